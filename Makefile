@@ -1,0 +1,35 @@
+# The two quick-start commands: `make demo` and `make test`. Both set up .venv when needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck unit clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,strategies]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/budgetacct audit --example xiqu-2021
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict src
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict src
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) .hypothesis .mypy_cache .ruff_cache build dist

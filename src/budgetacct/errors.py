@@ -1,0 +1,206 @@
+"""The one error hierarchy of budgetacct.
+
+Every error carries its message twice, in Chinese (``zh``) and English (``en``), and
+``str(error)`` shows both.  Errors about a value name *where* the value was (a JSON-path-like
+``$.expenditure.lines[3].amount``) and *what was expected*.
+
+>>> from budgetacct.errors import InvalidValue
+>>> err = InvalidValue("非负金额", "a non-negative amount", "-1", path="$.revenue.other")
+>>> print(err)
+$.revenue.other：应为非负金额，实际为 '-1' | $.revenue.other: expected a non-negative amount, found '-1'
+>>> isinstance(err, ValueError)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from budgetacct.audit.finding import Finding
+
+__all__ = [
+    "BudgetAcctError",
+    "CatalogueError",
+    "InputError",
+    "InvalidValue",
+    "InvariantError",
+    "Problem",
+    "UnknownCode",
+    "join_path",
+]
+
+
+def _show(found: object) -> str:
+    text = repr(found)
+    if len(text) > 80:
+        text = text[:77] + "..."
+    return text
+
+
+def join_path(base: str, part: str | int) -> str:
+    """Extend a ``$``-rooted path with a field name or a list index.
+
+    >>> join_path("$", "lines")
+    '$.lines'
+    >>> join_path("$.lines", 3)
+    '$.lines[3]'
+    """
+    if isinstance(part, int):
+        return f"{base}[{part}]"
+    return f"{base}.{part}"
+
+
+class BudgetAcctError(Exception):
+    """Base class of every error raised on purpose by budgetacct."""
+
+    zh: str
+    en: str
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(f"{zh} | {en}")
+        self.zh = zh
+        self.en = en
+
+
+class InvalidValue(BudgetAcctError, ValueError):
+    """A value cannot make a meaningful object (wrong type, float, NaN, malformed text …)."""
+
+    expected_zh: str
+    expected_en: str
+    found: object
+    path: str
+
+    def __init__(self, expected_zh: str, expected_en: str, found: object, *, path: str = "$") -> None:
+        self.expected_zh = expected_zh
+        self.expected_en = expected_en
+        self.found = found
+        self.path = path
+        shown = _show(found)
+        super().__init__(
+            f"{path}：应为{expected_zh}，实际为 {shown}",
+            f"{path}: expected {expected_en}, found {shown}",
+        )
+
+    def at(self, path: str) -> InvalidValue:
+        """The same error, re-rooted at ``path`` (used when a value sits inside a document)."""
+        clone = type(self).__new__(type(self))
+        InvalidValue.__init__(clone, self.expected_zh, self.expected_en, self.found, path=path)
+        return clone
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_invalid, (type(self), self.expected_zh, self.expected_en, self.found, self.path))
+
+
+def _rebuild_invalid(
+    cls: type[InvalidValue], expected_zh: str, expected_en: str, found: object, path: str
+) -> InvalidValue:
+    err = cls.__new__(cls)
+    InvalidValue.__init__(err, expected_zh, expected_en, found, path=path)
+    return err
+
+
+class UnknownCode(BudgetAcctError, LookupError):
+    """A well-formed classification code that the catalogue of the given year does not hold."""
+
+    code: str
+    year: int
+    catalogue: str
+
+    def __init__(self, code: str, year: int, catalogue: str) -> None:
+        self.code = code
+        self.year = year
+        self.catalogue = catalogue
+        super().__init__(
+            f"{year}年{catalogue}中没有科目编码 {code}",
+            f"code {code} is not in the {year} catalogue of {catalogue}",
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.code, self.year, self.catalogue))
+
+
+class CatalogueError(BudgetAcctError, LookupError):
+    """No bundled catalogue can answer (for example, no catalogue of that kind at all)."""
+
+
+class Problem:
+    """One bad place in an input document: where, what was expected, what was found."""
+
+    __slots__ = ("expected_en", "expected_zh", "found", "path")
+
+    def __init__(self, path: str, expected_zh: str, expected_en: str, found: object) -> None:
+        self.path = path
+        self.expected_zh = expected_zh
+        self.expected_en = expected_en
+        self.found = found
+
+    @property
+    def zh(self) -> str:
+        return f"{self.path}：应为{self.expected_zh}，实际为 {_show(self.found)}"
+
+    @property
+    def en(self) -> str:
+        return f"{self.path}: expected {self.expected_en}, found {_show(self.found)}"
+
+    def __repr__(self) -> str:
+        return f"Problem({self.path!r}, {self.expected_en!r}, found={_show(self.found)})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return (self.path, self.expected_en, repr(self.found)) == (
+            other.path,
+            other.expected_en,
+            repr(other.found),
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.expected_en))
+
+
+class InputError(BudgetAcctError, ValueError):
+    """An input document (JSON, report text, spreadsheet) could not be read.
+
+    ``problems`` lists *every* bad place found, not only the first.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        where_zh = f"{source}：" if source else ""
+        where_en = f"{source}: " if source else ""
+        count = len(self.problems)
+        zh = where_zh + f"输入有 {count} 处错误：" + "；".join(p.zh for p in self.problems[:20])
+        en = where_en + f"{count} problem(s) in the input: " + "; ".join(p.en for p in self.problems[:20])
+        if count > 20:
+            zh += f"；另有 {count - 20} 处"
+            en += f"; and {count - 20} more"
+        super().__init__(zh, en)
+
+    @classmethod
+    def single(
+        cls, path: str, expected_zh: str, expected_en: str, found: object, *, source: str | None = None
+    ) -> InputError:
+        return cls([Problem(path, expected_zh, expected_en, found)], source=source)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problems,), {"source": self.source})
+
+
+class InvariantError(BudgetAcctError, ValueError):
+    """Raised by ``.validated()`` helpers: the object breaks identities; ``findings`` lists all."""
+
+    findings: tuple[Finding, ...]
+
+    def __init__(self, findings: Sequence[Finding]) -> None:
+        self.findings = tuple(findings)
+        zh = f"{len(self.findings)} 项核对未通过：" + "；".join(f.message.zh for f in self.findings[:10])
+        en = f"{len(self.findings)} check(s) failed: " + "; ".join(f.message.en for f in self.findings[:10])
+        super().__init__(zh, en)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.findings,))
