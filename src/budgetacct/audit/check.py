@@ -1,0 +1,443 @@
+"""Rounding-aware comparison of published figures, and the Checker that rules write findings with.
+
+A figure printed as ``59.77`` (万元) stands for a true value in [59.765, 59.775].  An identity
+among printed figures is an *error* only if no true values inside those intervals satisfy it; if
+it holds only thanks to rounding it is a *note* (尾数误差).  Exact ledgers are checked with zero
+tolerance.  Every finding states the tolerance it used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+from budgetacct.audit.finding import Finding, Message
+from budgetacct.audit.registry import Rule
+from budgetacct.model.disclosure import Disclosure, StatedChange
+from budgetacct.model.enums import Severity
+from budgetacct.money import Amount, Direction, Percent
+
+__all__ = ["Checker", "Term"]
+
+_CTX = Context(prec=40, rounding=ROUND_HALF_UP)
+_HUNDRED = Decimal(100)
+_CENT = Decimal("0.01")
+_ZERO = Decimal(0)
+
+#: A figure in a sum: its path and its printed amount.
+Term = tuple[str, Amount]
+
+
+def _fmt(value: Decimal) -> str:
+    text = format(value.normalize(_CTX), "f")
+    return "0" if text in ("-0", "0") else text
+
+
+def _round(value: Decimal, places: int = 2) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP, _CTX)
+
+
+class Checker:
+    """What a rule sees: the disclosure, the mode (rounded or exact) and helpers that emit findings."""
+
+    def __init__(self, disclosure: Disclosure, *, exact: bool) -> None:
+        self.d = disclosure
+        self.exact = exact
+        self.findings: list[Finding] = []
+        self.rule: Rule | None = None
+
+    # --- primitives ---------------------------------------------------------------------------
+
+    def half(self, amount: Amount) -> Decimal:
+        """Half a unit of the last printed place (0.005 for 万元 with two decimals); 0 when exact."""
+        if self.exact:
+            return _ZERO
+        return Decimal(5).scaleb(-max(2, amount.places()) - 1)
+
+    def emit(
+        self,
+        severity: Severity,
+        path: str,
+        zh: str,
+        en: str,
+        *,
+        expected: object = None,
+        actual: object = None,
+        difference: object = None,
+        tolerance: object = None,
+    ) -> None:
+        assert self.rule is not None
+        self.findings.append(
+            Finding(
+                rule=self.rule.id,
+                severity=severity,
+                path=path,
+                expected=_text(expected),
+                actual=_text(actual),
+                difference=_text(difference),
+                tolerance=_text(tolerance),
+                message=Message(zh, en),
+            )
+        )
+
+    def fail(self, path: str, zh: str, en: str, **figures: object) -> None:
+        """A finding with the rule's own severity."""
+        assert self.rule is not None
+        self.emit(self.rule.severity, path, zh, en, **figures)
+
+    # --- identities ---------------------------------------------------------------------------
+
+    def equal(
+        self,
+        path: str,
+        actual: Amount | None,
+        parts: Sequence[Term | Amount | None],
+        zh: str,
+        en: str,
+        *,
+        severity: Severity | None = None,
+    ) -> None:
+        """``actual`` (a printed total) should equal the sum of ``parts``.
+
+        Skipped when ``actual`` or any part is not printed.  Within rounding → note; beyond →
+        the rule's severity (or ``severity``).
+        """
+        if actual is None:
+            return
+        amounts: list[Amount] = []
+        for part in parts:
+            if part is None:
+                return
+            amounts.append(part[1] if isinstance(part, tuple) else part)
+        expected = sum((a.value for a in amounts), _ZERO)
+        difference = actual.value - expected
+        if not difference:
+            return
+        tolerance = self.half(actual) + sum((self.half(a) for a in amounts), _ZERO)
+        figures = {
+            "expected": expected,
+            "actual": actual.value,
+            "difference": difference,
+            "tolerance": tolerance,
+        }
+        if abs(difference) <= tolerance:
+            self.emit(
+                Severity.NOTE,
+                path,
+                f"{zh}：相差{_fmt(difference)}万元，在四舍五入尾数误差以内",
+                f"{en}: off by {_fmt(difference)} (10k yuan), within rounding",
+                **figures,
+            )
+        else:
+            assert self.rule is not None
+            self.emit(
+                severity or self.rule.severity,
+                path,
+                f"{zh}：应为{_fmt(expected)}万元，实为{_fmt(actual.value)}万元，相差{_fmt(difference)}万元",
+                f"{en}: expected {_fmt(expected)}, found {_fmt(actual.value)}, off by {_fmt(difference)}",
+                **figures,
+            )
+
+    def not_above(
+        self,
+        path: str,
+        part: Amount | None,
+        whole: Amount | None,
+        zh: str,
+        en: str,
+        *,
+        severity: Severity | None = None,
+    ) -> None:
+        """``part`` ≤ ``whole`` allowing rounding of both figures."""
+        if part is None or whole is None:
+            return
+        excess = part.value - whole.value
+        tolerance = self.half(part) + self.half(whole)
+        if excess > tolerance:
+            assert self.rule is not None
+            self.emit(
+                severity or self.rule.severity,
+                path,
+                f"{zh}：{_fmt(part.value)}万元超过{_fmt(whole.value)}万元",
+                f"{en}: {_fmt(part.value)} exceeds {_fmt(whole.value)}",
+                expected=f"≤{_fmt(whole.value)}",
+                actual=part.value,
+                difference=excess,
+                tolerance=tolerance,
+            )
+
+    def ratio_range(self, part: Amount, whole: Amount) -> tuple[Decimal, Decimal] | None:
+        """The interval of part/whole×100 over the rounding intervals; None if whole may be 0."""
+        hp, hw = self.half(part), self.half(whole)
+        low_whole, high_whole = whole.value - hw, whole.value + hw
+        if low_whole <= 0:
+            return None
+        low_part = max(part.value - hp, _ZERO)
+        high_part = part.value + hp
+        low = _CTX.divide(low_part * _HUNDRED, high_whole)
+        high = _CTX.divide(high_part * _HUNDRED, low_whole)
+        return low, high
+
+    def percent_of(
+        self,
+        path: str,
+        printed: Percent | None,
+        part: Amount | None,
+        whole: Amount | None,
+        zh: str,
+        en: str,
+        *,
+        adjusted_group: bool = False,
+    ) -> None:
+        """A printed share or completion rate against part/whole, half-up to 2 places.
+
+        A share off by exactly 0.01 in a group whose shares sum to 100.00 is the publishers'
+        forced adjustment: a note.  Anything else outside the possible range is an error.
+        """
+        if printed is None or part is None or whole is None:
+            return
+        bounds = self.ratio_range(part, whole)
+        if bounds is None:
+            self.fail(
+                path,
+                f"{zh}：基数为0，不应列示百分比{_fmt(printed.value)}%",
+                f"{en}: the base is 0, so no percentage ({_fmt(printed.value)}%) can be stated",
+                expected="无 / none",
+                actual=printed.value,
+            )
+            return
+        places = max(2, _places(printed.value))
+        low, high = _round(bounds[0], places), _round(bounds[1], places)
+        value = printed.value
+        if low <= value <= high:
+            return
+        exact_value = _round(_CTX.divide(part.value * _HUNDRED, whole.value), places)
+        gap = low - value if value < low else value - high
+        figures = {
+            "expected": exact_value,
+            "actual": value,
+            "difference": value - exact_value,
+            "tolerance": (high - low) / 2 if high != low else _ZERO,
+        }
+        if adjusted_group and gap <= _CENT:
+            self.emit(
+                Severity.NOTE,
+                path,
+                f"{zh}：按四舍五入应为{_fmt(exact_value)}%，印为{_fmt(value)}%，系为使合计为100%所作的尾数调整",
+                f"{en}: rounds to {_fmt(exact_value)}% but {_fmt(value)}% is printed, adjusted so the shares total 100%",
+                **figures,
+            )
+            return
+        self.fail(
+            path,
+            f"{zh}：应为{_fmt(exact_value)}%，实为{_fmt(value)}%",
+            f"{en}: expected {_fmt(exact_value)}%, found {_fmt(value)}%",
+            **figures,
+        )
+
+    def shares(
+        self,
+        path: str,
+        whole: Amount | None,
+        items: Sequence[tuple[str, Amount, Percent | None]],
+        zh: str,
+        en: str,
+    ) -> None:
+        """Check every printed share of a breakdown against ``whole`` (R37)."""
+        printed = [share for _, _, share in items if share is not None]
+        if whole is None or not printed:
+            return
+        sums_to_100 = len(printed) == len(items) and sum((p.value for p in printed), _ZERO) == _HUNDRED
+        for item_path, amount, share in items:
+            if share is not None and not (0 <= share.value <= 100):
+                self.fail(
+                    f"{item_path}.share",
+                    f"{zh}：占比{_fmt(share.value)}%不在0到100之间",
+                    f"{en}: share {_fmt(share.value)}% is outside 0–100",
+                    expected="0–100",
+                    actual=share.value,
+                )
+                continue
+            self.percent_of(f"{item_path}.share", share, amount, whole, zh, en, adjusted_group=sums_to_100)
+        if len(printed) == len(items) and len(items) > 1:
+            total = sum((p.value for p in printed), _ZERO)
+            slack = _CENT * (len(items) - 1) / 2
+            if abs(total - _HUNDRED) > slack:
+                self.fail(
+                    path,
+                    f"{zh}：各项占比合计{_fmt(total)}%，不等于100%",
+                    f"{en}: the shares total {_fmt(total)}%, not 100%",
+                    expected=_HUNDRED,
+                    actual=total,
+                    difference=total - _HUNDRED,
+                    tolerance=slack,
+                )
+
+    def change(
+        self,
+        path: str,
+        current: Amount | None,
+        stated: StatedChange | None,
+        zh: str,
+        en: str,
+    ) -> None:
+        """A stated change against the current figure (R38): words, amount and rate.
+
+        The comparison figure is the stated ``previous`` or, failing that, the one implied by the
+        printed change amount.
+        """
+        if stated is None or current is None:
+            return
+        direction = stated.direction
+        if direction is Direction.FLAT:
+            self._flat(path, current, stated, zh, en)
+            return
+        sign = 1 if direction is Direction.INCREASE else -1
+        previous = stated.previous
+        h_current = self.half(current)
+        if previous is not None:
+            difference = current.value - previous.value
+            tolerance = h_current + self.half(previous)
+            if (
+                (sign > 0 and difference < -tolerance)
+                or (sign < 0 and difference > tolerance)
+                or (difference == 0 and tolerance == 0)
+            ):
+                word = "增加" if difference > 0 else "减少" if difference < 0 else "持平"
+                self.fail(
+                    f"{path}.direction",
+                    f"{zh}：由{_fmt(previous.value)}万元变为{_fmt(current.value)}万元，应写“{word}”，却写“{direction.value}”",
+                    f"{en}: from {_fmt(previous.value)} to {_fmt(current.value)} is “{word}”, but “{direction.value}” is printed",
+                    expected=word,
+                    actual=direction.value,
+                )
+                return
+            if stated.amount is not None:
+                self._change_amount(path, stated.amount, current, previous, zh, en)
+            base, h_base = previous.value, self.half(previous)
+        elif stated.amount is not None:
+            base = current.value - sign * stated.amount.value
+            h_base = h_current + self.half(stated.amount)
+            if base < -h_base:
+                self.fail(
+                    f"{path}.amount",
+                    f"{zh}：减少额{_fmt(stated.amount.value)}万元大于本年数与上年数之和，不可能",
+                    f"{en}: the change {_fmt(stated.amount.value)} implies a negative prior-year figure",
+                    actual=stated.amount.value,
+                )
+                return
+        else:
+            return
+        if stated.rate is None:
+            return
+        if base - h_base <= 0:
+            self.fail(
+                f"{path}.rate",
+                f"{zh}：上年数为0，增减率无意义，不应列示{_fmt(stated.rate.value)}%",
+                f"{en}: the prior-year figure is 0, so the rate is undefined, yet {_fmt(stated.rate.value)}% is printed",
+                expected="无 / none",
+                actual=stated.rate.value,
+            )
+            return
+        low_prev, high_prev = base - h_base, base + h_base
+        low_cur, high_cur = current.value - h_current, current.value + h_current
+        candidates = [
+            _CTX.divide((c - p) * _HUNDRED, p) for c in (low_cur, high_cur) for p in (low_prev, high_prev)
+        ]
+        places = max(2, _places(stated.rate.value))
+        low, high = _round(min(candidates), places), _round(max(candidates), places)
+        signed = sign * stated.rate.value
+        if not (low <= signed <= high):
+            expected = _round(_CTX.divide((current.value - base) * _HUNDRED, base), places)
+            self.fail(
+                f"{path}.rate",
+                f"{zh}：增减率应为{_fmt(abs(expected))}%，实为{_fmt(stated.rate.value)}%",
+                f"{en}: the rate should be {_fmt(abs(expected))}%, found {_fmt(stated.rate.value)}%",
+                expected=abs(expected),
+                actual=stated.rate.value,
+                difference=stated.rate.value - abs(expected),
+                tolerance=(high - low) / 2,
+            )
+
+    def _change_amount(
+        self, path: str, printed: Amount, current: Amount, previous: Amount, zh: str, en: str
+    ) -> None:
+        difference = abs(current.value - previous.value)
+        gap = printed.value - difference
+        if not gap:
+            return
+        tolerance = self.half(printed) + self.half(current) + self.half(previous)
+        severity = Severity.NOTE if abs(gap) <= tolerance else None
+        figures = {"expected": difference, "actual": printed.value, "difference": gap, "tolerance": tolerance}
+        if severity is Severity.NOTE:
+            self.emit(
+                Severity.NOTE,
+                f"{path}.amount",
+                f"{zh}：变动额相差{_fmt(gap)}万元，在尾数误差以内",
+                f"{en}: the change amount is off by {_fmt(gap)}, within rounding",
+                **figures,
+            )
+        else:
+            self.fail(
+                f"{path}.amount",
+                f"{zh}：变动额应为{_fmt(difference)}万元，实为{_fmt(printed.value)}万元",
+                f"{en}: the change should be {_fmt(difference)}, found {_fmt(printed.value)}",
+                **figures,
+            )
+
+    def _flat(self, path: str, current: Amount, stated: StatedChange, zh: str, en: str) -> None:
+        if stated.amount is not None and stated.amount.value > self.half(stated.amount):
+            self.fail(
+                f"{path}.direction",
+                f"{zh}：写“持平”却列示变动额{_fmt(stated.amount.value)}万元",
+                f"{en}: “unchanged” is printed with a change of {_fmt(stated.amount.value)}",
+                expected="0",
+                actual=stated.amount.value,
+            )
+        if stated.rate is not None and stated.rate.value:
+            self.fail(
+                f"{path}.direction",
+                f"{zh}：写“持平”却列示变动率{_fmt(stated.rate.value)}%",
+                f"{en}: “unchanged” is printed with a rate of {_fmt(stated.rate.value)}%",
+                expected="0",
+                actual=stated.rate.value,
+            )
+        previous = stated.previous
+        if previous is not None:
+            difference = current.value - previous.value
+            tolerance = self.half(current) + self.half(previous)
+            if abs(difference) > tolerance:
+                word = "增加" if difference > 0 else "减少"
+                self.fail(
+                    f"{path}.direction",
+                    f"{zh}：由{_fmt(previous.value)}万元变为{_fmt(current.value)}万元，应写“{word}”，却写“持平”",
+                    f"{en}: from {_fmt(previous.value)} to {_fmt(current.value)} is “{word}”, but “持平” is printed",
+                    expected=word,
+                    actual="持平",
+                    difference=difference,
+                    tolerance=tolerance,
+                )
+            elif difference:
+                self.emit(
+                    Severity.NOTE,
+                    f"{path}.direction",
+                    f"{zh}：两年数相差{_fmt(difference)}万元，写“持平”在尾数误差以内",
+                    f"{en}: the figures differ by {_fmt(difference)}; “unchanged” holds within rounding",
+                    difference=difference,
+                    tolerance=tolerance,
+                )
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return _fmt(value)
+    if isinstance(value, (Amount, Percent)):
+        return _fmt(value.value)
+    return str(value)

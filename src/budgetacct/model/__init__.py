@@ -1,0 +1,91 @@
+"""The domain model: what a department's final account is made of.
+
+Two kinds of account and one bridge (see ``docs/concepts.md``):
+
+* :class:`Ledger` — the exact account, line items in any precision, totals derived;
+* :class:`Disclosure` — the figures as published, rounded, possibly partial, possibly wrong;
+* :meth:`Ledger.publish` — rounds, apportions shares and words changes the way publishers do.
+"""
+
+from __future__ import annotations
+
+from budgetacct.model.disclosure import (
+    Assets,
+    BasicExpenditure,
+    BudgetedFigure,
+    Count,
+    Disclosure,
+    EconomicLine,
+    Expenditure,
+    Fiscal,
+    FunctionLine,
+    FundFlow,
+    FundSpending,
+    GeneralBudget,
+    KindLine,
+    OperatingCosts,
+    Overview,
+    Procurement,
+    Revenue,
+    RevenueRow,
+    SourceLine,
+    Staffing,
+    StatedChange,
+    ThreePublic,
+    UnitStaffing,
+)
+from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource, Severity
+from budgetacct.model.ledger import (
+    BudgetLine,
+    ExpenditureItem,
+    FundAmount,
+    Ledger,
+    PriorYear,
+    ProcurementAccount,
+    RevenueItem,
+    ThreePublicAccount,
+)
+from budgetacct.model.performance import FundingSplit, Indicator, Performance, ProjectEvaluation
+
+__all__ = [
+    "FISCAL_FUNDS",
+    "Assets",
+    "BasicExpenditure",
+    "BudgetLine",
+    "BudgetedFigure",
+    "Count",
+    "Disclosure",
+    "EconomicLine",
+    "Expenditure",
+    "ExpenditureItem",
+    "ExpenditureKind",
+    "Fiscal",
+    "FunctionLine",
+    "Fund",
+    "FundAmount",
+    "FundFlow",
+    "FundSpending",
+    "FundingSplit",
+    "GeneralBudget",
+    "Indicator",
+    "KindLine",
+    "Ledger",
+    "OperatingCosts",
+    "Overview",
+    "Performance",
+    "PriorYear",
+    "Procurement",
+    "ProcurementAccount",
+    "ProjectEvaluation",
+    "Revenue",
+    "RevenueItem",
+    "RevenueRow",
+    "RevenueSource",
+    "Severity",
+    "SourceLine",
+    "Staffing",
+    "StatedChange",
+    "ThreePublic",
+    "ThreePublicAccount",
+    "UnitStaffing",
+]

@@ -1,0 +1,135 @@
+"""Field validators shared by the model classes.
+
+Each validator raises :class:`~budgetacct.errors.InvalidValue` naming the field, so a bad value
+is reported as ``$.field`` (the serializer re-roots the path inside a document).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+
+from budgetacct.errors import InvalidValue
+from budgetacct.money import Amount, Percent, to_decimal
+
+__all__ = [
+    "amount",
+    "count",
+    "enum_of",
+    "non_negative_amount",
+    "optional",
+    "percent",
+    "text",
+    "tuple_of",
+]
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+T = TypeVar("T")
+
+
+def _path(attribute: attrs.Attribute[Any]) -> str:
+    return f"$.{attribute.name}"
+
+
+def amount(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An :class:`Amount` (any sign)."""
+    if type(value) is not Amount:
+        raise InvalidValue("金额（Amount）", "an Amount", value, path=_path(attribute))
+
+
+def non_negative_amount(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An :class:`Amount` ≥ 0 (published figures and ledger items never go negative)."""
+    if type(value) is not Amount:
+        raise InvalidValue("金额（Amount）", "an Amount", value, path=_path(attribute))
+    if value.value < 0:
+        raise InvalidValue("非负金额", "a non-negative amount", str(value), path=_path(attribute))
+
+
+def percent(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A :class:`Percent` (rates may be negative; the sign of printed rates is carried by words)."""
+    if type(value) is not Percent:
+        raise InvalidValue("百分比（Percent）", "a Percent", value, path=_path(attribute))
+
+
+def count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A non-negative whole number (people, vehicles, groups …)."""
+    if type(value) is not int:
+        raise InvalidValue("非负整数", "a non-negative integer", value, path=_path(attribute))
+    if value < 0 or value > 10**9:
+        raise InvalidValue("0到10^9之间的整数", "an integer from 0 to 10^9", value, path=_path(attribute))
+
+
+def decimal_number(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A finite :class:`~decimal.Decimal` (weights, scores)."""
+    if type(value) is not Decimal:
+        raise InvalidValue("十进制数（Decimal）", "a Decimal", value, path=_path(attribute))
+    to_decimal(value, what_zh="数值", what_en="a number", path=_path(attribute))
+
+
+def text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A non-empty string of at most 10,000 characters."""
+    if type(value) is not str or not value.strip():
+        raise InvalidValue("非空文字", "a non-empty string", value, path=_path(attribute))
+    if len(value) > 10_000:
+        raise InvalidValue(
+            "不超过10000字的文字", "a string of at most 10,000 characters", value, path=_path(attribute)
+        )
+
+
+def year(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A fiscal year from 1990 to 2100."""
+    if type(value) is not int or not 1990 <= value <= 2100:
+        raise InvalidValue(
+            "1990到2100之间的年度", "a fiscal year from 1990 to 2100", value, path=_path(attribute)
+        )
+
+
+def boolean(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not bool:
+        raise InvalidValue("布尔值", "a boolean", value, path=_path(attribute))
+
+
+def enum_of(cls: type[enum.Enum]) -> Validator:
+    """A member of ``cls``."""
+    names_zh = "、".join(str(m.value) for m in cls)
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not cls:
+            raise InvalidValue(f"以下之一：{names_zh}", f"one of {names_zh}", value, path=_path(attribute))
+
+    return check
+
+
+def instance(cls: type[Any], zh: str, en: str) -> Validator:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not cls:
+            raise InvalidValue(zh, en, value, path=_path(attribute))
+
+    return check
+
+
+def optional(inner: Validator) -> Validator:
+    """``None`` or a value accepted by ``inner``."""
+
+    def check(obj: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            inner(obj, attribute, value)
+
+    return check
+
+
+def tuple_of(cls: type[Any], zh: str, en: str) -> Validator:
+    """A tuple whose every element is exactly of type ``cls`` (paths name the bad index)."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not tuple:
+            raise InvalidValue(f"由{zh}组成的元组", f"a tuple of {en}", value, path=_path(attribute))
+        for index, element in enumerate(value):
+            if type(element) is not cls:
+                raise InvalidValue(zh, en, element, path=f"{_path(attribute)}[{index}]")
+
+    return check

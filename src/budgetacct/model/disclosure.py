@@ -1,0 +1,469 @@
+"""The figures of a 部门决算公开 report *as published*: rounded, possibly partial, possibly wrong.
+
+A :class:`Disclosure` mirrors the sections of the 决算说明 and the standard tables.  Every
+section is optional, because real reports omit sections; every figure is kept exactly as
+printed (``Amount("739")`` and ``Amount("739.00")`` are the same number but keep their digits),
+so that the audit can say which printed figure is wrong.  Nothing here checks cross-figure
+identities: that is the job of :func:`budgetacct.audit`.
+
+>>> from budgetacct import Amount, Percent
+>>> revenue = Revenue(
+...     total=Amount("830.63"),
+...     lines=(
+...         SourceLine(RevenueSource.GENERAL_BUDGET, Amount("739"), Percent("88.96")),
+...         SourceLine(RevenueSource.OTHER, Amount("0.13"), Percent("0.02")),
+...     ),
+... )
+>>> revenue.get(RevenueSource.OTHER).amount
+Amount('0.13')
+>>> revenue.get(RevenueSource.STATE_CAPITAL) is None
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from budgetacct.codes import EconomicCode, FunctionCode
+from budgetacct.model import _fields as v
+from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
+from budgetacct.model.performance import Performance
+from budgetacct.money import Amount, Direction, Percent
+
+__all__ = [
+    "Assets",
+    "BasicExpenditure",
+    "BudgetedFigure",
+    "Count",
+    "Disclosure",
+    "EconomicLine",
+    "Expenditure",
+    "Fiscal",
+    "FunctionLine",
+    "FundFlow",
+    "FundSpending",
+    "GeneralBudget",
+    "KindLine",
+    "OperatingCosts",
+    "Overview",
+    "Procurement",
+    "Revenue",
+    "RevenueRow",
+    "SourceLine",
+    "Staffing",
+    "StatedChange",
+    "ThreePublic",
+    "UnitStaffing",
+]
+
+
+# Field shorthands: the attrs mypy plugin reads these as defaults, attrs as field definitions.
+def _amount() -> Any:
+    return attrs.field(default=None, validator=v.optional(v.non_negative_amount))
+
+
+def _percent() -> Any:
+    return attrs.field(default=None, validator=v.optional(v.percent))
+
+
+def _count() -> Any:
+    return attrs.field(default=None, validator=v.optional(v.count))
+
+
+def _change() -> Any:
+    return attrs.field(
+        default=None, validator=v.optional(v.instance(StatedChange, "变动（StatedChange）", "a StatedChange"))
+    )
+
+
+def _text() -> Any:
+    return attrs.field(default=None, validator=v.optional(v.text))
+
+
+def _lines(cls: type[Any], zh: str, en: str) -> Any:
+    return attrs.field(default=(), validator=v.tuple_of(cls, zh, en))
+
+
+def _section(cls: type[Any], zh: str) -> Any:
+    return attrs.field(default=None, validator=v.optional(v.instance(cls, zh, f"a {cls.__name__}")))
+
+
+@attrs.frozen
+class StatedChange:
+    """A change as the report words it: “减少19.37万元，下降2.17%”, “与2020年持平”.
+
+    ``amount`` and ``rate`` are the printed magnitudes (reports print no minus sign: the word
+    carries the direction).  ``previous`` is the comparison figure when the report (or its chart)
+    states it; otherwise the audit infers it from ``amount``.
+    """
+
+    direction: Direction = attrs.field(validator=v.enum_of(Direction))
+    amount: Amount | None = _amount()
+    rate: Percent | None = _percent()
+    previous: Amount | None = _amount()
+
+    @classmethod
+    def flat(cls, previous: Amount | None = None) -> StatedChange:
+        """“持平”."""
+        return cls(Direction.FLAT, previous=previous)
+
+
+@attrs.frozen
+class SourceLine:
+    """One revenue source in the 收入 breakdown, with its printed share (“占88.96%”)."""
+
+    source: RevenueSource = attrs.field(validator=v.enum_of(RevenueSource))
+    amount: Amount = attrs.field(validator=v.non_negative_amount)
+    share: Percent | None = _percent()
+
+
+@attrs.frozen
+class KindLine:
+    """One kind of spending in the 支出 breakdown (基本支出 …), with its printed share."""
+
+    kind: ExpenditureKind = attrs.field(validator=v.enum_of(ExpenditureKind))
+    amount: Amount = attrs.field(validator=v.non_negative_amount)
+    share: Percent | None = _percent()
+
+
+@attrs.frozen
+class FunctionLine:
+    """A row keyed by a 功能分类 code (类, 款 or 项), as in the narrative or a table.
+
+    ``amount`` is the row's total (决算数).  The optional columns are the splits the various
+    tables print: by kind (T3: 基本/项目/上缴上级/经营/对附属单位补助; T6: 基本/项目), the budget
+    and 完成预算% of the narrative's item list, and the share in a structure sentence.
+    ``name`` is the name *as printed*; ``parent_names`` the printed names of its 类 and 款
+    (“一般公共服务（201）政府办公厅（室）及相关机构事务（03）: 行政运行（01）”).
+    """
+
+    code: FunctionCode = attrs.field(validator=v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode"))
+    amount: Amount = attrs.field(validator=v.non_negative_amount)
+    name: str | None = _text()
+    parent_names: tuple[str, ...] = attrs.field(default=(), validator=v.tuple_of(str, "科目名称", "a name"))
+    share: Percent | None = _percent()
+    budget: Amount | None = _amount()
+    completion: Percent | None = _percent()
+    basic: Amount | None = _amount()
+    project: Amount | None = _amount()
+    remittance: Amount | None = _amount()
+    business: Amount | None = _amount()
+    affiliate_subsidy: Amount | None = _amount()
+
+    def kind_split(self) -> dict[ExpenditureKind, Amount]:
+        """The printed kind columns, without the ones not printed."""
+        columns = {
+            ExpenditureKind.BASIC: self.basic,
+            ExpenditureKind.PROJECT: self.project,
+            ExpenditureKind.REMITTANCE: self.remittance,
+            ExpenditureKind.BUSINESS: self.business,
+            ExpenditureKind.AFFILIATE_SUBSIDY: self.affiliate_subsidy,
+        }
+        return {kind: value for kind, value in columns.items() if value is not None}
+
+
+@attrs.frozen
+class RevenueRow:
+    """A row of 收入决算表 (T2): one 功能分类 code with its income by source."""
+
+    code: FunctionCode = attrs.field(validator=v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode"))
+    total: Amount = attrs.field(validator=v.non_negative_amount)
+    name: str | None = _text()
+    fiscal: Amount | None = _amount()
+    superior_subsidy: Amount | None = _amount()
+    operations: Amount | None = _amount()
+    business: Amount | None = _amount()
+    affiliated_remittance: Amount | None = _amount()
+    other: Amount | None = _amount()
+
+    def sources(self) -> tuple[Amount, ...]:
+        """The printed source columns."""
+        columns = (
+            self.fiscal,
+            self.superior_subsidy,
+            self.operations,
+            self.business,
+            self.affiliated_remittance,
+            self.other,
+        )
+        return tuple(c for c in columns if c is not None)
+
+
+@attrs.frozen
+class EconomicLine:
+    """A 经济分类 row (T8 基本支出 by economic code)."""
+
+    code: EconomicCode = attrs.field(
+        validator=v.instance(EconomicCode, "经济分类科目编码", "an EconomicCode")
+    )
+    amount: Amount = attrs.field(validator=v.non_negative_amount)
+    name: str | None = _text()
+
+
+@attrs.frozen
+class Overview:
+    """§一 收入支出决算总体情况 and the bottom rows of 收入支出决算总表 (T1).
+
+    “收、支总计各为874.63万元” gives both grand totals the same figure.
+    """
+
+    revenue_grand_total: Amount | None = _amount()
+    expenditure_grand_total: Amount | None = _amount()
+    change: StatedChange | None = _change()
+    non_fiscal_balance_used: Amount | None = _amount()
+    opening_balance: Amount | None = _amount()
+    surplus_distribution: Amount | None = _amount()
+    closing_balance: Amount | None = _amount()
+
+
+@attrs.frozen
+class Revenue:
+    """§二 收入决算情况: 本年收入合计 and its sources, plus 收入决算表 (T2) rows when published."""
+
+    total: Amount | None = _amount()
+    lines: tuple[SourceLine, ...] = _lines(SourceLine, "收入来源行", "a SourceLine")
+    change: StatedChange | None = _change()
+    rows: tuple[RevenueRow, ...] = _lines(RevenueRow, "收入决算表行", "a RevenueRow")
+
+    def get(self, source: RevenueSource) -> SourceLine | None:
+        """The line of ``source``, or ``None`` when the report does not state it."""
+        return next((line for line in self.lines if line.source is source), None)
+
+
+@attrs.frozen
+class Expenditure:
+    """§三 支出决算情况: 本年支出合计 by kind; T1's 类 rows (``classes``); T3 rows (``rows``)."""
+
+    total: Amount | None = _amount()
+    lines: tuple[KindLine, ...] = _lines(KindLine, "支出类型行", "a KindLine")
+    change: StatedChange | None = _change()
+    classes: tuple[FunctionLine, ...] = _lines(FunctionLine, "功能分类行", "a FunctionLine")
+    rows: tuple[FunctionLine, ...] = _lines(FunctionLine, "功能分类行", "a FunctionLine")
+
+    def get(self, kind: ExpenditureKind) -> KindLine | None:
+        return next((line for line in self.lines if line.kind is kind), None)
+
+
+@attrs.frozen
+class FundFlow:
+    """One fiscal fund's row of 财政拨款收入支出决算总表 (T4): 年初 + 本年收入 = 本年支出 + 年末."""
+
+    fund: Fund = attrs.field(validator=v.enum_of(Fund))
+    opening: Amount | None = _amount()
+    revenue: Amount | None = _amount()
+    expenditure: Amount | None = _amount()
+    closing: Amount | None = _amount()
+
+
+@attrs.frozen
+class Fiscal:
+    """§四 财政拨款收入支出决算总体情况 and T4 totals."""
+
+    grand_total: Amount | None = _amount()
+    change: StatedChange | None = _change()
+    revenue_total: Amount | None = _amount()
+    expenditure_total: Amount | None = _amount()
+    opening_balance: Amount | None = _amount()
+    closing_balance: Amount | None = _amount()
+    funds: tuple[FundFlow, ...] = _lines(FundFlow, "财政拨款分资金行", "a FundFlow")
+
+    def get(self, fund: Fund) -> FundFlow | None:
+        return next((flow for flow in self.funds if flow.fund is fund), None)
+
+
+@attrs.frozen
+class GeneralBudget:
+    """§五 一般公共预算财政拨款支出: 总体 (total, share, change), 结构 (by 类), 具体 (by 项), and T6.
+
+    The total is quoted three times in the seed (§五(一), (二), (三)); each quote is kept so a
+    mismatch between them can be reported (R59).
+    """
+
+    total: Amount | None = _amount()
+    share: Percent | None = _percent()
+    change: StatedChange | None = _change()
+    structure_total: Amount | None = _amount()
+    classes: tuple[FunctionLine, ...] = _lines(FunctionLine, "功能分类行", "a FunctionLine")
+    detail_total: Amount | None = _amount()
+    detail_budget: Amount | None = _amount()
+    detail_completion: Percent | None = _percent()
+    items: tuple[FunctionLine, ...] = _lines(FunctionLine, "功能分类行", "a FunctionLine")
+    rows: tuple[FunctionLine, ...] = _lines(FunctionLine, "功能分类行", "a FunctionLine")
+
+
+@attrs.frozen
+class BasicExpenditure:
+    """§六 一般公共预算财政拨款基本支出 = 人员经费 + 公用经费, with T8's economic rows."""
+
+    total: Amount | None = _amount()
+    personnel: Amount | None = _amount()
+    public: Amount | None = _amount()
+    lines: tuple[EconomicLine, ...] = _lines(EconomicLine, "经济分类行", "an EconomicLine")
+
+
+@attrs.frozen
+class BudgetedFigure:
+    """A 三公 figure: 决算数 with 预算数, 完成预算%, the comparison with budget and with last year."""
+
+    actual: Amount | None = _amount()
+    budget: Amount | None = _amount()
+    completion: Percent | None = _percent()
+    versus_budget: StatedChange | None = _change()
+    change: StatedChange | None = _change()
+
+
+def _figure() -> Any:
+    return attrs.field(
+        factory=BudgetedFigure,
+        validator=v.instance(BudgetedFigure, "三公经费数（BudgetedFigure）", "a BudgetedFigure"),
+    )
+
+
+@attrs.frozen
+class ThreePublic:
+    """§七 “三公”经费 and T10: 因公出国（境）费, 公务用车购置及运行维护费, 公务接待费, with counts.
+
+    ``foreign_included_in_domestic`` records the form in which 外事接待 is reported inside
+    国内公务接待 rather than beside it.
+    """
+
+    total: BudgetedFigure = _figure()
+    outbound: BudgetedFigure = _figure()
+    vehicles: BudgetedFigure = _figure()
+    vehicle_purchase: BudgetedFigure = _figure()
+    vehicle_operation: BudgetedFigure = _figure()
+    reception: BudgetedFigure = _figure()
+    domestic_reception: BudgetedFigure = _figure()
+    foreign_reception: BudgetedFigure = _figure()
+    foreign_included_in_domestic: bool = attrs.field(default=False, validator=v.boolean)
+    outbound_groups: int | None = _count()
+    outbound_people: int | None = _count()
+    vehicles_purchased: int | None = _count()
+    vehicles_held: int | None = _count()
+    domestic_batches: int | None = _count()
+    domestic_people: int | None = _count()
+    foreign_batches: int | None = _count()
+    foreign_people: int | None = _count()
+
+
+@attrs.frozen
+class FundSpending:
+    """§八 政府性基金 / §九 国有资本经营: spending, its lines, and the T11/T13 carry-forward columns."""
+
+    total: Amount | None = _amount()
+    change: StatedChange | None = _change()
+    lines: tuple[FunctionLine, ...] = _lines(FunctionLine, "功能分类行", "a FunctionLine")
+    opening_balance: Amount | None = _amount()
+    revenue: Amount | None = _amount()
+    closing_balance: Amount | None = _amount()
+
+
+@attrs.frozen
+class OperatingCosts:
+    """§十(一) 机关运行经费, with its change from last year."""
+
+    amount: Amount | None = _amount()
+    change: StatedChange | None = _change()
+
+
+@attrs.frozen
+class Procurement:
+    """§十(二) 政府采购: total = 货物 + 工程 + 服务; contracts awarded to SMEs and small/micro firms."""
+
+    total: Amount | None = _amount()
+    goods: Amount | None = _amount()
+    works: Amount | None = _amount()
+    services: Amount | None = _amount()
+    sme: Amount | None = _amount()
+    sme_share: Percent | None = _percent()
+    small_micro: Amount | None = _amount()
+    small_micro_share: Percent | None = _percent()
+
+
+@attrs.frozen
+class Count:
+    """A counted category (“主要领导干部用车0辆”, “公务员8名”)."""
+
+    category: str = attrs.field(validator=v.text)
+    count: int = attrs.field(validator=v.count)
+
+
+def _counts() -> Any:
+    return attrs.field(default=(), validator=v.tuple_of(Count, "计数（Count）", "a Count"))
+
+
+@attrs.frozen
+class Assets:
+    """§十(三) 国有资产占有使用: vehicles by category and high-value equipment counts."""
+
+    vehicles_total: int | None = _count()
+    vehicles: tuple[Count, ...] = _counts()
+    general_equipment: int | None = _count()
+    special_equipment: int | None = _count()
+    as_of: str | None = _text()
+
+
+@attrs.frozen
+class UnitStaffing:
+    """编制 and 实有人数 of one unit, each with its printed breakdown, and retirees."""
+
+    name: str = attrs.field(validator=v.text)
+    authorized: int | None = _count()
+    authorized_by_category: tuple[Count, ...] = _counts()
+    actual: int | None = _count()
+    actual_by_category: tuple[Count, ...] = _counts()
+    retired: int | None = _count()
+
+
+@attrs.frozen
+class Staffing:
+    """第一部分 机构设置: staffing of each unit and the department totals stated elsewhere."""
+
+    units: tuple[UnitStaffing, ...] = _lines(UnitStaffing, "单位人员（UnitStaffing）", "a UnitStaffing")
+    total_authorized: int | None = _count()
+    total_actual: int | None = _count()
+    total_retired: int | None = _count()
+
+
+@attrs.frozen
+class Disclosure:
+    """A published final-accounts report, section by section; every section may be missing.
+
+    >>> d = Disclosure(year=2021, department="示例部门")
+    >>> d.revenue is None
+    True
+    """
+
+    year: int = attrs.field(validator=v.year)
+    department: str = attrs.field(validator=v.text)
+    template: str | None = _text()
+    overview: Overview | None = _section(Overview, "收支总体情况（Overview）")
+    revenue: Revenue | None = _section(Revenue, "收入情况（Revenue）")
+    expenditure: Expenditure | None = _section(Expenditure, "支出情况（Expenditure）")
+    fiscal: Fiscal | None = _section(Fiscal, "财政拨款情况（Fiscal）")
+    general_budget: GeneralBudget | None = _section(GeneralBudget, "一般公共预算支出（GeneralBudget）")
+    basic_expenditure: BasicExpenditure | None = _section(BasicExpenditure, "基本支出（BasicExpenditure）")
+    three_public: ThreePublic | None = _section(ThreePublic, "“三公”经费（ThreePublic）")
+    government_fund: FundSpending | None = _section(FundSpending, "政府性基金支出（FundSpending）")
+    state_capital: FundSpending | None = _section(FundSpending, "国有资本经营支出（FundSpending）")
+    operating_costs: OperatingCosts | None = _section(OperatingCosts, "机关运行经费（OperatingCosts）")
+    procurement: Procurement | None = _section(Procurement, "政府采购（Procurement）")
+    assets: Assets | None = _section(Assets, "国有资产（Assets）")
+    staffing: Staffing | None = _section(Staffing, "人员（Staffing）")
+    performance: Performance | None = _section(Performance, "绩效（Performance）")
+
+    def check(self) -> tuple[Any, ...]:
+        """Every finding of every registered rule on this disclosure (see :func:`budgetacct.audit`)."""
+        from budgetacct.audit import audit
+
+        return audit(self).findings
+
+    def validated(self) -> Disclosure:
+        """This disclosure, or :class:`~budgetacct.errors.InvariantError` listing every error finding."""
+        from budgetacct.audit import audit
+
+        report = audit(self)
+        report.raise_for_errors()
+        return self

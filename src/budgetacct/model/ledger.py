@@ -1,0 +1,706 @@
+"""The exact account a department keeps, and the bridge that publishes it.
+
+A :class:`Ledger` holds line items (revenue by source, spending by 功能分类 × fund × kind ×
+经济分类) in any precision down to 0.01 元.  Totals are *derived*, never stored, so they cannot
+disagree.  :meth:`Ledger.publish` turns it into the :class:`~budgetacct.model.disclosure.Disclosure`
+a publisher would print: figures rounded half-up to 0.01 万元 independently of each other, shares
+that sum to 100.00, year-on-year changes with their direction words.
+
+>>> from budgetacct import Amount
+>>> from budgetacct.codes import FunctionCode
+>>> ledger = Ledger(
+...     year=2021,
+...     department="示例部门",
+...     revenue=(RevenueItem(RevenueSource.GENERAL_BUDGET, Amount("100.004")),),
+...     expenditure=(
+...         ExpenditureItem(FunctionCode("2010301"), Fund.GENERAL_BUDGET, ExpenditureKind.BASIC, Amount("60.004")),
+...         ExpenditureItem(FunctionCode("2010302"), Fund.GENERAL_BUDGET, ExpenditureKind.PROJECT, Amount("40")),
+...     ),
+... )
+>>> ledger.expenditure_total()
+Amount('100.004')
+>>> ledger.publish().expenditure.total
+Amount('100.00')
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import attrs
+
+from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
+from budgetacct.errors import InvalidValue
+from budgetacct.model import _fields as v
+from budgetacct.model.disclosure import (
+    Assets,
+    BasicExpenditure,
+    BudgetedFigure,
+    Disclosure,
+    EconomicLine,
+    Expenditure,
+    Fiscal,
+    FunctionLine,
+    FundFlow,
+    FundSpending,
+    GeneralBudget,
+    KindLine,
+    OperatingCosts,
+    Overview,
+    Procurement,
+    Revenue,
+    SourceLine,
+    Staffing,
+    StatedChange,
+    ThreePublic,
+)
+from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
+from budgetacct.model.performance import Performance
+from budgetacct.money import Amount, Change, Direction, Percent, shares
+
+__all__ = [
+    "BudgetLine",
+    "ExpenditureItem",
+    "FundAmount",
+    "Ledger",
+    "PriorYear",
+    "ProcurementAccount",
+    "RevenueItem",
+    "ThreePublicAccount",
+]
+
+_ZERO = Amount(0)
+
+
+def _amount_field(default: Amount | None = None) -> Any:
+    if default is None:
+        return attrs.field(validator=v.non_negative_amount)
+    return attrs.field(default=default, validator=v.non_negative_amount)
+
+
+def _optional_amount() -> Any:
+    return attrs.field(default=None, validator=v.optional(v.non_negative_amount))
+
+
+def _count() -> Any:
+    return attrs.field(default=None, validator=v.optional(v.count))
+
+
+@attrs.frozen
+class RevenueItem:
+    """Income of one source (optionally booked against a 功能分类 code, for 收入决算表)."""
+
+    source: RevenueSource = attrs.field(validator=v.enum_of(RevenueSource))
+    amount: Amount = _amount_field()
+    function: FunctionCode | None = attrs.field(
+        default=None, validator=v.optional(v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode"))
+    )
+
+
+@attrs.frozen
+class ExpenditureItem:
+    """One spending line: 功能分类 × fund × kind (× 经济分类, × project)."""
+
+    function: FunctionCode = attrs.field(
+        validator=v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode")
+    )
+    fund: Fund = attrs.field(validator=v.enum_of(Fund))
+    kind: ExpenditureKind = attrs.field(validator=v.enum_of(ExpenditureKind))
+    amount: Amount = _amount_field()
+    economic: EconomicCode | None = attrs.field(
+        default=None, validator=v.optional(v.instance(EconomicCode, "经济分类科目编码", "an EconomicCode"))
+    )
+    project: str | None = attrs.field(default=None, validator=v.optional(v.text))
+
+
+@attrs.frozen
+class FundAmount:
+    """An amount held by one fund (年初结转和结余 by fund)."""
+
+    fund: Fund = attrs.field(validator=v.enum_of(Fund))
+    amount: Amount = _amount_field()
+
+
+@attrs.frozen
+class BudgetLine:
+    """The (adjusted) budget of one 功能分类 code for one fund, for 完成预算%."""
+
+    function: FunctionCode = attrs.field(
+        validator=v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode")
+    )
+    amount: Amount = _amount_field()
+    fund: Fund = attrs.field(default=Fund.GENERAL_BUDGET, validator=v.enum_of(Fund))
+
+
+@attrs.frozen
+class ThreePublicAccount:
+    """三公经费 actuals (and budgets, when kept) with the counts; totals are derived."""
+
+    outbound: Amount = _amount_field(_ZERO)
+    vehicle_purchase: Amount = _amount_field(_ZERO)
+    vehicle_operation: Amount = _amount_field(_ZERO)
+    domestic_reception: Amount = _amount_field(_ZERO)
+    foreign_reception: Amount = _amount_field(_ZERO)
+    budget_outbound: Amount | None = _optional_amount()
+    budget_vehicle_purchase: Amount | None = _optional_amount()
+    budget_vehicle_operation: Amount | None = _optional_amount()
+    budget_domestic_reception: Amount | None = _optional_amount()
+    budget_foreign_reception: Amount | None = _optional_amount()
+    foreign_included_in_domestic: bool = attrs.field(default=False, validator=v.boolean)
+    outbound_groups: int | None = _count()
+    outbound_people: int | None = _count()
+    vehicles_purchased: int | None = _count()
+    vehicles_held: int | None = _count()
+    domestic_batches: int | None = _count()
+    domestic_people: int | None = _count()
+    foreign_batches: int | None = _count()
+    foreign_people: int | None = _count()
+
+    @property
+    def vehicles(self) -> Amount:
+        return self.vehicle_purchase + self.vehicle_operation
+
+    @property
+    def reception(self) -> Amount:
+        return self.domestic_reception + self.foreign_reception
+
+    @property
+    def total(self) -> Amount:
+        return self.outbound + self.vehicles + self.reception
+
+    def budgets(self) -> dict[str, Amount | None]:
+        """Budgets of the five leaves and the derived subtotals (``None`` when any part is unknown)."""
+        leaves = {
+            "outbound": self.budget_outbound,
+            "vehicle_purchase": self.budget_vehicle_purchase,
+            "vehicle_operation": self.budget_vehicle_operation,
+            "domestic_reception": self.budget_domestic_reception,
+            "foreign_reception": self.budget_foreign_reception,
+        }
+
+        def add(*names: str) -> Amount | None:
+            parts = [leaves[n] for n in names]
+            return None if any(p is None for p in parts) else sum((p for p in parts if p is not None), _ZERO)
+
+        return {
+            **leaves,
+            "vehicles": add("vehicle_purchase", "vehicle_operation"),
+            "reception": add("domestic_reception", "foreign_reception"),
+            "total": add(*leaves),
+        }
+
+
+@attrs.frozen
+class ProcurementAccount:
+    """政府采购 contract amounts; the total and the shares are derived."""
+
+    goods: Amount = _amount_field(_ZERO)
+    works: Amount = _amount_field(_ZERO)
+    services: Amount = _amount_field(_ZERO)
+    sme: Amount | None = _optional_amount()
+    small_micro: Amount | None = _optional_amount()
+
+    @property
+    def total(self) -> Amount:
+        return self.goods + self.works + self.services
+
+
+@attrs.frozen
+class PriorYear:
+    """Last year's figures that the report compares with."""
+
+    grand_total: Amount | None = _optional_amount()
+    fiscal_grand_total: Amount | None = _optional_amount()
+    revenue_total: Amount | None = _optional_amount()
+    expenditure_total: Amount | None = _optional_amount()
+    general_budget_expenditure: Amount | None = _optional_amount()
+    government_fund_expenditure: Amount | None = _optional_amount()
+    state_capital_expenditure: Amount | None = _optional_amount()
+    operating_costs: Amount | None = _optional_amount()
+    three_public: ThreePublicAccount | None = attrs.field(
+        default=None,
+        validator=v.optional(
+            v.instance(ThreePublicAccount, "三公经费（ThreePublicAccount）", "a ThreePublicAccount")
+        ),
+    )
+
+
+@attrs.frozen
+class Ledger:
+    """A department's exact account for one fiscal year (totals derived from items)."""
+
+    year: int = attrs.field(validator=v.year)
+    department: str = attrs.field(validator=v.text)
+    revenue: tuple[RevenueItem, ...] = attrs.field(
+        default=(), validator=v.tuple_of(RevenueItem, "收入项（RevenueItem）", "a RevenueItem")
+    )
+    expenditure: tuple[ExpenditureItem, ...] = attrs.field(
+        default=(), validator=v.tuple_of(ExpenditureItem, "支出项（ExpenditureItem）", "an ExpenditureItem")
+    )
+    opening_balances: tuple[FundAmount, ...] = attrs.field(
+        default=(), validator=v.tuple_of(FundAmount, "分资金金额（FundAmount）", "a FundAmount")
+    )
+    non_fiscal_balance_used: Amount = _amount_field(_ZERO)
+    surplus_distribution: Amount = _amount_field(_ZERO)
+    budgets: tuple[BudgetLine, ...] = attrs.field(
+        default=(), validator=v.tuple_of(BudgetLine, "预算行（BudgetLine）", "a BudgetLine")
+    )
+    three_public: ThreePublicAccount | None = attrs.field(
+        default=None,
+        validator=v.optional(
+            v.instance(ThreePublicAccount, "三公经费（ThreePublicAccount）", "a ThreePublicAccount")
+        ),
+    )
+    operating_costs: Amount | None = _optional_amount()
+    procurement: ProcurementAccount | None = attrs.field(
+        default=None,
+        validator=v.optional(
+            v.instance(ProcurementAccount, "政府采购（ProcurementAccount）", "a ProcurementAccount")
+        ),
+    )
+    assets: Assets | None = attrs.field(
+        default=None, validator=v.optional(v.instance(Assets, "国有资产（Assets）", "an Assets"))
+    )
+    staffing: Staffing | None = attrs.field(
+        default=None, validator=v.optional(v.instance(Staffing, "人员（Staffing）", "a Staffing"))
+    )
+    performance: Performance | None = attrs.field(
+        default=None, validator=v.optional(v.instance(Performance, "绩效（Performance）", "a Performance"))
+    )
+    prior: PriorYear | None = attrs.field(
+        default=None, validator=v.optional(v.instance(PriorYear, "上年数（PriorYear）", "a PriorYear"))
+    )
+
+    # --- derived totals -----------------------------------------------------------------------
+
+    def revenue_by_source(self) -> dict[RevenueSource, Amount]:
+        """Income per source, every source present (zero when there is none)."""
+        totals = dict.fromkeys(RevenueSource, _ZERO)
+        for item in self.revenue:
+            totals[item.source] = totals[item.source] + item.amount
+        return totals
+
+    def revenue_total(self) -> Amount:
+        """本年收入合计."""
+        return sum((item.amount for item in self.revenue), _ZERO)
+
+    def expenditure_total(self, where: Callable[[ExpenditureItem], bool] | None = None) -> Amount:
+        """本年支出合计, or the total of the items ``where`` accepts."""
+        items: Iterable[ExpenditureItem] = (
+            self.expenditure if where is None else filter(where, self.expenditure)
+        )
+        return sum((item.amount for item in items), _ZERO)
+
+    def expenditure_by_kind(self, fund: Fund | None = None) -> dict[ExpenditureKind, Amount]:
+        totals = dict.fromkeys(ExpenditureKind, _ZERO)
+        for item in self.expenditure:
+            if fund is None or item.fund is fund:
+                totals[item.kind] = totals[item.kind] + item.amount
+        return totals
+
+    def by_function(
+        self, where: Callable[[ExpenditureItem], bool] | None = None
+    ) -> dict[FunctionCode, dict[ExpenditureKind, Amount]]:
+        """Spending per 功能分类 code at every level (类, 款, 项), split by kind, in code order."""
+        rows: dict[FunctionCode, dict[ExpenditureKind, Amount]] = defaultdict(
+            lambda: dict.fromkeys(ExpenditureKind, _ZERO)
+        )
+        for item in self.expenditure:
+            if where is not None and not where(item):
+                continue
+            for code in (*item.function.ancestors, item.function):
+                row = rows[code]
+                row[item.kind] = row[item.kind] + item.amount
+        return dict(sorted(rows.items(), key=lambda pair: pair[0].code))
+
+    def opening_balance(self, fund: Fund | None = None) -> Amount:
+        """年初结转和结余 of one fund, or of all funds."""
+        return sum((b.amount for b in self.opening_balances if fund is None or b.fund is fund), _ZERO)
+
+    def fund_revenue(self, fund: Fund) -> Amount:
+        return sum((item.amount for item in self.revenue if item.source.fund is fund), _ZERO)
+
+    def closing_balance(self, fund: Fund | None = None) -> Amount:
+        """年末结转和结余: 年初 + 本年收入 (+ 使用非财政拨款结余) − 本年支出 (− 结余分配)."""
+        if fund is None:
+            return sum((self.closing_balance(f) for f in Fund), _ZERO)
+        closing = self.opening_balance(fund) + self.fund_revenue(fund)
+        closing -= self.expenditure_total(lambda item: item.fund is fund)
+        if fund is Fund.NON_FISCAL:
+            closing = closing + self.non_fiscal_balance_used - self.surplus_distribution
+        return closing
+
+    def grand_total(self) -> Amount:
+        """收入总计 (= 支出总计 by construction)."""
+        return self.revenue_total() + self.non_fiscal_balance_used + self.opening_balance()
+
+    def fiscal_grand_total(self) -> Amount:
+        """财政拨款收入总计: fiscal income plus fiscal opening balances."""
+        return sum((self.fund_revenue(f) + self.opening_balance(f) for f in FISCAL_FUNDS), _ZERO)
+
+    def basic_split(self) -> dict[BasicExpensePart | None, Amount]:
+        """一般公共预算 基本支出 split into 人员经费 / 公用经费 by economic code (None: not classifiable)."""
+        split: dict[BasicExpensePart | None, Amount] = {}
+        for item in self.expenditure:
+            if item.fund is Fund.GENERAL_BUDGET and item.kind is ExpenditureKind.BASIC:
+                part = item.economic.basic_expense_part if item.economic is not None else None
+                split[part] = split.get(part, _ZERO) + item.amount
+        return split
+
+    # --- the bridge ---------------------------------------------------------------------------
+
+    def publish(self, *, template: str = "sichuan-2021", places: int | None = 2) -> Disclosure:
+        """The disclosure a publisher would print from this ledger.
+
+        ``places=2`` rounds every figure half-up to 0.01 万元 on its own (so a total may differ
+        from the sum of its rounded parts by a legitimate 尾数误差); ``places=None`` publishes the
+        exact figures, which the audit then checks with zero tolerance.  ``template`` is
+        ``"sichuan-2021"`` (list only non-zero sources and kinds, as the seed does) or
+        ``"all-lines"`` (list every source and kind, zeros included).
+        """
+        return _Publisher(self, template, places).disclosure()
+
+
+def _rounder(places: int | None) -> Callable[[Amount], Amount]:
+    if places is None:
+        return lambda amount: amount
+    return lambda amount: amount.rounded(places)
+
+
+class _Publisher:
+    """Builds a Disclosure from a Ledger; one method a section."""
+
+    def __init__(self, ledger: Ledger, template: str, places: int | None) -> None:
+        if template not in ("sichuan-2021", "all-lines"):
+            raise InvalidValue(
+                "模板 sichuan-2021 或 all-lines", "template 'sichuan-2021' or 'all-lines'", template
+            )
+        self.ledger = ledger
+        self.template = template
+        self.r = _rounder(places)
+        self.list_zeros = template == "all-lines"
+        self.prior = ledger.prior or PriorYear()
+
+    def disclosure(self) -> Disclosure:
+        ledger = self.ledger
+        return Disclosure(
+            year=ledger.year,
+            department=ledger.department,
+            template=self.template,
+            overview=self.overview(),
+            revenue=self.revenue(),
+            expenditure=self.expenditure(),
+            fiscal=self.fiscal(),
+            general_budget=self.general_budget(),
+            basic_expenditure=self.basic_expenditure(),
+            three_public=self.three_public(),
+            government_fund=self.fund_spending(Fund.GOVERNMENT_FUND),
+            state_capital=self.fund_spending(Fund.STATE_CAPITAL),
+            operating_costs=self.operating_costs(),
+            procurement=self.procurement(),
+            assets=ledger.assets,
+            staffing=ledger.staffing,
+            performance=ledger.performance,
+        )
+
+    # helpers -----------------------------------------------------------------------------------
+
+    def change(self, previous: Amount | None, current: Amount) -> StatedChange | None:
+        if previous is None:
+            return None
+        printed_previous, printed_current = self.r(previous), self.r(current)
+        change = Change(printed_previous, printed_current)
+        rate = change.rate
+        return StatedChange(
+            direction=change.direction,
+            amount=abs(change.difference) if change.direction is not Direction.FLAT else None,
+            rate=abs(rate) if rate is not None and change.direction is not Direction.FLAT else None,
+            previous=printed_previous,
+        )
+
+    def shares_of(self, amounts: list[Amount]) -> list[Percent | None]:
+        if not any(amounts):
+            return [None] * len(amounts)
+        return list(shares(amounts))
+
+    def completion(self, actual: Amount, budget: Amount | None) -> Percent | None:
+        if budget is None or not budget:
+            return None
+        return Percent.ratio(actual, budget).rounded()
+
+    # sections ----------------------------------------------------------------------------------
+
+    def overview(self) -> Overview:
+        ledger, r = self.ledger, self.r
+        grand = ledger.grand_total()
+        return Overview(
+            revenue_grand_total=r(grand),
+            expenditure_grand_total=r(grand),
+            change=self.change(self.prior.grand_total, grand),
+            non_fiscal_balance_used=r(ledger.non_fiscal_balance_used),
+            opening_balance=r(ledger.opening_balance()),
+            surplus_distribution=r(ledger.surplus_distribution),
+            closing_balance=r(ledger.closing_balance()),
+        )
+
+    def revenue(self) -> Revenue:
+        ledger, r = self.ledger, self.r
+        by_source = ledger.revenue_by_source()
+        listed = [s for s in RevenueSource if self.list_zeros or by_source[s]]
+        share_list = self.shares_of([by_source[s] for s in listed])
+        total = ledger.revenue_total()
+        return Revenue(
+            total=r(total),
+            lines=tuple(SourceLine(s, r(by_source[s]), p) for s, p in zip(listed, share_list, strict=True)),
+            change=self.change(self.prior.revenue_total, total),
+        )
+
+    def function_lines(
+        self, where: Callable[[ExpenditureItem], bool], *, levels: tuple[int, ...] = (3, 5, 7)
+    ) -> tuple[FunctionLine, ...]:
+        r = self.r
+        rows = []
+        for code, split in self.ledger.by_function(where).items():
+            if len(code.code) not in levels:
+                continue
+            total = sum(split.values(), _ZERO)
+            rows.append(
+                FunctionLine(
+                    code=code,
+                    amount=r(total),
+                    name=_catalogue_name(code, self.ledger.year),
+                    basic=r(split[ExpenditureKind.BASIC]),
+                    project=r(split[ExpenditureKind.PROJECT]),
+                    remittance=r(split[ExpenditureKind.REMITTANCE]),
+                    business=r(split[ExpenditureKind.BUSINESS]),
+                    affiliate_subsidy=r(split[ExpenditureKind.AFFILIATE_SUBSIDY]),
+                )
+            )
+        return tuple(rows)
+
+    def expenditure(self) -> Expenditure:
+        ledger, r = self.ledger, self.r
+        by_kind = ledger.expenditure_by_kind()
+        listed = [k for k in ExpenditureKind if self.list_zeros or by_kind[k]]
+        share_list = self.shares_of([by_kind[k] for k in listed])
+        classes = ledger.by_function()
+        total = ledger.expenditure_total()
+        return Expenditure(
+            total=r(total),
+            lines=tuple(KindLine(k, r(by_kind[k]), p) for k, p in zip(listed, share_list, strict=True)),
+            change=self.change(self.prior.expenditure_total, total),
+            classes=tuple(
+                FunctionLine(
+                    code=code, amount=r(sum(split.values(), _ZERO)), name=_catalogue_name(code, ledger.year)
+                )
+                for code, split in classes.items()
+                if len(code.code) == 3
+            ),
+            rows=self.function_lines(lambda item: True),
+        )
+
+    def fiscal(self) -> Fiscal:
+        ledger, r = self.ledger, self.r
+        flows = []
+        for fund in FISCAL_FUNDS:
+            flows.append(
+                FundFlow(
+                    fund=fund,
+                    opening=r(ledger.opening_balance(fund)),
+                    revenue=r(ledger.fund_revenue(fund)),
+                    expenditure=r(ledger.expenditure_total(lambda item, f=fund: item.fund is f)),  # type: ignore[misc]
+                    closing=r(ledger.closing_balance(fund)),
+                )
+            )
+        grand = ledger.fiscal_grand_total()
+        return Fiscal(
+            grand_total=r(grand),
+            change=self.change(self.prior.fiscal_grand_total, grand),
+            revenue_total=r(sum((ledger.fund_revenue(f) for f in FISCAL_FUNDS), _ZERO)),
+            expenditure_total=r(ledger.expenditure_total(lambda item: item.fund.is_fiscal)),
+            opening_balance=r(sum((ledger.opening_balance(f) for f in FISCAL_FUNDS), _ZERO)),
+            closing_balance=r(sum((ledger.closing_balance(f) for f in FISCAL_FUNDS), _ZERO)),
+            funds=tuple(flows),
+        )
+
+    def general_budget(self) -> GeneralBudget | None:
+        ledger, r = self.ledger, self.r
+
+        def gpb(item: ExpenditureItem) -> bool:
+            return item.fund is Fund.GENERAL_BUDGET
+
+        total = ledger.expenditure_total(gpb)
+        if not total and not self.list_zeros:
+            return GeneralBudget(total=r(total))
+        rows = ledger.by_function(gpb)
+        classes = [(code, sum(split.values(), _ZERO)) for code, split in rows.items() if len(code.code) == 3]
+        class_shares = self.shares_of([amount for _, amount in classes])
+        budgets: dict[FunctionCode, Amount] = {}
+        for line in ledger.budgets:
+            if line.fund is Fund.GENERAL_BUDGET:
+                budgets[line.function] = budgets.get(line.function, _ZERO) + line.amount
+        items = []
+        leaf_codes = _leaves(rows)
+        for code in leaf_codes:
+            amount = sum(rows[code].values(), _ZERO)
+            budget = budgets.get(code)
+            items.append(
+                FunctionLine(
+                    code=code,
+                    amount=r(amount),
+                    name=_catalogue_name(code, ledger.year),
+                    parent_names=tuple(
+                        n for n in (_catalogue_name(a, ledger.year) for a in code.ancestors) if n
+                    ),
+                    budget=r(budget) if budget is not None else None,
+                    completion=self.completion(amount, budget),
+                )
+            )
+        total_budget = sum(budgets.values(), _ZERO) if budgets else None
+        share = (
+            Percent.ratio(total, ledger.expenditure_total()).rounded() if ledger.expenditure_total() else None
+        )
+        return GeneralBudget(
+            total=r(total),
+            share=share,
+            change=self.change(self.prior.general_budget_expenditure, total),
+            structure_total=r(total),
+            classes=tuple(
+                FunctionLine(code=code, amount=r(amount), name=_catalogue_name(code, ledger.year), share=p)
+                for (code, amount), p in zip(classes, class_shares, strict=True)
+            ),
+            detail_total=r(total),
+            detail_budget=r(total_budget) if total_budget is not None else None,
+            detail_completion=self.completion(total, total_budget),
+            items=tuple(items),
+            rows=self.function_lines(gpb),
+        )
+
+    def basic_expenditure(self) -> BasicExpenditure:
+        ledger, r = self.ledger, self.r
+        split = ledger.basic_split()
+        by_code: dict[EconomicCode, Amount] = {}
+        for item in ledger.expenditure:
+            if (
+                item.fund is Fund.GENERAL_BUDGET
+                and item.kind is ExpenditureKind.BASIC
+                and item.economic is not None
+            ):
+                by_code[item.economic] = by_code.get(item.economic, _ZERO) + item.amount
+        total = sum(split.values(), _ZERO)
+        classified = None not in split
+        return BasicExpenditure(
+            total=r(total),
+            personnel=r(split.get(BasicExpensePart.PERSONNEL, _ZERO)) if classified else None,
+            public=r(split.get(BasicExpensePart.PUBLIC, _ZERO)) if classified else None,
+            lines=tuple(
+                EconomicLine(code, r(amount), _economic_name(code, ledger.year))
+                for code, amount in sorted(by_code.items(), key=lambda pair: pair[0].code)
+            ),
+        )
+
+    def three_public(self) -> ThreePublic | None:
+        account = self.ledger.three_public
+        if account is None:
+            return None
+        prior = self.prior.three_public
+        budgets = account.budgets()
+        r = self.r
+
+        def figure(name: str) -> BudgetedFigure:
+            actual: Amount = getattr(account, name)
+            budget = budgets[name]
+            previous: Amount | None = getattr(prior, name) if prior is not None else None
+            return BudgetedFigure(
+                actual=r(actual),
+                budget=r(budget) if budget is not None else None,
+                completion=self.completion(actual, budget),
+                versus_budget=self.change(budget, actual),
+                change=self.change(previous, actual),
+            )
+
+        return ThreePublic(
+            total=figure("total"),
+            outbound=figure("outbound"),
+            vehicles=figure("vehicles"),
+            vehicle_purchase=figure("vehicle_purchase"),
+            vehicle_operation=figure("vehicle_operation"),
+            reception=figure("reception"),
+            domestic_reception=figure("domestic_reception"),
+            foreign_reception=figure("foreign_reception"),
+            foreign_included_in_domestic=account.foreign_included_in_domestic,
+            outbound_groups=account.outbound_groups,
+            outbound_people=account.outbound_people,
+            vehicles_purchased=account.vehicles_purchased,
+            vehicles_held=account.vehicles_held,
+            domestic_batches=account.domestic_batches,
+            domestic_people=account.domestic_people,
+            foreign_batches=account.foreign_batches,
+            foreign_people=account.foreign_people,
+        )
+
+    def fund_spending(self, fund: Fund) -> FundSpending:
+        ledger, r = self.ledger, self.r
+        total = ledger.expenditure_total(lambda item: item.fund is fund)
+        previous = (
+            self.prior.government_fund_expenditure
+            if fund is Fund.GOVERNMENT_FUND
+            else self.prior.state_capital_expenditure
+        )
+        return FundSpending(
+            total=r(total),
+            change=self.change(previous, total),
+            lines=self.function_lines(lambda item: item.fund is fund),
+            opening_balance=r(ledger.opening_balance(fund)),
+            revenue=r(ledger.fund_revenue(fund)),
+            closing_balance=r(ledger.closing_balance(fund)),
+        )
+
+    def operating_costs(self) -> OperatingCosts | None:
+        amount = self.ledger.operating_costs
+        if amount is None:
+            return None
+        return OperatingCosts(amount=self.r(amount), change=self.change(self.prior.operating_costs, amount))
+
+    def procurement(self) -> Procurement | None:
+        account = self.ledger.procurement
+        if account is None:
+            return None
+        r, total = self.r, account.total
+
+        def share(part: Amount | None) -> Percent | None:
+            return Percent.ratio(part, total).rounded() if part is not None and total else None
+
+        return Procurement(
+            total=r(total),
+            goods=r(account.goods),
+            works=r(account.works),
+            services=r(account.services),
+            sme=r(account.sme) if account.sme is not None else None,
+            sme_share=share(account.sme),
+            small_micro=r(account.small_micro) if account.small_micro is not None else None,
+            small_micro_share=share(account.small_micro),
+        )
+
+
+def _leaves(rows: dict[FunctionCode, Any]) -> list[FunctionCode]:
+    """Codes with no descendant among ``rows`` (the 项 lines of the narrative's item list)."""
+    codes = list(rows)
+    parents = {a for code in codes for a in code.ancestors}
+    return [code for code in codes if code not in parents]
+
+
+def _catalogue_name(code: FunctionCode, year: int) -> str | None:
+    from budgetacct.codes import nearest_catalogue
+
+    entry = nearest_catalogue("function", year)[0].get(code.code)
+    return entry.name if entry is not None else None
+
+
+def _economic_name(code: EconomicCode, year: int) -> str | None:
+    from budgetacct.codes import nearest_catalogue
+
+    entry = nearest_catalogue(code.system.kind, year)[0].get(code.code)
+    return entry.name if entry is not None else None
