@@ -138,7 +138,7 @@ def to_decimal(
             value,
             path=path,
         )
-    if number.adjusted() >= 12 and abs(number) > MAX_MAGNITUDE:
+    if number.adjusted() >= 12 and number.copy_abs() > MAX_MAGNITUDE:
         _too_big(value, what_zh, what_en, path)
     return number
 
