@@ -18,7 +18,7 @@ from budgetacct.audit.finding import AuditReport, Finding, Message
 from budgetacct.audit.registry import REGISTRY, Rule, RuleRegistry, rule
 from budgetacct.errors import InvalidValue
 from budgetacct.model.disclosure import Disclosure
-from budgetacct.model.enums import Severity
+from budgetacct.model.enums import Fund, Severity
 from budgetacct.model.ledger import Ledger
 
 __all__ = [
@@ -34,6 +34,30 @@ __all__ = [
 ]
 
 
+def _overspent_funds(ledger: Ledger) -> tuple[Finding, ...]:
+    """A ledger that spends more than a fund holds cannot be published: R18 errors, one a fund."""
+    findings = []
+    for fund in Fund:
+        closing = ledger.closing_balance(fund)
+        if closing.value < 0:
+            findings.append(
+                Finding(
+                    rule="R18",
+                    severity=Severity.ERROR,
+                    path=f"$.expenditure[fund={fund.value}]",
+                    expected="≥0",
+                    actual=str(closing),
+                    difference=str(closing),
+                    tolerance="0",
+                    message=Message(
+                        f"{fund.value}：支出超过年初结转和本年收入，年末结转和结余为{closing}万元",
+                        f"{fund.value}: spending exceeds the opening balance and revenue; the closing balance is {closing}",
+                    ),
+                )
+            )
+    return tuple(findings)
+
+
 def audit(obj: Disclosure | Ledger, *, rules: Iterable[str] | None = None) -> AuditReport:
     """Run every registered rule (or only ``rules``) and gather the findings.
 
@@ -42,6 +66,9 @@ def audit(obj: Disclosure | Ledger, *, rules: Iterable[str] | None = None) -> Au
     (``places=None``) and checked with zero tolerance.
     """
     if isinstance(obj, Ledger):
+        overspent = _overspent_funds(obj)
+        if overspent:
+            return AuditReport(findings=overspent, rules_run=("R18",), subject=f"{obj.department} {obj.year}")
         disclosure, exact = obj.publish(places=None), True
     elif isinstance(obj, Disclosure):
         disclosure, exact = obj, False
