@@ -1,5 +1,7 @@
 """budgetacct — the typed, executable reference model of Chinese department budgets and final accounts."""
 
+from budgetacct.audit import AuditReport, Finding, audit
+from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import (
     BudgetAcctError,
     CatalogueError,
@@ -8,7 +10,8 @@ from budgetacct.errors import (
     InvariantError,
     UnknownCode,
 )
-from budgetacct.money import Amount, Change, Direction, Percent, Unit, parse_amount, shares
+from budgetacct.examples import load_example
+from budgetacct.io import dump, load, loads, structure, unstructure
 from budgetacct.model import (
     Disclosure,
     ExpenditureItem,
@@ -20,38 +23,43 @@ from budgetacct.model import (
     Severity,
     StatedChange,
 )
-from budgetacct.audit import AuditReport, Finding, audit
-from budgetacct.codes import EconomicCode, FunctionCode
+from budgetacct.money import Amount, Change, Direction, Percent, Unit, parse_amount, shares
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Amount",
     "AuditReport",
+    "BudgetAcctError",
+    "CatalogueError",
+    "Change",
+    "Direction",
     "Disclosure",
     "EconomicCode",
     "ExpenditureItem",
     "ExpenditureKind",
     "Finding",
-    "Fund",
     "FunctionCode",
+    "Fund",
+    "InputError",
+    "InvalidValue",
+    "InvariantError",
     "Ledger",
+    "Percent",
     "RevenueItem",
     "RevenueSource",
     "Severity",
     "StatedChange",
-    "audit",
-    "BudgetAcctError",
-    "CatalogueError",
-    "Change",
-    "Direction",
-    "InputError",
-    "InvalidValue",
-    "InvariantError",
-    "Percent",
     "Unit",
     "UnknownCode",
     "__version__",
+    "audit",
+    "dump",
+    "load",
+    "load_example",
+    "loads",
     "parse_amount",
     "shares",
+    "structure",
+    "unstructure",
 ]

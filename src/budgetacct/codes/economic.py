@@ -129,6 +129,22 @@ class EconomicCode:
             )
         return cls(digits)
 
+    @classmethod
+    def of(cls, code: str) -> EconomicCode:
+        """A shared instance for ``code`` (see :meth:`FunctionCode.of`).
+
+        >>> EconomicCode.of("30101") is EconomicCode.of("30101")
+        True
+        """
+        if type(code) is str:
+            found = _INTERNED.get(code)
+            if found is not None:
+                return found
+        made = cls(code)
+        if len(_INTERNED) < 100_000:
+            _INTERNED[made.code] = made
+        return made
+
     def __str__(self) -> str:
         return self.code
 
@@ -157,7 +173,7 @@ class EconomicCode:
         >>> EconomicCode("30217").parent
         EconomicCode(code='302')
         """
-        return None if len(self.code) == 3 else EconomicCode(self.code[:3])
+        return None if len(self.code) == 3 else EconomicCode.of(self.code[:3])
 
     @property
     def ancestors(self) -> tuple[EconomicCode, ...]:
@@ -176,7 +192,7 @@ class EconomicCode:
         >>> EconomicCode("31002").class_code
         EconomicCode(code='310')
         """
-        return self if len(self.code) == 3 else EconomicCode(self.code[:3])
+        return self if len(self.code) == 3 else EconomicCode.of(self.code[:3])
 
     def is_ancestor_of(self, other: EconomicCode) -> bool:
         """Whether ``other`` lies strictly below this code.
@@ -267,3 +283,6 @@ def is_valid_economic_code(text: object, year: int | None = None) -> bool:
         return year in available_years(kind) and text in catalogue(kind, year)
     except BudgetAcctError:  # pragma: no cover - broken bundled data
         return False
+
+
+_INTERNED: dict[str, EconomicCode] = {}

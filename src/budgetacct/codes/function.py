@@ -40,6 +40,10 @@ def _validate(_instance: object, _attribute: attrs.Attribute[str], value: str) -
         raise InvalidValue(_EXPECTED_ZH, _EXPECTED_EN, value)
 
 
+# Distinct codes number in the hundreds; the cap only guards against adversarial input.
+_INTERN_LIMIT: Final = 100_000
+
+
 @attrs.frozen(order=True)
 class FunctionCode:
     """A function classification code (支出功能分类科目编码): 3, 5 or 7 ASCII digits, kept as text.
@@ -83,6 +87,23 @@ class FunctionCode:
             )
         return cls(digits)
 
+    @classmethod
+    def of(cls, code: str) -> FunctionCode:
+        """A shared instance for ``code``: codes are immutable values, so bulk loads reuse one object
+        per distinct code (less memory, no repeated validation).
+
+        >>> FunctionCode.of("2010301") is FunctionCode.of("2010301")
+        True
+        """
+        if type(code) is str:
+            found = _INTERNED.get(code)
+            if found is not None:
+                return found
+        made = cls(code)
+        if len(_INTERNED) < _INTERN_LIMIT:
+            _INTERNED[made.code] = made
+        return made
+
     def __str__(self) -> str:
         return self.code
 
@@ -104,7 +125,7 @@ class FunctionCode:
         >>> FunctionCode("201").parent is None
         True
         """
-        return None if len(self.code) == 3 else FunctionCode(self.code[:-2])
+        return None if len(self.code) == 3 else FunctionCode.of(self.code[:-2])
 
     @property
     def ancestors(self) -> tuple[FunctionCode, ...]:
@@ -113,7 +134,12 @@ class FunctionCode:
         >>> FunctionCode("2010301").ancestors
         (FunctionCode(code='201'), FunctionCode(code='20103'))
         """
-        return tuple(FunctionCode(self.code[:length]) for length in _LENGTHS if length < len(self.code))
+        found = _ANCESTORS.get(self.code)
+        if found is None:
+            found = tuple(FunctionCode.of(self.code[:length]) for length in _LENGTHS if length < len(self.code))
+            if len(_ANCESTORS) < _INTERN_LIMIT:
+                _ANCESTORS[self.code] = found
+        return found
 
     @property
     def class_code(self) -> FunctionCode:
@@ -122,7 +148,7 @@ class FunctionCode:
         >>> FunctionCode("2210201").class_code
         FunctionCode(code='221')
         """
-        return self if len(self.code) == 3 else FunctionCode(self.code[:3])
+        return self if len(self.code) == 3 else FunctionCode.of(self.code[:3])
 
     def is_ancestor_of(self, other: FunctionCode) -> bool:
         """Whether ``other`` lies strictly below this code.
@@ -177,3 +203,7 @@ def is_valid_function_code(text: object, year: int | None = None) -> bool:
         return year in available_years(_KIND) and text in catalogue(_KIND, year)
     except BudgetAcctError:  # pragma: no cover - broken bundled data
         return False
+
+
+_INTERNED: dict[str, FunctionCode] = {}
+_ANCESTORS: dict[str, tuple[FunctionCode, ...]] = {}

@@ -1,0 +1,245 @@
+"""Province-scale benchmark: budgetacct against the peer implementations, in one run.
+
+    python benchmarks/province.py [--departments N] [--rounds R] [--sizes 1,2,4] [--json]
+
+It generates (or reuses) the peers' synthetic province (``shared/bench/peers/gen.py``, one
+department per JSON line, about 200 line items each), converts it once to budgetacct's serialized
+form (one ``Ledger`` per line), then measures, each implementation in a fresh process:
+
+* load+validate — JSON bytes already in memory → validated objects;
+* checks — budgetacct runs its *full audit* (every registered rule, exact ledger mode); the peers
+  run their invariant function;
+* dump — objects → JSON text;
+* retained RSS per line item after load.
+
+Medians over the rounds; ratios against the fastest peer in the same run.  Absolute times on a
+shared 2-core machine mean little: read the ratios.  With ``--json`` the last line printed is
+``{"items": n, "results": {"budgetacct": {"load_s", "audit_s", "dump_s", "bytes_per_item"}, ...}}``.
+This is a benchmark, not a test: it asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / ".data"
+DEFAULT_PEERS = HERE.parent.parent / "shared" / "bench" / "peers"
+PEERS = ("msgspec_pi", "msgspec", "attrs", "pydantic", "dicts")
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+FUNDS = {
+    "一般公共预算": ("一般公共预算财政拨款", "一般公共预算财政拨款收入"),
+    "政府性基金预算": ("政府性基金预算财政拨款", "政府性基金预算财政拨款收入"),
+    "国有资本经营预算": ("国有资本经营预算财政拨款", "国有资本经营预算财政拨款收入"),
+    "其他": ("非财政拨款", "其他收入"),
+}
+
+
+def rss_now() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * _PAGE
+
+
+def convert_department(peer: dict[str, Any]) -> dict[str, Any]:
+    """One peer department → a budgetacct Ledger document (revenue = each fund's spending)."""
+    items = []
+    for item in peer["items"]:
+        items.append(
+            {
+                "function": item["func_code"],
+                "fund": FUNDS[item["fund_source"]][0],
+                "kind": item["kind"],
+                "amount": item["amount"],
+                "economic": item["econ_code"],
+            }
+        )
+    revenue = [
+        {"source": FUNDS[fund][1], "amount": amount}
+        for fund, amount in peer["fund_totals"].items()
+        if amount not in ("0", "0.00")
+    ]
+    return {
+        "type": "Ledger",
+        "year": peer["year"],
+        "department": peer["dept_name"],
+        "revenue": revenue,
+        "expenditure": items,
+    }
+
+
+def prepare(departments: int, peers_dir: Path) -> tuple[Path, Path]:
+    DATA.mkdir(exist_ok=True)
+    peer_file = DATA / f"peers-{departments}.jsonl"
+    ours = DATA / f"budgetacct-{departments}.jsonl"
+    if not peer_file.exists():
+        subprocess.run(
+            [sys.executable, str(peers_dir / "gen.py"), "--depts", str(departments), "-o", str(peer_file)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    if not ours.exists():
+        with peer_file.open("rb") as src, ours.open("w", encoding="utf-8") as out:
+            for line in src:
+                doc = convert_department(json.loads(line))
+                out.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n")
+    return peer_file, ours
+
+
+def worker(data: Path, rounds: int) -> dict[str, Any]:
+    """Measure budgetacct in this process (called in a fresh subprocess)."""
+    t0 = time.perf_counter()
+    from budgetacct import audit
+    from budgetacct.io.json import dump, load_bytes
+
+    import_s = time.perf_counter() - t0
+    lines = data.read_bytes().split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    result: dict[str, Any] = {"import_s": import_s, "load_s": [], "audit_s": [], "dump_s": []}
+    for r in range(rounds):
+        gc.collect()
+        before = rss_now()
+        t = time.perf_counter()
+        ledgers = [load_bytes(line) for line in lines]
+        result["load_s"].append(time.perf_counter() - t)
+        if r == 0:
+            items = sum(len(ledger.expenditure) for ledger in ledgers)  # type: ignore[union-attr]
+            result["items"] = items
+            result["bytes_per_item"] = (rss_now() - before) / items
+        t = time.perf_counter()
+        errors = sum(len(audit(ledger).errors) for ledger in ledgers)  # type: ignore[arg-type]
+        result["audit_s"].append(time.perf_counter() - t)
+        result["error_findings"] = errors
+        t = time.perf_counter()
+        out = [dump(ledger, indent=None) for ledger in ledgers]
+        result["dump_s"].append(time.perf_counter() - t)
+        del out, ledgers
+    return result
+
+
+def run_ours(data: Path, rounds: int) -> dict[str, Any]:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--worker", str(data), "--rounds", str(rounds)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    raw = json.loads(proc.stdout.strip().splitlines()[-1])
+    return {
+        "load_s": statistics.median(raw["load_s"]),
+        "audit_s": statistics.median(raw["audit_s"]),
+        "dump_s": statistics.median(raw["dump_s"]),
+        "bytes_per_item": raw["bytes_per_item"],
+        "import_s": raw["import_s"],
+        "items": raw["items"],
+        "error_findings": raw["error_findings"],
+    }
+
+
+def run_peer(name: str, data: Path, rounds: int, peers_dir: Path) -> dict[str, Any] | None:
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
+        out = Path(tmp.name)
+    proc = subprocess.run(
+        [sys.executable, str(peers_dir / "bench.py"), "--impl", name, "--data", str(data), "--rounds", str(rounds), "--quiet", "--json", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        print(f"  {name}: skipped ({proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else 'failed'})", file=sys.stderr)
+        return None
+    raw = json.loads(out.read_text())
+    out.unlink()
+    return {
+        "load_s": raw["load_median_s"],
+        "audit_s": raw["check_median_s"],
+        "dump_s": raw["dump_median_s"],
+        "bytes_per_item": raw["retained_bytes_per_item"],
+        "import_s": raw["import_s"],
+        "items": raw["line_items"],
+    }
+
+
+def measure(departments: int, rounds: int, peers_dir: Path, peers: tuple[str, ...]) -> dict[str, Any]:
+    peer_file, ours = prepare(departments, peers_dir)
+    results: dict[str, Any] = {"budgetacct": run_ours(ours, rounds)}
+    print(f"  budgetacct: load {results['budgetacct']['load_s']:.3f} s", file=sys.stderr)
+    for name in peers:
+        got = run_peer(name, peer_file, rounds, peers_dir)
+        if got is not None:
+            results[name] = got
+            print(f"  {name}: load {got['load_s']:.3f} s", file=sys.stderr)
+    return {"items": results["budgetacct"]["items"], "departments": departments, "results": results}
+
+
+def table(run: dict[str, Any]) -> str:
+    results = run["results"]
+    fastest = {ph: min(r[ph] for r in results.values()) for ph in ("load_s", "audit_s", "dump_s")}
+    rows = [f"{'implementation':<12} {'load s':>8} {'×min':>6} {'checks s':>9} {'×min':>6} {'dump s':>8} {'×min':>6} {'B/item':>7}"]
+    for name, r in results.items():
+        rows.append(
+            f"{name:<12} {r['load_s']:>8.3f} {r['load_s'] / fastest['load_s']:>6.2f} {r['audit_s']:>9.3f} "
+            f"{r['audit_s'] / fastest['audit_s']:>6.2f} {r['dump_s']:>8.3f} {r['dump_s'] / fastest['dump_s']:>6.2f} "
+            f"{r['bytes_per_item']:>7.0f}"
+        )
+    ours = results["budgetacct"]
+    rows.append(f"line items: {run['items']:,}; budgetacct items/s: load {run['items'] / ours['load_s']:,.0f}")
+    for peer in ("pydantic", "msgspec_pi"):
+        if peer in results:
+            rows.append(f"budgetacct load / {peer} load = {ours['load_s'] / results[peer]['load_s']:.2f}")
+    rows.append(f"budgetacct full audit / own load = {ours['audit_s'] / ours['load_s']:.2f}")
+    return "\n".join(rows)
+
+
+def fitted_exponent(points: list[tuple[int, float]]) -> float:
+    """Least-squares slope of log(time) against log(size): 1.0 means linear."""
+    xs = [math.log(n) for n, _ in points]
+    ys = [math.log(t) for _, t in points]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--departments", type=int, default=2500, help="departments in the ×1 province (2,500 ≈ 500k line items)")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--sizes", default="1", help="comma list of multiples of --departments, e.g. 1,2,4")
+    parser.add_argument("--peers", type=Path, default=DEFAULT_PEERS, help="folder of the peer implementations")
+    parser.add_argument("--only", default=",".join(PEERS), help="peers to run (comma list; empty for none)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker is not None:
+        print(json.dumps(worker(args.worker, args.rounds)))
+        return 0
+    peers = tuple(p for p in args.only.split(",") if p)
+    runs = []
+    for multiple in (int(s) for s in args.sizes.split(",")):
+        print(f"== {multiple}× ({args.departments * multiple} departments)", file=sys.stderr)
+        run = measure(args.departments * multiple, args.rounds, args.peers, peers if multiple == 1 else ())
+        runs.append(run)
+        print(table(run))
+    final = dict(runs[0])
+    if len(runs) > 1:
+        for phase in ("load_s", "audit_s", "dump_s"):
+            points = [(r["items"], r["results"]["budgetacct"][phase]) for r in runs]
+            final.setdefault("exponents", {})[phase] = round(fitted_exponent(points), 3)
+        print(f"fitted exponents (1.0 = linear): {final['exponents']}")
+    if args.json:
+        print(json.dumps(final, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,84 @@
+"""Bundled example documents (package data under ``budgetacct/examples/<name>/<kind>.json``).
+
+>>> "xiqu-2021" in list_examples()
+True
+>>> load_example("xiqu-2021").department
+'攀枝花市西区人民政府办公室'
+>>> load_example("nowhere")
+Traceback (most recent call last):
+...
+budgetacct.errors.InputError: 输入有 1 处错误：$：应为已知示例名...
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import TYPE_CHECKING, Final, Literal, overload
+
+from budgetacct.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from importlib.resources.abc import Traversable
+
+    from budgetacct.model import Disclosure, Ledger
+
+__all__ = ["EXAMPLE_KINDS", "example_path", "list_examples", "load_example"]
+
+ExampleKind = Literal["disclosure", "ledger"]
+EXAMPLE_KINDS: Final[tuple[ExampleKind, ...]] = ("disclosure", "ledger")
+
+
+def _root() -> Traversable:
+    return resources.files("budgetacct") / "examples"
+
+
+def list_examples() -> tuple[str, ...]:
+    """Names of the bundled examples (those with at least one document), sorted."""
+    root = _root()
+    if not root.is_dir():  # pragma: no cover - broken installation
+        return ()
+    return tuple(
+        sorted(
+            entry.name
+            for entry in root.iterdir()
+            if entry.is_dir() and any((entry / f"{kind}.json").is_file() for kind in EXAMPLE_KINDS)
+        )
+    )
+
+
+def example_path(name: str = "xiqu-2021", kind: str = "disclosure") -> Traversable:
+    """The package resource holding one example document (an :class:`InputError` if there is none)."""
+    if kind not in EXAMPLE_KINDS:
+        raise InputError.single(
+            "$", "示例类型 disclosure 或 ledger", "an example kind 'disclosure' or 'ledger'", kind
+        )
+    if name not in list_examples():
+        raise InputError.single("$", "已知示例名", "a known example name", name)
+    resource = _root() / name / f"{kind}.json"
+    if not resource.is_file():
+        available = [k for k in EXAMPLE_KINDS if (_root() / name / f"{k}.json").is_file()]
+        raise InputError.single(
+            "$",
+            f"示例 {name} 已有的类型（{'、'.join(available)}）",
+            f"a kind example {name} has ({', '.join(available)})",
+            kind,
+        )
+    return resource
+
+
+@overload
+def load_example(name: str = ..., kind: Literal["disclosure"] = ...) -> Disclosure: ...
+@overload
+def load_example(name: str, kind: Literal["ledger"]) -> Ledger: ...
+@overload
+def load_example(name: str, kind: str) -> Disclosure | Ledger: ...
+
+
+def load_example(name: str = "xiqu-2021", kind: str = "disclosure") -> Disclosure | Ledger:
+    """Load a bundled example: ``kind="disclosure"`` (the report as published) or ``"ledger"``."""
+    from budgetacct.io.json import load_bytes
+    from budgetacct.model import Disclosure, Ledger
+
+    resource = example_path(name, kind)
+    expect = Disclosure if kind == "disclosure" else Ledger
+    return load_bytes(resource.read_bytes(), source=f"example {name}/{kind}.json", expect=expect)

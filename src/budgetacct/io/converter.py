@@ -1,0 +1,714 @@
+"""The one cattrs converter: model objects ⇄ JSON-ready dicts, strictly and exactly.
+
+Conventions of the serialized form (see ``docs/decisions/0005-serialization.md``):
+
+* an attrs class is a JSON object keyed by attribute name, in attribute order; a field equal to
+  its default is omitted, and any unknown key is refused;
+* :class:`~budgetacct.money.Amount`, :class:`~budgetacct.money.Percent` and
+  :class:`~decimal.Decimal` are JSON **strings** holding the exact decimal text (``"739.00"``
+  stays ``"739.00"``); a JSON number is refused;
+* :class:`~budgetacct.codes.FunctionCode` / :class:`~budgetacct.codes.EconomicCode` are strings;
+* an enum is its ``.value`` (the Chinese name; ``"error"``/``"warning"``/``"note"`` for severities);
+* a ``tuple`` is a JSON array (nothing else); ``str``, ``int`` and ``bool`` fields take only JSON
+  strings, integers (not booleans) and booleans — nothing is coerced;
+* a top-level document carries a tag, ``{"type": "Disclosure", ...}`` or ``{"type": "Ledger", ...}``.
+
+Every failure becomes one :class:`~budgetacct.errors.InputError` listing every bad place with a
+JSON path (``$.general_budget.items[2].code``).  Structuring runs cattrs' generated code first
+(no bookkeeping); only when that fails does a checking walk over the same hooks and the model's
+validators collect every problem, so a valid document never pays for error reporting.
+
+>>> from budgetacct import Amount
+>>> from budgetacct.model import SourceLine, RevenueSource
+>>> unstructure(SourceLine(RevenueSource.OTHER, Amount("0.130")))
+{'source': '其他收入', 'amount': '0.130'}
+>>> structure({"source": "其他收入", "amount": 0.13}, SourceLine)
+Traceback (most recent call last):
+...
+budgetacct.errors.InputError: 输入有 1 处错误：$.amount：应为...
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import reprlib
+import threading
+import types
+import typing
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
+
+from budgetacct.errors import InputError, InvalidValue, Problem, join_path
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    import cattrs
+
+    from budgetacct.model import Disclosure, Ledger
+
+__all__ = [
+    "describe",
+    "document_types",
+    "structure",
+    "structure_document",
+    "unstructure",
+    "unstructure_document",
+]
+
+T = TypeVar("T")
+Hook = Callable[[Any, Any], Any]
+
+# --------------------------------------------------------------------------------------------
+# How found values are shown in problems
+
+
+class Shown:
+    """A value shown by a fixed text (a summarized container, a JSON literal, “missing”)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+MISSING: Final = Shown("(missing)")
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 3
+_REPR.maxstring = 60
+_REPR.maxother = 60
+
+
+def shown(value: object) -> object:
+    """``value`` itself for JSON scalars; a short, recursion-safe summary for containers."""
+    if value is None or value.__class__ in (str, int, bool, Shown):
+        return value
+    if isinstance(value, (list, tuple, dict)):
+        return Shown(_REPR.repr(value))
+    return Shown(repr(value)[:80]) if value.__class__.__module__.startswith("budgetacct") else value
+
+
+# --------------------------------------------------------------------------------------------
+# What each type expects, in both languages
+
+
+def describe(tp: Any) -> tuple[str, str]:
+    """The expected form of ``tp`` in serialized data, as (zh, en).
+
+    >>> describe(int)
+    ('JSON整数', 'a JSON integer')
+    """
+    from budgetacct.codes import EconomicCode, FunctionCode
+    from budgetacct.money import Amount, Percent
+
+    if tp is Amount:
+        return _AMOUNT
+    if tp is Percent:
+        return _PERCENT
+    if tp is Decimal:
+        return _DECIMAL
+    if tp is FunctionCode:
+        return _FUNCTION_CODE
+    if tp is EconomicCode:
+        return _ECONOMIC_CODE
+    if tp is str:
+        return _STR
+    if tp is bool:
+        return _BOOL
+    if tp is int:
+        return _INT
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        values = [str(member.value) for member in tp]
+        return f"以下之一：{'、'.join(values)}", "one of " + ", ".join(repr(v) for v in values)
+    inner = _optional_inner(tp)
+    if inner is not None:
+        zh, en = describe(inner)
+        return f"{zh}或null", f"{en} or null"
+    element = _tuple_element(tp)
+    if element is not None:
+        zh, en = describe(element)
+        return f"JSON数组（元素为{zh}）", f"a JSON array (of {en})"
+    name = getattr(tp, "__name__", str(tp))
+    return f"JSON对象（{name}）", f"a JSON object ({name})"
+
+
+_AMOUNT: Final = (
+    '十进制数字字符串（金额，万元，如 "739.00"）',
+    'a decimal string such as "739.00" (an amount in 万元)',
+)
+_PERCENT: Final = (
+    '十进制数字字符串（百分数，如 "88.96"）',
+    'a decimal string such as "88.96" (a percentage)',
+)
+_DECIMAL: Final = ('十进制数字字符串（如 "10.5"）', 'a decimal string such as "10.5"')
+_FUNCTION_CODE: Final = (
+    '功能分类科目编码字符串（3、5或7位数字，如 "2010301"）',
+    'a function classification code string of 3, 5 or 7 digits such as "2010301"',
+)
+_ECONOMIC_CODE: Final = (
+    '经济分类科目编码字符串（以3或5开头的3或5位数字，如 "30217"）',
+    'an economic classification code string of 3 or 5 digits starting with 3 or 5, such as "30217"',
+)
+_STR: Final = ("JSON字符串", "a JSON string")
+_INT: Final = ("JSON整数", "a JSON integer")
+_BOOL: Final = ("JSON布尔值（true 或 false）", "a JSON boolean (true or false)")
+
+
+class _Refused(Exception):
+    """A value of the wrong JSON type (cheap: formatted only if it becomes a :class:`Problem`)."""
+
+    def __init__(self, expected: tuple[str, str], found: object) -> None:
+        super().__init__()
+        self.expected = expected
+        self.found = found
+
+
+def _bad(expected: tuple[str, str], value: object) -> _Refused:
+    return _Refused(expected, value)
+
+
+def _optional_inner(tp: Any) -> Any:
+    """``X`` for ``X | None`` (``Optional[X]``), else ``None``."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        if len(args) == 2 and type(None) in args:
+            return args[0] if args[1] is type(None) else args[1]
+    return None
+
+
+def _tuple_element(tp: Any) -> Any:
+    """``X`` for ``tuple[X, ...]``, else ``None``."""
+    if typing.get_origin(tp) is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return args[0]
+    return None
+
+
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+# --------------------------------------------------------------------------------------------
+# Leaf hooks (shared by the converter and the checking walk): exact types only, nothing coerced
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if value.__class__ is str:
+        return value
+    raise _bad(_STR, value)
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if value.__class__ is int:
+        return value
+    raise _bad(_INT, value)
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if value.__class__ is bool:
+        return value
+    raise _bad(_BOOL, value)
+
+
+def _structure_decimal(value: Any, _: Any) -> Decimal:
+    if value.__class__ is str:
+        from budgetacct.money import to_decimal
+
+        return to_decimal(value, what_zh="数值", what_en="a number")
+    raise _bad(_DECIMAL, value)
+
+
+def _make_leaf_hooks() -> dict[Any, Hook]:
+    from budgetacct.codes import EconomicCode, FunctionCode
+    from budgetacct.money import Amount, Percent
+
+    plain = _PLAIN_DECIMAL.fullmatch
+    exact_amount = Amount._exact
+    exact_percent = Percent._exact
+
+    # Plain decimal text of at most 12 integer digits and 12 places is exactly what the public
+    # constructors accept without change; it skips their general parsing.  Everything else
+    # (exponents, whitespace, errors) goes through the constructors.
+    def structure_amount(value: Any, _: Any) -> Amount:
+        if value.__class__ is str:
+            return exact_amount(Decimal(value)) if plain(value) else Amount(value)
+        raise _bad(_AMOUNT, value)
+
+    def structure_percent(value: Any, _: Any) -> Percent:
+        if value.__class__ is str:
+            return exact_percent(Decimal(value)) if plain(value) else Percent(value)
+        raise _bad(_PERCENT, value)
+
+    # Codes are immutable values and repeat a lot (500k line items share a few hundred codes):
+    # one shared instance per text saves both time and memory.
+    function_codes: dict[str, FunctionCode] = {}
+    economic_codes: dict[str, EconomicCode] = {}
+
+    def structure_function_code(value: Any, _: Any) -> FunctionCode:
+        if value.__class__ is str:
+            code = function_codes.get(value)
+            if code is None:
+                code = FunctionCode(value)
+                if len(function_codes) < _CODE_CACHE_SIZE:
+                    function_codes[value] = code
+            return code
+        raise _bad(_FUNCTION_CODE, value)
+
+    def structure_economic_code(value: Any, _: Any) -> EconomicCode:
+        if value.__class__ is str:
+            code = economic_codes.get(value)
+            if code is None:
+                code = EconomicCode(value)
+                if len(economic_codes) < _CODE_CACHE_SIZE:
+                    economic_codes[value] = code
+            return code
+        raise _bad(_ECONOMIC_CODE, value)
+
+    return {
+        str: _structure_str,
+        int: _structure_int,
+        bool: _structure_bool,
+        Decimal: _structure_decimal,
+        Amount: structure_amount,
+        Percent: structure_percent,
+        FunctionCode: structure_function_code,
+        EconomicCode: structure_economic_code,
+    }
+
+
+_CODE_CACHE_SIZE: Final = 100_000
+_PLAIN_DECIMAL: Final = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,12})?")
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Hook:
+    table = {member.value: member for member in cls}
+    value_types = frozenset(type(member.value) for member in cls)
+    expected = describe(cls)
+
+    def structure_enum(value: Any, _: Any) -> enum.Enum:
+        if value.__class__ in value_types:
+            member = table.get(value)
+            if member is not None:
+                return member
+        raise _bad(expected, value)
+
+    return structure_enum
+
+
+# --------------------------------------------------------------------------------------------
+# Building the converters
+
+
+def _build(leaf_hooks: dict[Any, Hook]) -> cattrs.Converter:
+    import attrs
+    import cattrs
+    from cattrs.fns import identity
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+    from budgetacct.codes import EconomicCode, FunctionCode
+    from budgetacct.money import Amount, Percent
+
+    conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=False)
+
+    # Structuring (the fast path: any exception means "run the checking walk") ----------------
+    for tp, hook in leaf_hooks.items():
+        conv.register_structure_hook(tp, hook)
+    conv.register_structure_hook_factory(_is_enum, _enum_hook)
+
+    def optional_factory(tp: Any) -> Hook:
+        inner = _optional_inner(tp)
+        handler = conv.get_structure_hook(inner)
+
+        def structure_optional(value: Any, _: Any) -> Any:
+            return None if value is None else handler(value, inner)
+
+        return structure_optional
+
+    conv.register_structure_hook_factory(lambda tp: _optional_inner(tp) is not None, optional_factory)
+
+    def tuple_factory(tp: Any) -> Hook:
+        element = _tuple_element(tp)
+        handler = conv.get_structure_hook(element)
+        expected = describe(tp)
+
+        def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
+            if value.__class__ is list or value.__class__ is tuple:
+                return tuple([handler(item, element) for item in value])
+            raise _bad(expected, value)
+
+        return structure_tuple
+
+    conv.register_structure_hook_factory(lambda tp: _tuple_element(tp) is not None, tuple_factory)
+
+    def class_factory(cls: type[Any]) -> Hook:
+        attrs.resolve_types(cls)
+        # Unknown keys and non-objects fail here too: the generated code calls ``o.keys()``.
+        return make_dict_structure_fn(cls, conv)
+
+    conv.register_structure_hook_factory(
+        lambda tp: attrs.has(tp) and tp not in (FunctionCode, EconomicCode), class_factory
+    )
+
+    # Unstructuring -------------------------------------------------------------------------
+    for tp in (Amount, Percent, Decimal):
+        conv.register_unstructure_hook(tp, str)
+    for tp in (FunctionCode, EconomicCode):
+        conv.register_unstructure_hook(tp, _code_text)
+    conv.register_unstructure_hook_factory(_is_enum, lambda _: _enum_value)
+
+    def optional_unstructure_factory(tp: Any) -> Callable[[Any], Any]:
+        handler = conv.get_unstructure_hook(_optional_inner(tp))
+
+        def unstructure_optional(value: Any) -> Any:
+            return None if value is None else handler(value)
+
+        return unstructure_optional
+
+    conv.register_unstructure_hook_factory(
+        lambda tp: _optional_inner(tp) is not None, optional_unstructure_factory
+    )
+
+    def tuple_unstructure_factory(tp: Any) -> Callable[[Any], Any]:
+        handler = conv.get_unstructure_hook(_tuple_element(tp))
+        if handler is identity:
+            return list
+
+        def unstructure_tuple(value: tuple[Any, ...]) -> list[Any]:
+            return [handler(item) for item in value]
+
+        return unstructure_tuple
+
+    conv.register_unstructure_hook_factory(
+        lambda tp: _tuple_element(tp) is not None, tuple_unstructure_factory
+    )
+
+    def class_unstructure_factory(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+        generated = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+        # A default such as Amount("0") equals Amount("0.00"): omitting the latter would lose its
+        # digits, so those fields are omitted only when their text equals the default's text.
+        exact = [
+            (field.name, str(field.default))
+            for field in attrs.fields(cls)
+            if field.default.__class__ in (Amount, Percent, Decimal)
+        ]
+        if not exact:
+            return generated
+        complete = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=False)
+
+        def unstructure_class(obj: Any) -> dict[str, Any]:
+            result = generated(obj)
+            keep = {name for name, text in exact if name not in result and str(getattr(obj, name)) != text}
+            if not keep:
+                return result
+            return {key: value for key, value in complete(obj).items() if key in result or key in keep}
+
+        return unstructure_class
+
+    conv.register_unstructure_hook_factory(
+        lambda tp: attrs.has(tp) and tp not in (FunctionCode, EconomicCode), class_unstructure_factory
+    )
+    return conv
+
+
+def _code_text(code: Any) -> str:
+    return cast(str, code.code)
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
+class _Converters:
+    def __init__(self) -> None:
+        self.leaf_hooks = _make_leaf_hooks()
+        self.fast = _build(self.leaf_hooks)
+        self.walk = _Walk(self.leaf_hooks)
+        # Generate every hook now, under the lock, rather than lazily from several threads.
+        for cls in document_types().values():
+            self.fast.get_structure_hook(cls)
+            self.fast.get_unstructure_hook(cls)
+            self.walk.checker(cls)
+
+
+_lock = threading.Lock()
+_converters: _Converters | None = None
+
+
+def _get() -> _Converters:
+    global _converters
+    if _converters is None:
+        with _lock:
+            if _converters is None:
+                _converters = _Converters()
+    return _converters
+
+
+# --------------------------------------------------------------------------------------------
+# From cattrs' exception groups to our problems
+
+
+def render_path(segments: tuple[str | int, ...], root: str = "$") -> str:
+    """``("items", 2, "code")`` → ``$.items[2].code`` (odd keys quoted: ``$['a b']``)."""
+    path = root
+    for part in segments:
+        if isinstance(part, str) and not part.isidentifier():
+            path += "[" + repr(part) + "]"
+        else:
+            path = join_path(path, part)
+    return path
+
+
+# A path during the walk is a linked list ``(parent, segment)``, rendered only for a problem.
+Path = tuple[Any, str | int] | None
+Checker = Callable[[Any, Path, list[Problem]], Any]
+_FAIL: Final = object()
+
+
+def _render(path: Path) -> str:
+    segments: list[str | int] = []
+    while path is not None:
+        path, segment = path
+        segments.append(segment)
+    return render_path(tuple(reversed(segments)))
+
+
+class _Walk:
+    """The error path: the same leaf hooks and model validators, reporting every problem.
+
+    Each checker returns the structured value, or ``_FAIL`` after appending its problems.
+    """
+
+    def __init__(self, leaf_hooks: dict[Any, Hook]) -> None:
+        self.leaf_hooks = leaf_hooks
+        self.checkers: dict[Any, Checker] = {}
+
+    def checker(self, tp: Any) -> Checker:
+        found = self.checkers.get(tp)
+        if found is None:
+            found = self.checkers[tp] = self._make(tp)
+        return found
+
+    def _make(self, tp: Any) -> Checker:
+        import attrs
+
+        hook = self.leaf_hooks.get(tp)
+        if hook is not None:
+            return _leaf_checker(hook)
+        if _is_enum(tp):
+            return _leaf_checker(_enum_hook(tp))
+        inner = _optional_inner(tp)
+        if inner is not None:
+            return _optional_checker(self.checker(inner))
+        element = _tuple_element(tp)
+        if element is not None:
+            return _tuple_checker(self.checker(element), describe(tp))
+        if attrs.has(tp):
+            attrs.resolve_types(tp)
+            return _class_checker(tp, [(field, self.checker(field.type)) for field in attrs.fields(tp)])
+        expected = describe(tp)
+
+        def unknown(value: Any, path: Path, out: list[Problem]) -> Any:
+            out.append(Problem(_render(path), expected[0], expected[1], Shown(f"unsupported type {tp!r}")))
+            return _FAIL
+
+        return unknown
+
+
+def _problem_from(exc: Exception, path: Path) -> Problem:
+    if isinstance(exc, _Refused):
+        return Problem(_render(path), exc.expected[0], exc.expected[1], shown(exc.found))
+    if isinstance(exc, InvalidValue):
+        return Problem(_render(path) + exc.path[1:], exc.expected_zh, exc.expected_en, exc.found)
+    return Problem(
+        _render(path), "可读取的值", "a readable value", Shown(f"{type(exc).__name__}: {exc}"[:200])
+    )
+
+
+def _leaf_checker(hook: Hook) -> Checker:
+    def check_leaf(value: Any, path: Path, out: list[Problem]) -> Any:
+        try:
+            return hook(value, None)
+        except Exception as exc:
+            out.append(_problem_from(exc, path))
+            return _FAIL
+
+    return check_leaf
+
+
+def _optional_checker(inner: Checker) -> Checker:
+    def check_optional(value: Any, path: Path, out: list[Problem]) -> Any:
+        return None if value is None else inner(value, path, out)
+
+    return check_optional
+
+
+def _tuple_checker(element: Checker, expected: tuple[str, str]) -> Checker:
+    def check_tuple(value: Any, path: Path, out: list[Problem]) -> Any:
+        if value.__class__ is not list and value.__class__ is not tuple:
+            out.append(Problem(_render(path), expected[0], expected[1], shown(value)))
+            return _FAIL
+        result = []
+        ok = True
+        for index, item in enumerate(value):
+            checked = element(item, (path, index), out)
+            if checked is _FAIL:
+                ok = False
+            elif ok:
+                result.append(checked)
+        return tuple(result) if ok else _FAIL
+
+    return check_tuple
+
+
+def _class_checker(cls: type[Any], plan: list[tuple[Any, Checker]]) -> Checker:
+    import attrs
+
+    expected = describe(cls)
+    known = [field.name for field, _ in plan]
+    allowed = frozenset(known)
+    extra_zh, extra_en = (
+        f"已知字段之一（{'、'.join(known)}）",
+        f"one of the known fields ({', '.join(known)})",
+    )
+    missing = {field.name: describe(field.type) for field, _ in plan}
+
+    def check_class(value: Any, path: Path, out: list[Problem]) -> Any:
+        if not isinstance(value, Mapping):
+            out.append(Problem(_render(path), expected[0], expected[1], shown(value)))
+            return _FAIL
+        ok = True
+        checked: list[tuple[Any, Any]] = []
+        for field, check in plan:
+            name = field.name
+            if name in value:
+                result = check(value[name], (path, name), out)
+                if result is _FAIL:
+                    ok = False
+                else:
+                    checked.append((field, result))
+            elif field.default is attrs.NOTHING:
+                zh, en = missing[name]
+                out.append(
+                    Problem(_render((path, name)), f"必填字段：{zh}", f"a required field: {en}", MISSING)
+                )
+                ok = False
+        for key in value:
+            if key not in allowed:
+                found = Shown(f"unknown key {key!r} = {shown(value[key])!r}")
+                out.append(Problem(_render((path, key)), extra_zh, extra_en, found))
+                ok = False
+        if ok:
+            try:
+                return cls(**{field.alias: result for field, result in checked})
+            except Exception:  # reported below, field by field
+                pass
+        # The constructor stops at the first failing validator (and is not reached at all when
+        # some field failed): run every structured field's validator to report all problems.
+        reported = len(out)
+        for field, result in checked:
+            if field.validator is not None:
+                try:
+                    field.validator(None, field, result)
+                except Exception as exc:
+                    out.append(_problem_from(exc, path))  # the validator names the field
+        if ok and len(out) == reported:  # pragma: no cover - a constructor failure no field explains
+            out.append(Problem(_render(path), expected[0], expected[1], Shown("an object its class refuses")))
+        return _FAIL
+
+    return check_class
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+
+
+def structure(data: Any, cls: type[T], *, source: str | None = None) -> T:
+    """Build a ``cls`` (any model class, or Amount, FunctionCode …) from JSON-ready ``data``.
+
+    Raises :class:`~budgetacct.errors.InputError` listing every problem with its JSON path.
+
+    >>> from budgetacct.model import FundAmount
+    >>> structure({"fund": "非财政拨款", "amount": "12.50"}, FundAmount)
+    FundAmount(fund=<Fund.NON_FISCAL: '非财政拨款'>, amount=Amount('12.50'))
+    """
+    converters = _get()
+    try:
+        return converters.fast.structure(data, cls)
+    except Exception:
+        pass
+    problems: list[Problem] = []
+    try:
+        result = converters.walk.checker(cls)(data, None, problems)
+    except RecursionError:
+        raise InputError.single(
+            "$", "嵌套层数合理的数据", "data nested to a reasonable depth", Shown("too deep"), source=source
+        ) from None
+    if problems:
+        raise InputError(problems, source=source)
+    # The walk accepting what the fast path refused would be a bug in a hook; the walk's result
+    # is then still correct.
+    return cast(T, result)
+
+
+def unstructure(obj: Any) -> Any:
+    """The JSON-ready form of ``obj`` (dicts, lists, strings, ints, booleans, ``None``); no type tag.
+
+    >>> from budgetacct.codes import FunctionCode
+    >>> unstructure((FunctionCode("201"), FunctionCode("20103")))
+    ['201', '20103']
+    """
+    conv = _get().fast
+    if isinstance(obj, tuple):
+        return [conv.unstructure(item) for item in obj]
+    return conv.unstructure(obj)
+
+
+def document_types() -> dict[str, type[Disclosure] | type[Ledger]]:
+    """The classes a top-level document may hold, by their ``type`` tag."""
+    from budgetacct.model import Disclosure, Ledger
+
+    return {"Disclosure": Disclosure, "Ledger": Ledger}
+
+
+_TAG_ZH: Final = '文档类型标记 "Disclosure" 或 "Ledger"'
+_TAG_EN: Final = 'a document type tag "Disclosure" or "Ledger"'
+
+
+def structure_document(
+    data: Any, *, source: str | None = None, expect: type[Disclosure] | type[Ledger] | None = None
+) -> Disclosure | Ledger:
+    """A :class:`Disclosure` or :class:`Ledger` from a tagged document ``{"type": ..., ...}``.
+
+    ``expect`` restricts the accepted tag to one class.
+    """
+    types_by_tag = document_types()
+    if not isinstance(data, dict):
+        raise InputError.single(
+            "$", '带 "type" 标记的JSON对象', 'a JSON object with a "type" tag', shown(data), source=source
+        )
+    tag = data.get("type", MISSING)
+    cls = types_by_tag.get(tag) if tag.__class__ is str else None
+    if cls is None or (expect is not None and cls is not expect):
+        zh, en = (
+            (_TAG_ZH, _TAG_EN)
+            if expect is None
+            else (f'文档类型标记 "{expect.__name__}"', f'a type tag "{expect.__name__}"')
+        )
+        raise InputError.single("$.type", zh, en, shown(tag), source=source)
+    body = {key: value for key, value in data.items() if key != "type"}
+    return structure(body, cls, source=source)
+
+
+def unstructure_document(obj: Disclosure | Ledger) -> dict[str, Any]:
+    """The tagged JSON-ready form of a document: ``{"type": "Disclosure", ...}``."""
+    types_by_tag = document_types()
+    tag = type(obj).__name__
+    if types_by_tag.get(tag) is not type(obj):
+        raise InvalidValue("Disclosure 或 Ledger", "a Disclosure or a Ledger", tag)
+    body: dict[str, Any] = _get().fast.unstructure(obj)
+    return {"type": tag, **body}
