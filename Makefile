@@ -12,8 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,strategies]'
 	touch $(STAMP)
 
+# The audit exits 1 when it finds errors, which the seed report has: that is the expected result.
 demo: $(STAMP)
-	$(BIN)/budgetacct audit --example xiqu-2021
+	$(BIN)/budgetacct audit --example xiqu-2021 || test $$? -eq 1
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -q
