@@ -136,7 +136,9 @@ class FunctionCode:
         """
         found = _ANCESTORS.get(self.code)
         if found is None:
-            found = tuple(FunctionCode.of(self.code[:length]) for length in _LENGTHS if length < len(self.code))
+            found = tuple(
+                FunctionCode.of(self.code[:length]) for length in _LENGTHS if length < len(self.code)
+            )
             if len(_ANCESTORS) < _INTERN_LIMIT:
                 _ANCESTORS[self.code] = found
         return found
