@@ -732,11 +732,8 @@ def r40(c: Checker) -> None:
     gb = c.d.general_budget
     if gb is None or not gb.items:
         return
-    leaves = [
-        (i, line)
-        for i, line in enumerate(gb.items)
-        if not any(line.code.is_ancestor_of(o.code) for o in gb.items)
-    ]
+    parents = {ancestor for line in gb.items for ancestor in line.code.ancestors}
+    leaves = [(i, line) for i, line in enumerate(gb.items) if line.code not in parents]
     c.equal(
         "$.general_budget.detail_total",
         gb.detail_total if gb.detail_total is not None else gb.total,

@@ -49,6 +49,22 @@ def non_negative_amount(_: object, attribute: attrs.Attribute[Any], value: objec
         raise InvalidValue("非负金额", "a non-negative amount", str(value), path=_path(attribute))
 
 
+def optional_non_negative_amount(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or an :class:`Amount` ≥ 0 (one call: these fields are the most numerous)."""
+    if value is None:
+        return
+    if type(value) is not Amount:
+        raise InvalidValue("金额（Amount）", "an Amount", value, path=_path(attribute))
+    if value.value < 0:
+        raise InvalidValue("非负金额", "a non-negative amount", str(value), path=_path(attribute))
+
+
+def optional_percent(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or a :class:`Percent`."""
+    if value is not None and type(value) is not Percent:
+        raise InvalidValue("百分比（Percent）", "a Percent", value, path=_path(attribute))
+
+
 def percent(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A :class:`Percent` (rates may be negative; the sign of printed rates is carried by words)."""
     if type(value) is not Percent:

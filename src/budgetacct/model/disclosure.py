@@ -61,11 +61,11 @@ __all__ = [
 
 # Field shorthands: the attrs mypy plugin reads these as defaults, attrs as field definitions.
 def _amount() -> Any:
-    return attrs.field(default=None, validator=v.optional(v.non_negative_amount))
+    return attrs.field(default=None, validator=v.optional_non_negative_amount)
 
 
 def _percent() -> Any:
-    return attrs.field(default=None, validator=v.optional(v.percent))
+    return attrs.field(default=None, validator=v.optional_percent)
 
 
 def _count() -> Any:

@@ -25,8 +25,9 @@ Amount('100.00')
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+import functools
+from collections.abc import Callable, Collection, Iterable
+from decimal import ROUND_HALF_UP, Context, Decimal, Inexact, InvalidOperation, Overflow
 from typing import Any
 
 import attrs
@@ -81,7 +82,7 @@ def _amount_field(default: Amount | None = None) -> Any:
 
 
 def _optional_amount() -> Any:
-    return attrs.field(default=None, validator=v.optional(v.non_negative_amount))
+    return attrs.field(default=None, validator=v.optional_non_negative_amount)
 
 
 def _count() -> Any:
@@ -275,59 +276,71 @@ class Ledger:
 
     # --- derived totals -----------------------------------------------------------------------
 
+    @functools.cached_property
+    def _totals(self) -> _Totals:
+        # One pass over the items serves every derived figure; the ledger is immutable, so the
+        # cache can never go stale.
+        return _Totals(self)
+
     def revenue_by_source(self) -> dict[RevenueSource, Amount]:
         """Income per source, every source present (zero when there is none)."""
-        totals = dict.fromkeys(RevenueSource, _ZERO)
-        for item in self.revenue:
-            totals[item.source] = totals[item.source] + item.amount
-        return totals
+        return {source: Amount._exact(value) for source, value in self._totals.revenue.items()}
 
     def revenue_total(self) -> Amount:
         """本年收入合计."""
-        return sum((item.amount for item in self.revenue), _ZERO)
+        return Amount._exact(_sum(self._totals.revenue.values()))
 
-    def expenditure_total(self, where: Callable[[ExpenditureItem], bool] | None = None) -> Amount:
-        """本年支出合计, or the total of the items ``where`` accepts."""
-        items: Iterable[ExpenditureItem] = (
-            self.expenditure if where is None else filter(where, self.expenditure)
-        )
-        return sum((item.amount for item in items), _ZERO)
+    def expenditure_total(
+        self, where: Callable[[ExpenditureItem], bool] | None = None, *, funds: Collection[Fund] | None = None
+    ) -> Amount:
+        """本年支出合计; of the given ``funds`` only; or of the items ``where`` accepts."""
+        if where is not None:
+            return Amount._exact(_sum(item.amount.value for item in self.expenditure if where(item)))
+        totals = self._totals.by_fund_kind
+        return Amount._exact(_sum(v for (fund, _), v in totals.items() if funds is None or fund in funds))
 
     def expenditure_by_kind(self, fund: Fund | None = None) -> dict[ExpenditureKind, Amount]:
-        totals = dict.fromkeys(ExpenditureKind, _ZERO)
-        for item in self.expenditure:
-            if fund is None or item.fund is fund:
-                totals[item.kind] = totals[item.kind] + item.amount
-        return totals
+        """Spending per kind (基本支出 …), of one fund or of all."""
+        totals = self._totals.by_fund_kind
+        return {
+            kind: Amount._exact(
+                _sum(v for (f, k), v in totals.items() if k is kind and (fund is None or f is fund))
+            )
+            for kind in ExpenditureKind
+        }
 
     def by_function(
-        self, where: Callable[[ExpenditureItem], bool] | None = None
+        self, where: Callable[[ExpenditureItem], bool] | None = None, *, funds: Collection[Fund] | None = None
     ) -> dict[FunctionCode, dict[ExpenditureKind, Amount]]:
-        """Spending per 功能分类 code at every level (类, 款, 项), split by kind, in code order."""
-        rows: dict[FunctionCode, dict[ExpenditureKind, Amount]] = defaultdict(
-            lambda: dict.fromkeys(ExpenditureKind, _ZERO)
-        )
+        """Spending per 功能分类 code at every level (类, 款, 项), split by kind, in code order.
+
+        ``funds`` limits it to those funds; ``where`` to the items it accepts.
+        """
+        if where is None:
+            return _by_kind(self._totals.rows(None if funds is None else frozenset(funds)))
+        cells: dict[tuple[FunctionCode, Fund, ExpenditureKind], Decimal] = {}
         for item in self.expenditure:
-            if where is not None and not where(item):
-                continue
-            for code in (*item.function.ancestors, item.function):
-                row = rows[code]
-                row[item.kind] = row[item.kind] + item.amount
-        return dict(sorted(rows.items(), key=lambda pair: pair[0].code))
+            if where(item):
+                key = (item.function, item.fund, item.kind)
+                cells[key] = _EXACT.add(cells.get(key, _NOTHING), item.amount.value)
+        return _by_kind(_roll_up(cells, None if funds is None else frozenset(funds)))
 
     def opening_balance(self, fund: Fund | None = None) -> Amount:
         """年初结转和结余 of one fund, or of all funds."""
-        return sum((b.amount for b in self.opening_balances if fund is None or b.fund is fund), _ZERO)
+        return Amount._exact(
+            _sum(b.amount.value for b in self.opening_balances if fund is None or b.fund is fund)
+        )
 
     def fund_revenue(self, fund: Fund) -> Amount:
-        return sum((item.amount for item in self.revenue if item.source.fund is fund), _ZERO)
+        """This year's income of one fund."""
+        return Amount._exact(_sum(v for source, v in self._totals.revenue.items() if source.fund is fund))
 
     def closing_balance(self, fund: Fund | None = None) -> Amount:
         """年末结转和结余: 年初 + 本年收入 (+ 使用非财政拨款结余) − 本年支出 (− 结余分配)."""
         if fund is None:
             return sum((self.closing_balance(f) for f in Fund), _ZERO)
         closing = self.opening_balance(fund) + self.fund_revenue(fund)
-        closing -= self.expenditure_total(lambda item: item.fund is fund)
+        closing -= self.expenditure_total(funds=(fund,))
         if fund is Fund.NON_FISCAL:
             closing = closing + self.non_fiscal_balance_used - self.surplus_distribution
         return closing
@@ -342,12 +355,7 @@ class Ledger:
 
     def basic_split(self) -> dict[BasicExpensePart | None, Amount]:
         """一般公共预算 基本支出 split into 人员经费 / 公用经费 by economic code (None: not classifiable)."""
-        split: dict[BasicExpensePart | None, Amount] = {}
-        for item in self.expenditure:
-            if item.fund is Fund.GENERAL_BUDGET and item.kind is ExpenditureKind.BASIC:
-                part = item.economic.basic_expense_part if item.economic is not None else None
-                split[part] = split.get(part, _ZERO) + item.amount
-        return split
+        return {part: Amount._exact(value) for part, value in self._totals.basic_split.items()}
 
     # --- the bridge ---------------------------------------------------------------------------
 
@@ -361,6 +369,100 @@ class Ledger:
         ``"all-lines"`` (list every source and kind, zeros included).
         """
         return _Publisher(self, template, places).disclosure()
+
+
+_EXACT = Context(prec=60, rounding=ROUND_HALF_UP, traps=[InvalidOperation, Overflow, Inexact])
+_NOTHING = Decimal(0)
+
+
+def _sum(values: Iterable[Decimal]) -> Decimal:
+    total = _NOTHING
+    for value in values:
+        total = _EXACT.add(total, value)
+    return total
+
+
+class _Totals:
+    """Everything a ledger derives, computed in one pass over its items (exact Decimal sums)."""
+
+    __slots__ = ("_rows", "basic_split", "by_fund_kind", "cells", "kinds", "revenue")
+
+    def __init__(self, ledger: Ledger) -> None:
+        add = _EXACT.add
+        cells: dict[tuple[FunctionCode, Fund, ExpenditureKind], Decimal] = {}
+        basic: dict[BasicExpensePart | None, Decimal] = {}
+        for item in ledger.expenditure:
+            key = (item.function, item.fund, item.kind)
+            value = item.amount.value
+            cells[key] = add(cells.get(key, _NOTHING), value)
+            if item.fund is Fund.GENERAL_BUDGET and item.kind is ExpenditureKind.BASIC:
+                part = item.economic.basic_expense_part if item.economic is not None else None
+                basic[part] = add(basic.get(part, _NOTHING), value)
+        by_fund_kind: dict[tuple[Fund, ExpenditureKind], Decimal] = {}
+        for (_, fund, kind), value in cells.items():
+            by_fund_kind[(fund, kind)] = add(by_fund_kind.get((fund, kind), _NOTHING), value)
+        revenue = dict.fromkeys(RevenueSource, _NOTHING)
+        for income in ledger.revenue:
+            revenue[income.source] = add(revenue[income.source], income.amount.value)
+        self.cells = cells
+        self.by_fund_kind = by_fund_kind
+        self.revenue = revenue
+        self.basic_split = basic
+        self.kinds = frozenset(kind for (_, kind), value in by_fund_kind.items() if value)
+        self._rows: dict[frozenset[Fund] | None, dict[FunctionCode, list[Decimal]]] = {}
+
+    def rows(self, funds: frozenset[Fund] | None) -> dict[FunctionCode, list[Decimal]]:
+        """Per code (every level, in code order): ``[total, *one value per ExpenditureKind]``."""
+        found = self._rows.get(funds)
+        if found is None:
+            found = self._rows[funds] = _roll_up(self.cells, funds)
+        return found
+
+
+_REMIT, _BUSINESS, _SUBSIDY = (
+    ExpenditureKind.REMITTANCE,
+    ExpenditureKind.BUSINESS,
+    ExpenditureKind.AFFILIATE_SUBSIDY,
+)
+_OPTIONAL_KINDS = (_REMIT, _BUSINESS, _SUBSIDY)
+
+
+def _fund_set(funds: Collection[Fund] | None) -> frozenset[Fund] | None:
+    return None if funds is None else frozenset(funds)
+
+
+_KIND_INDEX = {kind: index for index, kind in enumerate(ExpenditureKind, start=1)}
+
+
+def _roll_up(
+    cells: dict[tuple[FunctionCode, Fund, ExpenditureKind], Decimal], funds: frozenset[Fund] | None
+) -> dict[FunctionCode, list[Decimal]]:
+    """Leaf cells summed into every level of the 功能分类 tree, in code order.
+
+    A row is ``[total, basic, project, remittance, business, affiliate subsidy]``: plain lists of
+    Decimals keep this inner loop cheap; Amounts are made only for the figures published.
+    """
+    add = _EXACT.add
+    rows: dict[FunctionCode, list[Decimal]] = {}
+    width = len(ExpenditureKind) + 1
+    for (code, fund, kind), value in cells.items():
+        if funds is not None and fund not in funds:
+            continue
+        index = _KIND_INDEX[kind]
+        for level in (*code.ancestors, code):
+            row = rows.get(level)
+            if row is None:
+                row = rows[level] = [_NOTHING] * width
+            row[0] = add(row[0], value)
+            row[index] = add(row[index], value)
+    return {code: rows[code] for code in sorted(rows, key=lambda c: c.code)}
+
+
+def _by_kind(rows: dict[FunctionCode, list[Decimal]]) -> dict[FunctionCode, dict[ExpenditureKind, Amount]]:
+    return {
+        code: {kind: Amount._exact(row[index]) for kind, index in _KIND_INDEX.items()}
+        for code, row in rows.items()
+    }
 
 
 def _rounder(places: int | None) -> Callable[[Amount], Amount]:
@@ -458,24 +560,28 @@ class _Publisher:
         )
 
     def function_lines(
-        self, where: Callable[[ExpenditureItem], bool], *, levels: tuple[int, ...] = (3, 5, 7)
+        self, funds: Collection[Fund] | None, *, levels: tuple[int, ...] = (3, 5, 7)
     ) -> tuple[FunctionLine, ...]:
         r = self.r
+        # The 基本/项目 columns are always printed; the other three kinds only when the
+        # department has such spending at all (a 行政单位's table leaves them out).
+        present = self.ledger._totals.kinds
+        optional = {kind: kind in present for kind in _OPTIONAL_KINDS}
+        exact = Amount._exact
         rows = []
-        for code, split in self.ledger.by_function(where).items():
+        for code, row in self.ledger._totals.rows(_fund_set(funds)).items():
             if len(code.code) not in levels:
                 continue
-            total = sum(split.values(), _ZERO)
             rows.append(
                 FunctionLine(
                     code=code,
-                    amount=r(total),
+                    amount=r(exact(row[0])),
                     name=_catalogue_name(code, self.ledger.year),
-                    basic=r(split[ExpenditureKind.BASIC]),
-                    project=r(split[ExpenditureKind.PROJECT]),
-                    remittance=r(split[ExpenditureKind.REMITTANCE]),
-                    business=r(split[ExpenditureKind.BUSINESS]),
-                    affiliate_subsidy=r(split[ExpenditureKind.AFFILIATE_SUBSIDY]),
+                    basic=r(exact(row[1])),
+                    project=r(exact(row[2])),
+                    remittance=r(exact(row[3])) if optional[_REMIT] else None,
+                    business=r(exact(row[4])) if optional[_BUSINESS] else None,
+                    affiliate_subsidy=r(exact(row[5])) if optional[_SUBSIDY] else None,
                 )
             )
         return tuple(rows)
@@ -485,7 +591,7 @@ class _Publisher:
         by_kind = ledger.expenditure_by_kind()
         listed = [k for k in ExpenditureKind if self.list_zeros or by_kind[k]]
         share_list = self.shares_of([by_kind[k] for k in listed])
-        classes = ledger.by_function()
+        classes = ledger._totals.rows(None)
         total = ledger.expenditure_total()
         return Expenditure(
             total=r(total),
@@ -493,12 +599,12 @@ class _Publisher:
             change=self.change(self.prior.expenditure_total, total),
             classes=tuple(
                 FunctionLine(
-                    code=code, amount=r(sum(split.values(), _ZERO)), name=_catalogue_name(code, ledger.year)
+                    code=code, amount=r(Amount._exact(row[0])), name=_catalogue_name(code, ledger.year)
                 )
-                for code, split in classes.items()
+                for code, row in classes.items()
                 if len(code.code) == 3
             ),
-            rows=self.function_lines(lambda item: True),
+            rows=self.function_lines(None),
         )
 
     def fiscal(self) -> Fiscal:
@@ -510,7 +616,7 @@ class _Publisher:
                     fund=fund,
                     opening=r(ledger.opening_balance(fund)),
                     revenue=r(ledger.fund_revenue(fund)),
-                    expenditure=r(ledger.expenditure_total(lambda item, f=fund: item.fund is f)),  # type: ignore[misc]
+                    expenditure=r(ledger.expenditure_total(funds=(fund,))),
                     closing=r(ledger.closing_balance(fund)),
                 )
             )
@@ -519,7 +625,7 @@ class _Publisher:
             grand_total=r(grand),
             change=self.change(self.prior.fiscal_grand_total, grand),
             revenue_total=r(sum((ledger.fund_revenue(f) for f in FISCAL_FUNDS), _ZERO)),
-            expenditure_total=r(ledger.expenditure_total(lambda item: item.fund.is_fiscal)),
+            expenditure_total=r(ledger.expenditure_total(funds=FISCAL_FUNDS)),
             opening_balance=r(sum((ledger.opening_balance(f) for f in FISCAL_FUNDS), _ZERO)),
             closing_balance=r(sum((ledger.closing_balance(f) for f in FISCAL_FUNDS), _ZERO)),
             funds=tuple(flows),
@@ -528,14 +634,12 @@ class _Publisher:
     def general_budget(self) -> GeneralBudget | None:
         ledger, r = self.ledger, self.r
 
-        def gpb(item: ExpenditureItem) -> bool:
-            return item.fund is Fund.GENERAL_BUDGET
-
-        total = ledger.expenditure_total(gpb)
+        gpb = (Fund.GENERAL_BUDGET,)
+        total = ledger.expenditure_total(funds=gpb)
         if not total and not self.list_zeros:
             return GeneralBudget(total=r(total))
-        rows = ledger.by_function(gpb)
-        classes = [(code, sum(split.values(), _ZERO)) for code, split in rows.items() if len(code.code) == 3]
+        rows = ledger._totals.rows(_fund_set(gpb))
+        classes = [(code, Amount._exact(row[0])) for code, row in rows.items() if len(code.code) == 3]
         class_shares = self.shares_of([amount for _, amount in classes])
         budgets: dict[FunctionCode, Amount] = {}
         for line in ledger.budgets:
@@ -544,7 +648,7 @@ class _Publisher:
         items = []
         leaf_codes = _leaves(rows)
         for code in leaf_codes:
-            amount = sum(rows[code].values(), _ZERO)
+            amount = Amount._exact(rows[code][0])
             budget = budgets.get(code)
             items.append(
                 FunctionLine(
@@ -643,7 +747,7 @@ class _Publisher:
 
     def fund_spending(self, fund: Fund) -> FundSpending:
         ledger, r = self.ledger, self.r
-        total = ledger.expenditure_total(lambda item: item.fund is fund)
+        total = ledger.expenditure_total(funds=(fund,))
         previous = (
             self.prior.government_fund_expenditure
             if fund is Fund.GOVERNMENT_FUND
@@ -652,7 +756,7 @@ class _Publisher:
         return FundSpending(
             total=r(total),
             change=self.change(previous, total),
-            lines=self.function_lines(lambda item: item.fund is fund),
+            lines=self.function_lines((fund,)),
             opening_balance=r(ledger.opening_balance(fund)),
             revenue=r(ledger.fund_revenue(fund)),
             closing_balance=r(ledger.closing_balance(fund)),
@@ -692,6 +796,7 @@ def _leaves(rows: dict[FunctionCode, Any]) -> list[FunctionCode]:
     return [code for code in codes if code not in parents]
 
 
+@functools.lru_cache(maxsize=4096)
 def _catalogue_name(code: FunctionCode, year: int) -> str | None:
     from budgetacct.codes import nearest_catalogue
 
@@ -699,6 +804,7 @@ def _catalogue_name(code: FunctionCode, year: int) -> str | None:
     return entry.name if entry is not None else None
 
 
+@functools.lru_cache(maxsize=4096)
 def _economic_name(code: EconomicCode, year: int) -> str | None:
     from budgetacct.codes import nearest_catalogue
 
