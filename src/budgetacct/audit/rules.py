@@ -6,9 +6,10 @@ Every rule skips figures the report does not state: a partial report is checked 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from decimal import Context
 
-from budgetacct.audit.check import Checker, Term
+from budgetacct.audit.check import Checker
 from budgetacct.audit.registry import rule
 from budgetacct.codes import FunctionCode, coverage_note, nearest_catalogue
 from budgetacct.model.disclosure import BudgetedFigure, FunctionLine, FundFlow
@@ -16,10 +17,24 @@ from budgetacct.model.enums import ExpenditureKind, Fund, Severity
 from budgetacct.money import Amount
 
 _ZERO = Amount(0)
+# Subtraction of ≤ 12-decimal amounts below 10^12 is exact at this precision; never the global context.
+_EXACT = Context(prec=60)
 
 
-def _terms(path: str, lines: Sequence[FunctionLine]) -> list[Term]:
-    return [(f"{path}[{i}]", line.amount) for i, line in enumerate(lines)]
+def _terms(path: str, lines: Sequence[FunctionLine]) -> list[Amount]:
+    return [line.amount for line in lines]
+
+
+def _holds(total: Amount | None, parts: Sequence[Amount | None]) -> bool:
+    """Whether ``total`` equals the sum of ``parts`` exactly (the common case, checked cheaply)."""
+    if total is None:
+        return True
+    value = total.value
+    for part in parts:
+        if part is None:
+            return True
+        value = _EXACT.subtract(value, part.value)
+    return not value
 
 
 # --- B.1 收入支出决算总表 ---------------------------------------------------------------------------
@@ -39,7 +54,7 @@ def r1(c: Checker) -> None:
     c.equal(
         "$.revenue.total",
         revenue.total,
-        [(f"$.revenue.lines[{i}].amount", line.amount) for i, line in enumerate(revenue.lines)],
+        [line.amount for i, line in enumerate(revenue.lines)],
         "本年收入合计与各项收入之和不符",
         "revenue total differs from the sum of its sources",
     )
@@ -201,18 +216,24 @@ def r8(c: Checker) -> None:
 
 def _rollup(c: Checker, path: str, lines: Sequence[FunctionLine], what_zh: str, what_en: str) -> None:
     """Within one list of rows at several levels: each 类/款 equals the sum of its children present."""
-    by_code = {line.code: (i, line) for i, line in enumerate(lines)}
-    children: dict[FunctionCode, list[int]] = defaultdict(list)
+    # Keyed by code text: str hashes are cached by CPython, which matters over many rows.
+    by_code = {line.code.code: (i, line) for i, line in enumerate(lines)}
+    children: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(lines):
-        parent = line.code.parent
-        if parent is not None and parent in by_code:
-            children[parent].append(i)
+        code = line.code.code
+        if len(code) > 3 and code[:-2] in by_code:
+            children[code[:-2]].append(i)
     for parent, indexes in children.items():
         i, line = by_code[parent]
+        if all(
+            _holds(getattr(line, column), [getattr(lines[k], column) for k in indexes])
+            for column in ("amount", "basic", "project")
+        ):
+            continue
         c.equal(
             f"{path}[{i}].amount",
             line.amount,
-            [(f"{path}[{k}].amount", lines[k].amount) for k in indexes],
+            [lines[k].amount for k in indexes],
             f"{what_zh}{parent}与其下级科目之和不符",
             f"{what_en} {parent} differs from the sum of its sub-items",
         )
@@ -276,7 +297,7 @@ def r11(c: Checker) -> None:
     for path, lines in sections:
         for i, line in enumerate(lines):
             split = line.kind_split()
-            if split:
+            if split and not _holds(line.amount, list(split.values())):
                 c.equal(
                     f"{path}[{i}].amount",
                     line.amount,
@@ -302,7 +323,7 @@ def r12(c: Checker) -> None:
         c.equal(
             "$.expenditure.total",
             expenditure.total,
-            [(f"$.expenditure.rows[{i}].amount", line.amount) for i, line in class_rows],
+            [line.amount for i, line in class_rows],
             "支出决算表各类合计与本年支出合计不符",
             "the expenditure table's classes do not add up to the expenditure total",
         )
@@ -344,7 +365,7 @@ def r13(c: Checker) -> None:
     c.equal(
         "$.expenditure.total",
         expenditure.total,
-        [(f"$.expenditure.lines[{i}].amount", line.amount) for i, line in enumerate(expenditure.lines)],
+        [line.amount for i, line in enumerate(expenditure.lines)],
         "本年支出合计与基本支出、项目支出等之和不符",
         "expenditure total differs from the sum of basic, project and other spending",
     )
@@ -548,7 +569,7 @@ def r21(c: Checker) -> None:
         c.equal(
             "$.general_budget.total",
             gb.total,
-            [(f"$.general_budget.rows[{i}].amount", line.amount) for i, line in class_rows],
+            [line.amount for i, line in class_rows],
             "一般公共预算财政拨款支出与支出表各类合计不符",
             "general budget spending differs from its table's class total",
         )
@@ -598,11 +619,7 @@ def r22(c: Checker) -> None:
         c.equal(
             f"$.basic_expenditure.{field}",
             getattr(basic, field),
-            [
-                (f"$.basic_expenditure.lines[{i}].amount", line.amount)
-                for i, line in leaves
-                if line.code.basic_expense_part is part
-            ],
+            [line.amount for i, line in leaves if line.code.basic_expense_part is part],
             f"{label_zh}与相应经济分类科目之和不符",
             f"{label_en} differ from the sum of their economic codes",
         )
@@ -737,15 +754,13 @@ def r40(c: Checker) -> None:
     c.equal(
         "$.general_budget.detail_total",
         gb.detail_total if gb.detail_total is not None else gb.total,
-        [(f"$.general_budget.items[{i}].amount", line.amount) for i, line in leaves],
+        [line.amount for i, line in leaves],
         "一般公共预算支出具体情况各项之和与总额不符",
         "the general budget items do not add up to the total",
     )
     for k, cls in enumerate(gb.classes):
         parts = [
-            (f"$.general_budget.items[{i}].amount", line.amount)
-            for i, line in leaves
-            if cls.code.is_ancestor_of(line.code) or cls.code == line.code
+            line.amount for i, line in leaves if cls.code.is_ancestor_of(line.code) or cls.code == line.code
         ]
         if parts:
             c.equal(
@@ -1343,9 +1358,9 @@ def r46(c: Checker) -> None:
 # --- B.10 formatting and codes -------------------------------------------------------------------
 
 
-def _function_lines(c: Checker) -> list[tuple[str, FunctionLine]]:
+def _function_lines(c: Checker) -> Iterator[tuple[str, int, FunctionLine]]:
+    """Every 功能分类 line of the disclosure as (list path, index, line); paths are joined lazily."""
     d = c.d
-    found: list[tuple[str, FunctionLine]] = []
     sections: list[tuple[str, Sequence[FunctionLine]]] = []
     if d.expenditure is not None:
         sections += [
@@ -1364,8 +1379,8 @@ def _function_lines(c: Checker) -> list[tuple[str, FunctionLine]]:
         if section is not None:
             sections.append((f"$.{name}.lines", section.lines))
     for path, lines in sections:
-        found += [(f"{path}[{i}]", line) for i, line in enumerate(lines)]
-    return found
+        for i, line in enumerate(lines):
+            yield path, i, line
 
 
 def _same_name(printed: str, official: str) -> bool:
@@ -1397,7 +1412,14 @@ def r56(c: Checker) -> None:
     year_zh = "" if exact_year else f"（无{year}年目录，使用{cat.year}年目录）"
     year_en = "" if exact_year else f" (no {year} catalogue; the {cat.year} one was used)"
     seen: set[tuple[str, str]] = set()
-    for path, line in _function_lines(c):
+    # The same code and printed names recur across the tables; judge each combination once.
+    judged: set[tuple[FunctionCode, str | None, tuple[str, ...]]] = set()
+    for list_path, index, line in _function_lines(c):
+        key = (line.code, line.name, line.parent_names)
+        if key in judged:
+            continue
+        judged.add(key)
+        path = f"{list_path}[{index}]"
         entry = cat.get(line.code.code)
         if entry is None:
             if (line.code.code, "") not in seen:

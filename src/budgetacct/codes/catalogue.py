@@ -484,6 +484,7 @@ def nearest_catalogue(kind: CatalogueKind, year: int) -> tuple[Catalogue, bool]:
     return _load_catalogue(kind, best), best == year
 
 
+@functools.lru_cache(maxsize=64)
 def coverage_note(kind: CatalogueKind, year: int) -> tuple[str, str]:
     """One sentence (zh, en) saying how partial the catalogue used for ``year`` is.
 

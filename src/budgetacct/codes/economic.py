@@ -96,7 +96,7 @@ def _validate(_instance: object, _attribute: attrs.Attribute[str], value: str) -
         raise InvalidValue(_EXPECTED_ZH, _EXPECTED_EN, value)
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, hash=False)
 class EconomicCode:
     """An economic classification code (支出经济分类科目编码): 3 or 5 ASCII digits, kept as text.
 
@@ -147,6 +147,10 @@ class EconomicCode:
 
     def __str__(self) -> str:
         return self.code
+
+    def __hash__(self) -> int:
+        # Equal codes have equal text; hashing the text alone is cheaper than attrs' tuple hash.
+        return hash(self.code)
 
     @property
     def system(self) -> EconomicSystem:
@@ -220,10 +224,17 @@ class EconomicCode:
         >>> EconomicCode("50101").basic_expense_part is None
         True
         """
-        if self.system is not EconomicSystem.DEPARTMENT:
-            return None
-        part = _basic_expense_split().get(self.code[:3])
-        return None if part is None else BasicExpensePart(part)
+        found = _PARTS.get(self.code, _UNKNOWN)
+        if found is _UNKNOWN:
+            part = (
+                _basic_expense_split().get(self.code[:3])
+                if self.system is EconomicSystem.DEPARTMENT
+                else None
+            )
+            found = None if part is None else BasicExpensePart(part)
+            if len(_PARTS) < 100_000:
+                _PARTS[self.code] = found
+        return found  # type: ignore[return-value]
 
     def government_equivalent(self, year: int) -> EconomicCode | None:
         """The 政府预算 economic 款 a 部门预算 款 maps to for 机关 (行政单位/参公) in ``year``.
@@ -286,3 +297,6 @@ def is_valid_economic_code(text: object, year: int | None = None) -> bool:
 
 
 _INTERNED: dict[str, EconomicCode] = {}
+_UNKNOWN: Final = object()
+# The split is fixed per code; ledgers ask for it once per line item.
+_PARTS: dict[str, BasicExpensePart | object | None] = {}

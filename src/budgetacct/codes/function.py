@@ -44,7 +44,7 @@ def _validate(_instance: object, _attribute: attrs.Attribute[str], value: str) -
 _INTERN_LIMIT: Final = 100_000
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, hash=False)
 class FunctionCode:
     """A function classification code (支出功能分类科目编码): 3, 5 or 7 ASCII digits, kept as text.
 
@@ -106,6 +106,10 @@ class FunctionCode:
 
     def __str__(self) -> str:
         return self.code
+
+    def __hash__(self) -> int:
+        # Equal codes have equal text; hashing the text alone is cheaper than attrs' tuple hash.
+        return hash(self.code)
 
     @property
     def level(self) -> CodeLevel:

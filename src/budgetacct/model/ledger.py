@@ -385,19 +385,26 @@ def _sum(values: Iterable[Decimal]) -> Decimal:
 class _Totals:
     """Everything a ledger derives, computed in one pass over its items (exact Decimal sums)."""
 
-    __slots__ = ("_rows", "basic_split", "by_fund_kind", "cells", "kinds", "revenue")
+    __slots__ = ("_rows", "basic_by_code", "basic_split", "by_fund_kind", "cells", "kinds", "revenue")
 
     def __init__(self, ledger: Ledger) -> None:
         add = _EXACT.add
         cells: dict[tuple[FunctionCode, Fund, ExpenditureKind], Decimal] = {}
         basic: dict[BasicExpensePart | None, Decimal] = {}
+        by_code: dict[EconomicCode, Decimal] = {}
+        gpb, basic_kind = Fund.GENERAL_BUDGET, ExpenditureKind.BASIC
         for item in ledger.expenditure:
             key = (item.function, item.fund, item.kind)
             value = item.amount.value
             cells[key] = add(cells.get(key, _NOTHING), value)
-            if item.fund is Fund.GENERAL_BUDGET and item.kind is ExpenditureKind.BASIC:
-                part = item.economic.basic_expense_part if item.economic is not None else None
-                basic[part] = add(basic.get(part, _NOTHING), value)
+            if item.fund is gpb and item.kind is basic_kind:
+                economic = item.economic
+                if economic is None:
+                    basic[None] = add(basic.get(None, _NOTHING), value)
+                else:
+                    part = economic.basic_expense_part
+                    basic[part] = add(basic.get(part, _NOTHING), value)
+                    by_code[economic] = add(by_code.get(economic, _NOTHING), value)
         by_fund_kind: dict[tuple[Fund, ExpenditureKind], Decimal] = {}
         for (_, fund, kind), value in cells.items():
             by_fund_kind[(fund, kind)] = add(by_fund_kind.get((fund, kind), _NOTHING), value)
@@ -408,6 +415,7 @@ class _Totals:
         self.by_fund_kind = by_fund_kind
         self.revenue = revenue
         self.basic_split = basic
+        self.basic_by_code = by_code
         self.kinds = frozenset(kind for (_, kind), value in by_fund_kind.items() if value)
         self._rows: dict[frozenset[Fund] | None, dict[FunctionCode, list[Decimal]]] = {}
 
@@ -685,14 +693,7 @@ class _Publisher:
     def basic_expenditure(self) -> BasicExpenditure:
         ledger, r = self.ledger, self.r
         split = ledger.basic_split()
-        by_code: dict[EconomicCode, Amount] = {}
-        for item in ledger.expenditure:
-            if (
-                item.fund is Fund.GENERAL_BUDGET
-                and item.kind is ExpenditureKind.BASIC
-                and item.economic is not None
-            ):
-                by_code[item.economic] = by_code.get(item.economic, _ZERO) + item.amount
+        by_code = ledger._totals.basic_by_code
         total = sum(split.values(), _ZERO)
         classified = None not in split
         return BasicExpenditure(
@@ -700,8 +701,8 @@ class _Publisher:
             personnel=r(split.get(BasicExpensePart.PERSONNEL, _ZERO)) if classified else None,
             public=r(split.get(BasicExpensePart.PUBLIC, _ZERO)) if classified else None,
             lines=tuple(
-                EconomicLine(code, r(amount), _economic_name(code, ledger.year))
-                for code, amount in sorted(by_code.items(), key=lambda pair: pair[0].code)
+                EconomicLine(code, r(Amount._exact(value)), _economic_name(code, ledger.year))
+                for code, value in sorted(by_code.items(), key=lambda pair: pair[0].code)
             ),
         )
 
