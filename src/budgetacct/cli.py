@@ -12,9 +12,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
+
+from budgetacct._text import display_width
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.audit.finding import AuditReport, Finding
@@ -29,20 +30,6 @@ EXIT_INPUT = 2
 
 # --------------------------------------------------------------------------------------------
 # Text layout
-
-
-def display_width(text: str) -> int:
-    """Terminal columns taken by ``text``: wide and full-width characters count 2, combining 0.
-
-    >>> display_width("abc"), display_width("一般公共预算"), display_width("（1）")
-    (3, 12, 5)
-    """
-    width = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
 
 
 def _pad(text: str, width: int) -> str:
@@ -196,6 +183,70 @@ def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _disclosure(args: argparse.Namespace) -> Disclosure:
+    """The document named on the command line, published first when it is a Ledger."""
+    from budgetacct.model import Ledger
+
+    document = _load(args.file, args.example)
+    return document.publish() if isinstance(document, Ledger) else document
+
+
+def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
+    from budgetacct.errors import BudgetAcctError
+    from budgetacct.render.narrative import render_narrative
+
+    disclosure = _disclosure(args)
+    try:
+        narrative = render_narrative(
+            disclosure,
+            template=args.template,
+            locale=args.locale,
+            sections=None if args.section is None else (args.section,),
+        )
+    except BudgetAcctError as exc:
+        raise _InputFailure(str(exc)) from None
+    if not narrative.sections:
+        raise _InputFailure(f"没有这一部分 | no such section: {args.section}")
+    text = {"text": narrative.text, "md": narrative.markdown(), "html": narrative.html()}[args.format]
+    out.write(text.rstrip("\n") + "\n")
+    return EXIT_OK
+
+
+def _cmd_tables(args: argparse.Namespace, out: TextIO) -> int:
+    from budgetacct.errors import BudgetAcctError
+    from budgetacct.render.tables import standard_tables, to_html, to_markdown, to_text, to_xlsx
+
+    tables = standard_tables(_disclosure(args), set=args.set)
+    if args.table is not None:
+        tables = tuple(
+            t for t in tables if args.table in (t.number, t.number.removeprefix("公开").removesuffix("表"))
+        )
+        if not tables:
+            raise _InputFailure(f"没有这张表 | no such table: {args.table}")
+    if args.format == "xlsx":
+        if args.output is None:
+            raise _InputFailure("xlsx 需要 -o 文件名 | xlsx needs -o FILE.xlsx")
+        try:
+            to_xlsx(tables, args.output)
+        except BudgetAcctError as exc:
+            raise _InputFailure(str(exc)) from None
+        return EXIT_OK
+    render = {"text": to_text, "md": to_markdown, "html": to_html}[args.format]
+    text = "\n\n".join(render(table).rstrip("\n") for table in tables) + "\n"
+    if args.output is not None:
+        from pathlib import Path
+
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        out.write(text)
+    return EXIT_OK
+
+
+def _add_source(command: argparse.ArgumentParser, what: str) -> None:
+    command.add_argument("file", nargs="?", metavar="FILE", help=what)
+    command.add_argument("--example", metavar="NAME", help="use a bundled example instead (e.g. xiqu-2021)")
+
+
 def _parser() -> argparse.ArgumentParser:
     from budgetacct import __version__
 
@@ -227,6 +278,30 @@ def _parser() -> argparse.ArgumentParser:
     example.add_argument("name", nargs="?", metavar="NAME", help="example name, e.g. xiqu-2021")
     example.add_argument("--kind", choices=("disclosure", "ledger"), default="disclosure")
     example.set_defaults(handler=_cmd_example)
+
+    render = commands.add_parser(
+        "render",
+        help="生成决算说明 | render the 决算说明 narrative",
+        description="由文档生成第二部分决算说明 | render the narrative sections of a Disclosure or Ledger",
+    )
+    _add_source(render, "a Disclosure or Ledger JSON document")
+    render.add_argument("--section", metavar="N", help="one section, by number (五) or key (revenue)")
+    render.add_argument("--locale", default="zh_CN", help="zh_CN (default) or en")
+    render.add_argument("--template", default="sichuan-2021", help="sichuan-2021 (default) or all-lines")
+    render.add_argument("--format", choices=("text", "md", "html"), default="text")
+    render.set_defaults(handler=_cmd_render)
+
+    tables = commands.add_parser(
+        "tables",
+        help="生成公开报表 | render the standard disclosure tables",
+        description="生成公开报表 | the MoF 9 tables (公开01–09表) or the Sichuan 14-table set",
+    )
+    _add_source(tables, "a Disclosure or Ledger JSON document")
+    tables.add_argument("--table", metavar="N", help="one table, by number (01, 公开01表, 一)")
+    tables.add_argument("--set", choices=("mof-9", "sichuan-14"), default="mof-9")
+    tables.add_argument("--format", choices=("text", "md", "html", "xlsx"), default="text")
+    tables.add_argument("-o", "--output", metavar="OUT", help="write to this file (required for xlsx)")
+    tables.set_defaults(handler=_cmd_tables)
     return parser
 
 
@@ -238,8 +313,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_INPUT
-        if args.command == "audit" and (args.file is None) == (args.example is None):
-            sys.stderr.write("budgetacct audit: give exactly one of FILE.json or --example NAME\n")
+        if args.command in ("audit", "render", "tables") and (args.file is None) == (args.example is None):
+            sys.stderr.write(f"budgetacct {args.command}: give exactly one of FILE or --example NAME\n")
             return EXIT_INPUT
     except SystemExit as exit_:
         code = exit_.code

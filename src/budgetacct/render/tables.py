@@ -24,13 +24,13 @@ Amounts are written in :data:`~budgetacct.render.zh.TABLE` style: ``739.00``, ``
 from __future__ import annotations
 
 import html as _html
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from os import PathLike
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
+from budgetacct._text import display_width
 from budgetacct.codes import BasicExpensePart, FunctionCode
 from budgetacct.errors import BudgetAcctError, InvalidValue
 from budgetacct.model.disclosure import (
@@ -128,20 +128,6 @@ class Table:
 
 
 # --- cell text and widths ---------------------------------------------------------------------
-
-
-def display_width(text: str) -> int:
-    """Terminal width: East Asian Wide/Fullwidth characters count 2, combining marks 0.
-
-    >>> display_width("abc"), display_width("合计"), display_width("（一）")
-    (3, 4, 6)
-    """
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
 
 
 def _text(value: Value) -> str:
