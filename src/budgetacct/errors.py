@@ -26,6 +26,7 @@ __all__ = [
     "InputError",
     "InvalidValue",
     "InvariantError",
+    "MissingDependency",
     "Problem",
     "UnknownCode",
     "join_path",
@@ -123,6 +124,21 @@ class UnknownCode(BudgetAcctError, LookupError):
 
 class CatalogueError(BudgetAcctError, LookupError):
     """No bundled catalogue can answer (for example, no catalogue of that kind at all)."""
+
+
+class MissingDependency(BudgetAcctError, ImportError):
+    """An optional dependency (an ``extra`` of budgetacct) is not installed."""
+
+    def __init__(self, package: str, extra: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"需要可选依赖 {package}：请运行 pip install budgetacct[{extra}]",
+            f"the optional dependency {package} is needed: pip install budgetacct[{extra}]",
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.package, self.extra))
 
 
 class Problem:

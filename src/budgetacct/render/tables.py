@@ -32,7 +32,7 @@ import attrs
 
 from budgetacct._text import display_width
 from budgetacct.codes import BasicExpensePart, FunctionCode
-from budgetacct.errors import BudgetAcctError, InvalidValue
+from budgetacct.errors import BudgetAcctError, InvalidValue, MissingDependency
 from budgetacct.model.disclosure import (
     BudgetedFigure,
     Disclosure,
@@ -62,16 +62,6 @@ __all__ = [
 
 Value = str | Amount | int | None
 TableSet = Literal["mof-9", "sichuan-14"]
-
-
-class MissingDependency(BudgetAcctError, ImportError):
-    """An optional dependency (an ``extra`` of budgetacct) is not installed."""
-
-    def __init__(self, package: str, extra: str) -> None:
-        super().__init__(
-            f"需要可选依赖 {package}：请运行 pip install budgetacct[{extra}]",
-            f"the optional dependency {package} is needed: pip install budgetacct[{extra}]",
-        )
 
 
 @attrs.frozen
