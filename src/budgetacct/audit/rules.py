@@ -5,6 +5,7 @@ Every rule skips figures the report does not state: a partial report is checked 
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Context
@@ -1396,6 +1397,25 @@ def _near_name(printed: str, official: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=65536)
+def _names_agree(year: int, code: str, name: str | None, parent_names: tuple[str, ...]) -> bool:
+    """Whether ``code`` is in the year's catalogue and every printed name equals the catalogue's.
+
+    Most lines of most reports agree; remembering that across reports keeps R56 cheap in bulk.
+    """
+    cat = nearest_catalogue("function", year)[0]
+    entry = cat.get(code)
+    if entry is None or (name is not None and not _same_name(name, entry.name)):
+        return False
+    ancestors = FunctionCode(code).ancestors
+    for k, printed in enumerate(parent_names):
+        if k < len(ancestors):
+            parent = cat.get(ancestors[k].code)
+            if parent is not None and not _same_name(printed, parent.name):
+                return False
+    return True
+
+
 @rule(
     "R56",
     zh="科目编码存在于当年目录，名称与目录一致",
@@ -1416,7 +1436,7 @@ def r56(c: Checker) -> None:
     judged: set[tuple[FunctionCode, str | None, tuple[str, ...]]] = set()
     for list_path, index, line in _function_lines(c):
         key = (line.code, line.name, line.parent_names)
-        if key in judged:
+        if key in judged or _names_agree(year, line.code.code, line.name, line.parent_names):
             continue
         judged.add(key)
         path = f"{list_path}[{index}]"
