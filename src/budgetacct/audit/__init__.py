@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from budgetacct.audit import performance_rules as _performance_rules  # noqa: F401  (registers the rules)
 from budgetacct.audit import rules as _rules  # noqa: F401  (registers the rules)
 from budgetacct.audit.check import Checker
 from budgetacct.audit.finding import AuditReport, Finding, Message
