@@ -91,6 +91,14 @@ def _parse(text: str, source: str | None) -> Any:
             return marked
         return obj
 
+    if len(text) > MAX_DOCUMENT_BYTES:
+        raise InputError.single(
+            "$",
+            "大小有限的文档",
+            "a document of bounded size",
+            Shown(f"{len(text):,} characters"),
+            source=source,
+        )
     if text.startswith(_BOM):
         text = text[1:]
     if not text.strip():
@@ -167,9 +175,30 @@ def load_bytes(
     return structure_document(_parse(_decode(raw, source), source), source=source, expect=expect)
 
 
+#: Documents larger than this are refused before reading (a department's ledger is a few MB; the
+#: limit keeps a stray or hostile file from taking the machine's memory).
+MAX_DOCUMENT_BYTES: Final = 64 * 1024 * 1024
+
+
 def _read(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise InputError.single(
+                "$",
+                f"不超过{MAX_DOCUMENT_BYTES // 1024 // 1024} MiB的文档",
+                f"a document of at most {MAX_DOCUMENT_BYTES // 1024 // 1024} MiB",
+                Shown(f"{size:,} bytes"),
+                source=str(path),
+            )
+        with path.open("rb") as file:
+            # Read one byte more than allowed: a file that grows while being read is caught too.
+            data = file.read(MAX_DOCUMENT_BYTES + 1)
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise InputError.single(
+                "$", "大小有限的文档", "a document of bounded size", Shown("too large"), source=str(path)
+            )
+        return data
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise InputError.single(

@@ -1,0 +1,232 @@
+"""A catalogue of bad inputs driven through every public entry point.
+
+Each one must end in a typed :class:`~budgetacct.errors.BudgetAcctError` (or, for report texts,
+in findings / unread sentences) whose message names the place, in bounded time and memory; the
+command line exits 2 without a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from budgetacct import Amount, Disclosure, Percent, load_example
+from budgetacct.cli import main
+from budgetacct.codes import EconomicCode, FunctionCode
+from budgetacct.errors import BudgetAcctError, InputError, InvalidValue
+from budgetacct.io import dump, load, loads
+from budgetacct.model import Count, SourceLine
+from budgetacct.model.enums import RevenueSource
+
+SEED_JSON = json.loads(dump(load_example("xiqu-2021")))
+
+
+def _doc(**changes: Any) -> str:
+    document = json.loads(json.dumps(SEED_JSON))
+    for dotted, value in changes.items():
+        node = document
+        *parents, last = dotted.split(".")
+        for part in parents:
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        if value is _DELETE:
+            del node[last]
+        else:
+            node[last] = value
+    return json.dumps(document, ensure_ascii=False)
+
+
+_DELETE = object()
+
+VALUES: list[tuple[str, Callable[[], object]]] = [
+    ("float", lambda: Amount(0.1)),  # type: ignore[arg-type]
+    ("float-big", lambda: Amount(1e308)),  # type: ignore[arg-type]
+    ("nan-float", lambda: Amount(float("nan"))),  # type: ignore[arg-type]
+    ("nan-text", lambda: Amount("NaN")),
+    ("snan-text", lambda: Amount("sNaN")),
+    ("inf-text", lambda: Amount("Infinity")),
+    ("minus-inf", lambda: Amount("-inf")),
+    ("huge-exponent", lambda: Amount("1e999999")),
+    ("tiny-exponent", lambda: Amount("1e-999999")),
+    ("forty-digits", lambda: Amount("1" * 40)),
+    ("bool", lambda: Amount(True)),  # type: ignore[arg-type]
+    ("none", lambda: Amount(None)),  # type: ignore[arg-type]
+    ("empty", lambda: Amount("")),
+    ("whitespace", lambda: Amount("  \t ")),
+    ("two-points", lambda: Amount("12.3.4")),
+    ("superscript", lambda: Amount("²")),
+    ("decimal-nan", lambda: Amount(Decimal("NaN"))),
+    ("bytes", lambda: Amount(b"12")),  # type: ignore[arg-type]
+    ("parse-empty", lambda: Amount.parse("")),
+    ("parse-unit-only", lambda: Amount.parse("万元")),
+    ("parse-mixed-width", lambda: Amount.parse("８7４.6３美元")),
+    ("parse-superscript", lambda: Amount.parse("²万元")),
+    ("parse-huge", lambda: Amount.parse("9" * 50 + "亿元")),
+    ("parse-bom", lambda: Amount.parse("\ufeff12万元")),
+    ("percent-float", lambda: Percent(0.5)),  # type: ignore[arg-type]
+    ("percent-text", lambda: Percent.parse("百分之五")),
+    ("code-fullwidth", lambda: FunctionCode("２０１")),
+    ("code-superscript", lambda: FunctionCode("²01")),
+    ("code-four-digits", lambda: FunctionCode("2010")),
+    ("code-int", lambda: FunctionCode(201)),  # type: ignore[arg-type]
+    ("code-trailing-newline", lambda: FunctionCode("201\n")),
+    ("code-unknown", lambda: FunctionCode("2099999").name(2021)),
+    ("code-unknown-year", lambda: FunctionCode("2010301").name(1999)),
+    ("economic-wrong-class", lambda: EconomicCode("40101")),
+    ("economic-six-digits", lambda: EconomicCode("301011")),
+    ("negative-source", lambda: SourceLine(RevenueSource.OTHER, Amount("-0.01"))),
+    ("count-negative", lambda: Count("公务员", -1)),
+    ("count-float", lambda: Count("公务员", 1.0)),  # type: ignore[arg-type]
+    ("count-empty-category", lambda: Count("  ", 1)),
+    ("disclosure-year", lambda: Disclosure(year=21, department="x")),
+    ("disclosure-department", lambda: Disclosure(year=2021, department="")),
+]
+
+
+@pytest.mark.parametrize(("name", "call"), VALUES, ids=[name for name, _ in VALUES])
+def test_bad_values_raise_typed_bilingual_errors(name: str, call: Callable[[], object]) -> None:
+    with pytest.raises(BudgetAcctError) as info:
+        call()
+    error = info.value
+    assert error.zh
+    assert error.en
+    if isinstance(error, InvalidValue):
+        assert error.path.startswith("$")
+        assert "expected" in error.en
+
+
+DOCUMENTS: list[tuple[str, str | bytes, str]] = [
+    ("float-amount", _doc(**{"revenue.total": 830.63}), "$.revenue.total"),
+    ("int-amount", _doc(**{"revenue.total": 830}), "$.revenue.total"),
+    ("nan-literal", _doc().replace('"830.63"', "NaN"), "$.revenue.total"),
+    ("huge-amount", _doc(**{"revenue.total": "1e999999"}), "$.revenue.total"),
+    ("negative-amount", _doc(**{"revenue.lines.0.amount": "-739"}), "$.revenue.lines[0].amount"),
+    ("year-string", _doc(year="2021"), "$.year"),
+    ("year-bool", _doc(year=True), "$.year"),
+    ("year-float", _doc(year=2021.0), "$.year"),
+    ("code-int", _doc(**{"general_budget.items.0.code": 2010301}), "$.general_budget.items[0].code"),
+    (
+        "code-fullwidth",
+        _doc(**{"general_budget.classes.0.code": "２０１"}),
+        "$.general_budget.classes[0].code",
+    ),
+    ("code-length", _doc(**{"general_budget.classes.0.code": "2011"}), "$.general_budget.classes[0].code"),
+    ("unknown-enum", _doc(**{"revenue.lines.0.source": "财政拨款"}), "$.revenue.lines[0].source"),
+    ("extra-key-top", _doc(extra=1), "$.extra"),
+    ("extra-key-nested", _doc(**{"three_public.total.colour": "red"}), "$.three_public.total"),
+    ("missing-required", _doc(department=_DELETE), "$.department"),
+    ("missing-nested", _doc(**{"revenue.lines.0.amount": _DELETE}), "$.revenue.lines[0]"),
+    ("dict-for-list", _doc(**{"revenue.lines": {}}), "$.revenue.lines"),
+    ("string-for-list", _doc(**{"revenue.lines": "739"}), "$.revenue.lines"),
+    ("list-for-object", _doc(overview=[]), "$.overview"),
+    ("null-required", _doc(department=None), "$.department"),
+    ("wrong-tag", _doc(type="Budget"), "$.type"),
+    ("missing-tag", _doc(type=_DELETE), "$.type"),
+    ("duplicate-keys", '{"type": "Disclosure", "year": 2021, "year": 2022, "department": "x"}', "$.year"),
+    ("top-level-array", "[1, 2, 3]", "$"),
+    ("empty-text", "", "$"),
+    ("whitespace-text", " \r\n\t ", "$"),
+    ("not-json", "这不是JSON", "$"),
+    ("truncated", _doc()[:500], "$"),
+    ("invalid-utf8", b'{"type": "Disclosure", "year": 2021, "department": "\xff\xfe"}', "$"),
+    ("deep-nesting", "[" * 10_000 + "]" * 10_000, "$"),
+    ("deep-objects", '{"a":' * 10_000 + "1" + "}" * 10_000, "$"),
+    (
+        "bool-for-bool-ok-string",
+        _doc(**{"three_public.foreign_included_in_domestic": "true"}),
+        "$.three_public",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "path"), DOCUMENTS, ids=[name for name, _, _ in DOCUMENTS])
+def test_bad_documents_name_the_place(name: str, text: str | bytes, path: str) -> None:
+    start = time.perf_counter()
+    with pytest.raises(InputError) as info:
+        load(text) if isinstance(text, bytes) else loads(text)
+    assert time.perf_counter() - start < 10
+    paths = [problem.path for problem in info.value.problems]
+    assert any(p.startswith(path) for p in paths), paths
+
+
+def test_bom_and_crlf_are_accepted() -> None:
+    text = "\ufeff" + dump(load_example("xiqu-2021")).replace("\n", "\r\n")
+    assert loads(text) == load_example("xiqu-2021")
+    assert load(text.encode("utf-8")) == load_example("xiqu-2021")
+
+
+def test_every_problem_is_reported(tmp_path: Path) -> None:
+    text = _doc(**{"year": "2021", "revenue.total": 1.5, "revenue.lines.0.source": "?", "extra": 0})
+    with pytest.raises(InputError) as info:
+        loads(text)
+    assert len(info.value.problems) >= 4
+
+
+def test_a_200_mb_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    with big.open("wb") as file:
+        file.truncate(200 * 1024 * 1024)
+    start = time.perf_counter()
+    with pytest.raises(InputError, match="MiB"):
+        load(big)
+    assert time.perf_counter() - start < 2
+    assert main(["audit", str(big)]) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "path"), DOCUMENTS[:12], ids=[name for name, _, _ in DOCUMENTS[:12]]
+)
+def test_cli_exits_2_without_traceback(
+    name: str, text: str | bytes, path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "bad.json"
+    file.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    assert main(["audit", str(file)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert path in err
+
+
+def test_cli_missing_file_and_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["audit", str(tmp_path / "nope.json")]) == 2
+    assert main(["audit", str(tmp_path)]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+REPORT_TEXTS = [
+    ("junk-10mb", "垃圾" * 2_600_000 + "万元%" * 100),
+    ("digits-only", "1234567890" * 100_000),
+    ("figures-nowhere", "收入合计万元占%增长减少持平" * 10_000),
+    (
+        "broken-numbers",
+        "2021年本年收入合计8３0.6.3万元，其中：一般公共预算财政拨款收入７３９万元，占８８.９６％。",
+    ),
+    ("control-chars", "\x00\x01\x02收、支总计\x1b[31m874.63万元\u202e"),
+    ("empty", ""),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), REPORT_TEXTS, ids=[name for name, _ in REPORT_TEXTS])
+def test_report_texts_never_crash(name: str, text: str) -> None:
+    from budgetacct.reader import read_report
+
+    start = time.perf_counter()
+    try:
+        result = read_report(text)
+    except InputError:
+        return
+    assert time.perf_counter() - start < 30
+    assert isinstance(result.disclosure, Disclosure)
+
+
+@pytest.mark.parametrize("bad", [None, 12, b"\xff\xfe", ["收入"]])
+def test_read_report_refuses_non_text(bad: object) -> None:
+    from budgetacct.reader import read_report
+
+    with pytest.raises(InputError):
+        read_report(bad)  # type: ignore[arg-type]
