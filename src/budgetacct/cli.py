@@ -4,6 +4,13 @@
 findings; ``budgetacct example xiqu-2021`` prints a bundled example.  Exit status: 0 when there is
 no error finding, 1 when there is, 2 when the input cannot be read.
 
+Other commands: ``render`` (决算说明), ``tables`` (the standard tables), ``charts`` (图1–图7),
+``schema`` (the JSON Schema of the documents), ``export-fdp`` (a Ledger as a Fiscal Data Package),
+``import-xlsx`` (the standard tables of a workbook as a Disclosure) and ``read`` (a published
+决算说明 text as a Disclosure).  Wherever a FILE is read, an ``.xlsx`` workbook of the standard
+tables and a ``.txt`` report are accepted too; ``audit report.txt`` shows under each finding the
+sentence its figure was read from.
+
 Heavy modules are imported inside the commands, so ``budgetacct --help`` stays fast.
 """
 
@@ -12,7 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from budgetacct._text import display_width
@@ -20,6 +27,7 @@ from budgetacct._text import display_width
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.audit.finding import AuditReport, Finding
     from budgetacct.model import Disclosure, Ledger
+    from budgetacct.reader import ReadResult
 
 __all__ = ["display_width", "main", "report_json", "report_table"]
 
@@ -62,14 +70,41 @@ def _summary(report: AuditReport) -> str:
     return f"错误 {e} · 警告 {w} · 提示 {n} | errors {e} · warnings {w} · notes {n}"
 
 
-def report_table(report: AuditReport) -> str:
+Sources = Mapping[str, tuple[int, str]]
+
+
+def _source_of(path: str, sources: Sources) -> tuple[int, str] | None:
+    """The (line, sentence) a finding's figure was read from: its own path, else the nearest
+    enclosing path with a source, else the first figure read inside it."""
+    if path in sources:
+        return sources[path]
+    parent = path
+    while True:
+        cut = max(parent.rfind("."), parent.rfind("["))
+        if cut <= 1:
+            break
+        parent = parent[:cut]
+        if parent in sources:
+            return sources[parent]
+    inside = [p for p in sources if p.startswith((path + ".", path + "["))]
+    return sources[min(inside, key=lambda p: sources[p][0])] if inside else None
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    text = _one_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def report_table(report: AuditReport, sources: Sources | None = None) -> str:
     """The findings as a text table grouped by severity (errors first), then a summary line.
 
-    Columns line up across groups, Chinese characters counting two columns.
+    Columns line up across groups, Chinese characters counting two columns.  ``sources`` maps
+    figure paths to the (line, sentence) they were read from: a line under each finding then
+    shows where its figure came from.
     """
     from budgetacct.model.enums import Severity
 
-    groups: list[tuple[Severity, list[tuple[str, ...]]]] = []
+    groups: list[tuple[Severity, list[tuple[str, ...]], list[str | None]]] = []
     for severity in sorted(Severity, key=lambda s: s.rank):
         findings: tuple[Finding, ...] = report.by_severity(severity)
         if findings:
@@ -84,26 +119,44 @@ def report_table(report: AuditReport) -> str:
                 )
                 for f in findings
             ]
-            groups.append((severity, rows))
-    widths = _widths([_HEADER, *(row for _, rows in groups for row in rows)])
+            notes: list[str | None] = []
+            for f in findings:
+                found = _source_of(f.path, sources) if sources else None
+                notes.append(
+                    None
+                    if found is None
+                    else f"    来源 source: 第{found[0]}行 line {found[0]}：{_clip(found[1])}"
+                )
+            groups.append((severity, rows, notes))
+    widths = _widths([_HEADER, *(row for _, rows, _ in groups for row in rows)])
     lines: list[str] = []
     if report.subject:
         lines += [f"审核 audit: {report.subject}", ""]
-    for severity, group_rows in groups:
+    for severity, group_rows, group_notes in groups:
         lines.append(f"{_SEVERITY_TITLES[severity.value]} ({len(group_rows)})")
-        lines += [_row(_HEADER, widths), *(_row(row, widths) for row in group_rows), ""]
+        lines.append(_row(_HEADER, widths))
+        for row, note in zip(group_rows, group_notes, strict=True):
+            lines.append(_row(row, widths))
+            if note is not None:
+                lines.append(note)
+        lines.append("")
     if not groups:
         lines += ["没有发现问题 | no findings", ""]
     lines.append(_summary(report))
     return "\n".join(lines) + "\n"
 
 
-def report_json(report: AuditReport) -> str:
-    """The findings and counts as JSON (``{"findings": [...], "summary": {...}}``)."""
+def report_json(report: AuditReport, sources: Sources | None = None) -> str:
+    """The findings and counts as JSON (``{"findings": [...], "summary": {...}}``).
+
+    With ``sources`` (see :func:`report_table`) a finding whose figure was read from a sentence
+    carries ``"source": {"line": …, "sentence": …}``.
+    """
     from budgetacct.model.enums import Severity
 
-    findings: list[dict[str, Any]] = [
-        {
+    findings: list[dict[str, Any]] = []
+    for f in report.findings:
+        item: dict[str, Any] = {
             "rule": f.rule,
             "severity": f.severity.value,
             "path": f.path,
@@ -113,8 +166,10 @@ def report_json(report: AuditReport) -> str:
             "tolerance": f.tolerance,
             "message": {"zh": f.message.zh, "en": f.message.en},
         }
-        for f in report.findings
-    ]
+        found = _source_of(f.path, sources) if sources else None
+        if found is not None:
+            item["source"] = {"line": found[0], "sentence": found[1]}
+        findings.append(item)
     counts = report.counts
     summary = {severity.value: counts[severity] for severity in Severity}
     return json.dumps({"findings": findings, "summary": summary}, ensure_ascii=False, indent=2) + "\n"
@@ -132,7 +187,57 @@ class _InputFailure(Exception):
         self.message = message
 
 
-def _load(file: str | None, example: str | None) -> Disclosure | Ledger:
+_XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def _is_workbook(file: str) -> bool:
+    """Whether ``file`` is an .xlsx workbook (by its suffix, or a zip that is not JSON)."""
+    if file.lower().endswith(_XLSX_SUFFIXES):
+        return True
+    try:
+        with open(file, "rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def _read_workbook(file: str, year: int | None = None) -> Disclosure:
+    """The Disclosure of a workbook of standard tables; the reader's notes go to stderr."""
+    from budgetacct.io.excel import read_xlsx
+
+    result = read_xlsx(file, year=year)
+    for note in result.notes:
+        sys.stderr.write(f"导入提示 | import note: {note}\n")
+    return result.disclosure
+
+
+_TEXT_SUFFIXES = (".txt", ".text", ".md")
+
+
+def _read_text_report(file: str, year: int | None = None) -> ReadResult:
+    """Read a published 决算说明 (text); the counts of figures and unread sentences go to stderr."""
+    from pathlib import Path
+
+    from budgetacct.reader import read_report_bytes
+
+    result = read_report_bytes(Path(file).read_bytes(), year=year)
+    figures, unread = len(result.sources), len(result.unread)
+    sys.stderr.write(
+        f"读出 {figures} 个数字，{unread} 句未读 | read {figures} figures, {unread} sentences unread\n"
+    )
+    for note in result.notes:
+        sys.stderr.write(f"读取提示 | reader note: {note}\n")
+    return result
+
+
+def _load(file: str | None, example: str | None, kind: str = "disclosure") -> Disclosure | Ledger:
+    return _load_with_sources(file, example, kind)[0]
+
+
+def _load_with_sources(
+    file: str | None, example: str | None, kind: str = "disclosure"
+) -> tuple[Disclosure | Ledger, dict[str, tuple[int, str]] | None]:
+    """The document, and for a text report where each figure was read (path → (line, sentence))."""
     from pathlib import Path
 
     from budgetacct.errors import BudgetAcctError
@@ -141,11 +246,19 @@ def _load(file: str | None, example: str | None) -> Disclosure | Ledger:
         if example is not None:
             from budgetacct.examples import load_example
 
-            return load_example(example)
+            return load_example(example, kind), None
         from budgetacct.io.json import load
 
         assert file is not None
-        return load(Path(file))
+        if _is_workbook(file):
+            return _read_workbook(file), None
+        if file.lower().endswith(_TEXT_SUFFIXES):
+            result = _read_text_report(file)
+            sources: dict[str, tuple[int, str]] = {}
+            for source in result.sources:
+                sources.setdefault(source.path, (source.line, source.sentence))
+            return result.disclosure, sources
+        return load(Path(file)), None
     except BudgetAcctError as exc:
         raise _InputFailure(str(exc)) from None
     except OSError as exc:
@@ -158,12 +271,12 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     from budgetacct.audit import audit
     from budgetacct.errors import BudgetAcctError
 
-    document = _load(args.file, args.example)
+    document, sources = _load_with_sources(args.file, args.example)
     try:
         report = audit(document)
     except BudgetAcctError as exc:
         raise _InputFailure(str(exc)) from None
-    out.write(report_json(report) if args.format == "json" else report_table(report))
+    out.write(report_json(report, sources) if args.format == "json" else report_table(report, sources))
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -242,6 +355,94 @@ def _cmd_tables(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_charts(args: argparse.Namespace, out: TextIO) -> int:
+    from budgetacct.errors import BudgetAcctError
+    from budgetacct.render.charts import save_charts
+
+    disclosure = _disclosure(args)
+    try:
+        paths = save_charts(disclosure, args.output, format=args.format, dpi=args.dpi, font=args.font)
+    except BudgetAcctError as exc:
+        raise _InputFailure(str(exc)) from None
+    except OSError as exc:
+        raise _InputFailure(f"{args.output}: {exc.strerror or exc}") from None
+    if not paths:
+        sys.stderr.write("没有可绘制的图表 | the document states no figure to chart\n")
+    out.write("".join(f"{path}\n" for path in paths))
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from budgetacct.io.converter import document_types
+    from budgetacct.io.json_schema import json_schema
+
+    schema = json_schema(document_types()[args.type])
+    out.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+def _cmd_export_fdp(args: argparse.Namespace, out: TextIO) -> int:
+    from budgetacct.errors import BudgetAcctError
+    from budgetacct.io.fdp import to_fiscal_data_package
+    from budgetacct.model import Ledger
+
+    document = _load(args.file, args.example, "ledger")
+    if not isinstance(document, Ledger):
+        raise _InputFailure(
+            "财政数据包需要明细支出项：请给出账（Ledger），公开的决算（Disclosure）只有合计数 | "
+            "a Fiscal Data Package needs line items: give a Ledger, a Disclosure has only totals"
+        )
+    try:
+        path = to_fiscal_data_package(document, args.output, name=args.name)
+    except BudgetAcctError as exc:
+        raise _InputFailure(str(exc)) from None
+    except OSError as exc:
+        raise _InputFailure(f"{args.output}: {exc.strerror or exc}") from None
+    out.write(f"{path}\n")
+    return EXIT_OK
+
+
+def _write_document(document: Disclosure | Ledger, output: str | None, out: TextIO) -> None:
+    from budgetacct.io.json import dump
+
+    text = dump(document)
+    if output is None:
+        out.write(text)
+        return
+    from pathlib import Path
+
+    try:
+        Path(output).write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise _InputFailure(f"{output}: {exc.strerror or exc}") from None
+
+
+def _cmd_read(args: argparse.Namespace, out: TextIO) -> int:
+    from budgetacct.errors import BudgetAcctError
+
+    try:
+        result = _read_text_report(args.file, args.year)
+    except BudgetAcctError as exc:
+        raise _InputFailure(str(exc)) from None
+    except OSError as exc:
+        raise _InputFailure(f"{args.file}: {exc.strerror or exc}") from None
+    _write_document(result.disclosure, args.output, out)
+    return EXIT_OK
+
+
+def _cmd_import_xlsx(args: argparse.Namespace, out: TextIO) -> int:
+    from budgetacct.errors import BudgetAcctError
+
+    try:
+        disclosure = _read_workbook(args.file, args.year)
+    except BudgetAcctError as exc:
+        raise _InputFailure(str(exc)) from None
+    except OSError as exc:
+        raise _InputFailure(f"{args.file}: {exc.strerror or exc}") from None
+    _write_document(disclosure, args.output, out)
+    return EXIT_OK
+
+
 def _add_source(command: argparse.ArgumentParser, what: str) -> None:
     command.add_argument("file", nargs="?", metavar="FILE", help=what)
     command.add_argument("--example", metavar="NAME", help="use a bundled example instead (e.g. xiqu-2021)")
@@ -259,11 +460,16 @@ def _parser() -> argparse.ArgumentParser:
 
     audit = commands.add_parser(
         "audit",
-        help="核对一份文档 | audit a Disclosure or Ledger JSON document",
+        help="核对一份文档 | audit a Disclosure/Ledger JSON, an .xlsx of the tables or a .txt report",
         description="核对一份文档并列出发现 | audit a document and list its findings. "
         "Exit status: 0 no error finding, 1 error findings, 2 unreadable input.",
     )
-    audit.add_argument("file", nargs="?", metavar="FILE.json", help="the document to audit")
+    audit.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="the document to audit (JSON, or an .xlsx workbook of the tables)",
+    )
     audit.add_argument("--example", metavar="NAME", help="audit a bundled example instead (e.g. xiqu-2021)")
     audit.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
@@ -302,7 +508,69 @@ def _parser() -> argparse.ArgumentParser:
     tables.add_argument("--format", choices=("text", "md", "html", "xlsx"), default="text")
     tables.add_argument("-o", "--output", metavar="OUT", help="write to this file (required for xlsx)")
     tables.set_defaults(handler=_cmd_tables)
+
+    charts = commands.add_parser(
+        "charts",
+        help="绘制图1–图7 | draw the report's figures (needs budgetacct[plot])",
+        description="绘制决算说明的图1–图7 | draw figures 1–7 of the 决算说明 into a directory "
+        "(needs budgetacct[plot] and a CJK font such as the Debian package fonts-noto-cjk)",
+    )
+    _add_source(charts, "a Disclosure or Ledger JSON document, or an .xlsx workbook")
+    charts.add_argument("-o", "--output", metavar="DIR", required=True, help="directory to write into")
+    charts.add_argument("--format", choices=("png", "svg", "pdf"), default="png")
+    charts.add_argument("--dpi", type=int, default=150, help="resolution of PNG files (default: 150)")
+    charts.add_argument("--font", metavar="FONT", help="a font file or installed family name with CJK glyphs")
+    charts.set_defaults(handler=_cmd_charts)
+
+    schema = commands.add_parser(
+        "schema",
+        help="打印JSON Schema | print the JSON Schema of a document",
+        description="打印文档序列化形式的JSON Schema（draft 2020-12）| the JSON Schema of a serialized document",
+    )
+    schema.add_argument("--type", choices=("Disclosure", "Ledger"), default="Disclosure")
+    schema.set_defaults(handler=_cmd_schema)
+
+    fdp = commands.add_parser(
+        "export-fdp",
+        help="导出财政数据包 | export a Ledger as a Fiscal Data Package",
+        description="把账的明细导出为财政数据包（datapackage.json + CSV）| write a Ledger's line items "
+        "as a Fiscal Data Package. A Disclosure is refused (exit 2): it has no line items.",
+    )
+    _add_source(fdp, "a Ledger JSON document")
+    fdp.add_argument("-o", "--output", metavar="DIR", required=True, help="directory to write into")
+    fdp.add_argument("--name", metavar="SLUG", help="package name (default: final-accounts-YEAR)")
+    fdp.set_defaults(handler=_cmd_export_fdp)
+
+    xlsx = commands.add_parser(
+        "import-xlsx",
+        help="读入公开报表工作簿 | read the standard tables of an .xlsx workbook",
+        description="把公开报表工作簿读成决算公开数据（Disclosure JSON）| read a workbook of the standard "
+        "tables (as written by `budgetacct tables --format xlsx`) into a Disclosure",
+    )
+    xlsx.add_argument("file", metavar="FILE.xlsx", help="the workbook")
+    xlsx.add_argument(
+        "-o", "--output", metavar="OUT.json", help="write the Disclosure here (default: stdout)"
+    )
+    xlsx.add_argument("--year", type=int, help="the fiscal year, when the workbook does not state it")
+    xlsx.set_defaults(handler=_cmd_import_xlsx)
+
+    read = commands.add_parser(
+        "read",
+        help="读取决算说明文字 | read a published 决算说明 (text) into a Disclosure",
+        description="把公开的决算说明（文字）读成决算公开数据 | read a published report's text into a "
+        "Disclosure; the counts of figures read and of sentences left unread go to stderr",
+    )
+    read.add_argument("file", metavar="REPORT.txt", help="the report text (UTF-8 or GB18030)")
+    read.add_argument(
+        "-o", "--output", metavar="OUT.json", help="write the Disclosure here (default: stdout)"
+    )
+    read.add_argument("--year", type=int, help="the fiscal year, when the text does not state it")
+    read.set_defaults(handler=_cmd_read)
     return parser
+
+
+# The commands that read one document: FILE or --example NAME.
+_SOURCED = ("audit", "render", "tables", "charts", "export-fdp")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -313,7 +581,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_INPUT
-        if args.command in ("audit", "render", "tables") and (args.file is None) == (args.example is None):
+        if args.command in _SOURCED and (args.file is None) == (args.example is None):
             sys.stderr.write(f"budgetacct {args.command}: give exactly one of FILE or --example NAME\n")
             return EXIT_INPUT
     except SystemExit as exit_:

@@ -1,0 +1,185 @@
+"""pandas DataFrames of tables, audit reports and ledgers (``pip install budgetacct[pandas]``).
+
+:func:`to_frame` keeps the data exact: amounts are :class:`~decimal.Decimal` values in an
+``object`` column (never floats), codes stay text (``"2010301"``, ``"03"``) in ``string``
+columns, and a missing figure is ``None`` / ``<NA>``.
+
+* a :class:`~budgetacct.render.tables.Table`: one column per table column (spanned headers
+  joined: ``"科目编码 / 类"``, ``"本年支出 / 小计"``), one row per body row; ``frame.attrs`` holds the
+  number, title, department, unit, year, note and the kind of each row;
+* an :class:`~budgetacct.audit.finding.AuditReport`: one row per finding (rule, severity —
+  an ordered category error < warning < note —, path, expected, actual, difference, tolerance,
+  message_zh, message_en);
+* a :class:`~budgetacct.model.ledger.Ledger`: one row per expenditure item (function, fund, kind,
+  economic, amount, project), or with ``part="revenue"`` one row per revenue item (source, fund,
+  function, amount).
+
+>>> from budgetacct import load_example
+>>> frame = to_frame(load_example("xiqu-2021", "ledger"))
+>>> list(frame.columns)
+['function', 'fund', 'kind', 'economic', 'amount', 'project']
+>>> frame.loc[0, "function"], frame.loc[0, "amount"]
+('2010301', Decimal('349.32'))
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+from budgetacct.errors import InvalidValue, MissingDependency
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from budgetacct.audit.finding import AuditReport
+    from budgetacct.model.ledger import Ledger
+    from budgetacct.render.tables import Table
+
+__all__ = ["AUDIT_COLUMNS", "EXPENDITURE_COLUMNS", "REVENUE_COLUMNS", "to_frame"]
+
+#: The columns of an audit report's frame.
+AUDIT_COLUMNS: Final = (
+    "rule",
+    "severity",
+    "path",
+    "expected",
+    "actual",
+    "difference",
+    "tolerance",
+    "message_zh",
+    "message_en",
+)
+#: The columns of a ledger's expenditure frame.
+EXPENDITURE_COLUMNS: Final = ("function", "fund", "kind", "economic", "amount", "project")
+#: The columns of a ledger's revenue frame.
+REVENUE_COLUMNS: Final = ("source", "fund", "function", "amount")
+
+_STRING: Final = "string"
+
+
+def _pandas() -> Any:
+    try:
+        return importlib.import_module("pandas")
+    except ImportError:
+        raise MissingDependency("pandas", "pandas") from None
+
+
+def _frame(pd: Any, columns: dict[str, tuple[list[Any], Any]]) -> Any:
+    return pd.DataFrame({name: pd.Series(values, dtype=dtype) for name, (values, dtype) in columns.items()})
+
+
+def _column_names(table: Table) -> list[str]:
+    """One name per column: the header levels over it, joined with `` / ``, made unique."""
+    width = table.width
+    levels: list[list[str]] = []
+    for header in table.header_rows:
+        flat: list[str] = []
+        for cell in header:
+            flat.extend([cell.text] * cell.colspan)
+        levels.append((flat + [""] * width)[:width])
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for i in range(width):
+        parts: list[str] = []
+        for flat in levels:
+            text = flat[i].strip()
+            if text and (not parts or parts[-1] != text):
+                parts.append(text)
+        name = " / ".join(parts) or f"列{i + 1}"
+        count = seen.get(name, 0) + 1
+        seen[name] = count
+        names.append(name if count == 1 else f"{name} ({count})")
+    return names
+
+
+def _table_frame(pd: Any, table: Table) -> Any:
+    from budgetacct.money import Amount
+
+    names = _column_names(table)
+    columns: dict[str, tuple[list[Any], Any]] = {name: ([], object) for name in names}
+    for row in table.rows:
+        for name, value in zip(names, row.cells, strict=True):
+            columns[name][0].append(value.value if isinstance(value, Amount) else value)
+    frame = _frame(pd, columns)
+    frame.attrs.update(
+        {
+            "number": table.number,
+            "title": table.title,
+            "department": table.department,
+            "unit": table.unit,
+            "year": table.year,
+            "note": table.note,
+            "row_kinds": [row.kind for row in table.rows],
+        }
+    )
+    return frame
+
+
+def _audit_frame(pd: Any, report: AuditReport) -> Any:
+    from budgetacct.model.enums import Severity
+
+    findings = report.findings
+    severities = pd.CategoricalDtype([s.value for s in sorted(Severity, key=lambda s: s.rank)], ordered=True)
+    return _frame(
+        pd,
+        {
+            "rule": ([f.rule for f in findings], _STRING),
+            "severity": ([f.severity.value for f in findings], severities),
+            "path": ([f.path for f in findings], _STRING),
+            "expected": ([f.expected for f in findings], _STRING),
+            "actual": ([f.actual for f in findings], _STRING),
+            "difference": ([f.difference for f in findings], _STRING),
+            "tolerance": ([f.tolerance for f in findings], _STRING),
+            "message_zh": ([f.message.zh for f in findings], _STRING),
+            "message_en": ([f.message.en for f in findings], _STRING),
+        },
+    )
+
+
+def _ledger_frame(pd: Any, ledger: Ledger, part: str) -> Any:
+    if part == "expenditure":
+        items = ledger.expenditure
+        return _frame(
+            pd,
+            {
+                "function": ([i.function.code for i in items], _STRING),
+                "fund": ([i.fund.value for i in items], _STRING),
+                "kind": ([i.kind.value for i in items], _STRING),
+                "economic": ([i.economic.code if i.economic is not None else None for i in items], _STRING),
+                "amount": ([i.amount.value for i in items], object),
+                "project": ([i.project for i in items], _STRING),
+            },
+        )
+    revenue = ledger.revenue
+    return _frame(
+        pd,
+        {
+            "source": ([i.source.value for i in revenue], _STRING),
+            "fund": ([i.source.fund.value for i in revenue], _STRING),
+            "function": ([i.function.code if i.function is not None else None for i in revenue], _STRING),
+            "amount": ([i.amount.value for i in revenue], object),
+        },
+    )
+
+
+def to_frame(
+    obj: Table | AuditReport | Ledger, *, part: Literal["expenditure", "revenue"] = "expenditure"
+) -> Any:
+    """A :class:`pandas.DataFrame` of a Table, an AuditReport or a Ledger (see the module docs).
+
+    ``part`` chooses the line items of a Ledger (``"expenditure"`` or ``"revenue"``).
+    """
+    from budgetacct.audit.finding import AuditReport
+    from budgetacct.model.ledger import Ledger
+    from budgetacct.render.tables import Table
+
+    if part not in ("expenditure", "revenue"):
+        raise InvalidValue("expenditure 或 revenue", "'expenditure' or 'revenue'", part, path="$.part")
+    if isinstance(obj, Table):
+        return _table_frame(_pandas(), obj)
+    if isinstance(obj, AuditReport):
+        return _audit_frame(_pandas(), obj)
+    if isinstance(obj, Ledger):
+        return _ledger_frame(_pandas(), obj, part)
+    raise InvalidValue(
+        "表（Table）、审核报告（AuditReport）或账（Ledger）", "a Table, an AuditReport or a Ledger", obj
+    )
