@@ -63,9 +63,9 @@ def load_any(path: str | os.PathLike[str]) -> Any:
         sources = {source.path: source.sentence for source in result.sources}
         return result.disclosure, sources
     if suffix == ".xlsx":
-        from budgetacct.io.excel import read_xlsx
+        from budgetacct.io.excel import load_xlsx
 
-        return read_xlsx(file), {}
+        return load_xlsx(file), {}
     from budgetacct.io.json import load
 
     return load(file), {}
