@@ -91,3 +91,31 @@ def test_dask_bag_of_paths_locally(reports: Path) -> None:
 
     bag = bag_module.from_sequence([str(reports / "ledger.json")])
     assert audit_bag(bag).compute(scheduler="sync")[0]["status"] == "ok"
+
+
+def test_cli_batch_streams_json_lines(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from budgetacct.cli import main
+
+    status = main(["audit", str(reports), "--jobs", "2"])
+    lines = capsys.readouterr().out.splitlines()
+    assert status == 2  # one report could not be read; the others were still audited
+    results = [json.loads(line) for line in lines]
+    assert len(results) == 5
+    assert {r["status"] for r in results} == {"findings", "ok", "unreadable"}
+
+
+def test_cli_batch_exit_codes_and_text(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from budgetacct.cli import main
+
+    good = [str(reports / "a" / "seed0.json"), str(reports / "ledger.json")]
+    assert main(["audit", *good, "--jobs", "1", "--format", "text"]) == 1
+    out = capsys.readouterr().out
+    assert "seed0.json: 错误" in out
+    assert main(["audit", str(reports / "ledger.json"), "--format", "jsonl"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "ok"
+    assert main(["audit", str(reports / "a" / "*.json")]) == 1
+    assert len(capsys.readouterr().out.splitlines()) == 3
+    empty = reports / "empty"
+    empty.mkdir()
+    assert main(["audit", str(empty)]) == 2
+    assert "no reports found" in capsys.readouterr().err

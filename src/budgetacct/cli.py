@@ -267,11 +267,60 @@ def _load_with_sources(
         raise _InputFailure(f"无法读取输入 | cannot read the input: {type(exc).__name__}: {exc}") from None
 
 
+def _is_batch(args: argparse.Namespace) -> bool:
+    """Several reports, a directory, a glob, ``--jobs`` or ``--format jsonl`` make a batch."""
+    import glob
+    from pathlib import Path
+
+    if args.example is not None:
+        return False
+    files: list[str] = args.file
+    return (
+        len(files) != 1
+        or args.jobs is not None
+        or args.format == "jsonl"
+        or Path(files[0]).is_dir()
+        or glob.has_magic(files[0])
+    )
+
+
+def _cmd_audit_batch(args: argparse.Namespace, out: TextIO) -> int:
+    from budgetacct.batch import audit_many, expand_paths
+
+    files = expand_paths(args.file)
+    if not files:
+        raise _InputFailure("没有找到报告 | no reports found in: " + " ".join(args.file))
+    progress = sys.stderr.isatty()
+    errors = unreadable = 0
+    for done, result in enumerate(audit_many(files, jobs=args.jobs), start=1):
+        errors += result["counts"]["error"] > 0
+        unreadable += result["status"] == "unreadable"
+        if args.format == "text":
+            counts = result["counts"]
+            status = (
+                result["error"]
+                or f"错误 {counts['error']} · 警告 {counts['warning']} · 提示 {counts['note']}"
+            )
+            out.write(f"{result['path']}: {status}\n")
+        else:
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()
+        if progress:
+            sys.stderr.write(f"\r{done}/{len(files)} 已核对 audited")
+    if progress:
+        sys.stderr.write("\n")
+    return EXIT_INPUT if unreadable else EXIT_FINDINGS if errors else EXIT_OK
+
+
 def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     from budgetacct.audit import audit
     from budgetacct.errors import BudgetAcctError
 
-    document, sources = _load_with_sources(args.file, args.example)
+    if _is_batch(args):
+        return _cmd_audit_batch(args, out)
+    if args.format == "jsonl":
+        raise _InputFailure("--format jsonl is for several reports")
+    document, sources = _load_with_sources(args.file[0] if args.file else None, args.example)
     try:
         report = audit(document)
     except BudgetAcctError as exc:
@@ -466,14 +515,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     audit.add_argument(
         "file",
-        nargs="?",
-        metavar="FILE",
-        help="the document to audit (JSON, or an .xlsx workbook of the tables)",
+        nargs="*",
+        metavar="PATH",
+        help="documents to audit: JSON, .xlsx workbooks of the tables, .txt reports; "
+        "several files, directories or globs audit a batch (one JSON line per report)",
     )
     audit.add_argument("--example", metavar="NAME", help="audit a bundled example instead (e.g. xiqu-2021)")
     audit.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+        "--format",
+        choices=("text", "json", "jsonl"),
+        default=None,
+        help="text (default for one report), json, or jsonl (default for a batch: one line per report)",
     )
+    audit.add_argument("--jobs", type=int, metavar="N", help="worker processes for a batch (default: CPUs)")
     audit.set_defaults(handler=_cmd_audit)
 
     example = commands.add_parser(
@@ -581,7 +635,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_INPUT
-        if args.command in _SOURCED and (args.file is None) == (args.example is None):
+        if args.command == "audit":
+            if bool(args.file) == (args.example is not None):
+                sys.stderr.write("budgetacct audit: give PATH... or --example NAME\n")
+                return EXIT_INPUT
+            if args.format is None:
+                args.format = "jsonl" if _is_batch(args) else "text"
+        elif args.command in _SOURCED and (args.file is None) == (args.example is None):
             sys.stderr.write(f"budgetacct {args.command}: give exactly one of FILE or --example NAME\n")
             return EXIT_INPUT
     except SystemExit as exit_:
