@@ -1,0 +1,652 @@
+"""Tables inside a report's text: 绩效自评表 (Word tables), table rows pasted from a PDF, chart data.
+
+Three encodings of tabular text are read:
+
+* **Word-table text** (the seed's attachment): each cell starts on a new line with a tab, a line
+  without a leading tab continues the cell above (``完成`` + ``指标`` → ``完成指标``), a blank line
+  ends the row.  The 项目支出绩效自评表 are read from these rows: 主管部门及代码, 实施单位,
+  预算数/执行数 (财政拨款/其他资金), 预期目标/实际完成, and the indicator rows with 一级/二级 labels
+  carried down where their cells are blank.
+* **Rows pasted from a PDF or a spreadsheet**: one row per line, cells separated by tabs or by two
+  or more spaces (``201  一般公共服务支出  614.00  570.00  44.00``).  Rows of 一般公共预算财政拨款
+  支出决算表, 支出决算表 and 收入决算表 are read under their table title.
+* **Chart data** left behind by Word charts (``2020年	2021年	894	874.63``): the previous-year
+  figure of a chart whose caption names a year-on-year chart (图1 收、支决算总计, 图4 财政拨款,
+  图5 一般公共预算财政拨款支出) fills ``StatedChange.previous`` when exactly one data row matches
+  the current figure the narrative states.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+import attrs
+
+from budgetacct.codes import FunctionCode
+from budgetacct.errors import InvalidValue
+from budgetacct.money import Amount, Unit, parse_amount
+from budgetacct.reader.normalize import (
+    AMOUNT_TOKEN,
+    PERCENT_TOKEN,
+    Document,
+    Line,
+    clean_label,
+    clean_value,
+    normalize_line,
+    tabular_cells,
+)
+from budgetacct.reader.report import Path, Where, tidy_amount
+from budgetacct.reader.sentences import Reader
+
+__all__ = ["Cell", "Row", "apply_charts", "mark_blocks", "read_tables", "word_rows"]
+
+_MAX_TEXT: Final = 10_000
+
+
+class Cell:
+    """A table cell: its normalized text (whitespace kept), the line it starts on, and its
+    ``label`` (all whitespace removed) and ``value`` (whitespace squeezed) forms."""
+
+    __slots__ = ("_label", "_value", "line", "piece", "text")
+
+    def __init__(self, text: str, line: Line, piece: str = "") -> None:
+        self.text = text
+        self.line = line
+        self.piece = piece
+        self._label: str | None = None
+        self._value: str | None = None
+
+    def extend(self, more: str) -> None:
+        if (
+            self.text[-1:].isascii()
+            and self.text[-1:].isalnum()
+            and more[:1].isascii()
+            and more[:1].isalnum()
+        ):
+            self.text += " "
+        self.text += more
+        self._label = self._value = None
+
+    @property
+    def label(self) -> str:
+        if self._label is None:
+            self._label = clean_label(self.text)
+        return self._label
+
+    @property
+    def value(self) -> str:
+        if self._value is None:
+            self._value = clean_value(self.text)
+        return self._value
+
+    def where(self) -> Where:
+        start, end = self.line.cell_absolute(self.piece or self.text)
+        return Where(self.line.number, start, end, self.value[:500])
+
+
+@attrs.define(slots=True)
+class Row:
+    cells: list[Cell]
+    line: Line
+
+    def labels(self) -> list[str]:
+        return [c.label for c in self.cells]
+
+    def empty(self) -> bool:
+        return not any(c.label for c in self.cells)
+
+
+# --- Word-table blocks -----------------------------------------------------------------------------------------
+
+
+def _blank(raw: str) -> bool:
+    return not raw.strip() and "\t" not in raw
+
+
+def mark_blocks(document: Document) -> list[list[Row]]:
+    """Find Word-table blocks (lines starting with a tab, their continuations and blank row breaks),
+    mark their lines ``word`` so that the prose reader leaves them alone, and return their rows."""
+    blocks: list[list[Row]] = []
+    lines = document.lines
+    index = 0
+    while index < len(lines):
+        if not lines[index].raw.startswith("\t"):
+            index += 1
+            continue
+        start = index
+        previous_blank = False
+        index += 1
+        while index < len(lines):
+            raw = lines[index].raw
+            if raw.startswith("\t"):
+                previous_blank = False
+            elif _blank(raw):
+                previous_blank = True
+            elif previous_blank:
+                break
+            index += 1
+        block = lines[start:index]
+        filled = [ln for ln in block if ln.raw.strip()]
+        if sum(1 for ln in filled if "\t" in ln.raw.lstrip("\t").rstrip()) * 2 > len(filled):
+            continue  # one row per line (cells separated by tabs): read as pasted rows
+        rows = word_rows(block)
+        if sum(1 for row in rows if sum(1 for c in row.cells if c.label) >= 2) >= 2:
+            for line in block:
+                line.kind = "word"
+            blocks.append(rows)
+    return blocks
+
+
+def word_rows(lines: Iterable[Line]) -> list[Row]:
+    """Rows of cells from Word-table text (see the module documentation)."""
+    rows: list[Row] = []
+    cells: list[Cell] = []
+    first: Line | None = None
+
+    def close() -> None:
+        nonlocal first
+        if cells and first is not None:
+            rows.append(Row(list(cells), first))
+        cells.clear()
+        first = None
+
+    for line in lines:
+        raw = line.raw
+        if _blank(raw):
+            close()
+            continue
+        if first is None:
+            first = line
+        pieces = raw.split("\t")
+        head, rest = pieces[0], pieces[1:]
+        if head.strip() or not rest:
+            text = normalize_line(head, squeeze=False).text
+            if cells:
+                cells[-1].extend(text.strip())
+            else:
+                cells.append(Cell(text.strip(), line, head))
+        for piece in rest:
+            cells.append(Cell(normalize_line(piece, squeeze=False).text.strip(), line, piece))
+    close()
+    return rows
+
+
+# --- 项目支出绩效自评表 ----------------------------------------------------------------------------------------------
+
+_MONEY_LABELS: Final = {
+    "预算数": ("budget", "total"),
+    "年初预算数": ("budget", "total"),
+    "全年预算数": ("budget", "total"),
+    "调整后预算数": ("budget", "total"),
+    "执行数": ("executed", "total"),
+    "全年执行数": ("executed", "total"),
+    "预算执行数": ("executed", "total"),
+    "财政拨款": ("both", "fiscal"),
+    "本年财政拨款": ("both", "fiscal"),
+    "财政资金": ("both", "fiscal"),
+    "其他资金": ("both", "other"),
+}
+_HEADER_KEYS: Final = (
+    ("level1", ("一级指标",)),
+    ("level2", ("二级指标",)),
+    ("name", ("三级指标",)),
+    ("target", ("预期指标值", "年度指标值", "指标值", "目标值", "预期值", "年度目标值", "预期目标值")),
+    ("actual", ("实际完成指标值", "实际完成值", "完成值", "实际值", "全年实际值", "实际完成情况")),
+    ("weight", ("分值", "权重")),
+    ("score", ("得分",)),
+    ("deviation_reason", ("偏差原因分析及改进措施", "偏差原因", "未完成原因分析", "原因分析")),
+)
+_TITLE_NAME = re.compile(r"（(?P<n>[^（）]{1,200}(?:（[^（）]{0,50}）[^（）]{0,100})*)）$")
+
+
+def _money_label(label: str) -> tuple[str, str] | None:
+    key = label.removeprefix("其中").lstrip("：:").rstrip("：:")
+    return _MONEY_LABELS.get(key)
+
+
+def _is_title(label: str) -> bool:
+    return "自评" in label and "绩效" in label and len(label) < 300
+
+
+def _is_title_line(text: str) -> bool:
+    """A prose line that titles a self-evaluation table pasted below it as rows."""
+    return len(text) <= 100 and "。" not in text and "，" not in text and _is_title(text)
+
+
+class _Evaluation:
+    """One self-evaluation table being read: facts gathered until the table ends."""
+
+    def __init__(self, title: Cell | None) -> None:
+        self.facts: list[tuple[Path, object, Where, Unit | None]] = []
+        self.name: tuple[str, Where] | None = None
+        self.unit = Unit.WAN_YUAN
+        self.header: list[str] | None = None
+        self.goals_next = False
+        self.level1: str | None = None
+        self.level2: str | None = None
+        self.indicators = 0
+        if title is not None:
+            found = _TITLE_NAME.search(title.label)
+            if found is not None:
+                self.name = (found.group("n"), title.where())
+
+    def fact(self, path: Path, value: object, where: Where, unit: Unit | None = None) -> None:
+        self.facts.append((path, value, where, unit))
+
+
+def _amount(r: Reader, cell: Cell, unit: Unit) -> tuple[Amount, Unit] | None:
+    text = cell.value
+    if not text or text in ("-", "—", "/", "无"):
+        return None
+    try:
+        value, used = parse_amount(text, default_unit=unit)
+        return tidy_amount(value, used), used
+    except InvalidValue:
+        r.draft.reject(cell.where(), "table cell is not an amount", "表格单元格不是金额", (text[:40],))
+        return None
+
+
+def _evaluation_row(r: Reader, ev: _Evaluation, row: Row) -> None:
+    labels = row.labels()
+    if any("（元）" in label for label in labels):
+        ev.unit = Unit.YUAN
+    if any("（万元）" in label for label in labels):
+        ev.unit = Unit.WAN_YUAN
+    if ev.goals_next:
+        ev.goals_next = False
+        values = list(row.cells)
+        if len(values) >= 2 and any(c.value for c in values[-2:]):
+            for cell, field in ((values[-2], "goal_expected"), (values[-1], "goal_actual")):
+                if cell.value and len(cell.value) <= _MAX_TEXT:
+                    ev.fact((field,), cell.value, cell.where())
+            return
+    for index, label in enumerate(labels):
+        following = next((c for c in row.cells[index + 1 :] if c.value), None)
+        if label in ("主管部门及代码", "主管部门", "主管部门及编码") and following is not None:
+            ev.fact(("department",), following.value, following.where())
+            name = following.value.lstrip("0123456789 ")
+            if name:
+                r.offer_department(3, name, following.where())
+        if label == "实施单位" and following is not None:
+            ev.fact(("implementing_unit",), following.value, following.where())
+        if label == "项目名称" and following is not None and ev.name is None:
+            ev.name = (following.value, following.where())
+    if "预期目标" in labels and any("实际" in label for label in labels):
+        ev.goals_next = True
+        return
+    if any(_money_label(label) for label in labels):
+        _money_row(r, ev, row)
+        return
+    if "一级指标" in labels and "三级指标" in labels:
+        ev.header = labels
+        return
+    if ev.header is not None:
+        _indicator_row(r, ev, row)
+
+
+def _money_row(r: Reader, ev: _Evaluation, row: Row) -> None:
+    groups: list[tuple[tuple[str, str], list[Cell]]] = []
+    for cell in row.cells:
+        found = _money_label(cell.label)
+        if found is not None:
+            groups.append((found, []))
+        elif groups:
+            groups[-1][1].append(cell)
+    seen: dict[str, int] = {}
+    for (side, field), cells in groups:
+        if side == "both":
+            occurrence = seen.get(field, 0)
+            seen[field] = occurrence + 1
+            if len(cells) >= 2 and occurrence == 0:
+                targets = [("budget", cells[0]), ("executed", cells[1])]
+            elif cells:
+                targets = [("budget" if occurrence == 0 else "executed", cells[0])]
+            else:
+                targets = []
+        else:
+            targets = [(side, cells[0])] if cells else []
+        for split, cell in targets:
+            parsed = _amount(r, cell, ev.unit)
+            if parsed is not None:
+                ev.fact((split, field), parsed[0], cell.where(), parsed[1])
+
+
+def _indicator_row(r: Reader, ev: _Evaluation, row: Row) -> None:
+    header = ev.header
+    assert header is not None
+    cells = list(row.cells)
+    if len(cells) > len(header):
+        cells = cells[-len(header) :]
+    padding = len(header) - len(cells)
+    by_key: dict[str, Cell] = {}
+    for key, names in _HEADER_KEYS:
+        column = next((i for i, label in enumerate(header) if label in names), None)
+        if column is None or column < padding:
+            continue
+        by_key[key] = cells[column - padding]
+    values = {key: cell.value for key, cell in by_key.items()}
+    if values.get("level1"):
+        ev.level1 = clean_label(values["level1"])
+        ev.level2 = None
+    if values.get("level2"):
+        ev.level2 = clean_label(values["level2"])
+    name, target = values.get("name"), values.get("target")
+    if not name or not target or ev.level1 is None or ev.level2 is None:
+        texts = [c.value for c in row.cells if AMOUNT_TOKEN.search(c.value) or PERCENT_TOKEN.search(c.value)]
+        if texts:
+            r.draft.reject(
+                row.cells[0].where(), "indicator row not understood", "未能识别的绩效指标行", texts
+            )
+        return
+    if any(len(v) > _MAX_TEXT for v in values.values()):
+        return
+    index = ev.indicators
+    ev.indicators += 1
+    where = by_key["name"].where()
+    base: Path = ("indicators", index)
+    ev.fact((*base, "level1"), ev.level1, where)
+    ev.fact((*base, "level2"), ev.level2, where)
+    ev.fact((*base, "name"), name, where)
+    ev.fact((*base, "target"), target, by_key["target"].where())
+    if values.get("actual"):
+        ev.fact((*base, "actual"), values["actual"], by_key["actual"].where())
+    for key in ("weight", "score"):
+        text = values.get(key, "").rstrip("分%")
+        if text:
+            try:
+                number = Decimal(text)
+            except InvalidOperation:
+                continue
+            exponent = number.as_tuple().exponent
+            if number.is_finite() and isinstance(exponent, int) and exponent >= -12 and abs(number) < 10**6:
+                ev.fact((*base, key), number, by_key[key].where())
+    if values.get("deviation_reason"):
+        ev.fact((*base, "deviation_reason"), values["deviation_reason"], by_key["deviation_reason"].where())
+
+
+def _close(r: Reader, ev: _Evaluation | None, number: int) -> None:
+    if ev is None or (not ev.facts and ev.name is None):
+        return
+    name, where = ev.name if ev.name is not None else (f"（未注明项目名称{number}）", ev.facts[0][2])
+    index = r.draft.item(("performance", "evaluations"), number, {"name": (name, where, None)})
+    if index is None:
+        return
+    for path, value, at, unit in ev.facts:
+        r.draft.put(("performance", "evaluations", index, *path), value, at, unit)
+
+
+def _evaluations(r: Reader, rows: list[Row], start: int) -> int:
+    """Read every self-evaluation table in ``rows``; returns how many were found."""
+    current: _Evaluation | None = None
+    number = start
+    for row in rows:
+        if row.empty():
+            continue
+        title = next((c for c in row.cells if _is_title(c.label)), None)
+        if title is not None:
+            if current is not None:
+                _close(r, current, number)
+                number += 1
+            current = _Evaluation(title)
+            continue
+        if current is None:
+            if any(_money_label(label) or label in ("主管部门及代码", "一级指标") for label in row.labels()):
+                current = _Evaluation(None)
+            else:
+                _unread_row(r, row, "table row outside a known table", "不属于已知表格的表格行")
+                continue
+        _evaluation_row(r, current, row)
+    if current is not None:
+        _close(r, current, number)
+        number += 1
+    return number
+
+
+def _unread_row(r: Reader, row: Row, reason: str, reason_zh: str) -> None:
+    texts = [c.value for c in row.cells if AMOUNT_TOKEN.search(c.value) or PERCENT_TOKEN.search(c.value)]
+    if texts:
+        r.draft.reject(row.cells[0].where(), reason, reason_zh, texts)
+
+
+# --- financial tables pasted as rows -------------------------------------------------------------------------------
+
+_TABLE_COLUMNS: Final = {
+    "general_budget": ("amount", "basic", "project"),
+    "expenditure": ("amount", "basic", "project", "remittance", "business", "affiliate_subsidy"),
+    "revenue": (
+        "total",
+        "fiscal",
+        "superior_subsidy",
+        "operations",
+        "business",
+        "affiliated_remittance",
+        "other",
+    ),
+}
+_TOTALS: Final = {
+    "general_budget": ("general_budget", "total"),
+    "expenditure": ("expenditure", "total"),
+    "revenue": ("revenue", "total"),
+}
+_CODE_NAME = re.compile(r"^\[?(?P<code>\d{3}(?: ?\d{2}){0,2})\]?\s*(?P<name>[^\d.\s].*)?$")
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+
+def _table_kind(title: str) -> str | None:
+    if "决算表" not in title:
+        return None
+    if "一般公共预算财政拨款支出决算表" in title and not any(
+        w in title for w in ("明细", "基本", "项目", "三公")
+    ):
+        return "general_budget"
+    excluded = ("财政拨款", "一般公共预算", "政府性基金", "国有资本", "明细", "三公", "基本", "项目")
+    if "支出决算表" in title and not any(w in title for w in excluded):
+        return "expenditure"
+    if "收入决算表" in title and "财政拨款" not in title:
+        return "revenue"
+    return "other"
+
+
+def _financial_row(r: Reader, kind: str | None, unit: Unit, cells: list[Cell]) -> bool:
+    """Read one 类/款/项 row (or the 合计 row) of a known table; ``False`` if it is not such a row."""
+    texts = [c.value for c in cells]
+    index = 0
+    code_parts: list[str] = []
+    name: str | None = None
+    if texts[0] in ("合计", "总计"):
+        index = 1
+    else:
+        while index < len(texts) and re.fullmatch(r"\d{2,3}", texts[index]) and len(code_parts) < 3:
+            if (len(code_parts) == 0 and len(texts[index]) != 3) or (code_parts and len(texts[index]) != 2):
+                break
+            code_parts.append(texts[index])
+            index += 1
+        if not code_parts:
+            m = _CODE_NAME.match(texts[0])
+            if m is None:
+                return False
+            code_parts = [m.group("code").replace(" ", "")]
+            name = (m.group("name") or "").strip() or None
+            index = 1
+        if name is None and index < len(texts) and not _NUMBER.match(texts[index]):
+            name = texts[index]
+            index += 1
+    numbers = cells[index:]
+    if not numbers or not all(_NUMBER.match(c.value) or c.value in ("-", "—") for c in numbers):
+        return False
+    if kind is None or kind == "other":
+        r.draft.reject(
+            cells[0].where(), "row of a table the reader does not read", "未读取的表格行", texts[:12]
+        )
+        return True
+    columns = _TABLE_COLUMNS[kind]
+    parsed: list[tuple[Amount, Unit, Cell] | None] = []
+    for cell in numbers:
+        if cell.value in ("-", "—"):
+            parsed.append(None)
+            continue
+        try:
+            value, used = parse_amount(cell.value, default_unit=unit)
+        except InvalidValue:
+            parsed.append(None)
+            continue
+        parsed.append((tidy_amount(value, used), used, cell) if value.value >= 0 else None)
+    if len(parsed) != len(columns):
+        if len(parsed) > 1:
+            r.draft.reject(
+                cells[0].where(),
+                f"{len(parsed)} amounts where the table has {len(columns)} columns: only the first is read",
+                f"该表应有{len(columns)}列金额，此行有{len(parsed)}个：只读取第一个",
+                texts[:12],
+            )
+        parsed = parsed[:1]
+    lead = parsed[0]
+    if lead is None:
+        return True
+    if not code_parts:
+        section, field = _TOTALS[kind]
+        r.draft.put((section, field), lead[0], lead[2].where(), lead[1])
+        return True
+    code_text = "".join(code_parts)
+    try:
+        code = FunctionCode(code_text)
+    except InvalidValue:
+        r.draft.reject(cells[0].where(), "malformed classification code", "科目编码格式不对", texts[:12])
+        return True
+    section = "revenue" if kind == "revenue" else kind
+    required: dict[str, tuple[object, Where, Unit | None]] = {
+        "code": (code, cells[0].where(), None),
+        columns[0]: (lead[0], lead[2].where(), lead[1]),
+    }
+    if name:
+        required["name"] = (name, cells[0].where(), None)
+    row_index = r.draft.item((section, "rows"), code_text, required)
+    if row_index is None:
+        return True
+    for column, entry in zip(columns[1:], parsed[1:], strict=False):
+        if entry is not None:
+            r.draft.put((section, "rows", row_index, column), entry[0], entry[2].where(), entry[1])
+    return True
+
+
+# --- charts -----------------------------------------------------------------------------------------------------
+
+_CHART_KEYS: Final = (
+    ("财政拨款收、支决算总计", "fiscal", ("fiscal", "grand_total")),
+    ("财政拨款收支决算总计", "fiscal", ("fiscal", "grand_total")),
+    ("收、支决算总计", "overview", ("overview", "revenue_grand_total")),
+    ("收支决算总计", "overview", ("overview", "revenue_grand_total")),
+    ("一般公共预算财政拨款支出决算变动", "general_budget", ("general_budget", "total")),
+)
+
+
+def _chart_pair(r: Reader, cells: list[Cell]) -> tuple[Amount, Amount, Cell] | None:
+    texts = [c.value for c in cells]
+    prior, current = f"{r.year - 1}年", f"{r.year}年"
+    for index in range(len(texts) - 3):
+        if texts[index] == prior and texts[index + 1] == current:
+            a, b = texts[index + 2], texts[index + 3]
+            if _NUMBER.match(a) and _NUMBER.match(b) and not a.startswith("-") and not b.startswith("-"):
+                try:
+                    return Amount(a), Amount(b), cells[index + 2]
+                except InvalidValue:
+                    return None
+    return None
+
+
+ChartPair = tuple[Amount, Amount, Cell]
+
+
+def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
+    """Read the Word-table blocks and the pasted table rows; return the chart data rows found."""
+    count = 0
+    for rows in blocks:
+        count = _evaluations(r, rows, count)
+    kind: str | None = None
+    unit = Unit.WAN_YUAN
+    pairs: list[ChartPair] = []
+    evaluation: list[Row] | None = None
+    for line in r.document.lines:
+        if evaluation is not None:
+            if line.kind == "tabular" or (line.kind != "word" and "\t" in line.raw.strip("\n\r ")):
+                evaluation.append(_tab_row(line))
+                line.kind = "word"
+                continue
+            if line.kind != "blank":
+                count = _evaluations(r, evaluation, count)
+                evaluation = None
+        if line.kind in ("prose", "heading") and _is_title_line(line.text):
+            evaluation = [Row([Cell(line.cells.strip(), line, line.raw.strip())], line)]
+            line.kind = "word"
+            continue
+        if line.kind in ("prose", "heading"):
+            if "决算表" in line.text and len(line.text) <= 60:
+                kind = _table_kind(line.text)
+                unit = Unit.WAN_YUAN
+            elif "单位" in line.text and len(line.text) <= 40:
+                if re.search(r"单位[：]?元", line.text):
+                    unit = Unit.YUAN
+                elif "万元" in line.text:
+                    unit = Unit.WAN_YUAN
+            elif len(line.text) > 60:
+                kind = None
+            continue
+        if line.kind != "tabular":
+            continue
+        found = tabular_cells(line.cells)
+        if not found:
+            continue
+        cells = [Cell(text, line, text) for text in found]
+        pair = _chart_pair(r, cells)
+        if pair is not None:
+            pairs.append(pair)
+            continue
+        if re.match(r"^\d{4}年$", cells[0].value):
+            continue
+        if _financial_row(r, kind, unit, cells):
+            continue
+        _unread_row(r, Row(cells, line), "table row not understood", "未能识别的表格行")
+    if evaluation is not None:
+        _evaluations(r, evaluation, count)
+    return pairs
+
+
+def _tab_row(line: Line) -> Row:
+    """A row pasted on one line: cells split on tabs (empty cells kept) or on runs of 2+ spaces."""
+    body = line.cells.strip("\n")
+    pieces = body.split("\t") if "\t" in body else re.split(r" {2,}", body.strip())
+    while pieces and not pieces[-1].strip():
+        pieces.pop()
+    return Row([Cell(piece.strip(), line, piece) for piece in pieces], line)
+
+
+def apply_charts(r: Reader, pairs: list[ChartPair]) -> None:
+    """Fill ``change.previous`` from chart data rows matched to year-on-year chart captions."""
+    if not pairs:
+        return
+    captioned: dict[str, Path] = {}
+    for line in r.document.lines:
+        text = line.text
+        if not text.startswith("图") or "变动" not in text:
+            continue
+        for phrase, key, current in _CHART_KEYS:
+            if phrase in text:
+                captioned.setdefault(key, current)
+                break
+    claims: dict[str, list[int]] = {}
+    for key, current_path in captioned.items():
+        current = r.draft.get(current_path)
+        if not isinstance(current, Amount) or r.draft.get((key, "change", "direction")) is None:
+            continue
+        claims[key] = [i for i, (_, cur, _) in enumerate(pairs) if cur == current]
+    for key, matches in claims.items():
+        shared = any(matches == other for k, other in claims.items() if k != key)
+        if len(matches) != 1 or shared:
+            if matches:
+                r.draft.notes.append(f"chart data for {key} is ambiguous: previous-year figure left unset")
+            continue
+        previous, _, cell = pairs[matches[0]]
+        r.draft.put((key, "change", "previous"), previous, cell.where(), Unit.WAN_YUAN)
