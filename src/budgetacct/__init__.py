@@ -8,6 +8,7 @@ from budgetacct.errors import (
     InputError,
     InvalidValue,
     InvariantError,
+    MissingDependency,
     UnknownCode,
 )
 from budgetacct.examples import load_example
@@ -23,7 +24,9 @@ from budgetacct.model import (
     Severity,
     StatedChange,
 )
+from budgetacct.model.indicators import evaluate, parse_indicator_value
 from budgetacct.money import Amount, Change, Direction, Percent, Unit, parse_amount, shares
+from budgetacct.reader import ReadResult, read_report
 
 __version__ = "0.1.0"
 
@@ -45,7 +48,9 @@ __all__ = [
     "InvalidValue",
     "InvariantError",
     "Ledger",
+    "MissingDependency",
     "Percent",
+    "ReadResult",
     "RevenueItem",
     "RevenueSource",
     "Severity",
@@ -55,10 +60,13 @@ __all__ = [
     "__version__",
     "audit",
     "dump",
+    "evaluate",
     "load",
     "load_example",
     "loads",
     "parse_amount",
+    "parse_indicator_value",
+    "read_report",
     "shares",
     "structure",
     "unstructure",
