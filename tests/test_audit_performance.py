@@ -702,3 +702,28 @@ def test_budgetacct_strategies_if_present() -> None:
         assert s.grade is not None
 
     check()
+
+
+def test_r62_ignores_shared_deadlines_and_quantities() -> None:
+    """Two projects may well share a deadline or a target rate; only identical free text is copying."""
+    from budgetacct import Amount, Disclosure, audit
+    from budgetacct.model import FundingSplit, Indicator, Performance, ProjectEvaluation
+
+    def project(name: str) -> ProjectEvaluation:
+        money = FundingSplit(total=Amount("10"), fiscal=Amount("10"))
+        return ProjectEvaluation(
+            name=name,
+            budget=money,
+            executed=money,
+            indicators=(
+                Indicator("产出指标", "时效指标", "完成时间", "2021年12月31日前", "2021年12月31日前"),
+                Indicator("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95.000000%", "≥95.000000%"),
+            ),
+        )
+
+    d = Disclosure(
+        year=2021,
+        department="测试部门",
+        performance=Performance(evaluations=(project("甲项目"), project("乙项目"))),
+    )
+    assert not audit(d).by_rule("R62")

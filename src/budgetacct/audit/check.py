@@ -197,6 +197,34 @@ class Checker:
         if printed is None or part is None or whole is None:
             return
         bounds = self.ratio_range(part, whole)
+        if bounds is None and whole.value + self.half(whole) > 0:
+            # The base is printed as 0 but may be up to half a unit: every percentage from
+            # part / (that half unit) upwards is possible, so only a smaller one is an error.
+            places = max(2, _places(printed.value))
+            high_whole = whole.value + self.half(whole)
+            floor = _round(
+                _CTX.divide(max(part.value - self.half(part), _ZERO) * _HUNDRED, high_whole), places
+            )
+            if printed.value >= floor:
+                self.emit(
+                    Severity.NOTE,
+                    path,
+                    f"{zh}：基数印为{_fmt(whole.value)}万元，{_fmt(printed.value)}%仅在四舍五入尾数以内成立",
+                    f"{en}: the base is printed as {_fmt(whole.value)}; {_fmt(printed.value)}% holds only within rounding",
+                    expected=f"≥{_fmt(floor)}",
+                    actual=printed.value,
+                    tolerance=self.half(whole),
+                )
+                return
+            self.fail(
+                path,
+                f"{zh}：基数印为{_fmt(whole.value)}万元，百分比应不低于{_fmt(floor)}%，实为{_fmt(printed.value)}%",
+                f"{en}: the base is printed as {_fmt(whole.value)}, so the percentage is at least {_fmt(floor)}%, found {_fmt(printed.value)}%",
+                expected=f"≥{_fmt(floor)}",
+                actual=printed.value,
+                tolerance=self.half(whole),
+            )
+            return
         if bounds is None:
             self.fail(
                 path,

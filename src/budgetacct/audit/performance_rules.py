@@ -639,7 +639,9 @@ def r62(c: Checker) -> None:
             for field in ("name", "target", "actual"):
                 text = getattr(indicator, field)
                 key = _compact(text) if text is not None else ""
-                if len(key) >= _COPY_MIN_LENGTH:
+                # Deadlines and quantities ("2021年12月31日前", "≥95%") are shared by design;
+                # only free text that two projects print identically suggests copying.
+                if len(key) >= _COPY_MIN_LENGTH and isinstance(parse_indicator_value(text), Qualitative):
                     places.setdefault(key, []).append((i, j, field))
     copies: dict[tuple[int, int], tuple[int, list[str]]] = {}
     for key, found in places.items():

@@ -15,7 +15,7 @@ from budgetacct.audit.registry import rule
 from budgetacct.codes import FunctionCode, coverage_note, nearest_catalogue
 from budgetacct.model.disclosure import BudgetedFigure, FunctionLine, FundFlow
 from budgetacct.model.enums import ExpenditureKind, Fund, Severity
-from budgetacct.money import Amount
+from budgetacct.money import Amount, Direction
 
 _ZERO = Amount(0)
 # Subtraction of ≤ 12-decimal amounts below 10^12 is exact at this precision; never the global context.
@@ -1174,9 +1174,14 @@ def r39(c: Checker) -> None:
                     "三公 final versus budget",
                 )
             if figure.completion is not None and figure.versus_budget is not None:
-                hundred = figure.completion.value == 100
-                flat = figure.versus_budget.direction.value == "持平"
-                if hundred != flat:
+                # Printed figures that differ differ in truth too, so “增加” means a completion of
+                # 100% or more and “减少” 100% or less.  The rest is rounding: 1000.04 against
+                # 1000.00 is “增加” at 100.00%, and 0.00 against 0.00 may be “持平” at 0%.
+                direction = figure.versus_budget.direction
+                completion = figure.completion.value
+                if (direction is Direction.INCREASE and completion < 100) or (
+                    direction is Direction.DECREASE and completion > 100
+                ):
                     c.fail(
                         f"{path}.versus_budget",
                         f"完成预算{figure.completion}%与“决算数与预算数{figure.versus_budget.direction.value}”矛盾",

@@ -165,6 +165,9 @@ class ThreePublicAccount:
 
     @property
     def reception(self) -> Amount:
+        """公务接待费: 国内 + 外事, or 国内 alone when it already includes 外事."""
+        if self.foreign_included_in_domestic:
+            return self.domestic_reception
         return self.domestic_reception + self.foreign_reception
 
     @property
@@ -185,11 +188,14 @@ class ThreePublicAccount:
             parts = [leaves[n] for n in names]
             return None if any(p is None for p in parts) else sum((p for p in parts if p is not None), _ZERO)
 
+        # Where 国内公务接待费 includes 外事接待费, adding both would count 外事 twice.
+        both = ("domestic_reception", "foreign_reception")
+        reception = both[:1] if self.foreign_included_in_domestic else both
         return {
             **leaves,
             "vehicles": add("vehicle_purchase", "vehicle_operation"),
-            "reception": add("domestic_reception", "foreign_reception"),
-            "total": add(*leaves),
+            "reception": add(*reception),
+            "total": add("outbound", "vehicle_purchase", "vehicle_operation", *reception),
         }
 
 
