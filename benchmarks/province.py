@@ -152,12 +152,27 @@ def run_peer(name: str, data: Path, rounds: int, peers_dir: Path) -> dict[str, A
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
         out = Path(tmp.name)
     proc = subprocess.run(
-        [sys.executable, str(peers_dir / "bench.py"), "--impl", name, "--data", str(data), "--rounds", str(rounds), "--quiet", "--json", str(out)],
+        [
+            sys.executable,
+            str(peers_dir / "bench.py"),
+            "--impl",
+            name,
+            "--data",
+            str(data),
+            "--rounds",
+            str(rounds),
+            "--quiet",
+            "--json",
+            str(out),
+        ],
         capture_output=True,
         text=True,
     )
     if proc.returncode != 0:
-        print(f"  {name}: skipped ({proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else 'failed'})", file=sys.stderr)
+        print(
+            f"  {name}: skipped ({proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else 'failed'})",
+            file=sys.stderr,
+        )
         return None
     raw = json.loads(out.read_text())
     out.unlink()
@@ -186,7 +201,9 @@ def measure(departments: int, rounds: int, peers_dir: Path, peers: tuple[str, ..
 def table(run: dict[str, Any]) -> str:
     results = run["results"]
     fastest = {ph: min(r[ph] for r in results.values()) for ph in ("load_s", "audit_s", "dump_s")}
-    rows = [f"{'implementation':<12} {'load s':>8} {'×min':>6} {'checks s':>9} {'×min':>6} {'dump s':>8} {'×min':>6} {'B/item':>7}"]
+    rows = [
+        f"{'implementation':<12} {'load s':>8} {'×min':>6} {'checks s':>9} {'×min':>6} {'dump s':>8} {'×min':>6} {'B/item':>7}"
+    ]
     for name, r in results.items():
         rows.append(
             f"{name:<12} {r['load_s']:>8.3f} {r['load_s'] / fastest['load_s']:>6.2f} {r['audit_s']:>9.3f} "
@@ -194,7 +211,9 @@ def table(run: dict[str, Any]) -> str:
             f"{r['bytes_per_item']:>7.0f}"
         )
     ours = results["budgetacct"]
-    rows.append(f"line items: {run['items']:,}; budgetacct items/s: load {run['items'] / ours['load_s']:,.0f}")
+    rows.append(
+        f"line items: {run['items']:,}; budgetacct items/s: load {run['items'] / ours['load_s']:,.0f}"
+    )
     for peer in ("pydantic", "msgspec_pi"):
         if peer in results:
             rows.append(f"budgetacct load / {peer} load = {ours['load_s'] / results[peer]['load_s']:.2f}")
@@ -211,11 +230,20 @@ def fitted_exponent(points: list[tuple[int, float]]) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--departments", type=int, default=2500, help="departments in the ×1 province (2,500 ≈ 500k line items)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--departments",
+        type=int,
+        default=2500,
+        help="departments in the ×1 province (2,500 ≈ 500k line items)",
+    )
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--sizes", default="1", help="comma list of multiples of --departments, e.g. 1,2,4")
-    parser.add_argument("--peers", type=Path, default=DEFAULT_PEERS, help="folder of the peer implementations")
+    parser.add_argument(
+        "--peers", type=Path, default=DEFAULT_PEERS, help="folder of the peer implementations"
+    )
     parser.add_argument("--only", default=",".join(PEERS), help="peers to run (comma list; empty for none)")
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)

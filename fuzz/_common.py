@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 
@@ -16,10 +17,8 @@ def run(target: Callable[[str], object], argv: list[str] | None = None) -> None:
 
     def one_input(data: bytes) -> None:
         text = atheris.FuzzedDataProvider(data).ConsumeUnicodeNoSurrogates(len(data))
-        try:
+        with contextlib.suppress(BudgetAcctError):
             target(text)
-        except BudgetAcctError:
-            pass
 
     atheris.Setup(argv if argv is not None else sys.argv, one_input)
     atheris.Fuzz()
