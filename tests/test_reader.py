@@ -362,8 +362,11 @@ def test_missing_sections_stay_missing() -> None:
     ).disclosure
     assert d.expenditure is not None
     assert all(
-        getattr(d, name) is None for name in SECTIONS if name not in ("year", "department", "expenditure")
+        getattr(d, name) is None
+        for name in SECTIONS
+        if name not in ("year", "department", "expenditure", "units")
     )
+    assert d.units == ("万元",)
 
 
 def test_class_names_with_or_without_zhichu() -> None:

@@ -229,6 +229,23 @@ def _three_public_above_budget() -> Disclosure:
     )
 
 
+def _three_public_economic() -> Disclosure:
+    from budgetacct.codes import EconomicCode
+    from budgetacct.model import BasicExpenditure, EconomicLine
+
+    basic = BasicExpenditure(lines=(EconomicLine(EconomicCode("30217"), Amount("0.50"), "公务接待费"),))
+    return Disclosure(
+        year=2021,
+        department="示例部门",
+        basic_expenditure=basic,
+        three_public=ThreePublic(reception=BudgetedFigure(actual=Amount("0.07"))),
+    )
+
+
+def _mixed_units() -> Disclosure:
+    return Disclosure(year=2021, department="示例部门", units=("万元", "元"))
+
+
 #: Small disclosures for the rules that no single change to a base makes fire:
 #: rule id → (how the page describes it, a function building it).
 CRAFTED: dict[str, tuple[str, Callable[[], Disclosure]]] = {
@@ -240,6 +257,11 @@ CRAFTED: dict[str, tuple[str, Callable[[], Disclosure]]] = {
         "a crafted disclosure whose 三公经费 (8) exceed its general budget spending (5)",
         _three_public_above_budget,
     ),
+    "R30": (
+        "a crafted disclosure whose 基本支出 row 30217 (0.50) exceeds its 公务接待费 (0.07)",
+        _three_public_economic,
+    ),
+    "R55": ("a crafted disclosure read from a report that printed amounts in 万元 and 元", _mixed_units),
 }
 
 

@@ -454,8 +454,16 @@ def economic_codes(
 
 
 def _basic_codes(year: int) -> tuple[EconomicCode, ...]:
-    """The 款 of 301/302/303/310: the economic codes a classifiable 基本支出 line carries."""
-    return _economic_entries(year, (EconomicSystem.DEPARTMENT,), 5, ("301", "302", "303", "310"))
+    """The 款 of 301/302/303/310 a classifiable 基本支出 line carries.
+
+    The 三公 款 (30212, 30217, 30231, 31013) are left out: the 三公 account is drawn on its own,
+    and R30 requires it to cover any basic spending booked on those codes.
+    """
+    codes = _economic_entries(year, (EconomicSystem.DEPARTMENT,), 5, ("301", "302", "303", "310"))
+    return tuple(code for code in codes if code.code not in _THREE_PUBLIC_ECONOMIC)
+
+
+_THREE_PUBLIC_ECONOMIC: Final = frozenset({"30212", "30217", "30231", "31013", "30913"})
 
 
 def _department_codes(year: int) -> tuple[EconomicCode, ...]:
@@ -1076,7 +1084,15 @@ def _ledger(draw: st.DrawFn, spec: _Spec) -> Ledger:
         forced = []
         for fund, kind, classes in _FORCED_ITEMS:
             economic: EconomicCode | None = (
-                draw(st.sampled_from(_economic_entries(year, (EconomicSystem.DEPARTMENT,), 5, classes)))
+                draw(
+                    st.sampled_from(
+                        tuple(
+                            code
+                            for code in _economic_entries(year, (EconomicSystem.DEPARTMENT,), 5, classes)
+                            if code.code not in _THREE_PUBLIC_ECONOMIC
+                        )
+                    )
+                )
                 if classes is not None
                 else None
             )
@@ -1718,6 +1734,17 @@ def _m_economic_line(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     )
 
 
+def _m_three_public_code(draw: st.DrawFn, d: Disclosure) -> Disclosure:
+    basic = _need(d.basic_expenditure)
+    reception = _need(_need(d.three_public).reception.actual)
+    line = EconomicLine(EconomicCode.of("30217"), reception + _delta(draw), "公务接待费")
+    return attrs.evolve(d, basic_expenditure=attrs.evolve(basic, lines=(*basic.lines, line)))
+
+
+def _m_units(draw: st.DrawFn, d: Disclosure) -> Disclosure:
+    return attrs.evolve(d, units=("万元", draw(st.sampled_from(("元", "亿元")))))
+
+
 def _m_personnel(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     basic = _need(d.basic_expenditure)
     delta = _delta(draw)
@@ -2187,6 +2214,15 @@ _CORE_MUTATIONS: Final = (
         "外事接待费 is raised but not 公务接待费",
         _m_three_public("foreign_reception"),
     ),
+    _mutation(
+        "three-public-economic",
+        ["R30"],
+        "a 30217 公务接待费 row of 基本支出 is printed above the “三公” 公务接待费",
+        _m_three_public_code,
+        collateral=["R22"],
+        why="the added economic row also changes the sum of the 公用经费 rows (R22)",
+    ),
+    _mutation("mixed-units", ["R55"], "the report is said to print amounts in two units", _m_units),
     _mutation(
         "three-public-count", ["R31"], "a “三公” count is printed as 0 beside a non-zero amount", _m_counts
     ),

@@ -901,6 +901,42 @@ def r29(c: Checker) -> None:
         )
 
 
+#: 部门预算经济分类 款 whose 基本支出 is part of a 三公 item (T8 ≤ T10 for each pair).
+_THREE_PUBLIC_CODES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("30212",), "outbound", "因公出国（境）费"),
+    (("30217",), "reception", "公务接待费"),
+    (("30231",), "vehicle_operation", "公务用车运行维护费"),
+    (("31013", "30913"), "vehicle_purchase", "公务用车购置费"),
+)
+
+
+@rule(
+    "R30",
+    zh="基本支出中的三公经济科目不超过三公决算数",
+    en="三公 economic codes in basic spending do not exceed the 三公 figures",
+    formula="T8 30212 ≤ 因公出国（境）费; T8 30217 ≤ 公务接待费; T8 30231 ≤ 公务用车运行维护费; T8 31013/30913 ≤ 公务用车购置费",
+    severity=Severity.WARNING,
+    group="三公经费",
+)
+def r30(c: Checker) -> None:
+    tp, basic = c.d.three_public, c.d.basic_expenditure
+    if tp is None or basic is None or not basic.lines:
+        return
+    for codes, figure_name, label in _THREE_PUBLIC_CODES:
+        lines = [line for line in basic.lines if line.code.code in codes]
+        figure: BudgetedFigure = getattr(tp, figure_name)
+        if not lines or figure.actual is None:
+            continue
+        total = lines[0].amount if len(lines) == 1 else sum((line.amount for line in lines), _ZERO)
+        c.not_above(
+            f"$.basic_expenditure.lines[{basic.lines.index(lines[0])}].amount",
+            total,
+            figure.actual,
+            f"基本支出中的{label}（{'/'.join(codes)}）大于“三公”经费中的{label}",
+            f"basic spending on {label} ({'/'.join(codes)}) exceeds the 三公 figure",
+        )
+
+
 @rule(
     "R31",
     zh="“三公”经费金额与数量相符",
@@ -1419,6 +1455,27 @@ def _names_agree(year: int, code: str, name: str | None, parent_names: tuple[str
             if parent is not None and not _same_name(printed, parent.name):
                 return False
     return True
+
+
+@rule(
+    "R55",
+    zh="全文金额单位一致（万元）",
+    en="One money unit (万元) throughout the document",
+    formula="every amount of the document printed in the same unit (元 amounts are converted exactly, so mixing is a presentation defect: warning)",
+    severity=Severity.WARNING,
+    tolerance="—",
+    group="格式与编码",
+)
+def r55(c: Checker) -> None:
+    units = c.d.units
+    if len(set(units)) > 1:
+        c.fail(
+            "$.units",
+            f"同一文档中混用金额单位：{'、'.join(sorted(set(units)))}",
+            f"the document mixes money units: {', '.join(sorted(set(units)))}",
+            expected="万元",
+            actual="/".join(sorted(set(units))),
+        )
 
 
 @rule(

@@ -431,6 +431,9 @@ class Staffing:
 class Disclosure:
     """A published final-accounts report, section by section; every section may be missing.
 
+    ``units`` lists the money units the report printed its figures in, when known (a reader of
+    published text records them; amounts are always held in 万元).  More than one is a finding.
+
     >>> d = Disclosure(year=2021, department="示例部门")
     >>> d.revenue is None
     True
@@ -453,6 +456,7 @@ class Disclosure:
     assets: Assets | None = _section(Assets, "国有资产（Assets）")
     staffing: Staffing | None = _section(Staffing, "人员（Staffing）")
     performance: Performance | None = _section(Performance, "绩效（Performance）")
+    units: tuple[str, ...] = attrs.field(default=(), validator=v.tuple_of(str, "金额单位", "a unit name"))
 
     def check(self) -> tuple[Any, ...]:
         """Every finding of every registered rule on this disclosure (see :func:`budgetacct.audit`)."""

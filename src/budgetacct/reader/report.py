@@ -793,6 +793,9 @@ def read_report(
 
     sources = [s for s in draft.sources if keep(s.path)]
     units = [u for u in draft.units if keep(u.path)]
+    printed_units = tuple(sorted({u.unit.value for u in units}))
+    if printed_units:
+        disclosure = attrs.evolve(disclosure, units=printed_units)
     if department is None and reader.department_source is not None:
         sources.insert(0, reader.department_source)
     if year is None:
