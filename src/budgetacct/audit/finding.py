@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from collections.abc import Iterator
 
@@ -97,6 +98,38 @@ class AuditReport:
         """Raise :class:`~budgetacct.errors.InvariantError` carrying every error finding."""
         if self.errors:
             raise InvariantError(self.errors)
+
+    def _repr_html_(self) -> str:
+        """The findings as an HTML table, most severe first (Jupyter's rich display)."""
+        esc = html.escape
+        counts = self.counts
+        rows = [
+            "<tr>"
+            + "".join(
+                f"<td>{esc(text or '')}</td>"
+                for text in (
+                    f.severity.zh,
+                    f.rule,
+                    f.path,
+                    f.expected,
+                    f.actual,
+                    f.difference,
+                    f.message.zh,
+                )
+            )
+            + "</tr>"
+            for f in self.findings
+        ]
+        head = "".join(
+            f"<th>{label}</th>" for label in ("级别", "规则", "路径", "应为", "实际", "差额", "说明")
+        )
+        summary = (
+            f"错误 {counts[Severity.ERROR]} · 警告 {counts[Severity.WARNING]} · 提示 {counts[Severity.NOTE]}"
+        )
+        return (
+            f'<div class="budgetacct-audit"><p><strong>{esc(self.subject)}</strong> {summary}</p>'
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        )
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)

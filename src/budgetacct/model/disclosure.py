@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import html as _html
 from typing import Any
 
 import attrs
@@ -457,6 +458,14 @@ class Disclosure:
     staffing: Staffing | None = _section(Staffing, "人员（Staffing）")
     performance: Performance | None = _section(Performance, "绩效（Performance）")
     units: tuple[str, ...] = attrs.field(default=(), validator=v.tuple_of(str, "金额单位", "a unit name"))
+
+    def _repr_html_(self) -> str:
+        """The 决算说明 rendered from this disclosure (Jupyter's rich display)."""
+        # Imported here: rendering sits above the model, and only a notebook asks for HTML.
+        from budgetacct.render.narrative import render_narrative
+
+        title = f"<h1>{_html.escape(self.department)} {self.year}年度部门决算</h1>"
+        return title + render_narrative(self).html()
 
     def check(self) -> tuple[Any, ...]:
         """Every finding of every registered rule on this disclosure (see :func:`budgetacct.audit`)."""

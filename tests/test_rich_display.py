@@ -1,0 +1,31 @@
+"""Rich display in notebooks: the Disclosure, the AuditReport and the tables render as HTML."""
+
+from __future__ import annotations
+
+from budgetacct import audit, load_example
+from budgetacct.render.tables import standard_tables
+
+
+def test_disclosure_repr_html_is_the_narrative() -> None:
+    html = load_example("xiqu-2021")._repr_html_()
+    assert html.startswith("<h1>攀枝花市西区人民政府办公室 2021年度部门决算</h1>")
+    assert "874.63万元" in html
+
+
+def test_audit_report_repr_html_lists_every_finding() -> None:
+    report = audit(load_example("xiqu-2021"))
+    html = report._repr_html_()
+    assert html.count("<tr>") == len(report.findings) + 1
+    assert "R46" in html
+    assert "错误" in html
+    assert "<script" not in html
+
+
+def test_findings_are_escaped() -> None:
+    report = audit(load_example("xiqu-2021"))
+    assert "&lt;74.27" in report._repr_html_()
+
+
+def test_table_repr_html() -> None:
+    table = standard_tables(load_example("xiqu-2021"))[0]
+    assert "<table" in table._repr_html_()
