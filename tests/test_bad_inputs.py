@@ -7,6 +7,7 @@ command line exits 2 without a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import Callable
@@ -15,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from budgetacct import Amount, Disclosure, Percent, load_example
 from budgetacct.cli import main
 from budgetacct.codes import EconomicCode, FunctionCode
-from budgetacct.errors import BudgetAcctError, InputError, InvalidValue
+from budgetacct.errors import BudgetAcctError, InputError, InvalidValue, Problem
 from budgetacct.io import dump, load, loads
 from budgetacct.model import Count, SourceLine
 from budgetacct.model.enums import RevenueSource
@@ -230,3 +233,75 @@ def test_read_report_refuses_non_text(bad: object) -> None:
 
     with pytest.raises(InputError):
         read_report(bad)  # type: ignore[arg-type]
+
+
+# --- Hypothesis fuzzing at a small budget (the long campaigns are in fuzz/) ------------------------
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=12), children, max_size=5)
+    ),
+    max_leaves=30,
+)
+_field_names = st.sampled_from(
+    [
+        "type",
+        "year",
+        "department",
+        "revenue",
+        "total",
+        "lines",
+        "source",
+        "amount",
+        "share",
+        "expenditure",
+        "overview",
+        "change",
+        "direction",
+        "general_budget",
+        "items",
+        "code",
+        "three_public",
+        "actual",
+    ]
+)
+_documentish = st.recursive(
+    st.sampled_from(["Disclosure", "Ledger", "739.00", "2021", "一般公共预算财政拨款收入", "减少", "201"])
+    | st.integers(-3, 3000)
+    | st.none(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(_field_names, children, max_size=6),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=300))
+def test_loads_of_arbitrary_text_raises_only_input_error(text: str) -> None:
+    with contextlib.suppress(InputError):
+        loads(text)
+
+
+@settings(max_examples=200)
+@given(_json_values | _documentish)
+def test_loads_of_arbitrary_json_raises_only_input_error(value: object) -> None:
+    try:
+        result = loads(json.dumps(value, ensure_ascii=False))
+    except InputError:
+        return
+    assert dump(loads(dump(result))) == dump(result)
+
+
+@settings(max_examples=200)
+@given(st.dictionaries(_field_names, _documentish, max_size=8).map(lambda d: {"type": "Disclosure", **d}))
+def test_disclosure_shaped_json_raises_only_input_error(value: dict[str, object]) -> None:
+    assert all(problem.path.startswith("$") for problem in _problems(json.dumps(value, ensure_ascii=False)))
+
+
+def _problems(text: str) -> tuple[Problem, ...]:
+    try:
+        loads(text)
+    except InputError as error:
+        return error.problems
+    return ()
