@@ -31,6 +31,7 @@ budgetacct.errors.InputError: 输入有 1 处错误：$.amount：应为...
 from __future__ import annotations
 
 import enum
+import operator
 import re
 import reprlib
 import threading
@@ -358,8 +359,8 @@ def _build(leaf_hooks: dict[Any, Hook]) -> cattrs.Converter:
     for tp in (Amount, Percent, Decimal):
         conv.register_unstructure_hook(tp, str)
     for tp in (FunctionCode, EconomicCode):
-        conv.register_unstructure_hook(tp, _code_text)
-    conv.register_unstructure_hook_factory(_is_enum, lambda _: _enum_value)
+        conv.register_unstructure_hook(tp, _CODE_TEXT)
+    conv.register_unstructure_hook_factory(_is_enum, lambda _: _ENUM_VALUE)
 
     def optional_unstructure_factory(tp: Any) -> Callable[[Any], Any]:
         handler = conv.get_unstructure_hook(_optional_inner(tp))
@@ -415,12 +416,9 @@ def _build(leaf_hooks: dict[Any, Hook]) -> cattrs.Converter:
     return conv
 
 
-def _code_text(code: Any) -> str:
-    return cast(str, code.code)
-
-
-def _enum_value(member: enum.Enum) -> Any:
-    return member.value
+# C-level attribute getters: these run once per code and enum of every dumped line item.
+_CODE_TEXT: Final = operator.attrgetter("code")
+_ENUM_VALUE: Final = operator.attrgetter("_value_")
 
 
 class _Converters:
