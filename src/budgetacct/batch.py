@@ -21,7 +21,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from pathlib import Path
 from typing import Any
 
-__all__ = ["audit_many", "audit_path", "expand_paths", "load_any"]
+__all__ = ["audit_chunk", "audit_many", "audit_path", "expand_paths", "load_any"]
 
 #: File endings the batch understands; other files in a directory are skipped.
 SUFFIXES = (".json", ".txt", ".xlsx")
@@ -119,13 +119,20 @@ def audit_path(path: str) -> dict[str, Any]:
     return result
 
 
+def audit_chunk(paths: list[str]) -> list[dict[str, Any]]:
+    """:func:`audit_path` over several files: one task carries many small reports."""
+    return [audit_path(path) for path in paths]
+
+
 def audit_many(
     paths: Iterable[str | os.PathLike[str]], *, jobs: int | None = None, ordered: bool = False
 ) -> Iterator[dict[str, Any]]:
     """Audit every report, yielding each result as soon as it is ready (or in input order).
 
-    ``jobs=1`` audits in this process; ``jobs=None`` uses one worker per CPU.  At most a few
-    tasks per worker are in flight, so memory stays flat for any number of reports.
+    ``jobs=1`` audits in this process; ``jobs=None`` uses one worker per CPU.  Reports travel to
+    the workers in small chunks (a task per report would cost more in messaging than a small
+    report takes to audit), and at most a few chunks per worker are in flight, so memory stays flat
+    for any number of reports.
     """
     files = expand_paths(paths)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
@@ -133,22 +140,24 @@ def audit_many(
         for file in files:
             yield audit_path(file)
         return
-    window = workers * 4
+    size = max(1, min(32, len(files) // (workers * 8)))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    window = workers * 3
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: dict[Future[dict[str, Any]], int] = {}
-        done_early: dict[int, dict[str, Any]] = {}
+        pending: dict[Future[list[dict[str, Any]]], int] = {}
+        done_early: dict[int, list[dict[str, Any]]] = {}
         next_index, next_out = 0, 0
-        while next_index < len(files) or pending:
-            while next_index < len(files) and len(pending) < window:
-                pending[pool.submit(audit_path, files[next_index])] = next_index
+        while next_index < len(chunks) or pending:
+            while next_index < len(chunks) and len(pending) < window:
+                pending[pool.submit(audit_chunk, chunks[next_index])] = next_index
                 next_index += 1
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 index = pending.pop(future)
                 if not ordered:
-                    yield future.result()
+                    yield from future.result()
                     continue
                 done_early[index] = future.result()
             while ordered and next_out in done_early:
-                yield done_early.pop(next_out)
+                yield from done_early.pop(next_out)
                 next_out += 1
