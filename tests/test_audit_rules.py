@@ -259,3 +259,17 @@ def test_model_constructors_reject_bad_values_with_paths() -> None:
         Count("公务员", -1)
     with pytest.raises(InvalidValue):
         Count("公务员", True)  # type: ignore[arg-type]
+
+
+def test_audit_results_do_not_depend_on_the_global_decimal_context() -> None:
+    import decimal
+
+    from budgetacct import load_example
+
+    expected = [(f.rule, f.severity, f.path, f.expected) for f in audit(load_example("xiqu-2021")).findings]
+    with decimal.localcontext() as ctx:
+        ctx.prec = 3
+        ctx.rounding = decimal.ROUND_DOWN
+        found = [(f.rule, f.severity, f.path, f.expected) for f in audit(load_example("xiqu-2021")).findings]
+        assert ctx.prec == 3
+    assert found == expected

@@ -502,6 +502,14 @@ class Percent:
 
 _HUNDRED_PERCENT: Final = Decimal("100")
 
+
+def _exact_sum(values: Iterable[Decimal]) -> Decimal:
+    total = Decimal(0)
+    for value in values:
+        total = _EXACT.add(total, value)
+    return total
+
+
 ShareMethod = Literal["adjust_largest", "largest_remainder"]
 
 
@@ -535,20 +543,26 @@ def shares(
         raise InvalidValue("合计不为零的组成部分", "parts whose total is not zero", [str(p) for p in items])
     quantum = _quantum(places)
     exact = [_RATIO.multiply(_RATIO.divide(p.value, total.value), _HUNDRED) for p in items]
-    order = sorted(range(len(items)), key=lambda i: (-items[i].value, i))
+    # copy_negate and the explicit contexts keep the global decimal context out of the sort keys.
+    order = sorted(range(len(items)), key=lambda i: (items[i].value.copy_negate(), i))
     if method == "adjust_largest":
         rounded = [e.quantize(quantum, ROUND_HALF_UP, _ROUNDING) for e in exact]
-        residual = _HUNDRED_PERCENT - sum(rounded, Decimal(0))
-        steps = int((residual / quantum).to_integral_value())
-        step = quantum if steps > 0 else -quantum
+        residual = _EXACT.subtract(_HUNDRED_PERCENT, _exact_sum(rounded))
+        steps = int(_EXACT.divide(residual, quantum))
+        step = quantum if steps > 0 else quantum.copy_negate()
         for k in range(abs(steps)):
-            rounded[order[k % len(order)]] += step
+            index = order[k % len(order)]
+            rounded[index] = _EXACT.add(rounded[index], step)
     elif method == "largest_remainder":
         rounded = [e.quantize(quantum, ROUND_DOWN, _ROUNDING) for e in exact]
-        missing = int(((_HUNDRED_PERCENT - sum(rounded, Decimal(0))) / quantum).to_integral_value())
-        by_remainder = sorted(range(len(items)), key=lambda i: (-(exact[i] - rounded[i]), -items[i].value, i))
+        missing = int(_EXACT.divide(_EXACT.subtract(_HUNDRED_PERCENT, _exact_sum(rounded)), quantum))
+        by_remainder = sorted(
+            range(len(items)),
+            key=lambda i: (_RATIO.subtract(rounded[i], exact[i]), items[i].value.copy_negate(), i),
+        )
         for k in range(missing):
-            rounded[by_remainder[k % len(items)]] += quantum
+            index = by_remainder[k % len(items)]
+            rounded[index] = _EXACT.add(rounded[index], quantum)
     else:
         raise InvalidValue(
             "分配方法 adjust_largest 或 largest_remainder",

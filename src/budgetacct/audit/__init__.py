@@ -11,6 +11,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Context, DivisionByZero, InvalidOperation, Overflow, localcontext
 
 from budgetacct.audit import performance_rules as _performance_rules  # noqa: F401  (registers the rules)
 from budgetacct.audit import rules as _rules  # noqa: F401  (registers the rules)
@@ -33,6 +34,9 @@ __all__ = [
     "audit",
     "rule",
 ]
+
+
+_AUDIT_CONTEXT = Context(prec=60, rounding=ROUND_HALF_UP, traps=[InvalidOperation, DivisionByZero, Overflow])
 
 
 def _overspent_funds(ledger: Ledger) -> tuple[Finding, ...]:
@@ -77,9 +81,12 @@ def audit(obj: Disclosure | Ledger, *, rules: Iterable[str] | None = None) -> Au
         raise InvalidValue("Disclosure 或 Ledger", "a Disclosure or a Ledger", type(obj).__name__)
     selected = list(REGISTRY) if rules is None else [REGISTRY[r] for r in rules]
     checker = Checker(disclosure, exact=exact)
-    for entry in selected:
-        checker.rule = entry
-        entry.function(checker)
+    # Rules compare Decimals with ordinary operators; a private context (restored on exit, and
+    # per task under asyncio) keeps a caller's decimal settings from changing any result.
+    with localcontext(_AUDIT_CONTEXT):
+        for entry in selected:
+            checker.rule = entry
+            entry.function(checker)
     findings = sorted(checker.findings, key=lambda f: (f.severity.rank, REGISTRY[f.rule].number, f.path))
     return AuditReport(
         findings=tuple(findings),
