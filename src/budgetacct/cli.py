@@ -227,6 +227,16 @@ def _read_text_report(file: str, year: int | None = None) -> ReadResult:
     )
     for note in result.notes:
         sys.stderr.write(f"读取提示 | reader note: {note}\n")
+    # A figure the reader could not place is missing from the audit: say where, so that a finding
+    # caused by the missing figure can be traced to the sentence.
+    for unread_sentence in result.unread:
+        sentence = " ".join(unread_sentence.sentence.split())
+        if len(sentence) > 80:
+            sentence = sentence[:79] + "…"
+        sys.stderr.write(
+            f"未读 | unread 第{unread_sentence.line}行 line {unread_sentence.line}："
+            f"{sentence}（{unread_sentence.reason_zh} | {unread_sentence.reason}）\n"
+        )
     return result
 
 
