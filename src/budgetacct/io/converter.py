@@ -35,13 +35,14 @@ import operator
 import re
 import reprlib
 import threading
-import types
-import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 from budgetacct.errors import InputError, InvalidValue, Problem, join_path
+from budgetacct.io._types import is_enum as _is_enum
+from budgetacct.io._types import optional_inner as _optional_inner
+from budgetacct.io._types import tuple_element as _tuple_element
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import cattrs
@@ -170,28 +171,6 @@ class _Refused(Exception):
 
 def _bad(expected: tuple[str, str], value: object) -> _Refused:
     return _Refused(expected, value)
-
-
-def _optional_inner(tp: Any) -> Any:
-    """``X`` for ``X | None`` (``Optional[X]``), else ``None``."""
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        args = typing.get_args(tp)
-        if len(args) == 2 and type(None) in args:
-            return args[0] if args[1] is type(None) else args[1]
-    return None
-
-
-def _tuple_element(tp: Any) -> Any:
-    """``X`` for ``tuple[X, ...]``, else ``None``."""
-    if typing.get_origin(tp) is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return args[0]
-    return None
-
-
-def _is_enum(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, enum.Enum)
 
 
 # --------------------------------------------------------------------------------------------

@@ -31,13 +31,13 @@ from __future__ import annotations
 
 import enum
 import importlib
-import types
-import typing
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
 from budgetacct.errors import InputError, InvalidValue, MissingDependency, Problem
+from budgetacct.io._types import optional_inner as _optional_inner
+from budgetacct.io._types import tuple_element as _tuple_element
 
 __all__ = [
     "DECIMAL_PATTERN",
@@ -61,22 +61,6 @@ NON_NEGATIVE_DECIMAL_PATTERN: Final = rf"^(?:\+?{_UNSIGNED}|-(?:0+(?:\.0*)?|\.0+
 FUNCTION_CODE_PATTERN: Final = r"^[0-9]{3}(?:[0-9]{2}){0,2}$"
 #: A 经济分类 code: 3 or 5 digits, starting with 3 (部门预算) or 5 (政府预算).
 ECONOMIC_CODE_PATTERN: Final = r"^[35][0-9]{2}(?:[0-9]{2})?$"
-
-
-def _optional_inner(tp: Any) -> Any:
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        args = typing.get_args(tp)
-        if len(args) == 2 and type(None) in args:
-            return args[0] if args[1] is type(None) else args[1]
-    return None
-
-
-def _tuple_element(tp: Any) -> Any:
-    if typing.get_origin(tp) is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return args[0]
-    return None
 
 
 def _validators(validator: Any) -> set[Callable[..., Any]]:
