@@ -660,7 +660,8 @@ class IndicatorValue:
 
     @property
     def kind(self) -> ValueKind:
-        raise NotImplementedError
+        # Unreachable for real values: the base class refuses construction in ``_fields``.
+        raise InvalidValue("Quantity、DateBound 或 Qualitative", "a Quantity, DateBound or Qualitative", self)
 
     def _fields(self) -> _Fields:
         raise InvalidValue("Quantity、DateBound 或 Qualitative", "a Quantity, DateBound or Qualitative", self)

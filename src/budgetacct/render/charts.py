@@ -423,7 +423,9 @@ def render_chart(
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     figure.suptitle(chart.caption, fontproperties=title_fp)
-    floats = [float(v.value) for v in chart.values]
+    floats = [
+        float(v.value) for v in chart.values
+    ]  # geometry only: every label is formatted from the Decimals
     total = chart.total
     note = chart.note
     if chart.kind == "pie" and total.value > 0:
