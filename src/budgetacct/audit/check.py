@@ -349,7 +349,7 @@ class Checker:
             if base < -h_base:
                 self.fail(
                     f"{path}.amount",
-                    f"{zh}：减少额{_fmt(stated.amount.value)}万元大于本年数与上年数之和，不可能",
+                    f"{zh}：增加额{_fmt(stated.amount.value)}万元大于本年数，推算的上年数为负，不可能",
                     f"{en}: the change {_fmt(stated.amount.value)} implies a negative prior-year figure",
                     actual=stated.amount.value,
                 )
