@@ -385,10 +385,12 @@ def _level_digits(level: CodeLevel | str | int | None) -> int | None:
 def _function_entries(year: int, digits: int | None, leaves: bool) -> tuple[CatalogueEntry, ...]:
     cat = nearest_catalogue("function", year)[0]
     parents = {entry.parent for entry in cat if entry.parent is not None}
+    # A 类 with no 款 in the (partial) bundled catalogue is not a leaf anyone books spending on.
     return tuple(
         entry
         for entry in cat
-        if (digits is None or len(entry.code) == digits) and (not leaves or entry.code not in parents)
+        if (digits is None or len(entry.code) == digits)
+        and (not leaves or (entry.code not in parents and len(entry.code) > 3))
     )
 
 
@@ -398,7 +400,7 @@ def function_codes(
     """功能分类 codes from the bundled catalogue of ``year`` (or the nearest year), in catalogue order.
 
     ``level`` keeps one level (``CodeLevel.ITEM``, ``"项"`` or ``7``); ``leaves=True`` keeps the
-    codes without sub-codes in the catalogue (what line items are booked on).  Every code has a
+    款 and 项 without sub-codes in the catalogue (what line items are booked on).  Every code has a
     catalogue name: ``code.name(year)`` for a bundled year.
 
     >>> from hypothesis import find
