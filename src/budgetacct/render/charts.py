@@ -423,9 +423,7 @@ def render_chart(
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     figure.suptitle(chart.caption, fontproperties=title_fp)
-    floats = [
-        float(v.value) for v in chart.values
-    ]  # geometry only: every label is formatted from the Decimals
+    floats = [_geometry(v) for v in chart.values]
     total = chart.total
     note = chart.note
     if chart.kind == "pie" and total.value > 0:
@@ -511,3 +509,8 @@ def save_charts(
         figure.savefig(path, format=format, dpi=dpi, metadata=metadata)
         written.append(path)
     return tuple(written)
+
+
+def _geometry(amount: Amount) -> float:
+    """Bar heights and pie angles for matplotlib; every printed label is formatted from the Decimal."""
+    return float(amount.value)  # drawing coordinates only, never money arithmetic
