@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from budgetacct import (
     Amount,
@@ -13,6 +15,7 @@ from budgetacct import (
     RevenueItem,
     RevenueSource,
     audit,
+    strategies,
 )
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import InvalidValue
@@ -161,3 +164,91 @@ def test_ledger_items_are_validated() -> None:
         ExpenditureItem("2010301", GPB, BASIC, A("1"))  # type: ignore[arg-type]
     with pytest.raises(InvalidValue, match=r"\$\.expenditure"):
         Ledger(year=2021, department="x", expenditure=[])  # type: ignore[arg-type]
+
+
+# --- publish builds rows without running validators (model/_unchecked.py) ---------------------
+
+
+def _validate_tree(obj: object, path: str = "$") -> int:
+    """Run every attrs validator of ``obj`` and of everything inside it; the objects checked."""
+    import attrs
+
+    if isinstance(obj, tuple):
+        return sum(_validate_tree(item, f"{path}[{i}]") for i, item in enumerate(obj))
+    if not attrs.has(type(obj)):
+        return 0
+    attrs.validate(obj)  # type: ignore[arg-type]
+    return 1 + sum(
+        _validate_tree(getattr(obj, field.name), f"{path}.{field.name}") for field in attrs.fields(type(obj))
+    )
+
+
+@given(ledger=strategies.ledgers(), places=st.sampled_from([None, 2, 4]))
+@settings(max_examples=60, deadline=None)
+def test_published_objects_pass_every_validator(ledger: Ledger, places: int | None) -> None:
+    # The publisher builds FunctionLine/EconomicLine rows with the unchecked constructor: the
+    # validators must still accept every one of them.
+    disclosure = ledger.publish(places=places)
+    assert _validate_tree(disclosure) > 1
+
+
+def test_unchecked_constructor_matches_init() -> None:
+    from budgetacct.model import FunctionLine
+    from budgetacct.model._unchecked import unchecked
+
+    make = unchecked(FunctionLine)
+    code = FunctionCode("2010301")
+    args = {"name": "行政运行", "basic": Amount("1.00"), "project": Amount("2.00")}
+    assert make(code, Amount("3.00"), **args) == FunctionLine(code, Amount("3.00"), **args)
+    assert make(code, Amount("3.00")).parent_names == ()
+    # No validation: that is the point, and why only the publisher may use it.
+    assert make("not a code", "3").code == "not a code"
+
+
+def test_unchecked_refuses_classes_it_would_shortchange() -> None:
+    import attrs
+
+    from budgetacct.model._unchecked import unchecked
+
+    @attrs.frozen
+    class WithHook:
+        x: int
+
+        def __attrs_post_init__(self) -> None:
+            pass
+
+    @attrs.define(slots=False)
+    class NotSlotted:
+        x: int
+
+    @attrs.frozen
+    class Computed:
+        x: int
+        y: int = attrs.field(init=False, default=0)
+
+    @attrs.frozen
+    class SelfDefault:
+        x: int
+        y: int = attrs.field(default=attrs.Factory(lambda self: self.x, takes_self=True))
+
+    for cls in (WithHook, NotSlotted, Computed, SelfDefault, int):
+        with pytest.raises(TypeError):
+            unchecked(cls)
+
+
+def test_unchecked_keyword_only_and_factory_defaults() -> None:
+    import attrs
+
+    from budgetacct.model._unchecked import unchecked
+
+    @attrs.frozen(kw_only=True)
+    class Item:
+        a: int
+        b: tuple[int, ...] = attrs.field(factory=tuple)
+        c: str = "x"
+
+    make = unchecked(Item)
+    assert make(a=1) == Item(a=1)
+    assert make(a=1, b=(2,), c="y") == Item(a=1, b=(2,), c="y")
+    with pytest.raises(TypeError):
+        make(1)  # keyword-only, as in __init__

@@ -40,6 +40,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 from budgetacct.errors import InputError, InvalidValue, Problem, join_path
+from budgetacct.io._structure_gen import LeafTables, Unsupported, make_structure_fn
 from budgetacct.io._types import is_enum as _is_enum
 from budgetacct.io._types import optional_inner as _optional_inner
 from budgetacct.io._types import tuple_element as _tuple_element
@@ -203,7 +204,7 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
     raise _bad(_DECIMAL, value)
 
 
-def _make_leaf_hooks() -> dict[Any, Hook]:
+def _make_leaf_hooks() -> tuple[dict[Any, Hook], LeafTables]:
     from budgetacct.codes import EconomicCode, FunctionCode
     from budgetacct.money import Amount, Percent
 
@@ -249,7 +250,7 @@ def _make_leaf_hooks() -> dict[Any, Hook]:
             return code
         raise _bad(_ECONOMIC_CODE, value)
 
-    return {
+    hooks: dict[Any, Hook] = {
         str: _structure_str,
         int: _structure_int,
         bool: _structure_bool,
@@ -259,6 +260,7 @@ def _make_leaf_hooks() -> dict[Any, Hook]:
         FunctionCode: structure_function_code,
         EconomicCode: structure_economic_code,
     }
+    return hooks, LeafTables(function_codes, economic_codes, plain)
 
 
 _CODE_CACHE_SIZE: Final = 100_000
@@ -284,7 +286,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Hook:
 # Building the converters
 
 
-def _build(leaf_hooks: dict[Any, Hook]) -> cattrs.Converter:
+def _build(leaf_hooks: dict[Any, Hook], tables: LeafTables) -> cattrs.Converter:
     import attrs
     import cattrs
     from cattrs.fns import identity
@@ -327,8 +329,11 @@ def _build(leaf_hooks: dict[Any, Hook]) -> cattrs.Converter:
 
     def class_factory(cls: type[Any]) -> Hook:
         attrs.resolve_types(cls)
-        # Unknown keys and non-objects fail here too: the generated code calls ``o.keys()``.
-        return make_dict_structure_fn(cls, conv)
+        try:
+            return make_structure_fn(cls, conv.get_structure_hook, tables)
+        except Unsupported:
+            # Unknown keys and non-objects fail here too: the generated code calls ``o.keys()``.
+            return make_dict_structure_fn(cls, conv)
 
     conv.register_structure_hook_factory(
         lambda tp: attrs.has(tp) and tp not in (FunctionCode, EconomicCode), class_factory
@@ -402,8 +407,8 @@ _ENUM_VALUE: Final = operator.attrgetter("_value_")
 
 class _Converters:
     def __init__(self) -> None:
-        self.leaf_hooks = _make_leaf_hooks()
-        self.fast = _build(self.leaf_hooks)
+        self.leaf_hooks, tables = _make_leaf_hooks()
+        self.fast = _build(self.leaf_hooks, tables)
         self.walk = _Walk(self.leaf_hooks)
         # Generate every hook now, under the lock, rather than lazily from several threads.
         for cls in document_types().values():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -29,18 +29,41 @@ __all__ = [
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 T = TypeVar("T")
+V = TypeVar("V", bound=Callable[..., None])
+
+#: What a validator checks, told to the generated structuring code (``io/_structure_gen.py``)
+#: so that it can leave out checks its own conversion already guarantees:
+#:
+#: * ``("type", T)`` — the value is exactly of type ``T`` (any value converted into ``T`` passes);
+#: * ``("sign", T)`` — exactly ``T`` and not below zero (the generated code tests the sign and
+#:   calls the validator only when it fails, so the message comes from here);
+#: * ``("optional", inner)`` — ``None``, or a value ``inner`` accepts;
+#: * ``("tuple", T)`` — a tuple of exactly ``T`` elements.
+#:
+#: A validator without the mark always runs.
+IMPLIED: Final = "_budgetacct_checks"
+
+
+def _checks(spec: tuple[str, Any]) -> Callable[[V], V]:
+    def mark(validator: V) -> V:
+        setattr(validator, IMPLIED, spec)
+        return validator
+
+    return mark
 
 
 def _path(attribute: attrs.Attribute[Any]) -> str:
     return f"$.{attribute.name}"
 
 
+@_checks(("type", Amount))
 def amount(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An :class:`Amount` (any sign)."""
     if type(value) is not Amount:
         raise InvalidValue("金额（Amount）", "an Amount", value, path=_path(attribute))
 
 
+@_checks(("sign", Amount))
 def non_negative_amount(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An :class:`Amount` ≥ 0 (published figures and ledger items never go negative)."""
     if type(value) is not Amount:
@@ -65,6 +88,7 @@ def optional_percent(_: object, attribute: attrs.Attribute[Any], value: object) 
         raise InvalidValue("百分比（Percent）", "a Percent", value, path=_path(attribute))
 
 
+@_checks(("type", Percent))
 def percent(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A :class:`Percent` (rates may be negative; the sign of printed rates is carried by words)."""
     if type(value) is not Percent:
@@ -104,6 +128,7 @@ def year(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         )
 
 
+@_checks(("type", bool))
 def boolean(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not bool:
         raise InvalidValue("布尔值", "a boolean", value, path=_path(attribute))
@@ -117,7 +142,7 @@ def enum_of(cls: type[enum.Enum]) -> Validator:
         if type(value) is not cls:
             raise InvalidValue(f"以下之一：{names_zh}", f"one of {names_zh}", value, path=_path(attribute))
 
-    return check
+    return _checks(("type", cls))(check)
 
 
 def instance(cls: type[Any], zh: str, en: str) -> Validator:
@@ -125,7 +150,7 @@ def instance(cls: type[Any], zh: str, en: str) -> Validator:
         if type(value) is not cls:
             raise InvalidValue(zh, en, value, path=_path(attribute))
 
-    return check
+    return _checks(("type", cls))(check)
 
 
 def optional(inner: Validator) -> Validator:
@@ -135,7 +160,7 @@ def optional(inner: Validator) -> Validator:
         if value is not None:
             inner(obj, attribute, value)
 
-    return check
+    return _checks(("optional", inner))(check)
 
 
 def tuple_of(cls: type[Any], zh: str, en: str) -> Validator:
@@ -148,4 +173,8 @@ def tuple_of(cls: type[Any], zh: str, en: str) -> Validator:
             if type(element) is not cls:
                 raise InvalidValue(zh, en, element, path=f"{_path(attribute)}[{index}]")
 
-    return check
+    return _checks(("tuple", cls))(check)
+
+
+_checks(("optional", non_negative_amount))(optional_non_negative_amount)
+_checks(("optional", percent))(optional_percent)

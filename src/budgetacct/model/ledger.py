@@ -35,6 +35,7 @@ import attrs
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
 from budgetacct.errors import InvalidValue
 from budgetacct.model import _fields as v
+from budgetacct.model._unchecked import unchecked
 from budgetacct.model.disclosure import (
     Assets,
     BasicExpenditure,
@@ -324,10 +325,10 @@ class Ledger:
         """
         if where is None:
             return _by_kind(self._totals.rows(None if funds is None else frozenset(funds)))
-        cells: dict[tuple[FunctionCode, Fund, ExpenditureKind], Decimal] = {}
+        cells: dict[tuple[str, Fund, ExpenditureKind], Decimal] = {}
         for item in self.expenditure:
             if where(item):
-                key = (item.function, item.fund, item.kind)
+                key = (item.function.code, item.fund, item.kind)
                 cells[key] = _EXACT.add(cells.get(key, _NOTHING), item.amount.value)
         return _by_kind(_roll_up(cells, None if funds is None else frozenset(funds)))
 
@@ -395,22 +396,36 @@ class _Totals:
 
     def __init__(self, ledger: Ledger) -> None:
         add = _EXACT.add
-        cells: dict[tuple[FunctionCode, Fund, ExpenditureKind], Decimal] = {}
+        # Keyed by the code's text: str hashes are cached by CPython, a code's __hash__ is a
+        # Python call (this loop runs once per line item).
+        cells: dict[tuple[str, Fund, ExpenditureKind], Decimal] = {}
         basic: dict[BasicExpensePart | None, Decimal] = {}
-        by_code: dict[EconomicCode, Decimal] = {}
+        by_text: dict[str, Decimal] = {}
+        economic_codes: dict[str, EconomicCode] = {}
         gpb, basic_kind = Fund.GENERAL_BUDGET, ExpenditureKind.BASIC
         for item in ledger.expenditure:
-            key = (item.function, item.fund, item.kind)
-            value = item.amount.value
+            key = (item.function.code, item.fund, item.kind)
+            value = item.amount._value
             cells[key] = add(cells.get(key, _NOTHING), value)
             if item.fund is gpb and item.kind is basic_kind:
                 economic = item.economic
                 if economic is None:
                     basic[None] = add(basic.get(None, _NOTHING), value)
                 else:
-                    part = economic.basic_expense_part
-                    basic[part] = add(basic.get(part, _NOTHING), value)
-                    by_code[economic] = add(by_code.get(economic, _NOTHING), value)
+                    text = economic.code
+                    found = by_text.get(text)
+                    if found is None:
+                        by_text[text] = value
+                        economic_codes[text] = economic
+                    else:
+                        by_text[text] = add(found, value)
+        # The 人员/公用 split per distinct code, not per item.
+        by_code: dict[EconomicCode, Decimal] = {}
+        for text, value in by_text.items():
+            economic = economic_codes[text]
+            part = economic.basic_expense_part
+            basic[part] = add(basic.get(part, _NOTHING), value)
+            by_code[economic] = value
         by_fund_kind: dict[tuple[Fund, ExpenditureKind], Decimal] = {}
         for (_, fund, kind), value in cells.items():
             by_fund_kind[(fund, kind)] = add(by_fund_kind.get((fund, kind), _NOTHING), value)
@@ -446,30 +461,41 @@ def _fund_set(funds: Collection[Fund] | None) -> frozenset[Fund] | None:
 
 
 _KIND_INDEX = {kind: index for index, kind in enumerate(ExpenditureKind, start=1)}
+_CHAINS: dict[str, tuple[str, ...]] = {}
+
+
+def _chain(text: str) -> tuple[str, ...]:
+    """The texts of a code and of its ancestors (``"2010301"`` → 201, 20103, 2010301)."""
+    found = _CHAINS.get(text)
+    if found is None:
+        found = (*(a.code for a in FunctionCode.of(text).ancestors), text)
+        if len(_CHAINS) < 100_000:
+            _CHAINS[text] = found
+    return found
 
 
 def _roll_up(
-    cells: dict[tuple[FunctionCode, Fund, ExpenditureKind], Decimal], funds: frozenset[Fund] | None
+    cells: dict[tuple[str, Fund, ExpenditureKind], Decimal], funds: frozenset[Fund] | None
 ) -> dict[FunctionCode, list[Decimal]]:
-    """Leaf cells summed into every level of the 功能分类 tree, in code order.
+    """Leaf cells (keyed by code text) summed into every level of the 功能分类 tree, in code order.
 
     A row is ``[total, basic, project, remittance, business, affiliate subsidy]``: plain lists of
     Decimals keep this inner loop cheap; Amounts are made only for the figures published.
     """
     add = _EXACT.add
-    rows: dict[FunctionCode, list[Decimal]] = {}
+    rows: dict[str, list[Decimal]] = {}
     width = len(ExpenditureKind) + 1
-    for (code, fund, kind), value in cells.items():
+    for (text, fund, kind), value in cells.items():
         if funds is not None and fund not in funds:
             continue
         index = _KIND_INDEX[kind]
-        for level in (*code.ancestors, code):
+        for level in _chain(text):
             row = rows.get(level)
             if row is None:
                 row = rows[level] = [_NOTHING] * width
             row[0] = add(row[0], value)
             row[index] = add(row[index], value)
-    return {code: rows[code] for code in sorted(rows, key=lambda c: c.code)}
+    return {FunctionCode.of(text): rows[text] for text in sorted(rows)}
 
 
 def _by_kind(rows: dict[FunctionCode, list[Decimal]]) -> dict[FunctionCode, dict[ExpenditureKind, Amount]]:
@@ -477,6 +503,16 @@ def _by_kind(rows: dict[FunctionCode, list[Decimal]]) -> dict[FunctionCode, dict
         code: {kind: Amount._exact(row[index]) for kind, index in _KIND_INDEX.items()}
         for code, row in rows.items()
     }
+
+
+# Publisher-built rows hold codes and sums made just above; see model/_unchecked.py.
+_function_line = unchecked(FunctionLine)
+_economic_line = unchecked(EconomicLine)
+
+
+def _round_figure(places: int) -> Callable[[Decimal], Amount]:
+    exact = Amount._exact
+    return lambda value: exact(value).rounded(places)
 
 
 def _rounder(places: int | None) -> Callable[[Amount], Amount]:
@@ -496,6 +532,7 @@ class _Publisher:
         self.ledger = ledger
         self.template = template
         self.r = _rounder(places)
+        self.places = places
         self.list_zeros = template == "all-lines"
         self.prior = ledger.prior or PriorYear()
 
@@ -576,26 +613,26 @@ class _Publisher:
     def function_lines(
         self, funds: Collection[Fund] | None, *, levels: tuple[int, ...] = (3, 5, 7)
     ) -> tuple[FunctionLine, ...]:
-        r = self.r
         # The 基本/项目 columns are always printed; the other three kinds only when the
         # department has such spending at all (a 行政单位's table leaves them out).
         present = self.ledger._totals.kinds
-        optional = {kind: kind in present for kind in _OPTIONAL_KINDS}
-        exact = Amount._exact
+        remit, business, subsidy = (kind in present for kind in _OPTIONAL_KINDS)
+        figure = Amount._exact if self.places is None else _round_figure(self.places)
+        year = self.ledger.year
         rows = []
         for code, row in self.ledger._totals.rows(_fund_set(funds)).items():
             if len(code.code) not in levels:
                 continue
             rows.append(
-                FunctionLine(
-                    code=code,
-                    amount=r(exact(row[0])),
-                    name=_catalogue_name(code, self.ledger.year),
-                    basic=r(exact(row[1])),
-                    project=r(exact(row[2])),
-                    remittance=r(exact(row[3])) if optional[_REMIT] else None,
-                    business=r(exact(row[4])) if optional[_BUSINESS] else None,
-                    affiliate_subsidy=r(exact(row[5])) if optional[_SUBSIDY] else None,
+                _function_line(
+                    code,
+                    figure(row[0]),
+                    _catalogue_name(code, year),
+                    basic=figure(row[1]),
+                    project=figure(row[2]),
+                    remittance=figure(row[3]) if remit else None,
+                    business=figure(row[4]) if business else None,
+                    affiliate_subsidy=figure(row[5]) if subsidy else None,
                 )
             )
         return tuple(rows)
@@ -612,7 +649,7 @@ class _Publisher:
             lines=tuple(KindLine(k, r(by_kind[k]), p) for k, p in zip(listed, share_list, strict=True)),
             change=self.change(self.prior.expenditure_total, total),
             classes=tuple(
-                FunctionLine(
+                _function_line(
                     code=code, amount=r(Amount._exact(row[0])), name=_catalogue_name(code, ledger.year)
                 )
                 for code, row in classes.items()
@@ -665,7 +702,7 @@ class _Publisher:
             amount = Amount._exact(rows[code][0])
             budget = budgets.get(code)
             items.append(
-                FunctionLine(
+                _function_line(
                     code=code,
                     amount=r(amount),
                     name=_catalogue_name(code, ledger.year),
@@ -686,7 +723,7 @@ class _Publisher:
             change=self.change(self.prior.general_budget_expenditure, total),
             structure_total=r(total),
             classes=tuple(
-                FunctionLine(code=code, amount=r(amount), name=_catalogue_name(code, ledger.year), share=p)
+                _function_line(code=code, amount=r(amount), name=_catalogue_name(code, ledger.year), share=p)
                 for (code, amount), p in zip(classes, class_shares, strict=True)
             ),
             detail_total=r(total),
@@ -707,7 +744,7 @@ class _Publisher:
             personnel=r(split.get(BasicExpensePart.PERSONNEL, _ZERO)) if classified else None,
             public=r(split.get(BasicExpensePart.PUBLIC, _ZERO)) if classified else None,
             lines=tuple(
-                EconomicLine(code, r(Amount._exact(value)), _economic_name(code, ledger.year))
+                _economic_line(code, r(Amount._exact(value)), _economic_name(code, ledger.year))
                 for code, value in sorted(by_code.items(), key=lambda pair: pair[0].code)
             ),
         )

@@ -1,0 +1,237 @@
+"""Generated structuring functions: one plain Python function per model class.
+
+cattrs' generated code calls one hook per field and then the class's ``__init__``; on a ledger
+of 500k line items those hook calls are most of the load time.  The function generated here
+does the same work with the leaf conversions written inline (exact JSON type test, enum table
+lookup, shared code instance, plain decimal text straight into an :class:`Amount`) and then calls
+the class itself, so every attrs validator and ``__attrs_post_init__`` still runs: the model's
+rules exist once, in the model.  See ``docs/decisions/0008-generated-structuring.md``.
+
+The generated function is the *fast path* only.  It raises on anything unexpected (a wrong JSON
+type, an unknown enum value, an unknown key) without saying why; :func:`structure` then runs the
+checking walk, which reports every problem with its path.  The equivalence of the two is tested
+property by property (``tests/test_structure_gen.py``).
+"""
+
+from __future__ import annotations
+
+import linecache
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from budgetacct.io._types import is_enum, optional_inner, tuple_element
+
+__all__ = ["LeafTables", "Unsupported", "make_structure_fn"]
+
+Hook = Callable[[Any, Any], Any]
+
+
+class Unsupported(Exception):
+    """The class has a feature the generator does not handle (cattrs' code is used instead)."""
+
+
+@attrs.frozen
+class LeafTables:
+    """What the inline leaf conversions share with the converter's leaf hooks."""
+
+    function_codes: dict[str, Any]
+    economic_codes: dict[str, Any]
+    plain_decimal: Callable[[str], object]
+
+
+class _Refused(Exception):
+    """Raised by generated code; the caller falls back to the checking walk."""
+
+
+_COUNTER: list[int] = [0]
+_NOT_GIVEN: Final = object()
+
+
+class _Writer:
+    """Accumulates the generated source and the globals it refers to."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.names: dict[str, Any] = {
+            "_Refused": _Refused,
+            "_new": object.__new__,
+            "_set": object.__setattr__,
+            "_Decimal": Decimal,
+            "_NOT_GIVEN": _NOT_GIVEN,
+        }
+
+    def name(self, prefix: str, value: Any) -> str:
+        for key, existing in self.names.items():
+            if existing is value and key.startswith(prefix):
+                return key
+        key = f"{prefix}{len(self.names)}"
+        self.names[key] = value
+        return key
+
+    def emit(self, indent: int, text: str) -> None:
+        self.lines.append("    " * indent + text)
+
+
+def make_structure_fn(
+    cls: type[Any], hook_for: Callable[[Any], Hook], tables: LeafTables
+) -> Callable[[Any, Any], Any]:
+    """A function ``(data, type) -> cls`` that builds ``cls`` from a JSON object, or raises.
+
+    ``hook_for(tp)`` gives the converter's hook for a field type the generated code does not
+    convert inline (another attrs class, a union, a list …).
+    """
+    from budgetacct.codes import EconomicCode, FunctionCode
+    from budgetacct.money import Amount, Percent
+
+    fields = attrs.fields(cls)
+    if any(not field.init for field in fields):
+        raise Unsupported(f"{cls.__name__} has fields outside __init__")
+    if any(isinstance(field.default, attrs.Factory) and field.default.takes_self for field in fields):  # type: ignore[arg-type]
+        raise Unsupported(f"{cls.__name__} has a default that takes self")
+
+    w = _Writer()
+    w.names["_cls"] = cls
+    w.names["_allowed"] = frozenset(field.name for field in fields)
+    fn_name = f"structure_{cls.__name__}"
+    w.emit(0, f"def {fn_name}(d, _=None):")
+    w.emit(1, "if d.__class__ is not dict or not d.keys() <= _allowed:")
+    w.emit(2, "raise _Refused")
+
+    def convert(tp: Any, src: str, dst: str, indent: int) -> None:
+        """Emit code converting the JSON value in ``src`` into ``dst`` (of type ``tp``)."""
+        inner = optional_inner(tp)
+        if inner is not None:
+            w.emit(indent, f"if {src} is None:")
+            w.emit(indent + 1, f"{dst} = None")
+            w.emit(indent, "else:")
+            convert(inner, src, dst, indent + 1)
+            return
+        if tp is str or tp is int or tp is bool:
+            w.emit(indent, f"if {src}.__class__ is not {tp.__name__}:")
+            w.emit(indent + 1, "raise _Refused")
+            w.emit(indent, f"{dst} = {src}")
+            return
+        if tp is Amount or tp is Percent:
+            plain = w.name("_plain", tables.plain_decimal)
+            kind = w.name("_money", tp)
+            hook = w.name("_hook", hook_for(tp))
+            # Plain decimal text is exactly what the public constructor keeps unchanged.
+            w.emit(indent, f"if {src}.__class__ is str and {plain}({src}):")
+            w.emit(indent + 1, f"{dst} = _new({kind})")
+            w.emit(indent + 1, f'_set({dst}, "_value", _Decimal({src}))')
+            w.emit(indent, "else:")
+            w.emit(indent + 1, f"{dst} = {hook}({src}, None)")
+            return
+        if tp is FunctionCode or tp is EconomicCode:
+            table = w.name("_codes", tables.function_codes if tp is FunctionCode else tables.economic_codes)
+            hook = w.name("_hook", hook_for(tp))
+            w.emit(indent, f"{dst} = {table}.get({src}) if {src}.__class__ is str else None")
+            w.emit(indent, f"if {dst} is None:")
+            w.emit(indent + 1, f"{dst} = {hook}({src}, None)")
+            return
+        if is_enum(tp):
+            members = {member.value: member for member in tp}
+            value_types = {type(value) for value in members}
+            if len(value_types) != 1:
+                raise Unsupported(f"{tp.__name__} mixes value types")
+            table = w.name("_enum", members)
+            value_type = w.name("_type", value_types.pop())
+            w.emit(indent, f"if {src}.__class__ is not {value_type}:")
+            w.emit(indent + 1, "raise _Refused")
+            w.emit(indent, f"{dst} = {table}[{src}]")
+            return
+        element = tuple_element(tp)
+        if element is not None:
+            element_hook = w.name("_hook", hook_for(element))
+            element_type = w.name("_type", element)
+            w.emit(indent, f"if {src}.__class__ is not list and {src}.__class__ is not tuple:")
+            w.emit(indent + 1, "raise _Refused")
+            w.emit(indent, f"{dst} = tuple([{element_hook}(e, {element_type}) for e in {src}])")
+            return
+        hook = w.name("_hook", hook_for(tp))
+        field_type = w.name("_type", tp)
+        w.emit(indent, f"{dst} = {hook}({src}, {field_type})")
+
+    positional: list[str] = []
+    keyword: list[str] = []
+    for index, field in enumerate(fields):
+        local = f"f{index}"
+        raw = f"v{index}"
+        if field.default is attrs.NOTHING:
+            w.emit(1, f'{raw} = d["{field.name}"]')
+            convert(field.type, raw, local, 1)
+        else:
+            w.emit(1, f'{raw} = d.get("{field.name}", _NOT_GIVEN)')
+            w.emit(1, f"if {raw} is _NOT_GIVEN:")
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                factory = w.name("_factory", field.default.factory)
+                w.emit(2, f"{local} = {factory}()")
+            else:
+                default = w.name("_default", field.default)
+                w.emit(2, f"{local} = {default}")
+            w.emit(1, "else:")
+            convert(field.type, raw, local, 2)
+        if field.kw_only:
+            keyword.append(f"{field.alias}={local}")
+        else:
+            positional.append(local)
+    if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
+        w.emit(1, f"return _cls({', '.join(positional + keyword)})")
+    else:
+        _emit_direct_init(w, fields)
+
+    source = "\n".join(w.lines) + "\n"
+    _COUNTER[0] += 1
+    filename = f"<budgetacct generated structure {cls.__module__}.{cls.__qualname__} #{_COUNTER[0]}>"
+    # Registered with linecache so tracebacks and profilers show the generated lines.
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    namespace = dict(w.names)
+    exec(compile(source, filename, "exec"), namespace)
+    function: Callable[[Any, Any], Any] = namespace[fn_name]
+    function.__doc__ = source
+    return function
+
+
+def _emit_direct_init(w: _Writer, fields: Any) -> None:
+    """Set the attributes as attrs' ``__init__`` would, then run only the checks still needed.
+
+    A validator marked (``model/_fields.py``, ``IMPLIED``) as checking exactly what the inline
+    conversion of its field already guarantees is left out; every other validator runs, in
+    field order and after all attributes are set, as attrs does.
+    """
+    w.emit(1, "o = _new(_cls)")
+    for index, field in enumerate(fields):
+        w.emit(1, f'_set(o, "{field.name}", f{index})')
+    for index, field in enumerate(fields):
+        if field.validator is not None:
+            attribute = w.name("_attribute", field)
+            _emit_check(w, field.validator, field.type, f"f{index}", attribute, 1)
+    w.emit(1, "return o")
+
+
+def _emit_check(w: _Writer, validator: Any, tp: Any, value: str, attribute: str, indent: int) -> None:
+    from budgetacct.model._fields import IMPLIED
+
+    spec = getattr(validator, IMPLIED, None)
+    kind, argument = spec if spec is not None else (None, None)
+    if kind in ("type", "sign") and tp is argument:
+        if kind == "sign":
+            # Only the sign is left to test; the validator itself words the refusal.
+            check = w.name("_validator", validator)
+            w.emit(indent, f"if {value}._value < 0:")
+            w.emit(indent + 1, f"{check}(o, {attribute}, {value})")
+        return
+    if kind == "tuple" and tuple_element(tp) is argument:
+        return
+    if kind == "optional" and optional_inner(tp) is not None:
+        inner_lines = len(w.lines)
+        w.emit(indent, f"if {value} is not None:")
+        _emit_check(w, argument, optional_inner(tp), value, attribute, indent + 1)
+        if len(w.lines) == inner_lines + 1:  # nothing left to check inside
+            w.lines.pop()
+        return
+    check = w.name("_validator", validator)
+    w.emit(indent, f"{check}(o, {attribute}, {value})")
