@@ -257,8 +257,10 @@ def dump(obj: Any, *, indent: int | None = 2) -> str:
 
     ``dump(load(dump(x))) == dump(x)`` for every document ``x``.
     """
-    from budgetacct.io.converter import document_types
+    from budgetacct.io.converter import compact_json, document_types
 
+    if indent is None:
+        return compact_json(obj) + "\n"
     is_document = type(obj) in document_types().values()
     data = unstructure_document(obj) if is_document else unstructure(obj)
     separators = (",", ": ") if indent is not None else (",", ":")

@@ -700,15 +700,13 @@ class _Publisher:
         leaf_codes = _leaves(rows)
         for code in leaf_codes:
             amount = Amount._exact(rows[code][0])
-            budget = budgets.get(code)
+            budget = budgets.get(code) if budgets else None
             items.append(
                 _function_line(
                     code=code,
                     amount=r(amount),
                     name=_catalogue_name(code, ledger.year),
-                    parent_names=tuple(
-                        n for n in (_catalogue_name(a, ledger.year) for a in code.ancestors) if n
-                    ),
+                    parent_names=_parent_names(code, ledger.year),
                     budget=r(budget) if budget is not None else None,
                     completion=self.completion(amount, budget),
                 )
@@ -836,16 +834,41 @@ class _Publisher:
 def _leaves(rows: dict[FunctionCode, Any]) -> list[FunctionCode]:
     """Codes with no descendant among ``rows`` (the 项 lines of the narrative's item list)."""
     codes = list(rows)
-    parents = {a for code in codes for a in code.ancestors}
-    return [code for code in codes if code not in parents]
+    parents = {a.code for code in codes for a in code.ancestors}
+    return [code for code in codes if code.code not in parents]
 
 
-@functools.lru_cache(maxsize=4096)
 def _catalogue_name(code: FunctionCode, year: int) -> str | None:
-    from budgetacct.codes import nearest_catalogue
+    return _function_names(code.code, year)[0]
 
-    entry = nearest_catalogue("function", year)[0].get(code.code)
-    return entry.name if entry is not None else None
+
+def _parent_names(code: FunctionCode, year: int) -> tuple[str, ...]:
+    """The catalogue names of the code's 类 and 款 (those the catalogue has)."""
+    return _function_names(code.code, year)[1]
+
+
+_NAMES: dict[tuple[str, int], tuple[str | None, tuple[str, ...]]] = {}
+
+
+def _function_names(text: str, year: int) -> tuple[str | None, tuple[str, ...]]:
+    # Keyed by the code's text (a code's own hash is a Python call); bounded like lru_cache.
+    found = _NAMES.get((text, year))
+    if found is None:
+        from budgetacct.codes import nearest_catalogue
+
+        catalogue = nearest_catalogue("function", year)[0]
+
+        def name(code_text: str) -> str | None:
+            entry = catalogue.get(code_text)
+            return entry.name if entry is not None else None
+
+        parents = tuple(
+            n for n in (name(a.code) for a in FunctionCode.of(text).ancestors) if n is not None
+        )
+        found = (name(text), parents)
+        if len(_NAMES) < 100_000:
+            _NAMES[(text, year)] = found
+    return found
 
 
 @functools.lru_cache(maxsize=4096)

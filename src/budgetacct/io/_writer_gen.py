@@ -1,0 +1,182 @@
+"""Generated compact JSON writers: one plain Python function per model class.
+
+``dump(obj, indent=None)`` used to unstructure an object into dicts and lists and hand them to
+``json.dumps``: two passes and a dict per line item.  The function generated here writes the
+JSON text of an object directly, field by field, with every value written the way the converter
+and ``json.dumps(..., ensure_ascii=False, separators=(",", ":"))`` write it: strings through the
+standard library's own escaping function, amounts and codes as their exact text, enum members
+from a table of their JSON text, defaults omitted under the converter's rule (equal to the
+default, and for amounts also the same digits).  Types it has no inline form for go through the
+converter's own unstructure hook and ``json.dumps``.
+
+The output is byte-identical to the two-pass path; ``tests/test_writer_gen.py`` checks that on
+generated documents.  See ``docs/decisions/0009-generated-writers.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import linecache
+from collections.abc import Callable
+from decimal import Decimal
+from json.encoder import encode_basestring
+from typing import Any, Final
+
+import attrs
+
+from budgetacct.io._types import is_enum, optional_inner, tuple_element
+
+__all__ = ["WriterFactory"]
+
+Writer = Callable[[Any], str]
+
+_COMPACT: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+class WriterFactory:
+    """Makes (and remembers) the writer of each model class.
+
+    ``unstructure_hook(tp)`` is the converter's hook for a type the writers do not write inline.
+    """
+
+    def __init__(self, unstructure_hook: Callable[[Any], Callable[[Any], Any]]) -> None:
+        self._hook = unstructure_hook
+        self._writers: dict[type[Any], Writer] = {}
+        self._count = 0
+
+    def writer(self, cls: type[Any]) -> Writer:
+        found = self._writers.get(cls)
+        if found is None:
+            found = self._writers[cls] = self._make(cls)
+        return found
+
+    # --- generation ---------------------------------------------------------------------------
+
+    def _make(self, cls: type[Any]) -> Writer:
+        from budgetacct.money import Amount, Percent
+
+        attrs.resolve_types(cls)
+        # Expressions refer to constants by name: they are embedded in f-strings, which (before
+        # Python 3.12) may not repeat their own quote character or hold a backslash.
+        names: dict[str, Any] = {
+            "_esc": encode_basestring,
+            "_str": str,
+            "_int": int.__repr__,
+            "_Q": '"',
+            "_NULL": "null",
+            "_TRUE": "true",
+            "_FALSE": "false",
+            "_LB": "[",
+            "_RB": "]",
+            "_COMMA": ",",
+        }
+
+        def name(prefix: str, value: Any) -> str:
+            key = f"{prefix}{len(names)}"
+            names[key] = value
+            return key
+
+        def quoted(tp: Any, value: str) -> str | None:
+            """An expression for the text between the quotes, for values written as JSON
+            strings that never need escaping (amounts, decimals, codes); else ``None``."""
+            if tp is Amount or tp is Percent:
+                # str(Amount) is str(Decimal): digits, sign, point, exponent.
+                return f"_str({value}._value)"
+            if tp is Decimal:
+                return f"_str({value})"
+            if _is_code(tp):
+                return f"{value}.code"  # validated ASCII digits
+            return None
+
+        def raw(tp: Any, value: str) -> str:
+            """An expression giving the whole JSON text of ``value`` (of declared type ``tp``)."""
+            inner_text = quoted(tp, value)
+            if inner_text is not None:
+                return f"_Q + {inner_text} + _Q"
+            inner = optional_inner(tp)
+            if inner is not None:
+                return f"(_NULL if {value} is None else {raw(inner, value)})"
+            if tp is str:
+                return f"_esc({value})"
+            if tp is bool:
+                return f"(_TRUE if {value} else _FALSE)"
+            if tp is int:
+                return f"_int({value})"
+            if is_enum(tp):
+                table = name("_enum", {member: _COMPACT.encode(member.value) for member in tp})
+                return f"{table}[{value}]"
+            element = tuple_element(tp)
+            if element is not None:
+                if attrs.has(element) and not _is_code(element):
+                    writer = name("_writer", self.writer(element))
+                    return f"_LB + _COMMA.join(map({writer}, {value})) + _RB"
+                return f"_LB + _COMMA.join([{raw(element, 'e')} for e in {value}]) + _RB"
+            if attrs.has(tp):
+                writer = name("_writer", self.writer(tp))
+                return f"{writer}({value})"
+            hook = name("_hook", self._hook(tp))
+            encode = name("_encode", _COMPACT.encode)
+            return f"{encode}({hook}({value}))"
+
+        def piece(tp: Any, key: str, value: str) -> str:
+            """The f-string text of one member: ``"key":value``."""
+            inner_text = quoted(tp, value)
+            if inner_text is not None:
+                return f'{key}:"{{{inner_text}}}"'
+            return f"{key}:{{{raw(tp, value)}}}"
+
+        fields = attrs.fields(cls)
+        fn_name = f"write_{cls.__name__}"
+        lines = [f"def {fn_name}(o):"]
+        members: list[str] = []
+        first_required = bool(fields) and fields[0].default is attrs.NOTHING
+        for index, field in enumerate(fields):
+            key = _COMPACT.encode(field.name)
+            comma = "" if index == 0 and first_required else ","
+            default = field.default
+            if default is attrs.NOTHING:
+                members.append(comma + piece(field.type, key, f"o.{field.name}"))
+                continue
+            value, part = f"v{index}", f"p{index}"
+            member_type = field.type
+            lines.append(f"    {value} = o.{field.name}")
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                factory = name("_factory", default.factory)
+                condition = f"{value} != {factory}({'o' if default.takes_self else ''})"
+            elif default is None:
+                condition = f"{value} is not None"
+                if optional_inner(field.type) is not None:
+                    # Written only when not None: the member needs no null branch.
+                    member_type = optional_inner(field.type)
+            elif default == () and tuple_element(field.type) is not None:
+                condition = value
+            else:
+                default_name = name("_default", default)
+                condition = f"{value} != {default_name}"
+                if default.__class__ in (Amount, Percent, Decimal):
+                    # Equal to the default but written with other digits ("0.00" vs "0"): kept.
+                    text = name("_text", str(default))
+                    condition += f" or _str({value}) != {text}"
+            lines.append(f"    {part} = f'{comma}{piece(member_type, key, value)}' if {condition} else ''")
+            members.append(f"{{{part}}}")
+        body = "".join(members)
+        if first_required or not fields:
+            lines.append(f"    return f'{{{{{body}}}}}'")
+        else:
+            lines.append(f"    b = f'{body}'")
+            lines.append("    return '{' + b[1:] + '}'")
+
+        source = "\n".join(lines) + "\n"
+        self._count += 1
+        filename = f"<budgetacct generated writer {cls.__module__}.{cls.__qualname__} #{self._count}>"
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        exec(compile(source, filename, "exec"), names)
+        function: Writer = names[fn_name]
+        function.__doc__ = source
+        return function
+
+
+def _is_code(tp: Any) -> bool:
+    from budgetacct.codes import EconomicCode, FunctionCode
+
+    return tp is FunctionCode or tp is EconomicCode

@@ -1,0 +1,118 @@
+"""The generated compact writers write exactly what the two-pass path (unstructure, then
+``json.dumps``) writes: same bytes, for every document and every model object."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from budgetacct import Amount, strategies
+from budgetacct.codes import EconomicCode, FunctionCode
+from budgetacct.io.converter import _get, compact_json, document_types, unstructure, unstructure_document
+from budgetacct.io.json import dump, load, loads
+from budgetacct.model import (
+    ExpenditureItem,
+    ExpenditureKind,
+    Fund,
+    Ledger,
+    RevenueItem,
+    RevenueSource,
+)
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "xiqu-2021"
+
+
+def _reference(obj: Any) -> str:
+    data = unstructure_document(obj) if type(obj) in document_types().values() else unstructure(obj)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _objects(obj: Any) -> list[Any]:
+    """``obj`` and every attrs object inside it."""
+    found = [obj]
+    if attrs.has(type(obj)) and type(obj) not in (FunctionCode, EconomicCode):
+        for field in attrs.fields(type(obj)):
+            value = getattr(obj, field.name)
+            for element in value if isinstance(value, tuple) else (value,):
+                if attrs.has(type(element)) and type(element) not in (FunctionCode, EconomicCode):
+                    found.extend(_objects(element))
+    return found
+
+
+@given(strategies.ledgers())
+@settings(max_examples=80, deadline=None)
+def test_ledgers_are_written_as_the_two_pass_path_writes_them(ledger: Ledger) -> None:
+    assert compact_json(ledger) == _reference(ledger)
+    assert dump(ledger, indent=None) == _reference(ledger) + "\n"
+
+
+@given(strategies.disclosures())
+@settings(max_examples=80, deadline=None)
+def test_disclosures_and_every_object_inside_them(disclosure: Any) -> None:
+    for obj in _objects(disclosure):
+        assert compact_json(obj) == _reference(obj), type(obj).__name__
+
+
+@given(strategies.ledgers())
+@settings(max_examples=30, deadline=None)
+def test_compact_documents_load_back_and_write_the_same_text(ledger: Ledger) -> None:
+    text = dump(ledger, indent=None)
+    assert dump(loads(text), indent=None) == text
+    assert json.loads(text) == json.loads(dump(ledger))  # compact and indented say the same
+
+
+_AWKWARD_TEXT = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs",)) | st.sampled_from('"\\\n\t\x00\x1f\u2028😀'),
+    min_size=1,
+).filter(lambda s: s.strip() != "")
+
+
+@given(project=_AWKWARD_TEXT)
+@settings(max_examples=150, deadline=None)
+def test_free_text_is_escaped_as_json_dumps_escapes_it(project: str) -> None:
+    item = ExpenditureItem(
+        FunctionCode("2010301"), Fund.GENERAL_BUDGET, ExpenditureKind.BASIC, Amount("1.5"), project=project
+    )
+    assert compact_json(item) == _reference(item)
+    assert json.loads(compact_json(item))["project"] == project
+
+
+@pytest.mark.parametrize("digits", ["0", "0.00", "0E+2", "0.0000001", "5"])
+def test_amount_defaults_are_omitted_only_with_the_same_digits(digits: str) -> None:
+    ledger = Ledger(year=2021, department="示例", non_fiscal_balance_used=Amount(digits))
+    written = compact_json(ledger)
+    assert written == _reference(ledger)
+    assert ("non_fiscal_balance_used" in written) is (digits != "0")
+
+
+def test_an_object_with_every_field_at_its_default_is_an_empty_object() -> None:
+    ledger = Ledger(year=2021, department="示例")
+    assert compact_json(ledger) == '{"type":"Ledger","year":2021,"department":"示例"}'
+    assert compact_json(RevenueItem(RevenueSource.OTHER, Amount("1"))) == '{"source":"其他收入","amount":"1"}'
+
+
+def test_non_model_values_go_through_the_converter() -> None:
+    codes = (FunctionCode("201"), FunctionCode("20103"))
+    assert compact_json(codes) == '["201","20103"]'
+    assert compact_json(FunctionCode("201")) == '"201"'
+    assert compact_json(Amount("1.50")) == '"1.50"'
+
+
+def test_the_bundled_example_round_trips_compactly() -> None:
+    ledger = load(EXAMPLE / "ledger.json")
+    assert compact_json(ledger) == _reference(ledger)
+    disclosure = load(EXAMPLE / "disclosure.json")
+    for obj in _objects(disclosure):
+        assert compact_json(obj) == _reference(obj)
+
+
+def test_generated_source_is_kept_for_debugging() -> None:
+    writer = _get().writers.writer(ExpenditureItem)
+    assert writer.__doc__ is not None and "def write_ExpenditureItem(o):" in writer.__doc__
+    assert writer.__code__.co_filename.startswith("<budgetacct generated writer")
