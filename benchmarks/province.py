@@ -10,7 +10,9 @@ form (one ``Ledger`` per line), then measures, each implementation in a fresh pr
 * checks — budgetacct runs its *full audit* (every registered rule, exact ledger mode); the peers
   run their invariant function;
 * dump — objects → JSON text;
-* retained RSS per line item after load.
+* retained RSS per line item after load;
+* with ``--pipeline PAIRS``: the whole pipeline (import, read, load, checks, dump) as separate
+  processes, alternating with msgspec_pi, median of the pairwise wall-time ratios.
 
 Medians over the rounds; ratios against the fastest peer in the same run.  Absolute times on a
 shared 2-core machine mean little: read the ratios.  With ``--json`` the last line printed is
@@ -221,6 +223,65 @@ def table(run: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+def pipeline_once(data: Path, *, checks: bool = True) -> None:
+    """One whole pipeline in this process: import, read, load, full audit, dump (then exit)."""
+    from budgetacct import audit
+    from budgetacct.io.json import dump, load_bytes
+
+    lines = data.read_bytes().split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    ledgers = [load_bytes(line) for line in lines]
+    if checks:
+        for ledger in ledgers:
+            audit(ledger)  # type: ignore[arg-type]
+    out = [dump(ledger, indent=None) for ledger in ledgers]
+    assert len(out) == len(lines)
+
+
+def _run_process(cmd: list[str]) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
+def measure_pipeline(departments: int, pairs: int, peers_dir: Path) -> dict[str, Any]:
+    """Whole-process wall time, budgetacct against msgspec_pi, in alternating pairs.
+
+    ``full``: budgetacct imports, reads, loads, runs the **full audit** and dumps; msgspec_pi
+    runs its invariants instead.  ``no_checks``: both import, read, load and dump only.  Pairing
+    (A B A B …, one warm-up each) keeps each ratio meaningful while the machine's speed drifts;
+    the median of the pairwise ratios is reported.
+    """
+    peer_file, ours = prepare(departments, peers_dir)
+    peer = [sys.executable, str(peers_dir / "bench.py"), "--impl", "msgspec_pi", "--data", str(peer_file)]
+    peer += ["--rounds", "1", "--quiet", "--no-verify", "--phases"]
+    variants = {
+        "full": ([sys.executable, __file__, "--pipeline-worker", str(ours)], [*peer, "load,check,dump"]),
+        "no_checks": (
+            [sys.executable, __file__, "--pipeline-worker", str(ours), "--no-checks"],
+            [*peer, "load,dump"],
+        ),
+    }
+    results: dict[str, Any] = {}
+    for name, (a, b) in variants.items():
+        _run_process(a), _run_process(b)
+        walls_a, walls_b = [], []
+        for _ in range(pairs):
+            walls_a.append(_run_process(a))
+            walls_b.append(_run_process(b))
+        ratios = [x / y for x, y in zip(walls_a, walls_b, strict=True)]
+        results[name] = {
+            "budgetacct_wall_s": statistics.median(walls_a),
+            "msgspec_pi_wall_s": statistics.median(walls_b),
+            "ratio": statistics.median(ratios),
+            "ratio_min": min(ratios),
+            "ratio_max": max(ratios),
+        }
+    results["pairs"] = pairs
+    return results
+
+
 def fitted_exponent(points: list[tuple[int, float]]) -> float:
     """Least-squares slope of log(time) against log(size): 1.0 means linear."""
     xs = [math.log(n) for n, _ in points]
@@ -246,10 +307,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--only", default=",".join(PEERS), help="peers to run (comma list; empty for none)")
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    parser.add_argument(
+        "--pipeline",
+        type=int,
+        metavar="PAIRS",
+        default=0,
+        help="also time the whole pipeline as separate processes, PAIRS alternating pairs against msgspec_pi",
+    )
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--pipeline-worker", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--no-checks", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker is not None:
         print(json.dumps(worker(args.worker, args.rounds)))
+        return 0
+    if args.pipeline_worker is not None:
+        pipeline_once(args.pipeline_worker, checks=not args.no_checks)
         return 0
     peers = tuple(p for p in args.only.split(",") if p)
     runs = []
@@ -264,6 +337,16 @@ def main(argv: list[str] | None = None) -> int:
             points = [(r["items"], r["results"]["budgetacct"][phase]) for r in runs]
             final.setdefault("exponents", {})[phase] = round(fitted_exponent(points), 3)
         print(f"fitted exponents (1.0 = linear): {final['exponents']}")
+    if args.pipeline:
+        print(f"== whole pipeline, {args.pipeline} pairs against msgspec_pi", file=sys.stderr)
+        final["pipeline"] = measure_pipeline(args.departments, args.pipeline, args.peers)
+        for name, label in (("full", "with the full audit"), ("no_checks", "without checks")):
+            p = final["pipeline"][name]
+            print(
+                f"whole pipeline {label}: budgetacct {p['budgetacct_wall_s']:.2f} s, "
+                f"msgspec_pi {p['msgspec_pi_wall_s']:.2f} s, ratio {p['ratio']:.2f} "
+                f"({p['ratio_min']:.2f}–{p['ratio_max']:.2f})"
+            )
     if args.json:
         print(json.dumps(final, ensure_ascii=False))
     return 0

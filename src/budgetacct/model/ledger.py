@@ -303,8 +303,13 @@ class Ledger:
         """本年支出合计; of the given ``funds`` only; or of the items ``where`` accepts."""
         if where is not None:
             return Amount._exact(_sum(item.amount.value for item in self.expenditure if where(item)))
-        totals = self._totals.by_fund_kind
-        return Amount._exact(_sum(v for (fund, _), v in totals.items() if funds is None or fund in funds))
+        spent = self._totals.by_fund
+        if funds is None:
+            return Amount._exact(self._totals.spent)
+        if len(funds) == 1:
+            for fund in funds:
+                return Amount._exact(spent.get(fund, _NOTHING))
+        return Amount._exact(_sum(v for fund, v in spent.items() if fund in funds))
 
     def expenditure_by_kind(self, fund: Fund | None = None) -> dict[ExpenditureKind, Amount]:
         """Spending per kind (基本支出 …), of one fund or of all."""
@@ -340,16 +345,25 @@ class Ledger:
 
     def fund_revenue(self, fund: Fund) -> Amount:
         """This year's income of one fund."""
-        return Amount._exact(_sum(v for source, v in self._totals.revenue.items() if source.fund is fund))
+        return Amount._exact(self._totals.revenue_by_fund[fund])
 
     def closing_balance(self, fund: Fund | None = None) -> Amount:
         """年末结转和结余: 年初 + 本年收入 (+ 使用非财政拨款结余) − 本年支出 (− 结余分配)."""
-        if fund is None:
-            return sum((self.closing_balance(f) for f in Fund), _ZERO)
-        closing = self.opening_balance(fund) + self.fund_revenue(fund)
-        closing -= self.expenditure_total(funds=(fund,))
-        if fund is Fund.NON_FISCAL:
-            closing = closing + self.non_fiscal_balance_used - self.surplus_distribution
+        closing = self._totals.closing
+        if closing is None:
+            closing = self._totals.closing = self._closing_balances()
+        return Amount._exact(closing[fund])
+
+    def _closing_balances(self) -> dict[Fund | None, Decimal]:
+        # Computed once per ledger: the publisher and the audit ask for every fund several times.
+        closing: dict[Fund | None, Decimal] = {}
+        for fund in Fund:
+            value = self.opening_balance(fund) + self.fund_revenue(fund)
+            value -= self.expenditure_total(funds=(fund,))
+            if fund is Fund.NON_FISCAL:
+                value = value + self.non_fiscal_balance_used - self.surplus_distribution
+            closing[fund] = value.value
+        closing[None] = sum((Amount._exact(closing[fund]) for fund in Fund), _ZERO).value
         return closing
 
     def grand_total(self) -> Amount:
@@ -392,7 +406,19 @@ def _sum(values: Iterable[Decimal]) -> Decimal:
 class _Totals:
     """Everything a ledger derives, computed in one pass over its items (exact Decimal sums)."""
 
-    __slots__ = ("_rows", "basic_by_code", "basic_split", "by_fund_kind", "cells", "kinds", "revenue")
+    __slots__ = (
+        "_rows",
+        "basic_by_code",
+        "basic_split",
+        "by_fund",
+        "by_fund_kind",
+        "cells",
+        "closing",
+        "kinds",
+        "revenue",
+        "revenue_by_fund",
+        "spent",
+    )
 
     def __init__(self, ledger: Ledger) -> None:
         add = _EXACT.add
@@ -429,9 +455,19 @@ class _Totals:
         by_fund_kind: dict[tuple[Fund, ExpenditureKind], Decimal] = {}
         for (_, fund, kind), value in cells.items():
             by_fund_kind[(fund, kind)] = add(by_fund_kind.get((fund, kind), _NOTHING), value)
+        by_fund: dict[Fund, Decimal] = {}
+        for (fund, _), value in by_fund_kind.items():
+            by_fund[fund] = add(by_fund.get(fund, _NOTHING), value)
         revenue = dict.fromkeys(RevenueSource, _NOTHING)
         for income in ledger.revenue:
             revenue[income.source] = add(revenue[income.source], income.amount.value)
+        revenue_by_fund = dict.fromkeys(Fund, _NOTHING)
+        for source, value in revenue.items():
+            revenue_by_fund[source.fund] = add(revenue_by_fund[source.fund], value)
+        self.by_fund = by_fund
+        self.spent = _sum(by_fund.values())
+        self.revenue_by_fund = revenue_by_fund
+        self.closing: dict[Fund | None, Decimal] | None = None
         self.cells = cells
         self.by_fund_kind = by_fund_kind
         self.revenue = revenue
@@ -510,11 +546,6 @@ _function_line = unchecked(FunctionLine)
 _economic_line = unchecked(EconomicLine)
 
 
-def _round_figure(places: int) -> Callable[[Decimal], Amount]:
-    exact = Amount._exact
-    return lambda value: exact(value).rounded(places)
-
-
 def _rounder(places: int | None) -> Callable[[Amount], Amount]:
     if places is None:
         return lambda amount: amount
@@ -533,6 +564,19 @@ class _Publisher:
         self.template = template
         self.r = _rounder(places)
         self.places = places
+        self._lines: dict[frozenset[Fund] | None, tuple[FunctionLine, ...]] = {}
+        self._by_code: dict[frozenset[Fund] | None, dict[str, FunctionLine]] = {}
+        # Sums never touched stay the shared zero Decimal: they share one zero Amount too.
+        zero = Amount._exact(_NOTHING) if places is None else Amount._exact(_NOTHING).rounded(places)
+        exact = Amount._exact
+
+        def figure(value: Decimal) -> Amount:
+            if value is _NOTHING:
+                return zero
+            amount = exact(value)
+            return amount if places is None else amount.rounded(places)
+
+        self.figure = figure
         self.list_zeros = template == "all-lines"
         self.prior = ledger.prior or PriorYear()
 
@@ -610,20 +654,28 @@ class _Publisher:
             change=self.change(self.prior.revenue_total, total),
         )
 
-    def function_lines(
-        self, funds: Collection[Fund] | None, *, levels: tuple[int, ...] = (3, 5, 7)
-    ) -> tuple[FunctionLine, ...]:
+    def function_lines(self, funds: Collection[Fund] | None) -> tuple[FunctionLine, ...]:
+        """The rows of a table by 功能分类 (类, 款 and 项) of the given funds (``None``: all)."""
+        key = _fund_set(funds)
+        found = self._lines.get(key)
+        if found is not None:
+            return found
+        # A row whose figures equal the all-funds row (a code spent from this fund only) is the
+        # same immutable object as in the all-funds table: fewer objects, same content.
+        same = None if key is None else self._lines_by_code(None)
+        all_rows = None if key is None else self.ledger._totals.rows(None)
         # The 基本/项目 columns are always printed; the other three kinds only when the
         # department has such spending at all (a 行政单位's table leaves them out).
         present = self.ledger._totals.kinds
         remit, business, subsidy = (kind in present for kind in _OPTIONAL_KINDS)
-        figure = Amount._exact if self.places is None else _round_figure(self.places)
+        figure = self.figure
         year = self.ledger.year
-        rows = []
-        for code, row in self.ledger._totals.rows(_fund_set(funds)).items():
-            if len(code.code) not in levels:
+        lines = []
+        for code, row in self.ledger._totals.rows(key).items():
+            if same is not None and all_rows is not None and all_rows[code] == row:
+                lines.append(same[code.code])
                 continue
-            rows.append(
+            lines.append(
                 _function_line(
                     code,
                     figure(row[0]),
@@ -635,7 +687,14 @@ class _Publisher:
                     affiliate_subsidy=figure(row[5]) if subsidy else None,
                 )
             )
-        return tuple(rows)
+        found = self._lines[key] = tuple(lines)
+        return found
+
+    def _lines_by_code(self, funds: frozenset[Fund] | None) -> dict[str, FunctionLine]:
+        found = self._by_code.get(funds)
+        if found is None:
+            found = self._by_code[funds] = {line.code.code: line for line in self.function_lines(funds)}
+        return found
 
     def expenditure(self) -> Expenditure:
         ledger, r = self.ledger, self.r
