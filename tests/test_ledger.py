@@ -252,3 +252,21 @@ def test_unchecked_keyword_only_and_factory_defaults() -> None:
     assert make(a=1, b=(2,), c="y") == Item(a=1, b=(2,), c="y")
     with pytest.raises(TypeError):
         make(1)  # keyword-only, as in __init__
+
+
+@given(ledger=strategies.ledgers(places=4))
+@settings(max_examples=60, deadline=None)
+def test_table_rows_of_any_fund_set_equal_a_direct_roll_up(ledger: Ledger) -> None:
+    # The totals roll each fund up once and merge; a direct roll-up of the chosen funds' cells
+    # must give the same rows with the same digits.
+    from budgetacct.model.ledger import _roll_up
+
+    totals = ledger._totals
+    fund_sets = [None, *(frozenset([fund]) for fund in Fund), frozenset(Fund), frozenset(list(Fund)[:2])]
+    for funds in fund_sets:
+        direct = _roll_up(totals.cells, funds)
+        shared = totals.rows(funds)
+        assert list(shared) == list(direct)
+        assert {code.code: [str(v) for v in row] for code, row in shared.items()} == {
+            code.code: [str(v) for v in row] for code, row in direct.items()
+        }

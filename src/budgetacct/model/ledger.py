@@ -407,6 +407,7 @@ class _Totals:
     """Everything a ledger derives, computed in one pass over its items (exact Decimal sums)."""
 
     __slots__ = (
+        "_by_fund_rows",
         "_rows",
         "basic_by_code",
         "basic_split",
@@ -475,12 +476,21 @@ class _Totals:
         self.basic_by_code = by_code
         self.kinds = frozenset(kind for (_, kind), value in by_fund_kind.items() if value)
         self._rows: dict[frozenset[Fund] | None, dict[FunctionCode, list[Decimal]]] = {}
+        self._by_fund_rows: dict[Fund, dict[str, list[Decimal]]] | None = None
 
     def rows(self, funds: frozenset[Fund] | None) -> dict[FunctionCode, list[Decimal]]:
-        """Per code (every level, in code order): ``[total, *one value per ExpenditureKind]``."""
+        """Per code (every level, in code order): ``[total, *one value per ExpenditureKind]``.
+
+        The rows are shared and must not be changed.
+        """
         found = self._rows.get(funds)
         if found is None:
-            found = self._rows[funds] = _roll_up(self.cells, funds)
+            by_fund = self._by_fund_rows
+            if by_fund is None:
+                by_fund = self._by_fund_rows = _roll_up_by_fund(self.cells)
+            selected = [rows for fund, rows in by_fund.items() if funds is None or fund in funds]
+            merged = _merge_rows(selected)
+            found = self._rows[funds] = {FunctionCode.of(text): merged[text] for text in sorted(merged)}
         return found
 
 
@@ -532,6 +542,50 @@ def _roll_up(
             row[0] = add(row[0], value)
             row[index] = add(row[index], value)
     return {FunctionCode.of(text): rows[text] for text in sorted(rows)}
+
+
+def _roll_up_by_fund(
+    cells: dict[tuple[str, Fund, ExpenditureKind], Decimal],
+) -> dict[Fund, dict[str, list[Decimal]]]:
+    """Each fund's cells summed into every level of the 功能分类 tree (keyed by code text).
+
+    One pass serves every table: the all-funds table merges these, a fund's table is its own.
+    """
+    add = _EXACT.add
+    by_fund: dict[Fund, dict[str, list[Decimal]]] = {}
+    width = len(ExpenditureKind) + 1
+    for (text, fund, kind), value in cells.items():
+        rows = by_fund.get(fund)
+        if rows is None:
+            rows = by_fund[fund] = {}
+        index = _KIND_INDEX[kind]
+        for level in _chain(text):
+            row = rows.get(level)
+            if row is None:
+                row = rows[level] = [_NOTHING] * width
+            row[0] = add(row[0], value)
+            row[index] = add(row[index], value)
+    return by_fund
+
+
+def _merge_rows(tables: list[dict[str, list[Decimal]]]) -> dict[str, list[Decimal]]:
+    """Rows of several funds added code by code; a code of one fund keeps that fund's row."""
+    if len(tables) == 1:
+        return tables[0]
+    add = _EXACT.add
+    merged: dict[str, list[Decimal]] = {}
+    for table in tables:
+        for text, row in table.items():
+            found = merged.get(text)
+            if found is None:
+                merged[text] = row
+            else:
+                # Untouched cells stay the shared zero: "0 + x" is x with x's digits anyway.
+                merged[text] = [
+                    a if b is _NOTHING else b if a is _NOTHING else add(a, b)
+                    for a, b in zip(found, row, strict=True)
+                ]
+    return merged
 
 
 def _by_kind(rows: dict[FunctionCode, list[Decimal]]) -> dict[FunctionCode, dict[ExpenditureKind, Amount]]:
