@@ -42,17 +42,26 @@ class WriterFactory:
     def __init__(self, unstructure_hook: Callable[[Any], Callable[[Any], Any]]) -> None:
         self._hook = unstructure_hook
         self._writers: dict[type[Any], Writer] = {}
+        self._documents: dict[type[Any], Writer] = {}
         self._count = 0
 
     def writer(self, cls: type[Any]) -> Writer:
+        """The compact JSON text of an object of ``cls``."""
         found = self._writers.get(cls)
         if found is None:
             found = self._writers[cls] = self._make(cls)
         return found
 
+    def document_writer(self, cls: type[Any]) -> Writer:
+        """A top-level document: ``{"type":"<class name>",...}`` and a newline, in one string."""
+        found = self._documents.get(cls)
+        if found is None:
+            found = self._documents[cls] = self._make(cls, tag=cls.__name__, newline=True)
+        return found
+
     # --- generation ---------------------------------------------------------------------------
 
-    def _make(self, cls: type[Any]) -> Writer:
+    def _make(self, cls: type[Any], *, tag: str | None = None, newline: bool = False) -> Writer:
         from budgetacct.money import Amount, Percent
 
         attrs.resolve_types(cls)
@@ -123,16 +132,23 @@ class WriterFactory:
             inner_text = quoted(tp, value)
             if inner_text is not None:
                 return f'{key}:"{{{inner_text}}}"'
+            element = tuple_element(tp)
+            if element is not None and attrs.has(element) and not _is_code(element):
+                # Brackets as literal text: one copy of the joined items fewer.
+                writer = name("_writer", self.writer(element))
+                return f"{key}:[{{_COMMA.join(map({writer}, {value}))}}]"
             return f"{key}:{{{raw(tp, value)}}}"
 
         fields = attrs.fields(cls)
         fn_name = f"write_{cls.__name__}"
         lines = [f"def {fn_name}(o):"]
         members: list[str] = []
-        first_required = bool(fields) and fields[0].default is attrs.NOTHING
+        if tag is not None:
+            members.append('"type":' + _COMPACT.encode(tag))
+        first_required = tag is not None or (bool(fields) and fields[0].default is attrs.NOTHING)
         for index, field in enumerate(fields):
             key = _COMPACT.encode(field.name)
-            comma = "" if index == 0 and first_required else ","
+            comma = "" if index == 0 and first_required and tag is None else ","
             default = field.default
             if default is attrs.NOTHING:
                 members.append(comma + piece(field.type, key, f"o.{field.name}"))
@@ -160,11 +176,12 @@ class WriterFactory:
             lines.append(f"    {part} = f'{comma}{piece(member_type, key, value)}' if {condition} else ''")
             members.append(f"{{{part}}}")
         body = "".join(members)
+        end = "\\n" if newline else ""
         if first_required or not fields:
-            lines.append(f"    return f'{{{{{body}}}}}'")
+            lines.append(f"    return f'{{{{{body}}}}}{end}'")
         else:
             lines.append(f"    b = f'{body}'")
-            lines.append("    return '{' + b[1:] + '}'")
+            lines.append(f"    return '{{' + b[1:] + '}}{end}'")
 
         source = "\n".join(lines) + "\n"
         self._count += 1

@@ -42,10 +42,10 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 from budgetacct.errors import InputError, InvalidValue, Problem, join_path
 from budgetacct.io._structure_gen import LeafTables, Unsupported, make_structure_fn
-from budgetacct.io._writer_gen import WriterFactory
 from budgetacct.io._types import is_enum as _is_enum
 from budgetacct.io._types import optional_inner as _optional_inner
 from budgetacct.io._types import tuple_element as _tuple_element
+from budgetacct.io._writer_gen import WriterFactory
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import cattrs
@@ -418,7 +418,7 @@ class _Converters:
             self.fast.get_structure_hook(cls)
             self.fast.get_unstructure_hook(cls)
             self.walk.checker(cls)
-            self.writers.writer(cls)
+            self.writers.document_writer(cls)
 
 
 _lock = threading.Lock()
@@ -707,12 +707,18 @@ def compact_json(obj: Any) -> str:
     converters = _get()
     cls = type(obj)
     if cls in document_types().values():
-        body = converters.writers.writer(cls)(obj)
-        head = '{"type":' + json.dumps(cls.__name__)
-        return head + "}" if body == "{}" else head + "," + body[1:]
+        return converters.writers.document_writer(cls)(obj)[:-1]
     if attrs.has(cls) and cls not in (FunctionCode, EconomicCode):
         return converters.writers.writer(cls)(obj)
     return json.dumps(unstructure(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+def compact_document_line(obj: Disclosure | Ledger) -> str:
+    """``compact_json(obj) + "\\n"`` for a document, written as one string (for JSON lines)."""
+    writer = _get().writers.document_writer(type(obj))
+    if type(obj) not in document_types().values():
+        raise InvalidValue("Disclosure 或 Ledger", "a Disclosure or a Ledger", type(obj).__name__)
+    return writer(obj)
 
 
 def unstructure_document(obj: Disclosure | Ledger) -> dict[str, Any]:
