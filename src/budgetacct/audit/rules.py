@@ -6,7 +6,6 @@ Every rule skips figures the report does not state: a partial report is checked 
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from decimal import Context
 
@@ -218,29 +217,37 @@ def r8(c: Checker) -> None:
 def _rollup(c: Checker, path: str, lines: Sequence[FunctionLine], what_zh: str, what_en: str) -> None:
     """Within one list of rows at several levels: each 类/款 equals the sum of its children present."""
     # Keyed by code text: str hashes are cached by CPython, which matters over many rows.
-    by_code = {line.code.code: (i, line) for i, line in enumerate(lines)}
-    children: dict[str, list[int]] = defaultdict(list)
-    for i, line in enumerate(lines):
+    by_code = {line.code.code: i for i, line in enumerate(lines)}
+    children: dict[str, list[FunctionLine]] = {}
+    for line in lines:
         code = line.code.code
-        if len(code) > 3 and code[:-2] in by_code:
-            children[code[:-2]].append(i)
-    for parent, indexes in children.items():
-        i, line = by_code[parent]
-        if all(
-            _holds(getattr(line, column), [getattr(lines[k], column) for k in indexes])
-            for column in ("amount", "basic", "project")
+        if len(code) > 3:
+            parent = code[:-2]
+            if parent in by_code:
+                found = children.get(parent)
+                if found is None:
+                    children[parent] = [line]
+                else:
+                    found.append(line)
+    for parent, kids in children.items():
+        i = by_code[parent]
+        line = lines[i]
+        if (
+            _holds(line.amount, [kid.amount for kid in kids])
+            and _holds(line.basic, [kid.basic for kid in kids])
+            and _holds(line.project, [kid.project for kid in kids])
         ):
             continue
         c.equal(
             f"{path}[{i}].amount",
             line.amount,
-            [lines[k].amount for k in indexes],
+            [kid.amount for kid in kids],
             f"{what_zh}{parent}与其下级科目之和不符",
             f"{what_en} {parent} differs from the sum of its sub-items",
         )
         for attribute in ("basic", "project"):
             value = getattr(line, attribute)
-            parts = [getattr(lines[k], attribute) for k in indexes]
+            parts = [getattr(kid, attribute) for kid in kids]
             if value is not None and all(p is not None for p in parts):
                 c.equal(
                     f"{path}[{i}].{attribute}",
@@ -297,12 +304,24 @@ def r11(c: Checker) -> None:
             sections.append((f"$.{name}.lines", section.lines))
     for path, lines in sections:
         for i, line in enumerate(lines):
-            split = line.kind_split()
-            if split and not _holds(line.amount, list(split.values())):
+            # The printed kind columns, as FunctionLine.kind_split() gives them (inlined: this
+            # runs for every row of every table).
+            split = [
+                value
+                for value in (
+                    line.basic,
+                    line.project,
+                    line.remittance,
+                    line.business,
+                    line.affiliate_subsidy,
+                )
+                if value is not None
+            ]
+            if split and not _holds(line.amount, split):
                 c.equal(
                     f"{path}[{i}].amount",
                     line.amount,
-                    list(split.values()),
+                    split,
                     f"{line.code}行合计与各支出类型之和不符",
                     f"row {line.code}: total differs from the sum of its kind columns",
                 )
@@ -750,8 +769,8 @@ def r40(c: Checker) -> None:
     gb = c.d.general_budget
     if gb is None or not gb.items:
         return
-    parents = {ancestor for line in gb.items for ancestor in line.code.ancestors}
-    leaves = [(i, line) for i, line in enumerate(gb.items) if line.code not in parents]
+    parents = {ancestor.code for line in gb.items for ancestor in line.code.ancestors}
+    leaves = [(i, line) for i, line in enumerate(gb.items) if line.code.code not in parents]
     c.equal(
         "$.general_budget.detail_total",
         gb.detail_total if gb.detail_total is not None else gb.total,
@@ -759,10 +778,15 @@ def r40(c: Checker) -> None:
         "一般公共预算支出具体情况各项之和与总额不符",
         "the general budget items do not add up to the total",
     )
+    # Leaves grouped by each prefix length the classes use: a class's leaves are those whose
+    # code starts with its code (the class itself included), found by one lookup.
+    under: dict[str, list[Amount]] = {}
+    for length in {len(cls.code.code) for cls in gb.classes}:
+        for _, line in leaves:
+            if len(line.code.code) >= length:
+                under.setdefault(line.code.code[:length], []).append(line.amount)
     for k, cls in enumerate(gb.classes):
-        parts = [
-            line.amount for i, line in leaves if cls.code.is_ancestor_of(line.code) or cls.code == line.code
-        ]
+        parts = under.get(cls.code.code, [])
         if parts:
             c.equal(
                 f"$.general_budget.classes[{k}].amount",
@@ -1494,13 +1518,16 @@ def r56(c: Checker) -> None:
     year_zh = "" if exact_year else f"（无{year}年目录，使用{cat.year}年目录）"
     year_en = "" if exact_year else f" (no {year} catalogue; the {cat.year} one was used)"
     seen: set[tuple[str, str]] = set()
-    # The same code and printed names recur across the tables; judge each combination once.
-    judged: set[tuple[FunctionCode, str | None, tuple[str, ...]]] = set()
+    # The same code and printed names recur across the tables; judge each combination once
+    # (keyed by the code's text, whose hash CPython caches).
+    judged: set[tuple[str, str | None, tuple[str, ...]]] = set()
     for list_path, index, line in _function_lines(c):
-        key = (line.code, line.name, line.parent_names)
-        if key in judged or _names_agree(year, line.code.code, line.name, line.parent_names):
+        key = (line.code.code, line.name, line.parent_names)
+        if key in judged:
             continue
         judged.add(key)
+        if _names_agree(year, *key):
+            continue
         path = f"{list_path}[{index}]"
         entry = cat.get(line.code.code)
         if entry is None:
