@@ -45,14 +45,33 @@ class Checker:
         self.exact = exact
         self.findings: list[Finding] = []
         self.rule: Rule | None = None
+        # Sums of printed figures made by rules (a blank total replaced by its parts): each
+        # keeps the allowance of its parts.  Keyed by id, holding the sum so the id stays its own.
+        self._sums: dict[int, tuple[Amount, Decimal]] = {}
 
     # --- primitives ---------------------------------------------------------------------------
 
     def half(self, amount: Amount) -> Decimal:
-        """Half a unit of the last printed place (0.005 for 万元 with two decimals); 0 when exact."""
+        """Half a unit of the last printed place (0.005 for 万元 with two decimals); 0 when exact.
+
+        For a sum made by :meth:`sum_of`, the sum of its parts' allowances.
+        """
         if self.exact:
             return _ZERO
+        made = self._sums.get(id(amount))
+        if made is not None and made[0] is amount:
+            return made[1]
         return Decimal(5).scaleb(-max(2, amount.places()) - 1)
+
+    def sum_of(self, parts: Sequence[Amount]) -> Amount:
+        """The sum of printed figures, standing for a figure the report left blank.
+
+        Its rounding allowance is the sum of the parts' allowances (each printed part may be off
+        by half its last place), not half a unit of the sum's own last place.
+        """
+        total = sum(parts, Amount(0))
+        self._sums[id(total)] = (total, sum((self.half(part) for part in parts), _ZERO))
+        return total
 
     def emit(
         self,

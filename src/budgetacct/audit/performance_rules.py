@@ -65,12 +65,13 @@ def _fmt(value: Decimal) -> str:
     return "0" if text in ("-0", "0") else text
 
 
-def _total(split: FundingSplit) -> Amount | None:
-    """The printed total, or the sum of the printed parts when the total is blank."""
+def _total(c: Checker, split: FundingSplit) -> Amount | None:
+    """The printed total, or the sum of the printed parts when the total is blank (with the
+    parts' rounding allowance)."""
     if split.total is not None:
         return split.total
     parts = [p for p in (split.fiscal, split.other) if p is not None]
-    return sum(parts, Amount(0)) if parts else None
+    return c.sum_of(parts) if parts else None
 
 
 def _classify(indicator: Indicator) -> Classification:
@@ -170,7 +171,7 @@ def r47(c: Checker) -> None:
 )
 def r48(c: Checker) -> None:
     for i, e in enumerate(_evaluations(c)):
-        executed, budget = _total(e.executed), _total(e.budget)
+        executed, budget = _total(c, e.executed), _total(c, e.budget)
         if executed is None or budget is None:
             continue
         path = f"{_BASE}[{i}].executed.total"
@@ -201,7 +202,7 @@ def r48(c: Checker) -> None:
 )
 def r49(c: Checker) -> None:
     for i, e in enumerate(_evaluations(c)):
-        executed, budget = _total(e.executed), _total(e.budget)
+        executed, budget = _total(c, e.executed), _total(c, e.budget)
         targets: list[Amount | None] = []
         actuals: list[Term | None] = []
         for j, indicator in _cost_indicators(e):
@@ -480,7 +481,7 @@ def r53(c: Checker) -> None:
     line = expenditure.get(ExpenditureKind.PROJECT) if expenditure is not None else None
     if line is None:
         return
-    spent = [(i, amount) for i, e in enumerate(evaluations) if (amount := _total(e.executed)) is not None]
+    spent = [(i, amount) for i, e in enumerate(evaluations) if (amount := _total(c, e.executed)) is not None]
     if not spent:
         return
     total = sum((a.value for _, a in spent), _ZERO)
@@ -570,7 +571,7 @@ def r61(c: Checker) -> None:
         return
     under: list[tuple[ProjectEvaluation, Amount, Amount]] = []
     for e in performance.evaluations:
-        executed, budget = _total(e.executed), _total(e.budget)
+        executed, budget = _total(c, e.executed), _total(c, e.budget)
         if executed is not None and budget is not None and _under(c, executed, budget):
             under.append((e, executed, budget))
     if not under:

@@ -78,6 +78,7 @@ class WriterFactory:
             "_LB": "[",
             "_RB": "]",
             "_COMMA": ",",
+            "_EMPTY": "",
         }
 
         def name(prefix: str, value: Any) -> str:
@@ -127,6 +128,54 @@ class WriterFactory:
             encode = name("_encode", _COMPACT.encode)
             return f"{encode}({hook}({value}))"
 
+        def condition_for(field: Any, value: str) -> tuple[str, Any]:
+            """When a defaulted field is written (the converter's rule), and the type to write."""
+            default = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                factory = name("_factory", default.factory)
+                return f"{value} != {factory}({'o' if default.takes_self else ''})", field.type
+            if default is None:
+                # Written only when not None: the member needs no null branch.
+                return f"{value} is not None", optional_inner(field.type) or field.type
+            if default == () and tuple_element(field.type) is not None:
+                return value, field.type
+            default_name = name("_default", default)
+            condition = f"{value} != {default_name}"
+            if default.__class__ in (Amount, Percent, Decimal):
+                # Equal to the default but written with other digits ("0.00" vs "0"): kept.
+                text = name("_text", str(default))
+                condition += f" or _str({value}) != {text}"
+            return condition, field.type
+
+        def inline(element: type[Any], var: str) -> str | None:
+            """An f-string expression writing an object of ``element`` held in ``var``: used for
+            tuples of small classes, so no function call is made per item.  ``None`` when the
+            class holds other model objects or starts with an optional field."""
+            fields = attrs.fields(element)
+            if (
+                not fields
+                or fields[0].default is not attrs.NOTHING
+                or element.__module__.startswith("budgetacct.codes")
+            ):
+                return None
+            for field in fields:
+                leaf = optional_inner(field.type) or tuple_element(field.type) or field.type
+                if attrs.has(leaf) and not _is_code(leaf):
+                    return None
+            attrs.resolve_types(element)
+            members = []
+            for index, field in enumerate(fields):
+                key = _COMPACT.encode(field.name)
+                value = f"{var}.{field.name}"
+                if field.default is attrs.NOTHING:
+                    members.append(("," if index else "") + piece(field.type, key, value))
+                    continue
+                condition, member_type = condition_for(field, value)
+                label = name("_key", "," + key + ":")
+                members.append(f"{{({label} + {raw(member_type, value)}) if {condition} else _EMPTY}}")
+            # Triple double quotes: this f-string sits inside the writer's single-quoted one.
+            return 'f"""{{' + "".join(members) + '}}"""'
+
         def piece(tp: Any, key: str, value: str) -> str:
             """The f-string text of one member: ``"key":value``."""
             inner_text = quoted(tp, value)
@@ -134,7 +183,10 @@ class WriterFactory:
                 return f'{key}:"{{{inner_text}}}"'
             element = tuple_element(tp)
             if element is not None and attrs.has(element) and not _is_code(element):
-                # Brackets as literal text: one copy of the joined items fewer.
+                items = inline(element, "e")
+                if items is not None:
+                    # Brackets as literal text, items written in place: no call per item.
+                    return f"{key}:[{{_COMMA.join([{items} for e in {value}])}}]"
                 writer = name("_writer", self.writer(element))
                 return f"{key}:[{{_COMMA.join(map({writer}, {value}))}}]"
             return f"{key}:{{{raw(tp, value)}}}"
@@ -149,30 +201,12 @@ class WriterFactory:
         for index, field in enumerate(fields):
             key = _COMPACT.encode(field.name)
             comma = "" if index == 0 and first_required and tag is None else ","
-            default = field.default
-            if default is attrs.NOTHING:
+            if field.default is attrs.NOTHING:
                 members.append(comma + piece(field.type, key, f"o.{field.name}"))
                 continue
             value, part = f"v{index}", f"p{index}"
-            member_type = field.type
             lines.append(f"    {value} = o.{field.name}")
-            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                factory = name("_factory", default.factory)
-                condition = f"{value} != {factory}({'o' if default.takes_self else ''})"
-            elif default is None:
-                condition = f"{value} is not None"
-                if optional_inner(field.type) is not None:
-                    # Written only when not None: the member needs no null branch.
-                    member_type = optional_inner(field.type)
-            elif default == () and tuple_element(field.type) is not None:
-                condition = value
-            else:
-                default_name = name("_default", default)
-                condition = f"{value} != {default_name}"
-                if default.__class__ in (Amount, Percent, Decimal):
-                    # Equal to the default but written with other digits ("0.00" vs "0"): kept.
-                    text = name("_text", str(default))
-                    condition += f" or _str({value}) != {text}"
+            condition, member_type = condition_for(field, value)
             lines.append(f"    {part} = f'{comma}{piece(member_type, key, value)}' if {condition} else ''")
             members.append(f"{{{part}}}")
         body = "".join(members)

@@ -975,9 +975,7 @@ def _function_names(text: str, year: int) -> tuple[str | None, tuple[str, ...]]:
             entry = catalogue.get(code_text)
             return entry.name if entry is not None else None
 
-        parents = tuple(
-            n for n in (name(a.code) for a in FunctionCode.of(text).ancestors) if n is not None
-        )
+        parents = tuple(n for n in (name(a.code) for a in FunctionCode.of(text).ancestors) if n is not None)
         found = (name(text), parents)
         if len(_NAMES) < 100_000:
             _NAMES[(text, year)] = found
