@@ -8,6 +8,9 @@ Where a project's figures come from: 预算数 / 执行数 are ``budget.total`` 
 the sum of the printed 财政拨款 and 其他资金 when the total is blank.  Indicators are read with
 :data:`~budgetacct.model.indicators.DEFAULT_HIERARCHY` (Sichuan 2021 and central labels).
 
+Rules are registered with ``rule(...)(function)`` after each definition, not as decorators, so
+that mutation testing reaches their bodies (see ``rules.py``).
+
 >>> from budgetacct import audit, load_example
 >>> report = audit(load_example("xiqu-2021"), rules=["R49"])
 >>> [(f.severity.value, f.path, f.expected, f.actual) for f in report]
@@ -135,13 +138,6 @@ def _score_half(c: Checker, value: Decimal) -> Decimal:
 # --- R47–R50: one project ---------------------------------------------------------------------------
 
 
-@rule(
-    "R47",
-    zh="项目预算数、执行数 = 财政拨款 + 其他资金",
-    en="A project's budget and spending = fiscal + other funds",
-    formula="预算数 = 财政拨款 + 其他资金; 执行数 = 财政拨款 + 其他资金 (a blank part counts as 0 when the other part is printed)",
-    group=_GROUP,
-)
 def r47(c: Checker) -> None:
     for i, e in enumerate(_evaluations(c)):
         for name, label_zh, label_en in (("budget", "预算数", "budget"), ("executed", "执行数", "spending")):
@@ -162,13 +158,15 @@ def r47(c: Checker) -> None:
             )
 
 
-@rule(
-    "R48",
-    zh="预算执行率 = 执行数 / 预算数；执行数不超过预算数，执行率低于90%应说明原因",
-    en="Execution rate = spending / budget; spending ≤ budget; a rate below 90% needs a reason",
-    formula="执行率 = 执行数 / 预算数 × 100; 执行数 ≤ 预算数 (error); 执行率 < 90% without 偏差原因 (warning)",
+rule(
+    "R47",
+    zh="项目预算数、执行数 = 财政拨款 + 其他资金",
+    en="A project's budget and spending = fiscal + other funds",
+    formula="预算数 = 财政拨款 + 其他资金; 执行数 = 财政拨款 + 其他资金 (a blank part counts as 0 when the other part is printed)",
     group=_GROUP,
-)
+)(r47)
+
+
 def r48(c: Checker) -> None:
     for i, e in enumerate(_evaluations(c)):
         executed, budget = _total(c, e.executed), _total(c, e.budget)
@@ -193,13 +191,15 @@ def r48(c: Checker) -> None:
         )
 
 
-@rule(
-    "R49",
-    zh="成本指标与项目资金一致",
-    en="Cost indicators agree with the project's money",
-    formula="每个成本指标实际值 ≤ 执行数; 若 Σ 成本指标目标值 = 预算数 (成本指标划分全部资金) 则 Σ 成本指标实际值 = 执行数",
+rule(
+    "R48",
+    zh="预算执行率 = 执行数 / 预算数；执行数不超过预算数，执行率低于90%应说明原因",
+    en="Execution rate = spending / budget; spending ≤ budget; a rate below 90% needs a reason",
+    formula="执行率 = 执行数 / 预算数 × 100; 执行数 ≤ 预算数 (error); 执行率 < 90% without 偏差原因 (warning)",
     group=_GROUP,
-)
+)(r48)
+
+
 def r49(c: Checker) -> None:
     for i, e in enumerate(_evaluations(c)):
         executed, budget = _total(c, e.executed), _total(c, e.budget)
@@ -235,6 +235,15 @@ def r49(c: Checker) -> None:
         )
 
 
+rule(
+    "R49",
+    zh="成本指标与项目资金一致",
+    en="Cost indicators agree with the project's money",
+    formula="每个成本指标实际值 ≤ 执行数; 若 Σ 成本指标目标值 = 预算数 (成本指标划分全部资金) 则 Σ 成本指标实际值 = 执行数",
+    group=_GROUP,
+)(r49)
+
+
 def _unmeasurable_severity(evaluation: Evaluation) -> Severity:
     """How bad a 无法衡量 outcome is.
 
@@ -251,15 +260,6 @@ def _unmeasurable_severity(evaluation: Evaluation) -> Severity:
     return Severity.NOTE
 
 
-@rule(
-    "R50",
-    zh="绩效指标按指标方向评价是否达成",
-    en="Indicators are met in the direction of their kind",
-    formula="数量/质量/效益/满意度 actual ≥ target; 成本 actual ≤ target; 时效 date ≤ target (以上/以下 inclusive); 未达成 → warning; 无法衡量 → note (warning if the actual is missing or units differ)",
-    severity=Severity.WARNING,
-    tolerance="指标值按印刷数比较 | indicator values compared as printed",
-    group=_GROUP,
-)
 def r50(c: Checker) -> None:
     for i, e in enumerate(_evaluations(c)):
         for j, indicator in enumerate(e.indicators):
@@ -288,17 +288,20 @@ def r50(c: Checker) -> None:
             )
 
 
+rule(
+    "R50",
+    zh="绩效指标按指标方向评价是否达成",
+    en="Indicators are met in the direction of their kind",
+    formula="数量/质量/效益/满意度 actual ≥ target; 成本 actual ≤ target; 时效 date ≤ target (以上/以下 inclusive); 未达成 → warning; 无法衡量 → note (warning if the actual is missing or units differ)",
+    severity=Severity.WARNING,
+    tolerance="指标值按印刷数比较 | indicator values compared as printed",
+    group=_GROUP,
+)(r50)
+
+
 # --- R51–R52: weights, scores and grade ---------------------------------------------------------------
 
 
-@rule(
-    "R51",
-    zh="权重与得分：三级权重之和等于一级权重，得分不超过权重，总分不超过100",
-    en="Weights and scores: 三级 weights add up to their 一级, scores ≤ weights, total ≤ 100",
-    formula="Σ 三级权重 (per 一级) = 一级权重 (产出 (+ 一级 成本) 50, 效益 30, 满意度 10, 预算执行率 10; other splits: warning); Σ 权重 = 100; 得分 ≤ 权重; 总分 = Σ 得分 ≤ 100",
-    tolerance="得分按0.01四舍五入：每个印刷数 ±0.005 | scores rounded to 0.01: ±0.005 per printed figure",
-    group=_GROUP,
-)
 def r51(c: Checker) -> None:
     for i, e in enumerate(_evaluations(c)):
         base = f"{_BASE}[{i}]"
@@ -404,14 +407,16 @@ def r51(c: Checker) -> None:
                 )
 
 
-@rule(
-    "R52",
-    zh="评价等级与总分相符",
-    en="The grade matches the total score",
-    formula="优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60 (财预〔2020〕10号)",
-    tolerance="0（按印刷总分）| 0 (on the printed total)",
+rule(
+    "R51",
+    zh="权重与得分：三级权重之和等于一级权重，得分不超过权重，总分不超过100",
+    en="Weights and scores: 三级 weights add up to their 一级, scores ≤ weights, total ≤ 100",
+    formula="Σ 三级权重 (per 一级) = 一级权重 (产出 (+ 一级 成本) 50, 效益 30, 满意度 10, 预算执行率 10; other splits: warning); Σ 权重 = 100; 得分 ≤ 权重; 总分 = Σ 得分 ≤ 100",
+    tolerance="得分按0.01四舍五入：每个印刷数 ±0.005 | scores rounded to 0.01: ±0.005 per printed figure",
     group=_GROUP,
-)
+)(r51)
+
+
 def r52(c: Checker) -> None:
     for i, e in enumerate(_evaluations(c)):
         if e.grade is None:
@@ -451,16 +456,19 @@ def r52(c: Checker) -> None:
             )
 
 
+rule(
+    "R52",
+    zh="评价等级与总分相符",
+    en="The grade matches the total score",
+    formula="优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60 (财预〔2020〕10号)",
+    tolerance="0（按印刷总分）| 0 (on the printed total)",
+    group=_GROUP,
+)(r52)
+
+
 # --- R53–R54: the department's set of tables ----------------------------------------------------------
 
 
-@rule(
-    "R53",
-    zh="自评表执行数合计不超过项目支出，自评项目个数与表数一致",
-    en="Project tables: spending within 项目支出, as many tables as projects named",
-    formula="Σ 执行数 (all 自评表) ≤ 项目支出 (T3/§三); §十(四) 自评项目个数 = 自评表个数",
-    group=_GROUP,
-)
 def r53(c: Checker) -> None:
     performance = c.d.performance
     if performance is None or not performance.evaluations:
@@ -510,19 +518,19 @@ def r53(c: Checker) -> None:
         )
 
 
+rule(
+    "R53",
+    zh="自评表执行数合计不超过项目支出，自评项目个数与表数一致",
+    en="Project tables: spending within 项目支出, as many tables as projects named",
+    formula="Σ 执行数 (all 自评表) ≤ 项目支出 (T3/§三); §十(四) 自评项目个数 = 自评表个数",
+    group=_GROUP,
+)(r53)
+
+
 def _compact(text: str) -> str:
     return "".join(text.split()).rstrip("。.")
 
 
-@rule(
-    "R54",
-    zh="各自评表的主管部门、实施单位一致",
-    en="All tables name the same department and implementing unit",
-    formula="主管部门及代码 and 实施单位 identical across a department's 自评表 (the title year is not modelled)",
-    severity=Severity.WARNING,
-    tolerance="忽略空白 | whitespace ignored",
-    group=_GROUP,
-)
 def r54(c: Checker) -> None:
     evaluations = _evaluations(c)
     for name, label_zh, label_en in (
@@ -544,6 +552,17 @@ def r54(c: Checker) -> None:
                 )
 
 
+rule(
+    "R54",
+    zh="各自评表的主管部门、实施单位一致",
+    en="All tables name the same department and implementing unit",
+    formula="主管部门及代码 and 实施单位 identical across a department's 自评表 (the title year is not modelled)",
+    severity=Severity.WARNING,
+    tolerance="忽略空白 | whitespace ignored",
+    group=_GROUP,
+)(r54)
+
+
 # --- R61–R63: budgetacct's own ------------------------------------------------------------------------
 
 
@@ -558,13 +577,6 @@ def _implied_fiscal_closing(c: Checker) -> Amount | None:
     return None
 
 
-@rule(
-    "R61",
-    zh="说明中“预算全部完成”“资金无结余”“预算无调整”与自评表一致",
-    en="The narrative's “fully executed / no balance / no adjustment” agree with the tables",
-    formula="claims_fully_executed or claims_no_balance ⇒ every 执行数 = 预算数 (error); claims_no_adjustment ∧ Σ(预算数 − 执行数) > 财政拨款年末结转和结余 (warning)",
-    group=_GROUP,
-)
 def r61(c: Checker) -> None:
     performance = c.d.performance
     if performance is None:
@@ -615,6 +627,15 @@ def r61(c: Checker) -> None:
         )
 
 
+rule(
+    "R61",
+    zh="说明中“预算全部完成”“资金无结余”“预算无调整”与自评表一致",
+    en="The narrative's “fully executed / no balance / no adjustment” agree with the tables",
+    formula="claims_fully_executed or claims_no_balance ⇒ every 执行数 = 预算数 (error); claims_no_adjustment ∧ Σ(预算数 − 执行数) > 财政拨款年末结转和结余 (warning)",
+    group=_GROUP,
+)(r61)
+
+
 def _bigrams(text: str) -> set[str]:
     return {text[k : k + 2] for k in range(len(text) - 1)}
 
@@ -623,15 +644,6 @@ def _context(e: ProjectEvaluation) -> str:
     return _compact(e.name + (e.goal_expected or "") + (e.goal_actual or ""))
 
 
-@rule(
-    "R62",
-    zh="指标文字照抄其他项目",
-    en="Indicator text copied from another project",
-    formula="an indicator's name/target/actual (≥ 12 characters) identical to another project's (different name and goal); the copy is the project whose name and goal share less with the text",
-    severity=Severity.WARNING,
-    tolerance="忽略空白；少于12字的文字不比较 | whitespace ignored; texts under 12 characters not compared",
-    group=_GROUP,
-)
 def r62(c: Checker) -> None:
     evaluations = _evaluations(c)
     places: dict[str, list[tuple[int, int, str]]] = {}
@@ -669,6 +681,17 @@ def r62(c: Checker) -> None:
         )
 
 
+rule(
+    "R62",
+    zh="指标文字照抄其他项目",
+    en="Indicator text copied from another project",
+    formula="an indicator's name/target/actual (≥ 12 characters) identical to another project's (different name and goal); the copy is the project whose name and goal share less with the text",
+    severity=Severity.WARNING,
+    tolerance="忽略空白；少于12字的文字不比较 | whitespace ignored; texts under 12 characters not compared",
+    group=_GROUP,
+)(r62)
+
+
 def _same_project(a: ProjectEvaluation, b: ProjectEvaluation) -> bool:
     if _compact(a.name) == _compact(b.name):
         return True
@@ -679,15 +702,6 @@ def _same_project(a: ProjectEvaluation, b: ProjectEvaluation) -> bool:
     )
 
 
-@rule(
-    "R63",
-    zh="一级、二级指标名称不在指标体系中",
-    en="Unknown 一级/二级 indicator labels",
-    formula="(一级, 二级) ∉ hierarchy (Sichuan 2021 ∪ central 2021): kept and evaluated with the guessed direction",
-    severity=Severity.NOTE,
-    tolerance="忽略空白与“指标”二字 | whitespace and a missing “指标” ignored",
-    group=_GROUP,
-)
 def r63(c: Checker) -> None:
     seen: dict[tuple[str, str], list[str]] = {}
     for i, e in enumerate(_evaluations(c)):
@@ -713,6 +727,17 @@ def r63(c: Checker) -> None:
             f"{what_en} is not in the indicator hierarchy ({len(paths)} rows); read as “{classification.direction.english}”",
             actual=f"{level1}/{level2}",
         )
+
+
+rule(
+    "R63",
+    zh="一级、二级指标名称不在指标体系中",
+    en="Unknown 一级/二级 indicator labels",
+    formula="(一级, 二级) ∉ hierarchy (Sichuan 2021 ∪ central 2021): kept and evaluated with the guessed direction",
+    severity=Severity.NOTE,
+    tolerance="忽略空白与“指标”二字 | whitespace and a missing “指标” ignored",
+    group=_GROUP,
+)(r63)
 
 
 def _known_anywhere(level2: str) -> bool:
