@@ -1,6 +1,7 @@
 """Province-scale benchmark: budgetacct against the peer implementations, in one run.
 
-    python benchmarks/province.py [--departments N] [--rounds R] [--sizes 1,2,4] [--json]
+    python benchmarks/province.py [--departments N] [--rounds R] [--processes P] [--sizes 1,2,4]
+                                  [--pipeline PAIRS] [--json]
 
 It generates (or reuses) the peers' synthetic province (``shared/bench/peers/gen.py``, one
 department per JSON line, about 200 line items each), converts it once to budgetacct's serialized
@@ -103,8 +104,12 @@ def worker(data: Path, rounds: int) -> dict[str, Any]:
     """Measure budgetacct in this process (called in a fresh subprocess)."""
     t0 = time.perf_counter()
     from budgetacct import audit
+    from budgetacct.io.converter import _get
     from budgetacct.io.json import dump, load_bytes
 
+    # The converter's generated code is built on first use; like the peers' decoders built at
+    # import, that belongs to start-up, not to the first round.
+    _get()
     import_s = time.perf_counter() - t0
     lines = data.read_bytes().split(b"\n")
     if lines and not lines[-1]:
@@ -132,6 +137,7 @@ def worker(data: Path, rounds: int) -> dict[str, Any]:
 
 
 def run_ours(data: Path, rounds: int) -> dict[str, Any]:
+    """One budgetacct process of ``rounds`` rounds: the per-round times and the process figures."""
     proc = subprocess.run(
         [sys.executable, __file__, "--worker", str(data), "--rounds", str(rounds)],
         check=True,
@@ -140,9 +146,9 @@ def run_ours(data: Path, rounds: int) -> dict[str, Any]:
     )
     raw = json.loads(proc.stdout.strip().splitlines()[-1])
     return {
-        "load_s": statistics.median(raw["load_s"]),
-        "audit_s": statistics.median(raw["audit_s"]),
-        "dump_s": statistics.median(raw["dump_s"]),
+        "load_s": raw["load_s"],
+        "audit_s": raw["audit_s"],
+        "dump_s": raw["dump_s"],
         "bytes_per_item": raw["bytes_per_item"],
         "import_s": raw["import_s"],
         "items": raw["items"],
@@ -151,6 +157,7 @@ def run_ours(data: Path, rounds: int) -> dict[str, Any]:
 
 
 def run_peer(name: str, data: Path, rounds: int, peers_dir: Path) -> dict[str, Any] | None:
+    """One peer process (the peers' own ``bench.py``), in the same form as :func:`run_ours`."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
         out = Path(tmp.name)
     proc = subprocess.run(
@@ -179,24 +186,43 @@ def run_peer(name: str, data: Path, rounds: int, peers_dir: Path) -> dict[str, A
     raw = json.loads(out.read_text())
     out.unlink()
     return {
-        "load_s": raw["load_median_s"],
-        "audit_s": raw["check_median_s"],
-        "dump_s": raw["dump_median_s"],
+        "load_s": raw["load_s"],
+        "audit_s": raw["check_s"],
+        "dump_s": raw["dump_s"],
         "bytes_per_item": raw["retained_bytes_per_item"],
         "import_s": raw["import_s"],
         "items": raw["line_items"],
     }
 
 
-def measure(departments: int, rounds: int, peers_dir: Path, peers: tuple[str, ...]) -> dict[str, Any]:
+def _combine(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Medians over every round of every process; process figures from the first process."""
+    combined = dict(runs[0])
+    for phase in ("load_s", "audit_s", "dump_s"):
+        combined[phase] = statistics.median(t for run in runs for t in run[phase])
+    combined["processes"] = len(runs)
+    return combined
+
+
+def measure(
+    departments: int, rounds: int, peers_dir: Path, peers: tuple[str, ...], processes: int = 1
+) -> dict[str, Any]:
+    """Each implementation in ``processes`` fresh processes of ``rounds`` rounds, the processes of
+    the implementations interleaved (ours, peer, peer, ours, …) so that a drift of the machine's
+    speed touches every implementation alike."""
     peer_file, ours = prepare(departments, peers_dir)
-    results: dict[str, Any] = {"budgetacct": run_ours(ours, rounds)}
-    print(f"  budgetacct: load {results['budgetacct']['load_s']:.3f} s", file=sys.stderr)
-    for name in peers:
-        got = run_peer(name, peer_file, rounds, peers_dir)
-        if got is not None:
-            results[name] = got
-            print(f"  {name}: load {got['load_s']:.3f} s", file=sys.stderr)
+    runs: dict[str, list[dict[str, Any]]] = {"budgetacct": []}
+    for _ in range(processes):
+        runs["budgetacct"].append(run_ours(ours, rounds))
+        print(
+            f"  budgetacct: load {statistics.median(runs['budgetacct'][-1]['load_s']):.3f} s", file=sys.stderr
+        )
+        for name in peers:
+            got = run_peer(name, peer_file, rounds, peers_dir)
+            if got is not None:
+                runs.setdefault(name, []).append(got)
+                print(f"  {name}: load {statistics.median(got['load_s']):.3f} s", file=sys.stderr)
+    results = {name: _combine(found) for name, found in runs.items()}
     return {"items": results["budgetacct"]["items"], "departments": departments, "results": results}
 
 
@@ -300,7 +326,10 @@ def main(argv: list[str] | None = None) -> int:
         default=2500,
         help="departments in the ×1 province (2,500 ≈ 500k line items)",
     )
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per process")
+    parser.add_argument(
+        "--processes", type=int, default=1, help="fresh processes per implementation, interleaved"
+    )
     parser.add_argument("--sizes", default="1", help="comma list of multiples of --departments, e.g. 1,2,4")
     parser.add_argument(
         "--peers", type=Path, default=DEFAULT_PEERS, help="folder of the peer implementations"
@@ -328,7 +357,13 @@ def main(argv: list[str] | None = None) -> int:
     runs = []
     for multiple in (int(s) for s in args.sizes.split(",")):
         print(f"== {multiple}× ({args.departments * multiple} departments)", file=sys.stderr)
-        run = measure(args.departments * multiple, args.rounds, args.peers, peers if multiple == 1 else ())
+        run = measure(
+            args.departments * multiple,
+            args.rounds,
+            args.peers,
+            peers if multiple == 1 else (),
+            args.processes if multiple == 1 else 1,
+        )
         runs.append(run)
         print(table(run))
     final = dict(runs[0])
