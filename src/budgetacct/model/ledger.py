@@ -407,8 +407,6 @@ class _Totals:
     """Everything a ledger derives, computed in one pass over its items (exact Decimal sums)."""
 
     __slots__ = (
-        "_by_fund_rows",
-        "_rows",
         "basic_by_code",
         "basic_split",
         "by_fund",
@@ -475,22 +473,35 @@ class _Totals:
         self.basic_split = basic
         self.basic_by_code = by_code
         self.kinds = frozenset(kind for (_, kind), value in by_fund_kind.items() if value)
-        self._rows: dict[frozenset[Fund] | None, dict[FunctionCode, list[Decimal]]] = {}
-        self._by_fund_rows: dict[Fund, dict[str, list[Decimal]]] | None = None
 
     def rows(self, funds: frozenset[Fund] | None) -> dict[FunctionCode, list[Decimal]]:
         """Per code (every level, in code order): ``[total, *one value per ExpenditureKind]``.
 
-        The rows are shared and must not be changed.
+        Computed on each call and not kept: a ledger audited once should not carry its table
+        rows afterwards (the publisher keeps them while it works, see :class:`_RowCache`).
         """
-        found = self._rows.get(funds)
+        return _RowCache(self).rows(funds)
+
+
+class _RowCache:
+    """The roll-ups of one ledger by fund set, kept for as long as one publication needs them."""
+
+    __slots__ = ("_by_fund", "_found", "_totals")
+
+    def __init__(self, totals: _Totals) -> None:
+        self._totals = totals
+        self._by_fund: dict[Fund, dict[str, list[Decimal]]] | None = None
+        self._found: dict[frozenset[Fund] | None, dict[FunctionCode, list[Decimal]]] = {}
+
+    def rows(self, funds: frozenset[Fund] | None) -> dict[FunctionCode, list[Decimal]]:
+        found = self._found.get(funds)
         if found is None:
-            by_fund = self._by_fund_rows
+            by_fund = self._by_fund
             if by_fund is None:
-                by_fund = self._by_fund_rows = _roll_up_by_fund(self.cells)
+                by_fund = self._by_fund = _roll_up_by_fund(self._totals.cells)
             selected = [rows for fund, rows in by_fund.items() if funds is None or fund in funds]
             merged = _merge_rows(selected)
-            found = self._rows[funds] = {FunctionCode.of(text): merged[text] for text in sorted(merged)}
+            found = self._found[funds] = {FunctionCode.of(text): merged[text] for text in sorted(merged)}
         return found
 
 
@@ -619,6 +630,7 @@ class _Publisher:
         self.r = _rounder(places)
         self.places = places
         self._lines: dict[frozenset[Fund] | None, tuple[FunctionLine, ...]] = {}
+        self.rows = _RowCache(ledger._totals)
         self._by_code: dict[frozenset[Fund] | None, dict[str, FunctionLine]] = {}
         # Sums never touched stay the shared zero Decimal: they share one zero Amount too.
         zero = Amount._exact(_NOTHING) if places is None else Amount._exact(_NOTHING).rounded(places)
@@ -717,7 +729,7 @@ class _Publisher:
         # A row whose figures equal the all-funds row (a code spent from this fund only) is the
         # same immutable object as in the all-funds table: fewer objects, same content.
         same = None if key is None else self._lines_by_code(None)
-        all_rows = None if key is None else self.ledger._totals.rows(None)
+        all_rows = None if key is None else self.rows.rows(None)
         # The 基本/项目 columns are always printed; the other three kinds only when the
         # department has such spending at all (a 行政单位's table leaves them out).
         present = self.ledger._totals.kinds
@@ -725,7 +737,7 @@ class _Publisher:
         figure = self.figure
         year = self.ledger.year
         lines = []
-        for code, row in self.ledger._totals.rows(key).items():
+        for code, row in self.rows.rows(key).items():
             if same is not None and all_rows is not None and all_rows[code] == row:
                 lines.append(same[code.code])
                 continue
@@ -755,7 +767,7 @@ class _Publisher:
         by_kind = ledger.expenditure_by_kind()
         listed = [k for k in ExpenditureKind if self.list_zeros or by_kind[k]]
         share_list = self.shares_of([by_kind[k] for k in listed])
-        classes = ledger._totals.rows(None)
+        classes = self.rows.rows(None)
         total = ledger.expenditure_total()
         return Expenditure(
             total=r(total),
@@ -802,7 +814,7 @@ class _Publisher:
         total = ledger.expenditure_total(funds=gpb)
         if not total and not self.list_zeros:
             return GeneralBudget(total=r(total))
-        rows = ledger._totals.rows(_fund_set(gpb))
+        rows = self.rows.rows(_fund_set(gpb))
         classes = [(code, Amount._exact(row[0])) for code, row in rows.items() if len(code.code) == 3]
         class_shares = self.shares_of([amount for _, amount in classes])
         budgets: dict[FunctionCode, Amount] = {}
