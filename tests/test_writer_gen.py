@@ -116,3 +116,16 @@ def test_generated_source_is_kept_for_debugging() -> None:
     writer = _get().writers.writer(ExpenditureItem)
     assert writer.__doc__ is not None and "def write_ExpenditureItem(o):" in writer.__doc__
     assert writer.__code__.co_filename.startswith("<budgetacct generated writer")
+
+
+def test_document_lines_are_for_documents_only() -> None:
+    from budgetacct.errors import InvalidValue
+    from budgetacct.io.converter import compact_document_line, document_line_writer
+
+    ledger = Ledger(year=2021, department="示例")
+    assert compact_document_line(ledger) == compact_json(ledger) + "\n"
+    assert document_line_writer(RevenueItem) is None
+    item = RevenueItem(RevenueSource.OTHER, Amount("1"))
+    with pytest.raises(InvalidValue, match="Ledger"):
+        compact_document_line(item)  # type: ignore[arg-type]
+    assert dump(item, indent=None) == compact_json(item) + "\n"

@@ -98,6 +98,15 @@ class WriterFactory:
                 return f"{value}.code"  # validated ASCII digits
             return None
 
+        def quoted_field(tp: Any, value: str) -> str | None:
+            """Like :func:`quoted`, as the inside of an f-string replacement field (``!s`` asks
+            for ``str()`` without a name lookup and a call)."""
+            if tp is Amount or tp is Percent:
+                return f"{value}._value!s"
+            if tp is Decimal:
+                return f"{value}!s"
+            return quoted(tp, value)
+
         def raw(tp: Any, value: str) -> str:
             """An expression giving the whole JSON text of ``value`` (of declared type ``tp``)."""
             inner_text = quoted(tp, value)
@@ -171,14 +180,14 @@ class WriterFactory:
                     members.append(("," if index else "") + piece(field.type, key, value))
                     continue
                 condition, member_type = condition_for(field, value)
-                label = name("_key", "," + key + ":")
-                members.append(f"{{({label} + {raw(member_type, value)}) if {condition} else _EMPTY}}")
-            # Triple double quotes: this f-string sits inside the writer's single-quoted one.
+                # A single-quoted f-string inside the item's triple-double-quoted one, inside the
+                # writer's triple-single-quoted one: one string built per member present.
+                members.append(f"{{f',{piece(member_type, key, value)}' if {condition} else ''}}")
             return 'f"""{{' + "".join(members) + '}}"""'
 
         def piece(tp: Any, key: str, value: str) -> str:
             """The f-string text of one member: ``"key":value``."""
-            inner_text = quoted(tp, value)
+            inner_text = quoted_field(tp, value)
             if inner_text is not None:
                 return f'{key}:"{{{inner_text}}}"'
             element = tuple_element(tp)
@@ -207,14 +216,16 @@ class WriterFactory:
             value, part = f"v{index}", f"p{index}"
             lines.append(f"    {value} = o.{field.name}")
             condition, member_type = condition_for(field, value)
-            lines.append(f"    {part} = f'{comma}{piece(member_type, key, value)}' if {condition} else ''")
+            lines.append(
+                f"    {part} = f'''{comma}{piece(member_type, key, value)}''' if {condition} else ''"
+            )
             members.append(f"{{{part}}}")
         body = "".join(members)
         end = "\\n" if newline else ""
         if first_required or not fields:
-            lines.append(f"    return f'{{{{{body}}}}}{end}'")
+            lines.append(f"    return f'''{{{{{body}}}}}{end}'''")
         else:
-            lines.append(f"    b = f'{body}'")
+            lines.append(f"    b = f'''{body}'''")
             lines.append(f"    return '{{' + b[1:] + '}}{end}'")
 
         source = "\n".join(lines) + "\n"

@@ -414,11 +414,12 @@ class _Converters:
         self.walk = _Walk(self.leaf_hooks)
         self.writers = WriterFactory(self.fast.get_unstructure_hook)
         # Generate every hook now, under the lock, rather than lazily from several threads.
+        self.document_lines: dict[type[Any], Callable[[Any], str]] = {}
         for cls in document_types().values():
             self.fast.get_structure_hook(cls)
             self.fast.get_unstructure_hook(cls)
             self.walk.checker(cls)
-            self.writers.document_writer(cls)
+            self.document_lines[cls] = self.writers.document_writer(cls)
 
 
 _lock = threading.Lock()
@@ -706,8 +707,9 @@ def compact_json(obj: Any) -> str:
 
     converters = _get()
     cls = type(obj)
-    if cls in document_types().values():
-        return converters.writers.document_writer(cls)(obj)[:-1]
+    line = converters.document_lines.get(cls)
+    if line is not None:
+        return line(obj)[:-1]
     if attrs.has(cls) and cls not in (FunctionCode, EconomicCode):
         return converters.writers.writer(cls)(obj)
     return json.dumps(unstructure(obj), ensure_ascii=False, separators=(",", ":"))
@@ -715,10 +717,16 @@ def compact_json(obj: Any) -> str:
 
 def compact_document_line(obj: Disclosure | Ledger) -> str:
     """``compact_json(obj) + "\\n"`` for a document, written as one string (for JSON lines)."""
-    writer = _get().writers.document_writer(type(obj))
-    if type(obj) not in document_types().values():
+    writer = _get().document_lines.get(type(obj))
+    if writer is None:
         raise InvalidValue("Disclosure 或 Ledger", "a Disclosure or a Ledger", type(obj).__name__)
     return writer(obj)
+
+
+def document_line_writer(cls: type[Any]) -> Callable[[Any], str] | None:
+    """The function behind :func:`compact_document_line` for ``cls``, or ``None`` if ``cls`` is
+    not a document class."""
+    return _get().document_lines.get(cls)
 
 
 def unstructure_document(obj: Disclosure | Ledger) -> dict[str, Any]:

@@ -257,11 +257,12 @@ def dump(obj: Any, *, indent: int | None = 2) -> str:
 
     ``dump(load(dump(x))) == dump(x)`` for every document ``x``.
     """
-    from budgetacct.io.converter import compact_document_line, compact_json, document_types
+    from budgetacct.io.converter import compact_json, document_line_writer, document_types
 
-    is_document = type(obj) in document_types().values()
     if indent is None:
-        return compact_document_line(obj) if is_document else compact_json(obj) + "\n"
+        line = document_line_writer(type(obj))
+        return line(obj) if line is not None else compact_json(obj) + "\n"
+    is_document = type(obj) in document_types().values()
     data = unstructure_document(obj) if is_document else unstructure(obj)
     separators = (",", ": ") if indent is not None else (",", ":")
     return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators) + "\n"
