@@ -94,10 +94,9 @@ def make_structure_fn(
 
     w = _Writer()
     w.names["_cls"] = cls
-    w.names["_allowed"] = frozenset(field.name for field in fields)
     fn_name = f"structure_{cls.__name__}"
     w.emit(0, f"def {fn_name}(d, _=None):")
-    w.emit(1, "if d.__class__ is not dict or not d.keys() <= _allowed:")
+    w.emit(1, "if d.__class__ is not dict:")
     w.emit(2, "raise _Refused")
 
     def convert(tp: Any, src: str, dst: str, indent: int) -> None:
@@ -157,6 +156,12 @@ def make_structure_fn(
 
     positional: list[str] = []
     keyword: list[str] = []
+    # Unknown keys: every key read is counted, and the object may hold no others.  Counting is
+    # cheaper than a set comparison of the keys, and the keys read are the known ones.
+    required = sum(1 for field in fields if field.default is attrs.NOTHING)
+    optional = len(fields) - required
+    if optional:
+        w.emit(1, f"n = {required}")
     for index, field in enumerate(fields):
         local = f"f{index}"
         raw = f"v{index}"
@@ -173,11 +178,14 @@ def make_structure_fn(
                 default = w.name("_default", field.default)
                 w.emit(2, f"{local} = {default}")
             w.emit(1, "else:")
+            w.emit(2, "n += 1")
             convert(field.type, raw, local, 2)
         if field.kw_only:
             keyword.append(f"{field.alias}={local}")
         else:
             positional.append(local)
+    w.emit(1, f"if len(d) != {'n' if optional else required}:")
+    w.emit(2, "raise _Refused")
     if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
         w.emit(1, f"return _cls({', '.join(positional + keyword)})")
     else:
