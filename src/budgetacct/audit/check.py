@@ -128,8 +128,10 @@ class Checker:
             if part is None:
                 return
             amounts.append(part[1] if isinstance(part, tuple) else part)
-        expected = sum((a.value for a in amounts), _ZERO)
-        difference = actual.value - expected
+        expected = _ZERO
+        for a in amounts:
+            expected += a._value
+        difference = actual._value - expected
         if not difference:
             return
         tolerance = self.half(actual) + sum((self.half(a) for a in amounts), _ZERO)

@@ -33,11 +33,12 @@ def _holds(total: Amount | None, parts: Sequence[Amount | None]) -> bool:
     """Whether ``total`` equals the sum of ``parts`` exactly (the common case, checked cheaply)."""
     if total is None:
         return True
-    value = total.value
+    subtract = _EXACT.subtract
+    value = total._value
     for part in parts:
         if part is None:
             return True
-        value = _EXACT.subtract(value, part.value)
+        value = subtract(value, part._value)
     return not value
 
 

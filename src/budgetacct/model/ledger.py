@@ -634,12 +634,14 @@ class _Publisher:
         self._by_code: dict[frozenset[Fund] | None, dict[str, FunctionLine]] = {}
         # Sums never touched stay the shared zero Decimal: they share one zero Amount too.
         zero = Amount._exact(_NOTHING) if places is None else Amount._exact(_NOTHING).rounded(places)
-        exact = Amount._exact
+        new, set_value = object.__new__, object.__setattr__
 
         def figure(value: Decimal) -> Amount:
             if value is _NOTHING:
                 return zero
-            amount = exact(value)
+            # Amount._exact written out: this runs for every figure of every table.
+            amount: Amount = new(Amount)
+            set_value(amount, "_value", value)
             return amount if places is None else amount.rounded(places)
 
         self.figure = figure
