@@ -429,10 +429,11 @@ class _Totals:
         economic_codes: dict[str, EconomicCode] = {}
         gpb, basic_kind = Fund.GENERAL_BUDGET, ExpenditureKind.BASIC
         for item in ledger.expenditure:
-            key = (item.function.code, item.fund, item.kind)
+            fund, kind = item.fund, item.kind
+            key = (item.function.code, fund, kind)
             value = item.amount._value
             cells[key] = add(cells.get(key, _NOTHING), value)
-            if item.fund is gpb and item.kind is basic_kind:
+            if fund is gpb and kind is basic_kind:
                 economic = item.economic
                 if economic is None:
                     basic[None] = add(basic.get(None, _NOTHING), value)
@@ -827,15 +828,18 @@ class _Publisher:
         leaf_codes = _leaves(rows)
         for code in leaf_codes:
             amount = Amount._exact(rows[code][0])
-            budget = budgets.get(code) if budgets else None
+            printed_budget: Amount | None = None
+            completion: Percent | None = None
+            if budgets and code in budgets:
+                printed_budget, completion = r(budgets[code]), self.completion(amount, budgets[code])
             items.append(
                 _function_line(
                     code=code,
                     amount=r(amount),
                     name=_catalogue_name(code, ledger.year),
                     parent_names=_parent_names(code, ledger.year),
-                    budget=r(budget) if budget is not None else None,
-                    completion=self.completion(amount, budget),
+                    budget=printed_budget,
+                    completion=completion,
                 )
             )
         total_budget = sum(budgets.values(), _ZERO) if budgets else None
