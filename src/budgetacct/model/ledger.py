@@ -500,9 +500,7 @@ class _RowCache:
             by_fund = self._by_fund
             if by_fund is None:
                 by_fund = self._by_fund = _roll_up_by_fund(self._totals.cells)
-            selected = [rows for fund, rows in by_fund.items() if funds is None or fund in funds]
-            merged = _merge_rows(selected)
-            found = self._found[funds] = {FunctionCode.of(text): merged[text] for text in sorted(merged)}
+            found = self._found[funds] = _select(by_fund, funds)
         return found
 
 
@@ -540,20 +538,15 @@ def _roll_up(
     A row is ``[total, basic, project, remittance, business, affiliate subsidy]``: plain lists of
     Decimals keep this inner loop cheap; Amounts are made only for the figures published.
     """
-    add = _EXACT.add
-    rows: dict[str, list[Decimal]] = {}
-    width = len(ExpenditureKind) + 1
-    for (text, fund, kind), value in cells.items():
-        if funds is not None and fund not in funds:
-            continue
-        index = _KIND_INDEX[kind]
-        for level in _chain(text):
-            row = rows.get(level)
-            if row is None:
-                row = rows[level] = [_NOTHING] * width
-            row[0] = add(row[0], value)
-            row[index] = add(row[index], value)
-    return {FunctionCode.of(text): rows[text] for text in sorted(rows)}
+    return _select(_roll_up_by_fund(cells), funds)
+
+
+def _select(
+    by_fund: dict[Fund, dict[str, list[Decimal]]], funds: frozenset[Fund] | None
+) -> dict[FunctionCode, list[Decimal]]:
+    """The rows of the given funds (``None``: all), merged, keyed by code in code order."""
+    merged = _merge_rows([rows for fund, rows in by_fund.items() if funds is None or fund in funds])
+    return {FunctionCode.of(text): merged[text] for text in sorted(merged)}
 
 
 def _roll_up_by_fund(
@@ -582,6 +575,8 @@ def _roll_up_by_fund(
 
 def _merge_rows(tables: list[dict[str, list[Decimal]]]) -> dict[str, list[Decimal]]:
     """Rows of several funds added code by code; a code of one fund keeps that fund's row."""
+    if not tables:
+        return {}
     if len(tables) == 1:
         return tables[0]
     add = _EXACT.add
