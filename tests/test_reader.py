@@ -1020,3 +1020,26 @@ def test_round_trip_library_strategy_ledgers(data: st.DataObject) -> None:
     ledger = data.draw(strategies.ledgers(year=st.integers(2019, 2023)))
     template = data.draw(st.sampled_from(NARRATIVE_TEMPLATES))
     _assert_round_trip(ledger.publish(template=template), template)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "收、支总计",
+        "收支总计",
+        "收、支决算总计",
+        "收支决算总计",
+        "收入、支出总计",
+        "收入支出总计",
+        "收入、支出决算总计",
+        "收入支出决算总计",
+    ],
+)
+def test_every_wording_of_both_totals_reads_for_the_department_and_for_fiscal_funds(phrase: str) -> None:
+    text = f"2021年度{phrase}120.50万元。\n2021年度财政拨款{phrase}100.00万元。\n"
+    result = read_report(text, department=DEPT)
+    d = result.disclosure
+    assert result.unread == ()
+    assert d.overview is not None and d.overview.revenue_grand_total == Amount("120.50")
+    assert d.overview.expenditure_grand_total == Amount("120.50")
+    assert d.fiscal is not None and d.fiscal.grand_total == Amount("100.00")

@@ -301,11 +301,16 @@ def _put_flat(r: Reader, s: Sentence, path: Path, start: int, end: int) -> None:
 
 # --- handlers ------------------------------------------------------------------------------------------------
 
-_OV_BOTH = re.compile(
-    rf"(?<!拨款)(?:收、支总计|收支总计|收、支决算总计|收入、支出总计|收入支出总计|收入、支出决算总计)(?:各|均)?{_IS}(?P<a>{_A})"
+# "收入、支出决算总计" and its variants: one list for the department's and the fiscal totals.
+_BOTH_TOTALS: Final = (
+    r"(?:收、支总计|收支总计|收、支决算总计|收支决算总计|收入、支出总计|收入支出总计"
+    r"|收入、支出决算总计|收入支出决算总计)"
 )
+
+_OV_BOTH = re.compile(rf"(?<!拨款){_BOTH_TOTALS}(?:各|均)?{_IS}(?P<a>{_A})")
 _OV_REV = re.compile(rf"(?<!拨款)收入总计{_IS}(?P<a>{_A})")
-_OV_EXP = re.compile(rf"(?<!拨款)支出总计{_IS}(?P<a>{_A})")
+# Not the 支出 of "财政拨款收入、支出总计" (the fiscal total, read by _FI_TOTAL).
+_OV_EXP = re.compile(rf"(?<!拨款)(?<!拨款收入、)(?<!拨款收入)支出总计{_IS}(?P<a>{_A})")
 _OV_NONFISCAL = re.compile(rf"使用非财政拨款结余(?:（含专用结余）)?{_IS}(?P<a>{_A})")
 _OV_OPEN = re.compile(rf"(?<!拨款)年初结转和结余{_IS}(?P<a>{_A})")
 _OV_SURPLUS = re.compile(rf"结余分配{_IS}(?P<a>{_A})")
@@ -392,9 +397,7 @@ def _expenditure(r: Reader, s: Sentence) -> None:
             r.put_percent(("expenditure", "lines", index, "share"), r.percent(s, m, "p"))
 
 
-_FI_TOTAL = re.compile(
-    rf"财政拨款(?:收、支总计|收支总计|收入、支出总计|收入支出总计|收、支决算总计|收入支出决算总计)(?:各|均)?{_IS}(?P<a>{_A})"
-)
+_FI_TOTAL = re.compile(rf"财政拨款{_BOTH_TOTALS}(?:各|均)?{_IS}(?P<a>{_A})")
 _FI_REV = re.compile(
     rf"(?<!预算)财政拨款收入(?:总计)?{_IS}(?P<g>{_A})，?其中[：，]?本年收入(?:合计)?{_IS}(?P<r>{_A})"
 )
