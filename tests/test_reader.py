@@ -1043,3 +1043,82 @@ def test_every_wording_of_both_totals_reads_for_the_department_and_for_fiscal_fu
     assert d.overview is not None and d.overview.revenue_grand_total == Amount("120.50")
     assert d.overview.expenditure_grand_total == Amount("120.50")
     assert d.fiscal is not None and d.fiscal.grand_total == Amount("100.00")
+
+
+# --- wordings of other provinces: read right, or left unread — never read into a false error ------------
+
+
+def test_a_revenue_list_with_a_source_the_model_lacks_is_left_unread_whole() -> None:
+    # "财政拨款收入" (the three fiscal sources together) is not a modelled source: reading the other
+    # sources alone would make R1 find the list 4,500 short of its total.
+    text = (
+        "二、收入决算情况说明\n"
+        "本年收入合计4,800.00万元，其中：财政拨款收入4,500.00万元，占93.75%；事业收入300.00万元，占6.25%。\n"
+    )
+    result = read_report(text, department=DEPT, year=2021)
+    revenue = result.disclosure.revenue
+    assert revenue is not None and revenue.total == Amount("4800.00") and revenue.lines == ()
+    assert any("财政拨款收入" in u.reason for u in result.unread)
+    assert not audit(result.disclosure, rules=["R1"]).findings
+
+
+def test_the_fiscal_revenue_of_the_year_is_not_the_departments_revenue_total() -> None:
+    text = (
+        "本年收入合计4,800.00万元。\n"
+        "2021年度财政拨款收入总计4,600.00万元，其中本年收入合计4,500.00万元。财政拨款支出总计4,600.00万元。\n"
+    )
+    result = read_report(text, department=DEPT, year=2021)
+    d = result.disclosure
+    assert result.unread == ()
+    assert d.revenue is not None and d.revenue.total == Amount("4800.00")
+    assert d.fiscal is not None and d.fiscal.grand_total == Amount("4600.00")
+    assert d.fiscal.revenue_total == Amount("4500.00")
+
+
+def test_a_change_belongs_to_the_subject_not_to_the_base_of_a_share() -> None:
+    text = (
+        "2021年度一般公共预算财政拨款支出决算数为4,400.00万元，占本年支出合计的89.80%，"
+        "比2020年度减少100.00万元，下降2.22%。\n"
+    )
+    result = read_report(text, department=DEPT, year=2021)
+    gb, expenditure = result.disclosure.general_budget, result.disclosure.expenditure
+    assert result.unread == ()
+    assert gb is not None and (gb.total, gb.share) == (Amount("4400.00"), Percent("89.80"))
+    assert gb.detail_total is None  # no budget, no completion: the §五(一) total
+    assert gb.change is not None and (gb.change.amount, gb.change.rate) == (Amount("100.00"), Percent("2.22"))
+    assert expenditure is None or expenditure.change is None
+
+
+def test_a_class_list_under_its_structure_heading_needs_no_lead_phrase() -> None:
+    text = (
+        "五、一般公共预算财政拨款支出决算情况说明\n"
+        "（二）一般公共预算财政拨款支出决算结构情况\n"
+        "卫生健康支出（类）4,000.00万元，占90.91%；住房保障支出（类）400.00万元，占9.09%。\n"
+    )
+    result = read_report(text, department=DEPT, year=2021)
+    gb = result.disclosure.general_budget
+    assert result.unread == ()
+    assert gb is not None and gb.items == ()
+    assert [(c.code.code, c.amount, c.share) for c in gb.classes] == [
+        ("210", Amount("4000.00"), Percent("90.91")),
+        ("221", Amount("400.00"), Percent("9.09")),
+    ]
+
+
+def test_an_item_heading_printed_as_its_own_sentence_takes_the_figures_of_the_next() -> None:
+    text = (
+        "（三）一般公共预算财政拨款支出决算具体情况\n"
+        "1.卫生健康支出（类）卫生健康管理事务（款）行政运行（项）。年初预算为500.00万元，支出决算为520.00万元，"
+        "完成年初预算的104.00%。决算数大于年初预算数的主要原因是人员增加。\n"
+    )
+    result = read_report(text, department=DEPT, year=2021)
+    gb = result.disclosure.general_budget
+    assert result.unread == ()
+    assert gb is not None
+    (item,) = gb.items
+    assert (item.code.code, item.amount, item.budget, item.completion) == (
+        "2100101",
+        Amount("520.00"),
+        Amount("500.00"),
+        Percent("104.00"),
+    )

@@ -93,6 +93,11 @@ AMOUNT_TOKEN: Final = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:亿元|万元|元)"
 #: A printed percentage.
 PERCENT_TOKEN: Final = re.compile(r"(?<![\d.])\d+(?:\.\d+)?%")
 _SENTENCE_END = re.compile(r"[。！？!?]+")
+# A sentence that only names a 类/款/项 (marked or coded), without a figure.
+_CLASSIFICATION_ONLY = re.compile(
+    r"\s*(?:\d{1,2}[.、]|（\d{1,2}）|[一二三四五六七八九十]{1,3}[、.])?[^\d。；]{0,80}"
+    r"(?:（[类款项]）|（\d{2,3}）)[。：:]?\s*"
+)
 _CODE_PATTERN = re.compile(r"（\d{3}）[^。；]{0,60}（\d{2}）|（类）[^。；]{0,60}（款）")
 
 
@@ -242,6 +247,8 @@ class Line:
     kind: str = "prose"  # blank | prose | heading | tabular | word
     part: str = "unknown"
     section: str | None = None
+    #: "total", "structure" or "detail" under a heading such as （二）…决算结构情况 (else None)
+    subsection: str | None = None
     _origin: tuple[int, ...] | None = None
 
     @property
@@ -359,6 +366,7 @@ class Paragraph:
     text: str
     part: str
     section: str | None
+    subsection: str | None = None
 
     def locate(self, start: int, end: int) -> tuple[int, int, int]:
         """``(line number, absolute start, absolute end)`` of the paragraph span ``text[start:end]``."""
@@ -373,15 +381,22 @@ class Paragraph:
         return line.number, abs_start, max(abs_end, abs_start)
 
     def sentences(self) -> list[Sentence]:
-        """The sentences of the paragraph, split after ``。！？`` (the mark stays with its sentence)."""
+        """The sentences of the paragraph, split after ``。！？`` (the mark stays with its sentence).
+
+        A 类/款/项 heading printed as a sentence of its own (“1.教育支出（类）普通教育（款）小学教育
+        （项）。”) stays with the sentence after it, which holds its figures.
+        """
+        ends = [match.end() for match in _SENTENCE_END.finditer(self.text)]
+        if not ends or ends[-1] < len(self.text):
+            ends.append(len(self.text))
         out: list[Sentence] = []
-        text = self.text
         start = 0
-        for match in _SENTENCE_END.finditer(text):
-            out.append(Sentence(self, start, text[start : match.end()]))
-            start = match.end()
-        if start < len(text):
-            out.append(Sentence(self, start, text[start:]))
+        for index, end in enumerate(ends):
+            piece = self.text[start:end]
+            if index + 1 < len(ends) and _CLASSIFICATION_ONLY.fullmatch(piece):
+                continue  # joined with the next sentence
+            out.append(Sentence(self, start, piece))
+            start = end
         return out
 
 
@@ -411,6 +426,10 @@ class Sentence:
     @property
     def section(self) -> str | None:
         return self.paragraph.section
+
+    @property
+    def subsection(self) -> str | None:
+        return self.paragraph.subsection
 
     @property
     def matchable(self) -> bool:
@@ -487,7 +506,14 @@ class Document:
                     pieces.append(ln.text)
                     position += len(ln.text)
                 out.append(
-                    Paragraph(list(current), starts, "".join(pieces), current[0].part, current[0].section)
+                    Paragraph(
+                        list(current),
+                        starts,
+                        "".join(pieces),
+                        current[0].part,
+                        current[0].section,
+                        current[0].subsection,
+                    )
                 )
                 current.clear()
 
@@ -502,7 +528,11 @@ class Document:
                 numbered = _ENUMERATED.match(line.text) is not None
                 # never glue two ASCII letters or digits together (“87” + “4.63” stays two numbers)
                 glued = previous.text[-1:] in _ASCII_ALNUM and line.text[:1] in _ASCII_ALNUM
-                same = previous.part == line.part and previous.section == line.section
+                same = (
+                    previous.part == line.part
+                    and previous.section == line.section
+                    and previous.subsection == line.subsection
+                )
                 adjacent = previous.number + 1 >= line.number
                 if (
                     ends

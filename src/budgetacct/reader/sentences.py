@@ -90,9 +90,11 @@ def assign_context(document: Document) -> None:
     """Give every line the part (第N部分) and section (一、二、… heading) it belongs to."""
     part = "unknown"
     section: str | None = None
+    subsection: str | None = None
     for line in document.lines:
         if line.kind == "heading":
             title = heading_title(line.text) or ""
+            subsection = _subsection_of(title)
             if is_part_heading(line.text):
                 part = _part_of(title) or "unknown"
                 section = "glossary" if part == "glossary" else None
@@ -105,6 +107,18 @@ def assign_context(document: Document) -> None:
                     section = found
         line.part = part
         line.section = section
+        line.subsection = subsection
+
+
+def _subsection_of(title: str) -> str | None:
+    """（一）总体 / （二）结构 / （三）具体 headings (of the 一般公共预算 section, mostly)."""
+    if "结构" in title:
+        return "structure"
+    if "具体" in title or "明细" in title:
+        return "detail"
+    if "总体" in title:
+        return "total"
+    return None
 
 
 # --- the reader: shared state of one read --------------------------------------------------------------------
@@ -354,12 +368,40 @@ _EXP_LINE = re.compile(
 )
 
 
+# Any "…收入 X万元" clause: a source the model does not have (财政拨款收入, the three fiscal
+# sources together) makes the list partial, and a partial list is not read (its sum would be
+# checked against the total on part of it).
+_ANY_SOURCE = re.compile(rf"(?P<n>[\u4e00-\u9fff]{{2,16}}收入)(?:合计)?{_IS}{_A}")
+_NOT_SOURCES: Final = ("本年收入", "收入合计", "财政拨款收入总计")
+
+
 def _revenue(r: Reader, s: Sentence) -> None:
     if "收入" not in s.text:
         return
+    fiscal = [m.span() for m in _FI_REV.finditer(s.text)]
     for m in _REV_TOTAL.finditer(s.text):
+        if any(a <= m.start() < b for a, b in fiscal):
+            continue  # "财政拨款收入…，其中本年收入合计…" is the fiscal revenue (_fiscal)
         r.put_amount(("revenue", "total"), r.amount(s, m, "a"))
     if "本年收入合计" not in s.text and s.section != "revenue":
+        return
+    unknown = [
+        m
+        for m in _ANY_SOURCE.finditer(s.text)
+        if not m.group("n").endswith(_NOT_SOURCES)
+        and not any(m.group("n").endswith(name) for name in _SOURCE_NAMES)
+        and not any(a <= m.start() < b for a, b in fiscal)
+    ]
+    if unknown:
+        for m in unknown:
+            name = m.group("n")
+            r.reject(
+                s,
+                m.start(),
+                m.end(),
+                f"{name} is not a revenue source of the model; the sources of this sentence are not read",
+                f"“{name}”不是模型中的收入来源，本句各项收入未读取",
+            )
         return
     for m in _REV_LINE.finditer(s.text):
         found = r.amount(s, m, "a")
@@ -404,6 +446,8 @@ _FI_REV = re.compile(
 _FI_EXP = re.compile(
     rf"(?<!预算)财政拨款支出(?:总计)?{_IS}(?P<g>{_A})，?其中[：，]?本年支出(?:合计)?{_IS}(?P<e>{_A})"
 )
+# "财政拨款收入总计X万元。" / "财政拨款支出总计X万元。" on their own: the fiscal grand total.
+_FI_GRAND = re.compile(rf"(?<!预算)财政拨款(?:收入|支出)总计{_IS}(?P<g>{_A})(?!，?其中)")
 _FI_OPEN = re.compile(rf"年初财政拨款结转(?:和)?结余{_IS}(?P<a>{_A})")
 _FI_CLOSE = re.compile(rf"年末财政拨款结转(?:和)?结余{_IS}(?P<a>{_A})")
 
@@ -416,6 +460,8 @@ def _fiscal(r: Reader, s: Sentence) -> None:
     for m in _FI_REV.finditer(s.text):
         r.put_amount(("fiscal", "grand_total"), r.amount(s, m, "g"))
         r.put_amount(("fiscal", "revenue_total"), r.amount(s, m, "r"))
+    for m in _FI_GRAND.finditer(s.text):
+        r.put_amount(("fiscal", "grand_total"), r.amount(s, m, "g"))
     for m in _FI_EXP.finditer(s.text):
         r.put_amount(("fiscal", "grand_total"), r.amount(s, m, "g"))
         r.put_amount(("fiscal", "expenditure_total"), r.amount(s, m, "e"))
@@ -440,18 +486,27 @@ _CLASS_CLAUSE = re.compile(
 
 def _general_budget(r: Reader, s: Sentence) -> None:
     if "一般公共预算" not in s.text:
+        if s.section == "general_budget" and s.subsection == "structure":
+            # The list of 类 printed without its lead (“教育支出（类）9000万元，占88.24%；…”).
+            _classes(r, s, 0)
         return
     detail = _GPB_DETAIL.search(s.text)
+    total: Match[str] | None
     if detail is not None:
-        r.put_amount(("general_budget", "detail_total"), r.amount(s, detail, "a"))
         budget = _BUDGET.search(s.text, detail.start("rest"), detail.end("rest"))
-        if budget is not None:
-            r.put_amount(("general_budget", "detail_budget"), r.amount(s, budget, "b"))
         completion = _COMPLETION.match(s.text, detail.end())
-        if completion is not None:
-            r.put_percent(("general_budget", "detail_completion"), r.percent(s, completion, "p"))
-        return
-    total = _GPB_TOTAL.search(s.text)
+        # "…支出决算（数）为X" is the §五(三) total when it comes with its budget or completion
+        # (or stands under the 具体情况 heading); otherwise it is the §五(一) total.
+        if budget is not None or completion is not None or s.subsection == "detail":
+            r.put_amount(("general_budget", "detail_total"), r.amount(s, detail, "a"))
+            if budget is not None:
+                r.put_amount(("general_budget", "detail_budget"), r.amount(s, budget, "b"))
+            if completion is not None:
+                r.put_percent(("general_budget", "detail_completion"), r.percent(s, completion, "p"))
+            return
+        total = detail
+    else:
+        total = _GPB_TOTAL.search(s.text)
     if total is None:
         return
     structure = _STRUCTURE.search(s.text, total.end())
@@ -519,7 +574,7 @@ _CODE_HEADER = re.compile(
 )
 _CODE_ITEM = re.compile(r"(?P<iname>[^；。：]{1,40}?)（(?P<ic>\d{2})）")
 _FIGURE = re.compile(
-    rf"[：]?(?:(?:年初|调整后?|全年)?预算(?:数)?(?:为|是)(?P<b>{_A})，?)?(?:支出)?(?:决算(?:数)?)?{_IS}(?P<a>{_A})"
+    rf"[：。]?(?:(?:年初|调整后?|全年)?预算(?:数)?(?:为|是)(?P<b>{_A})，?)?(?:支出)?(?:决算(?:数)?)?{_IS}(?P<a>{_A})"
     rf"(?:，?完成(?:年初|调整后?|全年)?预算(?:数)?的?(?P<p>{_P}))?"
 )
 _MARKED = re.compile(
@@ -532,6 +587,8 @@ _LONE_ITEM = re.compile(r"(?P<iname>[^（）；。：]{1,40}?)（(?P<ic>\d{3}|\d
 
 
 def _items(r: Reader, s: Sentence) -> None:
+    if s.subsection == "structure":
+        return  # a list of 类 with shares, read by _general_budget
     if "（类）" in s.text:
         _marked_item(r, s)
     elif s.has_code_pattern():
@@ -973,7 +1030,12 @@ def _year_on_year(r: Reader, s: Sentence) -> None:
         return
     subjects: list[tuple[int, int, str]] = []
     for pattern, key in _YOY_SUBJECTS:
-        subjects.extend((m.start(), m.end(), key) for m in pattern.finditer(text))
+        # "占本年支出合计的…" names the base of a share, not what changed.
+        subjects.extend(
+            (m.start(), m.end(), key)
+            for m in pattern.finditer(text)
+            if "占" not in text[max(0, m.start() - 2) : m.start()]
+        )
     if not subjects:
         return
     subjects.sort()
