@@ -11,14 +11,27 @@
 }
 >>> loads(text) == Disclosure(year=2021, department="示例部门")
 True
+
+For JSON lines and bulk output, ``dump(obj, indent=None)`` writes one compact line; generated
+code writes it in one pass (``compact_json`` gives the same text without the newline):
+
+>>> print(dump(Disclosure(year=2021, department="示例部门"), indent=None), end="")
+{"type":"Disclosure","year":2021,"department":"示例部门"}
 """
 
 from __future__ import annotations
 
-from budgetacct.io.converter import structure, structure_document, unstructure, unstructure_document
+from budgetacct.io.converter import (
+    compact_json,
+    structure,
+    structure_document,
+    unstructure,
+    unstructure_document,
+)
 from budgetacct.io.json import dump, dump_to, load, loads
 
 __all__ = [
+    "compact_json",
     "dump",
     "dump_to",
     "load",
