@@ -973,12 +973,16 @@ def _parent_names(code: FunctionCode, year: int) -> tuple[str, ...]:
     return _function_names(code.code, year)[1]
 
 
-_NAMES: dict[tuple[str, int], tuple[str | None, tuple[str, ...]]] = {}
+_NAMES: dict[int, dict[str, tuple[str | None, tuple[str, ...]]]] = {}
 
 
 def _function_names(text: str, year: int) -> tuple[str | None, tuple[str, ...]]:
-    # Keyed by the code's text (a code's own hash is a Python call); bounded like lru_cache.
-    found = _NAMES.get((text, year))
+    # Keyed by year, then by the code's text (a code's own hash is a Python call, and a
+    # (text, year) key would be a tuple made on every call); bounded like lru_cache.
+    names = _NAMES.get(year)
+    if names is None:
+        names = _NAMES.setdefault(year, {})
+    found = names.get(text)
     if found is None:
         from budgetacct.codes import nearest_catalogue
 
@@ -990,8 +994,8 @@ def _function_names(text: str, year: int) -> tuple[str | None, tuple[str, ...]]:
 
         parents = tuple(n for n in (name(a.code) for a in FunctionCode.of(text).ancestors) if n is not None)
         found = (name(text), parents)
-        if len(_NAMES) < 100_000:
-            _NAMES[(text, year)] = found
+        if len(names) < 100_000:
+            names[text] = found
     return found
 
 
