@@ -1,0 +1,594 @@
+"""The bodies of the performance rules in ``budgetacct.audit.performance_rules``: one project's
+money and indicators (R47–R50), one parametrized test a rule.
+
+Since the rules are registered with ``rule(...)(function)`` instead of a decorator, mutation
+testing reaches their bodies.  Every case builds small 项目支出绩效自评表 by hand, runs the one
+rule and compares every field of every finding: path, severity, expected/actual/difference/
+tolerance and both messages.  Amounts are allowed ±0.005 万元 per printed figure (a blank total
+the sum of its printed parts' allowances); within that allowance a note, beyond it the rule's
+severity.  Scores, grades, the department's set of tables and the narrative's claims (R51–R54,
+R61–R63) are in ``test_mutation_performance_rule_bodies_scores_and_tables.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+import pytest
+
+from budgetacct import Amount, Disclosure, Severity, audit
+from budgetacct.audit import Finding
+from budgetacct.model.performance import FundingSplit, Indicator, Performance, ProjectEvaluation
+
+A, D = Amount, Decimal
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
+
+#: (severity, path, expected, actual, difference, tolerance, message zh, message en)
+Row = tuple[Severity, str, str | None, str | None, str | None, str | None, str, str]
+
+
+def split(total: str | None, fiscal: str | None = None, other: str | None = None) -> FundingSplit:
+    return FundingSplit(*(A(x) if x is not None else None for x in (total, fiscal, other)))
+
+
+def project(
+    name: str,
+    *,
+    budget: FundingSplit | None = None,
+    executed: FundingSplit | None = None,
+    indicators: Sequence[Indicator] = (),
+    **fields: object,
+) -> ProjectEvaluation:
+    return ProjectEvaluation(
+        name,
+        budget=budget or FundingSplit(),
+        executed=executed or FundingSplit(),
+        indicators=tuple(indicators),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def ind(
+    level1: str,
+    level2: str,
+    name: str,
+    target: str,
+    actual: str | None,
+    weight: str | None = None,
+    score: str | None = None,
+    reason: str | None = None,
+) -> Indicator:
+    return Indicator(
+        level1,
+        level2,
+        name,
+        target,
+        actual,
+        weight=D(weight) if weight is not None else None,
+        score=D(score) if score is not None else None,
+        deviation_reason=reason,
+    )
+
+
+def cost(name: str, target: str, actual: str | None, reason: str | None = None) -> Indicator:
+    return ind("产出指标", "成本指标", name, target, actual, reason=reason)
+
+
+def disclosure(*evaluations: ProjectEvaluation, **sections: object) -> Disclosure:
+    performance = sections.pop("performance", None) or Performance(evaluations=evaluations)
+    return Disclosure(year=2021, department="测试部门", performance=performance, **sections)  # type: ignore[arg-type]
+
+
+def row(f: Finding) -> Row:
+    return (f.severity, f.path, f.expected, f.actual, f.difference, f.tolerance, f.message.zh, f.message.en)
+
+
+def findings(d: Disclosure, rule: str) -> list[Row]:
+    report = audit(d, rules=[rule])
+    assert {f.rule for f in report} <= {rule}
+    return [row(f) for f in report]
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        # both sides; a single printed part; within rounding a note; no total or no part: nothing, and the other side is still checked
+        pytest.param(
+            disclosure(
+                project("甲", budget=split("10", "6", "3"), executed=split("9", "5", "4")),
+                project("乙", budget=split("10", "9"), executed=split("9.01", "5", "4")),
+                project("丙", budget=split("10"), executed=split(None, "5", "4")),
+                project("丁", budget=split("10", None, "9.98")),
+                project("戊", budget=split("10"), executed=split("10", "5", "4")),
+            ),
+            [
+                (
+                    E,
+                    "$.performance.evaluations[0].budget.total",
+                    "9",
+                    "10",
+                    "1",
+                    "0.015",
+                    "“甲”预算数与财政拨款、其他资金之和不符：应为9万元，实为10万元，相差1万元",
+                    "“甲”: the budget differs from fiscal + other funds: expected 9, found 10, off by 1",
+                ),
+                (
+                    E,
+                    "$.performance.evaluations[1].budget.total",
+                    "9",
+                    "10",
+                    "1",
+                    "0.01",
+                    "“乙”预算数与财政拨款、其他资金之和不符：应为9万元，实为10万元，相差1万元",
+                    "“乙”: the budget differs from fiscal + other funds: expected 9, found 10, off by 1",
+                ),
+                (
+                    E,
+                    "$.performance.evaluations[3].budget.total",
+                    "9.98",
+                    "10",
+                    "0.02",
+                    "0.01",
+                    "“丁”预算数与财政拨款、其他资金之和不符：应为9.98万元，实为10万元，相差0.02万元",
+                    "“丁”: the budget differs from fiscal + other funds: expected 9.98, found 10, off by 0.02",
+                ),
+                (
+                    E,
+                    "$.performance.evaluations[4].executed.total",
+                    "9",
+                    "10",
+                    "1",
+                    "0.015",
+                    "“戊”执行数与财政拨款、其他资金之和不符：应为9万元，实为10万元，相差1万元",
+                    "“戊”: the spending differs from fiscal + other funds: expected 9, found 10, off by 1",
+                ),
+                (
+                    N,
+                    "$.performance.evaluations[1].executed.total",
+                    "9",
+                    "9.01",
+                    "0.01",
+                    "0.015",
+                    "“乙”执行数与财政拨款、其他资金之和不符：相差0.01万元，在四舍五入尾数误差以内",
+                    "“乙”: the spending differs from fiscal + other funds: off by 0.01 (10k yuan), within rounding",
+                ),
+            ],
+            id="parts",
+        ),
+    ],
+)
+def test_r47_budget_and_spending_are_fiscal_plus_other(d: Disclosure, expected: list[Row]) -> None:
+    assert findings(d, "R47") == expected
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        # spending above the budget beyond the rounding of both
+        pytest.param(
+            disclosure(
+                project("甲", budget=split("10"), executed=split("10.02")),
+                project("乙", budget=split("10"), executed=split("10.01")),
+            ),
+            [
+                (
+                    E,
+                    "$.performance.evaluations[0].executed.total",
+                    "≤10",
+                    "10.02",
+                    "0.02",
+                    "0.01",
+                    "“甲”执行数大于预算数：10.02万元超过10万元",
+                    "“甲”: spending exceeds the budget: 10.02 exceeds 10",
+                )
+            ],
+            id="over",
+        ),
+        # below 90% without a reason: the rate half-up to 0.01
+        pytest.param(
+            disclosure(
+                project("甲", budget=split("100"), executed=split("80")),
+                project("乙", budget=split("300"), executed=split("200")),
+            ),
+            [
+                (
+                    W,
+                    "$.performance.evaluations[0].executed.total",
+                    "≥90%",
+                    "80.00%",
+                    "20",
+                    None,
+                    "“甲”预算执行率80.00%（80/100万元），低于90%，未说明偏差原因",
+                    "“甲”: execution rate 80.00% (80/100) is below 90% and no reason is given",
+                ),
+                (
+                    W,
+                    "$.performance.evaluations[1].executed.total",
+                    "≥90%",
+                    "66.67%",
+                    "100",
+                    None,
+                    "“乙”预算执行率66.67%（200/300万元），低于90%，未说明偏差原因",
+                    "“乙”: execution rate 66.67% (200/300) is below 90% and no reason is given",
+                ),
+            ],
+            id="low-rate",
+        ),
+        # a 偏差原因 on a cost indicator explains it; one on another indicator does not
+        pytest.param(
+            disclosure(
+                project(
+                    "甲",
+                    budget=split("100"),
+                    executed=split("80"),
+                    indicators=[
+                        ind("产出指标", "数量指标", "设备", "1台", "1台", reason="采购延后"),
+                        cost("设备购置", "100万元", "80万元", reason="政府采购延后"),
+                    ],
+                ),
+                project(
+                    "乙",
+                    budget=split("100"),
+                    executed=split("80"),
+                    indicators=[ind("产出指标", "数量指标", "设备", "1台", "1台", reason="采购延后")],
+                ),
+            ),
+            [
+                (
+                    W,
+                    "$.performance.evaluations[1].executed.total",
+                    "≥90%",
+                    "80.00%",
+                    "20",
+                    None,
+                    "“乙”预算执行率80.00%（80/100万元），低于90%，未说明偏差原因",
+                    "“乙”: execution rate 80.00% (80/100) is below 90% and no reason is given",
+                )
+            ],
+            id="reason",
+        ),
+        # 89.99 of 100 may be 89.995 of 99.995 (below 90%); 89.995 of 100 may reach exactly 90%
+        pytest.param(
+            disclosure(
+                project("甲", budget=split("100"), executed=split("89.99")),
+                project("乙", budget=split("100"), executed=split("89.995")),
+                project("丙", budget=split("99.99"), executed=split("89.99")),
+            ),
+            [
+                (
+                    W,
+                    "$.performance.evaluations[0].executed.total",
+                    "≥90%",
+                    "89.99%",
+                    "10.01",
+                    None,
+                    "“甲”预算执行率89.99%（89.99/100万元），低于90%，未说明偏差原因",
+                    "“甲”: execution rate 89.99% (89.99/100) is below 90% and no reason is given",
+                )
+            ],
+            id="edge",
+        ),
+        # a budget of 0 has no rate; a blank side is not compared; the next project still is
+        pytest.param(
+            disclosure(
+                project("甲", budget=split("0"), executed=split("0")),
+                project("乙", budget=split(None), executed=split("5")),
+                project("丙", budget=split("5"), executed=split(None)),
+                project("丁", budget=split("100"), executed=split("50")),
+            ),
+            [
+                (
+                    W,
+                    "$.performance.evaluations[3].executed.total",
+                    "≥90%",
+                    "50.00%",
+                    "50",
+                    None,
+                    "“丁”预算执行率50.00%（50/100万元），低于90%，未说明偏差原因",
+                    "“丁”: execution rate 50.00% (50/100) is below 90% and no reason is given",
+                )
+            ],
+            id="blank",
+        ),
+    ],
+)
+def test_r48_execution_rate(d: Disclosure, expected: list[Row]) -> None:
+    assert findings(d, "R48") == expected
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        # a cost actual above the spending beyond the rounding of both, by the indicator's path (targets that are not the budget: no sum)
+        pytest.param(
+            disclosure(
+                project(
+                    "甲",
+                    budget=split("10"),
+                    executed=split("8"),
+                    indicators=[
+                        ind("产出指标", "数量指标", "设备", "1台", "1台"),
+                        cost("设备购置", "3万元", "8.02万元"),
+                        cost("安装", "3万元", "8.01万元"),
+                    ],
+                )
+            ),
+            [
+                (
+                    E,
+                    "$.performance.evaluations[0].indicators[1].actual",
+                    "≤8",
+                    "8.02",
+                    "0.02",
+                    "0.01",
+                    "“甲”成本指标“设备购置”实际值大于项目执行数：8.02万元超过8万元",
+                    "“甲”: cost indicator “设备购置” exceeds the project's spending: 8.02 exceeds 8",
+                )
+            ],
+            id="over",
+        ),
+        # targets adding up to the budget: the actuals must add up to the spending (blank totals read from their parts)
+        pytest.param(
+            disclosure(
+                project(
+                    "甲",
+                    budget=split("10"),
+                    executed=split("9.5"),
+                    indicators=[cost("设备购置", "6万元", "5万元"), cost("安装", "4万元", "4万元")],
+                ),
+                project(
+                    "乙",
+                    budget=split(None, "6", "4"),
+                    executed=split(None, "5", "4.5"),
+                    indicators=[cost("设备购置", "6万元", "5万元"), cost("安装", "4万元", "4万元")],
+                ),
+            ),
+            [
+                (
+                    E,
+                    "$.performance.evaluations[0].executed.total",
+                    "9",
+                    "9.5",
+                    "0.5",
+                    "0.015",
+                    "“甲”成本指标目标值合计等于预算数，其实际值合计却与执行数不符：应为9万元，实为9.5万元，相差0.5万元",
+                    "“甲”: the cost targets add up to the budget, but their actual values do not add up to the spending: expected 9, found 9.5, off by 0.5",
+                ),
+                (
+                    E,
+                    "$.performance.evaluations[1].executed.total",
+                    "9",
+                    "9.5",
+                    "0.5",
+                    "0.02",
+                    "“乙”成本指标目标值合计等于预算数，其实际值合计却与执行数不符：应为9万元，实为9.5万元，相差0.5万元",
+                    "“乙”: the cost targets add up to the budget, but their actual values do not add up to the spending: expected 9, found 9.5, off by 0.5",
+                ),
+            ],
+            id="partition",
+        ),
+        # targets 0.01 off the budget are within its rounding and theirs (0.015)
+        pytest.param(
+            disclosure(
+                project(
+                    "甲",
+                    budget=split("10"),
+                    executed=split("9.5"),
+                    indicators=[cost("设备购置", "6万元", "5万元"), cost("安装", "4.01万元", "4万元")],
+                )
+            ),
+            [
+                (
+                    E,
+                    "$.performance.evaluations[0].executed.total",
+                    "9",
+                    "9.5",
+                    "0.5",
+                    "0.015",
+                    "“甲”成本指标目标值合计等于预算数，其实际值合计却与执行数不符：应为9万元，实为9.5万元，相差0.5万元",
+                    "“甲”: the cost targets add up to the budget, but their actual values do not add up to the spending: expected 9, found 9.5, off by 0.5",
+                )
+            ],
+            id="partition-within-rounding",
+        ),
+        # one target 0.01 off the budget: exactly the rounding of both (0.01), still a partition
+        pytest.param(
+            disclosure(
+                project(
+                    "甲",
+                    budget=split("10"),
+                    executed=split("9.5"),
+                    indicators=[cost("设备购置", "10.01万元", "9万元")],
+                )
+            ),
+            [
+                (
+                    E,
+                    "$.performance.evaluations[0].executed.total",
+                    "9",
+                    "9.5",
+                    "0.5",
+                    "0.01",
+                    "“甲”成本指标目标值合计等于预算数，其实际值合计却与执行数不符：应为9万元，实为9.5万元，相差0.5万元",
+                    "“甲”: the cost targets add up to the budget, but their actual values do not add up to the spending: expected 9, found 9.5, off by 0.5",
+                )
+            ],
+            id="partition-at-the-edge",
+        ),
+        # 0.02 off: the targets describe part of the money only; the next project is still looked at
+        pytest.param(
+            disclosure(
+                project(
+                    "甲",
+                    budget=split("10"),
+                    executed=split("9.5"),
+                    indicators=[cost("设备购置", "6万元", "5万元"), cost("安装", "4.02万元", "4万元")],
+                ),
+                project(
+                    "乙",
+                    budget=split("10"),
+                    executed=split("9.5"),
+                    indicators=[cost("设备购置", "10万元", "9万元")],
+                ),
+            ),
+            [
+                (
+                    E,
+                    "$.performance.evaluations[1].executed.total",
+                    "9",
+                    "9.5",
+                    "0.5",
+                    "0.01",
+                    "“乙”成本指标目标值合计等于预算数，其实际值合计却与执行数不符：应为9万元，实为9.5万元，相差0.5万元",
+                    "“乙”: the cost targets add up to the budget, but their actual values do not add up to the spending: expected 9, found 9.5, off by 0.5",
+                )
+            ],
+            id="not-a-partition",
+        ),
+        # a target that is no money, an approximate or bounded actual, no actual: no sum to compare; the next project still is
+        pytest.param(
+            disclosure(
+                project(
+                    "甲",
+                    budget=split("10"),
+                    executed=split("9.5"),
+                    indicators=[cost("设备购置", "10万元", "5万元"), cost("安装", "≥5台", "4万元")],
+                ),
+                project(
+                    "乙",
+                    budget=split("10"),
+                    executed=split("9.5"),
+                    indicators=[cost("设备购置", "10万元", "5余万元")],
+                ),
+                project(
+                    "丙",
+                    budget=split("10"),
+                    executed=split("9.5"),
+                    indicators=[cost("设备购置", "10万元", "≥5万元")],
+                ),
+                project(
+                    "丁",
+                    budget=split("10"),
+                    executed=split("9.5"),
+                    indicators=[cost("设备购置", "10万元", None)],
+                ),
+                project(
+                    "戊",
+                    budget=split("10"),
+                    executed=split("9.5"),
+                    indicators=[cost("设备购置", "10万元", "9万元")],
+                ),
+            ),
+            [
+                (
+                    E,
+                    "$.performance.evaluations[4].executed.total",
+                    "9",
+                    "9.5",
+                    "0.5",
+                    "0.01",
+                    "“戊”成本指标目标值合计等于预算数，其实际值合计却与执行数不符：应为9万元，实为9.5万元，相差0.5万元",
+                    "“戊”: the cost targets add up to the budget, but their actual values do not add up to the spending: expected 9, found 9.5, off by 0.5",
+                )
+            ],
+            id="not-money",
+        ),
+        # a project without budget or spending
+        pytest.param(
+            disclosure(
+                project("甲", executed=split("9.5"), indicators=[cost("设备购置", "10万元", "5万元")]),
+                project("乙", budget=split("10"), indicators=[cost("设备购置", "10万元", "5万元")]),
+                project(
+                    "丙",
+                    budget=split("10"),
+                    executed=split("9.5"),
+                    indicators=[cost("设备购置", "10万元", "9万元")],
+                ),
+            ),
+            [
+                (
+                    E,
+                    "$.performance.evaluations[2].executed.total",
+                    "9",
+                    "9.5",
+                    "0.5",
+                    "0.01",
+                    "“丙”成本指标目标值合计等于预算数，其实际值合计却与执行数不符：应为9万元，实为9.5万元，相差0.5万元",
+                    "“丙”: the cost targets add up to the budget, but their actual values do not add up to the spending: expected 9, found 9.5, off by 0.5",
+                )
+            ],
+            id="blank-money",
+        ),
+    ],
+)
+def test_r49_cost_indicators_and_the_money(d: Disclosure, expected: list[Row]) -> None:
+    assert findings(d, "R49") == expected
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        # not met: a warning; a statement against a number: a note; a missing actual: a warning; met: nothing (money under 数量指标 is higher-is-better: the 二级 decides, not the unit)
+        pytest.param(
+            disclosure(
+                project(
+                    "甲",
+                    indicators=[
+                        ind("产出指标", "数量指标", "培训人次", "≥100人次", "90人次"),
+                        ind("产出指标", "质量指标", "合格率", "100%", "已完成"),
+                        ind("产出指标", "数量指标", "设备", "1台", None),
+                        ind("产出指标", "数量指标", "车辆", "1台", "1台"),
+                        cost("设备购置", "10万元", "12万元"),
+                        ind("产出指标", "数量指标", "补贴发放", "10万元", "12万元"),
+                    ],
+                )
+            ),
+            [
+                (
+                    W,
+                    "$.performance.evaluations[0].indicators[0].actual",
+                    "≥100人次",
+                    "90人次",
+                    None,
+                    None,
+                    "“甲”数量指标“培训人次”未达成：实际值90人次不满足≥100人次",
+                    "培训人次 not met: actual 90人次 does not satisfy ≥ 100人次",
+                ),
+                (
+                    W,
+                    "$.performance.evaluations[0].indicators[2].actual",
+                    "1台",
+                    None,
+                    None,
+                    None,
+                    "“甲”数量指标“设备”无法衡量：实际值为空",
+                    "设备 cannot be measured: the actual value is empty",
+                ),
+                (
+                    W,
+                    "$.performance.evaluations[0].indicators[4].actual",
+                    "10万元",
+                    "12万元",
+                    None,
+                    None,
+                    "“甲”成本指标“设备购置”未达成：实际值12万元不满足≤10万元（目标未写比较符号，按指标方向）",
+                    "设备购置 not met: actual 12万元 does not satisfy ≤ 10万元",
+                ),
+                (
+                    N,
+                    "$.performance.evaluations[0].indicators[1].actual",
+                    "100%",
+                    "已完成",
+                    None,
+                    None,
+                    "“甲”质量指标“合格率”无法衡量：目标值为定量（100%），实际值为定性表述（“已完成”），无法衡量",
+                    "合格率 cannot be measured: the target is a number but the actual value is a statement; it cannot be measured",
+                ),
+            ],
+            id="outcomes",
+        ),
+    ],
+)
+def test_r50_indicators_met_in_their_direction(d: Disclosure, expected: list[Row]) -> None:
+    assert findings(d, "R50") == expected

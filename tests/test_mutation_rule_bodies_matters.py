@@ -1,0 +1,1104 @@
+"""The bodies of the disclosure rules in ``budgetacct.audit.rules``: B.7 percentages and changes,
+B.8 other matters, B.10 units and codes (R37–R39, R43–R46, R55, R56), one parametrized test a rule.
+
+As in ``test_mutation_rule_bodies.py``: the rules are registered with ``rule(...)(function)``, so
+mutation testing reaches their bodies, and every case compares every field of every finding of a
+hand-built ``Disclosure`` — path, figures, severity and both messages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from budgetacct import Amount, Disclosure, Percent, Severity, StatedChange, audit
+from budgetacct.audit import Finding
+from budgetacct.codes import FunctionCode, coverage_note
+from budgetacct.model import (
+    Assets,
+    BasicExpenditure,
+    BudgetedFigure,
+    Count,
+    Expenditure,
+    ExpenditureKind,
+    Fiscal,
+    FunctionLine,
+    Fund,
+    FundSpending,
+    GeneralBudget,
+    KindLine,
+    OperatingCosts,
+    Overview,
+    Procurement,
+    Revenue,
+    RevenueSource,
+    SourceLine,
+    Staffing,
+    ThreePublic,
+    UnitStaffing,
+)
+from budgetacct.money import Direction
+
+A, P = Amount, Percent
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
+GB, GF, SC = Fund.GENERAL_BUDGET, Fund.GOVERNMENT_FUND, Fund.STATE_CAPITAL
+BASIC, PROJECT = ExpenditureKind.BASIC, ExpenditureKind.PROJECT
+INC, DEC, FLAT = Direction.INCREASE, Direction.DECREASE, Direction.FLAT
+
+#: The coverage note R56 adds to a code missing from the bundled (partial) 2021 catalogue.
+NOTE_ZH, NOTE_EN = coverage_note("function", 2021)
+
+#: (severity, path, expected, actual, difference, tolerance, message zh, message en)
+Row = tuple[Severity, str, str | None, str | None, str | None, str | None, str, str]
+
+
+def disclosure(**sections: object) -> Disclosure:
+    return Disclosure(year=2021, department="测试部门", **sections)  # type: ignore[arg-type]
+
+
+def fl(code: str, amount: str, name: str | None = None, **columns: str) -> FunctionLine:
+    """A 功能分类 line; ``columns`` are its optional figures (basic, project, share …) as text."""
+    figures = {k: (P(v) if k in ("share", "completion") else A(v)) for k, v in columns.items()}
+    return FunctionLine(FunctionCode(code), A(amount), name=name, **figures)  # type: ignore[arg-type]
+
+
+def src(source: RevenueSource, amount: str, share: str | None = None) -> SourceLine:
+    return SourceLine(source, A(amount), P(share) if share is not None else None)
+
+
+def kind(k: ExpenditureKind, amount: str, share: str | None = None) -> KindLine:
+    return KindLine(k, A(amount), P(share) if share is not None else None)
+
+
+def fig(
+    actual: str | None = None,
+    budget: str | None = None,
+    completion: str | None = None,
+    versus: StatedChange | None = None,
+    change: StatedChange | None = None,
+) -> BudgetedFigure:
+    return BudgetedFigure(
+        actual=A(actual) if actual is not None else None,
+        budget=A(budget) if budget is not None else None,
+        completion=P(completion) if completion is not None else None,
+        versus_budget=versus,
+        change=change,
+    )
+
+
+def chg(
+    direction: Direction, amount: str | None = None, rate: str | None = None, previous: str | None = None
+) -> StatedChange:
+    return StatedChange(
+        direction,
+        A(amount) if amount is not None else None,
+        P(rate) if rate is not None else None,
+        A(previous) if previous is not None else None,
+    )
+
+
+def row(f: Finding) -> Row:
+    return (f.severity, f.path, f.expected, f.actual, f.difference, f.tolerance, f.message.zh, f.message.en)
+
+
+def findings(d: Disclosure, rule: str) -> list[Row]:
+    report = audit(d, rules=[rule])
+    assert {f.rule for f in report} <= {rule}
+    return [row(f) for f in report]
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        # each share off by 1 point; the shares total 101
+        pytest.param(
+            disclosure(
+                revenue=Revenue(
+                    total=A("100"),
+                    lines=(
+                        src(RevenueSource.GENERAL_BUDGET, "60", "60"),
+                        src(RevenueSource.OTHER, "40", "41"),
+                    ),
+                ),
+                expenditure=Expenditure(
+                    total=A("100"), lines=(kind(BASIC, "70", "70"), kind(PROJECT, "30", "31"))
+                ),
+            ),
+            [
+                (
+                    E,
+                    "$.expenditure.lines",
+                    "100",
+                    "101",
+                    "1",
+                    "0.005",
+                    "支出占比：各项占比合计101%，不等于100%",
+                    "expenditure share: the shares total 101%, not 100%",
+                ),
+                (
+                    E,
+                    "$.expenditure.lines[1].share",
+                    "30",
+                    "31",
+                    "1",
+                    "0.01",
+                    "支出占比：应为30%，实为31%",
+                    "expenditure share: expected 30%, found 31%",
+                ),
+                (
+                    E,
+                    "$.revenue.lines",
+                    "100",
+                    "101",
+                    "1",
+                    "0.005",
+                    "收入占比：各项占比合计101%，不等于100%",
+                    "revenue share: the shares total 101%, not 100%",
+                ),
+                (
+                    E,
+                    "$.revenue.lines[1].share",
+                    "40",
+                    "41",
+                    "1",
+                    "0.01",
+                    "收入占比：应为40%，实为41%",
+                    "revenue share: expected 40%, found 41%",
+                ),
+            ],
+            id="revenue-expenditure",
+        ),
+        # the class shares are of the structure total when it is printed
+        pytest.param(
+            disclosure(
+                general_budget=GeneralBudget(
+                    total=A("100"),
+                    structure_total=A("50"),
+                    classes=(fl("201", "25", share="50"), fl("205", "25", share="50")),
+                )
+            ),
+            [],
+            id="structure-total",
+        ),
+        # class shares that total 101%
+        pytest.param(
+            disclosure(
+                general_budget=GeneralBudget(
+                    total=A("100"), classes=(fl("201", "50", share="50"), fl("205", "50", share="51"))
+                )
+            ),
+            [
+                (
+                    E,
+                    "$.general_budget.classes",
+                    "100",
+                    "101",
+                    "1",
+                    "0.005",
+                    "一般公共预算支出结构占比：各项占比合计101%，不等于100%",
+                    "general budget class share: the shares total 101%, not 100%",
+                ),
+                (
+                    E,
+                    "$.general_budget.classes[1].share",
+                    "50",
+                    "51",
+                    "1",
+                    "0.01",
+                    "一般公共预算支出结构占比：应为50%，实为51%",
+                    "general budget class share: expected 50%, found 51%",
+                ),
+            ],
+            id="class-shares-total",
+        ),
+        # and of the total otherwise
+        pytest.param(
+            disclosure(
+                general_budget=GeneralBudget(
+                    total=A("100"), classes=(fl("201", "25", share="50"), fl("205", "75", share="50"))
+                )
+            ),
+            [
+                (
+                    E,
+                    "$.general_budget.classes[0].share",
+                    "25",
+                    "50",
+                    "25",
+                    "0.01",
+                    "一般公共预算支出结构占比：应为25%，实为50%",
+                    "general budget class share: expected 25%, found 50%",
+                ),
+                (
+                    E,
+                    "$.general_budget.classes[1].share",
+                    "75",
+                    "50",
+                    "-25",
+                    "0.01",
+                    "一般公共预算支出结构占比：应为75%，实为50%",
+                    "general budget class share: expected 75%, found 50%",
+                ),
+            ],
+            id="gb-total",
+        ),
+        # the general budget's share of the department's spending
+        pytest.param(
+            disclosure(
+                general_budget=GeneralBudget(total=A("50"), share=P("51")),
+                expenditure=Expenditure(total=A("100")),
+            ),
+            [
+                (
+                    E,
+                    "$.general_budget.share",
+                    "50",
+                    "51",
+                    "1",
+                    "0.01",
+                    "一般公共预算财政拨款支出占本年支出合计的比例：应为50%，实为51%",
+                    "general budget share of total spending: expected 50%, found 51%",
+                )
+            ],
+            id="gb-share",
+        ),
+        pytest.param(
+            disclosure(general_budget=GeneralBudget(total=A("50"), share=P("51"))),
+            [],
+            id="gb-share-no-expenditure",
+        ),
+        pytest.param(
+            disclosure(
+                procurement=Procurement(
+                    total=A("100"),
+                    sme=A("50"),
+                    sme_share=P("51"),
+                    small_micro=A("20"),
+                    small_micro_share=P("21"),
+                )
+            ),
+            [
+                (
+                    E,
+                    "$.procurement.small_micro_share",
+                    "20",
+                    "21",
+                    "1",
+                    "0.01",
+                    "授予小微企业合同金额占比：应为20%，实为21%",
+                    "small/micro contract share: expected 20%, found 21%",
+                ),
+                (
+                    E,
+                    "$.procurement.sme_share",
+                    "50",
+                    "51",
+                    "1",
+                    "0.01",
+                    "授予中小企业合同金额占比：应为50%，实为51%",
+                    "SME contract share: expected 50%, found 51%",
+                ),
+            ],
+            id="procurement",
+        ),
+    ],
+)
+def test_r37_shares(d: Disclosure, expected: list[Row]) -> None:
+    assert findings(d, "R37") == expected
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        # a rise printed as a fall in every section that states a change
+        pytest.param(
+            disclosure(
+                overview=Overview(revenue_grand_total=A("10"), change=chg(DEC, previous="8")),
+                revenue=Revenue(total=A("11"), change=chg(DEC, previous="8")),
+                expenditure=Expenditure(total=A("12"), change=chg(DEC, previous="8")),
+                fiscal=Fiscal(grand_total=A("13"), change=chg(DEC, previous="8")),
+                general_budget=GeneralBudget(total=A("14"), change=chg(DEC, previous="8")),
+                government_fund=FundSpending(total=A("15"), change=chg(DEC, previous="8")),
+                state_capital=FundSpending(total=A("16"), change=chg(DEC, previous="8")),
+                operating_costs=OperatingCosts(amount=A("17"), change=chg(DEC, previous="8")),
+                three_public=ThreePublic(
+                    total=fig("18", change=chg(DEC, previous="8")),
+                    foreign_reception=fig("19", change=chg(DEC, previous="8")),
+                ),
+            ),
+            [
+                (
+                    E,
+                    "$.expenditure.change.direction",
+                    "增加",
+                    "减少",
+                    None,
+                    None,
+                    "本年支出合计增减：由8万元变为12万元，应写“增加”，却写“减少”",
+                    "expenditure change: from 8 to 12 is “增加”, but “减少” is printed",
+                ),
+                (
+                    E,
+                    "$.fiscal.change.direction",
+                    "增加",
+                    "减少",
+                    None,
+                    None,
+                    "财政拨款收支总计增减：由8万元变为13万元，应写“增加”，却写“减少”",
+                    "fiscal grand total change: from 8 to 13 is “增加”, but “减少” is printed",
+                ),
+                (
+                    E,
+                    "$.general_budget.change.direction",
+                    "增加",
+                    "减少",
+                    None,
+                    None,
+                    "一般公共预算财政拨款支出增减：由8万元变为14万元，应写“增加”，却写“减少”",
+                    "general budget spending change: from 8 to 14 is “增加”, but “减少” is printed",
+                ),
+                (
+                    E,
+                    "$.government_fund.change.direction",
+                    "增加",
+                    "减少",
+                    None,
+                    None,
+                    "基金/国资支出增减：由8万元变为15万元，应写“增加”，却写“减少”",
+                    "fund spending change: from 8 to 15 is “增加”, but “减少” is printed",
+                ),
+                (
+                    E,
+                    "$.operating_costs.change.direction",
+                    "增加",
+                    "减少",
+                    None,
+                    None,
+                    "机关运行经费增减：由8万元变为17万元，应写“增加”，却写“减少”",
+                    "operating costs change: from 8 to 17 is “增加”, but “减少” is printed",
+                ),
+                (
+                    E,
+                    "$.overview.change.direction",
+                    "增加",
+                    "减少",
+                    None,
+                    None,
+                    "收支总计增减：由8万元变为10万元，应写“增加”，却写“减少”",
+                    "grand total change: from 8 to 10 is “增加”, but “减少” is printed",
+                ),
+                (
+                    E,
+                    "$.revenue.change.direction",
+                    "增加",
+                    "减少",
+                    None,
+                    None,
+                    "本年收入合计增减：由8万元变为11万元，应写“增加”，却写“减少”",
+                    "revenue change: from 8 to 11 is “增加”, but “减少” is printed",
+                ),
+                (
+                    E,
+                    "$.state_capital.change.direction",
+                    "增加",
+                    "减少",
+                    None,
+                    None,
+                    "基金/国资支出增减：由8万元变为16万元，应写“增加”，却写“减少”",
+                    "fund spending change: from 8 to 16 is “增加”, but “减少” is printed",
+                ),
+                (
+                    E,
+                    "$.three_public.foreign_reception.change.direction",
+                    "增加",
+                    "减少",
+                    None,
+                    None,
+                    "“三公”经费增减：由8万元变为19万元，应写“增加”，却写“减少”",
+                    "三公 change: from 8 to 19 is “增加”, but “减少” is printed",
+                ),
+                (
+                    E,
+                    "$.three_public.total.change.direction",
+                    "增加",
+                    "减少",
+                    None,
+                    None,
+                    "“三公”经费增减：由8万元变为18万元，应写“增加”，却写“减少”",
+                    "三公 change: from 8 to 18 is “增加”, but “减少” is printed",
+                ),
+            ],
+            id="sections",
+        ),
+        # without a grand revenue total, the grand expenditure total is the current figure
+        pytest.param(
+            disclosure(overview=Overview(expenditure_grand_total=A("10"), change=chg(DEC, previous="8"))),
+            [
+                (
+                    E,
+                    "$.overview.change.direction",
+                    "增加",
+                    "减少",
+                    None,
+                    None,
+                    "收支总计增减：由8万元变为10万元，应写“增加”，却写“减少”",
+                    "grand total change: from 8 to 10 is “增加”, but “减少” is printed",
+                )
+            ],
+            id="overview-expenditure",
+        ),
+    ],
+)
+def test_r38_changes_of_every_section(d: Disclosure, expected: list[Row]) -> None:
+    assert findings(d, "R38") == expected
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        # detail total against detail budget, each item against its budget
+        pytest.param(
+            disclosure(
+                general_budget=GeneralBudget(
+                    total=A("80"),
+                    detail_total=A("90"),
+                    detail_budget=A("100"),
+                    detail_completion=P("91"),
+                    items=(
+                        fl("2010101", "50", budget="100", completion="51"),
+                        fl("2010102", "50", budget="100", completion="50"),
+                    ),
+                )
+            ),
+            [
+                (
+                    E,
+                    "$.general_budget.detail_completion",
+                    "90",
+                    "91",
+                    "1",
+                    "0.01",
+                    "一般公共预算支出完成预算比例：应为90%，实为91%",
+                    "general budget completion rate: expected 90%, found 91%",
+                ),
+                (
+                    E,
+                    "$.general_budget.items[0].completion",
+                    "50",
+                    "51",
+                    "1",
+                    "0.01",
+                    "2010101完成预算比例：应为50%，实为51%",
+                    "2010101 completion rate: expected 50%, found 51%",
+                ),
+            ],
+            id="general-budget",
+        ),
+        # a blank detail total: the total
+        pytest.param(
+            disclosure(
+                general_budget=GeneralBudget(total=A("80"), detail_budget=A("100"), detail_completion=P("81"))
+            ),
+            [
+                (
+                    E,
+                    "$.general_budget.detail_completion",
+                    "80",
+                    "81",
+                    "1",
+                    "0.01",
+                    "一般公共预算支出完成预算比例：应为80%，实为81%",
+                    "general budget completion rate: expected 80%, found 81%",
+                )
+            ],
+            id="detail-from-total",
+        ),
+        # completion, the budget as the comparison figure of versus_budget, the word against the completion
+        pytest.param(
+            disclosure(
+                three_public=ThreePublic(
+                    total=fig("10", "20", "51", versus=chg(DEC, "11")),
+                    outbound=fig("10", "20", "50", versus=chg(INC, "10")),
+                    reception=fig("30", "20", "150", versus=chg(DEC, "10")),
+                    vehicles=fig("10", "20", versus=chg(DEC, "5", previous="15")),
+                    vehicle_purchase=fig("10", "20", versus=chg(DEC, "10", "40")),
+                    domestic_reception=fig("20.1", "20", "100.5", versus=chg(DEC, "0.1")),
+                )
+            ),
+            [
+                (
+                    E,
+                    "$.three_public.domestic_reception.versus_budget",
+                    None,
+                    "减少",
+                    None,
+                    None,
+                    "完成预算100.5%与“决算数与预算数减少”矛盾",
+                    "completion 100.5% contradicts “减少” versus budget",
+                ),
+                (
+                    E,
+                    "$.three_public.domestic_reception.versus_budget.direction",
+                    "增加",
+                    "减少",
+                    None,
+                    None,
+                    "“三公”经费决算与预算比较：由20万元变为20.1万元，应写“增加”，却写“减少”",
+                    "三公 final versus budget: from 20 to 20.1 is “增加”, but “减少” is printed",
+                ),
+                (
+                    E,
+                    "$.three_public.outbound.versus_budget",
+                    None,
+                    "增加",
+                    None,
+                    None,
+                    "完成预算50%与“决算数与预算数增加”矛盾",
+                    "completion 50% contradicts “增加” versus budget",
+                ),
+                (
+                    E,
+                    "$.three_public.outbound.versus_budget.direction",
+                    "减少",
+                    "增加",
+                    None,
+                    None,
+                    "“三公”经费决算与预算比较：由20万元变为10万元，应写“减少”，却写“增加”",
+                    "三公 final versus budget: from 20 to 10 is “减少”, but “增加” is printed",
+                ),
+                (
+                    E,
+                    "$.three_public.reception.versus_budget",
+                    None,
+                    "减少",
+                    None,
+                    None,
+                    "完成预算150%与“决算数与预算数减少”矛盾",
+                    "completion 150% contradicts “减少” versus budget",
+                ),
+                (
+                    E,
+                    "$.three_public.reception.versus_budget.direction",
+                    "增加",
+                    "减少",
+                    None,
+                    None,
+                    "“三公”经费决算与预算比较：由20万元变为30万元，应写“增加”，却写“减少”",
+                    "三公 final versus budget: from 20 to 30 is “增加”, but “减少” is printed",
+                ),
+                (
+                    E,
+                    "$.three_public.total.completion",
+                    "50",
+                    "51",
+                    "1",
+                    "0.04",
+                    "“三公”经费完成预算比例：应为50%，实为51%",
+                    "三公 completion rate: expected 50%, found 51%",
+                ),
+                (
+                    E,
+                    "$.three_public.total.versus_budget.amount",
+                    "10",
+                    "11",
+                    "1",
+                    "0.015",
+                    "“三公”经费决算与预算比较：变动额应为10万元，实为11万元",
+                    "三公 final versus budget: the change should be 10, found 11",
+                ),
+                (
+                    E,
+                    "$.three_public.vehicle_purchase.versus_budget.rate",
+                    "50",
+                    "40",
+                    "-10",
+                    "0.04",
+                    "“三公”经费决算与预算比较：增减率应为50%，实为40%",
+                    "三公 final versus budget: the rate should be 50%, found 40%",
+                ),
+            ],
+            id="three-public",
+        ),
+        # 1000.04 against 1000.00 is an increase at 100.00%, 999.96 a decrease at 100.00%: no contradiction
+        pytest.param(
+            disclosure(
+                three_public=ThreePublic(
+                    total=fig("1000.04", "1000", "100", versus=chg(INC, "0.04")),
+                    outbound=fig("999.96", "1000", "100", versus=chg(DEC, "0.04")),
+                )
+            ),
+            [],
+            id="flat-within-rounding",
+        ),
+    ],
+)
+def test_r39_completion_rates(d: Disclosure, expected: list[Row]) -> None:
+    assert findings(d, "R39") == expected
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        pytest.param(
+            disclosure(
+                operating_costs=OperatingCosts(amount=A("80")),
+                basic_expenditure=BasicExpenditure(public=A("75")),
+            ),
+            [
+                (
+                    E,
+                    "$.operating_costs.amount",
+                    "≤75",
+                    "80",
+                    "5",
+                    "0.01",
+                    "机关运行经费大于公用经费：80万元超过75万元",
+                    "operating costs exceed public costs: 80 exceeds 75",
+                )
+            ],
+            id="above",
+        ),
+        # equal to all public costs while a unit has 事业 staff: a note naming the units
+        pytest.param(
+            disclosure(
+                operating_costs=OperatingCosts(amount=A("75")),
+                basic_expenditure=BasicExpenditure(public=A("75")),
+                staffing=Staffing(
+                    units=(
+                        UnitStaffing("机关", authorized_by_category=(Count("行政编制", 5),)),
+                        UnitStaffing("中心", actual_by_category=(Count("事业人员", 3),)),
+                        UnitStaffing("站", authorized_by_category=(Count("事业编制", 2),)),
+                    )
+                ),
+            ),
+            [
+                (
+                    N,
+                    "$.operating_costs.amount",
+                    "<75",
+                    "75",
+                    None,
+                    None,
+                    "机关运行经费等于全部公用经费75万元，但部门含事业单位（中心、站），其公用经费不属于机关运行经费",
+                    "operating costs equal all public costs (75) although the department includes public institutions (中心, 站), whose costs are not operating costs",
+                )
+            ],
+            id="equal-with-institution",
+        ),
+        pytest.param(
+            disclosure(
+                operating_costs=OperatingCosts(amount=A("75")),
+                basic_expenditure=BasicExpenditure(public=A("75")),
+                staffing=Staffing(
+                    units=(UnitStaffing("机关", authorized_by_category=(Count("行政编制", 5),)),)
+                ),
+            ),
+            [],
+            id="equal-without-institution",
+        ),
+        pytest.param(
+            disclosure(
+                operating_costs=OperatingCosts(amount=A("74")),
+                basic_expenditure=BasicExpenditure(public=A("75")),
+                staffing=Staffing(units=(UnitStaffing("中心", actual_by_category=(Count("事业人员", 3),)),)),
+            ),
+            [],
+            id="below",
+        ),
+        pytest.param(
+            disclosure(
+                operating_costs=OperatingCosts(amount=A("75")),
+                basic_expenditure=BasicExpenditure(public=A("75")),
+            ),
+            [],
+            id="no-staffing",
+        ),
+        pytest.param(
+            disclosure(
+                operating_costs=OperatingCosts(),
+                basic_expenditure=BasicExpenditure(public=A("75")),
+                staffing=Staffing(units=(UnitStaffing("中心", actual_by_category=(Count("事业人员", 3),)),)),
+            ),
+            [],
+            id="blank-amount",
+        ),
+        pytest.param(
+            disclosure(operating_costs=OperatingCosts(amount=A("75"))),
+            [],
+            id="no-basic",
+        ),
+    ],
+)
+def test_r43_operating_costs(d: Disclosure, expected: list[Row]) -> None:
+    assert findings(d, "R43") == expected
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        pytest.param(
+            disclosure(
+                procurement=Procurement(
+                    total=A("10"),
+                    goods=A("5"),
+                    works=A("3"),
+                    services=A("1"),
+                    sme=A("11"),
+                    small_micro=A("12"),
+                )
+            ),
+            [
+                (
+                    E,
+                    "$.procurement.small_micro",
+                    "≤11",
+                    "12",
+                    "1",
+                    "0.01",
+                    "授予小微企业合同金额大于授予中小企业合同金额：12万元超过11万元",
+                    "small/micro contracts exceed SME contracts: 12 exceeds 11",
+                ),
+                (
+                    E,
+                    "$.procurement.sme",
+                    "≤10",
+                    "11",
+                    "1",
+                    "0.01",
+                    "授予中小企业合同金额大于政府采购支出总额：11万元超过10万元",
+                    "SME contracts exceed the procurement total: 11 exceeds 10",
+                ),
+                (
+                    E,
+                    "$.procurement.total",
+                    "9",
+                    "10",
+                    "1",
+                    "0.02",
+                    "政府采购支出总额与货物、工程、服务之和不符：应为9万元，实为10万元，相差1万元",
+                    "procurement total differs from goods + works + services: expected 9, found 10, off by 1",
+                ),
+            ],
+            id="off",
+        ),
+    ],
+)
+def test_r44_procurement(d: Disclosure, expected: list[Row]) -> None:
+    assert findings(d, "R44") == expected
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        pytest.param(
+            disclosure(
+                assets=Assets(vehicles_total=5, vehicles=(Count("一般公务用车", 2), Count("执法执勤用车", 4)))
+            ),
+            [
+                (
+                    E,
+                    "$.assets.vehicles_total",
+                    "6",
+                    "5",
+                    "-1",
+                    "0",
+                    "车辆合计5辆，各类之和为6辆",
+                    "vehicles total 5, categories add up to 6",
+                )
+            ],
+            id="off",
+        ),
+        pytest.param(
+            disclosure(
+                assets=Assets(vehicles_total=6, vehicles=(Count("一般公务用车", 2), Count("执法执勤用车", 4)))
+            ),
+            [],
+            id="holds",
+        ),
+        pytest.param(
+            disclosure(assets=Assets(vehicles_total=5)),
+            [],
+            id="no-categories",
+        ),
+        pytest.param(
+            disclosure(assets=Assets(vehicles=(Count("一般公务用车", 2),))),
+            [],
+            id="no-total",
+        ),
+    ],
+)
+def test_r45_vehicle_categories(d: Disclosure, expected: list[Row]) -> None:
+    assert findings(d, "R45") == expected
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        # categories of each unit, units against the department, retirees
+        pytest.param(
+            disclosure(
+                staffing=Staffing(
+                    units=(
+                        UnitStaffing(
+                            "机关",
+                            authorized=10,
+                            authorized_by_category=(Count("行政编制", 6), Count("工勤编制", 3)),
+                            actual=8,
+                            actual_by_category=(Count("公务员", 5), Count("工勤人员", 4)),
+                            retired=3,
+                        ),
+                        UnitStaffing("中心", authorized=5, actual=4, retired=2),
+                    ),
+                    total_authorized=16,
+                    total_actual=11,
+                    total_retired=4,
+                )
+            ),
+            [
+                (
+                    E,
+                    "$.staffing.total_actual",
+                    "12",
+                    "11",
+                    "-1",
+                    "0",
+                    "部门实有人数与各单位之和不符：合计11，各项之和12",
+                    "department staff differ from the sum of units: total 11, parts add up to 12",
+                ),
+                (
+                    E,
+                    "$.staffing.total_authorized",
+                    "15",
+                    "16",
+                    "1",
+                    "0",
+                    "部门编制数与各单位之和不符：合计16，各项之和15",
+                    "department posts differ from the sum of units: total 16, parts add up to 15",
+                ),
+                (
+                    E,
+                    "$.staffing.total_retired",
+                    "≥5",
+                    "4",
+                    None,
+                    None,
+                    "各单位退休人数之和大于部门退休人数",
+                    "retirees of the units exceed the department's",
+                ),
+                (
+                    E,
+                    "$.staffing.units[0].actual",
+                    "9",
+                    "8",
+                    "-1",
+                    "0",
+                    "机关实有人数与各类人员之和不符：合计8，各项之和9",
+                    "机关: staff in post differ from the sum of categories: total 8, parts add up to 9",
+                ),
+                (
+                    E,
+                    "$.staffing.units[0].authorized",
+                    "9",
+                    "10",
+                    "1",
+                    "0",
+                    "机关编制数与各类编制之和不符：合计10，各项之和9",
+                    "机关: authorized posts differ from the sum of categories: total 10, parts add up to 9",
+                ),
+            ],
+            id="off",
+        ),
+        pytest.param(
+            disclosure(
+                staffing=Staffing(
+                    units=(
+                        UnitStaffing(
+                            "机关",
+                            authorized=9,
+                            authorized_by_category=(Count("行政编制", 6), Count("工勤编制", 3)),
+                            actual=9,
+                            actual_by_category=(Count("公务员", 5), Count("工勤人员", 4)),
+                            retired=3,
+                        ),
+                        UnitStaffing("中心", authorized=5, actual=4, retired=2),
+                    ),
+                    total_authorized=14,
+                    total_actual=13,
+                    total_retired=5,
+                )
+            ),
+            [],
+            id="holds",
+        ),
+        # a unit without a count: the department is not added up
+        pytest.param(
+            disclosure(
+                staffing=Staffing(
+                    units=(UnitStaffing("机关", authorized=9, actual=9), UnitStaffing("中心", retired=1)),
+                    total_authorized=1,
+                    total_actual=1,
+                    total_retired=5,
+                )
+            ),
+            [],
+            id="blank-unit",
+        ),
+        pytest.param(
+            disclosure(staffing=Staffing(total_authorized=1, total_actual=1, total_retired=5)),
+            [],
+            id="no-units",
+        ),
+    ],
+)
+def test_r46_staff_counts(d: Disclosure, expected: list[Row]) -> None:
+    assert findings(d, "R46") == expected
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        pytest.param(
+            disclosure(units=("万元", "元", "万元")),
+            [
+                (
+                    W,
+                    "$.units",
+                    "万元",
+                    "万元/元",
+                    None,
+                    None,
+                    "同一文档中混用金额单位：万元、元",
+                    "the document mixes money units: 万元, 元",
+                )
+            ],
+            id="mixed",
+        ),
+        pytest.param(
+            disclosure(units=("万元", "万元")),
+            [],
+            id="one",
+        ),
+    ],
+)
+def test_r55_one_money_unit(d: Disclosure, expected: list[Row]) -> None:
+    assert findings(d, "R55") == expected
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        # a code not in the catalogue, reported once for both tables
+        pytest.param(
+            disclosure(
+                expenditure=Expenditure(rows=(fl("2019998", "1"),)),
+                general_budget=GeneralBudget(rows=(fl("2019998", "1", name="x"),)),
+            ),
+            [
+                (
+                    W,
+                    "$.expenditure.rows[0].code",
+                    None,
+                    "2019998",
+                    None,
+                    None,
+                    "科目编码2019998不在2021年目录中。" + NOTE_ZH,
+                    "code 2019998 is not in the 2021 catalogue. " + NOTE_EN,
+                )
+            ],
+            id="unknown-code",
+        ),
+        # a line that agrees, then the printed name and the names of its parents (a third name has no parent); a repeated line and each wrong name are judged once
+        pytest.param(
+            disclosure(
+                expenditure=Expenditure(
+                    rows=(
+                        fl("2010301", "1", "行政运行"),
+                        FunctionLine(
+                            FunctionCode("2010301"),
+                            A("1"),
+                            name="行政 运行",
+                            parent_names=("一般公共服务", "人大事物", "多余"),
+                        ),
+                        FunctionLine(
+                            FunctionCode("2010301"),
+                            A("2"),
+                            name="行政 运行",
+                            parent_names=("一般公共服务", "人大事物", "多余"),
+                        ),
+                        FunctionLine(
+                            FunctionCode("2010302"),
+                            A("1"),
+                            name="一般行政管理",
+                            parent_names=("一般公共服务",),
+                        ),
+                    )
+                )
+            ),
+            [
+                (
+                    W,
+                    "$.expenditure.rows[1].parent_names[1]",
+                    "政府办公厅（室）及相关机构事务",
+                    "人大事物",
+                    None,
+                    None,
+                    "科目20103名称“人大事物”与2021年目录名称“政府办公厅（室）及相关机构事务”不一致",
+                    "the printed name “人大事物” of 20103 differs from the 2021 catalogue name “政府办公厅（室）及相关机构事务”",
+                ),
+                (
+                    W,
+                    "$.expenditure.rows[3].name",
+                    "一般行政管理事务",
+                    "一般行政管理",
+                    None,
+                    None,
+                    "科目2010302名称“一般行政管理”与2021年目录名称“一般行政管理事务”不一致",
+                    "the printed name “一般行政管理” of 2010302 differs from the 2021 catalogue name “一般行政管理事务”",
+                ),
+                (
+                    N,
+                    "$.expenditure.rows[1].parent_names[0]",
+                    "一般公共服务支出",
+                    "一般公共服务",
+                    None,
+                    None,
+                    "科目201名称“一般公共服务”与2021年目录名称“一般公共服务支出”不一致",
+                    "the printed name “一般公共服务” of 201 differs from the 2021 catalogue name “一般公共服务支出”",
+                ),
+            ],
+            id="names",
+        ),
+        pytest.param(
+            Disclosure(
+                year=2035,
+                department="测试部门",
+                general_budget=GeneralBudget(rows=(fl("2019998", "1"), fl("2010301", "1", name="行政"))),
+            ),
+            [
+                (
+                    W,
+                    "$.general_budget.rows[0].code",
+                    None,
+                    "2019998",
+                    None,
+                    None,
+                    "科目编码2019998不在2021年目录中（无2035年目录，使用2021年目录）。" + NOTE_ZH,
+                    "code 2019998 is not in the 2021 catalogue (no 2035 catalogue; the 2021 one was used). "
+                    + NOTE_EN,
+                ),
+                (
+                    W,
+                    "$.general_budget.rows[1].name",
+                    "行政运行",
+                    "行政",
+                    None,
+                    None,
+                    "科目2010301名称“行政”与2021年目录名称“行政运行”不一致（无2035年目录，使用2021年目录）",
+                    "the printed name “行政” of 2010301 differs from the 2021 catalogue name “行政运行” (no 2035 catalogue; the 2021 one was used)",
+                ),
+            ],
+            id="other-year",
+        ),
+    ],
+)
+def test_r56_codes_and_names(d: Disclosure, expected: list[Row]) -> None:
+    assert findings(d, "R56") == expected
