@@ -59,7 +59,14 @@ def test_r18_checks_each_fund_flow_that_states_closing_and_expenditure() -> None
         )
     )
     (f,) = only(audit(disclosure(fiscal=fiscal), rules=["R18"]), "R18")
-    assert figures(f) == (E, "$.fiscal.funds[0].closing", "11", "10", "-1", "0.015")
+    assert figures(f) == (
+        E,
+        "$.fiscal.funds[0].closing",
+        "11",
+        "10",
+        "-1",
+        "0.02",
+    )  # four printed figures, ±0.005 each
     assert f.message.zh == (
         "一般公共预算财政拨款：年初结转 + 本年收入 ≠ 本年支出 + 年末结转：应为11万元，实为10万元，相差-1万元"
     )
@@ -279,3 +286,27 @@ def test_r58_finds_every_amount_with_more_than_two_decimals_by_its_path() -> Non
 def test_r58_is_silent_on_two_decimals() -> None:
     d = disclosure(revenue=Revenue(total=A("3.57"), lines=(SourceLine(RevenueSource.OTHER, A("3.57")),)))
     assert audit(d, rules=["R58"]).findings == ()
+
+
+def test_r18_allows_the_rounding_of_all_four_printed_figures() -> None:
+    # 1.005 + 10.005 = 8.985 + 2.025: four figures each off by half a cent can agree although the
+    # printed ones are 0.02 apart; a sum of two printed figures keeps both allowances.
+    flow = FundFlow(
+        Fund.GENERAL_BUDGET, opening=A("1.00"), revenue=A("10.00"), expenditure=A("8.99"), closing=A("2.03")
+    )
+    report = audit(Disclosure(year=2021, department="测试部门", fiscal=Fiscal(funds=(flow,))), rules=["R18"])
+    (f,) = report.findings
+    assert (f.severity, f.difference, f.tolerance) == (Severity.NOTE, "0.02", "0.02")
+
+
+def test_a_blank_figure_stood_in_by_zero_has_no_allowance() -> None:
+    # 收入总计 110 against 本年收入 100 + 年初 9.985…: the blank 使用非财政拨款结余 adds nothing to
+    # the tolerance, so 110 vs 109.98 is off by 0.02 with an allowance of 0.015 (three printed).
+    d = Disclosure(
+        year=2021,
+        department="测试部门",
+        overview=Overview(revenue_grand_total=A("110.00"), opening_balance=A("9.98")),
+        revenue=Revenue(total=A("100.00")),
+    )
+    (f,) = audit(d, rules=["R2"]).findings
+    assert (f.severity, f.difference, f.tolerance) == (Severity.ERROR, "0.02", "0.015")

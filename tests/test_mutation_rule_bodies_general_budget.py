@@ -461,7 +461,7 @@ def test_r59_the_same_figure_quoted_twice(d: Disclosure, expected: list[Row]) ->
                     "≤30",
                     "41",
                     "11",
-                    "0.01",
+                    "0.015",  # spending − basic: two printed figures, plus the project spending
                     "一般公共预算财政拨款项目支出（支出减基本支出）大于部门项目支出：41万元超过30万元",
                     "general budget project spending (spending − basic) exceeds the department's project spending: 41 exceeds 30",
                 ),
@@ -502,7 +502,7 @@ def test_r59_the_same_figure_quoted_twice(d: Disclosure, expected: list[Row]) ->
                     "≤0",
                     "1",
                     "1",
-                    "0.01",
+                    "0.015",
                     "一般公共预算财政拨款项目支出（支出减基本支出）大于部门项目支出：1万元超过0万元",
                     "general budget project spending (spending − basic) exceeds the department's project spending: 1 exceeds 0",
                 )
@@ -950,7 +950,7 @@ def test_r29_reception(d: Disclosure, expected: list[Row]) -> None:
                     "≤4",
                     "4.02",
                     "0.02",
-                    "0.01",
+                    "0.015",  # two printed lines summed, plus the 三公 figure
                     "基本支出中的公务用车购置费（31013/30913）大于“三公”经费中的公务用车购置费：4.02万元超过4万元",
                     "basic spending on 公务用车购置费 (31013/30913) exceeds the 三公 figure: 4.02 exceeds 4",
                 ),

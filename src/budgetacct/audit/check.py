@@ -63,15 +63,23 @@ class Checker:
             return made[1]
         return Decimal(5).scaleb(-max(2, amount.places()) - 1)
 
-    def sum_of(self, parts: Sequence[Amount]) -> Amount:
-        """The sum of printed figures, standing for a figure the report left blank.
+    def sum_of(self, parts: Sequence[Amount], minus: Sequence[Amount] = ()) -> Amount:
+        """``Σ parts − Σ minus`` of printed figures, as one figure for a comparison.
 
-        Its rounding allowance is the sum of the parts' allowances (each printed part may be off
-        by half its last place), not half a unit of the sum's own last place.
+        Its rounding allowance is the sum of the allowances of every figure in it (each printed
+        figure may be off by half its last place), not half a unit of the result's own last place.
+        ``sum_of(())`` is a zero with no allowance: a figure the report does not print.
         """
         total = sum(parts, Amount(0))
-        self._sums[id(total)] = (total, sum((self.half(part) for part in parts), _ZERO))
+        for part in minus:
+            total = total - part
+        allowance = sum((self.half(part) for part in (*parts, *minus)), _ZERO)
+        self._sums[id(total)] = (total, allowance)
         return total
+
+    def printed_or_nothing(self, amount: Amount | None) -> Amount:
+        """``amount``, or for a figure not printed a zero with no rounding allowance."""
+        return amount if amount is not None else self.sum_of(())
 
     def emit(
         self,

@@ -573,7 +573,8 @@ def _implied_fiscal_closing(c: Checker) -> Amount | None:
     if fiscal.closing_balance is not None:
         return fiscal.closing_balance
     if fiscal.grand_total is not None and fiscal.expenditure_total is not None:
-        return fiscal.grand_total - fiscal.expenditure_total  # R17: 支出总计 = 本年支出 + 年末
+        # R17: 支出总计 = 本年支出 + 年末; the difference keeps both figures' rounding allowance.
+        return c.sum_of([fiscal.grand_total], minus=[fiscal.expenditure_total])
     return None
 
 

@@ -74,7 +74,7 @@ def r2(c: Checker) -> None:
     c.equal(
         "$.overview.revenue_grand_total",
         overview.revenue_grand_total,
-        [revenue.total, overview.non_fiscal_balance_used or _ZERO, overview.opening_balance],
+        [revenue.total, c.printed_or_nothing(overview.non_fiscal_balance_used), overview.opening_balance],
         "收入总计与本年收入合计、使用非财政拨款结余、年初结转和结余之和不符",
         "grand revenue total differs from revenue + balance used + opening balance",
     )
@@ -118,7 +118,7 @@ def r4(c: Checker) -> None:
     c.equal(
         "$.overview.expenditure_grand_total",
         overview.expenditure_grand_total,
-        [expenditure.total, overview.surplus_distribution or _ZERO, overview.closing_balance],
+        [expenditure.total, c.printed_or_nothing(overview.surplus_distribution), overview.closing_balance],
         "支出总计与本年支出合计、结余分配、年末结转和结余之和不符",
         "grand expenditure total differs from expenditure + distribution + closing balance",
     )
@@ -161,11 +161,13 @@ def r6(c: Checker) -> None:
         return
     if overview.closing_balance is None or expenditure.total is None:
         return
-    left = overview.closing_balance + expenditure.total + (overview.surplus_distribution or _ZERO)
+    left = c.sum_of(
+        [overview.closing_balance, expenditure.total, c.printed_or_nothing(overview.surplus_distribution)]
+    )
     c.equal(
         "$.overview.closing_balance",
         left,
-        [overview.opening_balance, revenue.total, overview.non_fiscal_balance_used or _ZERO],
+        [overview.opening_balance, revenue.total, c.printed_or_nothing(overview.non_fiscal_balance_used)],
         "年末结转和结余与年初结转和结余、本年收支不衔接",
         "closing balance does not follow from opening balance and the year's flows",
     )
@@ -523,7 +525,7 @@ def _flow(c: Checker, path: str, flow: FundFlow | None, label: str) -> None:
         return
     c.equal(
         f"{path}.closing",
-        flow.closing + flow.expenditure,
+        c.sum_of([flow.closing, flow.expenditure]),
         [flow.opening, flow.revenue],
         f"{label}：年初结转 + 本年收入 ≠ 本年支出 + 年末结转",
         f"{label}: opening + revenue ≠ expenditure + closing",
@@ -540,7 +542,7 @@ def r18(c: Checker) -> None:
         if section is not None and section.closing_balance is not None and section.total is not None:
             c.equal(
                 f"$.{name}.closing_balance",
-                section.closing_balance + section.total,
+                c.sum_of([section.closing_balance, section.total]),
                 [section.opening_balance, section.revenue],
                 f"{fund.value}：年初结转 + 本年收入 ≠ 本年支出 + 年末结转",
                 f"{fund.value}: opening + revenue ≠ expenditure + closing",
@@ -787,7 +789,7 @@ def r36(c: Checker) -> None:
             and basic.total is not None
             and department_project is not None
         ):
-            gpb_project = gb.total - basic.total
+            gpb_project = c.sum_of([gb.total], minus=[basic.total])
             if gpb_project.value > 0:
                 c.not_above(
                     "$.expenditure.lines",
@@ -1002,7 +1004,7 @@ def r30(c: Checker) -> None:
         figure: BudgetedFigure = getattr(tp, figure_name)
         if not lines or figure.actual is None:
             continue
-        total = lines[0].amount if len(lines) == 1 else sum((line.amount for line in lines), _ZERO)
+        total = c.sum_of([line.amount for line in lines])
         c.not_above(
             f"$.basic_expenditure.lines[{basic.lines.index(lines[0])}].amount",
             total,

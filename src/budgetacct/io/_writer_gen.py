@@ -185,19 +185,26 @@ class WriterFactory:
                 members.append(f"{{f',{piece(member_type, key, value)}' if {condition} else ''}}")
             return 'f"""{{' + "".join(members) + '}}"""'
 
+        def joined(tp: Any, value: str) -> str | None:
+            """For a tuple of model objects: the expression joining their texts with commas."""
+            element = tuple_element(tp)
+            if element is None or not attrs.has(element) or _is_code(element):
+                return None
+            items = inline(element, "e")
+            if items is not None:
+                # Items written in place by a comprehension: no call per item.
+                return f"_COMMA.join([{items} for e in {value}])"
+            writer = name("_writer", self.writer(element))
+            return f"_COMMA.join(map({writer}, {value}))"
+
         def piece(tp: Any, key: str, value: str) -> str:
             """The f-string text of one member: ``"key":value``."""
             inner_text = quoted_field(tp, value)
             if inner_text is not None:
                 return f'{key}:"{{{inner_text}}}"'
-            element = tuple_element(tp)
-            if element is not None and attrs.has(element) and not _is_code(element):
-                items = inline(element, "e")
-                if items is not None:
-                    # Brackets as literal text, items written in place: no call per item.
-                    return f"{key}:[{{_COMMA.join([{items} for e in {value}])}}]"
-                writer = name("_writer", self.writer(element))
-                return f"{key}:[{{_COMMA.join(map({writer}, {value}))}}]"
+            items = joined(tp, value)
+            if items is not None:
+                return f"{key}:[{{{items}}}]"  # brackets as literal text
             return f"{key}:{{{raw(tp, value)}}}"
 
         fields = attrs.fields(cls)
@@ -216,6 +223,16 @@ class WriterFactory:
             value, part = f"v{index}", f"p{index}"
             lines.append(f"    {value} = o.{field.name}")
             condition, member_type = condition_for(field, value)
+            items = joined(member_type, value)
+            if items is not None:
+                # The long list (a ledger's line items) is copied once, into the result: its
+                # opening and closing text are separate members around it.
+                lines.append(f"    if {condition}:")
+                lines.append(f"        h{index}, {part}, t{index} = {(comma + key + ':[')!r}, {items}, ']'")
+                lines.append("    else:")
+                lines.append(f"        h{index} = {part} = t{index} = ''")
+                members.append(f"{{h{index}}}{{{part}}}{{t{index}}}")
+                continue
             lines.append(
                 f"    {part} = f'''{comma}{piece(member_type, key, value)}''' if {condition} else ''"
             )
