@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+import pytest
+
 from budgetacct import Amount, Disclosure, Severity, audit
 from budgetacct.audit import AuditReport, Finding
 from budgetacct.model import ExpenditureKind, Fiscal, KindLine
@@ -355,3 +357,13 @@ def test_r63_a_second_level_label_unknown_anywhere_is_named_as_such() -> None:
         f.message.en
         == "the 二级 label “工作完成” is not in the indicator hierarchy (1 rows); read as “higher is better”"
     )
+
+
+@pytest.mark.parametrize("actual", ["约5万元", "5万元左右", "大约5万元", "5万余元"])
+def test_r49_an_estimated_cost_is_not_a_measured_one(actual: str) -> None:
+    # A cost actual above the spending is an error only when it states a measurement; an
+    # estimate (“约”, “左右”, “余”) cannot be held to the cent.
+    e = project("甲", executed=split("4.00"), indicators=[cost("成本", "5万元", actual)])
+    assert [f for f in run(e, rules=["R49"]).findings if f.severity is E] == []
+    measured = project("甲", executed=split("4.00"), indicators=[cost("成本", "5万元", "5万元")])
+    assert [f.severity for f in run(measured, rules=["R49"]).findings] == [E]

@@ -96,9 +96,16 @@ def _money(value: IndicatorValue) -> Amount | None:
     return Amount(value.number)
 
 
+# Words around a number that make it an estimate (“约5万元”, “5万元左右”): kept by the parser
+# as the value's subject, so that the text is written back as printed.
+_HEDGES: Final = ("约", "大约", "左右", "≈", "近", "将近", "接近", "上下")
+
+
 def _measured(value: IndicatorValue) -> Amount | None:
-    """A money actual that states a measurement (no operator, not “约”)."""
-    if isinstance(value, Quantity) and (value.operator is not None or value.approximate):
+    """A money actual that states a measurement (no operator, not “约”, “余”, “左右”)."""
+    if isinstance(value, Quantity) and (
+        value.operator is not None or value.approximate or (value.subject or "").strip() in _HEDGES
+    ):
         return None
     return _money(value)
 
@@ -714,18 +721,18 @@ def r63(c: Checker) -> None:
     for (level1, level2), paths in seen.items():
         classification = DEFAULT_HIERARCHY.classify(level1, level2)
         if not classification.level1_known:
-            what_zh, what_en = f"一级指标“{level1}”", f"the 一级 label “{level1}”"
+            what_zh = f"一级指标“{level1}”不在指标体系中"
+            what_en = f"the 一级 label “{level1}” is not in the indicator hierarchy"
         elif not _known_anywhere(level2):
-            what_zh, what_en = f"二级指标“{level2}”", f"the 二级 label “{level2}”"
+            what_zh = f"二级指标“{level2}”不在指标体系中"
+            what_en = f"the 二级 label “{level2}” is not in the indicator hierarchy"
         else:
-            what_zh, what_en = (
-                f"二级指标“{level2}”不属于“{level1}”",
-                f"“{level2}” does not belong under “{level1}”",
-            )
+            what_zh = f"二级指标“{level2}”不属于一级指标“{level1}”"
+            what_en = f"the 二级 label “{level2}” does not belong under the 一级 label “{level1}”"
         c.fail(
             paths[0],
-            f"{what_zh}不在指标体系中（共{len(paths)}处），按“{classification.direction.value}”评价",
-            f"{what_en} is not in the indicator hierarchy ({len(paths)} rows); read as “{classification.direction.english}”",
+            f"{what_zh}（共{len(paths)}处），按“{classification.direction.value}”评价",
+            f"{what_en} ({len(paths)} rows); read as “{classification.direction.english}”",
             actual=f"{level1}/{level2}",
         )
 
