@@ -3,9 +3,11 @@
 cattrs' generated code calls one hook per field and then the class's ``__init__``; on a ledger
 of 500k line items those hook calls are most of the load time.  The function generated here
 does the same work with the leaf conversions written inline (exact JSON type test, enum table
-lookup, shared code instance, plain decimal text straight into an :class:`Amount`) and then calls
-the class itself, so every attrs validator and ``__attrs_post_init__`` still runs: the model's
-rules exist once, in the model.  See ``docs/decisions/0008-generated-structuring.md``.
+lookup, shared code instance, plain decimal text straight into an :class:`Amount`).  It then sets
+the attributes itself and runs every validator except those that declare they check only what
+the conversion has already guaranteed (``model/_fields.py``, ``IMPLIED``); a class with
+``__attrs_post_init__`` is built by calling it.  The model's rules exist once, in the model.
+See ``docs/decisions/0008-generated-structuring.md``.
 
 The generated function is the *fast path* only.  It raises on anything unexpected (a wrong JSON
 type, an unknown enum value, an unknown key) without saying why; :func:`structure` then runs the
