@@ -17,13 +17,13 @@ property by property (``tests/test_structure_gen.py``).
 
 from __future__ import annotations
 
-import linecache
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
 
 import attrs
 
+from budgetacct._codegen import define
 from budgetacct.io._types import is_enum, optional_inner, tuple_element
 
 __all__ = ["LeafTables", "Unsupported", "make_structure_fn"]
@@ -48,7 +48,6 @@ class _Refused(Exception):
     """Raised by generated code; the caller falls back to the checking walk."""
 
 
-_COUNTER: list[int] = [0]
 _NOT_GIVEN: Final = object()
 
 
@@ -194,15 +193,8 @@ def make_structure_fn(
         _emit_direct_init(w, fields)
 
     source = "\n".join(w.lines) + "\n"
-    _COUNTER[0] += 1
-    filename = f"<budgetacct generated structure {cls.__module__}.{cls.__qualname__} #{_COUNTER[0]}>"
-    # Registered with linecache so tracebacks and profilers show the generated lines.
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    namespace = dict(w.names)
-    exec(compile(source, filename, "exec"), namespace)
-    function: Callable[[Any, Any], Any] = namespace[fn_name]
-    function.__doc__ = source
-    return function
+    what = f"generated structure {cls.__module__}.{cls.__qualname__}"
+    return define(source, fn_name, dict(w.names), what)
 
 
 def _emit_direct_init(w: _Writer, fields: Any) -> None:

@@ -16,7 +16,6 @@ generated documents.  See ``docs/decisions/0009-generated-writers.md``.
 from __future__ import annotations
 
 import json
-import linecache
 from collections.abc import Callable
 from decimal import Decimal
 from json.encoder import encode_basestring
@@ -24,6 +23,7 @@ from typing import Any, Final
 
 import attrs
 
+from budgetacct._codegen import define
 from budgetacct.io._types import is_enum, optional_inner, tuple_element
 
 __all__ = ["WriterFactory"]
@@ -43,7 +43,6 @@ class WriterFactory:
         self._hook = unstructure_hook
         self._writers: dict[type[Any], Writer] = {}
         self._documents: dict[type[Any], Writer] = {}
-        self._count = 0
 
     def writer(self, cls: type[Any]) -> Writer:
         """The compact JSON text of an object of ``cls``."""
@@ -246,13 +245,7 @@ class WriterFactory:
             lines.append(f"    return '{{' + b[1:] + '}}{end}'")
 
         source = "\n".join(lines) + "\n"
-        self._count += 1
-        filename = f"<budgetacct generated writer {cls.__module__}.{cls.__qualname__} #{self._count}>"
-        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-        exec(compile(source, filename, "exec"), names)
-        function: Writer = names[fn_name]
-        function.__doc__ = source
-        return function
+        return define(source, fn_name, names, f"generated writer {cls.__module__}.{cls.__qualname__}")
 
 
 def _is_code(tp: Any) -> bool:

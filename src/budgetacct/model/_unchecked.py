@@ -15,11 +15,12 @@ a publisher bug that would have tripped a validator still fails a test.
 
 from __future__ import annotations
 
-import linecache
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import attrs
+
+from budgetacct._codegen import define
 
 __all__ = ["unchecked"]
 
@@ -66,8 +67,4 @@ def unchecked(cls: type[T]) -> Callable[..., T]:
             params.append(f"{name}=_default{index}")
             body.append(f"    _set(self, {field.name!r}, {name})")
     source = f"def make_{cls.__name__}({', '.join(params)}):\n" + "\n".join(body) + "\n    return self\n"
-    filename = f"<budgetacct unchecked {cls.__module__}.{cls.__qualname__}>"
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    exec(compile(source, filename, "exec"), namespace)
-    function: Callable[..., T] = namespace[f"make_{cls.__name__}"]
-    return function
+    return define(source, f"make_{cls.__name__}", namespace, f"unchecked {cls.__module__}.{cls.__qualname__}")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from budgetacct.codes import FunctionCode, nearest_catalogue
 from budgetacct.codes.catalogue import Catalogue, CatalogueEntry
@@ -403,19 +403,7 @@ def _revenue(r: Reader, s: Sentence) -> None:
                 f"“{name}”不是模型中的收入来源，本句各项收入未读取",
             )
         return
-    for m in _REV_LINE.finditer(s.text):
-        found = r.amount(s, m, "a")
-        if found is None:
-            continue
-        source = _SOURCE_NAMES[m.group("n")]
-        index = r.draft.item(
-            ("revenue", "lines"),
-            source,
-            {"source": (source, found[2], None), "amount": (found[0], found[2], found[1])},
-        )
-        if index is None:
-            continue
-        r.put_percent(("revenue", "lines", index, "share"), r.percent(s, m, "p"))
+    _lines(r, s, _REV_LINE, _SOURCE_NAMES, "revenue", "source")
 
 
 def _expenditure(r: Reader, s: Sentence) -> None:
@@ -425,18 +413,25 @@ def _expenditure(r: Reader, s: Sentence) -> None:
         r.put_amount(("expenditure", "total"), r.amount(s, m, "a"))
     if "本年支出合计" not in s.text and s.section != "expenditure":
         return
-    for m in _EXP_LINE.finditer(s.text):
+    _lines(r, s, _EXP_LINE, _KIND_NAMES, "expenditure", "kind")
+
+
+def _lines(
+    r: Reader, s: Sentence, pattern: re.Pattern[str], names: dict[str, Any], section: str, key: str
+) -> None:
+    """The "name amount，占 share" lines of §二 (by source) or §三 (by kind)."""
+    for m in pattern.finditer(s.text):
         found = r.amount(s, m, "a")
         if found is None:
             continue
-        kind = _KIND_NAMES[m.group("n")]
+        member = names[m.group("n")]
         index = r.draft.item(
-            ("expenditure", "lines"),
-            kind,
-            {"kind": (kind, found[2], None), "amount": (found[0], found[2], found[1])},
+            (section, "lines"),
+            member,
+            {key: (member, found[2], None), "amount": (found[0], found[2], found[1])},
         )
         if index is not None:
-            r.put_percent(("expenditure", "lines", index, "share"), r.percent(s, m, "p"))
+            r.put_percent((section, "lines", index, "share"), r.percent(s, m, "p"))
 
 
 _FI_TOTAL = re.compile(rf"财政拨款{_BOTH_TOTALS}(?:各|均)?{_IS}(?P<a>{_A})")
