@@ -27,7 +27,7 @@ from budgetacct import strategies as bst
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import InputError, Problem
 from budgetacct.io import converter
-from budgetacct.io._structure_gen import LeafTables, Unsupported, make_structure_fn
+from budgetacct.io._structure_gen import LeafTables, Unsupported, make_structure_fn, plain_decimal
 from budgetacct.io._types import optional_inner, tuple_element
 from budgetacct.io.converter import structure, unstructure
 from budgetacct.io.json import JsonLiteral, dump
@@ -428,7 +428,7 @@ def test_only_the_pinned_classes_fall_back_to_cattrs() -> None:
     fallbacks = {_name(cls) for cls in classes if not _is_generated(conv.get_structure_hook(cls))}
     assert fallbacks == FALLBACKS
     # ... and only because the generator says so, not because of some other error.
-    tables = LeafTables({}, {}, lambda _: None)
+    tables = LeafTables({}, {})
     for cls in classes:
         if _name(cls) in FALLBACKS:
             with pytest.raises(Unsupported):
@@ -648,6 +648,56 @@ def test_amount_digits_and_types_are_exact() -> None:
     assert (
         _assert_agree({"fund": "一般公共预算财政拨款", "amount": JsonLiteral("1.5")}, FundAmount) is _REFUSED
     )
+
+
+_ODD_DECIMAL_TEXTS = [
+    "5.",
+    ".5",
+    "-.5",
+    "-0",
+    "0.000000001",
+    "00012.50",
+    "123456789012",
+    "1234567890123",
+    "999999999999.5",
+    "12345678901.2",
+    "1e5",
+    "1E-3",
+    "+5",
+    "--5",
+    "1.2.3",
+    ".",
+    "",
+    " 5",
+    "5\n",
+    "\u0661\u0662",
+    "\uff15",
+    "5_000",
+    "NaN",
+    "Infinity",
+]
+
+
+@pytest.mark.parametrize("text", _ODD_DECIMAL_TEXTS)
+def test_odd_decimal_text_is_read_as_the_constructor_reads_it(text: str) -> None:
+    fast = _assert_agree({"fund": "一般公共预算财政拨款", "amount": text}, FundAmount)
+    try:
+        expected: str | None = str(Amount(text))
+    except ValueError:
+        expected = None
+    if expected is None or Amount(text) < Amount.zero():
+        assert fast is _REFUSED
+    else:
+        assert str(fast.amount) == expected
+
+
+@given(st.text(alphabet="0123456789.-+eE _\u0661\uff15", max_size=16))
+def test_plain_decimal_text_is_what_the_constructor_keeps(text: str) -> None:
+    if plain_decimal(text):
+        assert str(Amount(text)) == str(Decimal(text))
+    fast = _assert_agree({"fund": "一般公共预算财政拨款", "amount": text}, FundAmount)
+    if fast is not _REFUSED:
+        assert str(fast.amount) == str(Amount(text))
 
 
 # --------------------------------------------------------------------------------------------

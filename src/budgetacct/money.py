@@ -33,6 +33,7 @@ from decimal import (
 )
 from typing import Any, Final, Literal, final
 
+from budgetacct._codegen import slot_setter
 from budgetacct.errors import InvalidValue
 
 __all__ = [
@@ -244,8 +245,8 @@ class Amount:
     @classmethod
     def _exact(cls, value: Decimal) -> Amount:
         # Internal fast path for values already known to be finite Decimals.
-        obj = object.__new__(cls)
-        object.__setattr__(obj, "_value", value)
+        obj = _new(cls)
+        _set_amount(obj, value)
         return obj
 
     @classmethod
@@ -387,6 +388,9 @@ class Amount:
         return bool(self._value)
 
 
+# The slot's own setter: stores without looking the name up (arithmetic makes many amounts).
+_new: Final = object.__new__
+_set_amount: Final = slot_setter(Amount, "_value")
 _ZERO: Final = Amount._exact(Decimal(0))
 
 
@@ -408,8 +412,8 @@ class Percent:
 
     @classmethod
     def _exact(cls, value: Decimal) -> Percent:
-        obj = object.__new__(cls)
-        object.__setattr__(obj, "_value", value)
+        obj = _new(cls)
+        _set_percent(obj, value)
         return obj
 
     @classmethod
@@ -500,6 +504,7 @@ class Percent:
         return bool(self._value)
 
 
+_set_percent: Final = slot_setter(Percent, "_value")
 _HUNDRED_PERCENT: Final = Decimal("100")
 
 

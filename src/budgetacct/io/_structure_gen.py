@@ -23,10 +23,10 @@ from typing import Any, Final
 
 import attrs
 
-from budgetacct._codegen import define
+from budgetacct._codegen import define, slot_setter
 from budgetacct.io._types import is_enum, optional_inner, tuple_element
 
-__all__ = ["LeafTables", "Unsupported", "make_structure_fn"]
+__all__ = ["PLAIN_DECIMAL_TEST", "LeafTables", "Unsupported", "make_structure_fn", "plain_decimal"]
 
 Hook = Callable[[Any, Any], Any]
 
@@ -41,7 +41,22 @@ class LeafTables:
 
     function_codes: dict[str, Any]
     economic_codes: dict[str, Any]
-    plain_decimal: Callable[[str], object]
+
+
+#: The test, written into generated code for a ``str`` in ``{0}``, that the text is plain decimal
+#: digits the public constructors keep exactly as ``Decimal(text)``: ASCII digits with at most
+#: one point, at most 12 characters (so at most 12 integer digits and 11 places, inside the
+#: limits ``money.to_decimal`` enforces).  Anything else — a sign, an exponent, whitespace,
+#: longer text, other digits — takes the constructors' general path, which gives the same value
+#: or the error.  Three string methods cost ~50 ns less per amount than a regular expression.
+PLAIN_DECIMAL_TEST: Final = '{0}.isascii() and {0}.replace(".", "", 1).isdigit() and len({0}) < 13'
+
+plain_decimal: Callable[[str], bool] = define(
+    f"def plain_decimal(text):\n    return {PLAIN_DECIMAL_TEST.format('text')}\n",
+    "plain_decimal",
+    {},
+    "plain decimal test",
+)
 
 
 class _Refused(Exception):
@@ -59,7 +74,6 @@ class _Writer:
         self.names: dict[str, Any] = {
             "_Refused": _Refused,
             "_new": object.__new__,
-            "_set": object.__setattr__,
             "_Decimal": Decimal,
             "_NOT_GIVEN": _NOT_GIVEN,
         }
@@ -71,6 +85,10 @@ class _Writer:
         key = f"{prefix}{len(self.names)}"
         self.names[key] = value
         return key
+
+    def setter(self, cls: type[Any], name: str) -> str:
+        """The global naming the setter of slot ``name`` of ``cls`` (see ``slot_setter``)."""
+        return self.name("_set_", slot_setter(cls, name))
 
     def emit(self, indent: int, text: str) -> None:
         self.lines.append("    " * indent + text)
@@ -115,13 +133,12 @@ def make_structure_fn(
             w.emit(indent, f"{dst} = {src}")
             return
         if tp is Amount or tp is Percent:
-            plain = w.name("_plain", tables.plain_decimal)
             kind = w.name("_money", tp)
             hook = w.name("_hook", hook_for(tp))
             # Plain decimal text is exactly what the public constructor keeps unchanged.
-            w.emit(indent, f"if {src}.__class__ is str and {plain}({src}):")
+            w.emit(indent, f"if {src}.__class__ is str and {PLAIN_DECIMAL_TEST.format(src)}:")
             w.emit(indent + 1, f"{dst} = _new({kind})")
-            w.emit(indent + 1, f'_set({dst}, "_value", _Decimal({src}))')
+            w.emit(indent + 1, f"{w.setter(tp, '_value')}({dst}, _Decimal({src}))")
             w.emit(indent, "else:")
             w.emit(indent + 1, f"{dst} = {hook}({src}, None)")
             return
@@ -190,14 +207,14 @@ def make_structure_fn(
     if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
         w.emit(1, f"return _cls({', '.join(positional + keyword)})")
     else:
-        _emit_direct_init(w, fields)
+        _emit_direct_init(w, cls, fields)
 
     source = "\n".join(w.lines) + "\n"
     what = f"generated structure {cls.__module__}.{cls.__qualname__}"
     return define(source, fn_name, dict(w.names), what)
 
 
-def _emit_direct_init(w: _Writer, fields: Any) -> None:
+def _emit_direct_init(w: _Writer, cls: type[Any], fields: Any) -> None:
     """Set the attributes as attrs' ``__init__`` would, then run only the checks still needed.
 
     A validator marked (``model/_fields.py``, ``IMPLIED``) as checking exactly what the inline
@@ -206,7 +223,7 @@ def _emit_direct_init(w: _Writer, fields: Any) -> None:
     """
     w.emit(1, "o = _new(_cls)")
     for index, field in enumerate(fields):
-        w.emit(1, f'_set(o, "{field.name}", f{index})')
+        w.emit(1, f"{w.setter(cls, field.name)}(o, f{index})")
     for index, field in enumerate(fields):
         if field.validator is not None:
             attribute = w.name("_attribute", field)

@@ -33,7 +33,6 @@ from __future__ import annotations
 import enum
 import json
 import operator
-import re
 import reprlib
 import threading
 from collections.abc import Callable, Mapping
@@ -41,7 +40,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 from budgetacct.errors import InputError, InvalidValue, Problem, join_path
-from budgetacct.io._structure_gen import LeafTables, Unsupported, make_structure_fn
+from budgetacct.io._structure_gen import LeafTables, Unsupported, make_structure_fn, plain_decimal
 from budgetacct.io._types import is_enum as _is_enum
 from budgetacct.io._types import optional_inner as _optional_inner
 from budgetacct.io._types import tuple_element as _tuple_element
@@ -210,13 +209,13 @@ def _make_leaf_hooks() -> tuple[dict[Any, Hook], LeafTables]:
     from budgetacct.codes import EconomicCode, FunctionCode
     from budgetacct.money import Amount, Percent
 
-    plain = _PLAIN_DECIMAL.fullmatch
+    plain = plain_decimal
     exact_amount = Amount._exact
     exact_percent = Percent._exact
 
-    # Plain decimal text of at most 12 integer digits and 12 places is exactly what the public
+    # Plain decimal text (``_structure_gen.PLAIN_DECIMAL_TEST``) is exactly what the public
     # constructors accept without change; it skips their general parsing.  Everything else
-    # (exponents, whitespace, errors) goes through the constructors.
+    # (signs, exponents, whitespace, errors) goes through the constructors.
     def structure_amount(value: Any, _: Any) -> Amount:
         if value.__class__ is str:
             return exact_amount(Decimal(value)) if plain(value) else Amount(value)
@@ -262,11 +261,10 @@ def _make_leaf_hooks() -> tuple[dict[Any, Hook], LeafTables]:
         FunctionCode: structure_function_code,
         EconomicCode: structure_economic_code,
     }
-    return hooks, LeafTables(function_codes, economic_codes, plain)
+    return hooks, LeafTables(function_codes, economic_codes)
 
 
 _CODE_CACHE_SIZE: Final = 100_000
-_PLAIN_DECIMAL: Final = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,12})?")
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Hook:

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from budgetacct._codegen import define
+from budgetacct._codegen import define, slot_setter
 
 __all__ = ["unchecked"]
 
@@ -38,7 +38,7 @@ def unchecked(cls: type[T]) -> Callable[..., T]:
     if hasattr(cls, "__attrs_post_init__") or hasattr(cls, "__attrs_pre_init__"):
         raise TypeError(f"{cls.__name__} has init hooks the shortcut would skip")
     fields = attrs.fields(cls)
-    namespace: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": cls}
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
     params: list[str] = []
     body: list[str] = ["    self = _new(_cls)"]
     keyword_only = False
@@ -46,25 +46,24 @@ def unchecked(cls: type[T]) -> Callable[..., T]:
         if not field.init or field.converter is not None:
             raise TypeError(f"{cls.__name__}.{field.name} is not a plain init field")
         name = field.alias
+        namespace[f"_set{index}"] = slot_setter(cls, field.name)
         if field.kw_only and not keyword_only:
             params.append("*")
             keyword_only = True
         if field.default is attrs.NOTHING:
             params.append(name)
-            body.append(f"    _set(self, {field.name!r}, {name})")
+            body.append(f"    _set{index}(self, {name})")
         elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
             if field.default.takes_self:
                 raise TypeError(f"{cls.__name__}.{field.name} has a default that takes self")
             namespace[f"_factory{index}"] = field.default.factory
             namespace[f"_unset{index}"] = unset = object()
             params.append(f"{name}=_unset{index}")
-            body.append(
-                f"    _set(self, {field.name!r}, _factory{index}() if {name} is _unset{index} else {name})"
-            )
+            body.append(f"    _set{index}(self, _factory{index}() if {name} is _unset{index} else {name})")
             del unset
         else:
             namespace[f"_default{index}"] = field.default
             params.append(f"{name}=_default{index}")
-            body.append(f"    _set(self, {field.name!r}, {name})")
+            body.append(f"    _set{index}(self, {name})")
     source = f"def make_{cls.__name__}({', '.join(params)}):\n" + "\n".join(body) + "\n    return self\n"
     return define(source, f"make_{cls.__name__}", namespace, f"unchecked {cls.__module__}.{cls.__qualname__}")

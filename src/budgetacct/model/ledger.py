@@ -32,6 +32,7 @@ from typing import Any
 
 import attrs
 
+from budgetacct._codegen import slot_setter
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
 from budgetacct.errors import InvalidValue
 from budgetacct.model import _fields as v
@@ -630,14 +631,14 @@ class _Publisher:
         self._by_code: dict[frozenset[Fund] | None, dict[str, FunctionLine]] = {}
         # Sums never touched stay the shared zero Decimal: they share one zero Amount too.
         zero = Amount._exact(_NOTHING) if places is None else Amount._exact(_NOTHING).rounded(places)
-        new, set_value = object.__new__, object.__setattr__
+        new, set_value = object.__new__, slot_setter(Amount, "_value")
 
         def figure(value: Decimal) -> Amount:
             if value is _NOTHING:
                 return zero
             # Amount._exact written out: this runs for every figure of every table.
             amount: Amount = new(Amount)
-            set_value(amount, "_value", value)
+            set_value(amount, value)
             return amount if places is None else amount.rounded(places)
 
         self.figure = figure
