@@ -10,8 +10,8 @@ functions alone) then reaches the rule bodies, which are what the audit is.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
-from decimal import Context
+from collections.abc import Sequence
+from decimal import Context, Decimal
 
 from budgetacct.audit.check import Checker
 from budgetacct.audit.registry import rule
@@ -240,45 +240,67 @@ rule(
 def _rollup(c: Checker, path: str, lines: Sequence[FunctionLine], what_zh: str, what_en: str) -> None:
     """Within one list of rows at several levels: each 类/款 equals the sum of its children present."""
     # Keyed by code text: str hashes are cached by CPython, which matters over many rows.
-    by_code = {line.code.code: i for i, line in enumerate(lines)}
-    children: dict[str, list[FunctionLine]] = {}
+    index: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        index[line.code.code] = i
+    # One pass sums every parent's children, column by column (amount, basic, project); a column
+    # that some child leaves blank becomes None and is not compared, as in _holds.  Exact sums.
+    add = _EXACT.add
+    sums: dict[str, list[Decimal | None]] = {}
     for line in lines:
         code = line.code.code
         if len(code) > 3:
             parent = code[:-2]
-            if parent in by_code:
-                found = children.get(parent)
+            if parent in index:
+                basic, project = line.basic, line.project
+                found = sums.get(parent)
                 if found is None:
-                    children[parent] = [line]
-                else:
-                    found.append(line)
-    for parent, kids in children.items():
-        i = by_code[parent]
-        line = lines[i]
+                    sums[parent] = [
+                        line.amount._value,
+                        None if basic is None else basic._value,
+                        None if project is None else project._value,
+                    ]
+                    continue
+                found[0] = add(found[0], line.amount._value)  # type: ignore[arg-type]
+                if found[1] is not None:
+                    found[1] = None if basic is None else add(found[1], basic._value)
+                if found[2] is not None:
+                    found[2] = None if project is None else add(found[2], project._value)
+    for parent, (amount_sum, basic_sum, project_sum) in sums.items():
+        line = lines[index[parent]]
         if (
-            _holds(line.amount, [kid.amount for kid in kids])
-            and _holds(line.basic, [kid.basic for kid in kids])
-            and _holds(line.project, [kid.project for kid in kids])
+            line.amount._value == amount_sum
+            and (basic_sum is None or line.basic is None or line.basic._value == basic_sum)
+            and (project_sum is None or line.project is None or line.project._value == project_sum)
         ):
             continue
-        c.equal(
-            f"{path}[{i}].amount",
-            line.amount,
-            [kid.amount for kid in kids],
-            f"{what_zh}{parent}与其下级科目之和不符",
-            f"{what_en} {parent} differs from the sum of its sub-items",
-        )
-        for attribute in ("basic", "project"):
-            value = getattr(line, attribute)
-            parts = [getattr(kid, attribute) for kid in kids]
-            if value is not None and all(p is not None for p in parts):
-                c.equal(
-                    f"{path}[{i}].{attribute}",
-                    value,
-                    parts,
-                    f"{what_zh}{parent}的{'基本支出' if attribute == 'basic' else '项目支出'}与其下级科目之和不符",
-                    f"{what_en} {parent} {attribute} column differs from the sum of its sub-items",
-                )
+        _rollup_findings(c, path, lines, index[parent], parent, what_zh, what_en)
+
+
+def _rollup_findings(
+    c: Checker, path: str, lines: Sequence[FunctionLine], i: int, parent: str, what_zh: str, what_en: str
+) -> None:
+    """The findings of a parent row that differs from the sum of its children (the rare path)."""
+    line = lines[i]
+    kids = [kid for kid in lines if len(kid.code.code) > 3 and kid.code.code[:-2] == parent]
+    c.equal(
+        f"{path}[{i}].amount",
+        line.amount,
+        [kid.amount for kid in kids],
+        f"{what_zh}{parent}与其下级科目之和不符",
+        f"{what_en} {parent} differs from the sum of its sub-items",
+    )
+    for attribute in ("basic", "project"):
+        value = getattr(line, attribute)
+        parts = [getattr(kid, attribute) for kid in kids]
+        if value is not None and all(p is not None for p in parts):
+            c.equal(
+                f"{path}[{i}].{attribute}",
+                value,
+                parts,
+                f"{what_zh}{parent}的{'基本支出' if attribute == 'basic' else '项目支出'}与其下级科目之和不符",
+                f"{what_en} {parent} {attribute} column differs from the sum of its sub-items",
+            )
 
 
 def r9(c: Checker) -> None:
@@ -320,26 +342,20 @@ def r11(c: Checker) -> None:
         section = getattr(d, name)
         if section is not None:
             sections.append((f"$.{name}.lines", section.lines))
+    subtract = _EXACT.subtract
     for path, lines in sections:
         for i, line in enumerate(lines):
-            # The printed kind columns, as FunctionLine.kind_split() gives them (inlined: this
-            # runs for every row of every table).
-            split = [
-                value
-                for value in (
-                    line.basic,
-                    line.project,
-                    line.remittance,
-                    line.business,
-                    line.affiliate_subsidy,
-                )
-                if value is not None
-            ]
-            if split and not _holds(line.amount, split):
+            # The printed kind columns, as FunctionLine.kind_split() gives them, subtracted from
+            # the total in place (this runs for every row of every table).
+            rest, listed = line.amount._value, False
+            for value in (line.basic, line.project, line.remittance, line.business, line.affiliate_subsidy):
+                if value is not None:
+                    rest, listed = subtract(rest, value._value), True
+            if listed and rest:
                 c.equal(
                     f"{path}[{i}].amount",
                     line.amount,
-                    split,
+                    list(line.kind_split().values()),
                     f"{line.code}行合计与各支出类型之和不符",
                     f"row {line.code}: total differs from the sum of its kind columns",
                 )
@@ -1505,8 +1521,8 @@ rule(
 # --- B.10 formatting and codes -------------------------------------------------------------------
 
 
-def _function_lines(c: Checker) -> Iterator[tuple[str, int, FunctionLine]]:
-    """Every 功能分类 line of the disclosure as (list path, index, line); paths are joined lazily."""
+def _function_sections(c: Checker) -> list[tuple[str, Sequence[FunctionLine]]]:
+    """Every list of 功能分类 lines of the disclosure, with its path."""
     d = c.d
     sections: list[tuple[str, Sequence[FunctionLine]]] = []
     if d.expenditure is not None:
@@ -1525,9 +1541,7 @@ def _function_lines(c: Checker) -> Iterator[tuple[str, int, FunctionLine]]:
         section = getattr(d, name)
         if section is not None:
             sections.append((f"$.{name}.lines", section.lines))
-    for path, lines in sections:
-        for i, line in enumerate(lines):
-            yield path, i, line
+    return sections
 
 
 def _same_name(printed: str, official: str) -> bool:
@@ -1595,49 +1609,55 @@ def r56(c: Checker) -> None:
     # The same code and printed names recur across the tables; judge each combination once
     # (keyed by the code's text, whose hash CPython caches).
     judged: set[tuple[str, str | None, tuple[str, ...]]] = set()
-    for list_path, index, line in _function_lines(c):
-        key = (line.code.code, line.name, line.parent_names)
-        if key in judged:
-            continue
-        judged.add(key)
-        if _names_agree(year, *key):
-            continue
-        path = f"{list_path}[{index}]"
-        entry = cat.get(line.code.code)
-        if entry is None:
-            if (line.code.code, "") not in seen:
-                seen.add((line.code.code, ""))
-                c.fail(
-                    f"{path}.code",
-                    f"科目编码{line.code}不在{cat.year}年目录中{year_zh}。{note_zh}",
-                    f"code {line.code} is not in the {cat.year} catalogue{year_en}. {note_en}",
-                    actual=line.code.code,
-                )
-            continue
-        printed_names: list[tuple[str, str, str | None, str]] = [
-            (f"{path}.name", line.code.code, line.name, entry.name)
-        ]
-        ancestors = line.code.ancestors
-        for k, parent_printed in enumerate(line.parent_names):
-            if k < len(ancestors):
-                parent_entry = cat.get(ancestors[k].code)
-                if parent_entry is not None:
-                    printed_names.append(
-                        (f"{path}.parent_names[{k}]", ancestors[k].code, parent_printed, parent_entry.name)
-                    )
-        for name_path, code, printed, official in printed_names:
-            if printed is None or _same_name(printed, official) or (code, printed) in seen:
+    for list_path, lines in _function_sections(c):
+        for index, line in enumerate(lines):
+            key = (line.code.code, line.name, line.parent_names)
+            if key in judged:
                 continue
-            seen.add((code, printed))
-            severity = Severity.NOTE if _near_name(printed, official) else Severity.WARNING
-            c.emit(
-                severity,
-                name_path,
-                f"科目{code}名称“{printed}”与{cat.year}年目录名称“{official}”不一致{year_zh}",
-                f"the printed name “{printed}” of {code} differs from the {cat.year} catalogue name “{official}”{year_en}",
-                expected=official,
-                actual=printed,
-            )
+            judged.add(key)
+            if _names_agree(year, *key):
+                continue
+            path = f"{list_path}[{index}]"
+            entry = cat.get(line.code.code)
+            if entry is None:
+                if (line.code.code, "") not in seen:
+                    seen.add((line.code.code, ""))
+                    c.fail(
+                        f"{path}.code",
+                        f"科目编码{line.code}不在{cat.year}年目录中{year_zh}。{note_zh}",
+                        f"code {line.code} is not in the {cat.year} catalogue{year_en}. {note_en}",
+                        actual=line.code.code,
+                    )
+                continue
+            printed_names: list[tuple[str, str, str | None, str]] = [
+                (f"{path}.name", line.code.code, line.name, entry.name)
+            ]
+            ancestors = line.code.ancestors
+            for k, parent_printed in enumerate(line.parent_names):
+                if k < len(ancestors):
+                    parent_entry = cat.get(ancestors[k].code)
+                    if parent_entry is not None:
+                        printed_names.append(
+                            (
+                                f"{path}.parent_names[{k}]",
+                                ancestors[k].code,
+                                parent_printed,
+                                parent_entry.name,
+                            )
+                        )
+            for name_path, code, printed, official in printed_names:
+                if printed is None or _same_name(printed, official) or (code, printed) in seen:
+                    continue
+                seen.add((code, printed))
+                severity = Severity.NOTE if _near_name(printed, official) else Severity.WARNING
+                c.emit(
+                    severity,
+                    name_path,
+                    f"科目{code}名称“{printed}”与{cat.year}年目录名称“{official}”不一致{year_zh}",
+                    f"the printed name “{printed}” of {code} differs from the {cat.year} catalogue name “{official}”{year_en}",
+                    expected=official,
+                    actual=printed,
+                )
 
 
 rule(
