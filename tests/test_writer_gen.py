@@ -129,3 +129,28 @@ def test_document_lines_are_for_documents_only() -> None:
     with pytest.raises(InvalidValue, match="Ledger"):
         compact_document_line(item)  # type: ignore[arg-type]
     assert dump(item, indent=None) == compact_json(item) + "\n"
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_item_lists_spliced_into_the_document_are_written_in_full(count: int) -> None:
+    from budgetacct.model import BudgetLine, FundAmount
+
+    codes = ["2010101", "2010102", "2080501"]
+    ledger = Ledger(
+        year=2021,
+        department="示例",
+        revenue=tuple(RevenueItem(RevenueSource.OTHER, Amount(f"{i}.5")) for i in range(count)),
+        expenditure=tuple(
+            ExpenditureItem(FunctionCode(code), Fund.NON_FISCAL, ExpenditureKind.BASIC, Amount("1.00"))
+            for code in codes[:count]
+        ),
+        opening_balances=tuple(FundAmount(fund, Amount("2")) for fund in list(Fund)[:count]),
+        budgets=tuple(BudgetLine(FunctionCode(code), Amount("3")) for code in codes[:count]),
+    )
+    assert dump(ledger, indent=None) == _reference(ledger) + "\n"
+    assert loads(dump(ledger, indent=None)) == ledger
+    source = _get().document_lines[Ledger].__doc__
+    assert source is not None
+    # One join for the whole document; the item lists are spliced into it, not joined first.
+    assert source.count("_EMPTY.join(") == 1
+    assert "*p3" in source and "_COMMA.join" not in source.split("v3 = o.expenditure")[1].split("v4")[0]

@@ -78,6 +78,7 @@ class WriterFactory:
             "_RB": "]",
             "_COMMA": ",",
             "_EMPTY": "",
+            "_NO_ITEMS": (),
         }
 
         def name(prefix: str, value: Any) -> str:
@@ -184,6 +185,14 @@ class WriterFactory:
                 members.append(f"{{f',{piece(member_type, key, value)}' if {condition} else ''}}")
             return 'f"""{{' + "".join(members) + '}}"""'
 
+        def spliced(tp: Any, value: str) -> str | None:
+            """For a tuple of small model objects: a list of their texts, each after a comma."""
+            element = tuple_element(tp)
+            if element is None or not attrs.has(element) or _is_code(element):
+                return None
+            items = inline(element, "e")
+            return None if items is None else f"[{items[:4]},{items[4:]} for e in {value}]"
+
         def joined(tp: Any, value: str) -> str | None:
             """For a tuple of model objects: the expression joining their texts with commas."""
             element = tuple_element(tp)
@@ -213,6 +222,8 @@ class WriterFactory:
         if tag is not None:
             members.append('"type":' + _COMPACT.encode(tag))
         first_required = tag is not None or (bool(fields) and fields[0].default is attrs.NOTHING)
+        # Lists spliced into the result (see below): (index, f-string text before it).
+        splices: list[tuple[int, str]] = []
         for index, field in enumerate(fields):
             key = _COMPACT.encode(field.name)
             comma = "" if index == 0 and first_required and tag is None else ","
@@ -222,6 +233,22 @@ class WriterFactory:
             value, part = f"v{index}", f"p{index}"
             lines.append(f"    {value} = o.{field.name}")
             condition, member_type = condition_for(field, value)
+            items = spliced(member_type, value) if first_required else None
+            if items is not None:
+                # A long list (a ledger's line items) is spliced into the one final join, so
+                # its text is copied once, not joined first and copied again.  Each item is
+                # written after a comma; the first item's is dropped and the list's opening
+                # bracket goes into the text before it.
+                lines.append(f"    if {condition}:")
+                lines.append(f"        {part} = {items}")
+                lines.append(f"        {part}[0] = {(comma + key + ':[')!r} + {part}[0][1:]")
+                lines.append(f"        t{index} = ']'")
+                lines.append("    else:")
+                lines.append(f"        {part} = _NO_ITEMS")
+                lines.append(f"        t{index} = ''")
+                splices.append((index, "".join(members)))
+                members = [f"{{t{index}}}"]
+                continue
             items = joined(member_type, value)
             if items is not None:
                 # The long list (a ledger's line items) is copied once, into the result: its
@@ -238,7 +265,15 @@ class WriterFactory:
             members.append(f"{{{part}}}")
         body = "".join(members)
         end = "\\n" if newline else ""
-        if first_required or not fields:
+        if splices:
+            # One join of the texts between the lists and the lists' items.
+            head, *between = [text for _, text in splices]
+            pieces = [f"f'''{{{{{head}'''", f"*p{splices[0][0]}"]
+            for (index, _), text in zip(splices[1:], between, strict=True):
+                pieces += [f"f'''{text}'''", f"*p{index}"]
+            pieces.append(f"f'''{body}}}}}{end}'''")
+            lines.append(f"    return _EMPTY.join([{', '.join(pieces)}])")
+        elif first_required or not fields:
             lines.append(f"    return f'''{{{{{body}}}}}{end}'''")
         else:
             lines.append(f"    b = f'''{body}'''")
