@@ -154,3 +154,45 @@ def test_item_lists_spliced_into_the_document_are_written_in_full(count: int) ->
     # One join for the whole document; the item lists are spliced into it, not joined first.
     assert source.count("_EMPTY.join(") == 1
     assert "*p3" in source and "_COMMA.join" not in source.split("v3 = o.expenditure")[1].split("v4")[0]
+
+
+@pytest.mark.parametrize("economic", [None, "30101"])
+@pytest.mark.parametrize("project", [None, '项目"甲"'])
+def test_each_combination_of_optional_members_has_its_template(
+    economic: str | None, project: str | None
+) -> None:
+    item = ExpenditureItem(
+        FunctionCode("2010101"),
+        Fund.GOVERNMENT_FUND,
+        ExpenditureKind.PROJECT,
+        Amount("0.10"),
+        economic=EconomicCode(economic) if economic is not None else None,
+        project=project,
+    )
+    ledger = Ledger(year=2021, department="示例", expenditure=(item,))
+    assert compact_json(item) == _reference(item)
+    assert dump(ledger, indent=None) == _reference(ledger) + "\n"
+    source = _get().document_lines[Ledger].__doc__
+    assert source is not None
+    written = source.split("v3 = o.expenditure")[1].split("v4 = ")[0]
+    # Fund and kind in one table lookup; the two optional members give four templates.
+    assert "_pairs" in written and written.count('f""",{{') == 4
+
+
+def test_items_with_many_optional_members_build_the_present_ones() -> None:
+    from budgetacct.model import Expenditure, FunctionLine
+    from budgetacct.money import Percent
+
+    lines = [
+        FunctionLine(FunctionCode("201"), Amount("5")),
+        FunctionLine(FunctionCode("20101"), Amount("5"), name="人大事务", share=Percent("12.5")),
+        FunctionLine(
+            FunctionCode("2010101"), Amount("5"), parent_names=("一般公共服务支出",), basic=Amount("0")
+        ),
+    ]
+    table = Expenditure(total=Amount("15"), rows=tuple(lines))
+    for obj in (*lines, table):
+        assert compact_json(obj) == _reference(obj)
+    source = _get().writers.writer(Expenditure).__doc__
+    # Written in place within the table, one piece per optional member present.
+    assert source is not None and "for e in v4]" in source and 'f\',"name":' in source

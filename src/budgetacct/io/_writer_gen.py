@@ -156,7 +156,7 @@ class WriterFactory:
                 condition += f" or _str({value}) != {text}"
             return condition, field.type
 
-        def inline(element: type[Any], var: str) -> str | None:
+        def inline(element: type[Any], var: str, lead: str = "") -> str | None:
             """An f-string expression writing an object of ``element`` held in ``var``: used for
             tuples of small classes, so no function call is made per item.  ``None`` when the
             class holds other model objects or starts with an optional field."""
@@ -172,26 +172,63 @@ class WriterFactory:
                 if attrs.has(leaf) and not _is_code(leaf):
                     return None
             attrs.resolve_types(element)
-            members = []
-            for index, field in enumerate(fields):
+            # (condition under which the member is written, or None: always; its text).
+            members: list[tuple[str | None, str]] = []
+            index = 0
+            while index < len(fields):
+                field = fields[index]
                 key = _COMPACT.encode(field.name)
                 value = f"{var}.{field.name}"
-                if field.default is attrs.NOTHING:
-                    members.append(("," if index else "") + piece(field.type, key, value))
+                following = fields[index + 1] if index + 1 < len(fields) else None
+                if (
+                    field.default is attrs.NOTHING
+                    and is_enum(field.type)
+                    and following is not None
+                    and following.default is attrs.NOTHING
+                    and is_enum(following.type)
+                ):
+                    # Two enum members in a row (a line item's fund and kind): one lookup in a
+                    # table of both members' text instead of two lookups and two pieces.
+                    second = _COMPACT.encode(following.name)
+                    pairs = {
+                        a: {
+                            b: f"{key}:{_COMPACT.encode(a.value)},{second}:{_COMPACT.encode(b.value)}"
+                            for b in following.type
+                        }
+                        for a in field.type
+                    }
+                    table = name("_pairs", pairs)
+                    members.append((None, f"{{{table}[{value}][{var}.{following.name}]}}"))
+                    index += 2
                     continue
-                condition, member_type = condition_for(field, value)
+                if field.default is attrs.NOTHING:
+                    members.append((None, piece(field.type, key, value)))
+                else:
+                    condition, member_type = condition_for(field, value)
+                    members.append((condition, piece(member_type, key, value)))
+                index += 1
+            optional = [condition for condition, _ in members if condition is not None]
+            if len(optional) > _MAX_TEMPLATE_CHOICES:
                 # A single-quoted f-string inside the item's triple-double-quoted one, inside the
                 # writer's triple-single-quoted one: one string built per member present.
-                members.append(f"{{f',{piece(member_type, key, value)}' if {condition} else ''}}")
-            return 'f"""{{' + "".join(members) + '}}"""'
+                text = "".join(
+                    ("," if position else "") + member
+                    if condition is None
+                    else f"{{f',{member}' if {condition} else ''}}"
+                    for position, (condition, member) in enumerate(members)
+                )
+                return 'f"""' + lead + "{{" + text + '}}"""'
+            # Few optional members: one template for each combination of those present, chosen
+            # by their conditions, so no member is built as a string of its own.
+            return _choose(members, optional, {}, lead)
 
         def spliced(tp: Any, value: str) -> str | None:
             """For a tuple of small model objects: a list of their texts, each after a comma."""
             element = tuple_element(tp)
             if element is None or not attrs.has(element) or _is_code(element):
                 return None
-            items = inline(element, "e")
-            return None if items is None else f"[{items[:4]},{items[4:]} for e in {value}]"
+            items = inline(element, "e", lead=",")
+            return None if items is None else f"[{items} for e in {value}]"
 
         def joined(tp: Any, value: str) -> str | None:
             """For a tuple of model objects: the expression joining their texts with commas."""
@@ -281,6 +318,25 @@ class WriterFactory:
 
         source = "\n".join(lines) + "\n"
         return define(source, fn_name, names, f"generated writer {cls.__module__}.{cls.__qualname__}")
+
+
+#: Up to this many optional members, an item is written by one template per combination.
+_MAX_TEMPLATE_CHOICES: Final = 2
+
+
+def _choose(
+    members: list[tuple[str | None, str]], optional: list[str], present: dict[str, bool], lead: str
+) -> str:
+    """The expression writing an item (after ``lead``): nested conditionals down to one
+    f-string per combination of the optional members present."""
+    undecided = [condition for condition in optional if condition not in present]
+    if undecided:
+        condition = undecided[0]
+        written = _choose(members, optional, {**present, condition: True}, lead)
+        left_out = _choose(members, optional, {**present, condition: False}, lead)
+        return f"({written} if {condition} else {left_out})"
+    text = ",".join(member for condition, member in members if condition is None or present[condition])
+    return 'f"""' + lead + "{{" + text + '}}"""'
 
 
 def _is_code(tp: Any) -> bool:
