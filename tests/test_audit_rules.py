@@ -3,6 +3,7 @@ beyond → error; partial reports are checked on what they state."""
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from budgetacct import Amount, Disclosure, Percent, Severity, StatedChange, audit
@@ -162,6 +163,41 @@ def test_function_roll_up_and_names() -> None:
     assert {f.severity for f in report.by_rule("R40")} == {Severity.ERROR}
     names = report.by_rule("R56")
     assert [(f.severity, f.expected) for f in names] == [(Severity.WARNING, "一般行政管理事务")]
+
+
+def test_an_incomplete_item_list_is_checked_item_by_item_but_not_summed() -> None:
+    items = (
+        FunctionLine(FunctionCode("20103"), A("100"), name="政府办公厅（室）及相关机构事务"),
+        FunctionLine(FunctionCode("2010301"), A("60"), name="行政运行", budget=A("60"), completion=P("90")),
+    )
+    gb = GeneralBudget(
+        total=A("100"),
+        structure_total=A("100"),
+        classes=(FunctionLine(FunctionCode("201"), A("100"), name="一般公共服务支出"),),
+        detail_total=A("100"),
+        items=items,
+    )
+    complete = audit(disclosure(general_budget=gb))
+    # As a complete list: 60 is not 100 (R40, the total and class 201) nor 20103's only child (R9).
+    assert {f.path for f in complete.by_rule("R40")} == {
+        "$.general_budget.detail_total",
+        "$.general_budget.classes[0].amount",
+    }
+    assert [f.path for f in complete.by_rule("R9")] == ["$.general_budget.items[0].amount"]
+    partial = audit(disclosure(general_budget=attrs.evolve(gb, items_complete=False)))
+    assert not partial.by_rule("R40") and not partial.by_rule("R9")
+    # Each item is still checked on its own: 60 of 60 is 100%, not the 90% printed.
+    assert [f.path for f in partial.by_rule("R39")] == ["$.general_budget.items[1].completion"]
+    # The classes are still checked against the total.
+    wrong_classes = attrs.evolve(gb, items_complete=False, structure_total=A("90"))
+    assert [f.path for f in audit(disclosure(general_budget=wrong_classes)).by_rule("R40")] == [
+        "$.general_budget.structure_total"
+    ]
+
+
+def test_items_complete_must_be_a_bool() -> None:
+    with pytest.raises(InvalidValue):
+        GeneralBudget(items_complete="no")  # type: ignore[arg-type]
 
 
 def test_unknown_code_is_a_warning_naming_the_catalogue() -> None:

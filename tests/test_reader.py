@@ -36,6 +36,7 @@ from budgetacct import (
     load_example,
 )
 from budgetacct.codes import EconomicCode, FunctionCode
+from budgetacct.io.json import dump, loads
 from budgetacct.model import BudgetLine, FundAmount, PriorYear, ProcurementAccount, ThreePublicAccount
 from budgetacct.model.disclosure import FunctionLine
 from budgetacct.money import Direction
@@ -73,11 +74,12 @@ def example() -> Disclosure:
 
 
 def _without_garbled_item(example: Disclosure) -> Disclosure:
-    """The example as the seed text actually states it: item 2080501 is garbled in the text."""
+    """The example as the seed text actually states it: item 2080501 is garbled in the text, so
+    the items read are marked as an incomplete list."""
     gb = example.general_budget
     assert gb is not None
     items = tuple(i for i in gb.items if i.code != FunctionCode("2080501"))
-    return attrs.evolve(example, general_budget=attrs.evolve(gb, items=items))
+    return attrs.evolve(example, general_budget=attrs.evolve(gb, items=items, items_complete=False))
 
 
 def _findings(d: Disclosure) -> list[tuple[str, str, str]]:
@@ -130,6 +132,23 @@ def test_seed_audit_gives_the_same_findings(seed_text: str, seed: ReadResult, ex
     assert _findings(fixed.disclosure) == _findings(example)
     # as printed (garbled line unread) the findings are those of the example without that item
     assert _findings(seed.disclosure) == _findings(_without_garbled_item(example))
+
+
+def test_an_item_left_unread_makes_no_false_sum_error(seed: ReadResult, example: Disclosure) -> None:
+    # Summed over the items read, 2080501 (13.1) would be missing from class 208 and from the
+    # total: R40 would report two errors the report does not have.  The list is marked incomplete.
+    gb = seed.disclosure.general_budget
+    assert gb is not None and not gb.items_complete
+    assert "$.general_budget.items is incomplete" in seed.notes[0]
+    read = audit(seed.disclosure)
+    assert not [f for f in read if f.rule in ("R9", "R40") and f.severity.value == "error"]
+    # The items read are still checked one by one (R39 completion rates, R56 names) …
+    assert {f.rule for f in read} >= {"R56"}
+    assert read.rules_run == audit(example).rules_run
+    # … and the same list marked complete gives the false errors the flag prevents.
+    marked_complete = attrs.evolve(seed.disclosure, general_budget=attrs.evolve(gb, items_complete=True))
+    errors = [f.path for f in audit(marked_complete) if f.rule == "R40" and f.severity.value == "error"]
+    assert errors == ["$.general_budget.classes[1].amount", "$.general_budget.detail_total"]
 
 
 def test_seed_year_department_and_their_sources(seed: ReadResult, seed_text: str) -> None:
@@ -1122,3 +1141,82 @@ def test_an_item_heading_printed_as_its_own_sentence_takes_the_figures_of_the_ne
         Amount("500.00"),
         Percent("104.00"),
     )
+
+
+def test_fiscal_totals_stated_as_revenue_and_spending_totals_are_the_fiscal_grand_total() -> None:
+    text = (
+        "本部门2023年度收入总计3,456.78万元，支出总计3,456.78万元。\n"
+        "四、财政拨款收入支出决算总体情况说明\n"
+        "本部门2023年度财政拨款收入总计3,150.00万元，支出总计3,150.00万元。\n"
+    )
+    result = read_report(text, department=DEPT, year=2023)
+    d = result.disclosure
+    assert result.unread == ()
+    assert d.overview is not None
+    assert d.overview.expenditure_grand_total == d.overview.revenue_grand_total == Amount("3456.78")
+    assert d.fiscal is not None and d.fiscal.grand_total == Amount("3150.00")
+    assert len(result.sources_for("$.fiscal.grand_total")) == 2
+    # Different fiscal totals are a contradiction of the report: the second is left unread.
+    uneven = read_report(text.replace("支出总计3,150.00", "支出总计3,100.00"), department=DEPT, year=2023)
+    assert [u.figures for u in uneven.unread] == [("3,100.00万元",)]
+
+
+def test_a_class_list_after_qizhong_under_the_structure_heading_names_classes_without_marks() -> None:
+    text = (
+        "（二）一般公共预算财政拨款支出决算结构情况\n"
+        "本部门2023年度一般公共预算财政拨款支出3,020.00万元，其中：教育支出2,700.00万元，占89.40%；"
+        "社会保障和就业支出200.00万元，占6.62%；卫生健康支出60.00万元，占1.99%；住房保障支出60.00万元，占1.99%。\n"
+    )
+    result = read_report(text, department=DEPT, year=2023)
+    gb = result.disclosure.general_budget
+    assert result.unread == ()
+    assert gb is not None and gb.structure_total == Amount("3020.00")
+    assert [(c.code.code, c.amount, c.share) for c in gb.classes] == [
+        ("205", Amount("2700.00"), Percent("89.40")),
+        ("208", Amount("200.00"), Percent("6.62")),
+        ("210", Amount("60.00"), Percent("1.99")),
+        ("221", Amount("60.00"), Percent("1.99")),
+    ]
+    # Outside the 结构 heading the same sentence does not list classes.
+    elsewhere = read_report(text.split("\n", 1)[1], department=DEPT, year=2023)
+    other = elsewhere.disclosure.general_budget
+    assert other is not None and other.classes == ()
+
+
+_EDUCATION_ITEMS = (
+    "（三）一般公共预算财政拨款支出决算具体情况\n"
+    "本部门2023年度一般公共预算财政拨款支出年初预算为2,660.00万元，支出决算为2,700.00万元，完成年初预算的101.50%。其中：\n"
+    "1.教育支出（类）普通教育（款）小学教育（项）。年初预算为1,800.00万元，支出决算为1,850.00万元，完成年初预算的102.78%。\n"
+    "2.教育支出（类）普通教育（款）初中教育（项）。年初预算为860.00万元，支出决算为850.00万元，完成年初预算的98.84%。\n"
+)
+
+
+def test_education_items_are_named_from_the_bundled_catalogue() -> None:
+    result = read_report(_EDUCATION_ITEMS, department=DEPT, year=2023)
+    gb = result.disclosure.general_budget
+    assert result.unread == ()
+    assert gb is not None and gb.items_complete
+    assert [(i.code.code, i.amount, i.parent_names) for i in gb.items] == [
+        ("2050202", Amount("1850.00"), ("教育支出", "普通教育")),
+        ("2050203", Amount("850.00"), ("教育支出", "普通教育")),
+    ]
+    assert not audit(result.disclosure).errors
+
+
+def test_an_item_the_catalogue_lacks_leaves_the_list_incomplete_not_wrong() -> None:
+    text = _EDUCATION_ITEMS.replace("初中教育（项）", "示范初中教育（项）")
+    result = read_report(text, department=DEPT, year=2023)
+    gb = result.disclosure.general_budget
+    assert gb is not None and not gb.items_complete
+    assert [i.code.code for i in gb.items] == ["2050202"]
+    assert [u.figures[0] for u in result.unread] == ["860.00万元"]
+    assert result.notes == (
+        "$.general_budget.items is incomplete: an element printed in the text was left unread",
+    )
+    # 1,850 is not 2,700, but the list is known to be incomplete: no error; each item is checked.
+    report = audit(result.disclosure)
+    assert not report.errors
+    assert "R39" in report.rules_run
+    # Written and read back, the flag is kept.
+    assert loads(dump(result.disclosure)) == result.disclosure
+    assert '"items_complete": false' in dump(result.disclosure)

@@ -16,7 +16,7 @@ from decimal import Context, Decimal
 from budgetacct.audit.check import Checker
 from budgetacct.audit.registry import rule
 from budgetacct.codes import FunctionCode, coverage_note, nearest_catalogue
-from budgetacct.model.disclosure import BudgetedFigure, FunctionLine, FundFlow
+from budgetacct.model.disclosure import BudgetedFigure, FunctionLine, FundFlow, GeneralBudget
 from budgetacct.model.enums import ExpenditureKind, Fund, Severity
 from budgetacct.money import Amount, Direction
 
@@ -311,13 +311,14 @@ def r9(c: Checker) -> None:
         _rollup(
             c, "$.general_budget.rows", d.general_budget.rows, "一般公共预算支出表", "general budget table"
         )
-        _rollup(
-            c,
-            "$.general_budget.items",
-            d.general_budget.items,
-            "一般公共预算支出明细",
-            "general budget items",
-        )
+        if d.general_budget.items_complete:
+            _rollup(
+                c,
+                "$.general_budget.items",
+                d.general_budget.items,
+                "一般公共预算支出明细",
+                "general budget items",
+            )
     for name in ("government_fund", "state_capital"):
         section = getattr(d, name)
         if section is not None:
@@ -328,7 +329,7 @@ rule(
     "R9",
     zh="功能分类逐级汇总：类 = Σ款，款 = Σ项",
     en="Function classification roll-up: 类 = Σ 款, 款 = Σ 项",
-    formula="类 = Σ 其款; 款 = Σ 其项 (by code prefix), in every column of every classified table",
+    formula="类 = Σ 其款; 款 = Σ 其项 (by code prefix), in every column of every classified table (§五(三) items only when complete)",
     group="收入决算表/支出决算表",
 )(r9)
 
@@ -829,6 +830,20 @@ def r40(c: Checker) -> None:
     gb = c.d.general_budget
     if gb is None or not gb.items:
         return
+    if gb.items_complete:
+        _r40_items(c, gb)
+    if gb.classes:
+        c.equal(
+            "$.general_budget.structure_total",
+            gb.structure_total if gb.structure_total is not None else gb.total,
+            _terms("$.general_budget.classes", gb.classes),
+            "一般公共预算支出结构各类之和与总额不符",
+            "the general budget classes do not add up to the total",
+        )
+
+
+def _r40_items(c: Checker, gb: GeneralBudget) -> None:
+    """The 具体情况 items against their total and against the 类 of the structure list."""
     parents = {ancestor.code for line in gb.items for ancestor in line.code.ancestors}
     leaves = [(i, line) for i, line in enumerate(gb.items) if line.code.code not in parents]
     c.equal(
@@ -855,21 +870,13 @@ def r40(c: Checker) -> None:
                 f"{cls.name or cls.code}（{cls.code}）与其下各项之和不符",
                 f"class {cls.code} differs from the sum of its items",
             )
-    if gb.classes:
-        c.equal(
-            "$.general_budget.structure_total",
-            gb.structure_total if gb.structure_total is not None else gb.total,
-            _terms("$.general_budget.classes", gb.classes),
-            "一般公共预算支出结构各类之和与总额不符",
-            "the general budget classes do not add up to the total",
-        )
 
 
 rule(
     "R40",
     zh="一般公共预算支出具体情况：Σ项 = 类 = 总额",
     en="General budget items add up to their classes and to the total",
-    formula="§五(三) Σ 项 = 一般公共预算支出; §五(二) 每类 = Σ 其项",
+    formula="§五(三) Σ 项 = 一般公共预算支出; §五(二) 每类 = Σ 其项 (item sums only over a complete list: items_complete)",
     group="说明与报表",
 )(r40)
 

@@ -280,6 +280,10 @@ class GeneralBudget:
 
     The total is quoted three times in the seed (§五(一), (二), (三)); each quote is kept so a
     mismatch between them can be reported (R59).
+
+    ``items_complete`` is ``False`` when the report prints 具体情况 items that ``items`` lacks (a
+    reader could not read them): each item is still checked on its own, but no sum is taken over
+    the list (R9, R40), since a sum over part of it would be a false error.
     """
 
     total: Amount | None = _amount()
@@ -292,6 +296,7 @@ class GeneralBudget:
     detail_completion: Percent | None = _percent()
     items: tuple[FunctionLine, ...] = _lines(FunctionLine, "功能分类行", "a FunctionLine")
     rows: tuple[FunctionLine, ...] = _lines(FunctionLine, "功能分类行", "a FunctionLine")
+    items_complete: bool = attrs.field(default=True, validator=v.boolean)
 
 
 @attrs.frozen

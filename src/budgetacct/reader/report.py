@@ -235,6 +235,7 @@ class Draft:
         self.unread: list[Unread] = []
         self.notes: list[str] = []
         self._keys: dict[Path, dict[object, int]] = {}
+        self._partial: set[Path] = set()
 
     # navigation -------------------------------------------------------------------------------------------
 
@@ -329,6 +330,26 @@ class Draft:
         for name, (value, where, unit) in required.items():
             self.put((*path, index, name), value, where, unit)
         return index
+
+    def partial(self, path: Path) -> None:
+        """The list at ``path`` misses an element the text prints (it was left unread)."""
+        self._partial.add(path)
+
+    def mark_partial_lists(self) -> None:
+        """Record on each list with a missing element that it is incomplete.
+
+        The model's flag (``GeneralBudget.items_complete``) sits next to the list, named after
+        it: the elements read are kept and checked one by one, while no sum is taken over a list
+        that lacks some of its elements (it would be a false error).
+        """
+        for path in sorted(self._partial, key=render_path):
+            parent = self._container(path[:-1], create=False)
+            if isinstance(parent, dict) and parent.get(path[-1]):
+                flag = f"{path[-1]}_complete"
+                parent[flag] = False
+                self.notes.append(
+                    f"{render_path(path)} is incomplete: an element printed in the text was left unread"
+                )
 
     def reject(self, where: Where, reason: str, reason_zh: str, figures: Iterable[str] = ()) -> None:
         self.unread.append(
@@ -461,6 +482,7 @@ def _general_budget(n: Mapping[str, Any]) -> GeneralBudget:
         classes=_lines(n, "classes", _function_line),
         items=_lines(n, "items", _function_line),
         rows=_lines(n, "rows", _function_line),
+        items_complete=n.get("items_complete", True),
     )
 
 
@@ -777,6 +799,7 @@ def read_report(
     pairs = tables.read_tables(reader, blocks)
     sentences.read_prose(reader)
     tables.apply_charts(reader, pairs)
+    draft.mark_partial_lists()
 
     name = department.strip() if department is not None else reader.department()
     if name is None:

@@ -192,6 +192,12 @@ class Reader:
         where.context = s.text
         self.draft.reject(where, reason, reason_zh, [t.text for t in tokens] or [s.text[start:end]])
 
+    def reject_item(self, s: Sentence, start: int, end: int, reason: str, reason_zh: str) -> None:
+        """An item of the 具体情况 list left unread: the list read is then incomplete (see
+        :meth:`Draft.partial`), so none of it is used."""
+        self.reject(s, start, end, reason, reason_zh)
+        self.draft.partial(_ITEMS)
+
     def put_amount(self, path: Path, found: tuple[Amount, Unit, Where] | None) -> bool:
         if found is None:
             return False
@@ -341,6 +347,9 @@ def _overview(r: Reader, s: Sentence) -> None:
         r.put_amount(("overview", "expenditure_grand_total"), found)
     for pattern, name in ((_OV_REV, "revenue_grand_total"), (_OV_EXP, "expenditure_grand_total")):
         for m in pattern.finditer(s.text):
+            if name == "expenditure_grand_total" and _FI_REV_GRAND.search(s.text, 0, m.start()):
+                # “财政拨款收入总计X，支出总计X”: the 支出 is the fiscal one too (read by _fiscal).
+                continue
             r.put_amount(("overview", name), r.amount(s, m, "a"))
     if s.section in _FUND_SECTIONS:
         return
@@ -442,6 +451,9 @@ _FI_EXP = re.compile(
     rf"(?<!预算)财政拨款支出(?:总计)?{_IS}(?P<g>{_A})，?其中[：，]?本年支出(?:合计)?{_IS}(?P<e>{_A})"
 )
 # "财政拨款收入总计X万元。" / "财政拨款支出总计X万元。" on their own: the fiscal grand total.
+_FI_REV_GRAND = re.compile(r"财政拨款收入总计")
+# “…财政拨款收入总计X，支出总计X”: the second total, printed without its 财政拨款.
+_FI_EXP_AFTER = re.compile(rf"[，、；]?(?:财政拨款)?支出总计{_IS}(?P<a>{_A})")
 _FI_GRAND = re.compile(rf"(?<!预算)财政拨款(?:收入|支出)总计{_IS}(?P<g>{_A})(?!，?其中)")
 _FI_OPEN = re.compile(rf"年初财政拨款结转(?:和)?结余{_IS}(?P<a>{_A})")
 _FI_CLOSE = re.compile(rf"年末财政拨款结转(?:和)?结余{_IS}(?P<a>{_A})")
@@ -457,6 +469,9 @@ def _fiscal(r: Reader, s: Sentence) -> None:
         r.put_amount(("fiscal", "revenue_total"), r.amount(s, m, "r"))
     for m in _FI_GRAND.finditer(s.text):
         r.put_amount(("fiscal", "grand_total"), r.amount(s, m, "g"))
+        following = _FI_EXP_AFTER.match(s.text, m.end())
+        if following is not None:
+            r.put_amount(("fiscal", "grand_total"), r.amount(s, following, "a"))
     for m in _FI_EXP.finditer(s.text):
         r.put_amount(("fiscal", "grand_total"), r.amount(s, m, "g"))
         r.put_amount(("fiscal", "expenditure_total"), r.amount(s, m, "e"))
@@ -473,6 +488,7 @@ _COMPLETION = re.compile(rf"，?完成(?:年初|调整后?|全年)?预算(?:数)
 _GPB_TOTAL = re.compile(rf"一般公共预算财政拨款支出(?:决算)?(?:总计|合计|总额)?{_IS}(?P<a>{_A})")
 _GPB_SHARE = re.compile(rf"，?占本年支出合计的?(?:比重|比例)?{_IS}(?P<p>{_P})")
 _STRUCTURE = re.compile(r"主要用于(?:以下方面)?[：]?")
+_STRUCTURE_OTHERWISE = re.compile(r"[，。；]?(?:其中|分别为|具体为|包括)[：，]?")
 _CLASS_CLAUSE = re.compile(
     rf"(?:其中[：，]?)?(?P<n>[^\d；。：，]{{2,40}}?)(?P<mark>（类）|（(?P<code>\d{{3}})）)?(?P<tail>支出)?"
     rf"(?:决算)?{_IS}(?P<a>{_A})(?:，?占(?:比|比重)?{_IS}(?P<p>{_P}))?"
@@ -505,6 +521,9 @@ def _general_budget(r: Reader, s: Sentence) -> None:
     if total is None:
         return
     structure = _STRUCTURE.search(s.text, total.end())
+    if structure is None and s.subsection == "structure":
+        # Under the 结构 heading, “…支出X万元，其中：教育支出Y万元，占…” lists the 类 too.
+        structure = _STRUCTURE_OTHERWISE.match(s.text, total.end())
     if structure is not None:
         r.put_amount(("general_budget", "structure_total"), r.amount(s, total, "a"))
         _classes(r, s, structure.end())
@@ -577,6 +596,8 @@ _MARKED = re.compile(
 )
 
 
+#: The 具体情况 list of 一般公共预算财政拨款支出 items.
+_ITEMS: Final = ("general_budget", "items")
 _LONE = re.compile(r"（\d{2,3}）(?:支出)?决算")
 _LONE_ITEM = re.compile(r"(?P<iname>[^（）；。：]{1,40}?)（(?P<ic>\d{3}|\d{2})）")
 
@@ -604,12 +625,12 @@ def _lone_items(r: Reader, s: Sentence) -> None:
         item = _LONE_ITEM.match(text[:b], a)
         figure = _FIGURE.match(text[:b], item.end()) if item is not None else None
         if item is None or figure is None:
-            r.reject(s, a, b, "类/款 line not understood", "未能识别的类/款级科目说明")
+            r.reject_item(s, a, b, "类/款 line not understood", "未能识别的类/款级科目说明")
             continue
         name, digits = item.group("iname"), item.group("ic")
         code = digits if len(digits) == 3 else _section_by_name(r, name, digits)
         if code is None:
-            r.reject(
+            r.reject_item(
                 s,
                 a,
                 b,
@@ -644,11 +665,12 @@ def _put_item(r: Reader, s: Sentence, code: str, name: str, parents: tuple[str, 
     }
     if parents:
         required["parent_names"] = (parents, found[2], None)
-    index = r.draft.item(("general_budget", "items"), code, required)
+    index = r.draft.item(_ITEMS, code, required)
     if index is None:
+        r.draft.partial(_ITEMS)
         return
-    r.put_amount(("general_budget", "items", index, "budget"), r.amount(s, m, "b"))
-    r.put_percent(("general_budget", "items", index, "completion"), r.percent(s, m, "p"))
+    r.put_amount((*_ITEMS, index, "budget"), r.amount(s, m, "b"))
+    r.put_percent((*_ITEMS, index, "completion"), r.percent(s, m, "p"))
 
 
 def _coded_items(r: Reader, s: Sentence) -> None:
@@ -669,7 +691,7 @@ def _coded_items(r: Reader, s: Sentence) -> None:
         item = _CODE_ITEM.match(text[:b], a)
         figure = _FIGURE.match(text[:b], item.end()) if item is not None else None
         if item is None or figure is None:
-            r.reject(s, a, b, "项 line not understood", "未能识别的项级科目说明")
+            r.reject_item(s, a, b, "项 line not understood", "未能识别的项级科目说明")
             continue
         code = section_code + item.group("ic")
         _put_item(r, s, code, item.group("iname"), (class_name, section_name), figure)
@@ -686,7 +708,7 @@ def _marked_item(r: Reader, s: Sentence) -> None:
     figure = _FIGURE.match(text, m.end())
     if figure is None:
         if s.tokens:
-            r.reject(
+            r.reject_item(
                 s,
                 m.end(),
                 len(text),
@@ -703,7 +725,7 @@ def _marked_item(r: Reader, s: Sentence) -> None:
         codes.append((code, name))
     if len(codes) < len(names):
         printed = "/".join(names)
-        r.reject(
+        r.reject_item(
             s,
             body,
             len(text),
