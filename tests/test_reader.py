@@ -1220,3 +1220,17 @@ def test_an_item_the_catalogue_lacks_leaves_the_list_incomplete_not_wrong() -> N
     # Written and read back, the flag is kept.
     assert loads(dump(result.disclosure)) == result.disclosure
     assert '"items_complete": false' in dump(result.disclosure)
+
+
+def test_a_change_after_grand_totals_printed_apart_belongs_to_them() -> None:
+    text = (
+        "2022年度收入总计5,678.90万元，支出总计5,678.90万元，同比增加678.90万元，增长13.58%。\n"
+        "2022年度财政拨款收入总计5,100.00万元，支出总计5,100.00万元，同比增长10.87%。\n"
+    )
+    result = read_report(text, department=DEPT, year=2022)
+    d = result.disclosure
+    assert result.unread == ()
+    assert d.overview is not None and d.overview.change is not None
+    assert (d.overview.change.amount, d.overview.change.rate) == (Amount("678.90"), Percent("13.58"))
+    assert d.fiscal is not None and d.fiscal.change is not None
+    assert (d.fiscal.change.amount, d.fiscal.change.rate) == (None, Percent("10.87"))

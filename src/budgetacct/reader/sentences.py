@@ -1030,6 +1030,10 @@ _YOY_SUBJECTS: Final = (
         re.compile(r"(?<!拨款)(?:收、支总计|收支总计|收入、?支出总计|收入支出总体|收支总体|收、支总体)"),
         "overview",
     ),
+    # “收入总计X，支出总计X，同比增加…”: the grand totals printed apart (the fiscal ones when the
+    # sentence opened with 财政拨款收入总计).
+    (re.compile(r"财政拨款收入总计[^。；]{0,30}?(?<!拨款)支出总计"), "fiscal"),
+    (re.compile(r"(?<!拨款)收入总计[^。；]{0,30}?(?<!拨款)支出总计"), "overview"),
     (re.compile(r"本年收入合计"), "revenue"),
     (re.compile(r"本年支出合计"), "expenditure"),
     (re.compile(r"一般公共预算财政拨款支出"), "general_budget"),
