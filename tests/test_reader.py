@@ -1234,3 +1234,63 @@ def test_a_change_after_grand_totals_printed_apart_belongs_to_them() -> None:
     assert (d.overview.change.amount, d.overview.change.rate) == (Amount("678.90"), Percent("13.58"))
     assert d.fiscal is not None and d.fiscal.change is not None
     assert (d.fiscal.change.amount, d.fiscal.change.rate) == (None, Percent("10.87"))
+
+
+# --- 收入支出决算总表 (T1) pasted as rows ------------------------------------------------------------------------
+
+SUMMARY_TABLE = (Path(__file__).parent / "data" / "summary-table-2021.txt").read_text(encoding="utf-8")
+
+
+def test_the_summary_table_is_read_side_by_side() -> None:
+    result = read_report(SUMMARY_TABLE)
+    d = result.disclosure
+    assert result.unread == ()
+    assert d.overview is not None
+    assert (d.overview.revenue_grand_total, d.overview.expenditure_grand_total) == (Amount("312.50"),) * 2
+    assert (d.overview.opening_balance, d.overview.closing_balance) == (Amount("0.00"),) * 2
+    assert d.revenue is not None and d.revenue.total == Amount("312.50")
+    # zero lines are left out, as the publishers' lists leave them out
+    assert [(line.source, line.amount) for line in d.revenue.lines] == [
+        (RevenueSource.GENERAL_BUDGET, Amount("292.50")),
+        (RevenueSource.OPERATIONS, Amount("20.00")),
+    ]
+    assert d.expenditure is not None and d.expenditure.total == Amount("312.50")
+    assert [(c.code.code, c.amount, c.name) for c in d.expenditure.classes] == [
+        ("201", Amount("272.50"), "一般公共服务支出"),
+        ("221", Amount("40.00"), "住房保障支出"),
+    ]
+    source = result.sources_for("$.expenditure.classes[1].amount")[0]
+    assert (source.line, SUMMARY_TABLE[source.start : source.end]) == (13, "40.00")
+    assert not audit(d).findings
+
+
+def test_a_summary_table_that_does_not_add_up_is_an_audit_error() -> None:
+    text = SUMMARY_TABLE.replace("二十、住房保障支出\t51\t40.00", "二十、住房保障支出\t51\t41.00")
+    report = audit(read_report(text).disclosure)
+    assert [(f.rule, f.path) for f in report.errors] == [("R3", "$.expenditure.total")]
+
+
+def test_a_summary_row_the_reader_does_not_know_leaves_the_lists_unread_not_wrong() -> None:
+    text = SUMMARY_TABLE.replace("六、经营收入\t6\t0.00", "六、用事业基金弥补收支差额\t6\t5.00")
+    result = read_report(text)
+    d = result.disclosure
+    assert d.revenue is not None and d.revenue.lines == ()
+    assert d.expenditure is not None and d.expenditure.classes == ()
+    assert d.revenue.total == Amount("312.50")  # the totals are still read
+    reasons = [u.reason for u in result.unread]
+    assert sum("does not know" in reason for reason in reasons) == 1
+    assert sum("its lists are not used" in reason for reason in reasons) == 4
+    assert not audit(d).errors
+
+
+def test_bare_numbers_of_a_table_the_reader_does_not_read_are_reported() -> None:
+    text = (
+        "四、财政拨款收入支出决算总表\n"
+        "金额单位：万元\n"
+        "一、一般公共预算财政拨款\t292.50\t一、一般公共服务支出\t252.50\n"
+    )
+    result = read_report(text, department=DEPT, year=2021)
+    assert [u.figures for u in result.unread] == [("292.50", "252.50")]
+    # A list of table titles (a table of contents) followed by chart data is not a table.
+    contents = "四、财政拨款收入支出决算总表\n五、一般公共预算财政拨款收入支出决算表\n一般公共服务支出\t59.77\t43.99\n"
+    assert read_report(contents, department=DEPT, year=2021).unread == ()

@@ -460,6 +460,7 @@ def _expenditure(n: Mapping[str, Any]) -> Expenditure:
         **_fields(n, ("total",)),
         lines=_lines(n, "lines", lambda e: KindLine(**_fields(e, ("kind", "amount", "share")))),
         change=_change(n.get("change")),
+        classes=_lines(n, "classes", _function_line),
         rows=_lines(n, "rows", _function_line),
     )
 

@@ -364,7 +364,8 @@ def _overview(r: Reader, s: Sentence) -> None:
 
 
 _REV_TOTAL = re.compile(rf"本年收入合计{_IS}(?P<a>{_A})")
-_SOURCE_NAMES: Final = {source.value: source for source in RevenueSource}
+SOURCE_NAMES: Final = {source.value: source for source in RevenueSource}
+_SOURCE_NAMES: Final = SOURCE_NAMES
 _REV_LINE = re.compile(
     rf"(?P<n>{'|'.join(sorted(_SOURCE_NAMES, key=len, reverse=True))}){_IS}(?P<a>{_A})"
     rf"(?:，?占(?:本年收入合计|收入合计|总收入)?的?(?:比重|比例)?{_IS}(?P<p>{_P}))?"

@@ -9,7 +9,9 @@ Three encodings of tabular text are read:
   carried down where their cells are blank.
 * **Rows pasted from a PDF or a spreadsheet**: one row per line, cells separated by tabs or by two
   or more spaces (``201  一般公共服务支出  614.00  570.00  44.00``).  Rows of 一般公共预算财政拨款
-  支出决算表, 支出决算表 and 收入决算表 are read under their table title.
+  支出决算表, 支出决算表 and 收入决算表 are read under their table title, and 收入支出决算总表 side by
+  side (label, 行次, amount for 收入 and again for 支出).  Under any other table title followed by
+  its unit line, a row's bare numbers are reported unread.
 * **Chart data** left behind by Word charts (``2020年	2021年	894	874.63``): the previous-year
   figure of a chart whose caption names a year-on-year chart (图1 收、支决算总计, 图4 财政拨款,
   图5 一般公共预算财政拨款支出) fills ``StatedChange.previous`` when exactly one data row matches
@@ -405,8 +407,17 @@ def _evaluations(r: Reader, rows: list[Row], start: int) -> int:
     return number
 
 
-def _unread_row(r: Reader, row: Row, reason: str, reason_zh: str) -> None:
-    texts = [c.value for c in row.cells if AMOUNT_TOKEN.search(c.value) or PERCENT_TOKEN.search(c.value)]
+def _unread_row(r: Reader, row: Row, reason: str, reason_zh: str, *, in_table: bool = False) -> None:
+    # Under a 决算表 title a bare number is a figure too (its unit is the table's): a row of
+    # numbers the reader does not place is reported, never passed over in silence.  Elsewhere
+    # (the data Word leaves behind for a chart) only figures with their unit are.
+    texts = [
+        c.value
+        for c in row.cells
+        if AMOUNT_TOKEN.search(c.value)
+        or PERCENT_TOKEN.search(c.value)
+        or (in_table and _FIGURE_CELL.match(c.value))
+    ]
     if texts:
         r.draft.reject(row.cells[0].where(), reason, reason_zh, texts)
 
@@ -433,9 +444,13 @@ _TOTALS: Final = {
 }
 _CODE_NAME = re.compile(r"^\[?(?P<code>\d{3}(?: ?\d{2}){0,2})\]?\s*(?P<name>[^\d.\s].*)?$")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+# A cell holding an amount without its unit: decimals, or digits grouped by thousands.
+_FIGURE_CELL = re.compile(r"^-?\d+\.\d+$|^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 
 def _table_kind(title: str) -> str | None:
+    if "决算总表" in title:
+        return "summary" if "收入支出决算总表" in title and "财政拨款" not in title else "other"
     if "决算表" not in title:
         return None
     if "一般公共预算财政拨款支出决算表" in title and not any(
@@ -532,6 +547,140 @@ def _financial_row(r: Reader, kind: str | None, unit: Unit, cells: list[Cell]) -
     return True
 
 
+# --- 收入支出决算总表 (T1): label / 行次 / amount, the 收入 side and the 支出 side on one line ----------------------------
+
+_SUMMARY_FIGURES: Final = {
+    "本年收入合计": ("revenue", "total"),
+    "本年支出合计": ("expenditure", "total"),
+    "使用非财政拨款结余": ("overview", "non_fiscal_balance_used"),
+    "年初结转和结余": ("overview", "opening_balance"),
+    "结余分配": ("overview", "surplus_distribution"),
+    "年末结转和结余": ("overview", "closing_balance"),
+}
+_GRAND_TOTALS: Final = (("overview", "revenue_grand_total"), ("overview", "expenditure_grand_total"))
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+_LABEL_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．]")
+_DASHES: Final = ("-", "—", "--")
+
+
+def _summary_pairs(cells: list[Cell]) -> list[tuple[str, Cell]] | None:
+    """The (label, amount cell) pairs of a T1 row: a label, its 行次 if printed, its amount."""
+    pairs: list[tuple[str, Cell]] = []
+    index = 0
+    while index < len(cells):
+        label = cells[index].label
+        if not label or _NUMBER.match(label):
+            return None
+        index += 1
+        if (
+            index + 1 < len(cells)
+            and _ROW_NUMBER.match(cells[index].value)
+            and (_NUMBER.match(cells[index + 1].value) or cells[index + 1].value in _DASHES)
+        ):
+            index += 1  # 行次
+        if index >= len(cells) or not (_NUMBER.match(cells[index].value) or cells[index].value in _DASHES):
+            return None
+        pairs.append((_LABEL_ENUMERATOR.sub("", label), cells[index]))
+        index += 1
+    return pairs
+
+
+class _Summary:
+    """收入支出决算总表 being read: its lines by source and by 类 wait until the table ends.
+
+    They are kept only if every row of the table was read: a list missing a row the table prints
+    would be summed against its printed total (R1, R3) and give an error the report does not have.
+    """
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[Path, object, dict[str, tuple[object, Where, Unit | None]]]] = []
+        self.complete = True
+
+    def row(self, r: Reader, unit: Unit, cells: list[Cell]) -> bool:
+        """Read one row; ``False`` if it is not a row of label–amount pairs.
+
+        收入 lines (by source) and 支出 by 类 become revenue lines and expenditure classes (a zero
+        line is left out, as the publishers' lists leave it out); totals and balances their
+        figures; a label the reader does not know makes the row unread.
+        """
+        from budgetacct.reader.sentences import SOURCE_NAMES
+
+        pairs = _summary_pairs(cells)
+        if not pairs:
+            return False
+        unknown = [label for label, _ in pairs if not _summary_label_known(r, label)]
+        if unknown:
+            self.complete = False
+            r.draft.reject(
+                cells[0].where(),
+                f"收入支出决算总表 row with a label the reader does not know: {'、'.join(unknown)}",
+                f"收入支出决算总表中未能识别的项目：{'、'.join(unknown)}",
+                [cell.value for _, cell in pairs],
+            )
+            return True
+        for position, (label, cell) in enumerate(pairs):
+            found = _amount(r, cell, unit) if cell.value not in _DASHES else None
+            if found is None:
+                continue
+            amount, used = found
+            where = cell.where()
+            if label == "总计":
+                if len(pairs) == 2:
+                    r.draft.put(_GRAND_TOTALS[position], amount, where, used)
+                else:
+                    r.draft.reject(
+                        where,
+                        "总计 of one side only: which is not known",
+                        "无法判断是收入还是支出的总计",
+                        [cell.value],
+                    )
+            elif label in _SUMMARY_FIGURES:
+                r.draft.put(_SUMMARY_FIGURES[label], amount, where, used)
+            elif not amount:
+                continue
+            elif label in SOURCE_NAMES:
+                source = SOURCE_NAMES[label]
+                required = {"source": (source, where, None), "amount": (amount, where, used)}
+                self.pending.append((("revenue", "lines"), source, required))
+            else:
+                code = r.lookup(label, None)
+                assert code is not None  # checked by _summary_label_known
+                required = {
+                    "code": (FunctionCode(code), where, None),
+                    "amount": (amount, where, used),
+                    "name": (label, where, None),
+                }
+                self.pending.append((("expenditure", "classes"), code, required))
+        return True
+
+    def close(self, r: Reader) -> None:
+        """The table has ended: its lines go into the disclosure, or are all reported unread."""
+        for path, key, required in self.pending:
+            if self.complete:
+                r.draft.item(path, key, required)
+            else:
+                _, where, _ = required["amount"]
+                r.draft.reject(
+                    where,
+                    "收入支出决算总表 has a row the reader could not read, so its lists are not used",
+                    "收入支出决算总表有未能识别的行，其收入、支出分项不予采用",
+                    [r.draft.printed(where)],
+                )
+        self.pending.clear()
+        self.complete = True
+
+
+def _summary_label_known(r: Reader, label: str) -> bool:
+    from budgetacct.reader.sentences import SOURCE_NAMES
+
+    return (
+        label == "总计"
+        or label in _SUMMARY_FIGURES
+        or label in SOURCE_NAMES
+        or r.lookup(label, None) is not None
+    )
+
+
 # --- charts -----------------------------------------------------------------------------------------------------
 
 _CHART_KEYS: Final = (
@@ -567,6 +716,10 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
         count = _evaluations(r, rows, count)
     kind: str | None = None
     unit = Unit.WAN_YUAN
+    # A table title followed by its unit line (金额单位：万元): the rows below are a table's, not a
+    # list of titles (a report's table of contents) with chart data after it.
+    unit_line = False
+    summary = _Summary()
     pairs: list[ChartPair] = []
     evaluation: list[Row] | None = None
     for line in r.document.lines:
@@ -583,16 +736,19 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
             line.kind = "word"
             continue
         if line.kind in ("prose", "heading"):
-            if "决算表" in line.text and len(line.text) <= 60:
+            if ("决算表" in line.text or "决算总表" in line.text) and len(line.text) <= 60:
+                summary.close(r)
                 kind = _table_kind(line.text)
                 unit = Unit.WAN_YUAN
+                unit_line = False
             elif "单位" in line.text and len(line.text) <= 40:
+                unit_line = kind is not None
                 if re.search(r"单位[：]?元", line.text):
                     unit = Unit.YUAN
                 elif "万元" in line.text:
                     unit = Unit.WAN_YUAN
             elif len(line.text) > 60:
-                kind = None
+                kind, unit_line = None, False
             continue
         if line.kind != "tabular":
             continue
@@ -606,9 +762,13 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
             continue
         if re.match(r"^\d{4}年$", cells[0].value):
             continue
-        if _financial_row(r, kind, unit, cells):
+        if kind == "summary":
+            if summary.row(r, unit, cells):
+                continue
+        elif _financial_row(r, kind, unit, cells):
             continue
-        _unread_row(r, Row(cells, line), "table row not understood", "未能识别的表格行")
+        _unread_row(r, Row(cells, line), "table row not understood", "未能识别的表格行", in_table=unit_line)
+    summary.close(r)
     if evaluation is not None:
         _evaluations(r, evaluation, count)
     return pairs
