@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from _rule_cases import A, disclosure, fl
@@ -64,6 +64,17 @@ def _rows(draw: st.DrawFn) -> list[FunctionLine]:
 
 
 @given(_rows())
+# A parent with three children (every child's figure is added to the running sums), and a parent
+# equal to its first child's basic column and to the basic columns' sum in its project column (a
+# sum kept in the wrong column would pass it).
+@example([fl("20101", "6"), fl("2010101", "2"), fl("2010102", "2"), fl("2010103", "2")])
+@example(
+    [
+        fl("20101", "6", basic="1", project="4"),
+        fl("2010101", "3", basic="1", project="2"),
+        fl("2010102", "3", basic="2", project="1"),
+    ]
+)
 @settings(max_examples=400, deadline=None)
 def test_one_pass_roll_up_reports_what_the_plain_rule_reports(rows: list[FunctionLine]) -> None:
     d = disclosure(expenditure=Expenditure(total=A("1"), rows=tuple(rows)))
