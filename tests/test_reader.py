@@ -1294,3 +1294,31 @@ def test_bare_numbers_of_a_table_the_reader_does_not_read_are_reported() -> None
     # A list of table titles (a table of contents) followed by chart data is not a table.
     contents = "四、财政拨款收入支出决算总表\n五、一般公共预算财政拨款收入支出决算表\n一般公共服务支出\t59.77\t43.99\n"
     assert read_report(contents, department=DEPT, year=2021).unread == ()
+
+
+def test_items_printed_with_their_whole_code() -> None:
+    text = (
+        "（三）一般公共预算财政拨款支出决算具体情况\n"
+        "1.行政运行（2010801）。年初预算为500.00万元，支出决算为510.00万元，完成年初预算的102%。\n"
+        "2.2010802一般行政管理事务：年初预算为60.00万元，支出决算为70.00万元，完成年初预算的116.67%。\n"
+        "3.2210201住房公积金支出决算为40.00万元。\n"
+        "第三部分 名词解释\n"
+        "2010801行政运行：指行政单位（包括实行公务员管理的事业单位）的基本支出。\n"
+    )
+    result = read_report(text, department=DEPT, year=2022)
+    gb = result.disclosure.general_budget
+    assert result.unread == ()
+    assert gb is not None and gb.items_complete
+    assert [(i.code.code, i.name, i.amount, i.budget) for i in gb.items] == [
+        ("2010801", "行政运行", Amount("510.00"), Amount("500.00")),
+        ("2010802", "一般行政管理事务", Amount("70.00"), Amount("60.00")),
+        ("2210201", "住房公积金", Amount("40.00"), None),
+    ]
+    # An item line whose figures are not understood leaves the list incomplete.
+    odd = read_report(
+        text.replace("3.2210201住房公积金", "3.2210202提租补贴：全年执行率100%。4.2210201住房公积金"),
+        department=DEPT,
+        year=2022,
+    )
+    assert odd.disclosure.general_budget is not None and not odd.disclosure.general_budget.items_complete
+    assert [u.figures for u in odd.unread] == [("100%",)]

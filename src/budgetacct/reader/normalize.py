@@ -96,7 +96,7 @@ _SENTENCE_END = re.compile(r"[。！？!?]+")
 # A sentence that only names a 类/款/项 (marked or coded), without a figure.
 _CLASSIFICATION_ONLY = re.compile(
     r"\s*(?:\d{1,2}[.、]|（\d{1,2}）|[一二三四五六七八九十]{1,3}[、.])?[^\d。；]{0,80}"
-    r"(?:（[类款项]）|（\d{2,3}）)[。：:]?\s*"
+    r"(?:（[类款项]）|（\d{2,3}）|（\d{5}）|（\d{7}）)[。：:]?\s*"
 )
 _CODE_PATTERN = re.compile(r"（\d{3}）[^。；]{0,60}（\d{2}）|（类）[^。；]{0,60}（款）")
 

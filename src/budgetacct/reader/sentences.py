@@ -612,6 +612,42 @@ def _items(r: Reader, s: Sentence) -> None:
         _coded_items(r, s)
     elif _LONE.search(s.text) and _ENUMERATOR.match(s.text):
         _lone_items(r, s)
+    else:
+        _whole_code_item(r, s)
+
+
+# “行政运行（2010801）：年初预算为…” or “2010802一般行政管理事务：…”: one item with its whole code.
+_WHOLE_CODE_ITEM = re.compile(
+    r"(?:(?P<n1>[^（）；。：\d]{1,40}?)（(?P<c1>\d{7}|\d{5})）"
+    r"|(?P<c2>\d{7}|\d{5})(?P<n2>[\u4e00-\u9fff][^\d；。：（）]{0,39}?))"
+)
+
+
+_WHOLE_CODE_FIGURE = re.compile(_WHOLE_CODE_ITEM.pattern + _FIGURE.pattern)
+
+
+def _whole_code_item(r: Reader, s: Sentence) -> None:
+    text = s.text
+    enumerator = _ENUMERATOR.match(text)
+    body = enumerator.end() if enumerator else 0
+    if _WHOLE_CODE_ITEM.match(text, body) is None:
+        return
+    m = _WHOLE_CODE_FIGURE.match(text, body)  # the name as short as the figure after it allows
+    if m is None:
+        if s.tokens:
+            r.reject_item(s, body, len(text), "项 line not understood", "未能识别的项级科目说明")
+        return
+    figure = m
+    code = m.group("c1") or m.group("c2")
+    name = (m.group("n1") or m.group("n2") or "").strip("，、 ")
+    try:
+        FunctionCode(code)
+    except InvalidValue:
+        r.reject_item(
+            s, body, len(text), f"{code} is not a function classification code", f"{code}不是功能分类科目编码"
+        )
+        return
+    _put_item(r, s, code, name, (), figure)
 
 
 def _lone_items(r: Reader, s: Sentence) -> None:
