@@ -118,14 +118,18 @@ def make_structure_fn(
     w.emit(1, "if d.__class__ is not dict:")
     w.emit(2, "raise _Refused")
 
-    def convert(tp: Any, src: str, dst: str, indent: int) -> None:
-        """Emit code converting the JSON value in ``src`` into ``dst`` (of type ``tp``)."""
+    def convert(tp: Any, src: str, dst: str, indent: int, sign: tuple[str, str] | None = None) -> None:
+        """Emit code converting the JSON value in ``src`` into ``dst`` (of type ``tp``).
+
+        ``sign`` (the names of a sign validator and its attribute) is tested where an amount can
+        be negative: plain decimal text has no sign, so only the general path needs the test.
+        """
         inner = optional_inner(tp)
         if inner is not None:
             w.emit(indent, f"if {src} is None:")
             w.emit(indent + 1, f"{dst} = None")
             w.emit(indent, "else:")
-            convert(inner, src, dst, indent + 1)
+            convert(inner, src, dst, indent + 1, sign)
             return
         if tp is str or tp is int or tp is bool:
             w.emit(indent, f"if {src}.__class__ is not {tp.__name__}:")
@@ -141,6 +145,10 @@ def make_structure_fn(
             w.emit(indent + 1, f"{w.setter(tp, '_value')}({dst}, _Decimal({src}))")
             w.emit(indent, "else:")
             w.emit(indent + 1, f"{dst} = {hook}({src}, None)")
+            if sign is not None:
+                # The validator words the refusal; it does not use the instance (not built yet).
+                w.emit(indent + 1, f"if {dst}._value < 0:")
+                w.emit(indent + 2, f"{sign[0]}(None, {sign[1]}, {dst})")
             return
         if tp is FunctionCode or tp is EconomicCode:
             table = w.name("_codes", tables.function_codes if tp is FunctionCode else tables.economic_codes)
@@ -183,9 +191,10 @@ def make_structure_fn(
     for index, field in enumerate(fields):
         local = f"f{index}"
         raw = f"v{index}"
+        sign = _sign_check(w, field)
         if field.default is attrs.NOTHING:
             w.emit(1, f'{raw} = d["{field.name}"]')
-            convert(field.type, raw, local, 1)
+            convert(field.type, raw, local, 1, sign)
         else:
             w.emit(1, f'{raw} = d.get("{field.name}", _NOT_GIVEN)')
             w.emit(1, f"if {raw} is _NOT_GIVEN:")
@@ -197,7 +206,7 @@ def make_structure_fn(
                 w.emit(2, f"{local} = {default}")
             w.emit(1, "else:")
             w.emit(2, "n += 1")
-            convert(field.type, raw, local, 2)
+            convert(field.type, raw, local, 2, sign)
         if field.kw_only:
             keyword.append(f"{field.alias}={local}")
         else:
@@ -231,17 +240,29 @@ def _emit_direct_init(w: _Writer, cls: type[Any], fields: Any) -> None:
     w.emit(1, "return o")
 
 
+def _sign_check(w: _Writer, field: Any) -> tuple[str, str] | None:
+    """The names of ``field``'s sign validator and of its attribute, when that is all it has
+    left to check after the conversion (a non-negative amount, perhaps optional)."""
+    from budgetacct.model._fields import IMPLIED
+
+    validator, tp = field.validator, field.type
+    spec = getattr(validator, IMPLIED, None)
+    if spec is not None and spec[0] == "optional" and optional_inner(tp) is not None:
+        validator, tp = spec[1], optional_inner(tp)
+        spec = getattr(validator, IMPLIED, None)
+    if spec is None or spec[0] != "sign" or tp is not spec[1]:
+        return None
+    return w.name("_validator", validator), w.name("_attribute", field)
+
+
 def _emit_check(w: _Writer, validator: Any, tp: Any, value: str, attribute: str, indent: int) -> None:
     from budgetacct.model._fields import IMPLIED
 
     spec = getattr(validator, IMPLIED, None)
     kind, argument = spec if spec is not None else (None, None)
     if kind in ("type", "sign") and tp is argument:
-        if kind == "sign":
-            # Only the sign is left to test; the validator itself words the refusal.
-            check = w.name("_validator", validator)
-            w.emit(indent, f"if {value}._value < 0:")
-            w.emit(indent + 1, f"{check}(o, {attribute}, {value})")
+        # A sign check was written into the conversion (``_sign_check``): plain decimal text
+        # has no sign, so only an amount read by the general path is tested.
         return
     if kind == "tuple" and tuple_element(tp) is argument:
         return
