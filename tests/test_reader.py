@@ -1322,3 +1322,23 @@ def test_items_printed_with_their_whole_code() -> None:
     )
     assert odd.disclosure.general_budget is not None and not odd.disclosure.general_budget.items_complete
     assert [u.figures for u in odd.unread] == [("100%",)]
+
+
+def test_grand_totals_each_with_its_own_change_and_items_enumerated_in_brackets() -> None:
+    text = (
+        "2023年度收入总计1,020.00万元，比2022年度增加20.00万元，增长2.00%；"
+        "支出总计1,020.00万元，比2022年度增加20.00万元，增长2.00%。\n"
+        "2023年度财政拨款收入总计990.00万元，支出总计990.00万元，比2022年度减少10.00万元，下降1.00%。\n"
+        "（一）一般公共服务支出（类）统计信息事务（款）行政运行（项）。年初预算为700.00万元，支出决算为690.00万元，"
+        "完成预算的98.57%。\n"
+    )
+    result = read_report(text, department=DEPT, year=2023)
+    d = result.disclosure
+    assert result.unread == ()
+    assert d.overview is not None and d.overview.change is not None
+    assert (d.overview.change.amount, d.overview.change.rate) == (Amount("20.00"), Percent("2.00"))
+    assert len(result.sources_for("$.overview.change.amount")) == 2
+    assert d.fiscal is not None and d.fiscal.change is not None
+    assert d.fiscal.change.amount == Amount("10.00")
+    gb = d.general_budget
+    assert gb is not None and [i.code.code for i in gb.items] == ["2010501"]

@@ -583,7 +583,9 @@ def _classes(r: Reader, s: Sentence, start: int) -> None:
 
 
 # 项 lines: “1.一般公共服务（201）政府办公厅（室）及相关机构事务（03）: 行政运行（01）支出决算为…；…”
-_ENUMERATOR = re.compile(r"(?:\d{1,2}[.、]|（\d{1,2}）|[一二三四五六七八九十]{1,3}[、.])")
+_ENUMERATOR = re.compile(
+    r"(?:\d{1,2}[.、]|（\d{1,2}）|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}[、.])"
+)
 _CODE_HEADER = re.compile(
     r"(?P<cn>[^（）；。：]{1,30}?)（(?P<cc>\d{3})）(?P<sn>[^；。：]{1,40}?)（(?P<sc>\d{2})）[：]?"
 )
@@ -1071,6 +1073,8 @@ _YOY_SUBJECTS: Final = (
     # sentence opened with 财政拨款收入总计).
     (re.compile(r"财政拨款收入总计[^。；]{0,30}?(?<!拨款)支出总计"), "fiscal"),
     (re.compile(r"(?<!拨款)收入总计[^。；]{0,30}?(?<!拨款)支出总计"), "overview"),
+    # Each printed with its own change: “收入总计X，比上年增加…；支出总计X，比上年增加…”.
+    (re.compile(r"(?<!拨款)(?<!拨款收入、)(?:收入|支出)总计"), "overview"),
     (re.compile(r"本年收入合计"), "revenue"),
     (re.compile(r"本年支出合计"), "expenditure"),
     (re.compile(r"一般公共预算财政拨款支出"), "general_budget"),
@@ -1096,6 +1100,14 @@ def _year_on_year(r: Reader, s: Sentence) -> None:
         )
     if not subjects:
         return
+    # A subject inside a longer one (支出总计 of “财政拨款收入总计X，支出总计X”) is that one's.
+    subjects = [
+        a
+        for a in subjects
+        if not any(
+            b is not a and b[0] <= a[0] and a[1] <= b[1] and b[1] - b[0] > a[1] - a[0] for b in subjects
+        )
+    ]
     subjects.sort()
     changed: set[str] = set()
     for m in _CHANGE.finditer(text):
