@@ -7,6 +7,8 @@ checked for its path, figures and both messages.
 
 from __future__ import annotations
 
+import attrs
+
 from budgetacct import Amount, Disclosure, Severity, audit
 from budgetacct.audit import AuditReport, Finding
 from budgetacct.codes import FunctionCode
@@ -281,6 +283,26 @@ def test_r58_finds_every_amount_with_more_than_two_decimals_by_its_path() -> Non
     line = next(f for f in found if f.path == "$.revenue.lines[0].amount")
     assert line.message.zh == "金额1.234超过两位小数"
     assert line.message.en == "amount 1.234 has more than two decimals"
+
+
+def test_r58_counts_decimals_in_the_unit_the_report_printed() -> None:
+    # 12,345,678.90元 is 1234.56789万元: two decimals of 元, no defect.
+    in_yuan = attrs.evolve(
+        disclosure(
+            overview=Overview(revenue_grand_total=A("1234.56789"), expenditure_grand_total=A("0.000001"))
+        ),
+        units=("元",),
+    )
+    assert audit(in_yuan, rules=["R58"]).findings == ()
+    # A fraction of a fen is a defect in 元 too, and is reported in 元.
+    finer = attrs.evolve(in_yuan, overview=Overview(revenue_grand_total=A("1234.5678901")))
+    (finding,) = only(audit(finer, rules=["R58"]), "R58")
+    assert (finding.path, finding.actual) == ("$.overview.revenue_grand_total", "1234.5678901")
+    assert finding.message.zh == "金额12345678.901元超过两位小数"
+    assert finding.message.en == "amount 12345678.901 元 has more than two decimals"
+    # Printed in 万元 (or unknown), two decimals of 万元.
+    assert only(audit(attrs.evolve(in_yuan, units=("万元",)), rules=["R58"]), "R58")
+    assert only(audit(attrs.evolve(in_yuan, units=()), rules=["R58"]), "R58")
 
 
 def test_r58_is_silent_on_two_decimals() -> None:

@@ -18,7 +18,7 @@ from budgetacct.audit.registry import rule
 from budgetacct.codes import FunctionCode, coverage_note, nearest_catalogue
 from budgetacct.model.disclosure import BudgetedFigure, FunctionLine, FundFlow, GeneralBudget
 from budgetacct.model.enums import ExpenditureKind, Fund, Severity
-from budgetacct.money import Amount, Direction
+from budgetacct.money import Amount, Direction, Unit
 
 _ZERO = Amount(0)
 # Subtraction of ≤ 12-decimal amounts below 10^12 is exact at this precision; never the global context.
@@ -1681,21 +1681,25 @@ rule(
 def r58(c: Checker) -> None:
     if c.exact:
         return
+    # Two decimals of the unit printed: a report printed in 元 has figures of up to six decimals
+    # of 万元 (12,345,678.90元 is 1234.56789万元), which is no defect.
+    in_yuan = Unit.YUAN.value in c.d.units
+    allowed = 6 if in_yuan else 2
     for path, amount in _walk_amounts(c.d, "$"):
-        if amount.places() > 2:
+        if amount.places() > allowed:
             c.fail(
                 path,
-                f"金额{amount}超过两位小数",
-                f"amount {amount} has more than two decimals",
+                f"金额{amount.to_yuan() if in_yuan else amount}{'元' if in_yuan else ''}超过两位小数",
+                f"amount {amount.to_yuan() if in_yuan else amount}{' 元' if in_yuan else ''} has more than two decimals",
                 actual=amount,
             )
 
 
 rule(
     "R58",
-    zh="金额最多两位小数（万元）",
-    en="Amounts have at most two decimals (万元)",
-    formula="every published amount has ≤ 2 decimal places",
+    zh="金额最多两位小数（以所印单位计）",
+    en="Amounts have at most two decimals (of the unit printed)",
+    formula="every published amount has ≤ 2 decimal places of its printed unit (万元: ≤ 2 of 万元; 元: ≤ 6 of 万元)",
     severity=Severity.WARNING,
     tolerance="—",
     group="格式与编码",
