@@ -364,10 +364,10 @@ def _overview(r: Reader, s: Sentence) -> None:
 
 
 _REV_TOTAL = re.compile(rf"本年收入合计{_IS}(?P<a>{_A})")
+#: The printed names of the revenue sources (收入 lines of §二 and of 收入支出决算总表).
 SOURCE_NAMES: Final = {source.value: source for source in RevenueSource}
-_SOURCE_NAMES: Final = SOURCE_NAMES
 _REV_LINE = re.compile(
-    rf"(?P<n>{'|'.join(sorted(_SOURCE_NAMES, key=len, reverse=True))}){_IS}(?P<a>{_A})"
+    rf"(?P<n>{'|'.join(sorted(SOURCE_NAMES, key=len, reverse=True))}){_IS}(?P<a>{_A})"
     rf"(?:，?占(?:本年收入合计|收入合计|总收入)?的?(?:比重|比例)?{_IS}(?P<p>{_P}))?"
 )
 _EXP_TOTAL = re.compile(rf"本年支出合计{_IS}(?P<a>{_A})")
@@ -399,7 +399,7 @@ def _revenue(r: Reader, s: Sentence) -> None:
         m
         for m in _ANY_SOURCE.finditer(s.text)
         if not m.group("n").endswith(_NOT_SOURCES)
-        and not any(m.group("n").endswith(name) for name in _SOURCE_NAMES)
+        and not any(m.group("n").endswith(name) for name in SOURCE_NAMES)
         and not any(a <= m.start() < b for a, b in fiscal)
     ]
     if unknown:
@@ -413,7 +413,7 @@ def _revenue(r: Reader, s: Sentence) -> None:
                 f"“{name}”不是模型中的收入来源，本句各项收入未读取",
             )
         return
-    _lines(r, s, _REV_LINE, _SOURCE_NAMES, "revenue", "source")
+    _lines(r, s, _REV_LINE, SOURCE_NAMES, "revenue", "source")
 
 
 def _expenditure(r: Reader, s: Sentence) -> None:

@@ -41,7 +41,7 @@ from budgetacct.reader.normalize import (
     tabular_cells,
 )
 from budgetacct.reader.report import Path, Where, tidy_amount
-from budgetacct.reader.sentences import Reader
+from budgetacct.reader.sentences import SOURCE_NAMES, Reader
 
 __all__ = ["Cell", "Row", "apply_charts", "mark_blocks", "read_tables", "word_rows"]
 
@@ -603,12 +603,16 @@ class _Summary:
         line is left out, as the publishers' lists leave it out); totals and balances their
         figures; a label the reader does not know makes the row unread.
         """
-        from budgetacct.reader.sentences import SOURCE_NAMES
-
         pairs = _summary_pairs(cells)
         if not pairs:
             return False
-        unknown = [label for label, _ in pairs if not _summary_label_known(r, label)]
+        # The 类 named on the 支出 side (the other labels are fixed words and source names).
+        classes = {
+            label: r.lookup(label, None)
+            for label, _ in pairs
+            if label != "总计" and label not in _SUMMARY_FIGURES and label not in SOURCE_NAMES
+        }
+        unknown = [label for label, code in classes.items() if code is None]
         if unknown:
             self.complete = False
             r.draft.reject(
@@ -643,8 +647,8 @@ class _Summary:
                 required = {"source": (source, where, None), "amount": (amount, where, used)}
                 self.pending.append((("revenue", "lines"), source, required))
             else:
-                code = r.lookup(label, None)
-                assert code is not None  # checked by _summary_label_known
+                code = classes[label]
+                assert code is not None  # an unknown label makes the whole row unread, above
                 required = {
                     "code": (FunctionCode(code), where, None),
                     "amount": (amount, where, used),
@@ -668,17 +672,6 @@ class _Summary:
                 )
         self.pending.clear()
         self.complete = True
-
-
-def _summary_label_known(r: Reader, label: str) -> bool:
-    from budgetacct.reader.sentences import SOURCE_NAMES
-
-    return (
-        label == "总计"
-        or label in _SUMMARY_FIGURES
-        or label in SOURCE_NAMES
-        or r.lookup(label, None) is not None
-    )
 
 
 # --- charts -----------------------------------------------------------------------------------------------------
