@@ -639,17 +639,9 @@ def _whole_code_item(r: Reader, s: Sentence) -> None:
         if s.tokens:
             r.reject_item(s, body, len(text), "项 line not understood", "未能识别的项级科目说明")
         return
-    figure = m
     code = m.group("c1") or m.group("c2")
     name = (m.group("n1") or m.group("n2") or "").strip("，、 ")
-    try:
-        FunctionCode(code)
-    except InvalidValue:
-        r.reject_item(
-            s, body, len(text), f"{code} is not a function classification code", f"{code}不是功能分类科目编码"
-        )
-        return
-    _put_item(r, s, code, name, (), figure)
+    _put_item(r, s, code, name, (), m)
 
 
 def _lone_items(r: Reader, s: Sentence) -> None:
