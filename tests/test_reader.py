@@ -1342,3 +1342,74 @@ def test_grand_totals_each_with_its_own_change_and_items_enumerated_in_brackets(
     assert d.fiscal.change.amount == Amount("10.00")
     gb = d.general_budget
     assert gb is not None and [i.code.code for i in gb.items] == ["2010501"]
+
+
+# --- 项目支出绩效自评表 in the MoF form, one row per line ---------------------------------------------------------
+
+MOF_EVALUATION = (Path(__file__).parent / "data" / "self-evaluation-mof-2023.txt").read_text(encoding="utf-8")
+
+
+def test_the_mof_self_evaluation_form_pasted_as_rows() -> None:
+    result = read_report(MOF_EVALUATION)
+    assert result.unread == ()
+    performance = result.disclosure.performance
+    assert performance is not None
+    (e,) = performance.evaluations
+    assert (e.name, e.department, e.implementing_unit) == ("社区文化活动经费", "示例区文化局", "示例区文化馆")
+    # 全年预算数 (not 年初预算数) is the budget; 全年执行数 the executed figure.
+    assert (e.budget.total, e.budget.fiscal, e.budget.other) == (Amount("50"), Amount("50"), Amount("0"))
+    assert (e.executed.total, e.executed.fiscal, e.executed.other) == (
+        Amount("45"),
+        Amount("45"),
+        Amount("0"),
+    )
+    assert (e.execution_weight, e.execution_score, e.total_score) == (Decimal(10), Decimal(9), Decimal(99))
+    assert (e.goal_expected, e.goal_actual) == ("全年举办文化活动20场", "全年举办文化活动22场")
+    # Rows keep their empty leading cells: the 一级 carried down, the columns read from the left.
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in e.indicators][1] == (
+        "产出指标",
+        "质量指标",
+        "活动合格率",
+        "100%",
+        "100%",
+        Decimal(20),
+        Decimal(20),
+    )
+    assert len(e.indicators) == 6
+    # The weights (产出 60, 效益 20) differ from the standard split; everything else adds up.
+    report = audit(result.disclosure)
+    assert [(f.rule, f.severity.value) for f in report] == [("R51", "warning"), ("R51", "warning")]
+
+
+def test_a_budget_that_differs_from_its_split_is_found_in_the_mof_form() -> None:
+    text = MOF_EVALUATION.replace("其中：当年财政拨款\t50\t50\t45", "其中：当年财政拨款\t50\t50\t44")
+    report = audit(read_report(text).disclosure)
+    assert [(f.rule, f.path) for f in report.errors] == [
+        ("R47", "$.performance.evaluations[0].executed.total")
+    ]
+
+
+def test_a_carryover_leaves_only_the_totals_of_the_mof_form() -> None:
+    text = MOF_EVALUATION.replace("上年结转资金\t0\t0\t0", "上年结转资金\t5\t5\t5").replace(
+        "年度资金总额\t50\t50\t45", "年度资金总额\t55\t55\t50"
+    )
+    (e,) = read_report(text).disclosure.performance.evaluations  # type: ignore[union-attr]
+    assert (e.budget.total, e.budget.fiscal, e.executed.total, e.executed.other) == (
+        Amount("55"),
+        None,
+        Amount("50"),
+        None,
+    )
+
+
+def test_an_unread_indicator_row_drops_the_weights_and_scores_not_the_indicators() -> None:
+    text = MOF_EVALUATION.replace(
+        "\t\t质量指标\t活动合格率\t100%\t100%\t20\t20\t", "\t\t质量指标\t\t\t100%\t20\t20\t"
+    )
+    result = read_report(text)
+    (e,) = result.disclosure.performance.evaluations  # type: ignore[union-attr]
+    assert len(e.indicators) == 5
+    assert all(i.weight is None and i.score is None for i in e.indicators)
+    assert (e.execution_weight, e.execution_score, e.total_score) == (None, None, None)
+    assert [u.reason for u in result.unread] == ["indicator row not understood"]
+    assert not [f for f in audit(result.disclosure) if f.rule == "R51"]

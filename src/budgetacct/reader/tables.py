@@ -6,7 +6,8 @@ Three encodings of tabular text are read:
   without a leading tab continues the cell above (``完成`` + ``指标`` → ``完成指标``), a blank line
   ends the row.  The 项目支出绩效自评表 are read from these rows: 主管部门及代码, 实施单位,
   预算数/执行数 (财政拨款/其他资金), 预期目标/实际完成, and the indicator rows with 一级/二级 labels
-  carried down where their cells are blank.
+  carried down where their cells are blank.  The MoF form pasted one row per line is read too:
+  its money block by column (全年预算数, 全年执行数, 分值, 得分) and 总分.
 * **Rows pasted from a PDF or a spreadsheet**: one row per line, cells separated by tabs or by two
   or more spaces (``201  一般公共服务支出  614.00  570.00  44.00``).  Rows of 一般公共预算财政拨款
   支出决算表, 支出决算表 and 收入决算表 are read under their table title, and 收入支出决算总表 side by
@@ -227,6 +228,12 @@ class _Evaluation:
         self.unit = Unit.WAN_YUAN
         self.header: list[str] | None = None
         self.goals_next = False
+        # The MoF form's money block: column of each figure, by its header (项目资金 row).
+        self.money_columns: dict[str, int] | None = None
+        # An indicator row left unread: the weights and scores no longer add up to anything.
+        self.incomplete = False
+        # 上年结转资金 printed non-zero: the model splits money into 财政拨款 and 其他资金 only.
+        self.carryover = False
         self.level1: str | None = None
         self.level2: str | None = None
         self.indicators = 0
@@ -279,6 +286,16 @@ def _evaluation_row(r: Reader, ev: _Evaluation, row: Row) -> None:
     if "预期目标" in labels and any("实际" in label for label in labels):
         ev.goals_next = True
         return
+    columns = _money_columns(labels)
+    if columns is not None:
+        ev.money_columns = columns
+        return
+    if ev.money_columns is not None and labels and _MONEY_ROWS.get(_row_label(labels[0])) is not None:
+        _money_block_row(r, ev, row)
+        return
+    if labels and labels[0] in ("总分", "总得分", "合计得分") and ev.header is not None:
+        _total_score_row(ev, row)
+        return
     if any(_money_label(label) for label in labels):
         _money_row(r, ev, row)
         return
@@ -287,6 +304,87 @@ def _evaluation_row(r: Reader, ev: _Evaluation, row: Row) -> None:
         return
     if ev.header is not None:
         _indicator_row(r, ev, row)
+
+
+# The MoF form (财预〔2020〕10号): 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分,
+# then one row each for 年度资金总额, 其中：当年财政拨款, 上年结转资金, 其他资金.
+_MONEY_ROWS: Final = {
+    "年度资金总额": "total",
+    "资金总额": "total",
+    "当年财政拨款": "fiscal",
+    "财政拨款": "fiscal",
+    "上年结转资金": "carryover",
+    "其他资金": "other",
+}
+_MONEY_HEADERS: Final = (
+    ("budget", ("全年预算数", "调整后预算数", "年初预算数", "预算数")),
+    ("executed", ("全年执行数", "执行数", "预算执行数")),
+    ("weight", ("分值",)),
+    ("score", ("得分",)),
+)
+
+
+def _row_label(label: str) -> str:
+    return label.removeprefix("其中").lstrip("：:").rstrip("：:")
+
+
+def _money_columns(labels: list[str]) -> dict[str, int] | None:
+    """The columns of the money block's header row, or ``None`` if ``labels`` is not one."""
+    if not any(label.startswith("项目资金") for label in labels):
+        return None
+    columns: dict[str, int] = {}
+    for key, names in _MONEY_HEADERS:
+        found = next((labels.index(name) for name in names if name in labels), None)
+        if found is not None:
+            columns[key] = found
+    return columns if "budget" in columns and "executed" in columns else None
+
+
+def _money_block_row(r: Reader, ev: _Evaluation, row: Row) -> None:
+    columns = ev.money_columns
+    assert columns is not None
+    field = _MONEY_ROWS[_row_label(row.labels()[0])]
+    cells = row.cells
+    for split in ("budget", "executed"):
+        column = columns[split]
+        if column >= len(cells):
+            continue
+        parsed = _amount(r, cells[column], ev.unit)
+        if parsed is None:
+            continue
+        if field == "carryover":
+            ev.carryover = ev.carryover or bool(parsed[0])
+        else:
+            ev.fact((split, field), parsed[0], cells[column].where(), parsed[1])
+    if field == "total":
+        for key, name in (("weight", "execution_weight"), ("score", "execution_score")):
+            at = columns.get(key)
+            if at is not None and at < len(cells):
+                number = _score(cells[at].value)
+                if number is not None:
+                    ev.fact((name,), number, cells[at].where())
+
+
+def _total_score_row(ev: _Evaluation, row: Row) -> None:
+    """``总分 | 100 | 99.5``: the last number is the score (the one before it, the weights' 100)."""
+    numbers = [(cell, _score(cell.value)) for cell in row.cells[1:] if cell.value]
+    found = [(cell, number) for cell, number in numbers if number is not None]
+    if found:
+        cell, number = found[-1]
+        ev.fact(("total_score",), number, cell.where())
+
+
+def _score(text: str) -> Decimal | None:
+    """A weight or score as printed (``20``, ``19.5分``), or ``None``."""
+    text = text.rstrip("分%")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    exponent = number.as_tuple().exponent
+    if number.is_finite() and isinstance(exponent, int) and exponent >= -12 and abs(number) < 10**6:
+        return number
+    return None
 
 
 def _money_row(r: Reader, ev: _Evaluation, row: Row) -> None:
@@ -322,11 +420,13 @@ def _indicator_row(r: Reader, ev: _Evaluation, row: Row) -> None:
     cells = list(row.cells)
     if len(cells) > len(header):
         cells = cells[-len(header) :]
-    padding = len(header) - len(cells)
+    # Cells missing on the left were merged with the rows above (a Word table); a row that keeps
+    # its empty leading cells (pasted with tabs) lost only its empty cells at the end.
+    padding = len(header) - len(cells) if cells and cells[0].value else 0
     by_key: dict[str, Cell] = {}
     for key, names in _HEADER_KEYS:
         column = next((i for i, label in enumerate(header) if label in names), None)
-        if column is None or column < padding:
+        if column is None or column < padding or column - padding >= len(cells):
             continue
         by_key[key] = cells[column - padding]
     values = {key: cell.value for key, cell in by_key.items()}
@@ -339,6 +439,7 @@ def _indicator_row(r: Reader, ev: _Evaluation, row: Row) -> None:
     if not name or not target or ev.level1 is None or ev.level2 is None:
         texts = [c.value for c in row.cells if AMOUNT_TOKEN.search(c.value) or PERCENT_TOKEN.search(c.value)]
         if texts:
+            ev.incomplete = True
             r.draft.reject(
                 row.cells[0].where(), "indicator row not understood", "未能识别的绩效指标行", texts
             )
@@ -356,17 +457,16 @@ def _indicator_row(r: Reader, ev: _Evaluation, row: Row) -> None:
     if values.get("actual"):
         ev.fact((*base, "actual"), values["actual"], by_key["actual"].where())
     for key in ("weight", "score"):
-        text = values.get(key, "").rstrip("分%")
-        if text:
-            try:
-                number = Decimal(text)
-            except InvalidOperation:
-                continue
-            exponent = number.as_tuple().exponent
-            if number.is_finite() and isinstance(exponent, int) and exponent >= -12 and abs(number) < 10**6:
-                ev.fact((*base, key), number, by_key[key].where())
+        number = _score(values.get(key, ""))
+        if number is not None:
+            ev.fact((*base, key), number, by_key[key].where())
     if values.get("deviation_reason"):
         ev.fact((*base, "deviation_reason"), values["deviation_reason"], by_key["deviation_reason"].where())
+
+
+# A line under a self-evaluation table's title: its year, or its unit.
+_SUBTITLE = re.compile(r"（?\d{4}年度?）?|（?(?:金额)?单位[：:]?(?:万元|元)）?")
+_SCORE_FIELDS: Final = ("weight", "score", "execution_weight", "execution_score", "total_score")
 
 
 def _close(r: Reader, ev: _Evaluation | None, number: int) -> None:
@@ -376,7 +476,18 @@ def _close(r: Reader, ev: _Evaluation | None, number: int) -> None:
     index = r.draft.item(("performance", "evaluations"), number, {"name": (name, where, None)})
     if index is None:
         return
-    for path, value, at, unit in ev.facts:
+    facts = ev.facts
+    if ev.incomplete:
+        # Weights and scores are checked as sums (R51): with a row missing they would not add up.
+        facts = [f for f in facts if f[0][-1] not in _SCORE_FIELDS]
+        r.draft.notes.append(
+            f"“{name}”: an indicator row was left unread, so its weights and scores are not used"
+        )
+    if ev.carryover:
+        # 上年结转资金 has no place in the model's split: total only, or 财政拨款 + 其他资金 would
+        # be checked against a total that also holds it (R47).
+        facts = [f for f in facts if not (f[0][0] in ("budget", "executed") and f[0][1] != "total")]
+    for path, value, at, unit in facts:
         r.draft.put(("performance", "evaluations", index, *path), value, at, unit)
 
 
@@ -721,6 +832,8 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
                 evaluation.append(_tab_row(line))
                 line.kind = "word"
                 continue
+            if line.kind != "blank" and len(evaluation) == 1 and _SUBTITLE.fullmatch(line.text):
+                continue  # “（2023年度）” or the unit under the title
             if line.kind != "blank":
                 count = _evaluations(r, evaluation, count)
                 evaluation = None
