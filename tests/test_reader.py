@@ -1285,12 +1285,10 @@ def test_a_summary_row_the_reader_does_not_know_leaves_the_lists_unread_not_wron
 
 def test_bare_numbers_of_a_table_the_reader_does_not_read_are_reported() -> None:
     text = (
-        "四、财政拨款收入支出决算总表\n"
-        "金额单位：万元\n"
-        "一、一般公共预算财政拨款\t292.50\t一、一般公共服务支出\t252.50\n"
+        "八、一般公共预算财政拨款基本支出决算表\n金额单位：万元\n人员经费合计\t292.50\t公用经费合计\t52.50\n"
     )
     result = read_report(text, department=DEPT, year=2021)
-    assert [u.figures for u in result.unread] == [("292.50", "252.50")]
+    assert [u.figures for u in result.unread] == [("292.50", "52.50")]
     # A list of table titles (a table of contents) followed by chart data is not a table.
     contents = "四、财政拨款收入支出决算总表\n五、一般公共预算财政拨款收入支出决算表\n一般公共服务支出\t59.77\t43.99\n"
     assert read_report(contents, department=DEPT, year=2021).unread == ()
@@ -1413,3 +1411,51 @@ def test_an_unread_indicator_row_drops_the_weights_and_scores_not_the_indicators
     assert (e.execution_weight, e.execution_score, e.total_score) == (None, None, None)
     assert [u.reason for u in result.unread] == ["indicator row not understood"]
     assert not [f for f in audit(result.disclosure) if f.rule == "R51"]
+
+
+# --- 财政拨款收入支出决算总表 (T4) pasted as rows --------------------------------------------------------------------
+
+FISCAL_TABLE = (Path(__file__).parent / "data" / "fiscal-table-2021.txt").read_text(encoding="utf-8")
+
+
+def test_the_fiscal_summary_table_gives_the_totals_and_each_funds_flow() -> None:
+    result = read_report(FISCAL_TABLE)
+    fiscal = result.disclosure.fiscal
+    assert fiscal is not None
+    assert (fiscal.grand_total, fiscal.revenue_total, fiscal.expenditure_total) == (
+        Amount("307.50"),
+        Amount("302.50"),
+        Amount("302.50"),
+    )
+    assert (fiscal.opening_balance, fiscal.closing_balance) == (Amount("5.00"), Amount("5.00"))
+    flows = {f.fund: (f.opening, f.revenue, f.expenditure, f.closing) for f in fiscal.funds}
+    assert flows[Fund.GENERAL_BUDGET] == (Amount("5.00"), Amount("292.50"), Amount("292.50"), Amount("5.00"))
+    assert flows[Fund.GOVERNMENT_FUND] == (Amount("0.00"), Amount("10.00"), Amount("10.00"), Amount("0.00"))
+    # 支出 by 类 and fund is a table the model does not hold: reported, not dropped.
+    assert [(u.line, u.figures) for u in result.unread] == [
+        (9, ("252.50", "252.50", "0.00", "0.00")),
+        (10, ("40.00", "40.00", "0.00", "0.00")),
+        (11, ("10.00", "0.00", "10.00", "0.00")),
+    ]
+    assert not audit(result.disclosure).findings
+
+
+def test_a_fund_that_does_not_balance_in_the_fiscal_table_is_an_audit_error() -> None:
+    text = FISCAL_TABLE.replace(
+        "本年支出合计\t59\t302.50\t292.50\t10.00", "本年支出合计\t59\t302.50\t292.50\t11.00"
+    )
+    report = audit(read_report(text).disclosure)
+    assert [(f.rule, f.path) for f in report.errors] == [
+        ("R17", "$.fiscal.expenditure_total"),
+        ("R18", "$.fiscal.funds[1].closing"),
+    ]
+
+
+def test_a_fiscal_table_row_the_reader_does_not_know_leaves_the_funds_unread() -> None:
+    text = FISCAL_TABLE.replace("三、国有资本经营预算财政拨款\t3\t0.00", "三、其他财政资金\t3\t0.00")
+    result = read_report(text)
+    fiscal = result.disclosure.fiscal
+    assert fiscal is not None and fiscal.funds == ()
+    assert fiscal.grand_total == Amount("307.50")
+    assert any("does not know: 其他财政资金" in u.reason for u in result.unread)
+    assert not audit(result.disclosure).errors

@@ -39,6 +39,7 @@ from budgetacct.model.disclosure import (
     Expenditure,
     Fiscal,
     FunctionLine,
+    FundFlow,
     FundSpending,
     GeneralBudget,
     KindLine,
@@ -471,6 +472,11 @@ def _fiscal(n: Mapping[str, Any]) -> Fiscal:
             n, ("grand_total", "revenue_total", "expenditure_total", "opening_balance", "closing_balance")
         ),
         change=_change(n.get("change")),
+        funds=_lines(
+            n,
+            "funds",
+            lambda e: FundFlow(**_fields(e, ("fund", "opening", "revenue", "expenditure", "closing"))),
+        ),
     )
 
 

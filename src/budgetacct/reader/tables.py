@@ -10,8 +10,8 @@ Three encodings of tabular text are read:
   its money block by column (全年预算数, 全年执行数, 分值, 得分) and 总分.
 * **Rows pasted from a PDF or a spreadsheet**: one row per line, cells separated by tabs or by two
   or more spaces (``201  一般公共服务支出  614.00  570.00  44.00``).  Rows of 一般公共预算财政拨款
-  支出决算表, 支出决算表 and 收入决算表 are read under their table title, and 收入支出决算总表 side by
-  side (label, 行次, amount for 收入 and again for 支出).  Under any other table title followed by
+  支出决算表, 支出决算表 and 收入决算表 are read under their table title, and 收入支出决算总表 and
+  财政拨款收入支出决算总表 side by side (label, 行次, amount for 收入; label, 行次, amounts for 支出).  Under any other table title followed by
   its unit line, a row's bare numbers are reported unread.
 * **Chart data** left behind by Word charts (``2020年	2021年	894	874.63``): the previous-year
   figure of a chart whose caption names a year-on-year chart (图1 收、支决算总计, 图4 财政拨款,
@@ -30,6 +30,7 @@ import attrs
 
 from budgetacct.codes import FunctionCode
 from budgetacct.errors import InvalidValue
+from budgetacct.model.enums import Fund
 from budgetacct.money import Amount, Unit, parse_amount
 from budgetacct.reader.normalize import (
     AMOUNT_TOKEN,
@@ -561,7 +562,9 @@ _FIGURE_CELL = re.compile(r"^-?\d+\.\d+$|^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 def _table_kind(title: str) -> str | None:
     if "决算总表" in title:
-        return "summary" if "收入支出决算总表" in title and "财政拨款" not in title else "other"
+        if "收入支出决算总表" not in title:
+            return "other"
+        return "fiscal" if "财政拨款" in title else "summary"
     if "决算表" not in title:
         return None
     if "一般公共预算财政拨款支出决算表" in title and not any(
@@ -785,6 +788,131 @@ class _Summary:
         self.complete = True
 
 
+# --- 财政拨款收入支出决算总表 (T4): 收入 by fund on the left, 支出 by 类 and fund on the right ------------------------
+
+_FUND_LABELS: Final = {
+    "一般公共预算财政拨款": Fund.GENERAL_BUDGET,
+    "政府性基金预算财政拨款": Fund.GOVERNMENT_FUND,
+    "国有资本经营预算财政拨款": Fund.STATE_CAPITAL,
+}
+_FISCAL_FIGURES: Final = {
+    "本年收入合计": ("revenue_total", None),
+    "本年支出合计": ("expenditure_total", "expenditure"),
+    "年初财政拨款结转和结余": ("opening_balance", None),
+    "年末财政拨款结转和结余": ("closing_balance", "closing"),
+    "总计": ("grand_total", None),
+}
+
+
+def _fiscal_groups(cells: list[Cell], columns: int) -> list[tuple[str, list[Cell]]] | None:
+    """The (label, amount cells) groups of a T4 row: a label, its 行次 if printed, then one
+    amount (收入) or ``columns`` of them (支出: 合计 and one per fund) or just the 合计."""
+    groups: list[tuple[str, list[Cell]]] = []
+    for cell in cells:
+        if _NUMBER.match(cell.value) or cell.value in _DASHES:
+            if not groups:
+                return None
+            groups[-1][1].append(cell)
+        elif cell.label:
+            groups.append((_LABEL_ENUMERATOR.sub("", _row_label(cell.label)), []))
+    for _, amounts in groups:
+        # One more figure than a side prints, the first a small integer: that is the 行次.
+        if len(amounts) in (2, columns + 1) and _ROW_NUMBER.match(amounts[0].value):
+            del amounts[0]
+    return groups if groups and all(amounts for _, amounts in groups) else None
+
+
+class _FiscalTable:
+    """财政拨款收入支出决算总表 being read: totals and the per-fund flows of §四.
+
+    The per-fund figures are kept only if every row was read (R14–R19 add them up); the
+    支出 by 类 on the right (a table the model does not hold) is reported unread.
+    """
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[Fund, str, Amount, Where, Unit]] = []
+        self.complete = True
+        self.opening_rows = False  # below 年初财政拨款结转和结余: the funds' opening balances
+        self.columns: list[Fund | None] = [None, *_FUND_LABELS.values()]  # 合计, then each fund
+
+    def _reset(self) -> None:
+        self.pending.clear()
+        self.complete, self.opening_rows = True, False
+        self.columns = [None, *_FUND_LABELS.values()]
+
+    def row(self, r: Reader, unit: Unit, cells: list[Cell]) -> bool:
+        labels = [c.label for c in cells if c.label and not (_NUMBER.match(c.value) or c.value in _DASHES)]
+        if "合计" in labels and sum(label in _FUND_LABELS for label in labels) >= 2:
+            # The header of the 支出 side: 合计 and one column per fund, in its order.
+            order = [label for label in labels if label == "合计" or label in _FUND_LABELS]
+            self.columns = [
+                None if label == "合计" else _FUND_LABELS[label] for label in order[order.index("合计") :]
+            ]
+            return True
+        groups = _fiscal_groups(cells, len(self.columns))
+        if groups is None:
+            return False
+        for position, (label, amounts) in enumerate(groups):
+            right = position > 0 or label in ("本年支出合计", "年末财政拨款结转和结余")
+            if label in _FUND_LABELS and not right:
+                self._fund(
+                    r, unit, _FUND_LABELS[label], "opening" if self.opening_rows else "revenue", amounts[0]
+                )
+            elif label in _FISCAL_FIGURES:
+                self._figure(r, unit, label, amounts, side=position)
+            elif r.lookup(label, None) is not None and right:
+                # 支出 by 类 and fund: no place in the model for this table.
+                r.draft.reject(
+                    amounts[0].where(),
+                    "财政拨款收入支出决算总表: 支出 by 类 is not read",
+                    "财政拨款收入支出决算总表：按类的支出未读取",
+                    [c.value for c in amounts],
+                )
+            else:
+                self.complete = False
+                r.draft.reject(
+                    amounts[0].where(),
+                    f"财政拨款收入支出决算总表 row with a label the reader does not know: {label}",
+                    f"财政拨款收入支出决算总表中未能识别的项目：{label}",
+                    [c.value for c in amounts],
+                )
+        return True
+
+    def _figure(self, r: Reader, unit: Unit, label: str, amounts: list[Cell], side: int) -> None:
+        field, per_fund = _FISCAL_FIGURES[label]
+        found = _amount(r, amounts[0], unit)
+        if found is not None:
+            r.draft.put(("fiscal", field), found[0], amounts[0].where(), found[1])
+        if label == "年初财政拨款结转和结余":
+            self.opening_rows = True
+        if per_fund is None or len(amounts) != len(self.columns):
+            return
+        for fund, cell in zip(self.columns, amounts, strict=True):
+            if fund is not None:
+                self._fund(r, unit, fund, per_fund, cell)
+
+    def _fund(self, r: Reader, unit: Unit, fund: Fund, field: str, cell: Cell) -> None:
+        found = _amount(r, cell, unit) if cell.value not in _DASHES else None
+        if found is not None:
+            self.pending.append((fund, field, found[0], cell.where(), found[1]))
+
+    def close(self, r: Reader) -> None:
+        """The table has ended: its per-fund flows go into the disclosure, or are reported unread."""
+        for fund, field, amount, where, unit in self.pending:
+            if self.complete:
+                index = r.draft.item(("fiscal", "funds"), fund, {"fund": (fund, where, None)})
+                if index is not None:
+                    r.draft.put(("fiscal", "funds", index, field), amount, where, unit)
+            else:
+                r.draft.reject(
+                    where,
+                    "财政拨款收入支出决算总表 has a row the reader could not read, so its funds are not used",
+                    "财政拨款收入支出决算总表有未能识别的行，其分资金数据不予采用",
+                    [r.draft.printed(where)],
+                )
+        self._reset()
+
+
 # --- charts -----------------------------------------------------------------------------------------------------
 
 _CHART_KEYS: Final = (
@@ -824,6 +952,7 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
     # list of titles (a report's table of contents) with chart data after it.
     unit_line = False
     summary = _Summary()
+    fiscal = _FiscalTable()
     pairs: list[ChartPair] = []
     evaluation: list[Row] | None = None
     for line in r.document.lines:
@@ -844,6 +973,7 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
         if line.kind in ("prose", "heading"):
             if ("决算表" in line.text or "决算总表" in line.text) and len(line.text) <= 60:
                 summary.close(r)
+                fiscal.close(r)
                 kind = _table_kind(line.text)
                 unit = Unit.WAN_YUAN
                 unit_line = False
@@ -871,10 +1001,14 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
         if kind == "summary":
             if summary.row(r, unit, cells):
                 continue
+        elif kind == "fiscal":
+            if fiscal.row(r, unit, cells):
+                continue
         elif _financial_row(r, kind, unit, cells):
             continue
         _unread_row(r, Row(cells, line), "table row not understood", "未能识别的表格行", in_table=unit_line)
     summary.close(r)
+    fiscal.close(r)
     if evaluation is not None:
         _evaluations(r, evaluation, count)
     return pairs
