@@ -1285,10 +1285,12 @@ def test_a_summary_row_the_reader_does_not_know_leaves_the_lists_unread_not_wron
 
 def test_bare_numbers_of_a_table_the_reader_does_not_read_are_reported() -> None:
     text = (
-        "八、一般公共预算财政拨款基本支出决算表\n金额单位：万元\n人员经费合计\t292.50\t公用经费合计\t52.50\n"
+        "十、一般公共预算财政拨款“三公”经费支出决算表\n金额单位：万元\n"
+        "因公出国（境）费\t0.50\t公务接待费\t2.50\n"
+        "公务用车运行维护费\t3.25\n"  # two cells alone: still a row of the table
     )
     result = read_report(text, department=DEPT, year=2021)
-    assert [u.figures for u in result.unread] == [("292.50", "52.50")]
+    assert [u.figures for u in result.unread] == [("0.50", "2.50"), ("3.25",)]
     # A list of table titles (a table of contents) followed by chart data is not a table.
     contents = "四、财政拨款收入支出决算总表\n五、一般公共预算财政拨款收入支出决算表\n一般公共服务支出\t59.77\t43.99\n"
     assert read_report(contents, department=DEPT, year=2021).unread == ()
@@ -1458,4 +1460,38 @@ def test_a_fiscal_table_row_the_reader_does_not_know_leaves_the_funds_unread() -
     assert fiscal is not None and fiscal.funds == ()
     assert fiscal.grand_total == Amount("307.50")
     assert any("does not know: 其他财政资金" in u.reason for u in result.unread)
+    assert not audit(result.disclosure).errors
+
+
+# --- 一般公共预算财政拨款基本支出决算表 pasted as rows -----------------------------------------------------------------
+
+BASIC_TABLE = (Path(__file__).parent / "data" / "basic-table-2021.txt").read_text(encoding="utf-8")
+
+
+def test_the_basic_spending_table_gives_the_economic_lines_side_by_side() -> None:
+    result = read_report(BASIC_TABLE)
+    basic = result.disclosure.basic_expenditure
+    assert result.unread == ()
+    assert basic is not None and (basic.personnel, basic.public) == (Amount("210.00"), Amount("40.00"))
+    lines = {line.code.code: (line.amount, line.name) for line in basic.lines}
+    assert lines["30101"] == (Amount("120.00"), "基本工资")
+    assert lines["30211"] == (Amount("15.00"), "差旅费")
+    assert "310" not in lines  # a zero line is left out
+    assert len(lines) == 8
+    assert not audit(result.disclosure).findings
+
+
+def test_economic_lines_that_do_not_add_up_to_the_personnel_costs_are_an_audit_error() -> None:
+    text = BASIC_TABLE.replace("30102\t津贴补贴\t80.00", "30102\t津贴补贴\t81.00")
+    report = audit(read_report(text).disclosure)
+    assert [(f.rule, f.path) for f in report.errors] == [("R22", "$.basic_expenditure.personnel")]
+
+
+def test_a_basic_table_row_the_reader_does_not_know_leaves_its_lines_unread() -> None:
+    text = BASIC_TABLE.replace("30302\t退休费\t10.00", "其他人员支出\t10.00")
+    result = read_report(text)
+    basic = result.disclosure.basic_expenditure
+    assert basic is not None and basic.lines == ()
+    assert basic.personnel == Amount("210.00")
+    assert any("does not know: 其他人员支出" in u.reason for u in result.unread)
     assert not audit(result.disclosure).errors

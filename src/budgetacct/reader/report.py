@@ -36,6 +36,7 @@ from budgetacct.model.disclosure import (
     BudgetedFigure,
     Count,
     Disclosure,
+    EconomicLine,
     Expenditure,
     Fiscal,
     FunctionLine,
@@ -494,7 +495,10 @@ def _general_budget(n: Mapping[str, Any]) -> GeneralBudget:
 
 
 def _basic(n: Mapping[str, Any]) -> BasicExpenditure:
-    return BasicExpenditure(**_fields(n, ("total", "personnel", "public")))
+    return BasicExpenditure(
+        **_fields(n, ("total", "personnel", "public")),
+        lines=_lines(n, "lines", lambda e: EconomicLine(**_fields(e, ("code", "amount", "name")))),
+    )
 
 
 _FIGURES: Final = (

@@ -10,8 +10,9 @@ Three encodings of tabular text are read:
   its money block by column (全年预算数, 全年执行数, 分值, 得分) and 总分.
 * **Rows pasted from a PDF or a spreadsheet**: one row per line, cells separated by tabs or by two
   or more spaces (``201  一般公共服务支出  614.00  570.00  44.00``).  Rows of 一般公共预算财政拨款
-  支出决算表, 支出决算表 and 收入决算表 are read under their table title, and 收入支出决算总表 and
-  财政拨款收入支出决算总表 side by side (label, 行次, amount for 收入; label, 行次, amounts for 支出).  Under any other table title followed by
+  支出决算表, 支出决算表 and 收入决算表 are read under their table title, 收入支出决算总表 and
+  财政拨款收入支出决算总表 side by side (label, 行次, amount for 收入; label, 行次, amounts for 支出),
+  and 一般公共预算财政拨款基本支出决算表 by 经济分类 code (人员经费 and 公用经费 side by side).  Under any other table title followed by
   its unit line, a row's bare numbers are reported unread.
 * **Chart data** left behind by Word charts (``2020年	2021年	894	874.63``): the previous-year
   figure of a chart whose caption names a year-on-year chart (图1 收、支决算总计, 图4 财政拨款,
@@ -28,7 +29,7 @@ from typing import Final
 
 import attrs
 
-from budgetacct.codes import FunctionCode
+from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import InvalidValue
 from budgetacct.model.enums import Fund
 from budgetacct.money import Amount, Unit, parse_amount
@@ -567,6 +568,8 @@ def _table_kind(title: str) -> str | None:
         return "fiscal" if "财政拨款" in title else "summary"
     if "决算表" not in title:
         return None
+    if "基本支出决算表" in title and "三公" not in title:
+        return "basic"
     if "一般公共预算财政拨款支出决算表" in title and not any(
         w in title for w in ("明细", "基本", "项目", "三公")
     ):
@@ -913,6 +916,111 @@ class _FiscalTable:
         self._reset()
 
 
+# --- 一般公共预算财政拨款基本支出决算表: 经济分类 rows, 人员经费 and 公用经费 side by side -----------------------------
+
+_ECONOMIC_CELL = re.compile(r"^(?P<code>3\d{2}(?:\d{2})?)(?:\s*(?P<name>[^\d\s].*))?$")
+_BASIC_FIGURES: Final = {
+    "人员经费合计": "personnel",
+    "人员经费": "personnel",
+    "公用经费合计": "public",
+    "公用经费": "public",
+    "合计": "total",
+    "基本支出合计": "total",
+}
+
+
+_ECONOMIC_CODE = re.compile(r"3\d{2}(?:\d{2})?")
+
+
+@attrs.define
+class _BasicGroup:
+    """One figure of a 基本支出决算表 row: an economic code (with its name) or a total's label."""
+
+    key: str
+    name: str | None
+    amount: Cell
+
+
+def _basic_groups(cells: list[Cell]) -> list[_BasicGroup] | None:
+    """The figures of a row: ``code | name | amount`` (code and name may share a cell) or
+    ``label | amount``, side by side; ``None`` if the row is not made of such groups."""
+    groups: list[_BasicGroup] = []
+    key: str | None = None
+    name: str | None = None
+    for cell in cells:
+        code = _ECONOMIC_CELL.match(cell.value)
+        if code is not None:
+            key, name = code.group("code"), (code.group("name") or "").strip() or None
+        elif _NUMBER.match(cell.value) or cell.value in _DASHES:
+            if key is None:
+                return None
+            groups.append(_BasicGroup(key, name, cell))
+            key = name = None
+        elif cell.label:
+            if key is not None and name is None and key not in _BASIC_FIGURES:
+                name = cell.value  # the name after its code
+            else:
+                key, name = _row_label(cell.label), None
+    return groups or None
+
+
+class _BasicTable:
+    """一般公共预算财政拨款基本支出决算表 being read: totals, and the lines by 经济分类 code.
+
+    The lines are kept only if every row was read (R22 adds them up by 人员/公用经费).
+    """
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[str, dict[str, tuple[object, Where, Unit | None]]]] = []
+        self.complete = True
+
+    def row(self, r: Reader, unit: Unit, cells: list[Cell]) -> bool:
+        groups = _basic_groups(cells)
+        if not groups:
+            return False
+        for group in groups:
+            amount_cell = group.amount
+            found = _amount(r, amount_cell, unit) if amount_cell.value not in _DASHES else None
+            where = amount_cell.where()
+            if group.key in _BASIC_FIGURES:
+                if found is not None:
+                    r.draft.put(("basic_expenditure", _BASIC_FIGURES[group.key]), found[0], where, found[1])
+            elif _ECONOMIC_CODE.fullmatch(group.key):
+                if found is not None and found[0]:
+                    required: dict[str, tuple[object, Where, Unit | None]] = {
+                        "code": (EconomicCode(group.key), where, None),
+                        "amount": (found[0], where, found[1]),
+                    }
+                    if group.name:
+                        required["name"] = (group.name, where, None)
+                    self.pending.append((group.key, required))
+            else:
+                self.complete = False
+                r.draft.reject(
+                    where,
+                    f"基本支出决算表 row with a label the reader does not know: {group.key}",
+                    f"基本支出决算表中未能识别的项目：{group.key}",
+                    [amount_cell.value],
+                )
+        return True
+
+    def close(self, r: Reader) -> None:
+        """The table has ended: its lines go into the disclosure, or are all reported unread."""
+        for key, required in self.pending:
+            if self.complete:
+                r.draft.item(("basic_expenditure", "lines"), key, required)
+            else:
+                _, where, _ = required["amount"]
+                r.draft.reject(
+                    where,
+                    "基本支出决算表 has a row the reader could not read, so its lines are not used",
+                    "基本支出决算表有未能识别的行，其经济分类明细不予采用",
+                    [r.draft.printed(where)],
+                )
+        self.pending.clear()
+        self.complete = True
+
+
 # --- charts -----------------------------------------------------------------------------------------------------
 
 _CHART_KEYS: Final = (
@@ -941,6 +1049,14 @@ def _chart_pair(r: Reader, cells: list[Cell]) -> tuple[Amount, Amount, Cell] | N
 ChartPair = tuple[Amount, Amount, Cell]
 
 
+def _short_row(text: str) -> list[str] | None:
+    """The two cells of a ``label<tab>number`` line, which alone is not recognisably tabular."""
+    cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
+    if len(cells) == 2 and not _NUMBER.match(cells[0]) and _NUMBER.match(cells[1]):
+        return cells
+    return None
+
+
 def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
     """Read the Word-table blocks and the pasted table rows; return the chart data rows found."""
     count = 0
@@ -953,6 +1069,7 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
     unit_line = False
     summary = _Summary()
     fiscal = _FiscalTable()
+    basic = _BasicTable()
     pairs: list[ChartPair] = []
     evaluation: list[Row] | None = None
     for line in r.document.lines:
@@ -970,10 +1087,14 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
             evaluation = [Row([Cell(line.cells.strip(), line, line.raw.strip())], line)]
             line.kind = "word"
             continue
+        if line.kind == "prose" and unit_line and _short_row(line.cells):
+            # “其他人员支出<tab>10.00” under a table's title and unit: a row of two cells.
+            line.kind = "tabular"
         if line.kind in ("prose", "heading"):
             if ("决算表" in line.text or "决算总表" in line.text) and len(line.text) <= 60:
                 summary.close(r)
                 fiscal.close(r)
+                basic.close(r)
                 kind = _table_kind(line.text)
                 unit = Unit.WAN_YUAN
                 unit_line = False
@@ -988,7 +1109,7 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
             continue
         if line.kind != "tabular":
             continue
-        found = tabular_cells(line.cells)
+        found = tabular_cells(line.cells) or _short_row(line.cells)
         if not found:
             continue
         cells = [Cell(text, line, text) for text in found]
@@ -1004,11 +1125,15 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
         elif kind == "fiscal":
             if fiscal.row(r, unit, cells):
                 continue
+        elif kind == "basic":
+            if basic.row(r, unit, cells):
+                continue
         elif _financial_row(r, kind, unit, cells):
             continue
         _unread_row(r, Row(cells, line), "table row not understood", "未能识别的表格行", in_table=unit_line)
     summary.close(r)
     fiscal.close(r)
+    basic.close(r)
     if evaluation is not None:
         _evaluations(r, evaluation, count)
     return pairs
