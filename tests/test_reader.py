@@ -1495,3 +1495,47 @@ def test_a_basic_table_row_the_reader_does_not_know_leaves_its_lines_unread() ->
     assert basic.personnel == Amount("210.00")
     assert any("does not know: 其他人员支出" in u.reason for u in result.unread)
     assert not audit(result.disclosure).errors
+
+
+# --- the pasted tables under noise --------------------------------------------------------------------------------
+
+_TABLE_FIXTURES = (SUMMARY_TABLE, FISCAL_TABLE, BASIC_TABLE, MOF_EVALUATION)
+_CELLS = st.sampled_from(
+    ["", "—", "-", "0.00", "12.34", "1,234.56", "5", "合计", "总计", "其中：", "行政运行", "30101", "201"]
+)
+
+
+@st.composite
+def noisy_tables(draw: st.DrawFn) -> str:
+    lines = draw(st.sampled_from(_TABLE_FIXTURES)).split("\n")
+    for _ in range(draw(st.integers(1, 6))):
+        index = draw(st.integers(0, len(lines) - 1))
+        cells = lines[index].split("\t")
+        action = draw(st.sampled_from(["delete", "duplicate", "cell", "drop_cell", "swap"]))
+        if action == "delete":
+            del lines[index]
+        elif action == "duplicate":
+            lines.insert(index, lines[index])
+        elif action == "cell":
+            cells[draw(st.integers(0, len(cells) - 1))] = draw(_CELLS)
+            lines[index] = "\t".join(cells)
+        elif action == "drop_cell" and len(cells) > 1:
+            del cells[draw(st.integers(0, len(cells) - 1))]
+            lines[index] = "\t".join(cells)
+        elif action == "swap" and len(cells) > 1:
+            i, j = draw(st.integers(0, len(cells) - 1)), draw(st.integers(0, len(cells) - 1))
+            cells[i], cells[j] = cells[j], cells[i]
+            lines[index] = "\t".join(cells)
+        if not lines:
+            lines = [""]
+    return "\n".join(lines)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(noisy_tables())
+def test_damaged_tables_never_raise_and_never_invent(text: str) -> None:
+    result = read_report(text, year=2021, department="任意")
+    _check_no_invented_figure(text, result)
+    # Whatever was read can be audited and written.
+    audit(result.disclosure)
+    assert loads(dump(result.disclosure)) == result.disclosure
