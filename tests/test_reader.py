@@ -1539,3 +1539,27 @@ def test_damaged_tables_never_raise_and_never_invent(text: str) -> None:
     # Whatever was read can be audited and written.
     audit(result.disclosure)
     assert loads(dump(result.disclosure)) == result.disclosure
+
+
+def test_a_fund_sections_flow_and_a_change_after_a_comparison_with_the_budget() -> None:
+    text = (
+        "八、政府性基金预算财政拨款收入支出决算情况说明\n"
+        "2023年度政府性基金预算财政拨款年初结转和结余20.00万元，本年收入500.00万元，本年支出480.00万元，"
+        "年末结转和结余40.00万元。\n"
+        "十、其他重要事项的情况说明\n"
+        "本部门2023年度机关运行经费支出58.60万元，比年初预算数增加1.60万元，增长2.81%；"
+        "比2022年度增加3.60万元，增长6.55%。\n"
+    )
+    result = read_report(text, department=DEPT, year=2023)
+    gf, oc = result.disclosure.government_fund, result.disclosure.operating_costs
+    assert gf is not None
+    assert (gf.opening_balance, gf.revenue, gf.total, gf.closing_balance) == (
+        Amount("20.00"),
+        Amount("500.00"),
+        Amount("480.00"),
+        Amount("40.00"),
+    )
+    # The change against last year is read; the one against the budget has no place (reported).
+    assert oc is not None and oc.change is not None
+    assert (oc.change.amount, oc.change.rate) == (Amount("3.60"), Percent("6.55"))
+    assert [u.figures for u in result.unread] == [("1.60万元", "2.81%")]

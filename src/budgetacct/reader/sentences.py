@@ -923,6 +923,8 @@ _SOE = re.compile(rf"国有资本经营预算(?P<f>财政拨款)?支出(?:决算
 _FUND_OPEN = re.compile(rf"年初结转和结余{_IS}(?P<a>{_A})")
 _FUND_CLOSE = re.compile(rf"年末结转和结余{_IS}(?P<a>{_A})")
 _FUND_REVENUE = re.compile(rf"本年收入(?:合计)?{_IS}(?P<a>{_A})")
+# “…年初结转和结余X，本年收入Y，本年支出Z，年末结转和结余W” in the fund's own section.
+_FUND_SPENDING = re.compile(rf"本年支出(?:合计)?{_IS}(?P<a>{_A})")
 
 
 def _funds(r: Reader, s: Sentence) -> None:
@@ -937,6 +939,7 @@ def _funds(r: Reader, s: Sentence) -> None:
             (_FUND_OPEN, "opening_balance"),
             (_FUND_CLOSE, "closing_balance"),
             (_FUND_REVENUE, "revenue"),
+            (_FUND_SPENDING, "total"),
         ):
             for m in pattern.finditer(s.text):
                 r.put_amount((section, field), r.amount(s, m, "a"))
@@ -1102,11 +1105,13 @@ def _year_on_year(r: Reader, s: Sentence) -> None:
     ]
     subjects.sort()
     changed: set[str] = set()
+    previous_end = 0  # where the change before this one ended: its words are not this one's lead
     for m in _CHANGE.finditer(text):
         subject = _nearest(subjects, m.start())
+        lead_start, previous_end = previous_end, m.end()
         if subject is None or not _PRIOR_REF.search(text, 0, m.start()):
             continue
-        lead = text[subject[1] : m.start()]
+        lead = text[max(subject[1], lead_start) : m.start()]
         if "预算" in lead:
             continue
         _put_change(r, s, (subject[2], "change"), m)
