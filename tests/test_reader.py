@@ -1563,3 +1563,33 @@ def test_a_fund_sections_flow_and_a_change_after_a_comparison_with_the_budget() 
     assert oc is not None and oc.change is not None
     assert (oc.change.amount, oc.change.rate) == (Amount("3.60"), Percent("6.55"))
     assert [u.figures for u in result.unread] == [("1.60万元", "2.81%")]
+
+
+def test_older_reports_totals_and_a_fiscal_revenue_section() -> None:
+    # The wording of reports before the 2018 template: “本单位收入为…，其中：财政拨款收入…”.
+    text = (
+        "（一）收入决算情况。\n"
+        "2017年度，本单位收入为1,000.00万元，其中：财政拨款收入900.00万元，占90%；事业收入100.00万元，占10%。\n"
+        "（二）支出决算情况\n"
+        "2017年度，本单位支出为980.00万元。其中：基本支出700.00万元，占71.43%；项目支出280.00万元，占28.57%。\n"
+        "（三）财政拨款收入决算情况。\n"
+        "2017年度，本单位财政拨款收入总计900.00万元，与上年相比减少50.00万元，降低5.26%。"
+        "其中：一般公共预算财政拨款收入880.00万元，政府性基金预算财政拨款收入20.00万元。\n"
+        "三、一般公共预算财政拨款支出决算情况。\n"
+        "2017年度，本单位一般公共预算财政拨款支出总计870.00万元，与上年相比减少40.00万元，降低4.40%。\n"
+    )
+    result = read_report(text, department=DEPT, year=2017)
+    d = result.disclosure
+    assert d.revenue is not None and d.revenue.total == Amount("1000.00")
+    assert d.revenue.lines == ()  # 财政拨款收入 is not one of the model's sources: left unread
+    assert d.expenditure is not None and d.expenditure.total == Amount("980.00")
+    assert [(line.kind, line.amount) for line in d.expenditure.lines] == [
+        (ExpenditureKind.BASIC, Amount("700.00")),
+        (ExpenditureKind.PROJECT, Amount("280.00")),
+    ]
+    assert d.fiscal is not None and d.fiscal.change is not None
+    assert (d.fiscal.grand_total, d.fiscal.change.amount) == (Amount("900.00"), Amount("50.00"))
+    gb = d.general_budget
+    assert gb is not None and gb.change is not None and gb.change.amount == Amount("40.00")
+    # The fiscal sources under 财政拨款收入 are not the year's revenue list: no false R1 error.
+    assert not audit(d).errors

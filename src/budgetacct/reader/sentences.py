@@ -58,6 +58,7 @@ _SECTIONS: Final = (
     ("名词解释", "glossary"),
     ("财政拨款收入支出决算总体", "fiscal"),
     ("财政拨款收支", "fiscal"),
+    ("财政拨款收入决算", "fiscal"),
     ("收入支出决算总体", "overview"),
     ("收支决算总体", "overview"),
     ("基本支出决算", "basic_expenditure"),
@@ -382,7 +383,10 @@ _EXP_LINE = re.compile(
 # sources together) makes the list partial, and a partial list is not read (its sum would be
 # checked against the total on part of it).
 _ANY_SOURCE = re.compile(rf"(?P<n>[\u4e00-\u9fff]{{2,16}}收入)(?:合计)?{_IS}{_A}")
-_NOT_SOURCES: Final = ("本年收入", "收入合计", "财政拨款收入总计")
+_NOT_SOURCES: Final = ("本年收入", "收入合计", "财政拨款收入总计", "本单位收入", "本部门收入")
+# “本单位收入为X万元，其中：…” / “本部门支出为X万元。其中：基本支出…” in its own section (older
+# reports): the year's revenue or spending total, with its breakdown in the same paragraph.
+_UNIT_TOTAL = re.compile(rf"^(?:\d{{4}}年度?，?)?本(?:单位|部门)(?P<k>收入|支出)(?:决算)?为(?P<a>{_A})")
 
 
 def _revenue(r: Reader, s: Sentence) -> None:
@@ -393,7 +397,9 @@ def _revenue(r: Reader, s: Sentence) -> None:
         if any(a <= m.start() < b for a, b in fiscal):
             continue  # "财政拨款收入…，其中本年收入合计…" is the fiscal revenue (_fiscal)
         r.put_amount(("revenue", "total"), r.amount(s, m, "a"))
-    if "本年收入合计" not in s.text and s.section != "revenue":
+    _unit_total(r, s, "收入", "revenue")
+    if ("本年收入合计" not in s.text and s.section != "revenue") or _FI_REV_GRAND.search(s.text):
+        # A sentence led by 财政拨款收入总计 lists the fiscal sources only: not the year's list.
         return
     unknown = [
         m
@@ -416,11 +422,19 @@ def _revenue(r: Reader, s: Sentence) -> None:
     _lines(r, s, _REV_LINE, SOURCE_NAMES, "revenue", "source")
 
 
+def _unit_total(r: Reader, s: Sentence, kind: str, section: str) -> None:
+    """“本单位收入为X…” at the start of a sentence of the 收入 (支出) section: 本年收入 (支出) 合计."""
+    m = _UNIT_TOTAL.match(s.text)
+    if m is not None and m.group("k") == kind and s.section == section:
+        r.put_amount((section, "total"), r.amount(s, m, "a"))
+
+
 def _expenditure(r: Reader, s: Sentence) -> None:
     if "支出" not in s.text:
         return
     for m in _EXP_TOTAL.finditer(s.text):
         r.put_amount(("expenditure", "total"), r.amount(s, m, "a"))
+    _unit_total(r, s, "支出", "expenditure")
     if "本年支出合计" not in s.text and s.section != "expenditure":
         return
     _lines(r, s, _EXP_LINE, _KIND_NAMES, "expenditure", "kind")
@@ -1067,6 +1081,7 @@ _YOY_SUBJECTS: Final = (
     # “收入总计X，支出总计X，同比增加…”: the grand totals printed apart (the fiscal ones when the
     # sentence opened with 财政拨款收入总计).
     (re.compile(r"财政拨款收入总计[^。；]{0,30}?(?<!拨款)支出总计"), "fiscal"),
+    (re.compile(r"(?<!预算)财政拨款(?:收入|支出)总计"), "fiscal"),
     (re.compile(r"(?<!拨款)收入总计[^。；]{0,30}?(?<!拨款)支出总计"), "overview"),
     # Each printed with its own change: “收入总计X，比上年增加…；支出总计X，比上年增加…”.
     (re.compile(r"(?<!拨款)(?<!拨款收入、)(?:收入|支出)总计"), "overview"),
