@@ -1593,3 +1593,40 @@ def test_older_reports_totals_and_a_fiscal_revenue_section() -> None:
     assert gb is not None and gb.change is not None and gb.change.amount == Amount("40.00")
     # The fiscal sources under 财政拨款收入 are not the year's revenue list: no false R1 error.
     assert not audit(d).errors
+
+
+def test_changes_printed_as_a_pair_for_revenue_and_spending_are_not_guessed() -> None:
+    text = (
+        "2022年度收、支总计各是2125.49,2143.91万元。"
+        "与2021年相比,收、支总计各减少267.86,570.97万元,各下降11.19%、21.03%。\n"
+    )
+    result = read_report(text, department=DEPT, year=2022)
+    assert result.disclosure.overview is None  # neither figure of either pair is taken for both
+    assert [u.figures for u in result.unread] == [("2143.91万元",), ("570.97万元", "11.19%", "21.03%")]
+
+
+def test_another_templates_overview_totals() -> None:
+    text = (
+        "一、收入支出决算总体情况说明\n"
+        "（一）本单位2023年度总收入125.08万元，其中本年收入117.06万元。\n"
+        "3.上年结转和结余8.02万元。\n"
+        "（二）本单位2023年度总支出125.08万元，其中本年支出116.12万元。\n"
+    )
+    d = read_report(text, department=DEPT, year=2023).disclosure
+    assert d.overview is not None
+    assert (
+        d.overview.revenue_grand_total,
+        d.overview.expenditure_grand_total,
+        d.overview.opening_balance,
+    ) == (
+        Amount("125.08"),
+        Amount("125.08"),
+        Amount("8.02"),
+    )
+    assert d.revenue is not None and d.revenue.total == Amount("117.06")
+    assert d.expenditure is not None and d.expenditure.total == Amount("116.12")
+    # Outside the overview section the same words are not taken.
+    elsewhere = read_report(
+        text.split("\n", 1)[1].replace("（一）", "十、（一）"), department=DEPT, year=2023
+    )
+    assert elsewhere.disclosure.overview is None or elsewhere.disclosure.overview.revenue_grand_total is None

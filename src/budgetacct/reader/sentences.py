@@ -339,7 +339,22 @@ _OV_CLOSE = re.compile(rf"(?<!拨款)年末结转和结余{_IS}(?P<a>{_A})")
 _FUND_SECTIONS: Final = ("government_fund", "state_capital")
 
 
+# Another template's overview: “本单位2023年度总收入X，其中本年收入Y”, “总支出X，其中本年支出Y”,
+# “上年结转和结余X” (read only in the 收入支出决算总体 section, where they can mean nothing else).
+_OV_ALT: Final = (
+    (re.compile(rf"(?<![财拨款])总收入{_IS}(?P<a>{_A})"), ("overview", "revenue_grand_total")),
+    (re.compile(rf"(?<![财拨款])总支出{_IS}(?P<a>{_A})"), ("overview", "expenditure_grand_total")),
+    (re.compile(rf"其中[：，]?本年收入{_IS}(?P<a>{_A})"), ("revenue", "total")),
+    (re.compile(rf"其中[：，]?本年支出{_IS}(?P<a>{_A})"), ("expenditure", "total")),
+    (re.compile(rf"^(?:\d{{1,2}}[.、])?上年结转和结余{_IS}(?P<a>{_A})"), ("overview", "opening_balance")),
+)
+
+
 def _overview(r: Reader, s: Sentence) -> None:
+    if s.section == "overview":
+        for pattern, path in _OV_ALT:
+            for m in pattern.finditer(s.text):
+                r.put_amount(path, r.amount(s, m, "a"))
     if "总计" not in s.text and "结转和结余" not in s.text and "结余分配" not in s.text:
         return
     for m in _OV_BOTH.finditer(s.text):
@@ -1126,6 +1141,10 @@ def _year_on_year(r: Reader, s: Sentence) -> None:
         lead_start, previous_end = previous_end, m.end()
         if subject is None or not _PRIOR_REF.search(text, 0, m.start()):
             continue
+        if _PAIRED.match(text, m.end()):
+            # “各下降23.51%、38.28%”: one figure for 收 and one for 支; which is the model's one
+            # change is not known, so neither is taken.
+            continue
         lead = text[max(subject[1], lead_start) : m.start()]
         if "预算" in lead:
             continue
@@ -1138,6 +1157,9 @@ def _year_on_year(r: Reader, s: Sentence) -> None:
         if "预算" in text[subject[1] : m.start()]:
             continue
         _put_flat(r, s, (subject[2], "change"), m.start(), m.end())
+
+
+_PAIRED = re.compile(rf"[、，,](?:{_A}|{_P}|{_N}(?!\d))")
 
 
 def _nearest(subjects: list[tuple[int, int, str]], position: int) -> tuple[int, int, str] | None:
