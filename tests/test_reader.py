@@ -1630,3 +1630,20 @@ def test_another_templates_overview_totals() -> None:
         text.split("\n", 1)[1].replace("（一）", "十、（一）"), department=DEPT, year=2023
     )
     assert elsewhere.disclosure.overview is None or elsewhere.disclosure.overview.revenue_grand_total is None
+
+
+def test_page_reference_fields_of_a_table_of_contents_are_dropped() -> None:
+    assert normalize_line("一、 主要职责 PAGEREF _Toc32310 h 3").text == "一、主要职责"
+    assert normalize_line("第二部分 2023年度单位决算情况说明 PAGEREF _Toc2776 \\h 4").text == (
+        "第二部分2023年度单位决算情况说明"
+    )
+    text = (
+        "目录\n一、收入支出决算总体情况说明 PAGEREF _Toc16112 h 4\n二、收入决算情况说明 PAGEREF _Toc21777 h 4\n"
+        "一、收入支出决算总体情况说明\n2023年度收、支总计均为1523.26万元。\n"
+    )
+    result = read_report(text, department=DEPT, year=2023)
+    assert result.unread == ()
+    assert result.disclosure.overview is not None
+    assert result.disclosure.overview.revenue_grand_total == Amount("1523.26")
+    lines = Document(text).lines
+    assert lines[1].kind == "heading"

@@ -47,7 +47,9 @@ CHUNK: Final = 20_000
 #: Sentences longer than this are not matched against patterns (their figures are reported unread).
 MAX_SENTENCE: Final = 3_000
 
-_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
+# Word's leftovers: bookmark markers, and the page-reference fields of a table of contents
+# (“一、主要职责 PAGEREF _Toc32310 \h 3”).
+_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]|\s*PAGEREF\s+_Toc\w+(?:\s+\\?h)?(?:\s+\d+)?\s*$")
 
 _WIDTH: Final[dict[int, str | None]] = {
     **{0xFF10 + i: str(i) for i in range(10)},
@@ -130,7 +132,7 @@ def _remove_spans(
 
 
 def _strip_bookmarks(text: str, origin: list[int] | None) -> tuple[str, list[int] | None]:
-    if "[bookmark" not in text:
+    if "[bookmark" not in text and "PAGEREF" not in text:
         return text, origin
     spans = [m.span() for m in _BOOKMARK.finditer(text)]
     return _remove_spans(text, origin, spans, [""] * len(spans))
