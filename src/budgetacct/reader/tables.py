@@ -702,16 +702,65 @@ def _summary_pairs(cells: list[Cell]) -> list[tuple[str, Cell]] | None:
     return pairs
 
 
-class _Summary:
-    """收入支出决算总表 being read: its lines by source and by 类 wait until the table ends.
+Required = dict[str, tuple[object, Where, Unit | None]]
+
+
+class _TableLists:
+    """A pasted table being read whose list elements wait until the table ends.
 
     They are kept only if every row of the table was read: a list missing a row the table prints
-    would be summed against its printed total (R1, R3) and give an error the report does not have.
+    would be summed against its printed total and give an error the report does not have.  A
+    table that could not be read whole has each waiting element reported unread instead.
     """
 
+    #: The table's name, in English and Chinese, and what its lists are, for the unread reason.
+    title: tuple[str, str] = ("table", "表")
+    lists: tuple[str, str] = ("lists", "明细")
+
     def __init__(self) -> None:
-        self.pending: list[tuple[Path, object, dict[str, tuple[object, Where, Unit | None]]]] = []
+        self.pending: list[tuple[Path, object, Required]] = []
         self.complete = True
+
+    def wait(self, path: Path, key: object, required: Required) -> None:
+        """Keep the list element ``key`` of ``path`` (with ``required``) until the table ends."""
+        self.pending.append((path, key, required))
+
+    def unknown_row(self, r: Reader, where: Where, label: str, figures: list[str]) -> None:
+        """A row whose label is not known: reported, and the table's lists are not used."""
+        self.complete = False
+        r.draft.reject(
+            where,
+            f"{self.title[0]} row with a label the reader does not know: {label}",
+            f"{self.title[1]}中未能识别的项目：{label}",
+            figures,
+        )
+
+    def close(self, r: Reader) -> None:
+        """The table has ended: its list elements go into the disclosure, or are reported unread."""
+        for path, key, required in self.pending:
+            if self.complete:
+                r.draft.item(path, key, required)
+            else:
+                _, where, _ = next(iter(required.values()))  # the element's amount cell
+                r.draft.reject(
+                    where,
+                    f"{self.title[0]} has a row the reader could not read, so its {self.lists[0]} are not used",
+                    f"{self.title[1]}有未能识别的行，其{self.lists[1]}不予采用",
+                    [r.draft.printed(where)],
+                )
+        self.reset()
+
+    def reset(self) -> None:
+        self.pending.clear()
+        self.complete = True
+
+
+class _Summary(_TableLists):
+    """收入支出决算总表 being read: its lines by source and by 类 wait until the table ends (R1
+    and R3 add them up)."""
+
+    title = ("收入支出决算总表", "收入支出决算总表")
+    lists = ("lists", "收入、支出分项")
 
     def row(self, r: Reader, unit: Unit, cells: list[Cell]) -> bool:
         """Read one row; ``False`` if it is not a row of label–amount pairs.
@@ -731,13 +780,7 @@ class _Summary:
         }
         unknown = [label for label, code in classes.items() if code is None]
         if unknown:
-            self.complete = False
-            r.draft.reject(
-                cells[0].where(),
-                f"收入支出决算总表 row with a label the reader does not know: {'、'.join(unknown)}",
-                f"收入支出决算总表中未能识别的项目：{'、'.join(unknown)}",
-                [cell.value for _, cell in pairs],
-            )
+            self.unknown_row(r, cells[0].where(), "、".join(unknown), [cell.value for _, cell in pairs])
             return True
         for position, (label, cell) in enumerate(pairs):
             found = _amount(r, cell, unit) if cell.value not in _DASHES else None
@@ -762,7 +805,7 @@ class _Summary:
             elif label in SOURCE_NAMES:
                 source = SOURCE_NAMES[label]
                 required = {"source": (source, where, None), "amount": (amount, where, used)}
-                self.pending.append((("revenue", "lines"), source, required))
+                self.wait(("revenue", "lines"), source, required)
             else:
                 code = classes[label]
                 assert code is not None  # an unknown label makes the whole row unread, above
@@ -771,24 +814,8 @@ class _Summary:
                     "amount": (amount, where, used),
                     "name": (label, where, None),
                 }
-                self.pending.append((("expenditure", "classes"), code, required))
+                self.wait(("expenditure", "classes"), code, required)
         return True
-
-    def close(self, r: Reader) -> None:
-        """The table has ended: its lines go into the disclosure, or are all reported unread."""
-        for path, key, required in self.pending:
-            if self.complete:
-                r.draft.item(path, key, required)
-            else:
-                _, where, _ = required["amount"]
-                r.draft.reject(
-                    where,
-                    "收入支出决算总表 has a row the reader could not read, so its lists are not used",
-                    "收入支出决算总表有未能识别的行，其收入、支出分项不予采用",
-                    [r.draft.printed(where)],
-                )
-        self.pending.clear()
-        self.complete = True
 
 
 # --- 财政拨款收入支出决算总表 (T4): 收入 by fund on the left, 支出 by 类 and fund on the right ------------------------
@@ -825,22 +852,24 @@ def _fiscal_groups(cells: list[Cell], columns: int) -> list[tuple[str, list[Cell
     return groups if groups and all(amounts for _, amounts in groups) else None
 
 
-class _FiscalTable:
+class _FiscalTable(_TableLists):
     """财政拨款收入支出决算总表 being read: totals and the per-fund flows of §四.
 
-    The per-fund figures are kept only if every row was read (R14–R19 add them up); the
-    支出 by 类 on the right (a table the model does not hold) is reported unread.
+    The per-fund figures wait for the whole table (R14–R19 add them up); the 支出 by 类 on the
+    right (a table the model does not hold) is reported unread.
     """
 
+    title = ("财政拨款收入支出决算总表", "财政拨款收入支出决算总表")
+    lists = ("funds", "分资金数据")
+
     def __init__(self) -> None:
-        self.pending: list[tuple[Fund, str, Amount, Where, Unit]] = []
-        self.complete = True
+        super().__init__()
         self.opening_rows = False  # below 年初财政拨款结转和结余: the funds' opening balances
         self.columns: list[Fund | None] = [None, *_FUND_LABELS.values()]  # 合计, then each fund
 
-    def _reset(self) -> None:
-        self.pending.clear()
-        self.complete, self.opening_rows = True, False
+    def reset(self) -> None:
+        super().reset()
+        self.opening_rows = False
         self.columns = [None, *_FUND_LABELS.values()]
 
     def row(self, r: Reader, unit: Unit, cells: list[Cell]) -> bool:
@@ -872,13 +901,7 @@ class _FiscalTable:
                     [c.value for c in amounts],
                 )
             else:
-                self.complete = False
-                r.draft.reject(
-                    amounts[0].where(),
-                    f"财政拨款收入支出决算总表 row with a label the reader does not know: {label}",
-                    f"财政拨款收入支出决算总表中未能识别的项目：{label}",
-                    [c.value for c in amounts],
-                )
+                self.unknown_row(r, amounts[0].where(), label, [c.value for c in amounts])
         return True
 
     def _figure(self, r: Reader, unit: Unit, label: str, amounts: list[Cell], side: int) -> None:
@@ -897,23 +920,10 @@ class _FiscalTable:
     def _fund(self, r: Reader, unit: Unit, fund: Fund, field: str, cell: Cell) -> None:
         found = _amount(r, cell, unit) if cell.value not in _DASHES else None
         if found is not None:
-            self.pending.append((fund, field, found[0], cell.where(), found[1]))
-
-    def close(self, r: Reader) -> None:
-        """The table has ended: its per-fund flows go into the disclosure, or are reported unread."""
-        for fund, field, amount, where, unit in self.pending:
-            if self.complete:
-                index = r.draft.item(("fiscal", "funds"), fund, {"fund": (fund, where, None)})
-                if index is not None:
-                    r.draft.put(("fiscal", "funds", index, field), amount, where, unit)
-            else:
-                r.draft.reject(
-                    where,
-                    "财政拨款收入支出决算总表 has a row the reader could not read, so its funds are not used",
-                    "财政拨款收入支出决算总表有未能识别的行，其分资金数据不予采用",
-                    [r.draft.printed(where)],
-                )
-        self._reset()
+            where = cell.where()
+            self.wait(
+                ("fiscal", "funds"), fund, {"fund": (fund, where, None), field: (found[0], where, found[1])}
+            )
 
 
 # --- 一般公共预算财政拨款基本支出决算表: 经济分类 rows, 人员经费 and 公用经费 side by side -----------------------------
@@ -964,15 +974,12 @@ def _basic_groups(cells: list[Cell]) -> list[_BasicGroup] | None:
     return groups or None
 
 
-class _BasicTable:
-    """一般公共预算财政拨款基本支出决算表 being read: totals, and the lines by 经济分类 code.
+class _BasicTable(_TableLists):
+    """一般公共预算财政拨款基本支出决算表 being read: totals, and the lines by 经济分类 code,
+    which wait for the whole table (R22 adds them up by 人员/公用经费)."""
 
-    The lines are kept only if every row was read (R22 adds them up by 人员/公用经费).
-    """
-
-    def __init__(self) -> None:
-        self.pending: list[tuple[str, dict[str, tuple[object, Where, Unit | None]]]] = []
-        self.complete = True
+    title = ("基本支出决算表", "基本支出决算表")
+    lists = ("lines", "经济分类明细")
 
     def row(self, r: Reader, unit: Unit, cells: list[Cell]) -> bool:
         groups = _basic_groups(cells)
@@ -987,38 +994,16 @@ class _BasicTable:
                     r.draft.put(("basic_expenditure", _BASIC_FIGURES[group.key]), found[0], where, found[1])
             elif _ECONOMIC_CODE.fullmatch(group.key):
                 if found is not None and found[0]:
-                    required: dict[str, tuple[object, Where, Unit | None]] = {
+                    required: Required = {
                         "code": (EconomicCode(group.key), where, None),
                         "amount": (found[0], where, found[1]),
                     }
                     if group.name:
                         required["name"] = (group.name, where, None)
-                    self.pending.append((group.key, required))
+                    self.wait(("basic_expenditure", "lines"), group.key, required)
             else:
-                self.complete = False
-                r.draft.reject(
-                    where,
-                    f"基本支出决算表 row with a label the reader does not know: {group.key}",
-                    f"基本支出决算表中未能识别的项目：{group.key}",
-                    [amount_cell.value],
-                )
+                self.unknown_row(r, where, group.key, [amount_cell.value])
         return True
-
-    def close(self, r: Reader) -> None:
-        """The table has ended: its lines go into the disclosure, or are all reported unread."""
-        for key, required in self.pending:
-            if self.complete:
-                r.draft.item(("basic_expenditure", "lines"), key, required)
-            else:
-                _, where, _ = required["amount"]
-                r.draft.reject(
-                    where,
-                    "基本支出决算表 has a row the reader could not read, so its lines are not used",
-                    "基本支出决算表有未能识别的行，其经济分类明细不予采用",
-                    [r.draft.printed(where)],
-                )
-        self.pending.clear()
-        self.complete = True
 
 
 # --- charts -----------------------------------------------------------------------------------------------------
