@@ -1499,7 +1499,8 @@ def test_a_basic_table_row_the_reader_does_not_know_leaves_its_lines_unread() ->
 
 # --- the pasted tables under noise --------------------------------------------------------------------------------
 
-_TABLE_FIXTURES = (SUMMARY_TABLE, FISCAL_TABLE, BASIC_TABLE, MOF_EVALUATION)
+SUMMARY_CELLS = (Path(__file__).parent / "data" / "summary-table-cells-2019.txt").read_text(encoding="utf-8")
+_TABLE_FIXTURES = (SUMMARY_TABLE, FISCAL_TABLE, BASIC_TABLE, MOF_EVALUATION, SUMMARY_CELLS)
 _CELLS = st.sampled_from(
     ["", "—", "-", "0.00", "12.34", "1,234.56", "5", "合计", "总计", "其中：", "行政运行", "30101", "201"]
 )
@@ -1647,3 +1648,38 @@ def test_page_reference_fields_of_a_table_of_contents_are_dropped() -> None:
     assert result.disclosure.overview.revenue_grand_total == Amount("1523.26")
     lines = Document(text).lines
     assert lines[1].kind == "heading"
+
+
+# --- a table printed one cell per line (a web page's table as text) -----------------------------------------------
+
+
+def test_a_summary_table_printed_one_cell_per_line() -> None:
+    result = read_report(SUMMARY_CELLS)
+    d = result.disclosure
+    assert result.unread == ()
+    assert d.overview is not None and d.overview.expenditure_grand_total == Amount("450.55")
+    assert d.revenue is not None and [(line.source, line.amount) for line in d.revenue.lines] == [
+        (RevenueSource.GENERAL_BUDGET, Amount("440.55")),
+        (RevenueSource.SUPERIOR_SUBSIDY, Amount("10.00")),
+    ]
+    assert d.expenditure is not None
+    assert [(c.code.code, c.amount) for c in d.expenditure.classes] == [
+        ("201", Amount("423.20")),
+        ("221", Amount("27.35")),
+    ]
+    source = result.sources_for("$.expenditure.classes[1].amount")[0]
+    assert SUMMARY_CELLS[source.start : source.end] == "27.35"
+    assert not audit(d).findings
+    broken = audit(read_report(SUMMARY_CELLS.replace("27.35", "28.35")).disclosure)
+    assert [(f.rule, f.path) for f in broken.errors] == [("R3", "$.expenditure.total")]
+
+
+def test_other_tables_printed_one_cell_per_line_are_reported_together() -> None:
+    text = (
+        "三、支出决算表\n金额单位：万元\n科目编码\n科目名称\n本年支出合计\n基本支出\n项目支出\n"
+        "201\n一般公共服务支出\n423.20\n400.00\n23.20\n"
+    )
+    result = read_report(text, department=DEPT, year=2019)
+    assert [(u.reason, u.figures) for u in result.unread] == [
+        ("table printed one cell per line, not read", ("423.20", "400.00", "23.20"))
+    ]

@@ -1,6 +1,6 @@
 """Tables inside a report's text: 绩效自评表 (Word tables), table rows pasted from a PDF, chart data.
 
-Three encodings of tabular text are read:
+Four encodings of tabular text are read:
 
 * **Word-table text** (the seed's attachment): each cell starts on a new line with a tab, a line
   without a leading tab continues the cell above (``完成`` + ``指标`` → ``完成指标``), a blank line
@@ -12,7 +12,10 @@ Three encodings of tabular text are read:
   or more spaces (``201  一般公共服务支出  614.00  570.00  44.00``).  Rows of 一般公共预算财政拨款
   支出决算表, 支出决算表 and 收入决算表 are read under their table title, 收入支出决算总表 and
   财政拨款收入支出决算总表 side by side (label, 行次, amount for 收入; label, 行次, amounts for 支出),
-  and 一般公共预算财政拨款基本支出决算表 by 经济分类 code (人员经费 and 公用经费 side by side).  Under any other table title followed by
+  and 一般公共预算财政拨款基本支出决算表 by 经济分类 code (人员经费 and 公用经费 side by side).
+* **Tables printed one cell per line** (a web page's table copied as text): under a table title
+  and its unit line, the short lines are gathered as one stream of cells; 收入支出决算总表 is read
+  from it as label–行次–amount pairs, any other table's figures are reported unread together.  Under any other table title followed by
   its unit line, a row's bare numbers are reported unread.
 * **Chart data** left behind by Word charts (``2020年	2021年	894	874.63``): the previous-year
   figure of a chart whose caption names a year-on-year chart (图1 收、支决算总计, 图4 财政拨款,
@@ -40,6 +43,7 @@ from budgetacct.reader.normalize import (
     Line,
     clean_label,
     clean_value,
+    is_part_heading,
     normalize_line,
     tabular_cells,
 )
@@ -763,34 +767,56 @@ class _Summary(_TableLists):
     lists = ("lists", "收入、支出分项")
 
     def row(self, r: Reader, unit: Unit, cells: list[Cell]) -> bool:
-        """Read one row; ``False`` if it is not a row of label–amount pairs.
-
-        收入 lines (by source) and 支出 by 类 become revenue lines and expenditure classes (a zero
-        line is left out, as the publishers' lists leave it out); totals and balances their
-        figures; a label the reader does not know makes the row unread.
-        """
+        """Read one row; ``False`` if it is not a row of label–amount pairs."""
         pairs = _summary_pairs(cells)
         if not pairs:
             return False
-        # The 类 named on the 支出 side (the other labels are fixed words and source names).
-        classes = {
-            label: r.lookup(label, None)
-            for label, _ in pairs
-            if label != "总计" and label not in _SUMMARY_FIGURES and label not in SOURCE_NAMES
-        }
-        unknown = [label for label, code in classes.items() if code is None]
-        if unknown:
-            self.unknown_row(r, cells[0].where(), "、".join(unknown), [cell.value for _, cell in pairs])
-            return True
+        self.read(r, unit, pairs)
+        return True
+
+    def stream(self, r: Reader, unit: Unit, cells: list[Cell]) -> None:
+        """Read the table printed one cell per line (a web page's table as text): the header
+        cells up to the first label followed by a figure are skipped, the rest read as pairs."""
+        start = next(
+            (
+                i
+                for i in range(len(cells) - 1)
+                if not _NUMBER.match(cells[i].value) and _NUMBER.match(cells[i + 1].value)
+            ),
+            len(cells),
+        )
+        pairs = _summary_pairs(cells[start:])
+        if pairs:
+            self.read(r, unit, pairs)
+        else:
+            _unread_cells(
+                r,
+                cells,
+                "收入支出决算总表 printed one cell per line, not understood",
+                "逐格排印的收入支出决算总表未能识别",
+            )
+
+    def read(self, r: Reader, unit: Unit, pairs: list[tuple[str, Cell]]) -> None:
+        """收入 lines (by source) and 支出 by 类 become revenue lines and expenditure classes (a
+        zero line is left out, as the publishers' lists leave it out); totals and balances their
+        figures.  A label the reader does not know is reported (and the lists are not used); the
+        two 总计 are 收入 and 支出 in that order, and a 总计 without its pair is not read."""
+        grand_totals = [i for i, (label, _) in enumerate(pairs) if label == "总计"]
         for position, (label, cell) in enumerate(pairs):
+            code: str | None = None
+            if label != "总计" and label not in _SUMMARY_FIGURES and label not in SOURCE_NAMES:
+                code = r.lookup(label, None)  # a 类 of the 支出 side
+                if code is None:
+                    self.unknown_row(r, cell.where(), label, [cell.value])
+                    continue
             found = _amount(r, cell, unit) if cell.value not in _DASHES else None
             if found is None:
                 continue
             amount, used = found
             where = cell.where()
             if label == "总计":
-                if len(pairs) == 2:
-                    r.draft.put(_GRAND_TOTALS[position], amount, where, used)
+                if len(grand_totals) == 2:
+                    r.draft.put(_GRAND_TOTALS[grand_totals.index(position)], amount, where, used)
                 else:
                     r.draft.reject(
                         where,
@@ -802,20 +828,17 @@ class _Summary(_TableLists):
                 r.draft.put(_SUMMARY_FIGURES[label], amount, where, used)
             elif not amount:
                 continue
-            elif label in SOURCE_NAMES:
+            elif code is None:
                 source = SOURCE_NAMES[label]
-                required = {"source": (source, where, None), "amount": (amount, where, used)}
+                required: Required = {"source": (source, where, None), "amount": (amount, where, used)}
                 self.wait(("revenue", "lines"), source, required)
             else:
-                code = classes[label]
-                assert code is not None  # an unknown label makes the whole row unread, above
                 required = {
                     "code": (FunctionCode(code), where, None),
                     "amount": (amount, where, used),
                     "name": (label, where, None),
                 }
                 self.wait(("expenditure", "classes"), code, required)
-        return True
 
 
 # --- 财政拨款收入支出决算总表 (T4): 收入 by fund on the left, 支出 by 类 and fund on the right ------------------------
@@ -1034,12 +1057,38 @@ def _chart_pair(r: Reader, cells: list[Cell]) -> tuple[Amount, Amount, Cell] | N
 ChartPair = tuple[Amount, Amount, Cell]
 
 
+def _unread_cells(r: Reader, cells: list[Cell], reason: str, reason_zh: str) -> None:
+    """The figures of a table printed one cell per line that is not read, reported together."""
+    figures = [c for c in cells if _FIGURE_CELL.match(c.value) or AMOUNT_TOKEN.search(c.value)]
+    if figures:
+        r.draft.reject(figures[0].where(), reason, reason_zh, [c.value for c in figures])
+
+
 def _short_row(text: str) -> list[str] | None:
     """The two cells of a ``label<tab>number`` line, which alone is not recognisably tabular."""
     cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
     if len(cells) == 2 and not _NUMBER.match(cells[0]) and _NUMBER.match(cells[1]):
         return cells
     return None
+
+
+def _table_cell_line(text: str) -> bool:
+    """A short line that can be one cell of a table printed one cell per line (a row's label
+    “一、一般公共服务支出” looks like a heading; a part or a section of the narrative does not)."""
+    return (
+        len(text) <= 40
+        and "。" not in text
+        and not text.startswith("注")
+        and not is_part_heading(text)
+        and not any(word in text for word in ("决算表", "决算总表", "说明", "情况"))
+    )
+
+
+def _read_stream(r: Reader, kind: str | None, unit: Unit, cells: list[Cell], summary: _Summary) -> None:
+    if kind == "summary":
+        summary.stream(r, unit, cells)
+    else:
+        _unread_cells(r, cells, "table printed one cell per line, not read", "逐格排印的表格，未读取")
 
 
 def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
@@ -1053,6 +1102,7 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
     # list of titles (a report's table of contents) with chart data after it.
     unit_line = False
     summary = _Summary()
+    stream: list[Cell] = []
     fiscal = _FiscalTable()
     basic = _BasicTable()
     pairs: list[ChartPair] = []
@@ -1075,6 +1125,14 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
         if line.kind == "prose" and unit_line and _short_row(line.cells):
             # “其他人员支出<tab>10.00” under a table's title and unit: a row of two cells.
             line.kind = "tabular"
+        if line.kind in ("prose", "heading") and unit_line and _table_cell_line(line.text):
+            # A table printed one cell per line (a web page's table as text): gathered whole.
+            stream.append(Cell(line.cells.strip(), line, line.raw.strip()))
+            line.kind = "word"
+            continue
+        if stream and line.kind != "blank":
+            _read_stream(r, kind, unit, stream, summary)
+            stream = []
         if line.kind in ("prose", "heading"):
             if ("决算表" in line.text or "决算总表" in line.text) and len(line.text) <= 60:
                 summary.close(r)
@@ -1116,6 +1174,8 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
         elif _financial_row(r, kind, unit, cells):
             continue
         _unread_row(r, Row(cells, line), "table row not understood", "未能识别的表格行", in_table=unit_line)
+    if stream:
+        _read_stream(r, kind, unit, stream, summary)
     summary.close(r)
     fiscal.close(r)
     basic.close(r)
