@@ -13,10 +13,10 @@ Four encodings of tabular text are read:
   支出决算表, 支出决算表 and 收入决算表 are read under their table title, 收入支出决算总表 and
   财政拨款收入支出决算总表 side by side (label, 行次, amount for 收入; label, 行次, amounts for 支出),
   and 一般公共预算财政拨款基本支出决算表 by 经济分类 code (人员经费 and 公用经费 side by side).
+  Under any other table title followed by its unit line, a row's bare numbers are reported unread.
 * **Tables printed one cell per line** (a web page's table copied as text): under a table title
   and its unit line, the short lines are gathered as one stream of cells; 收入支出决算总表 is read
-  from it as label–行次–amount pairs, any other table's figures are reported unread together.  Under any other table title followed by
-  its unit line, a row's bare numbers are reported unread.
+  from it as label–行次–amount pairs, any other table's figures are reported unread together.
 * **Chart data** left behind by Word charts (``2020年	2021年	894	874.63``): the previous-year
   figure of a chart whose caption names a year-on-year chart (图1 收、支决算总计, 图4 财政拨款,
   图5 一般公共预算财政拨款支出) fills ``StatedChange.previous`` when exactly one data row matches
