@@ -61,8 +61,8 @@ class Group(enum.Enum):
     """A set of coded rows a :class:`LineSum` adds up."""
 
     CLASSES = "功能分类各类"
-    PERSONNEL_CLASSES = "人员经费各类（301、303）"
-    PUBLIC_CLASSES = "公用经费各类（302、310、399）"
+    PERSONNEL_CLASSES = "人员经费各科目（按经济分类的人员经费/公用经费划分）"
+    PUBLIC_CLASSES = "公用经费各科目（按经济分类的人员经费/公用经费划分）"
 
 
 @attrs.frozen
@@ -115,6 +115,9 @@ class PanelSpec:
     @property
     def lines(self) -> tuple[LineSpec, ...]:
         return (*self.leading, *self.trailing)
+
+    def column_keys(self) -> tuple[Column, ...]:
+        return tuple(spec.column for spec in self.columns)
 
     def line_spec(self, line: Line) -> LineSpec | None:
         return next((spec for spec in self.lines if spec.line is line), None)
