@@ -80,7 +80,12 @@ def test_audit_json_format_schema(document_file: Path, capsys: pytest.CaptureFix
         assert list(finding) == FINDING_KEYS
         assert list(finding["message"]) == ["zh", "en"]
         assert finding["severity"] in ("error", "warning", "note")
-    assert status == (1 if data["summary"]["error"] else 0)
+    # the shares forced to 100% (88.96% printed for 88.97%) are the one note of this document
+    assert data["summary"] == {"error": 0, "warning": 0, "note": 1}
+    assert [(f["rule"], f["severity"], f["path"]) for f in data["findings"]] == [
+        ("R37", "note", "$.revenue.lines[0].share")
+    ]
+    assert status == 0
 
 
 def test_table_groups_by_severity_with_errors_first(
