@@ -5,7 +5,6 @@ Seed expectations follow seed-check.md rows 3, 6–10 and 18–21.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -679,17 +678,12 @@ def test_generated_consistent_tables_raise_no_error_or_warning(d: Disclosure) ->
     assert {f.rule for f in report.notes} <= {"R53"}
 
 
-def test_budgetacct_strategies_if_present() -> None:
-    """``budgetacct.strategies.project_evaluations()`` (when the package ships it): coherent tables.
+def test_budgetacct_strategies_project_evaluations() -> None:
+    """``budgetacct.strategies.project_evaluations()``: coherent tables.
 
     Its evaluations may spend under 90% without a 偏差原因 (an R48 warning); nothing else may fire.
     """
-    try:
-        strategies = importlib.import_module("budgetacct.strategies")
-    except ModuleNotFoundError:
-        pytest.skip("budgetacct.strategies is not available")
-    if not hasattr(strategies, "project_evaluations"):
-        pytest.skip("budgetacct.strategies has no project_evaluations()")
+    from budgetacct import strategies
 
     @settings(max_examples=100, deadline=None)
     @given(strategies.project_evaluations())

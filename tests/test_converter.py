@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from budgetacct import Amount, Direction, InputError, Percent
 from budgetacct.audit.finding import Finding, Message
 from budgetacct.codes import EconomicCode, FunctionCode
-from budgetacct.examples import EXAMPLE_KINDS, example_path, list_examples, load_example
+from budgetacct.examples import example_path, load_example
 from budgetacct.io import dump, dump_to, load, loads, structure, structure_document, unstructure
 from budgetacct.io.converter import describe
 from budgetacct.model import (
@@ -778,14 +778,10 @@ def test_unknown_example_is_an_input_error() -> None:
         load_example("../xiqu-2021")
 
 
-@pytest.mark.parametrize("kind", EXAMPLE_KINDS)
+@pytest.mark.parametrize("kind", ["disclosure", "ledger"])
 def test_bundled_examples_load_and_round_trip(kind: str) -> None:
-    if "xiqu-2021" not in list_examples():
-        pytest.skip("the xiqu-2021 example files are not written yet")
-    try:
-        resource = example_path("xiqu-2021", kind)
-    except InputError:
-        pytest.skip(f"src/budgetacct/examples/xiqu-2021/{kind}.json is absent")
+    """The JSON documents (the third kind, ``text``, is the report's text: tests/test_examples.py)."""
+    resource = example_path("xiqu-2021", kind)
     document = load_example("xiqu-2021", kind)
     assert type(document) is (Disclosure if kind == "disclosure" else Ledger)
     assert dump(loads(dump(document))) == dump(document)

@@ -1,4 +1,5 @@
-"""The runnable examples: every script in ``examples/`` and the notebook ``examples/xiqu-2021.ipynb``.
+"""The runnable examples: every script in ``examples/`` and the notebook ``examples/xiqu-2021.ipynb``;
+and the example documents bundled with the package (``budgetacct.load_example``).
 
 Scripts run in a subprocess with this interpreter (the project's virtualenv), as a user would run
 them; the notebook is executed with nbclient on a kernel started from this same interpreter.
@@ -14,6 +15,11 @@ import sys
 from pathlib import Path
 
 import pytest
+
+import budgetacct.examples
+from budgetacct import Disclosure, InputError, Ledger, load_example
+from budgetacct.examples import EXAMPLE_KINDS, example_path, list_examples
+from budgetacct.reader import read_report
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 NOTEBOOK = EXAMPLES / "xiqu-2021.ipynb"
@@ -121,6 +127,63 @@ def test_random_audit_small_run() -> None:
     assert "false alarms (error or warning on a valid report): 0" in out
     assert "broken disclosures audited: 40 in " in out
     assert "caught by the rules named: 40 of 40" in out
+
+
+# --- the documents bundled with the package --------------------------------------------------------
+
+
+def test_bundled_example_has_its_three_kinds() -> None:
+    assert EXAMPLE_KINDS == ("disclosure", "ledger", "text")
+    assert "xiqu-2021" in list_examples()
+    assert [example_path("xiqu-2021", kind).name for kind in EXAMPLE_KINDS] == [
+        "disclosure.json",
+        "ledger.json",
+        "report.txt",
+    ]
+    assert isinstance(load_example("xiqu-2021"), Disclosure)
+    assert isinstance(load_example("xiqu-2021", "ledger"), Ledger)
+
+
+def test_bundled_text_is_the_published_report() -> None:
+    text = load_example("xiqu-2021", "text")
+    assert text == example_path("xiqu-2021", "text").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    assert lines[0] == " 第一部分 部门概况"
+    # as published, slips included: the garbled sentence of 2080501 and the 7 + 8 + 2 of 15 staff
+    assert "支行政单位离退休（01）出决算为13.1万元" in lines[75]
+    assert "实有15人，其中区领导7名，公务员8名，工勤人员2名" in lines[11]
+    read = read_report(text).disclosure
+    assert (read.year, read.department) == (2021, "攀枝花市西区人民政府办公室")
+
+
+def test_kind_given_at_run_time() -> None:
+    kind: str = "text"
+    assert load_example("xiqu-2021", kind).startswith(" 第一部分 部门概况")
+
+
+def test_unknown_kind_names_the_three_kinds() -> None:
+    with pytest.raises(InputError) as raised:
+        load_example("xiqu-2021", "pdf")
+    message = str(raised.value)
+    assert "应为示例类型 disclosure、ledger 或 text" in message
+    assert "an example kind 'disclosure', 'ledger' or 'text'" in message
+    assert "pdf" in message
+
+
+def test_example_with_only_a_text_lists_it_and_names_the_kind_it_has(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "text-only").mkdir()
+    (tmp_path / "text-only" / "report.txt").write_text("2021年度部门决算\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setattr(budgetacct.examples, "_root", lambda: tmp_path)
+    assert list_examples() == ("text-only",)
+    assert load_example("text-only", "text") == "2021年度部门决算\n"
+    with pytest.raises(InputError) as raised:
+        load_example("text-only")
+    message = str(raised.value)
+    assert "应为示例 text-only 已有的类型（text）" in message
+    assert "a kind example text-only has (text)" in message
 
 
 # --- the notebook ---------------------------------------------------------------------------------

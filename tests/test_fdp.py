@@ -13,13 +13,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from budgetacct import Ledger, load_example
+from budgetacct import Ledger, load_example, strategies
 from budgetacct.cli import main
 from budgetacct.errors import InvalidValue
 from budgetacct.io import dump
 from budgetacct.io.fdp import EXPENDITURE_FIELDS, REVENUE_FIELDS, to_fiscal_data_package
-
-strategies = pytest.importorskip("budgetacct.strategies")
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

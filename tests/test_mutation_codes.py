@@ -2,7 +2,8 @@
 
 Building a :class:`Catalogue` directly checks its structure — unique codes, a level matching the
 code length, every parent present earlier and a prefix of its children — and each refusal names
-the entry (``$.entries[i]``), the value found and what was expected.  Then: children, search
+the entry (``$.entries[i]``), the value found and what was expected (the wordings of the messages
+are in the reviewed snapshot ``tests/__snapshots__/test_mutation_codes.ambr``).  Then: children, search
 and lookup of a catalogue built in the test, ``CodeLevel.of``, the argument checks of
 ``catalogue()``/``nearest_catalogue()``, and ``parse``/``of`` of the code classes.
 """
@@ -10,6 +11,7 @@ and lookup of a catalogue built in the test, ``CodeLevel.of``, the argument chec
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 import pytest
 
@@ -45,69 +47,40 @@ def test_a_well_formed_catalogue_is_accepted() -> None:
 
 
 @pytest.mark.parametrize(
-    ("entries", "path", "found", "expected_zh", "expected_en"),
+    ("entries", "path", "found"),
     [
-        ([CLASS], "$.entries", [CLASS], "目录条目元组", "a tuple of catalogue entries"),
-        ((CLASS, "20101"), "$.entries[1]", "20101", "CatalogueEntry", "a CatalogueEntry"),
-        (
-            (CatalogueEntry("2011", "x", "类", None),),
-            "$.entries[0].code",
-            "2011",
-            "3、5或7位数字的科目编码",
-            "a 3-, 5- or 7-digit code",
+        pytest.param([CLASS], "$.entries", [CLASS], id="a-list"),
+        pytest.param((CLASS, "20101"), "$.entries[1]", "20101", id="not-an-entry"),
+        pytest.param(
+            (CatalogueEntry("2011", "x", "类", None),), "$.entries[0].code", "2011", id="code-length"
         ),
-        (
-            (CatalogueEntry("２０１", "x", "类", None),),
-            "$.entries[0].code",
-            "２０１",
-            "3、5或7位数字的科目编码",
-            "a 3-, 5- or 7-digit code",
+        pytest.param(
+            (CatalogueEntry("２０１", "x", "类", None),), "$.entries[0].code", "２０１", id="code-wide"
         ),
-        (
-            (CLASS, SECTION, SECTION),
-            "$.entries[2].code",
-            "20101",
-            "不重复的科目编码",
-            "a code not listed before",
+        pytest.param((CLASS, SECTION, SECTION), "$.entries[2].code", "20101", id="code-twice"),
+        pytest.param(
+            (CLASS, CatalogueEntry("20101", "人大事务", "项", "201")), "$.entries[1].level", "项", id="level"
         ),
-        (
-            (CLASS, CatalogueEntry("20101", "人大事务", "项", "201")),
-            "$.entries[1].level",
-            "项",
-            "与编码长度一致的级次“款”",
-            "the level matching the code length, 款",
-        ),
-        (
+        pytest.param(
             (CLASS, CatalogueEntry("20101", "人大事务", "款", "202")),
             "$.entries[1].parent",
             "202",
-            "已在前面列出的上级编码 201",
-            "the parent code 201, listed earlier",
+            id="parent-unknown",
         ),
-        (
-            (CLASS, ITEM, SECTION),
-            "$.entries[1].parent",
-            "20101",
-            "已在前面列出的上级编码 20101",
-            "the parent code 20101, listed earlier",
-        ),
-        (
-            (CatalogueEntry("201", "x", "类", "2"),),
-            "$.entries[0].parent",
-            "2",
-            "已在前面列出的上级编码 None",
-            "the parent code None, listed earlier",
+        pytest.param((CLASS, ITEM, SECTION), "$.entries[1].parent", "20101", id="parent-later"),
+        pytest.param(
+            (CatalogueEntry("201", "x", "类", "2"),), "$.entries[0].parent", "2", id="class-with-parent"
         ),
     ],
 )
 def test_malformed_catalogues_are_refused_with_the_entry_path(
-    entries: object, path: str, found: object, expected_zh: str, expected_en: str
+    entries: object, path: str, found: object, messages: Callable[..., None]
 ) -> None:
     with pytest.raises(InvalidValue) as info:
         Catalogue("function", 2021, entries)  # type: ignore[arg-type]
     err = info.value
     assert (err.path, err.found) == (path, found)
-    assert (err.expected_zh, err.expected_en) == (expected_zh, expected_en)
+    messages(err)
 
 
 # --- a catalogue built in the test: children, search, lookup ------------------------------------
@@ -165,11 +138,12 @@ def test_search_ignores_whitespace_and_width_in_names_too() -> None:
 
 
 @pytest.mark.parametrize("text", [None, 201, b"201"])
-def test_search_refuses_non_text(text: object) -> None:
+def test_search_refuses_non_text(text: object, messages: Callable[..., None]) -> None:
     with pytest.raises(InvalidValue) as info:
         small_catalogue().search(text)  # type: ignore[arg-type]
     err = info.value
-    assert (err.path, err.found, err.expected_zh, err.expected_en) == ("$", text, "名称文本", "name text")
+    assert (err.path, err.found) == ("$", text)
+    messages(err)
 
 
 class _Coded:
@@ -188,12 +162,12 @@ def test_lookup_and_get_accept_any_object_with_a_code_string() -> None:
 
 
 @pytest.mark.parametrize("code", [201, None, _Coded(201), _Coded(["201"]), object()])
-def test_lookup_refuses_what_is_not_a_code(code: object) -> None:
+def test_lookup_refuses_what_is_not_a_code(code: object, messages: Callable[..., None]) -> None:
     with pytest.raises(InvalidValue) as info:
         small_catalogue().lookup(code)  # type: ignore[arg-type]
     err = info.value
     assert (err.path, err.found) == ("$", code)
-    assert (err.expected_zh, err.expected_en) == ("科目编码", "a classification code")
+    messages(err)
 
 
 def test_lookup_of_a_missing_code_names_code_year_and_catalogue() -> None:
@@ -229,63 +203,65 @@ def test_code_level_of(code: str, level: CodeLevel, digits: int, english: str) -
 
 
 @pytest.mark.parametrize("code", ["", "2", "20", "2010", "201010", "20101010"])
-def test_code_level_of_refuses_other_lengths(code: str) -> None:
+def test_code_level_of_refuses_other_lengths(code: str, messages: Callable[..., None]) -> None:
     with pytest.raises(InvalidValue) as info:
         CodeLevel.of(code)
     err = info.value
     assert (err.path, err.found) == ("$", code)
-    assert (err.expected_zh, err.expected_en) == ("3、5或7位的科目编码", "a 3-, 5- or 7-digit code")
+    messages(err)
 
 
 # --- catalogue() / nearest_catalogue() argument checks ------------------------------------------
 
 
 @pytest.mark.parametrize("call", [catalogue, nearest_catalogue, available_years])
-def test_an_unknown_kind_is_a_catalogue_error_naming_the_known_kinds(call: object) -> None:
+def test_an_unknown_kind_is_a_catalogue_error_naming_the_known_kinds(
+    call: object, messages: Callable[..., None]
+) -> None:
     args = ("revenue",) if call is available_years else ("revenue", 2021)
     with pytest.raises(CatalogueError) as info:
         call(*args)  # type: ignore[operator]
-    assert info.value.zh == (
-        "没有这种科目目录：'revenue'（可用：function、economic_department、economic_government）"
-    )
-    assert info.value.en == (
-        "no catalogue of kind 'revenue' (known kinds: function, economic_department, economic_government)"
-    )
+    for text in (info.value.zh, info.value.en):
+        assert "'revenue'" in text
+        assert "function" in text and "economic_department" in text and "economic_government" in text
+    messages(info.value)
 
 
 @pytest.mark.parametrize("call", [catalogue, nearest_catalogue])
 @pytest.mark.parametrize("year", ["2021", 2021.0, True, None])
-def test_a_year_that_is_not_an_integer_is_refused(call: object, year: object) -> None:
+def test_a_year_that_is_not_an_integer_is_refused(
+    call: object, year: object, messages: Callable[..., None]
+) -> None:
     with pytest.raises(InvalidValue) as info:
         call("function", year)  # type: ignore[operator]
     err = info.value
     assert (err.path, err.found) == ("$", year)
-    assert (err.expected_zh, err.expected_en) == ("整数年度", "an integer fiscal year")
+    messages(err)
 
 
-@pytest.mark.parametrize(("years", "shown"), [((2021,), "2021"), ((2019, 2021), "2019、2021"), ((), "无")])
+@pytest.mark.parametrize(
+    ("years", "shown"),
+    [((2021,), "2021"), ((2019, 2021), "2019、2021"), ((), "无")],
+    ids=["one-year", "two-years", "no-year"],
+)
 def test_a_year_not_bundled_names_the_bundled_years(
-    monkeypatch: pytest.MonkeyPatch, years: tuple[int, ...], shown: str
+    monkeypatch: pytest.MonkeyPatch, years: tuple[int, ...], shown: str, messages: Callable[..., None]
 ) -> None:
     monkeypatch.setattr(catalogue_module, "available_years", lambda kind: years)
     with pytest.raises(CatalogueError) as info:
         catalogue("economic_government", 2023)
-    assert info.value.zh == f"没有2023年的政府预算支出经济分类科目（自带年度：{shown}）"
-    assert info.value.en == (
-        "no bundled 2023 catalogue of the government-budget economic classification of expenditure"
-        f" (政府预算支出经济分类科目) (bundled years: {shown})"
-    )
+    assert info.value.zh.endswith(f"{shown}）")
+    assert info.value.en.endswith(f"{shown})")
+    messages(info.value)
 
 
-def test_nearest_catalogue_without_any_bundled_year(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_nearest_catalogue_without_any_bundled_year(
+    monkeypatch: pytest.MonkeyPatch, messages: Callable[..., None]
+) -> None:
     monkeypatch.setattr(catalogue_module, "available_years", lambda kind: ())
     with pytest.raises(CatalogueError) as info:
         nearest_catalogue("function", 2021)
-    assert info.value.zh == "没有任何年度的支出功能分类科目"
-    assert (
-        info.value.en
-        == "no bundled catalogue of the function classification of expenditure (支出功能分类科目)"
-    )
+    messages(info.value)
 
 
 def test_the_basic_expense_split_comes_from_the_latest_year_holding_it() -> None:
@@ -294,11 +270,6 @@ def test_the_basic_expense_split_comes_from_the_latest_year_holding_it() -> None
 
 
 # --- FunctionCode / EconomicCode: parse, of, validation -----------------------------------------
-
-FUNCTION_PARSE_ZH = "功能分类科目编码（如2010301、201 03 01、[2010301]或（201）（03）（01））"
-FUNCTION_PARSE_EN = "a function classification code such as 2010301, 201 03 01, [2010301] or (201)(03)(01)"
-ECONOMIC_PARSE_ZH = "经济分类科目编码（如30217、302 17、[30217]或（302）（17））"
-ECONOMIC_PARSE_EN = "an economic classification code such as 30217, 302 17, [30217] or (302)(17)"
 
 
 @pytest.mark.parametrize(
@@ -317,23 +288,27 @@ ECONOMIC_PARSE_EN = "an economic classification code such as 30217, 302 17, [302
         None,
     ],
 )
-def test_function_code_parse_refuses_with_its_own_message(printed: object) -> None:
+def test_function_code_parse_refuses_with_its_own_message(
+    printed: object, messages: Callable[..., None]
+) -> None:
     with pytest.raises(InvalidValue) as info:
         FunctionCode.parse(printed)  # type: ignore[arg-type]
     err = info.value
     assert (err.path, err.found) == ("$", printed)
-    assert (err.expected_zh, err.expected_en) == (FUNCTION_PARSE_ZH, FUNCTION_PARSE_EN)
+    messages(err)
 
 
 @pytest.mark.parametrize(
     "printed", ["30 217", "302 017", "(302)(017)", "401", "40101", "3021", "３０２", "[]", "", 30217, None]
 )
-def test_economic_code_parse_refuses_with_its_own_message(printed: object) -> None:
+def test_economic_code_parse_refuses_with_its_own_message(
+    printed: object, messages: Callable[..., None]
+) -> None:
     with pytest.raises(InvalidValue) as info:
         EconomicCode.parse(printed)  # type: ignore[arg-type]
     err = info.value
     assert (err.path, err.found) == ("$", printed)
-    assert (err.expected_zh, err.expected_en) == (ECONOMIC_PARSE_ZH, ECONOMIC_PARSE_EN)
+    messages(err)
 
 
 @pytest.mark.parametrize(
@@ -345,13 +320,12 @@ def test_economic_code_parse(printed: str, code: str) -> None:
 
 
 @pytest.mark.parametrize("value", ["401", "3010", "", 301, None])
-def test_economic_code_refusal_names_what_was_expected(value: object) -> None:
+def test_economic_code_refusal_names_what_was_expected(value: object, messages: Callable[..., None]) -> None:
     with pytest.raises(InvalidValue) as info:
         EconomicCode(value)  # type: ignore[arg-type]
     err = info.value
     assert (err.path, err.found) == ("$", value)
-    assert err.expected_zh == "以3或5开头的3位或5位数字的经济分类科目编码"
-    assert err.expected_en == "a 3- or 5-digit economic classification code starting with 3 or 5"
+    messages(err)
 
 
 @pytest.mark.parametrize(

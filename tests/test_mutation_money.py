@@ -1,7 +1,8 @@
 """money.py behaviour pinned down by mutation testing (docs/mutation.md).
 
 Each test states a documented contract that the older tests left open: every refusal names the
-path, the value found and what was expected (``budgetacct.errors``); the global decimal context
+path, the value found and what was expected (``budgetacct.errors``; the wordings are in the
+reviewed snapshot ``tests/__snapshots__/test_mutation_money.ambr``); the global decimal context
 is never read; amounts are written without exponents; Hamilton's method hands the missing units
 to the largest remainders.
 """
@@ -17,93 +18,52 @@ import pytest
 from budgetacct import Amount, Change, InvalidValue, Percent, Unit, shares
 from budgetacct.money import parse_amount
 
-PRINTED_ZH = "金额文字（如 874.63万元、1,234.56元、0.5亿元）"
-PRINTED_EN = "a printed amount such as 874.63万元, 1,234.56元 or 0.5亿元"
-
-# (call, path, found, expected_zh, expected_en): one row per kind of refusal.
-REFUSALS: list[tuple[Callable[[], object], str, object, str, str]] = [
-    (lambda: parse_amount(12, path="$.x"), "$.x", 12, "表示金额的文字", "text of an amount"),  # type: ignore[arg-type]
-    (lambda: parse_amount("12 万元 整", path="$.x"), "$.x", "12 万元 整", PRINTED_ZH, PRINTED_EN),
-    (
-        lambda: parse_amount("1" * 41, path="$.x"),
-        "$.x",
-        "1" * 41,
-        "绝对值不超过10^12万元的金额",
-        "an amount of magnitude at most 10^12 万元",
+# (call, path, found): one row per kind of refusal; what each expected, in both languages, is in
+# tests/__snapshots__/test_mutation_money.ambr.
+REFUSALS = [
+    pytest.param(lambda: parse_amount(12, path="$.x"), "$.x", 12, id="parse_amount-not-text"),  # type: ignore[arg-type]
+    pytest.param(
+        lambda: parse_amount("12 万元 整", path="$.x"), "$.x", "12 万元 整", id="parse_amount-malformed"
     ),
-    (
+    pytest.param(lambda: parse_amount("1" * 41, path="$.x"), "$.x", "1" * 41, id="parse_amount-too-long"),
+    pytest.param(
         lambda: parse_amount("20000000000000", path="$.x"),
         "$.x",
         Decimal("20000000000000"),
-        "绝对值不超过10^12的金额",
-        "an amount of magnitude at most 10^12",
+        id="parse_amount-too-large",
     ),
-    (lambda: Amount(10**13), "$", 10**13, "绝对值不超过10^12的金额", "an amount of magnitude at most 10^12"),
-    (lambda: Amount(1).rounded(13), "$", 13, "0到12之间的小数位数", "a number of places from 0 to 12"),
-    (lambda: Percent.parse(5), "$", 5, "百分比文字", "text of a percentage"),  # type: ignore[arg-type]
-    (
-        lambda: Percent.parse("abc%"),
-        "$",
-        "abc",
-        "百分比（十进制数字，如 874.63）",
-        "a percentage (a decimal number such as 874.63)",
+    pytest.param(lambda: Amount(10**13), "$", 10**13, id="Amount-too-large"),
+    pytest.param(lambda: Amount(1).rounded(13), "$", 13, id="Amount.rounded-places"),
+    pytest.param(lambda: Percent.parse(5), "$", 5, id="Percent.parse-not-text"),  # type: ignore[arg-type]
+    pytest.param(lambda: Percent.parse("abc%"), "$", "abc", id="Percent.parse-malformed"),
+    pytest.param(lambda: Percent("x"), "$", "x", id="Percent-malformed"),
+    pytest.param(lambda: Percent.ratio(Amount(1), Amount("0.00")), "$", "0.00", id="Percent.ratio-zero-base"),
+    pytest.param(lambda: Amount(1) / Amount("0.0"), "$", "0.0", id="Amount-divided-by-zero"),
+    pytest.param(lambda: Amount.from_yuan("1 元"), "$", "1 元", id="Amount.from_yuan-malformed"),
+    pytest.param(
+        lambda: Amount(1) * Decimal("Infinity"), "$", Decimal("Infinity"), id="Amount-times-infinity"
     ),
-    (
-        lambda: Percent("x"),
-        "$",
-        "x",
-        "百分比（十进制数字，如 874.63）",
-        "a percentage (a decimal number such as 874.63)",
-    ),
-    (lambda: Percent.ratio(Amount(1), Amount("0.00")), "$", "0.00", "非零的基数", "a non-zero base"),
-    (lambda: Amount(1) / Amount("0.0"), "$", "0.0", "非零的除数金额", "a non-zero divisor"),
-    (
-        lambda: Amount.from_yuan("1 元"),
-        "$",
-        "1 元",
-        "以元计的金额（十进制数字，如 874.63）",
-        "an amount in 元 (a decimal number such as 874.63)",
-    ),
-    (
-        lambda: Amount(1) * Decimal("Infinity"),
-        "$",
-        Decimal("Infinity"),
-        "有限的乘数（不接受NaN或无穷大）",
-        "a finite a multiplier (not NaN or Infinity)",
-    ),
-    (lambda: shares([]), "$", (), "至少一个组成部分", "at least one part"),
-    (lambda: shares([Amount(1), 2]), "$[1]", 2, "金额（Amount）", "an Amount"),  # type: ignore[list-item]
-    (lambda: shares([Amount(1), Amount(-1)]), "$[1]", "-1", "非负金额", "a non-negative amount"),
-    (
-        lambda: shares([Amount(0), Amount("0.0")]),
-        "$",
-        ["0", "0.0"],
-        "合计不为零的组成部分",
-        "parts whose total is not zero",
-    ),
-    (
-        lambda: shares([Amount(1)], method="hare"),  # type: ignore[arg-type]
-        "$",
-        "hare",
-        "分配方法 adjust_largest 或 largest_remainder",
-        "method 'adjust_largest' or 'largest_remainder'",
-    ),
-    (lambda: Change(1, Amount(1)), "$.previous", 1, "金额（Amount）", "an Amount"),  # type: ignore[arg-type]
-    (lambda: Change(Amount(1), "2"), "$.current", "2", "金额（Amount）", "an Amount"),  # type: ignore[arg-type]
+    pytest.param(lambda: shares([]), "$", (), id="shares-no-parts"),
+    pytest.param(lambda: shares([Amount(1), 2]), "$[1]", 2, id="shares-not-an-amount"),  # type: ignore[list-item]
+    pytest.param(lambda: shares([Amount(1), Amount(-1)]), "$[1]", "-1", id="shares-negative"),
+    pytest.param(lambda: shares([Amount(0), Amount("0.0")]), "$", ["0", "0.0"], id="shares-zero-total"),
+    pytest.param(lambda: shares([Amount(1)], method="hare"), "$", "hare", id="shares-method"),  # type: ignore[arg-type]
+    pytest.param(lambda: Change(1, Amount(1)), "$.previous", 1, id="Change-previous"),  # type: ignore[arg-type]
+    pytest.param(lambda: Change(Amount(1), "2"), "$.current", "2", id="Change-current"),  # type: ignore[arg-type]
 ]
 
 
-@pytest.mark.parametrize(("call", "path", "found", "expected_zh", "expected_en"), REFUSALS)
+@pytest.mark.parametrize(("call", "path", "found"), REFUSALS)
 def test_every_refusal_says_where_what_and_what_was_expected(
-    call: Callable[[], object], path: str, found: object, expected_zh: str, expected_en: str
+    call: Callable[[], object], path: str, found: object, messages: Callable[..., None]
 ) -> None:
     with pytest.raises(InvalidValue) as info:
         call()
     err = info.value
     assert (err.path, err.found) == (path, found)
-    assert (err.expected_zh, err.expected_en) == (expected_zh, expected_en)
-    assert err.zh.startswith(f"{path}：应为{expected_zh}")
-    assert err.en.startswith(f"{path}: expected {expected_en}")
+    messages(err)
+    assert err.zh.startswith(f"{path}：应为{err.expected_zh}，")
+    assert err.en.startswith(f"{path}: expected {err.expected_en}, ")
 
 
 def test_the_global_decimal_context_is_never_read() -> None:

@@ -1,7 +1,8 @@
 """render.zh behaviour pinned down by mutation testing (docs/mutation.md).
 
 The bilingual "expected …" messages are user-facing: every kind of refusal is checked once for
-its path, the value found and both wordings.  The other tests make sure that arguments are passed
+its path and the value found, and both wordings against the reviewed snapshot
+``tests/__snapshots__/test_mutation_zh.ambr`` (``pytest --snapshot-update`` after rewording one).  The other tests make sure that arguments are passed
 through (places, trim_zeros, locale, rate_places) and cover two rules of 人民币大写 and the
 lower-casing of English subjects that the golden tests leave open.
 """
@@ -30,75 +31,68 @@ from budgetacct.render.zh import (
 )
 
 DROP = Change(Amount("894"), Amount("874.63"))
-STYLE_ZH, STYLE_EN = "数字格式（NumberStyle）", "a NumberStyle"
-AMOUNT_ZH, AMOUNT_EN = "金额（Amount）", "an Amount"
-CHANGE_ZH, CHANGE_EN = "增减变化（Change）", "a Change"
-YEAR_ZH, YEAR_EN = "四位数的年份（如 2020）", "a four-digit year such as 2020"
-BOOL_ZH, BOOL_EN = "True 或 False", "True or False"
-PLACES_ZH, PLACES_EN = "0到12之间的小数位数", "a number of places from 0 to 12"
-
-# (call, path, found, expected_zh, expected_en): one row per kind of refusal and argument.
-REFUSALS: list[tuple[Callable[[], object], str, object, str, str]] = [
-    (lambda: format_amount(Decimal(1)), "$.amount", Decimal(1), AMOUNT_ZH, AMOUNT_EN),  # type: ignore[arg-type]
-    (lambda: format_amount(Amount(1), "prose"), "$.style", "prose", STYLE_ZH, STYLE_EN),  # type: ignore[arg-type]
-    (lambda: change_phrase(DROP, style="prose"), "$.style", "prose", STYLE_ZH, STYLE_EN),  # type: ignore[arg-type]
-    (lambda: format_amount(Amount(1), with_unit=1), "$.with_unit", 1, BOOL_ZH, BOOL_EN),  # type: ignore[arg-type]
-    (lambda: format_percent(Percent(1), trim_zeros=0), "$.trim_zeros", 0, BOOL_ZH, BOOL_EN),  # type: ignore[arg-type]
-    (lambda: NumberStyle(grouping=None), "$.grouping", None, BOOL_ZH, BOOL_EN),  # type: ignore[arg-type]
-    (lambda: format_percent(Amount(1)), "$.p", Amount(1), "百分比（Percent）", "a Percent"),  # type: ignore[arg-type]
-    (lambda: format_percent(Percent(1), places=13), "$.places", 13, PLACES_ZH, PLACES_EN),
-    (lambda: NumberStyle(places=True), "$.places", True, PLACES_ZH, PLACES_EN),
-    (
-        lambda: format_percent(Percent(1), locale=5),  # type: ignore[arg-type]
-        "$.locale",
-        5,
-        "语言区域名称（如 zh_CN、en）",
-        "a locale name such as zh_CN or en",
+# (call, path, found): one row per kind of refusal and argument; what each expected, in both
+# languages, is in tests/__snapshots__/test_mutation_zh.ambr.
+REFUSALS = [
+    pytest.param(lambda: format_amount(Decimal(1)), "$.amount", Decimal(1), id="format_amount-not-an-amount"),  # type: ignore[arg-type]
+    pytest.param(lambda: format_amount(Amount(1), "prose"), "$.style", "prose", id="format_amount-style"),  # type: ignore[arg-type]
+    pytest.param(lambda: change_phrase(DROP, style="prose"), "$.style", "prose", id="change_phrase-style"),  # type: ignore[arg-type]
+    pytest.param(
+        lambda: format_amount(Amount(1), with_unit=1), "$.with_unit", 1, id="format_amount-with_unit"
+    ),  # type: ignore[arg-type]
+    pytest.param(
+        lambda: format_percent(Percent(1), trim_zeros=0),  # type: ignore[arg-type]
+        "$.trim_zeros",
+        0,
+        id="format_percent-trim_zeros",
     ),
-    (
-        lambda: format_percent(Percent(1), locale="??"),
-        "$.locale",
-        "??",
-        "babel认识的语言区域（如 zh_CN、en）",
-        "a locale babel knows (such as zh_CN or en)",
+    pytest.param(lambda: NumberStyle(grouping=None), "$.grouping", None, id="NumberStyle-grouping"),  # type: ignore[arg-type]
+    pytest.param(lambda: format_percent(Amount(1)), "$.p", Amount(1), id="format_percent-not-a-percent"),  # type: ignore[arg-type]
+    pytest.param(lambda: format_percent(Percent(1), places=13), "$.places", 13, id="format_percent-places"),
+    pytest.param(lambda: NumberStyle(places=True), "$.places", True, id="NumberStyle-places"),
+    pytest.param(
+        lambda: format_percent(Percent(1), locale=5), "$.locale", 5, id="format_percent-locale-type"
+    ),  # type: ignore[arg-type]
+    pytest.param(
+        lambda: format_percent(Percent(1), locale="??"), "$.locale", "??", id="format_percent-locale-unknown"
     ),
-    (lambda: NumberStyle(unit="万元"), "$.unit", "万元", "金额单位（Unit）", "a Unit"),  # type: ignore[arg-type]
-    (lambda: change_phrase(DROP.current), "$.change", DROP.current, CHANGE_ZH, CHANGE_EN),  # type: ignore[arg-type]
-    (lambda: yoy_phrase(1, prior_year=2020), "$.change", 1, CHANGE_ZH, CHANGE_EN),  # type: ignore[arg-type]
-    (lambda: yoy_sentence("x", 1, prior_year=2020), "$.change", 1, CHANGE_ZH, CHANGE_EN),  # type: ignore[arg-type]
-    (lambda: flat_phrase(999), "$.prior_year", 999, YEAR_ZH, YEAR_EN),
-    (lambda: flat_phrase(10000), "$.prior_year", 10000, YEAR_ZH, YEAR_EN),
-    (lambda: yoy_phrase(DROP, prior_year=True), "$.prior_year", True, YEAR_ZH, YEAR_EN),
-    (lambda: yoy_sentence(" ", DROP, prior_year=2020), "$.subject", " ", "非空文字", "non-empty text"),
-    (lambda: share_of_phrase(1, Percent(1)), "$.base_label", 1, "非空文字", "non-empty text"),  # type: ignore[arg-type]
-    (lambda: completion_phrase(Amount(1), 1), "$.budget", 1, AMOUNT_ZH, AMOUNT_EN),  # type: ignore[arg-type]
-    (
+    pytest.param(lambda: NumberStyle(unit="万元"), "$.unit", "万元", id="NumberStyle-unit"),  # type: ignore[arg-type]
+    pytest.param(lambda: change_phrase(DROP.current), "$.change", DROP.current, id="change_phrase-change"),  # type: ignore[arg-type]
+    pytest.param(lambda: yoy_phrase(1, prior_year=2020), "$.change", 1, id="yoy_phrase-change"),  # type: ignore[arg-type]
+    pytest.param(lambda: yoy_sentence("x", 1, prior_year=2020), "$.change", 1, id="yoy_sentence-change"),  # type: ignore[arg-type]
+    pytest.param(lambda: flat_phrase(999), "$.prior_year", 999, id="flat_phrase-year-999"),
+    pytest.param(lambda: flat_phrase(10000), "$.prior_year", 10000, id="flat_phrase-year-10000"),
+    pytest.param(lambda: yoy_phrase(DROP, prior_year=True), "$.prior_year", True, id="yoy_phrase-year-bool"),
+    pytest.param(
+        lambda: yoy_sentence(" ", DROP, prior_year=2020), "$.subject", " ", id="yoy_sentence-blank-subject"
+    ),
+    pytest.param(lambda: share_of_phrase(1, Percent(1)), "$.base_label", 1, id="share_of_phrase-base_label"),  # type: ignore[arg-type]
+    pytest.param(lambda: completion_phrase(Amount(1), 1), "$.budget", 1, id="completion_phrase-budget"),  # type: ignore[arg-type]
+    pytest.param(
         lambda: completion_phrase(Amount(1), Amount("0.0")),
         "$.budget",
         "0.0",
-        "非零的预算数",
-        "a non-zero budget",
+        id="completion_phrase-zero-budget",
     ),
-    (lambda: budget_comparison_phrase("1", Amount(1)), "$.actual", "1", AMOUNT_ZH, AMOUNT_EN),  # type: ignore[arg-type]
-    (
-        lambda: rmb_uppercase(Amount(1), ending="圆"),  # type: ignore[arg-type]
-        "$.ending",
-        "圆",
-        "结尾字“整”或“正”",
-        "the ending '整' or '正'",
+    pytest.param(
+        lambda: budget_comparison_phrase("1", Amount(1)),  # type: ignore[arg-type]
+        "$.actual",
+        "1",
+        id="budget_comparison_phrase-actual",
     ),
+    pytest.param(lambda: rmb_uppercase(Amount(1), ending="圆"), "$.ending", "圆", id="rmb_uppercase-ending"),  # type: ignore[arg-type]
 ]
 
 
-@pytest.mark.parametrize(("call", "path", "found", "expected_zh", "expected_en"), REFUSALS)
+@pytest.mark.parametrize(("call", "path", "found"), REFUSALS)
 def test_every_refusal_says_where_what_and_what_was_expected(
-    call: Callable[[], object], path: str, found: object, expected_zh: str, expected_en: str
+    call: Callable[[], object], path: str, found: object, messages: Callable[..., None]
 ) -> None:
     with pytest.raises(InvalidValue) as info:
         call()
     err = info.value
     assert (err.path, err.found) == (path, found)
-    assert (err.expected_zh, err.expected_en) == (expected_zh, expected_en)
+    messages(err)
 
 
 def test_defaults_are_chinese() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from budgetacct import Amount, Ledger, audit, load_example
+from budgetacct import Amount, Ledger, audit, load_example, strategies
 from budgetacct.audit.finding import AuditReport, Finding, Message
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import InvalidValue, MissingDependency
@@ -18,7 +18,6 @@ from budgetacct.model import ExpenditureItem, ExpenditureKind, Fund, RevenueItem
 from budgetacct.render.tables import standard_tables
 
 pd: Any = pytest.importorskip("pandas")
-strategies = pytest.importorskip("budgetacct.strategies")
 
 
 def is_string(series: Any) -> bool:

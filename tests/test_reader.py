@@ -34,6 +34,7 @@ from budgetacct import (
     Unit,
     audit,
     load_example,
+    strategies,
 )
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.io.json import dump, loads
@@ -42,8 +43,8 @@ from budgetacct.model.disclosure import FunctionLine
 from budgetacct.money import Direction
 from budgetacct.reader import ReadResult, read_report, read_report_bytes, resolve_path
 from budgetacct.reader.normalize import Document, normalize_line
+from budgetacct.render.narrative import render_narrative
 
-SEED_PATH = Path("/work/shared/reference/xiqu-2021-final-accounts.txt")
 DATA = Path(__file__).parent / "data"
 GARBLED = "支行政单位离退休（01）出决算为"
 CORRECTED = "行政单位离退休（01）支出决算为"
@@ -51,9 +52,8 @@ SECTIONS = tuple(f.name for f in attrs.fields(Disclosure))
 
 
 def _seed_text() -> str:
-    if SEED_PATH.is_file():
-        return SEED_PATH.read_text(encoding="utf-8")
-    pytest.skip("the seed report is not available")
+    """The published text of the seed report, bundled with the package."""
+    return load_example("xiqu-2021", "text")
 
 
 @pytest.fixture(scope="module")
@@ -720,12 +720,6 @@ def test_ten_megabytes_of_junk_finish_in_seconds() -> None:
 NARRATIVE_TEMPLATES = ("sichuan-2021", "all-lines")
 
 
-def render_narrative(d: Disclosure, *, template: str) -> Any:
-    """``budgetacct.render.narrative.render_narrative`` (the round-trip tests skip when it is absent)."""
-    module = pytest.importorskip("budgetacct.render.narrative")
-    return module.render_narrative(d, template=template)
-
-
 def _same(a: object, b: object) -> bool:
     if isinstance(a, (Amount, Percent)) and isinstance(b, type(a)):
         return a.value == b.value
@@ -1035,7 +1029,6 @@ def test_round_trip_generated_ledgers(ledger: Ledger, template: str) -> None:
 def test_round_trip_library_strategy_ledgers(data: st.DataObject) -> None:
     """The same round trip over ``budgetacct.strategies.ledgers()`` (richer ledgers: every 类/款/项 of
     the catalogue, all funds, 三公 counts, procurement, assets)."""
-    strategies = pytest.importorskip("budgetacct.strategies")
     ledger = data.draw(strategies.ledgers(year=st.integers(2019, 2023)))
     template = data.draw(st.sampled_from(NARRATIVE_TEMPLATES))
     _assert_round_trip(ledger.publish(template=template), template)

@@ -11,7 +11,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from budgetacct import Disclosure, Ledger, load_example
+from budgetacct import Disclosure, Ledger, load_example, strategies
 from budgetacct.cli import main
 from budgetacct.errors import InputError, MissingDependency
 from budgetacct.io import loads
@@ -20,7 +20,6 @@ from budgetacct.io.json_schema import DRAFT, json_schema, validate
 from budgetacct.model import FunctionLine
 
 jsonschema: Any = pytest.importorskip("jsonschema")
-strategies = pytest.importorskip("budgetacct.strategies")
 
 
 def validator(cls: type[Any]) -> Any:

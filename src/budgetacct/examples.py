@@ -1,9 +1,15 @@
-"""Bundled example documents (package data under ``budgetacct/examples/<name>/<kind>.json``).
+"""Bundled example documents (package data under ``budgetacct/examples/<name>/``).
+
+Each example holds up to three kinds of document: ``disclosure`` (``disclosure.json``, the report's
+figures as printed), ``ledger`` (``ledger.json``, a consistent reconstruction of the account) and
+``text`` (``report.txt``, the published report's own text, for :func:`budgetacct.reader.read_report`).
 
 >>> "xiqu-2021" in list_examples()
 True
 >>> load_example("xiqu-2021").department
 '攀枝花市西区人民政府办公室'
+>>> load_example("xiqu-2021", "text").splitlines()[0]
+' 第一部分 部门概况'
 >>> load_example("nowhere")
 Traceback (most recent call last):
 ...
@@ -13,7 +19,7 @@ budgetacct.errors.InputError: 输入有 1 处错误：$：应为已知示例名.
 from __future__ import annotations
 
 from importlib import resources
-from typing import TYPE_CHECKING, Final, Literal, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
 from budgetacct.errors import InputError
 
@@ -24,8 +30,13 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 __all__ = ["EXAMPLE_KINDS", "example_path", "list_examples", "load_example"]
 
-ExampleKind = Literal["disclosure", "ledger"]
-EXAMPLE_KINDS: Final[tuple[ExampleKind, ...]] = ("disclosure", "ledger")
+ExampleKind = Literal["disclosure", "ledger", "text"]
+EXAMPLE_KINDS: Final[tuple[ExampleKind, ...]] = ("disclosure", "ledger", "text")
+_FILE_NAMES: Final[dict[str, str]] = {
+    "disclosure": "disclosure.json",
+    "ledger": "ledger.json",
+    "text": "report.txt",
+}
 
 
 def _root() -> Traversable:
@@ -41,7 +52,7 @@ def list_examples() -> tuple[str, ...]:
         sorted(
             entry.name
             for entry in root.iterdir()
-            if entry.is_dir() and any((entry / f"{kind}.json").is_file() for kind in EXAMPLE_KINDS)
+            if entry.is_dir() and any((entry / _FILE_NAMES[kind]).is_file() for kind in EXAMPLE_KINDS)
         )
     )
 
@@ -50,13 +61,16 @@ def example_path(name: str = "xiqu-2021", kind: str = "disclosure") -> Traversab
     """The package resource holding one example document (an :class:`InputError` if there is none)."""
     if kind not in EXAMPLE_KINDS:
         raise InputError.single(
-            "$", "示例类型 disclosure 或 ledger", "an example kind 'disclosure' or 'ledger'", kind
+            "$",
+            "示例类型 disclosure、ledger 或 text",
+            "an example kind 'disclosure', 'ledger' or 'text'",
+            kind,
         )
     if name not in list_examples():
         raise InputError.single("$", "已知示例名", "a known example name", name)
-    resource = _root() / name / f"{kind}.json"
+    resource = _root() / name / _FILE_NAMES[kind]
     if not resource.is_file():
-        available = [k for k in EXAMPLE_KINDS if (_root() / name / f"{k}.json").is_file()]
+        available = [k for k in EXAMPLE_KINDS if (_root() / name / _FILE_NAMES[k]).is_file()]
         raise InputError.single(
             "$",
             f"示例 {name} 已有的类型（{'、'.join(available)}）",
@@ -71,14 +85,24 @@ def load_example(name: str = ..., kind: Literal["disclosure"] = ...) -> Disclosu
 @overload
 def load_example(name: str, kind: Literal["ledger"]) -> Ledger: ...
 @overload
-def load_example(name: str, kind: str) -> Disclosure | Ledger: ...
+def load_example(name: str, kind: Literal["text"]) -> str: ...
+# A kind known only at run time gives any of the three (like ``open()`` with a computed mode).
+@overload
+def load_example(name: str, kind: str) -> Any: ...
 
 
-def load_example(name: str = "xiqu-2021", kind: str = "disclosure") -> Disclosure | Ledger:
-    """Load a bundled example: ``kind="disclosure"`` (the report as published) or ``"ledger"``."""
+def load_example(name: str = "xiqu-2021", kind: str = "disclosure") -> Disclosure | Ledger | str:
+    """Load a bundled example.
+
+    ``kind="disclosure"`` gives the report's figures as published (a :class:`Disclosure`, slips
+    included), ``"ledger"`` a consistent :class:`Ledger` of the same account, and ``"text"`` the
+    published report's text itself (a ``str``, as :func:`budgetacct.reader.read_report` takes it).
+    """
     from budgetacct.io.json import load_bytes
     from budgetacct.model import Disclosure, Ledger
 
     resource = example_path(name, kind)
+    if kind == "text":
+        return resource.read_text(encoding="utf-8")
     expect = Disclosure if kind == "disclosure" else Ledger
-    return load_bytes(resource.read_bytes(), source=f"example {name}/{kind}.json", expect=expect)
+    return load_bytes(resource.read_bytes(), source=f"example {name}/{_FILE_NAMES[kind]}", expect=expect)
