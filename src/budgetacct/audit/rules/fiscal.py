@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from budgetacct.audit.check import Checker
 from budgetacct.audit.registry import rule
-from budgetacct.model.disclosure import FundFlow
+from budgetacct.model.disclosure import Fiscal, FundFlow
 from budgetacct.model.enums import Fund
+
+
+def _equals_sum_of_funds(c: Checker, fiscal: Fiscal, total: str, per_fund: str, zh: str, en: str) -> None:
+    """The fiscal table's ``total`` against the funds' ``per_fund`` figures, when every fund prints one."""
+    parts = [getattr(flow, per_fund) for flow in fiscal.funds]
+    if fiscal.funds and all(part is not None for part in parts):
+        c.equal(f"$.fiscal.{total}", getattr(fiscal, total), parts, zh, en)
 
 
 def fiscal_revenue_adds_up(c: Checker) -> None:
     fiscal, revenue = c.d.fiscal, c.d.revenue
     if fiscal is None:
         return
-    flows = [flow.revenue for flow in fiscal.funds]
-    if fiscal.funds and all(f is not None for f in flows):
-        c.equal(
-            "$.fiscal.revenue_total",
-            fiscal.revenue_total,
-            flows,
-            "财政拨款本年收入与分资金收入之和不符",
-            "fiscal revenue differs from the sum of the funds' revenue",
-        )
+    _equals_sum_of_funds(
+        c,
+        fiscal,
+        "revenue_total",
+        "revenue",
+        "财政拨款本年收入与分资金收入之和不符",
+        "fiscal revenue differs from the sum of the funds' revenue",
+    )
     if revenue is not None and revenue.lines:
         fiscal_lines = [line.amount for line in revenue.lines if line.source.is_fiscal]
         c.equal(
@@ -52,15 +58,14 @@ def fiscal_grand_total_is_revenue_plus_opening(c: Checker) -> None:
         "财政拨款收入总计与本年收入、年初结转和结余之和不符",
         "fiscal grand total differs from revenue + opening balance",
     )
-    openings = [flow.opening for flow in fiscal.funds]
-    if fiscal.funds and all(o is not None for o in openings):
-        c.equal(
-            "$.fiscal.opening_balance",
-            fiscal.opening_balance,
-            openings,
-            "年初财政拨款结转和结余与分资金数之和不符",
-            "fiscal opening balance differs from the sum of the funds'",
-        )
+    _equals_sum_of_funds(
+        c,
+        fiscal,
+        "opening_balance",
+        "opening",
+        "年初财政拨款结转和结余与分资金数之和不符",
+        "fiscal opening balance differs from the sum of the funds'",
+    )
 
 
 rule(
@@ -83,15 +88,14 @@ def fiscal_grand_total_is_spending_plus_closing(c: Checker) -> None:
         "财政拨款收支总计与本年支出、年末结转和结余之和不符",
         "fiscal grand total differs from expenditure + closing balance",
     )
-    spending = [flow.expenditure for flow in fiscal.funds]
-    if fiscal.funds and all(s is not None for s in spending):
-        c.equal(
-            "$.fiscal.expenditure_total",
-            fiscal.expenditure_total,
-            spending,
-            "财政拨款本年支出与分资金支出之和不符",
-            "fiscal expenditure differs from the sum of the funds' spending",
-        )
+    _equals_sum_of_funds(
+        c,
+        fiscal,
+        "expenditure_total",
+        "expenditure",
+        "财政拨款本年支出与分资金支出之和不符",
+        "fiscal expenditure differs from the sum of the funds' spending",
+    )
 
 
 rule(

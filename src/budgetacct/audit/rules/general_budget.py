@@ -211,14 +211,13 @@ def general_budget_items_add_up(c: Checker) -> None:
         return
     if gb.items_complete:
         _items_add_up_to_classes(c, gb)
-    if gb.classes:
-        c.equal(
-            "$.general_budget.structure_total",
-            gb.structure_total if gb.structure_total is not None else gb.total,
-            [line.amount for line in gb.classes],
-            "一般公共预算支出结构各类之和与总额不符",
-            "the general budget classes do not add up to the total",
-        )
+    c.equal_to_lines(
+        "$.general_budget.structure_total",
+        gb.structure_total if gb.structure_total is not None else gb.total,
+        gb.classes,
+        "一般公共预算支出结构各类之和与总额不符",
+        "the general budget classes do not add up to the total",
+    )
 
 
 def _items_add_up_to_classes(c: Checker, gb: GeneralBudget) -> None:

@@ -179,14 +179,13 @@ def expenditure_table_agrees_with_summary(c: Checker) -> None:
     if expenditure is None or not expenditure.rows:
         return
     class_rows = [(i, line) for i, line in enumerate(expenditure.rows) if len(line.code.code) == 3]
-    if class_rows:
-        c.equal(
-            "$.expenditure.total",
-            expenditure.total,
-            [line.amount for i, line in class_rows],
-            "支出决算表各类合计与本年支出合计不符",
-            "the expenditure table's classes do not add up to the expenditure total",
-        )
+    c.equal_to_lines(
+        "$.expenditure.total",
+        expenditure.total,
+        [line for _, line in class_rows],
+        "支出决算表各类合计与本年支出合计不符",
+        "the expenditure table's classes do not add up to the expenditure total",
+    )
     summary = {line.code: line for line in expenditure.classes}
     for i, line in class_rows:
         other = summary.get(line.code)
@@ -222,15 +221,14 @@ rule(
 
 def expenditure_total_is_sum_of_kinds(c: Checker) -> None:
     expenditure = c.d.expenditure
-    if expenditure is None or not expenditure.lines:
-        return
-    c.equal(
-        "$.expenditure.total",
-        expenditure.total,
-        [line.amount for i, line in enumerate(expenditure.lines)],
-        "本年支出合计与基本支出、项目支出等之和不符",
-        "expenditure total differs from the sum of basic, project and other spending",
-    )
+    if expenditure is not None:
+        c.equal_to_lines(
+            "$.expenditure.total",
+            expenditure.total,
+            expenditure.lines,
+            "本年支出合计与基本支出、项目支出等之和不符",
+            "expenditure total differs from the sum of basic, project and other spending",
+        )
 
 
 rule(

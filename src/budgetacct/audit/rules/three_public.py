@@ -8,32 +8,28 @@ from budgetacct.audit.check import Checker
 from budgetacct.audit.registry import rule
 from budgetacct.model.disclosure import BudgetedFigure
 from budgetacct.model.enums import Severity
-from budgetacct.money import Amount
 
 
-def _figures(
-    path: str, total: BudgetedFigure, parts: Sequence[BudgetedFigure]
-) -> list[tuple[str, Amount | None, list[Amount | None]]]:
-    return [
-        (f"{path}.actual", total.actual, [p.actual for p in parts]),
-        (f"{path}.budget", total.budget, [p.budget for p in parts]),
-    ]
+def _budgeted_sum(
+    c: Checker, path: str, total: BudgetedFigure, parts: Sequence[BudgetedFigure], zh: str, en: str
+) -> None:
+    """``total`` equals the sum of ``parts``, in 决算数 and in 预算数."""
+    c.equal(f"{path}.actual", total.actual, [part.actual for part in parts], zh, en)
+    c.equal(f"{path}.budget", total.budget, [part.budget for part in parts], zh, en)
 
 
 def three_public_total_adds_up(c: Checker) -> None:
     tp = c.d.three_public
     if tp is None:
         return
-    for path, total, parts in _figures(
-        "$.three_public.total", tp.total, (tp.outbound, tp.vehicles, tp.reception)
-    ):
-        c.equal(
-            path,
-            total,
-            parts,
-            "“三公”经费合计与三项之和不符",
-            "三公 total differs from the sum of its three items",
-        )
+    _budgeted_sum(
+        c,
+        "$.three_public.total",
+        tp.total,
+        (tp.outbound, tp.vehicles, tp.reception),
+        "“三公”经费合计与三项之和不符",
+        "三公 total differs from the sum of its three items",
+    )
 
 
 rule(
@@ -49,16 +45,14 @@ def vehicle_costs_add_up(c: Checker) -> None:
     tp = c.d.three_public
     if tp is None:
         return
-    for path, total, parts in _figures(
-        "$.three_public.vehicles", tp.vehicles, (tp.vehicle_purchase, tp.vehicle_operation)
-    ):
-        c.equal(
-            path,
-            total,
-            parts,
-            "公务用车购置及运行维护费与两项之和不符",
-            "vehicle costs differ from purchase + operation",
-        )
+    _budgeted_sum(
+        c,
+        "$.three_public.vehicles",
+        tp.vehicles,
+        (tp.vehicle_purchase, tp.vehicle_operation),
+        "公务用车购置及运行维护费与两项之和不符",
+        "vehicle costs differ from purchase + operation",
+    )
 
 
 rule(
@@ -91,16 +85,14 @@ def reception_adds_up(c: Checker) -> None:
                 "foreign reception exceeds the domestic reception that includes it",
             )
         return
-    for path, total, parts in _figures(
-        "$.three_public.reception", tp.reception, (tp.domestic_reception, tp.foreign_reception)
-    ):
-        c.equal(
-            path,
-            total,
-            parts,
-            "公务接待费与国内、外事接待费之和不符",
-            "reception differs from domestic + foreign",
-        )
+    _budgeted_sum(
+        c,
+        "$.three_public.reception",
+        tp.reception,
+        (tp.domestic_reception, tp.foreign_reception),
+        "公务接待费与国内、外事接待费之和不符",
+        "reception differs from domestic + foreign",
+    )
 
 
 rule(

@@ -9,15 +9,14 @@ from budgetacct.model.enums import ExpenditureKind, Severity
 
 def revenue_total_is_sum_of_sources(c: Checker) -> None:
     revenue = c.d.revenue
-    if revenue is None or not revenue.lines:
-        return
-    c.equal(
-        "$.revenue.total",
-        revenue.total,
-        [line.amount for i, line in enumerate(revenue.lines)],
-        "本年收入合计与各项收入之和不符",
-        "revenue total differs from the sum of its sources",
-    )
+    if revenue is not None:
+        c.equal_to_lines(
+            "$.revenue.total",
+            revenue.total,
+            revenue.lines,
+            "本年收入合计与各项收入之和不符",
+            "revenue total differs from the sum of its sources",
+        )
 
 
 rule(
@@ -53,15 +52,14 @@ rule(
 
 def expenditure_total_is_sum_of_classes(c: Checker) -> None:
     expenditure = c.d.expenditure
-    if expenditure is None or not expenditure.classes:
-        return
-    c.equal(
-        "$.expenditure.total",
-        expenditure.total,
-        [line.amount for line in expenditure.classes],
-        "本年支出合计与各类支出之和不符",
-        "expenditure total differs from the sum of its classes",
-    )
+    if expenditure is not None:
+        c.equal_to_lines(
+            "$.expenditure.total",
+            expenditure.total,
+            expenditure.classes,
+            "本年支出合计与各类支出之和不符",
+            "expenditure total differs from the sum of its classes",
+        )
 
 
 rule(
