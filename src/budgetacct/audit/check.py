@@ -382,14 +382,7 @@ class Checker:
                 or (sign < 0 and difference > tolerance)
                 or (difference == 0 and tolerance == 0)
             ):
-                word = "增加" if difference > 0 else "减少" if difference < 0 else "持平"
-                self.fail(
-                    f"{path}.direction",
-                    f"{zh}：由{_fmt(previous.value)}万元变为{_fmt(current.value)}万元，应写“{word}”，却写“{direction.value}”",
-                    f"{en}: from {_fmt(previous.value)} to {_fmt(current.value)} is “{word}”, but “{direction.value}” is printed",
-                    expected=word,
-                    actual=direction.value,
-                )
+                self._wrong_direction(path, previous, current, direction, zh, en)
                 return
             if stated.amount is not None:
                 self._change_amount(path, stated.amount, current, previous, zh, en)
@@ -463,6 +456,28 @@ class Checker:
             tolerance=tolerance,
         )
 
+    def _wrong_direction(
+        self,
+        path: str,
+        previous: Amount,
+        current: Amount,
+        printed: Direction,
+        zh: str,
+        en: str,
+        **figures: object,
+    ) -> None:
+        """The printed direction word contradicts the move from ``previous`` to ``current``."""
+        difference = current.value - previous.value
+        word = "增加" if difference > 0 else "减少" if difference < 0 else "持平"
+        self.fail(
+            f"{path}.direction",
+            f"{zh}：由{_fmt(previous.value)}万元变为{_fmt(current.value)}万元，应写“{word}”，却写“{printed.value}”",
+            f"{en}: from {_fmt(previous.value)} to {_fmt(current.value)} is “{word}”, but “{printed.value}” is printed",
+            expected=word,
+            actual=printed.value,
+            **figures,
+        )
+
     def _flat(self, path: str, current: Amount, stated: StatedChange, zh: str, en: str) -> None:
         if stated.amount is not None and stated.amount.value > self.half(stated.amount):
             self.fail(
@@ -485,13 +500,13 @@ class Checker:
             difference = current.value - previous.value
             tolerance = self.half(current) + self.half(previous)
             if abs(difference) > tolerance:
-                word = "增加" if difference > 0 else "减少"
-                self.fail(
-                    f"{path}.direction",
-                    f"{zh}：由{_fmt(previous.value)}万元变为{_fmt(current.value)}万元，应写“{word}”，却写“持平”",
-                    f"{en}: from {_fmt(previous.value)} to {_fmt(current.value)} is “{word}”, but “持平” is printed",
-                    expected=word,
-                    actual="持平",
+                self._wrong_direction(
+                    path,
+                    previous,
+                    current,
+                    Direction.FLAT,
+                    zh,
+                    en,
                     difference=difference,
                     tolerance=tolerance,
                 )

@@ -132,38 +132,33 @@ def staff_counts_add_up(c: Checker) -> None:
                 tolerance=0,
             )
 
+    counts = (
+        ("actual", "实有人数与各类人员之和不符", "staff in post differ from the sum of categories"),
+        ("authorized", "编制数与各类编制之和不符", "authorized posts differ from the sum of categories"),
+    )
     for i, unit in enumerate(staffing.units):
-        if unit.actual_by_category:
-            compare(
-                f"$.staffing.units[{i}].actual",
-                unit.actual,
-                [x.count for x in unit.actual_by_category],
-                f"{unit.name}实有人数与各类人员之和不符",
-                f"{unit.name}: staff in post differ from the sum of categories",
-            )
-        if unit.authorized_by_category:
-            compare(
-                f"$.staffing.units[{i}].authorized",
-                unit.authorized,
-                [x.count for x in unit.authorized_by_category],
-                f"{unit.name}编制数与各类编制之和不符",
-                f"{unit.name}: authorized posts differ from the sum of categories",
-            )
+        for field, zh, en in counts:
+            categories = getattr(unit, f"{field}_by_category")
+            if categories:
+                compare(
+                    f"$.staffing.units[{i}].{field}",
+                    getattr(unit, field),
+                    [x.count for x in categories],
+                    f"{unit.name}{zh}",
+                    f"{unit.name}: {en}",
+                )
     if staffing.units:
-        compare(
-            "$.staffing.total_actual",
-            staffing.total_actual,
-            [u.actual for u in staffing.units],
-            "部门实有人数与各单位之和不符",
-            "department staff differ from the sum of units",
-        )
-        compare(
-            "$.staffing.total_authorized",
-            staffing.total_authorized,
-            [u.authorized for u in staffing.units],
-            "部门编制数与各单位之和不符",
-            "department posts differ from the sum of units",
-        )
+        for field, zh, en in (
+            ("actual", "部门实有人数与各单位之和不符", "department staff differ from the sum of units"),
+            ("authorized", "部门编制数与各单位之和不符", "department posts differ from the sum of units"),
+        ):
+            compare(
+                f"$.staffing.total_{field}",
+                getattr(staffing, f"total_{field}"),
+                [getattr(u, field) for u in staffing.units],
+                zh,
+                en,
+            )
         retired = [u.retired for u in staffing.units if u.retired is not None]
         if staffing.total_retired is not None and retired and sum(retired) > staffing.total_retired:
             c.fail(
