@@ -14,15 +14,14 @@ def general_budget_table_agrees_with_totals(c: Checker) -> None:
     gb = c.d.general_budget
     if gb is None:
         return
-    class_rows = [(i, line) for i, line in enumerate(gb.rows) if len(line.code.code) == 3]
-    if class_rows:
-        c.equal(
-            "$.general_budget.total",
-            gb.total,
-            [line.amount for i, line in class_rows],
-            "一般公共预算财政拨款支出与支出表各类合计不符",
-            "general budget spending differs from its table's class total",
-        )
+    class_rows = [line for line in gb.rows if len(line.code.code) == 3]
+    c.equal_to_lines(
+        "$.general_budget.total",
+        gb.total,
+        class_rows,
+        "一般公共预算财政拨款支出与支出表各类合计不符",
+        "general budget spending differs from its table's class total",
+    )
     fiscal = c.d.fiscal
     if fiscal is not None:
         flow = fiscal.get(Fund.GENERAL_BUDGET)
@@ -35,11 +34,11 @@ def general_budget_table_agrees_with_totals(c: Checker) -> None:
                 "general budget spending differs from the fiscal table's figure",
             )
     basic = c.d.basic_expenditure
-    if basic is not None and class_rows and all(line.basic is not None for _, line in class_rows):
+    if basic is not None and class_rows and all(line.basic is not None for line in class_rows):
         c.equal(
             "$.basic_expenditure.total",
             basic.total,
-            [line.basic for _, line in class_rows],
+            [line.basic for line in class_rows],
             "一般公共预算财政拨款基本支出与支出表基本支出列合计不符",
             "general budget basic spending differs from the table's basic column",
         )

@@ -47,7 +47,7 @@ def _rollup(c: Checker, path: str, lines: Sequence[FunctionLine], what_zh: str, 
     for i, line in enumerate(lines):
         index[line.code.code] = i
     # One pass sums every parent's children, column by column (amount, basic, project); a column
-    # that some child leaves blank becomes None and is not compared, as in _holds.  Exact sums.
+    # that some child leaves blank becomes None and is not compared.  Exact sums.
     add = _EXACT.add
     sums: dict[str, list[Decimal | None]] = {}
     for line in lines:
