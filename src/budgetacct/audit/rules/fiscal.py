@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from budgetacct.audit.check import Checker
 from budgetacct.audit.registry import rule
-from budgetacct.model.disclosure import Fiscal, FundFlow
+from budgetacct.model.disclosure import Fiscal
 from budgetacct.model.enums import Fund
+from budgetacct.money import Amount
 
 
 def _equals_sum_of_funds(c: Checker, fiscal: Fiscal, total: str, per_fund: str, zh: str, en: str) -> None:
@@ -107,13 +108,22 @@ rule(
 )(fiscal_grand_total_is_spending_plus_closing)
 
 
-def _flow(c: Checker, path: str, flow: FundFlow | None, label: str) -> None:
-    if flow is None or flow.closing is None or flow.expenditure is None:
+def _carries_forward(
+    c: Checker,
+    path: str,
+    opening: Amount | None,
+    revenue: Amount | None,
+    expenditure: Amount | None,
+    closing: Amount | None,
+    label: str,
+) -> None:
+    """Opening + revenue = expenditure + closing, when the closing balance and the spending are printed."""
+    if closing is None or expenditure is None:
         return
     c.equal(
-        f"{path}.closing",
-        c.sum_of([flow.closing, flow.expenditure]),
-        [flow.opening, flow.revenue],
+        path,
+        c.sum_of([closing, expenditure]),
+        [opening, revenue],
         f"{label}：年初结转 + 本年收入 ≠ 本年支出 + 年末结转",
         f"{label}: opening + revenue ≠ expenditure + closing",
     )
@@ -123,16 +133,26 @@ def fund_balances_carry_forward(c: Checker) -> None:
     fiscal = c.d.fiscal
     if fiscal is not None:
         for i, flow in enumerate(fiscal.funds):
-            _flow(c, f"$.fiscal.funds[{i}]", flow, flow.fund.value)
+            _carries_forward(
+                c,
+                f"$.fiscal.funds[{i}].closing",
+                flow.opening,
+                flow.revenue,
+                flow.expenditure,
+                flow.closing,
+                flow.fund.value,
+            )
     for name, fund in (("government_fund", Fund.GOVERNMENT_FUND), ("state_capital", Fund.STATE_CAPITAL)):
         section = getattr(c.d, name)
-        if section is not None and section.closing_balance is not None and section.total is not None:
-            c.equal(
+        if section is not None:
+            _carries_forward(
+                c,
                 f"$.{name}.closing_balance",
-                c.sum_of([section.closing_balance, section.total]),
-                [section.opening_balance, section.revenue],
-                f"{fund.value}：年初结转 + 本年收入 ≠ 本年支出 + 年末结转",
-                f"{fund.value}: opening + revenue ≠ expenditure + closing",
+                section.opening_balance,
+                section.revenue,
+                section.total,
+                section.closing_balance,
+                fund.value,
             )
 
 
