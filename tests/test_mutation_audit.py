@@ -14,7 +14,9 @@ import pytest
 from budgetacct import Amount, Disclosure, Percent, Severity, StatedChange
 from budgetacct.audit import REGISTRY
 from budgetacct.audit.check import Checker
-from budgetacct.audit.finding import Finding
+from budgetacct.audit.finding import Finding, Message
+from budgetacct.model.disclosure import SourceLine
+from budgetacct.model.enums import RevenueSource
 from budgetacct.money import Direction
 
 A = Amount
@@ -115,6 +117,33 @@ def test_equal_skips_when_a_figure_is_not_printed() -> None:
     assert run("equal", "$.t", None, [A("1.00")], "合计", "total") == []
     assert run("equal", "$.t", A("9.00"), [A("1.00"), None], "合计", "total") == []
     assert run("equal", "$.t", A("9.00"), [None, A("1.00")], "合计", "total") == []
+
+
+# --- equal_to_lines / note_or_fail ----------------------------------------------------------
+
+
+def test_equal_to_lines_compares_the_total_with_the_lines_amounts() -> None:
+    lines = [SourceLine(RevenueSource.GENERAL_BUDGET, A("4.00")), SourceLine(RevenueSource.OTHER, A("6.00"))]
+    assert run("equal_to_lines", "$.t", A("10.00"), lines, "合计", "total") == []
+    f = one("equal_to_lines", "$.t", A("10.02"), lines, "合计", "total")
+    assert figures(f) == (E, "$.t", "10", "10.02", "0.02", "0.015")
+    assert f.message.zh == "合计：应为10万元，实为10.02万元，相差0.02万元"
+
+
+def test_equal_to_lines_skips_a_breakdown_without_lines() -> None:
+    # No lines is a breakdown not printed, not a breakdown that sums to zero.
+    assert run("equal_to_lines", "$.t", A("10.00"), [], "合计", "total") == []
+
+
+def test_note_or_fail_within_rounding_is_a_note_else_the_rule_or_given_severity() -> None:
+    note, failure = Message("尾数", "rounding"), Message("不符", "differs")
+    f = one("note_or_fail", True, "$.x", note, failure, actual="1")
+    assert (f.severity, f.path, f.actual, f.message) == (N, "$.x", "1", note)
+    f = one("note_or_fail", False, "$.x", note, failure, expected="2", actual="1")
+    assert (f.severity, f.expected, f.actual, f.message) == (E, "2", "1", failure)
+    assert one("note_or_fail", False, "$.x", note, failure, rule="R30").severity is W
+    assert one("note_or_fail", False, "$.x", note, failure, severity=W).severity is W
+    assert one("note_or_fail", True, "$.x", note, failure, severity=E).severity is N
 
 
 # --- not_above -------------------------------------------------------------------------------

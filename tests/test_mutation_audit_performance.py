@@ -1,4 +1,5 @@
-"""The helpers behind the performance rules (R47–R63) of ``budgetacct.audit.performance_rules``.
+"""The helpers behind the performance rules (R47–R63) of ``budgetacct.audit.rules``
+(``performance_reading`` and the ``performance_*`` rule modules).
 
 Hand-built 自评表 run through ``audit()``: money indicators in 元/万元/亿元, a project's figures
 from its parts when the total is blank, the rounding allowed on amounts and on scores, which

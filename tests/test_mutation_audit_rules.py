@@ -1,4 +1,4 @@
-"""The helpers behind the disclosure rules of ``budgetacct.audit.rules``, through ``audit()``.
+"""The helpers behind the disclosure rules of ``budgetacct.audit.rules`` (the B.1–B.10 modules), through ``audit()``.
 
 Per-fund carry-forward (R18), the 类/款/项 roll-up in every column (R9), where R56 looks for
 function codes and how it judges printed names, and which amounts R58 finds: every finding is

@@ -1,4 +1,5 @@
-"""The bodies of the performance rules in ``budgetacct.audit.performance_rules``: one project's
+"""The bodies of the performance rules in ``budgetacct.audit.rules.performance_project``: one
+project's
 money and indicators (R47–R50), one parametrized test a rule.
 
 Since the rules are registered with ``rule(...)(function)`` instead of a decorator, mutation

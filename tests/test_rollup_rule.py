@@ -1,6 +1,6 @@
 """R9's one-pass roll-up against a plain reference, and the row lists R56 walks.
 
-``rules._rollup`` sums every parent's children column by column in one pass and builds lists only
+``rules.tables._rollup`` sums every parent's children column by column in one pass and builds lists only
 for a parent that differs.  The reference below is the straightforward statement of the rule
 (children present, a column compared only when the parent and every child print it); Hypothesis
 draws small figures so that coincidences — a parent equal to its *first* child, a column blank in

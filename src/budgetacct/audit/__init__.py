@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Context, DivisionByZero, InvalidOperation, Overflow, localcontext
 
-from budgetacct.audit import performance_rules as _performance_rules  # noqa: F401  (registers the rules)
-from budgetacct.audit import rules as _rules  # noqa: F401  (registers the rules)
+from budgetacct.audit import rules as _rules  # noqa: F401  (importing the package registers every rule)
 from budgetacct.audit.check import Checker
 from budgetacct.audit.finding import AuditReport, Finding, Message
 from budgetacct.audit.registry import REGISTRY, Rule, RuleRegistry, rule

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
+from typing import Protocol
 
 from budgetacct.audit.finding import Finding, Message
 from budgetacct.audit.registry import Rule
@@ -26,6 +27,13 @@ _ZERO = Decimal(0)
 
 #: A figure in a sum: its path and its printed amount.
 Term = tuple[str, Amount]
+
+
+class _Line(Protocol):
+    """A printed line of a breakdown (a source, a kind, a 功能分类 row …)."""
+
+    @property
+    def amount(self) -> Amount: ...
 
 
 def _fmt(value: Decimal) -> str:
@@ -112,6 +120,24 @@ class Checker:
         assert self.rule is not None
         self.emit(self.rule.severity, path, zh, en, **figures)
 
+    def note_or_fail(
+        self,
+        within_rounding: bool,
+        path: str,
+        note: Message,
+        failure: Message,
+        *,
+        severity: Severity | None = None,
+        **figures: object,
+    ) -> None:
+        """A note (``note``) when the difference is within rounding, else ``failure`` with the
+        rule's severity (or ``severity``); both state the same figures."""
+        if within_rounding:
+            self.emit(Severity.NOTE, path, note.zh, note.en, **figures)
+        else:
+            assert self.rule is not None
+            self.emit(severity or self.rule.severity, path, failure.zh, failure.en, **figures)
+
     # --- identities ---------------------------------------------------------------------------
 
     def equal(
@@ -149,23 +175,28 @@ class Checker:
             "difference": difference,
             "tolerance": tolerance,
         }
-        if abs(difference) <= tolerance:
-            self.emit(
-                Severity.NOTE,
-                path,
+        self.note_or_fail(
+            abs(difference) <= tolerance,
+            path,
+            Message(
                 f"{zh}：相差{_fmt(difference)}万元，在四舍五入尾数误差以内",
                 f"{en}: off by {_fmt(difference)} (10k yuan), within rounding",
-                **figures,
-            )
-        else:
-            assert self.rule is not None
-            self.emit(
-                severity or self.rule.severity,
-                path,
+            ),
+            Message(
                 f"{zh}：应为{_fmt(expected)}万元，实为{_fmt(actual.value)}万元，相差{_fmt(difference)}万元",
                 f"{en}: expected {_fmt(expected)}, found {_fmt(actual.value)}, off by {_fmt(difference)}",
-                **figures,
-            )
+            ),
+            severity=severity,
+            **figures,
+        )
+
+    def equal_to_lines(
+        self, path: str, total: Amount | None, lines: Sequence[_Line], zh: str, en: str
+    ) -> None:
+        """``total`` should equal the sum of the amounts of ``lines``; a breakdown not printed
+        (no lines) is not checked."""
+        if lines:
+            self.equal(path, total, [line.amount for line in lines], zh, en)
 
     def not_above(
         self,
@@ -234,21 +265,17 @@ class Checker:
             floor = _round(
                 _CTX.divide(max(part.value - self.half(part), _ZERO) * _HUNDRED, high_whole), places
             )
-            if printed.value >= floor:
-                self.emit(
-                    Severity.NOTE,
-                    path,
+            self.note_or_fail(
+                printed.value >= floor,
+                path,
+                Message(
                     f"{zh}：基数印为{_fmt(whole.value)}万元，{_fmt(printed.value)}%仅在四舍五入尾数以内成立",
                     f"{en}: the base is printed as {_fmt(whole.value)}; {_fmt(printed.value)}% holds only within rounding",
-                    expected=f"≥{_fmt(floor)}",
-                    actual=printed.value,
-                    tolerance=self.half(whole),
-                )
-                return
-            self.fail(
-                path,
-                f"{zh}：基数印为{_fmt(whole.value)}万元，百分比应不低于{_fmt(floor)}%，实为{_fmt(printed.value)}%",
-                f"{en}: the base is printed as {_fmt(whole.value)}, so the percentage is at least {_fmt(floor)}%, found {_fmt(printed.value)}%",
+                ),
+                Message(
+                    f"{zh}：基数印为{_fmt(whole.value)}万元，百分比应不低于{_fmt(floor)}%，实为{_fmt(printed.value)}%",
+                    f"{en}: the base is printed as {_fmt(whole.value)}, so the percentage is at least {_fmt(floor)}%, found {_fmt(printed.value)}%",
+                ),
                 expected=f"≥{_fmt(floor)}",
                 actual=printed.value,
                 tolerance=self.half(whole),
@@ -270,26 +297,21 @@ class Checker:
             return
         exact_value = _round(_CTX.divide(part.value * _HUNDRED, whole.value), places)
         gap = low - value if value < low else value - high
-        figures = {
-            "expected": exact_value,
-            "actual": value,
-            "difference": value - exact_value,
-            "tolerance": (high - low) / 2 if high != low else _ZERO,
-        }
-        if adjusted_group and gap <= _CENT:
-            self.emit(
-                Severity.NOTE,
-                path,
+        self.note_or_fail(
+            adjusted_group and gap <= _CENT,
+            path,
+            Message(
                 f"{zh}：按四舍五入应为{_fmt(exact_value)}%，印为{_fmt(value)}%，系为使合计为100%所作的尾数调整",
                 f"{en}: rounds to {_fmt(exact_value)}% but {_fmt(value)}% is printed, adjusted so the shares total 100%",
-                **figures,
-            )
-            return
-        self.fail(
-            path,
-            f"{zh}：应为{_fmt(exact_value)}%，实为{_fmt(value)}%",
-            f"{en}: expected {_fmt(exact_value)}%, found {_fmt(value)}%",
-            **figures,
+            ),
+            Message(
+                f"{zh}：应为{_fmt(exact_value)}%，实为{_fmt(value)}%",
+                f"{en}: expected {_fmt(exact_value)}%, found {_fmt(value)}%",
+            ),
+            expected=exact_value,
+            actual=value,
+            difference=value - exact_value,
+            tolerance=(high - low) / 2 if high != low else _ZERO,
         )
 
     def shares(
@@ -360,14 +382,7 @@ class Checker:
                 or (sign < 0 and difference > tolerance)
                 or (difference == 0 and tolerance == 0)
             ):
-                word = "增加" if difference > 0 else "减少" if difference < 0 else "持平"
-                self.fail(
-                    f"{path}.direction",
-                    f"{zh}：由{_fmt(previous.value)}万元变为{_fmt(current.value)}万元，应写“{word}”，却写“{direction.value}”",
-                    f"{en}: from {_fmt(previous.value)} to {_fmt(current.value)} is “{word}”, but “{direction.value}” is printed",
-                    expected=word,
-                    actual=direction.value,
-                )
+                self._wrong_direction(path, previous, current, direction, zh, en)
                 return
             if stated.amount is not None:
                 self._change_amount(path, stated.amount, current, previous, zh, en)
@@ -424,23 +439,44 @@ class Checker:
         if not gap:
             return
         tolerance = self.half(printed) + self.half(current) + self.half(previous)
-        severity = Severity.NOTE if abs(gap) <= tolerance else None
-        figures = {"expected": difference, "actual": printed.value, "difference": gap, "tolerance": tolerance}
-        if severity is Severity.NOTE:
-            self.emit(
-                Severity.NOTE,
-                f"{path}.amount",
+        self.note_or_fail(
+            abs(gap) <= tolerance,
+            f"{path}.amount",
+            Message(
                 f"{zh}：变动额相差{_fmt(gap)}万元，在尾数误差以内",
                 f"{en}: the change amount is off by {_fmt(gap)}, within rounding",
-                **figures,
-            )
-        else:
-            self.fail(
-                f"{path}.amount",
+            ),
+            Message(
                 f"{zh}：变动额应为{_fmt(difference)}万元，实为{_fmt(printed.value)}万元",
                 f"{en}: the change should be {_fmt(difference)}, found {_fmt(printed.value)}",
-                **figures,
-            )
+            ),
+            expected=difference,
+            actual=printed.value,
+            difference=gap,
+            tolerance=tolerance,
+        )
+
+    def _wrong_direction(
+        self,
+        path: str,
+        previous: Amount,
+        current: Amount,
+        printed: Direction,
+        zh: str,
+        en: str,
+        **figures: object,
+    ) -> None:
+        """The printed direction word contradicts the move from ``previous`` to ``current``."""
+        difference = current.value - previous.value
+        word = "增加" if difference > 0 else "减少" if difference < 0 else "持平"
+        self.fail(
+            f"{path}.direction",
+            f"{zh}：由{_fmt(previous.value)}万元变为{_fmt(current.value)}万元，应写“{word}”，却写“{printed.value}”",
+            f"{en}: from {_fmt(previous.value)} to {_fmt(current.value)} is “{word}”, but “{printed.value}” is printed",
+            expected=word,
+            actual=printed.value,
+            **figures,
+        )
 
     def _flat(self, path: str, current: Amount, stated: StatedChange, zh: str, en: str) -> None:
         if stated.amount is not None and stated.amount.value > self.half(stated.amount):
@@ -464,13 +500,13 @@ class Checker:
             difference = current.value - previous.value
             tolerance = self.half(current) + self.half(previous)
             if abs(difference) > tolerance:
-                word = "增加" if difference > 0 else "减少"
-                self.fail(
-                    f"{path}.direction",
-                    f"{zh}：由{_fmt(previous.value)}万元变为{_fmt(current.value)}万元，应写“{word}”，却写“持平”",
-                    f"{en}: from {_fmt(previous.value)} to {_fmt(current.value)} is “{word}”, but “持平” is printed",
-                    expected=word,
-                    actual="持平",
+                self._wrong_direction(
+                    path,
+                    previous,
+                    current,
+                    Direction.FLAT,
+                    zh,
+                    en,
                     difference=difference,
                     tolerance=tolerance,
                 )

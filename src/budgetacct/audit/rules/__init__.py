@@ -1,0 +1,40 @@
+"""The audit rules, one module per family; importing the package registers every rule.
+
+Disclosure rules follow DOMAIN.md §B (R1–R46, R55–R59), performance rules §B.9 (R47–R54), and
+R61 and up are budgetacct's own.  Each rule is a function named for what it checks, registered
+under its stable id by calling ``rule(...)(function)`` just after its definition: mutation
+testing (mutmut 3) leaves decorated functions alone, and the rule bodies are what the audit is
+(docs/decisions/0011-rules-registered-by-call.md).
+
+Every rule skips figures the report does not state: a partial report is checked on what it says.
+"""
+
+from budgetacct.audit.rules import (
+    codes_and_precision,
+    fiscal,
+    general_budget,
+    other_matters,
+    performance_claims_and_labels,
+    performance_project,
+    performance_scores,
+    performance_tables,
+    shares_and_changes,
+    tables,
+    three_public,
+    totals,
+)
+
+__all__ = [
+    "codes_and_precision",
+    "fiscal",
+    "general_budget",
+    "other_matters",
+    "performance_claims_and_labels",
+    "performance_project",
+    "performance_scores",
+    "performance_tables",
+    "shares_and_changes",
+    "tables",
+    "three_public",
+    "totals",
+]

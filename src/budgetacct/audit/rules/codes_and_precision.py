@@ -1,0 +1,207 @@
+"""B.10 formatting and codes: one money unit, catalogue codes and names, decimals (R55, R56, R58)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from budgetacct.audit.check import Checker
+from budgetacct.audit.registry import rule
+from budgetacct.codes import FunctionCode, coverage_note, nearest_catalogue
+from budgetacct.model.disclosure import FunctionLine
+from budgetacct.model.enums import Severity
+from budgetacct.money import Amount, Unit
+
+
+def _function_sections(c: Checker) -> list[tuple[str, Sequence[FunctionLine]]]:
+    """Every list of 功能分类 lines of the disclosure, with its path."""
+    d = c.d
+    sections: list[tuple[str, Sequence[FunctionLine]]] = []
+    if d.expenditure is not None:
+        sections += [
+            ("$.expenditure.classes", d.expenditure.classes),
+            ("$.expenditure.rows", d.expenditure.rows),
+        ]
+    if d.general_budget is not None:
+        gb = d.general_budget
+        sections += [
+            ("$.general_budget.classes", gb.classes),
+            ("$.general_budget.items", gb.items),
+            ("$.general_budget.rows", gb.rows),
+        ]
+    for name in ("government_fund", "state_capital"):
+        section = getattr(d, name)
+        if section is not None:
+            sections.append((f"$.{name}.lines", section.lines))
+    return sections
+
+
+def _same_name(printed: str, official: str) -> bool:
+    return printed.replace(" ", "") == official
+
+
+def _near_name(printed: str, official: str) -> bool:
+    bare = printed.replace(" ", "")
+    return (
+        bare + "支出" == official
+        or bare == official + "支出"
+        or bare.removesuffix("支出") == official.removesuffix("支出")
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _names_agree(year: int, code: str, name: str | None, parent_names: tuple[str, ...]) -> bool:
+    """Whether ``code`` is in the year's catalogue and every printed name equals the catalogue's.
+
+    Most lines of most reports agree; remembering that across reports keeps R56 cheap in bulk.
+    """
+    cat = nearest_catalogue("function", year)[0]
+    entry = cat.get(code)
+    if entry is None or (name is not None and not _same_name(name, entry.name)):
+        return False
+    ancestors = FunctionCode(code).ancestors
+    for k, printed in enumerate(parent_names):
+        if k < len(ancestors):
+            parent = cat.get(ancestors[k].code)
+            if parent is not None and not _same_name(printed, parent.name):
+                return False
+    return True
+
+
+def one_money_unit(c: Checker) -> None:
+    units = c.d.units
+    if len(set(units)) > 1:
+        c.fail(
+            "$.units",
+            f"同一文档中混用金额单位：{'、'.join(sorted(set(units)))}",
+            f"the document mixes money units: {', '.join(sorted(set(units)))}",
+            expected="万元",
+            actual="/".join(sorted(set(units))),
+        )
+
+
+rule(
+    "R55",
+    zh="全文金额单位一致（万元）",
+    en="One money unit (万元) throughout the document",
+    formula="every amount of the document printed in the same unit (元 amounts are converted exactly, so mixing is a presentation defect: warning)",
+    severity=Severity.WARNING,
+    tolerance="—",
+    group="格式与编码",
+)(one_money_unit)
+
+
+def codes_and_names_in_catalogue(c: Checker) -> None:
+    year = c.d.year
+    cat, exact_year = nearest_catalogue("function", year)
+    note_zh, note_en = coverage_note("function", year)
+    year_zh = "" if exact_year else f"（无{year}年目录，使用{cat.year}年目录）"
+    year_en = "" if exact_year else f" (no {year} catalogue; the {cat.year} one was used)"
+    seen: set[tuple[str, str]] = set()
+    # The same code and printed names recur across the tables; judge each combination once
+    # (keyed by the code's text, whose hash CPython caches).
+    judged: set[tuple[str, str | None, tuple[str, ...]]] = set()
+    for list_path, lines in _function_sections(c):
+        for index, line in enumerate(lines):
+            key = (line.code.code, line.name, line.parent_names)
+            if key in judged:
+                continue
+            judged.add(key)
+            if _names_agree(year, *key):
+                continue
+            path = f"{list_path}[{index}]"
+            entry = cat.get(line.code.code)
+            if entry is None:
+                if (line.code.code, "") not in seen:
+                    seen.add((line.code.code, ""))
+                    c.fail(
+                        f"{path}.code",
+                        f"科目编码{line.code}不在{cat.year}年目录中{year_zh}。{note_zh}",
+                        f"code {line.code} is not in the {cat.year} catalogue{year_en}. {note_en}",
+                        actual=line.code.code,
+                    )
+                continue
+            printed_names: list[tuple[str, str, str | None, str]] = [
+                (f"{path}.name", line.code.code, line.name, entry.name)
+            ]
+            ancestors = line.code.ancestors
+            for k, parent_printed in enumerate(line.parent_names):
+                if k < len(ancestors):
+                    parent_entry = cat.get(ancestors[k].code)
+                    if parent_entry is not None:
+                        printed_names.append(
+                            (
+                                f"{path}.parent_names[{k}]",
+                                ancestors[k].code,
+                                parent_printed,
+                                parent_entry.name,
+                            )
+                        )
+            for name_path, code, printed, official in printed_names:
+                if printed is None or _same_name(printed, official) or (code, printed) in seen:
+                    continue
+                seen.add((code, printed))
+                severity = Severity.NOTE if _near_name(printed, official) else Severity.WARNING
+                c.emit(
+                    severity,
+                    name_path,
+                    f"科目{code}名称“{printed}”与{cat.year}年目录名称“{official}”不一致{year_zh}",
+                    f"the printed name “{printed}” of {code} differs from the {cat.year} catalogue name “{official}”{year_en}",
+                    expected=official,
+                    actual=printed,
+                )
+
+
+rule(
+    "R56",
+    zh="科目编码存在于当年目录，名称与目录一致",
+    en="Codes exist in the year's catalogue and carry its names",
+    formula="code ∈ catalogue(year); printed name = catalogue name (类 3, 款 5, 项 7 digits; 款 starts with its 类)",
+    severity=Severity.WARNING,
+    tolerance="目录为部分目录：缺失仅为警告 | the bundled catalogue is partial: a miss is a warning",
+    group="格式与编码",
+)(codes_and_names_in_catalogue)
+
+
+def at_most_two_decimals(c: Checker) -> None:
+    if c.exact:
+        return
+    # Two decimals of the unit printed: a report printed in 元 has figures of up to six decimals
+    # of 万元 (12,345,678.90元 is 1234.56789万元), which is no defect.
+    in_yuan = Unit.YUAN.value in c.d.units
+    allowed = 6 if in_yuan else 2
+    for path, amount in _walk_amounts(c.d, "$"):
+        if amount.places() > allowed:
+            c.fail(
+                path,
+                f"金额{amount.to_yuan() if in_yuan else amount}{'元' if in_yuan else ''}超过两位小数",
+                f"amount {amount.to_yuan() if in_yuan else amount}{' 元' if in_yuan else ''} has more than two decimals",
+                actual=amount,
+            )
+
+
+rule(
+    "R58",
+    zh="金额最多两位小数（以所印单位计）",
+    en="Amounts have at most two decimals (of the unit printed)",
+    formula="every published amount has ≤ 2 decimal places of its printed unit (万元: ≤ 2 of 万元; 元: ≤ 6 of 万元)",
+    severity=Severity.WARNING,
+    tolerance="—",
+    group="格式与编码",
+)(at_most_two_decimals)
+
+
+def _walk_amounts(obj: object, path: str) -> list[tuple[str, Amount]]:
+    import attrs
+
+    found: list[tuple[str, Amount]] = []
+    if isinstance(obj, Amount):
+        return [(path, obj)]
+    if isinstance(obj, tuple):
+        for i, item in enumerate(obj):
+            found += _walk_amounts(item, f"{path}[{i}]")
+        return found
+    if attrs.has(type(obj)):
+        for field in attrs.fields(type(obj)):  # type: ignore[arg-type]
+            found += _walk_amounts(getattr(obj, field.name), f"{path}.{field.name}")
+    return found

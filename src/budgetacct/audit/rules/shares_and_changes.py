@@ -1,0 +1,226 @@
+"""B.7 percentages: shares, year-on-year changes and budget completion rates (R37–R39)."""
+
+from __future__ import annotations
+
+from budgetacct.audit.check import Checker
+from budgetacct.audit.registry import rule
+from budgetacct.model.disclosure import BudgetedFigure
+from budgetacct.money import Direction
+
+
+def shares_rounded_and_total_100(c: Checker) -> None:
+    d = c.d
+    if d.revenue is not None:
+        c.shares(
+            "$.revenue.lines",
+            d.revenue.total,
+            [(f"$.revenue.lines[{i}]", line.amount, line.share) for i, line in enumerate(d.revenue.lines)],
+            "收入占比",
+            "revenue share",
+        )
+    if d.expenditure is not None:
+        c.shares(
+            "$.expenditure.lines",
+            d.expenditure.total,
+            [
+                (f"$.expenditure.lines[{i}]", line.amount, line.share)
+                for i, line in enumerate(d.expenditure.lines)
+            ],
+            "支出占比",
+            "expenditure share",
+        )
+    gb = d.general_budget
+    if gb is not None:
+        c.shares(
+            "$.general_budget.classes",
+            gb.structure_total if gb.structure_total is not None else gb.total,
+            [
+                (f"$.general_budget.classes[{i}]", line.amount, line.share)
+                for i, line in enumerate(gb.classes)
+            ],
+            "一般公共预算支出结构占比",
+            "general budget class share",
+        )
+        if d.expenditure is not None:
+            c.percent_of(
+                "$.general_budget.share",
+                gb.share,
+                gb.total,
+                d.expenditure.total,
+                "一般公共预算财政拨款支出占本年支出合计的比例",
+                "general budget share of total spending",
+            )
+    procurement = d.procurement
+    if procurement is not None:
+        c.percent_of(
+            "$.procurement.sme_share",
+            procurement.sme_share,
+            procurement.sme,
+            procurement.total,
+            "授予中小企业合同金额占比",
+            "SME contract share",
+        )
+        c.percent_of(
+            "$.procurement.small_micro_share",
+            procurement.small_micro_share,
+            procurement.small_micro,
+            procurement.total,
+            "授予小微企业合同金额占比",
+            "small/micro contract share",
+        )
+
+
+rule(
+    "R37",
+    zh="占比按四舍五入计算，合计100%",
+    en="Shares are rounded half-up and total 100%",
+    formula="share_i = x_i / base × 100 (half-up, 2 dp); Σ shares = 100.00 (one ±0.01 adjustment allowed: note)",
+    tolerance="由印刷数区间推得的占比区间；为凑足100%的0.01调整记为提示 | the share interval implied by the printed figures; a 0.01 adjustment to reach 100% is a note",
+    group="百分比与增减",
+)(shares_rounded_and_total_100)
+
+
+def changes_stated_correctly(c: Checker) -> None:
+    d = c.d
+    if d.overview is not None:
+        current = d.overview.revenue_grand_total or d.overview.expenditure_grand_total
+        c.change("$.overview.change", current, d.overview.change, "收支总计增减", "grand total change")
+    if d.revenue is not None:
+        c.change("$.revenue.change", d.revenue.total, d.revenue.change, "本年收入合计增减", "revenue change")
+    if d.expenditure is not None:
+        c.change(
+            "$.expenditure.change",
+            d.expenditure.total,
+            d.expenditure.change,
+            "本年支出合计增减",
+            "expenditure change",
+        )
+    if d.fiscal is not None:
+        c.change(
+            "$.fiscal.change",
+            d.fiscal.grand_total,
+            d.fiscal.change,
+            "财政拨款收支总计增减",
+            "fiscal grand total change",
+        )
+    if d.general_budget is not None:
+        c.change(
+            "$.general_budget.change",
+            d.general_budget.total,
+            d.general_budget.change,
+            "一般公共预算财政拨款支出增减",
+            "general budget spending change",
+        )
+    for name in ("government_fund", "state_capital"):
+        section = getattr(d, name)
+        if section is not None:
+            c.change(
+                f"$.{name}.change", section.total, section.change, "基金/国资支出增减", "fund spending change"
+            )
+    if d.operating_costs is not None:
+        c.change(
+            "$.operating_costs.change",
+            d.operating_costs.amount,
+            d.operating_costs.change,
+            "机关运行经费增减",
+            "operating costs change",
+        )
+    if d.three_public is not None:
+        for name in _THREE_PUBLIC_FIGURES:
+            figure: BudgetedFigure = getattr(d.three_public, name)
+            c.change(
+                f"$.three_public.{name}.change", figure.actual, figure.change, "“三公”经费增减", "三公 change"
+            )
+
+
+rule(
+    "R38",
+    zh="增减额、增减率与方向用词正确",
+    en="Year-on-year changes: amount, rate and direction words",
+    formula="增减额 = 本年 − 上年; 增减率 = 增减额 / 上年 × 100 (half-up, 2 dp); 增加/增长 if > 0, 减少/下降 if < 0, 持平 if 0; no rate when 上年 = 0",
+    group="百分比与增减",
+)(changes_stated_correctly)
+
+
+_THREE_PUBLIC_FIGURES = (
+    "total",
+    "outbound",
+    "vehicles",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "reception",
+    "domestic_reception",
+    "foreign_reception",
+)
+
+
+def completion_rates_stated_correctly(c: Checker) -> None:
+    d = c.d
+    gb = d.general_budget
+    if gb is not None:
+        c.percent_of(
+            "$.general_budget.detail_completion",
+            gb.detail_completion,
+            gb.detail_total or gb.total,
+            gb.detail_budget,
+            "一般公共预算支出完成预算比例",
+            "general budget completion rate",
+        )
+        for i, line in enumerate(gb.items):
+            c.percent_of(
+                f"$.general_budget.items[{i}].completion",
+                line.completion,
+                line.amount,
+                line.budget,
+                f"{line.code}完成预算比例",
+                f"{line.code} completion rate",
+            )
+    if d.three_public is not None:
+        for name in _THREE_PUBLIC_FIGURES:
+            figure: BudgetedFigure = getattr(d.three_public, name)
+            path = f"$.three_public.{name}"
+            c.percent_of(
+                f"{path}.completion",
+                figure.completion,
+                figure.actual,
+                figure.budget,
+                "“三公”经费完成预算比例",
+                "三公 completion rate",
+            )
+            if figure.versus_budget is not None:
+                stated = figure.versus_budget
+                if stated.previous is None and figure.budget is not None:
+                    from budgetacct.model.disclosure import StatedChange
+
+                    stated = StatedChange(stated.direction, stated.amount, stated.rate, figure.budget)
+                c.change(
+                    f"{path}.versus_budget",
+                    figure.actual,
+                    stated,
+                    "“三公”经费决算与预算比较",
+                    "三公 final versus budget",
+                )
+            if figure.completion is not None and figure.versus_budget is not None:
+                # Printed figures that differ differ in truth too, so “增加” means a completion of
+                # 100% or more and “减少” 100% or less.  The rest is rounding: 1000.04 against
+                # 1000.00 is “增加” at 100.00%, and 0.00 against 0.00 may be “持平” at 0%.
+                direction = figure.versus_budget.direction
+                completion = figure.completion.value
+                if (direction is Direction.INCREASE and completion < 100) or (
+                    direction is Direction.DECREASE and completion > 100
+                ):
+                    c.fail(
+                        f"{path}.versus_budget",
+                        f"完成预算{figure.completion}%与“决算数与预算数{figure.versus_budget.direction.value}”矛盾",
+                        f"completion {figure.completion}% contradicts “{figure.versus_budget.direction.value}” versus budget",
+                        actual=figure.versus_budget.direction.value,
+                    )
+
+
+rule(
+    "R39",
+    zh="完成预算百分比 = 决算数 / 预算数",
+    en="Budget completion rate = final / budget",
+    formula="完成预算% = 决算数 / 预算数 × 100 (half-up, 2 dp); 决算与预算比较用词与差额相符",
+    group="百分比与增减",
+)(completion_rates_stated_correctly)

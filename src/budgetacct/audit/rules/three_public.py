@@ -1,0 +1,220 @@
+"""B.5 三公经费: the 三公 figures, their parts, counts and limits (R27–R32)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from budgetacct.audit.check import Checker
+from budgetacct.audit.registry import rule
+from budgetacct.model.disclosure import BudgetedFigure
+from budgetacct.model.enums import Severity
+
+
+def _budgeted_sum(
+    c: Checker, path: str, total: BudgetedFigure, parts: Sequence[BudgetedFigure], zh: str, en: str
+) -> None:
+    """``total`` equals the sum of ``parts``, in 决算数 and in 预算数."""
+    c.equal(f"{path}.actual", total.actual, [part.actual for part in parts], zh, en)
+    c.equal(f"{path}.budget", total.budget, [part.budget for part in parts], zh, en)
+
+
+def three_public_total_adds_up(c: Checker) -> None:
+    tp = c.d.three_public
+    if tp is None:
+        return
+    _budgeted_sum(
+        c,
+        "$.three_public.total",
+        tp.total,
+        (tp.outbound, tp.vehicles, tp.reception),
+        "“三公”经费合计与三项之和不符",
+        "三公 total differs from the sum of its three items",
+    )
+
+
+rule(
+    "R27",
+    zh="“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费",
+    en="三公 total = outbound travel + official vehicles + reception",
+    formula="三公合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费 (预算数 and 决算数)",
+    group="三公经费",
+)(three_public_total_adds_up)
+
+
+def vehicle_costs_add_up(c: Checker) -> None:
+    tp = c.d.three_public
+    if tp is None:
+        return
+    _budgeted_sum(
+        c,
+        "$.three_public.vehicles",
+        tp.vehicles,
+        (tp.vehicle_purchase, tp.vehicle_operation),
+        "公务用车购置及运行维护费与两项之和不符",
+        "vehicle costs differ from purchase + operation",
+    )
+
+
+rule(
+    "R28",
+    zh="公务用车购置及运行维护费 = 购置费 + 运行维护费",
+    en="Official vehicles = purchase + operation",
+    formula="公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费",
+    group="三公经费",
+)(vehicle_costs_add_up)
+
+
+def reception_adds_up(c: Checker) -> None:
+    tp = c.d.three_public
+    if tp is None:
+        return
+    if tp.foreign_included_in_domestic:
+        for kind in ("actual", "budget"):
+            c.equal(
+                f"$.three_public.reception.{kind}",
+                getattr(tp.reception, kind),
+                [getattr(tp.domestic_reception, kind)],
+                "公务接待费与国内公务接待费（含外事）不符",
+                "reception differs from domestic reception (which includes foreign)",
+            )
+            c.not_above(
+                f"$.three_public.foreign_reception.{kind}",
+                getattr(tp.foreign_reception, kind),
+                getattr(tp.domestic_reception, kind),
+                "外事接待费大于包含它的国内公务接待费",
+                "foreign reception exceeds the domestic reception that includes it",
+            )
+        return
+    _budgeted_sum(
+        c,
+        "$.three_public.reception",
+        tp.reception,
+        (tp.domestic_reception, tp.foreign_reception),
+        "公务接待费与国内、外事接待费之和不符",
+        "reception differs from domestic + foreign",
+    )
+
+
+rule(
+    "R29",
+    zh="公务接待费 = 国内公务接待费 + 外事接待费",
+    en="Reception = domestic + foreign reception",
+    formula="公务接待费 = 国内公务接待费 + 外事接待费 (or, where 外事 is included in 国内: 公务接待费 = 国内, 外事 ≤ 国内)",
+    group="三公经费",
+)(reception_adds_up)
+
+
+#: 部门预算经济分类 款 whose 基本支出 is part of a 三公 item (T8 ≤ T10 for each pair).
+_THREE_PUBLIC_CODES: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("30212",), "outbound", "因公出国（境）费"),
+    (("30217",), "reception", "公务接待费"),
+    (("30231",), "vehicle_operation", "公务用车运行维护费"),
+    (("31013", "30913"), "vehicle_purchase", "公务用车购置费"),
+)
+
+
+def three_public_codes_within_their_figures(c: Checker) -> None:
+    tp, basic = c.d.three_public, c.d.basic_expenditure
+    if tp is None or basic is None or not basic.lines:
+        return
+    for codes, figure_name, label in _THREE_PUBLIC_CODES:
+        lines = [line for line in basic.lines if line.code.code in codes]
+        figure: BudgetedFigure = getattr(tp, figure_name)
+        if not lines or figure.actual is None:
+            continue
+        total = c.sum_of([line.amount for line in lines])
+        c.not_above(
+            f"$.basic_expenditure.lines[{basic.lines.index(lines[0])}].amount",
+            total,
+            figure.actual,
+            f"基本支出中的{label}（{'/'.join(codes)}）大于“三公”经费中的{label}",
+            f"basic spending on {label} ({'/'.join(codes)}) exceeds the 三公 figure",
+        )
+
+
+rule(
+    "R30",
+    zh="基本支出中的三公经济科目不超过三公决算数",
+    en="三公 economic codes in basic spending do not exceed the 三公 figures",
+    formula="T8 30212 ≤ 因公出国（境）费; T8 30217 ≤ 公务接待费; T8 30231 ≤ 公务用车运行维护费; T8 31013/30913 ≤ 公务用车购置费",
+    severity=Severity.WARNING,
+    group="三公经费",
+)(three_public_codes_within_their_figures)
+
+
+def three_public_amounts_agree_with_counts(c: Checker) -> None:
+    tp = c.d.three_public
+    if tp is None:
+        return
+    pairs = [
+        ("outbound_groups", "outbound_people", "因公出国（境）团组", "人次"),
+        ("domestic_batches", "domestic_people", "国内公务接待批次", "人次"),
+        ("foreign_batches", "foreign_people", "外事接待批次", "人次"),
+    ]
+    for first, second, zh_first, zh_second in pairs:
+        a, b = getattr(tp, first), getattr(tp, second)
+        if a is not None and b is not None and (a == 0) != (b == 0):
+            c.fail(
+                f"$.three_public.{first}",
+                f"{zh_first}为{a}而{zh_second}为{b}",
+                f"{first} is {a} but {second} is {b}",
+                actual=f"{a}/{b}",
+            )
+        if a is not None and b is not None and b < a:
+            c.fail(
+                f"$.three_public.{second}",
+                f"{zh_second}{b}少于{zh_first}{a}",
+                f"{second} ({b}) is below {first} ({a})",
+                actual=f"{a}/{b}",
+            )
+    money_counts = [
+        ("outbound", "outbound_groups", "因公出国（境）费", "团组数"),
+        ("domestic_reception", "domestic_batches", "国内公务接待费", "接待批次"),
+        ("foreign_reception", "foreign_batches", "外事接待费", "接待批次"),
+        ("vehicle_purchase", "vehicles_purchased", "公务用车购置费", "购置数"),
+        ("vehicle_operation", "vehicles_held", "公务用车运行维护费", "保有量"),
+    ]
+    for money, counted, zh_money, zh_count in money_counts:
+        figure: BudgetedFigure = getattr(tp, money)
+        number = getattr(tp, counted)
+        if figure.actual is not None and number is not None and figure.actual.value > 0 and number == 0:
+            c.fail(
+                f"$.three_public.{counted}",
+                f"{zh_money}{figure.actual}万元，但{zh_count}为0",
+                f"{money} is {figure.actual} but {counted} is 0",
+                expected="≥1",
+                actual=number,
+            )
+
+
+rule(
+    "R31",
+    zh="“三公”经费金额与数量相符",
+    en="三公 amounts agree with the counts",
+    formula="团组数 = 0 ⇔ 人次 = 0; 出国费 > 0 ⇒ 团组 ≥ 1; 接待费 > 0 ⇒ 批次 ≥ 1 且 人次 ≥ 1; 购置费 > 0 ⇒ 购置数 ≥ 1; 运行费 > 0 ⇒ 保有量 ≥ 1",
+    severity=Severity.WARNING,
+    tolerance="—",
+    group="三公经费",
+)(three_public_amounts_agree_with_counts)
+
+
+def three_public_within_general_budget(c: Checker) -> None:
+    tp, gb = c.d.three_public, c.d.general_budget
+    if tp is None or gb is None:
+        return
+    c.not_above(
+        "$.three_public.total.actual",
+        tp.total.actual,
+        gb.total,
+        "“三公”经费大于一般公共预算财政拨款支出",
+        "三公 spending exceeds general budget spending",
+    )
+
+
+rule(
+    "R32",
+    zh="“三公”经费不超过一般公共预算财政拨款支出",
+    en="三公 spending does not exceed general budget spending",
+    formula="T10 决算合计 ≤ T6 合计",
+    group="三公经费",
+)(three_public_within_general_budget)

@@ -1,0 +1,169 @@
+"""B.1 收入支出决算总表: the summary table's totals, grand totals and balances (R1–R7)."""
+
+from __future__ import annotations
+
+from budgetacct.audit.check import Checker
+from budgetacct.audit.registry import rule
+from budgetacct.model.enums import ExpenditureKind, Severity
+
+
+def revenue_total_is_sum_of_sources(c: Checker) -> None:
+    revenue = c.d.revenue
+    if revenue is not None:
+        c.equal_to_lines(
+            "$.revenue.total",
+            revenue.total,
+            revenue.lines,
+            "本年收入合计与各项收入之和不符",
+            "revenue total differs from the sum of its sources",
+        )
+
+
+rule(
+    "R1",
+    zh="本年收入合计等于各项收入之和",
+    en="Revenue total equals the sum of its sources",
+    formula="本年收入合计 = Σ 一般公共预算 + 政府性基金 + 国有资本经营 + 上级补助 + 事业 + 经营 + 附属单位上缴 + 其他收入",
+    group="收入支出决算总表",
+)(revenue_total_is_sum_of_sources)
+
+
+def grand_revenue_total_adds_up(c: Checker) -> None:
+    overview, revenue = c.d.overview, c.d.revenue
+    if overview is None or revenue is None:
+        return
+    c.equal(
+        "$.overview.revenue_grand_total",
+        overview.revenue_grand_total,
+        [revenue.total, c.printed_or_nothing(overview.non_fiscal_balance_used), overview.opening_balance],
+        "收入总计与本年收入合计、使用非财政拨款结余、年初结转和结余之和不符",
+        "grand revenue total differs from revenue + balance used + opening balance",
+    )
+
+
+rule(
+    "R2",
+    zh="收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
+    en="Grand revenue total = revenue + use of non-fiscal balance + opening balance",
+    formula="收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
+    group="收入支出决算总表",
+)(grand_revenue_total_adds_up)
+
+
+def expenditure_total_is_sum_of_classes(c: Checker) -> None:
+    expenditure = c.d.expenditure
+    if expenditure is not None:
+        c.equal_to_lines(
+            "$.expenditure.total",
+            expenditure.total,
+            expenditure.classes,
+            "本年支出合计与各类支出之和不符",
+            "expenditure total differs from the sum of its classes",
+        )
+
+
+rule(
+    "R3",
+    zh="本年支出合计等于各类支出之和",
+    en="Expenditure total equals the sum of its 类 rows",
+    formula="本年支出合计 = Σ 功能分类 类",
+    group="收入支出决算总表",
+)(expenditure_total_is_sum_of_classes)
+
+
+def grand_expenditure_total_adds_up(c: Checker) -> None:
+    overview, expenditure = c.d.overview, c.d.expenditure
+    if overview is None or expenditure is None:
+        return
+    c.equal(
+        "$.overview.expenditure_grand_total",
+        overview.expenditure_grand_total,
+        [expenditure.total, c.printed_or_nothing(overview.surplus_distribution), overview.closing_balance],
+        "支出总计与本年支出合计、结余分配、年末结转和结余之和不符",
+        "grand expenditure total differs from expenditure + distribution + closing balance",
+    )
+
+
+rule(
+    "R4",
+    zh="支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余",
+    en="Grand expenditure total = expenditure + surplus distribution + closing balance",
+    formula="支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余",
+    group="收入支出决算总表",
+)(grand_expenditure_total_adds_up)
+
+
+def grand_revenue_equals_grand_expenditure(c: Checker) -> None:
+    overview = c.d.overview
+    if overview is None:
+        return
+    c.equal(
+        "$.overview.expenditure_grand_total",
+        overview.expenditure_grand_total,
+        [overview.revenue_grand_total],
+        "支出总计与收入总计不符",
+        "grand expenditure total differs from grand revenue total",
+    )
+
+
+rule(
+    "R5",
+    zh="收入总计等于支出总计",
+    en="Grand revenue total equals grand expenditure total",
+    formula="收入总计 = 支出总计",
+    group="收入支出决算总表",
+)(grand_revenue_equals_grand_expenditure)
+
+
+def closing_balance_follows_from_the_year(c: Checker) -> None:
+    overview, revenue, expenditure = c.d.overview, c.d.revenue, c.d.expenditure
+    if overview is None or revenue is None or expenditure is None:
+        return
+    if overview.closing_balance is None or expenditure.total is None:
+        return
+    left = c.sum_of(
+        [overview.closing_balance, expenditure.total, c.printed_or_nothing(overview.surplus_distribution)]
+    )
+    c.equal(
+        "$.overview.closing_balance",
+        left,
+        [overview.opening_balance, revenue.total, c.printed_or_nothing(overview.non_fiscal_balance_used)],
+        "年末结转和结余与年初结转和结余、本年收支不衔接",
+        "closing balance does not follow from opening balance and the year's flows",
+    )
+
+
+rule(
+    "R6",
+    zh="年末结转和结余 = 年初 + 本年收入 + 使用非财政拨款结余 − 本年支出 − 结余分配",
+    en="Closing balance = opening + revenue + balance used − expenditure − distribution",
+    formula="年末结转和结余 + 本年支出合计 + 结余分配 = 年初结转和结余 + 本年收入合计 + 使用非财政拨款结余",
+    group="收入支出决算总表",
+)(closing_balance_follows_from_the_year)
+
+
+def institution_only_items_noted(c: Checker) -> None:
+    # Only reported when the unit calls itself an administrative office (政府办公室, 局, 委员会 …)
+    # would be guesswork; the note states the fact and leaves the judgement to the reader.
+    expenditure = c.d.expenditure
+    if expenditure is None:
+        return
+    for i, line in enumerate(expenditure.lines):
+        if line.kind in (ExpenditureKind.BUSINESS, ExpenditureKind.REMITTANCE) and line.amount:
+            c.fail(
+                f"$.expenditure.lines[{i}].amount",
+                f"{line.kind.value}{line.amount}万元：仅事业单位才有此项支出，请确认单位性质",
+                f"{line.kind.value} {line.amount}: only public institutions have this spending; check the unit type",
+                actual=line.amount,
+            )
+
+
+rule(
+    "R7",
+    zh="行政单位通常没有事业收入、经营收支等",
+    en="Items that are normally zero for an administrative unit",
+    formula="使用非财政拨款结余, 结余分配, 事业收入, 经营收入, 经营支出, 上缴上级支出, 对附属单位补助支出 normally 0",
+    severity=Severity.NOTE,
+    tolerance="—",
+    group="收入支出决算总表",
+)(institution_only_items_noted)
