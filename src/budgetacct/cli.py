@@ -432,10 +432,9 @@ def _cmd_charts(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
-    from budgetacct.io.converter import document_types
     from budgetacct.io.json_schema import json_schema
 
-    schema = json_schema(document_types()[args.type])
+    schema = json_schema(args.type)
     out.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
