@@ -177,11 +177,13 @@ def _figures(node: Any, path: str, found: list[tuple[str, str, Decimal]]) -> Non
 
 
 def _disclosure_frame(pd: Any, disclosure: Disclosure) -> Any:
+    import attrs
+
     found: list[tuple[str, str, Decimal]] = []
-    for field in _field_names(disclosure):
+    for field in attrs.fields(type(disclosure)):
         # The year and the department describe the document; they are not figures it states.
-        if field not in ("year", "department"):
-            _figures(getattr(disclosure, field), f"$.{field}", found)
+        if field.name not in ("year", "department"):
+            _figures(getattr(disclosure, field.name), f"$.{field.name}", found)
     frame = _frame(
         pd,
         {
@@ -192,12 +194,6 @@ def _disclosure_frame(pd: Any, disclosure: Disclosure) -> Any:
     )
     frame.attrs.update({"year": disclosure.year, "department": disclosure.department})
     return frame
-
-
-def _field_names(obj: object) -> list[str]:
-    import attrs
-
-    return [field.name for field in attrs.fields(type(obj))]
 
 
 def _ledger_frame(pd: Any, ledger: Ledger, part: str) -> Any:
