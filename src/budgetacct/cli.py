@@ -386,10 +386,11 @@ def _cmd_read(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_import_xlsx(args: argparse.Namespace, out: TextIO) -> int:
-    from budgetacct._files import os_error_message
+    from budgetacct._files import os_error_message, sniff
     from budgetacct.errors import BudgetAcctError
 
     try:
+        sniff(args.file)  # a missing file, an old .xls or a ZIP that is no workbook is named as such
         disclosure = _read_workbook(args.file, args.year)
     except BudgetAcctError as exc:
         raise _InputFailure(str(exc)) from None
