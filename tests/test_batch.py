@@ -268,3 +268,21 @@ def test_cli_batch_progress_lines_on_a_pipe(reports: Path, capsys: pytest.Captur
     progress = [line for line in err if line.startswith("已核对")]
     assert [line.split(" ")[1] for line in progress] == ["1/5", "2/5", "3/5", "4/5", "5/5"]
     assert err[-1].startswith("共 5 份报告")
+
+
+def test_cli_batch_json_format_ends_with_the_summary(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["audit", str(reports / "a"), "--format", "json", "--jobs", "1"]) == 1
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["status"] for r in lines[:-1]] == ["errors"] * 3
+    assert lines[-1] == {
+        "summary": {
+            "reports": 3,
+            "ok": 0,
+            "warnings": 0,
+            "errors": 3,
+            "unreadable": 0,
+            "findings": {s: 3 * lines[0]["counts"][s] for s in ("error", "warning", "note")},
+        }
+    }

@@ -8,8 +8,15 @@ Other commands: ``render`` (决算说明), ``tables`` (the standard tables), ``c
 ``schema`` (the JSON Schema of the documents), ``export-fdp`` (a Ledger as a Fiscal Data Package),
 ``import-xlsx`` (the standard tables of a workbook as a Disclosure) and ``read`` (a published
 决算说明 text as a Disclosure).  Wherever a FILE is read, an ``.xlsx`` workbook of the standard
-tables and a ``.txt`` report are accepted too; ``audit report.txt`` shows under each finding the
-sentence its figure was read from.
+tables and a ``.txt`` report (UTF-8, GBK/GB18030 or UTF-16 with BOM) are accepted too;
+``audit report.txt`` shows under each finding the sentence its figure was read from, and
+``audit FILE --format html -o audit.html`` writes a standalone HTML page of the findings.  A file
+budgetacct does not read (an old Word ``.doc``, a ZIP archive, UTF-16 without BOM …) is named as
+such, with what to do instead.
+
+Several files, a directory or a glob make a batch: one JSON line per report as each is ready
+(``--ordered``: in input order), progress on stderr, and a summary on stderr and as the last line
+(``{"summary": {...}}``).
 
 Heavy modules are imported inside the commands, so ``budgetacct --help`` stays fast.
 """
@@ -152,9 +159,10 @@ def _cmd_audit_batch(args: argparse.Namespace, out: TextIO) -> int:
     files = expand_paths(args.file)
     if not files:
         raise _InputFailure("没有找到报告 | no reports found in: " + " ".join(args.file))
-    if args.format not in ("text", "jsonl"):
+    if args.format == "html":
         raise _InputFailure(
-            "多份报告请用 --format jsonl 或 text | for several reports use --format jsonl or text"
+            "HTML 审核报告一次只写一份报告；多份报告请用 --format jsonl 或 text | "
+            "an HTML audit page is for one report; for several reports use --format jsonl or text"
         )
     progress, summary = Progress(len(files), sys.stderr), Summary()
     for result in audit_many(files, jobs=args.jobs, ordered=args.ordered):
@@ -171,7 +179,7 @@ def _cmd_audit_batch(args: argparse.Namespace, out: TextIO) -> int:
         out.flush()
         progress.update(result)
     progress.close()
-    if args.format == "jsonl":
+    if args.format != "text":
         out.write(json.dumps({"summary": summary.as_dict()}, ensure_ascii=False) + "\n")
     sys.stderr.write(summary.text() + "\n")
     if summary.statuses["unreadable"]:
