@@ -286,3 +286,20 @@ def test_cli_batch_json_format_ends_with_the_summary(
             "findings": {s: 3 * lines[0]["counts"][s] for s in ("error", "warning", "note")},
         }
     }
+
+
+def test_progress_in_a_notebook_is_a_live_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    class ZMQInteractiveShell:  # the class name Jupyter's kernel shell has
+        pass
+
+    ipython = types.ModuleType("IPython")
+    ipython.get_ipython = ZMQInteractiveShell  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "IPython", ipython)
+    output = io.StringIO()  # a notebook's stderr is no terminal
+    progress = Progress(2, output)
+    progress.update({"status": "ok"})
+    assert output.getvalue() == "\r已核对 1/2 · 有错误 0 · 无法读取 0 | audited 1/2 · errors 0 · unreadable 0"
+    monkeypatch.delitem(sys.modules, "IPython")
+    assert not Progress(2, io.StringIO()).live
