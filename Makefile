@@ -12,6 +12,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,strategies,docs]'
 	# Chinese chart labels need a CJK font: install fonts-noto-cjk when root on Debian/Ubuntu and none is present.
 	command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && ! fc-list :lang=zh 2>/dev/null | grep -q . && (apt-get update -qq && apt-get install -y -qq fonts-noto-cjk fontconfig) || true
+	# The HTML audit page is tested in a headless browser: install chromium when root on Debian/Ubuntu and it is missing.
+	command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && ! command -v chromium >/dev/null && (apt-get update -qq && apt-get install -y -qq chromium) || true
 	touch $(STAMP)
 
 # The audit exits 1 when it finds errors, which the seed report has: that is the expected result.

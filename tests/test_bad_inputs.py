@@ -305,3 +305,107 @@ def _problems(text: str) -> tuple[Problem, ...]:
     except InputError as error:
         return error.problems
     return ()
+
+
+# --- refusals: a file or option budgetacct does not take is named, with what to do instead ---------
+
+_REPORT = "西区人民政府办公室2021年度部门决算\n2021年度收、支总计874.63万元。\n"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+
+
+def _zip(path: Path, members: dict[str, str]) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return path.read_bytes()
+
+
+REFUSALS: list[tuple[str, str, Callable[[Path], bytes] | None, list[str], tuple[str, ...]]] = [
+    # (case, file name, contents (None: no file), command line before the file, words the message needs)
+    ("locale-fr", "", None, ["render", "--example", "xiqu-2021", "--locale", "fr"],
+     ("不支持的语言", "unsupported locale", "zh_CN", "en")),
+    ("read-json", "d.json", lambda _: dump(load_example("xiqu-2021")).encode(), ["read"],
+     ("是JSON文档", "is a JSON document", "budgetacct audit")),
+    ("read-json-named-txt", "d.txt", lambda _: b'{"type": "Disclosure"}', ["read"],
+     ("是JSON文档", "is a JSON document", "budgetacct audit")),
+    ("read-xlsx", "t.xlsx", lambda p: _zip(p, {"xl/workbook.xml": "<workbook/>"}), ["read"],
+     (".xlsx 工作簿", "an .xlsx workbook", "budgetacct import-xlsx")),
+    ("utf16-without-bom", "r.txt", lambda _: _REPORT.encode("utf-16-le"), ["audit"],
+     ("UTF-16", "字节顺序标记", "byte order mark", "UTF-8")),
+    ("utf16-without-bom-read", "r.txt", lambda _: _REPORT.encode("utf-16-be"), ["read"],
+     ("UTF-16", "字节顺序标记", "byte order mark", "另存为")),
+    ("old-word-doc", "r.doc", lambda _: _OLE2, ["audit"],
+     ("旧版 Word 文档", "an old Word document (.doc", "另存为", "plain text (.txt")),
+    ("old-word-doc-read", "r.txt", lambda _: _OLE2, ["read"],
+     ("旧版 Word 文档", "an old Word document (.doc",)),
+    ("old-excel-xls", "t.xls", lambda _: _OLE2, ["audit"], ("旧版 Excel", "an old Excel workbook", ".xlsx")),
+    ("zip-archive", "reports.zip", lambda p: _zip(p, {"a.txt": _REPORT}), ["audit"],
+     ("ZIP 压缩包", "a ZIP archive, not an .xlsx workbook", "解压", "unzip")),
+    ("zip-named-json", "d.json", lambda p: _zip(p, {"a.txt": _REPORT}), ["audit"],
+     ("ZIP 压缩包", "a ZIP archive")),
+    ("docx", "r.docx", lambda p: _zip(p, {"word/document.xml": "<w:document/>"}), ["audit"],
+     ("Word 文档（.docx）", "a Word document (.docx)", "(.txt, UTF-8)")),
+    ("not-text-at-all", "r.txt", lambda _: bytes(range(128, 256)) * 4, ["audit"],
+     ("GB18030/GBK", "is not text in UTF-8", "另存为")),
+    ("missing-audit", "nowhere.json", None, ["audit"], ("找不到文件", "file not found", "nowhere.json")),
+    ("missing-read", "nowhere.txt", None, ["read"], ("找不到文件", "file not found", "nowhere.txt")),
+    ("missing-render", "nowhere.json", None, ["render"], ("找不到文件", "file not found")),
+    ("missing-import-xlsx", "nowhere.xlsx", None, ["import-xlsx"], ("找不到文件", "file not found")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "file_name", "contents", "command", "words"), REFUSALS, ids=[case[0] for case in REFUSALS]
+)
+def test_refusals_say_what_the_input_is_and_what_to_do(
+    name: str,
+    file_name: str,
+    contents: Callable[[Path], bytes] | None,
+    command: list[str],
+    words: tuple[str, ...],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = list(command)
+    if file_name:
+        file = tmp_path / file_name
+        if contents is not None:
+            data = contents(file)
+            file.write_bytes(data)
+        argv.append(str(file))
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    for word in words:
+        assert word in err, (word, err)
+    zh, _, en = err.partition(" | ")
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in zh), "the message starts in Chinese"
+    assert any(ch.isascii() and ch.isalpha() for ch in en), "then says the same in English"
+
+
+def test_a_batch_reports_the_same_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "utf16.txt").write_bytes(_REPORT.encode("utf-16-le"))
+    (tmp_path / "zipped.json").write_bytes(_zip(tmp_path / "zipped.json", {"a.txt": _REPORT}))
+    (tmp_path / "word.txt").write_bytes(_OLE2)
+    assert main(["audit", str(tmp_path), "--jobs", "1"]) == 2
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    errors = {Path(r["path"]).name: r["error"] for r in lines if "path" in r}
+    assert {r["status"] for r in lines if "path" in r} == {"unreadable"}
+    assert "UTF-16" in errors["utf16.txt"] and "byte order mark" in errors["utf16.txt"]
+    assert "ZIP 压缩包" in errors["zipped.json"]
+    assert "旧版 Word 文档" in errors["word.txt"]
+    assert lines[-1]["summary"]["unreadable"] == 3
+
+
+def test_utf16_with_bom_and_gbk_are_read_not_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for encoding in ("utf-16", "gbk", "utf-8-sig"):
+        file = tmp_path / f"{encoding}.txt"
+        file.write_bytes(_REPORT.encode(encoding))
+        assert main(["read", str(file)]) == 0, capsys.readouterr().err
+        assert json.loads(capsys.readouterr().out)["department"] == "西区人民政府办公室"

@@ -182,7 +182,19 @@ def test_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     out, err = capsys.readouterr()
     assert out == ""
     assert "nowhere.json" in err
+    assert "找不到文件" in err and "file not found" in err
     assert "Traceback" not in err
+
+
+def test_audit_output_file(document_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "findings.txt"
+    assert main(["audit", str(document_file), "-o", str(out)]) == 0
+    assert capsys.readouterr().out == ""
+    assert out.read_text(encoding="utf-8").endswith(
+        "错误 0 · 警告 0 · 提示 1 | errors 0 · warnings 0 · notes 1\n"
+    )
+    assert main(["audit", str(document_file), "-o", str(tmp_path / "no" / "such" / "dir.txt")]) == 2
+    assert "找不到文件" in capsys.readouterr().err
 
 
 def test_unexpected_failure_while_loading_exits_2(

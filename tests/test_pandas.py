@@ -13,7 +13,13 @@ from budgetacct import Amount, Ledger, audit, load_example, strategies
 from budgetacct.audit.finding import AuditReport, Finding, Message
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import InvalidValue, MissingDependency
-from budgetacct.integrations.pandas import AUDIT_COLUMNS, EXPENDITURE_COLUMNS, REVENUE_COLUMNS, to_frame
+from budgetacct.integrations.pandas import (
+    AUDIT_COLUMNS,
+    EXPENDITURE_COLUMNS,
+    FIGURE_COLUMNS,
+    REVENUE_COLUMNS,
+    to_frame,
+)
 from budgetacct.model import ExpenditureItem, ExpenditureKind, Fund, RevenueItem, RevenueSource, Severity
 from budgetacct.render.tables import standard_tables
 
@@ -117,8 +123,44 @@ def test_audit_frame_one_row_per_finding() -> None:
     assert frame.sort_values("severity", kind="stable")["rule"].tolist() == [
         f.rule for f in sorted(report.findings, key=lambda f: f.severity.rank)
     ]
-    for column in ("rule", "path", "expected", "actual", "difference", "tolerance", "message_zh"):
+    for column in ("rule", "path", "expected", "actual", "message_zh"):
         assert is_string(frame[column]), column
+    r46 = frame[frame["rule"] == "R46"].iloc[0]
+    assert (r46["difference"], r46["tolerance"]) == (Decimal("-2"), Decimal("0"))
+    assert frame["difference"].dtype == object and frame["tolerance"].dtype == object
+    for column in ("difference", "tolerance"):
+        values = [v for v in frame[column] if v is not None]
+        assert values and all(type(v) is Decimal for v in values), column
+
+
+def test_audit_frame_figures_stated_in_words_are_none() -> None:
+    findings = (
+        Finding("R1", Severity.ERROR, "$.a", "1", "2", "-1.50", "0.005", Message("中", "en")),
+        Finding("R2", Severity.NOTE, "$.b", "≥90%", "已完成", "增加", "NaN", Message("中", "en")),
+    )
+    frame = to_frame(AuditReport(findings))
+    assert frame["difference"].tolist() == [Decimal("-1.50"), None]
+    assert frame["tolerance"].tolist() == [Decimal("0.005"), None]
+    assert str(frame.loc[0, "difference"]) == "-1.50"
+
+
+def test_disclosure_frame_lists_every_figure_exactly() -> None:
+    from budgetacct.reader import resolve_path
+
+    seed = load_example("xiqu-2021")
+    frame = to_frame(seed)
+    assert tuple(frame.columns) == FIGURE_COLUMNS
+    assert frame.attrs == {"year": 2021, "department": seed.department}
+    by_path = dict(zip(frame["path"], frame["value"], strict=True))
+    assert by_path["$.revenue.total"] == Decimal("830.63")
+    assert by_path["$.revenue.lines[0].share"] == Decimal("88.96")
+    assert len(by_path) == len(frame)  # each figure once
+    assert set(frame["kind"]) <= {"amount", "percent", "count", "number"}
+    assert {"amount", "percent", "count"} <= set(frame["kind"])
+    for path, kind, value in zip(frame["path"], frame["kind"], frame["value"], strict=True):
+        assert type(value) is Decimal
+        stated = resolve_path(seed, path)
+        assert (stated if kind == "count" else stated.value) == value, path
 
 
 def test_audit_frame_missing_figures_are_na() -> None:
@@ -165,7 +207,7 @@ def test_every_standard_table_has_distinct_columns() -> None:
 
 def test_other_objects_are_refused(ledger: Ledger) -> None:
     with pytest.raises(InvalidValue):
-        to_frame(load_example("xiqu-2021"))  # type: ignore[arg-type]
+        to_frame(load_example("xiqu-2021").revenue)  # type: ignore[arg-type]
     with pytest.raises(InvalidValue):
         to_frame(ledger, part="both")  # type: ignore[arg-type]
 

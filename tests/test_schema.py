@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 
 from budgetacct import Disclosure, Ledger, load_example, strategies
 from budgetacct.cli import main
-from budgetacct.errors import InputError, MissingDependency
+from budgetacct.errors import InputError, InvalidValue, MissingDependency
 from budgetacct.io import loads
 from budgetacct.io.converter import structure_document, unstructure_document
 from budgetacct.io.json_schema import DRAFT, json_schema, validate
@@ -204,3 +204,12 @@ def test_cli_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", "--type", "Ledger"]) == 0
     assert json.loads(capsys.readouterr().out)["properties"]["type"] == {"const": "Ledger"}
     assert main(["schema", "--type", "Nothing"]) == 2
+
+
+def test_schema_by_document_name_as_the_cli_takes_it() -> None:
+    assert json_schema("Disclosure") == json_schema(Disclosure) == json_schema()
+    assert json_schema("Ledger") == json_schema(Ledger)
+    with pytest.raises(InvalidValue) as raised:
+        json_schema("Nothing")
+    message = str(raised.value)
+    assert "Disclosure" in message and "Ledger" in message and "文档类型" in message

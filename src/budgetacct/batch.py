@@ -4,7 +4,7 @@
 >>> from budgetacct.examples import example_path
 >>> result = audit_path(str(example_path("xiqu-2021", "disclosure")))
 >>> result["status"], result["counts"]["error"] >= 1
-('findings', True)
+('errors', True)
 
 Every function here is a plain top-level function of plain data (paths in, JSON-ready dicts out),
 free of global state, so it pickles and runs unchanged in worker processes, on a Dask cluster
@@ -16,12 +16,24 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterable, Iterator
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-__all__ = ["audit_chunk", "audit_many", "audit_path", "expand_paths", "load_any"]
+__all__ = [
+    "Progress",
+    "Summary",
+    "audit_chunk",
+    "audit_many",
+    "audit_path",
+    "expand_paths",
+    "load_any",
+    "status_of",
+]
 
 #: File endings the batch understands; other files in a directory are skipped.
 SUFFIXES = (".json", ".txt", ".xlsx")
@@ -52,20 +64,26 @@ def load_any(path: str | os.PathLike[str]) -> Any:
     """A Disclosure or Ledger from a JSON document, a report text (.txt) or a table workbook (.xlsx).
 
     Returns ``(document, sources)`` where ``sources`` maps finding paths to the sentence a figure
-    came from (empty except for report texts).
+    came from (empty except for report texts).  The file is recognized and decoded exactly as the
+    one-file ``budgetacct audit FILE`` does (see :mod:`budgetacct._files`): a GBK, GB18030 or
+    UTF-16 report reads the same alone and in a batch.
     """
+    from budgetacct._files import decode_text, sniff
+
     file = Path(path)
-    suffix = file.suffix.lower()
-    if suffix == ".txt":
+    kind = sniff(file)
+    if kind == "text":
         from budgetacct.reader import read_report
 
-        result = read_report(file.read_bytes().decode("utf-8-sig"))
-        sources = {source.path: source.sentence for source in result.sources}
+        result = read_report(decode_text(file.read_bytes(), file))
+        sources: dict[str, str] = {}
+        for source in result.sources:
+            sources.setdefault(source.path, source.sentence)
         return result.disclosure, sources
-    if suffix == ".xlsx":
-        from budgetacct.io.excel import load_xlsx
+    if kind == "xlsx":
+        from budgetacct.io.excel import read_xlsx
 
-        return load_xlsx(file), {}
+        return read_xlsx(file).disclosure, {}
     from budgetacct.io.json import load
 
     return load(file), {}
@@ -88,12 +106,36 @@ def _finding_dict(finding: Any, sources: dict[str, str]) -> dict[str, Any]:
     return item
 
 
+def _coverage(report: Any) -> str | None:
+    """The share of the printed figures the reader could read, when the report carries one.
+
+    Kept as exact decimal text, like every figure of a finding.
+    """
+    coverage = getattr(report, "coverage", None)
+    value = getattr(coverage, "value", coverage)
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        return None
+    return str(value)
+
+
+def status_of(counts: dict[str, int]) -> str:
+    """``"errors"``, ``"warnings"`` or ``"ok"`` (notes alone leave a report ok), from finding counts."""
+    if counts.get("error", 0):
+        return "errors"
+    if counts.get("warning", 0):
+        return "warnings"
+    return "ok"
+
+
 def audit_path(path: str) -> dict[str, Any]:
     """Audit one report file; never raises for a bad file (``status`` says what happened).
 
-    The result: ``{"path", "status": "ok" | "findings" | "unreadable", "counts": {"error",
-    "warning", "note"}, "findings": [...], "error": message or None}``.
+    The result: ``{"path", "status", "counts": {"error", "warning", "note"}, "findings": [...],
+    "error": message or None}`` and ``"coverage"`` when the audit states how much of a report
+    text was read.  ``status`` is ``"ok"`` (no error or warning finding), ``"warnings"``
+    (warnings but no errors), ``"errors"`` or ``"unreadable"`` (``error`` says why).
     """
+    from budgetacct._files import os_error_message
     from budgetacct.audit import audit
     from budgetacct.errors import BudgetAcctError
 
@@ -107,15 +149,21 @@ def audit_path(path: str) -> dict[str, Any]:
     try:
         document, sources = load_any(path)
         report = audit(document)
-    except (BudgetAcctError, OSError, UnicodeDecodeError) as exc:
-        result["error"] = str(exc) if not isinstance(exc, OSError) else f"{path}: {exc.strerror or exc}"
+    except OSError as exc:
+        result["error"] = os_error_message(path, exc)
+        return result
+    except BudgetAcctError as exc:
+        result["error"] = str(exc)
         return result
     except Exception as exc:  # a crash on one report must not stop the others
-        result["error"] = f"{type(exc).__name__}: {exc}"
+        result["error"] = f"无法读取输入 | cannot read the input: {type(exc).__name__}: {exc}"
         return result
     result["findings"] = [_finding_dict(f, sources) for f in report.findings]
     result["counts"] = {severity.value: n for severity, n in report.counts.items()}
-    result["status"] = "ok" if report.ok else "findings"
+    result["status"] = status_of(result["counts"])
+    coverage = _coverage(report)
+    if coverage is not None:
+        result["coverage"] = coverage
     return result
 
 
@@ -161,3 +209,122 @@ def audit_many(
             while ordered and next_out in done_early:
                 yield from done_early.pop(next_out)
                 next_out += 1
+
+
+class Summary:
+    """Counts over a batch's results, as the last JSON line (``{"summary": {...}}``) and as text.
+
+    >>> summary = Summary()
+    >>> summary.add({"path": "a.json", "status": "errors", "counts": {"error": 2, "warning": 1, "note": 0}})
+    >>> summary.add({"path": "b.txt", "status": "unreadable", "counts": {"error": 0, "warning": 0, "note": 0}})
+    >>> summary.as_dict()["errors"], summary.as_dict()["findings"]
+    (1, {'error': 2, 'warning': 1, 'note': 0})
+    """
+
+    def __init__(self) -> None:
+        self.reports = 0
+        self.statuses = {"ok": 0, "warnings": 0, "errors": 0, "unreadable": 0}
+        self.findings = {"error": 0, "warning": 0, "note": 0}
+        self.lowest: tuple[Decimal, str, str] | None = None
+
+    def add(self, result: dict[str, Any]) -> None:
+        self.reports += 1
+        self.statuses[result["status"]] = self.statuses.get(result["status"], 0) + 1
+        for severity, count in result["counts"].items():
+            self.findings[severity] = self.findings.get(severity, 0) + count
+        coverage = result.get("coverage")
+        if coverage is not None and (self.lowest is None or Decimal(coverage) < self.lowest[0]):
+            self.lowest = (Decimal(coverage), coverage, result["path"])
+
+    def as_dict(self) -> dict[str, Any]:
+        """Reports by status (``ok``, ``warnings``, ``errors``, ``unreadable``), finding totals,
+        and ``lowest_coverage`` when any report states its coverage."""
+        summary: dict[str, Any] = {"reports": self.reports, **self.statuses, "findings": dict(self.findings)}
+        if self.lowest is not None:
+            summary["lowest_coverage"] = {"coverage": self.lowest[1], "path": self.lowest[2]}
+        return summary
+
+    def text(self) -> str:
+        """One line in Chinese and English."""
+        s, f = self.statuses, self.findings
+        zh = (
+            f"共 {self.reports} 份报告：通过 {s['ok']} · 有警告 {s['warnings']} · 有错误 {s['errors']} · "
+            f"无法读取 {s['unreadable']}；发现 错误 {f['error']} · 警告 {f['warning']} · 提示 {f['note']}"
+        )
+        en = (
+            f"{self.reports} reports: ok {s['ok']} · warnings {s['warnings']} · errors {s['errors']} · "
+            f"unreadable {s['unreadable']}; findings: errors {f['error']} · warnings {f['warning']} · "
+            f"notes {f['note']}"
+        )
+        if self.lowest is not None:
+            zh += f"；最低读取覆盖率 {self.lowest[1]}（{self.lowest[2]}）"
+            en += f"; lowest coverage {self.lowest[1]} ({self.lowest[2]})"
+        return f"{zh} | {en}"
+
+
+def _in_notebook() -> bool:
+    """Whether this runs in a Jupyter kernel, whose output area redraws a line ending in ``\\r``."""
+    shell = sys.modules.get("IPython")
+    get_ipython = getattr(shell, "get_ipython", None)
+    return get_ipython is not None and type(get_ipython()).__name__ == "ZMQInteractiveShell"
+
+
+class Progress:
+    """A batch's progress on ``stream`` (stderr): one live line on a terminal or in a notebook,
+    else — in logs, CI, pipes — a plain line every ``every`` reports or ``seconds`` seconds.
+
+    >>> import io
+    >>> log = io.StringIO()
+    >>> progress = Progress(4, log, every=2)
+    >>> for status in ("ok", "errors", "ok", "unreadable"):
+    ...     progress.update({"status": status})
+    >>> print(log.getvalue(), end="")
+    已核对 2/4 · 有错误 1 · 无法读取 0 | audited 2/4 · errors 1 · unreadable 0
+    已核对 4/4 · 有错误 1 · 无法读取 1 | audited 4/4 · errors 1 · unreadable 1
+    """
+
+    def __init__(
+        self,
+        total: int,
+        stream: TextIO | None = None,
+        *,
+        live: bool | None = None,
+        every: int | None = None,
+        seconds: float = 10.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.total = total
+        self.stream = stream if stream is not None else sys.stderr
+        isatty = getattr(self.stream, "isatty", None)
+        self.live = live if live is not None else bool(isatty and isatty()) or _in_notebook()
+        self.every = every if every is not None else max(1, min(100, total // 10))
+        self.seconds = seconds
+        self.clock = clock
+        self.last = clock()
+        self.done = self.errors = self.unreadable = 0
+
+    def _line(self) -> str:
+        return (
+            f"已核对 {self.done}/{self.total} · 有错误 {self.errors} · 无法读取 {self.unreadable} | "
+            f"audited {self.done}/{self.total} · errors {self.errors} · unreadable {self.unreadable}"
+        )
+
+    def update(self, result: dict[str, Any]) -> None:
+        self.done += 1
+        self.errors += result["status"] == "errors"
+        self.unreadable += result["status"] == "unreadable"
+        if self.live:
+            self.stream.write("\r" + self._line())
+        else:
+            now = self.clock()
+            if self.done % self.every and self.done != self.total and now - self.last < self.seconds:
+                return
+            self.last = now
+            self.stream.write(self._line() + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        """End the live line, so that what follows starts on a line of its own."""
+        if self.live and self.done:
+            self.stream.write("\n")
+            self.stream.flush()

@@ -8,8 +8,15 @@ Other commands: ``render`` (决算说明), ``tables`` (the standard tables), ``c
 ``schema`` (the JSON Schema of the documents), ``export-fdp`` (a Ledger as a Fiscal Data Package),
 ``import-xlsx`` (the standard tables of a workbook as a Disclosure) and ``read`` (a published
 决算说明 text as a Disclosure).  Wherever a FILE is read, an ``.xlsx`` workbook of the standard
-tables and a ``.txt`` report are accepted too; ``audit report.txt`` shows under each finding the
-sentence its figure was read from.
+tables and a ``.txt`` report (UTF-8, GBK/GB18030 or UTF-16 with BOM) are accepted too;
+``audit report.txt`` shows under each finding the sentence its figure was read from, and
+``audit FILE --format html -o audit.html`` writes a standalone HTML page of the findings.  A file
+budgetacct does not read (an old Word ``.doc``, a ZIP archive, UTF-16 without BOM …) is named as
+such, with what to do instead.
+
+Several files, a directory or a glob make a batch: one JSON line per report as each is ready
+(``--ordered``: in input order), progress on stderr, and a summary on stderr and as the last line
+(``{"summary": {...}}``).
 
 Heavy modules are imported inside the commands, so ``budgetacct --help`` stays fast.
 """
@@ -19,13 +26,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
 
+from budgetacct._report_text import report_json, report_table
 from budgetacct._text import display_width
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from budgetacct.audit.finding import AuditReport, Finding
     from budgetacct.model import Disclosure, Ledger
     from budgetacct.reader import ReadResult
 
@@ -34,145 +41,6 @@ __all__ = ["display_width", "main", "report_json", "report_table"]
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
-
-
-# --------------------------------------------------------------------------------------------
-# Text layout
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - display_width(text))
-
-
-def _widths(rows: Sequence[Sequence[str]]) -> list[int]:
-    return [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-
-
-def _row(cells: Sequence[str], widths: Sequence[int]) -> str:
-    """Cells separated by two spaces; the last cell is not padded."""
-    padded = [_pad(cell, widths[i]) for i, cell in enumerate(cells[:-1])] + [cells[-1]]
-    return "  ".join(padded).rstrip()
-
-
-_HEADER = ("规则 rule", "路径 path", "应为 expected", "实际 actual", "差额 difference", "说明 message")
-_SEVERITY_TITLES = {"error": "错误 errors", "warning": "警告 warnings", "note": "提示 notes"}
-
-
-def _one_line(text: str | None) -> str:
-    return "" if text is None else " ".join(text.split())
-
-
-def _summary(report: AuditReport) -> str:
-    from budgetacct.model.enums import Severity
-
-    counts = report.counts
-    e, w, n = counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.NOTE]
-    return f"错误 {e} · 警告 {w} · 提示 {n} | errors {e} · warnings {w} · notes {n}"
-
-
-Sources = Mapping[str, tuple[int, str]]
-
-
-def _source_of(path: str, sources: Sources) -> tuple[int, str] | None:
-    """The (line, sentence) a finding's figure was read from: its own path, else the nearest
-    enclosing path with a source, else the first figure read inside it."""
-    if path in sources:
-        return sources[path]
-    parent = path
-    while True:
-        cut = max(parent.rfind("."), parent.rfind("["))
-        if cut <= 1:
-            break
-        parent = parent[:cut]
-        if parent in sources:
-            return sources[parent]
-    inside = [p for p in sources if p.startswith((path + ".", path + "["))]
-    return sources[min(inside, key=lambda p: sources[p][0])] if inside else None
-
-
-def _clip(text: str, limit: int = 120) -> str:
-    text = _one_line(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def report_table(report: AuditReport, sources: Sources | None = None) -> str:
-    """The findings as a text table grouped by severity (errors first), then a summary line.
-
-    Columns line up across groups, Chinese characters counting two columns.  ``sources`` maps
-    figure paths to the (line, sentence) they were read from: a line under each finding then
-    shows where its figure came from.
-    """
-    from budgetacct.model.enums import Severity
-
-    groups: list[tuple[Severity, list[tuple[str, ...]], list[str | None]]] = []
-    for severity in sorted(Severity, key=lambda s: s.rank):
-        findings: tuple[Finding, ...] = report.by_severity(severity)
-        if findings:
-            rows: list[tuple[str, ...]] = [
-                (
-                    f.rule,
-                    f.path,
-                    _one_line(f.expected),
-                    _one_line(f.actual),
-                    _one_line(f.difference),
-                    _one_line(f.message.zh),
-                )
-                for f in findings
-            ]
-            notes: list[str | None] = []
-            for f in findings:
-                found = _source_of(f.path, sources) if sources else None
-                notes.append(
-                    None
-                    if found is None
-                    else f"    来源 source: 第{found[0]}行 line {found[0]}：{_clip(found[1])}"
-                )
-            groups.append((severity, rows, notes))
-    widths = _widths([_HEADER, *(row for _, rows, _ in groups for row in rows)])
-    lines: list[str] = []
-    if report.subject:
-        lines += [f"审核 audit: {report.subject}", ""]
-    for severity, group_rows, group_notes in groups:
-        lines.append(f"{_SEVERITY_TITLES[severity.value]} ({len(group_rows)})")
-        lines.append(_row(_HEADER, widths))
-        for row, note in zip(group_rows, group_notes, strict=True):
-            lines.append(_row(row, widths))
-            if note is not None:
-                lines.append(note)
-        lines.append("")
-    if not groups:
-        lines += ["没有发现问题 | no findings", ""]
-    lines.append(_summary(report))
-    return "\n".join(lines) + "\n"
-
-
-def report_json(report: AuditReport, sources: Sources | None = None) -> str:
-    """The findings and counts as JSON (``{"findings": [...], "summary": {...}}``).
-
-    With ``sources`` (see :func:`report_table`) a finding whose figure was read from a sentence
-    carries ``"source": {"line": …, "sentence": …}``.
-    """
-    from budgetacct.model.enums import Severity
-
-    findings: list[dict[str, Any]] = []
-    for f in report.findings:
-        item: dict[str, Any] = {
-            "rule": f.rule,
-            "severity": f.severity.value,
-            "path": f.path,
-            "expected": f.expected,
-            "actual": f.actual,
-            "difference": f.difference,
-            "tolerance": f.tolerance,
-            "message": {"zh": f.message.zh, "en": f.message.en},
-        }
-        found = _source_of(f.path, sources) if sources else None
-        if found is not None:
-            item["source"] = {"line": found[0], "sentence": found[1]}
-        findings.append(item)
-    counts = report.counts
-    summary = {severity.value: counts[severity] for severity in Severity}
-    return json.dumps({"findings": findings, "summary": summary}, ensure_ascii=False, indent=2) + "\n"
 
 
 # --------------------------------------------------------------------------------------------
@@ -187,20 +55,6 @@ class _InputFailure(Exception):
         self.message = message
 
 
-_XLSX_SUFFIXES = (".xlsx", ".xlsm")
-
-
-def _is_workbook(file: str) -> bool:
-    """Whether ``file`` is an .xlsx workbook (by its suffix, or a zip that is not JSON)."""
-    if file.lower().endswith(_XLSX_SUFFIXES):
-        return True
-    try:
-        with open(file, "rb") as handle:
-            return handle.read(4) == b"PK\x03\x04"
-    except OSError:
-        return False
-
-
 def _read_workbook(file: str, year: int | None = None) -> Disclosure:
     """The Disclosure of a workbook of standard tables; the reader's notes go to stderr."""
     from budgetacct.io.excel import read_xlsx
@@ -211,16 +65,17 @@ def _read_workbook(file: str, year: int | None = None) -> Disclosure:
     return result.disclosure
 
 
-_TEXT_SUFFIXES = (".txt", ".text", ".md")
-
-
 def _read_text_report(file: str, year: int | None = None) -> ReadResult:
-    """Read a published 决算说明 (text); the counts of figures and unread sentences go to stderr."""
+    """Read a published 决算说明 (text); the counts of figures and unread sentences go to stderr.
+
+    The bytes are decoded as a batch decodes them (UTF-8, UTF-16 with BOM, GB18030/GBK).
+    """
     from pathlib import Path
 
-    from budgetacct.reader import read_report_bytes
+    from budgetacct._files import decode_text
+    from budgetacct.reader import read_report
 
-    result = read_report_bytes(Path(file).read_bytes(), year=year)
+    result = read_report(decode_text(Path(file).read_bytes(), file), year=year)
     figures, unread = len(result.sources), len(result.unread)
     sys.stderr.write(
         f"读出 {figures} 个数字，{unread} 句未读 | read {figures} figures, {unread} sentences unread\n"
@@ -250,6 +105,7 @@ def _load_with_sources(
     """The document, and for a text report where each figure was read (path → (line, sentence))."""
     from pathlib import Path
 
+    from budgetacct._files import os_error_message, sniff
     from budgetacct.errors import BudgetAcctError
 
     try:
@@ -260,9 +116,10 @@ def _load_with_sources(
         from budgetacct.io.json import load
 
         assert file is not None
-        if _is_workbook(file):
+        kind = sniff(file)
+        if kind == "xlsx":
             return _read_workbook(file), None
-        if file.lower().endswith(_TEXT_SUFFIXES):
+        if kind == "text":
             result = _read_text_report(file)
             sources: dict[str, tuple[int, str]] = {}
             for source in result.sources:
@@ -272,7 +129,7 @@ def _load_with_sources(
     except BudgetAcctError as exc:
         raise _InputFailure(str(exc)) from None
     except OSError as exc:
-        raise _InputFailure(f"{file}: {exc.strerror or exc}") from None
+        raise _InputFailure(os_error_message(file or "", exc)) from None
     except Exception as exc:  # an unexpected failure while reading is still an unreadable input
         raise _InputFailure(f"无法读取输入 | cannot read the input: {type(exc).__name__}: {exc}") from None
 
@@ -295,16 +152,21 @@ def _is_batch(args: argparse.Namespace) -> bool:
 
 
 def _cmd_audit_batch(args: argparse.Namespace, out: TextIO) -> int:
-    from budgetacct.batch import audit_many, expand_paths
+    """One line per report as each is ready (or in input order with ``--ordered``), progress on
+    stderr, then the summary on stderr and, in JSON lines, as the last record."""
+    from budgetacct.batch import Progress, Summary, audit_many, expand_paths
 
     files = expand_paths(args.file)
     if not files:
         raise _InputFailure("没有找到报告 | no reports found in: " + " ".join(args.file))
-    progress = sys.stderr.isatty()
-    errors = unreadable = 0
-    for done, result in enumerate(audit_many(files, jobs=args.jobs), start=1):
-        errors += result["counts"]["error"] > 0
-        unreadable += result["status"] == "unreadable"
+    if args.format == "html":
+        raise _InputFailure(
+            "HTML 审核报告一次只写一份报告；多份报告请用 --format jsonl 或 text | "
+            "an HTML audit page is for one report; for several reports use --format jsonl or text"
+        )
+    progress, summary = Progress(len(files), sys.stderr), Summary()
+    for result in audit_many(files, jobs=args.jobs, ordered=args.ordered):
+        summary.add(result)
         if args.format == "text":
             counts = result["counts"]
             status = (
@@ -315,11 +177,14 @@ def _cmd_audit_batch(args: argparse.Namespace, out: TextIO) -> int:
         else:
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
-        if progress:
-            sys.stderr.write(f"\r{done}/{len(files)} 已核对 audited")
-    if progress:
-        sys.stderr.write("\n")
-    return EXIT_INPUT if unreadable else EXIT_FINDINGS if errors else EXIT_OK
+        progress.update(result)
+    progress.close()
+    if args.format != "text":
+        out.write(json.dumps({"summary": summary.as_dict()}, ensure_ascii=False) + "\n")
+    sys.stderr.write(summary.text() + "\n")
+    if summary.statuses["unreadable"]:
+        return EXIT_INPUT
+    return EXIT_FINDINGS if summary.statuses["errors"] else EXIT_OK
 
 
 def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
@@ -328,14 +193,18 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
 
     if _is_batch(args):
         return _cmd_audit_batch(args, out)
-    if args.format == "jsonl":
-        raise _InputFailure("--format jsonl is for several reports")
     document, sources = _load_with_sources(args.file[0] if args.file else None, args.example)
     try:
         report = audit(document)
     except BudgetAcctError as exc:
         raise _InputFailure(str(exc)) from None
-    out.write(report_json(report, sources) if args.format == "json" else report_table(report, sources))
+    if args.format == "html":
+        from budgetacct.render.audit_html import render_audit_html
+
+        text = render_audit_html(report)
+    else:
+        text = report_json(report, sources) if args.format == "json" else report_table(report, sources)
+    _write_text(text, args.output, out)
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -363,10 +232,19 @@ def _disclosure(args: argparse.Namespace) -> Disclosure:
     return document.publish() if isinstance(document, Ledger) else document
 
 
+#: The locales the narrative is written in (Chinese as published, and English).
+_LOCALES = ("zh_CN", "en")
+
+
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     from budgetacct.errors import BudgetAcctError
     from budgetacct.render.narrative import render_narrative
 
+    if args.locale not in _LOCALES:
+        raise _InputFailure(
+            f"不支持的语言 {args.locale}：支持 {'、'.join(_LOCALES)} | "
+            f"unsupported locale {args.locale!r}: the supported locales are {', '.join(_LOCALES)}"
+        )
     disclosure = _disclosure(args)
     try:
         narrative = render_narrative(
@@ -432,10 +310,9 @@ def _cmd_charts(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
-    from budgetacct.io.converter import document_types
     from budgetacct.io.json_schema import json_schema
 
-    schema = json_schema(document_types()[args.type])
+    schema = json_schema(args.type)
     out.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
@@ -461,43 +338,72 @@ def _cmd_export_fdp(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _write_document(document: Disclosure | Ledger, output: str | None, out: TextIO) -> None:
-    from budgetacct.io.json import dump
-
-    text = dump(document)
+def _write_text(text: str, output: str | None, out: TextIO) -> None:
+    """``text`` to the file ``output`` (UTF-8), or to ``out`` when there is none."""
     if output is None:
         out.write(text)
         return
     from pathlib import Path
 
+    from budgetacct._files import os_error_message
+
     try:
         Path(output).write_text(text, encoding="utf-8", newline="\n")
     except OSError as exc:
-        raise _InputFailure(f"{output}: {exc.strerror or exc}") from None
+        raise _InputFailure(os_error_message(output, exc)) from None
+
+
+def _write_document(document: Disclosure | Ledger, output: str | None, out: TextIO) -> None:
+    from budgetacct.io.json import dump
+
+    _write_text(dump(document), output, out)
+
+
+def _refuse_non_text(file: str) -> None:
+    """``read`` takes a report's text: a JSON document or a workbook gets the command it needs."""
+    from budgetacct._files import sniff
+
+    kind = sniff(file)
+    if kind == "xlsx":
+        raise _InputFailure(
+            f"{file} 是 .xlsx 工作簿，不是决算说明文字：请用 budgetacct import-xlsx {file} | "
+            f"{file} is an .xlsx workbook, not a report text: use `budgetacct import-xlsx {file}`"
+        )
+    with open(file, "rb") as handle:
+        head = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if file.lower().endswith(".json") or head.startswith(b"{"):
+        raise _InputFailure(
+            f"{file} 是JSON文档，不是决算说明文字：请用 budgetacct audit {file} 核对它 | "
+            f"{file} is a JSON document, not a report text: use `budgetacct audit {file}` to check it"
+        )
 
 
 def _cmd_read(args: argparse.Namespace, out: TextIO) -> int:
+    from budgetacct._files import os_error_message
     from budgetacct.errors import BudgetAcctError
 
     try:
+        _refuse_non_text(args.file)
         result = _read_text_report(args.file, args.year)
     except BudgetAcctError as exc:
         raise _InputFailure(str(exc)) from None
     except OSError as exc:
-        raise _InputFailure(f"{args.file}: {exc.strerror or exc}") from None
+        raise _InputFailure(os_error_message(args.file, exc)) from None
     _write_document(result.disclosure, args.output, out)
     return EXIT_OK
 
 
 def _cmd_import_xlsx(args: argparse.Namespace, out: TextIO) -> int:
+    from budgetacct._files import os_error_message, sniff
     from budgetacct.errors import BudgetAcctError
 
     try:
+        sniff(args.file)  # a missing file, an old .xls or a ZIP that is no workbook is named as such
         disclosure = _read_workbook(args.file, args.year)
     except BudgetAcctError as exc:
         raise _InputFailure(str(exc)) from None
     except OSError as exc:
-        raise _InputFailure(f"{args.file}: {exc.strerror or exc}") from None
+        raise _InputFailure(os_error_message(args.file, exc)) from None
     _write_document(disclosure, args.output, out)
     return EXIT_OK
 
@@ -533,11 +439,16 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--example", metavar="NAME", help="audit a bundled example instead (e.g. xiqu-2021)")
     audit.add_argument(
         "--format",
-        choices=("text", "json", "jsonl"),
+        choices=("text", "json", "html", "jsonl"),
         default=None,
-        help="text (default for one report), json, or jsonl (default for a batch: one line per report)",
+        help="text (default for one report), json, html (a standalone page; use -o), "
+        "or jsonl (default for a batch: one line per report, then a summary line)",
     )
+    audit.add_argument("-o", "--output", metavar="OUT", help="write to this file (default: stdout)")
     audit.add_argument("--jobs", type=int, metavar="N", help="worker processes for a batch (default: CPUs)")
+    audit.add_argument(
+        "--ordered", action="store_true", help="a batch's lines in input order (default: as each is ready)"
+    )
     audit.set_defaults(handler=_cmd_audit)
 
     example = commands.add_parser(

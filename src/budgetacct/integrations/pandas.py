@@ -9,7 +9,11 @@ columns, and a missing figure is ``None`` / ``<NA>``.
   number, title, department, unit, year, note and the kind of each row;
 * an :class:`~budgetacct.audit.finding.AuditReport`: one row per finding (rule, severity —
   an ordered category error < warning < note —, path, expected, actual, difference, tolerance,
-  message_zh, message_en);
+  message_zh, message_en); ``difference`` and ``tolerance`` are Decimal (``None`` where a finding
+  has none), ``expected`` and ``actual`` stay text (they may be words such as ``"≥90%"``);
+* a :class:`~budgetacct.model.disclosure.Disclosure`: one row per figure it states (path — as in
+  findings, ``$.revenue.lines[0].amount`` —, kind ``amount`` / ``percent`` / ``count`` /
+  ``number``, value as Decimal); ``frame.attrs`` holds the year and department;
 * a :class:`~budgetacct.model.ledger.Ledger`: one row per expenditure item (function, fund, kind,
   economic, amount, project), or with ``part="revenue"`` one row per revenue item (source, fund,
   function, amount).
@@ -25,16 +29,18 @@ columns, and a missing figure is ``None`` / ``<NA>``.
 from __future__ import annotations
 
 import importlib
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from budgetacct.errors import InvalidValue, MissingDependency
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.audit.finding import AuditReport
+    from budgetacct.model.disclosure import Disclosure
     from budgetacct.model.ledger import Ledger
     from budgetacct.render.tables import Table
 
-__all__ = ["AUDIT_COLUMNS", "EXPENDITURE_COLUMNS", "REVENUE_COLUMNS", "to_frame"]
+__all__ = ["AUDIT_COLUMNS", "EXPENDITURE_COLUMNS", "FIGURE_COLUMNS", "REVENUE_COLUMNS", "to_frame"]
 
 #: The columns of an audit report's frame.
 AUDIT_COLUMNS: Final = (
@@ -52,6 +58,8 @@ AUDIT_COLUMNS: Final = (
 EXPENDITURE_COLUMNS: Final = ("function", "fund", "kind", "economic", "amount", "project")
 #: The columns of a ledger's revenue frame.
 REVENUE_COLUMNS: Final = ("source", "fund", "function", "amount")
+#: The columns of a disclosure's figures frame.
+FIGURE_COLUMNS: Final = ("path", "kind", "value")
 
 _STRING: Final = "string"
 
@@ -114,6 +122,17 @@ def _table_frame(pd: Any, table: Table) -> Any:
     return frame
 
 
+def _decimal(text: str | None) -> Decimal | None:
+    """A finding's figure as a Decimal; ``None`` when it has none or states it in words."""
+    if text is None:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
 def _audit_frame(pd: Any, report: AuditReport) -> Any:
     from budgetacct.model.enums import Severity
 
@@ -127,12 +146,54 @@ def _audit_frame(pd: Any, report: AuditReport) -> Any:
             "path": ([f.path for f in findings], _STRING),
             "expected": ([f.expected for f in findings], _STRING),
             "actual": ([f.actual for f in findings], _STRING),
-            "difference": ([f.difference for f in findings], _STRING),
-            "tolerance": ([f.tolerance for f in findings], _STRING),
+            "difference": ([_decimal(f.difference) for f in findings], object),
+            "tolerance": ([_decimal(f.tolerance) for f in findings], object),
             "message_zh": ([f.message.zh for f in findings], _STRING),
             "message_en": ([f.message.en for f in findings], _STRING),
         },
     )
+
+
+def _figures(node: Any, path: str, found: list[tuple[str, str, Decimal]]) -> None:
+    """Every figure inside ``node`` (an attrs object, a tuple or a leaf), depth first in field order."""
+    import attrs
+
+    from budgetacct.money import Amount, Percent
+
+    if isinstance(node, Amount):
+        found.append((path, "amount", node.value))
+    elif isinstance(node, Percent):
+        found.append((path, "percent", node.value))
+    elif isinstance(node, Decimal):
+        found.append((path, "number", node))
+    elif isinstance(node, int) and not isinstance(node, bool):
+        found.append((path, "count", Decimal(node)))
+    elif isinstance(node, tuple):
+        for index, item in enumerate(node):
+            _figures(item, f"{path}[{index}]", found)
+    elif attrs.has(type(node)):
+        for field in attrs.fields(type(node)):
+            _figures(getattr(node, field.name), f"{path}.{field.name}", found)
+
+
+def _disclosure_frame(pd: Any, disclosure: Disclosure) -> Any:
+    import attrs
+
+    found: list[tuple[str, str, Decimal]] = []
+    for field in attrs.fields(type(disclosure)):
+        # The year and the department describe the document; they are not figures it states.
+        if field.name not in ("year", "department"):
+            _figures(getattr(disclosure, field.name), f"$.{field.name}", found)
+    frame = _frame(
+        pd,
+        {
+            "path": ([p for p, _, _ in found], _STRING),
+            "kind": ([k for _, k, _ in found], _STRING),
+            "value": ([v for _, _, v in found], object),
+        },
+    )
+    frame.attrs.update({"year": disclosure.year, "department": disclosure.department})
+    return frame
 
 
 def _ledger_frame(pd: Any, ledger: Ledger, part: str) -> Any:
@@ -162,13 +223,16 @@ def _ledger_frame(pd: Any, ledger: Ledger, part: str) -> Any:
 
 
 def to_frame(
-    obj: Table | AuditReport | Ledger, *, part: Literal["expenditure", "revenue"] = "expenditure"
+    obj: Table | AuditReport | Ledger | Disclosure,
+    *,
+    part: Literal["expenditure", "revenue"] = "expenditure",
 ) -> Any:
-    """A :class:`pandas.DataFrame` of a Table, an AuditReport or a Ledger (see the module docs).
+    """A :class:`pandas.DataFrame` of a Table, an AuditReport, a Ledger or a Disclosure (see the module docs).
 
     ``part`` chooses the line items of a Ledger (``"expenditure"`` or ``"revenue"``).
     """
     from budgetacct.audit.finding import AuditReport
+    from budgetacct.model.disclosure import Disclosure
     from budgetacct.model.ledger import Ledger
     from budgetacct.render.tables import Table
 
@@ -180,6 +244,10 @@ def to_frame(
         return _audit_frame(_pandas(), obj)
     if isinstance(obj, Ledger):
         return _ledger_frame(_pandas(), obj, part)
+    if isinstance(obj, Disclosure):
+        return _disclosure_frame(_pandas(), obj)
     raise InvalidValue(
-        "表（Table）、审核报告（AuditReport）或账（Ledger）", "a Table, an AuditReport or a Ledger", obj
+        "表（Table）、审核报告（AuditReport）、账（Ledger）或决算公开数据（Disclosure）",
+        "a Table, an AuditReport, a Ledger or a Disclosure",
+        obj,
     )

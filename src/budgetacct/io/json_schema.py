@@ -172,16 +172,25 @@ class _Builder:
         return result
 
 
-def json_schema(cls: type[Any] | None = None) -> dict[str, Any]:
+def json_schema(cls: type[Any] | str | None = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of ``cls`` serialized (default: a Disclosure document).
 
-    A top-level document class (Disclosure, Ledger) gets its ``type`` tag; every nested class is
-    a ``$defs`` entry referred to by ``$ref``.
+    ``cls`` is a model class or a document's type tag, as ``budgetacct schema --type`` takes it
+    (``"Disclosure"``, ``"Ledger"``).  A top-level document class gets its ``type`` tag; every
+    nested class is a ``$defs`` entry referred to by ``$ref``.
+
+    >>> json_schema("Ledger")["properties"]["type"]
+    {'const': 'Ledger'}
     """
     import attrs
 
     from budgetacct.io.converter import document_types
 
+    if isinstance(cls, str):
+        by_tag: dict[str, type[Any]] = dict(document_types())
+        if cls not in by_tag:
+            raise InvalidValue(f"文档类型 {'、'.join(by_tag)}", f"a document type: {', '.join(by_tag)}", cls)
+        cls = by_tag[cls]
     if cls is None:
         from budgetacct.model import Disclosure
 
@@ -200,7 +209,7 @@ def json_schema(cls: type[Any] | None = None) -> dict[str, Any]:
     return schema
 
 
-def validate(data: Any, cls: type[Any] | None = None) -> None:
+def validate(data: Any, cls: type[Any] | str | None = None) -> None:
     """Check JSON-ready ``data`` against :func:`json_schema` of ``cls`` (needs ``budgetacct[schema]``).
 
     Raises :class:`~budgetacct.errors.InputError` listing every place the schema refuses.

@@ -1,0 +1,183 @@
+"""What a file on disk is, and its text: shared by the one-file commands and the batch audit.
+
+A report must read the same whether it is audited alone or in a batch of thousands, so both go
+through :func:`sniff` (JSON document, .xlsx workbook or report text, by the file's first bytes and
+name) and :func:`decode_text` (UTF-8 with or without BOM, UTF-16/UTF-32 with BOM, else GB18030,
+which covers GBK and GB2312).  Files that cannot be a report — an old Word ``.doc``, a ZIP that is
+no workbook, UTF-16 without a byte order mark — are refused with :class:`UnsupportedFile`, whose
+message says what the file is and what to do with it.
+
+>>> decode_text("收入合计".encode("gbk"), "a.txt")
+'收入合计'
+>>> decode_text("收入合计".encode("utf-16"), "a.txt")
+'收入合计'
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import zipfile
+from typing import Any, Final, Literal
+
+from budgetacct.errors import BudgetAcctError
+
+__all__ = ["FileKind", "UnsupportedFile", "decode_text", "os_error_message", "sniff"]
+
+FileKind = Literal["json", "xlsx", "text"]
+
+#: Name endings of report texts; every other file that is not a workbook is read as JSON.
+TEXT_SUFFIXES: Final = (".txt", ".text", ".md")
+XLSX_SUFFIXES: Final = (".xlsx", ".xlsm")
+
+_OLE2_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGICS: Final = (b"PK\x03\x04", b"PK\x05\x06")
+# Longest first: the UTF-32 little-endian mark starts with the UTF-16 one.
+_BOMS: Final = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SAVE_AS_UTF8_ZH: Final = "请用记事本等编辑器“另存为”UTF-8 编码的纯文本（.txt）后再试"
+_SAVE_AS_UTF8_EN: Final = (
+    "save it again as plain text (.txt) in UTF-8, e.g. with Notepad's Save As, and retry"
+)
+
+
+class UnsupportedFile(BudgetAcctError, ValueError):
+    """The file is not something budgetacct reads; the message says what it is and what to do."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(zh, en)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.zh, self.en))
+
+
+def os_error_message(path: str | os.PathLike[str], error: OSError) -> str:
+    """A one-line bilingual message for a file that could not be opened."""
+    name = os.fspath(path)
+    if isinstance(error, FileNotFoundError):
+        return f"找不到文件：{name} | file not found: {name}"
+    if isinstance(error, IsADirectoryError):
+        return f"这是一个目录，不是文件：{name} | this is a directory, not a file: {name}"
+    if isinstance(error, PermissionError):
+        return f"没有读取权限：{name} | permission denied: {name}"
+    reason = error.strerror or str(error)
+    return f"无法读取文件：{name}（{reason}）| cannot read the file: {name} ({reason})"
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """Whether ``data`` looks like UTF-16 text written without a byte order mark.
+
+    The ASCII characters of such text (digits, punctuation, line ends) put a zero byte on one side
+    of every pair, and never on the other; UTF-8 and GB18030 text has no zero bytes at all.
+    """
+    sample = data[:4096]
+    if len(sample) < 4:
+        return False
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    pairs = len(sample) // 2
+    high, low = max(even, odd), min(even, odd)
+    return high >= max(2, pairs // 20) and low * 20 <= high
+
+
+def decode_text(data: bytes, name: str | os.PathLike[str] = "") -> str:
+    """The text of a report file: by its byte order mark, else UTF-8, else GB18030 (GBK)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+    else:
+        if _utf16_without_bom(data):
+            shown = os.fspath(name) or "文件"
+            raise UnsupportedFile(
+                f"{shown} 像是没有字节顺序标记（BOM）的 UTF-16 文字，无法确定字节顺序：{_SAVE_AS_UTF8_ZH}",
+                f"{os.fspath(name) or 'the file'} looks like UTF-16 text without a byte order mark "
+                f"(BOM), so its byte order is unknown: {_SAVE_AS_UTF8_EN}",
+            )
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+    shown_en = os.fspath(name) or "the file"
+    raise UnsupportedFile(
+        f"{os.fspath(name) or '文件'} 不是 UTF-8、UTF-16（带 BOM）或 GB18030/GBK 编码的文字：{_SAVE_AS_UTF8_ZH}",
+        f"{shown_en} is not text in UTF-8, UTF-16 (with BOM) or GB18030/GBK: {_SAVE_AS_UTF8_EN}",
+    )
+
+
+def _zip_kind(path: str) -> FileKind:
+    """An .xlsx workbook, or a refusal that names the kind of ZIP file."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            mimetype = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
+    except (zipfile.BadZipFile, OSError, KeyError):
+        if path.lower().endswith(XLSX_SUFFIXES):
+            return "xlsx"  # the workbook reader says what is wrong with it
+        raise UnsupportedFile(
+            f"{path} 是损坏的 ZIP 文件：请重新下载或导出",
+            f"{path} is a damaged ZIP file: download or export it again",
+        ) from None
+    if any(n.startswith("xl/") for n in names):
+        return "xlsx"
+    if "word/document.xml" in names:
+        raise UnsupportedFile(
+            f"{path} 是 Word 文档（.docx），本版本不读取 Word 文档：{_SAVE_AS_UTF8_ZH}",
+            f"{path} is a Word document (.docx), which this version does not read: "
+            "save it from Word as plain text (.txt, UTF-8) and retry",
+        )
+    if mimetype.startswith("application/vnd.oasis.opendocument"):
+        raise UnsupportedFile(
+            f"{path} 是 OpenDocument 文件（{mimetype}）：表格请另存为 .xlsx，文字请另存为 UTF-8 的 .txt",
+            f"{path} is an OpenDocument file ({mimetype}): save spreadsheets as .xlsx and text as "
+            "a UTF-8 .txt",
+        )
+    raise UnsupportedFile(
+        f"{path} 是 ZIP 压缩包，不是 .xlsx 工作簿：请先解压，再核对其中的报告（可以给出解压后的目录）",
+        f"{path} is a ZIP archive, not an .xlsx workbook: unzip it and audit the reports inside "
+        "(the unzipped directory can be given)",
+    )
+
+
+def sniff(path: str | os.PathLike[str]) -> FileKind:
+    """How to read ``path``: by its first bytes (workbook, old Office file), then by its name.
+
+    Raises :class:`UnsupportedFile` for a file no reader of budgetacct takes, and :class:`OSError`
+    when it cannot be opened.
+    """
+    name = os.fspath(path)
+    with open(name, "rb") as handle:
+        head = handle.read(8)
+    if head.startswith(_OLE2_MAGIC):
+        lower = name.lower()
+        if lower.endswith((".xls", ".xlt")):
+            what_zh, what_en, todo_zh, todo_en = (
+                "旧版 Excel 工作簿（.xls）",
+                "an old Excel workbook (.xls)",
+                "请在 Excel 中另存为 .xlsx 后再试",
+                "save it from Excel as .xlsx and retry",
+            )
+        else:
+            what_zh, what_en, todo_zh, todo_en = (
+                "旧版 Word 文档（.doc，OLE2 复合文档）",
+                "an old Word document (.doc, an OLE2 compound file)",
+                "请在 Word 中另存为 UTF-8 编码的纯文本（.txt）后再试",
+                "save it from Word as plain text (.txt, UTF-8) and retry",
+            )
+        raise UnsupportedFile(f"{name} 是{what_zh}：{todo_zh}", f"{name} is {what_en}: {todo_en}")
+    if head.startswith(_ZIP_MAGICS):
+        return _zip_kind(name)
+    lower = name.lower()
+    if lower.endswith(XLSX_SUFFIXES):
+        return "xlsx"
+    if lower.endswith(TEXT_SUFFIXES):
+        return "text"
+    return "json"

@@ -1,0 +1,153 @@
+"""The findings of one audit as a text table or as JSON: the output of ``budgetacct audit FILE``.
+
+Kept apart from the command line so that the layout and the parsing of arguments stay small;
+:mod:`budgetacct.cli` re-exports :func:`report_table` and :func:`report_json`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from budgetacct._text import display_width
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from budgetacct.audit.finding import AuditReport, Finding
+
+__all__ = ["Sources", "report_json", "report_table"]
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
+def _widths(rows: Sequence[Sequence[str]]) -> list[int]:
+    return [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+
+
+def _row(cells: Sequence[str], widths: Sequence[int]) -> str:
+    """Cells separated by two spaces; the last cell is not padded."""
+    padded = [_pad(cell, widths[i]) for i, cell in enumerate(cells[:-1])] + [cells[-1]]
+    return "  ".join(padded).rstrip()
+
+
+_HEADER = ("规则 rule", "路径 path", "应为 expected", "实际 actual", "差额 difference", "说明 message")
+_SEVERITY_TITLES = {"error": "错误 errors", "warning": "警告 warnings", "note": "提示 notes"}
+
+
+def _one_line(text: str | None) -> str:
+    return "" if text is None else " ".join(text.split())
+
+
+def _summary(report: AuditReport) -> str:
+    from budgetacct.model.enums import Severity
+
+    counts = report.counts
+    e, w, n = counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.NOTE]
+    return f"错误 {e} · 警告 {w} · 提示 {n} | errors {e} · warnings {w} · notes {n}"
+
+
+Sources = Mapping[str, tuple[int, str]]
+
+
+def _source_of(path: str, sources: Sources) -> tuple[int, str] | None:
+    """The (line, sentence) a finding's figure was read from: its own path, else the nearest
+    enclosing path with a source, else the first figure read inside it."""
+    if path in sources:
+        return sources[path]
+    parent = path
+    while True:
+        cut = max(parent.rfind("."), parent.rfind("["))
+        if cut <= 1:
+            break
+        parent = parent[:cut]
+        if parent in sources:
+            return sources[parent]
+    inside = [p for p in sources if p.startswith((path + ".", path + "["))]
+    return sources[min(inside, key=lambda p: sources[p][0])] if inside else None
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    text = _one_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def report_table(report: AuditReport, sources: Sources | None = None) -> str:
+    """The findings as a text table grouped by severity (errors first), then a summary line.
+
+    Columns line up across groups, Chinese characters counting two columns.  ``sources`` maps
+    figure paths to the (line, sentence) they were read from: a line under each finding then
+    shows where its figure came from.
+    """
+    from budgetacct.model.enums import Severity
+
+    groups: list[tuple[Severity, list[tuple[str, ...]], list[str | None]]] = []
+    for severity in sorted(Severity, key=lambda s: s.rank):
+        findings: tuple[Finding, ...] = report.by_severity(severity)
+        if findings:
+            rows: list[tuple[str, ...]] = [
+                (
+                    f.rule,
+                    f.path,
+                    _one_line(f.expected),
+                    _one_line(f.actual),
+                    _one_line(f.difference),
+                    _one_line(f.message.zh),
+                )
+                for f in findings
+            ]
+            notes: list[str | None] = []
+            for f in findings:
+                found = _source_of(f.path, sources) if sources else None
+                notes.append(
+                    None
+                    if found is None
+                    else f"    来源 source: 第{found[0]}行 line {found[0]}：{_clip(found[1])}"
+                )
+            groups.append((severity, rows, notes))
+    widths = _widths([_HEADER, *(row for _, rows, _ in groups for row in rows)])
+    lines: list[str] = []
+    if report.subject:
+        lines += [f"审核 audit: {report.subject}", ""]
+    for severity, group_rows, group_notes in groups:
+        lines.append(f"{_SEVERITY_TITLES[severity.value]} ({len(group_rows)})")
+        lines.append(_row(_HEADER, widths))
+        for row, note in zip(group_rows, group_notes, strict=True):
+            lines.append(_row(row, widths))
+            if note is not None:
+                lines.append(note)
+        lines.append("")
+    if not groups:
+        lines += ["没有发现问题 | no findings", ""]
+    lines.append(_summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def report_json(report: AuditReport, sources: Sources | None = None) -> str:
+    """The findings and counts as JSON (``{"findings": [...], "summary": {...}}``).
+
+    With ``sources`` (see :func:`report_table`) a finding whose figure was read from a sentence
+    carries ``"source": {"line": …, "sentence": …}``.
+    """
+    from budgetacct.model.enums import Severity
+
+    findings: list[dict[str, Any]] = []
+    for f in report.findings:
+        item: dict[str, Any] = {
+            "rule": f.rule,
+            "severity": f.severity.value,
+            "path": f.path,
+            "expected": f.expected,
+            "actual": f.actual,
+            "difference": f.difference,
+            "tolerance": f.tolerance,
+            "message": {"zh": f.message.zh, "en": f.message.en},
+        }
+        found = _source_of(f.path, sources) if sources else None
+        if found is not None:
+            item["source"] = {"line": found[0], "sentence": found[1]}
+        findings.append(item)
+    counts = report.counts
+    summary = {severity.value: counts[severity] for severity in Severity}
+    return json.dumps({"findings": findings, "summary": summary}, ensure_ascii=False, indent=2) + "\n"
