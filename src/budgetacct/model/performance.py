@@ -21,7 +21,7 @@ from budgetacct.model import _fields as v
 from budgetacct.money import Amount
 
 if TYPE_CHECKING:  # pragma: no cover
-    from budgetacct.model.indicators import Evaluation
+    from budgetacct.model.evaluation import Evaluation
 
 __all__ = ["FundingSplit", "Indicator", "Performance", "ProjectEvaluation"]
 
@@ -57,7 +57,8 @@ class Indicator:
 
     def evaluation(self) -> Evaluation:
         """Met / not met / not measurable, by the direction the indicator's 二级 label implies."""
-        from budgetacct.model.indicators import DEFAULT_HIERARCHY, evaluate
+        from budgetacct.model.evaluation import evaluate
+        from budgetacct.model.indicator_hierarchy import DEFAULT_HIERARCHY
 
         direction = DEFAULT_HIERARCHY.classify(self.level1, self.level2).direction
         return evaluate(self.target, self.actual if self.actual is not None else "", direction=direction)
