@@ -60,22 +60,14 @@ def _amount_field(default: Amount | None = None) -> Any:
     return attrs.field(default=default, validator=v.non_negative_amount)
 
 
-def _optional_amount() -> Any:
-    return attrs.field(default=None, validator=v.optional_non_negative_amount)
-
-
-def _count() -> Any:
-    return attrs.field(default=None, validator=v.optional(v.count))
-
-
 @attrs.frozen
 class RevenueItem:
     """Income of one source (optionally booked against a 功能分类 code, for 收入决算表)."""
 
     source: RevenueSource = attrs.field(validator=v.enum_of(RevenueSource))
     amount: Amount = _amount_field()
-    function: FunctionCode | None = attrs.field(
-        default=None, validator=v.optional(v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode"))
+    function: FunctionCode | None = v.optional_instance_field(
+        FunctionCode, "功能分类科目编码", "a FunctionCode"
     )
 
 
@@ -89,10 +81,10 @@ class ExpenditureItem:
     fund: Fund = attrs.field(validator=v.enum_of(Fund))
     kind: ExpenditureKind = attrs.field(validator=v.enum_of(ExpenditureKind))
     amount: Amount = _amount_field()
-    economic: EconomicCode | None = attrs.field(
-        default=None, validator=v.optional(v.instance(EconomicCode, "经济分类科目编码", "an EconomicCode"))
+    economic: EconomicCode | None = v.optional_instance_field(
+        EconomicCode, "经济分类科目编码", "an EconomicCode"
     )
-    project: str | None = attrs.field(default=None, validator=v.optional(v.text))
+    project: str | None = v.optional_field(v.text)
 
 
 @attrs.frozen
@@ -123,20 +115,20 @@ class ThreePublicAccount:
     vehicle_operation: Amount = _amount_field(_ZERO)
     domestic_reception: Amount = _amount_field(_ZERO)
     foreign_reception: Amount = _amount_field(_ZERO)
-    budget_outbound: Amount | None = _optional_amount()
-    budget_vehicle_purchase: Amount | None = _optional_amount()
-    budget_vehicle_operation: Amount | None = _optional_amount()
-    budget_domestic_reception: Amount | None = _optional_amount()
-    budget_foreign_reception: Amount | None = _optional_amount()
+    budget_outbound: Amount | None = v.optional_amount_field()
+    budget_vehicle_purchase: Amount | None = v.optional_amount_field()
+    budget_vehicle_operation: Amount | None = v.optional_amount_field()
+    budget_domestic_reception: Amount | None = v.optional_amount_field()
+    budget_foreign_reception: Amount | None = v.optional_amount_field()
     foreign_included_in_domestic: bool = attrs.field(default=False, validator=v.boolean)
-    outbound_groups: int | None = _count()
-    outbound_people: int | None = _count()
-    vehicles_purchased: int | None = _count()
-    vehicles_held: int | None = _count()
-    domestic_batches: int | None = _count()
-    domestic_people: int | None = _count()
-    foreign_batches: int | None = _count()
-    foreign_people: int | None = _count()
+    outbound_groups: int | None = v.optional_field(v.count)
+    outbound_people: int | None = v.optional_field(v.count)
+    vehicles_purchased: int | None = v.optional_field(v.count)
+    vehicles_held: int | None = v.optional_field(v.count)
+    domestic_batches: int | None = v.optional_field(v.count)
+    domestic_people: int | None = v.optional_field(v.count)
+    foreign_batches: int | None = v.optional_field(v.count)
+    foreign_people: int | None = v.optional_field(v.count)
 
     @property
     def vehicles(self) -> Amount:
@@ -185,8 +177,8 @@ class ProcurementAccount:
     goods: Amount = _amount_field(_ZERO)
     works: Amount = _amount_field(_ZERO)
     services: Amount = _amount_field(_ZERO)
-    sme: Amount | None = _optional_amount()
-    small_micro: Amount | None = _optional_amount()
+    sme: Amount | None = v.optional_amount_field()
+    small_micro: Amount | None = v.optional_amount_field()
 
     @property
     def total(self) -> Amount:
@@ -197,19 +189,16 @@ class ProcurementAccount:
 class PriorYear:
     """Last year's figures that the report compares with."""
 
-    grand_total: Amount | None = _optional_amount()
-    fiscal_grand_total: Amount | None = _optional_amount()
-    revenue_total: Amount | None = _optional_amount()
-    expenditure_total: Amount | None = _optional_amount()
-    general_budget_expenditure: Amount | None = _optional_amount()
-    government_fund_expenditure: Amount | None = _optional_amount()
-    state_capital_expenditure: Amount | None = _optional_amount()
-    operating_costs: Amount | None = _optional_amount()
-    three_public: ThreePublicAccount | None = attrs.field(
-        default=None,
-        validator=v.optional(
-            v.instance(ThreePublicAccount, "三公经费（ThreePublicAccount）", "a ThreePublicAccount")
-        ),
+    grand_total: Amount | None = v.optional_amount_field()
+    fiscal_grand_total: Amount | None = v.optional_amount_field()
+    revenue_total: Amount | None = v.optional_amount_field()
+    expenditure_total: Amount | None = v.optional_amount_field()
+    general_budget_expenditure: Amount | None = v.optional_amount_field()
+    government_fund_expenditure: Amount | None = v.optional_amount_field()
+    state_capital_expenditure: Amount | None = v.optional_amount_field()
+    operating_costs: Amount | None = v.optional_amount_field()
+    three_public: ThreePublicAccount | None = v.optional_instance_field(
+        ThreePublicAccount, "三公经费（ThreePublicAccount）", "a ThreePublicAccount"
     )
 
 
@@ -219,45 +208,29 @@ class Ledger:
 
     year: int = attrs.field(validator=v.year)
     department: str = attrs.field(validator=v.text)
-    revenue: tuple[RevenueItem, ...] = attrs.field(
-        default=(), validator=v.tuple_of(RevenueItem, "收入项（RevenueItem）", "a RevenueItem")
+    revenue: tuple[RevenueItem, ...] = v.tuple_field(RevenueItem, "收入项（RevenueItem）", "a RevenueItem")
+    expenditure: tuple[ExpenditureItem, ...] = v.tuple_field(
+        ExpenditureItem, "支出项（ExpenditureItem）", "an ExpenditureItem"
     )
-    expenditure: tuple[ExpenditureItem, ...] = attrs.field(
-        default=(), validator=v.tuple_of(ExpenditureItem, "支出项（ExpenditureItem）", "an ExpenditureItem")
-    )
-    opening_balances: tuple[FundAmount, ...] = attrs.field(
-        default=(), validator=v.tuple_of(FundAmount, "分资金金额（FundAmount）", "a FundAmount")
+    opening_balances: tuple[FundAmount, ...] = v.tuple_field(
+        FundAmount, "分资金金额（FundAmount）", "a FundAmount"
     )
     non_fiscal_balance_used: Amount = _amount_field(_ZERO)
     surplus_distribution: Amount = _amount_field(_ZERO)
-    budgets: tuple[BudgetLine, ...] = attrs.field(
-        default=(), validator=v.tuple_of(BudgetLine, "预算行（BudgetLine）", "a BudgetLine")
+    budgets: tuple[BudgetLine, ...] = v.tuple_field(BudgetLine, "预算行（BudgetLine）", "a BudgetLine")
+    three_public: ThreePublicAccount | None = v.optional_instance_field(
+        ThreePublicAccount, "三公经费（ThreePublicAccount）", "a ThreePublicAccount"
     )
-    three_public: ThreePublicAccount | None = attrs.field(
-        default=None,
-        validator=v.optional(
-            v.instance(ThreePublicAccount, "三公经费（ThreePublicAccount）", "a ThreePublicAccount")
-        ),
+    operating_costs: Amount | None = v.optional_amount_field()
+    procurement: ProcurementAccount | None = v.optional_instance_field(
+        ProcurementAccount, "政府采购（ProcurementAccount）", "a ProcurementAccount"
     )
-    operating_costs: Amount | None = _optional_amount()
-    procurement: ProcurementAccount | None = attrs.field(
-        default=None,
-        validator=v.optional(
-            v.instance(ProcurementAccount, "政府采购（ProcurementAccount）", "a ProcurementAccount")
-        ),
+    assets: Assets | None = v.optional_instance_field(Assets, "国有资产（Assets）", "an Assets")
+    staffing: Staffing | None = v.optional_instance_field(Staffing, "人员（Staffing）", "a Staffing")
+    performance: Performance | None = v.optional_instance_field(
+        Performance, "绩效（Performance）", "a Performance"
     )
-    assets: Assets | None = attrs.field(
-        default=None, validator=v.optional(v.instance(Assets, "国有资产（Assets）", "an Assets"))
-    )
-    staffing: Staffing | None = attrs.field(
-        default=None, validator=v.optional(v.instance(Staffing, "人员（Staffing）", "a Staffing"))
-    )
-    performance: Performance | None = attrs.field(
-        default=None, validator=v.optional(v.instance(Performance, "绩效（Performance）", "a Performance"))
-    )
-    prior: PriorYear | None = attrs.field(
-        default=None, validator=v.optional(v.instance(PriorYear, "上年数（PriorYear）", "a PriorYear"))
-    )
+    prior: PriorYear | None = v.optional_instance_field(PriorYear, "上年数（PriorYear）", "a PriorYear")
 
     # --- derived totals -----------------------------------------------------------------------
 
