@@ -2,13 +2,6 @@
 
 :func:`evaluate` answers met / not met / not measurable with the reason in Chinese and English;
 :func:`infer_direction` gives the direction a target implies when the hierarchy gives none.
-
->>> evaluate("3次以上", "3次").outcome
-<Outcome.MET: '达成'>
->>> evaluate("≥95%", "≥95%").outcome
-<Outcome.NOT_MEASURABLE: '无法衡量'>
->>> evaluate("83万元", "65.79万元").outcome
-<Outcome.MET: '达成'>
 """
 
 from __future__ import annotations

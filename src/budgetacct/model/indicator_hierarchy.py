@@ -19,6 +19,7 @@ from typing import Any, Final
 import attrs
 
 from budgetacct.errors import InvalidValue
+from budgetacct.model import _fields as v
 from budgetacct.model.indicator_text import WHITESPACE
 
 __all__ = [
@@ -74,32 +75,23 @@ def _label_keys(label: str) -> tuple[str, ...]:
     return (key,) if key.endswith("指标") or not key else (key, key + "指标")
 
 
-def _name_validator(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _require_name(value: object, what_en: str, path: str) -> None:
     if type(value) is not str or not value or normalise_label(value) != value:
-        raise InvalidValue(
-            "不含空白的非空指标名称",
-            "a non-empty indicator name without whitespace",
-            value,
-            path=f"$.{attribute.name}",
-        )
+        raise InvalidValue("不含空白的非空指标名称", what_en, value, path=path)
+
+
+def _name_validator(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _require_name(value, "a non-empty indicator name without whitespace", f"$.{attribute.name}")
 
 
 def _names_validator(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not tuple:
         raise InvalidValue("名称元组", "a tuple of names", value, path=f"$.{attribute.name}")
     for index, item in enumerate(value):
-        if type(item) is not str or not item or normalise_label(item) != item:
-            raise InvalidValue(
-                "不含空白的非空指标名称",
-                "a non-empty name without whitespace",
-                item,
-                path=f"$.{attribute.name}[{index}]",
-            )
+        _require_name(item, "a non-empty name without whitespace", f"$.{attribute.name}[{index}]")
 
 
-def _direction_validator(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not Direction:
-        raise InvalidValue("指标方向（Direction）", "a Direction", value, path=f"$.{attribute.name}")
+_direction_validator = v.instance(Direction, "指标方向（Direction）", "a Direction")
 
 
 @attrs.frozen

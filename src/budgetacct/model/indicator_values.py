@@ -6,8 +6,8 @@
 Chinese legal convention (《民法典》第一千二百五十九条): 以上、以下、以内 *include* the stated number,
 so ``3次以上`` is ``≥ 3``.
 
->>> v = parse_indicator_value("3次以上")
->>> v.operator, v.number, v.unit, str(v)
+>>> q = parse_indicator_value("3次以上")
+>>> q.operator, q.number, q.unit, str(q)
 (<Operator.GE: '≥'>, Decimal('3'), '次', '3次以上')
 """
 
@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from budgetacct.errors import InvalidValue
+from budgetacct.model import _fields as v
 from budgetacct.model import indicator_text as vocab
 from budgetacct.model.indicator_text import UNITS, Operator
 from budgetacct.money import to_decimal
@@ -65,9 +66,7 @@ class _DateFields(NamedTuple):
 _Fields = _QuantityFields | _DateFields | None
 
 
-def _str_field(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not str:
-        raise InvalidValue("文字", "a string", value, path=f"$.{attribute.name}")
+_str_field = v.instance(str, "文字", "a string")
 
 
 def _subject_validator(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -84,16 +83,7 @@ def _subject_validator(_: object, attribute: attrs.Attribute[Any], value: object
         )
 
 
-def _bool_field(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not bool:
-        raise InvalidValue("布尔值", "a boolean", value, path=f"$.{attribute.name}")
-
-
-def _optional_operator(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and type(value) is not Operator:
-        raise InvalidValue(
-            "比较符号（Operator）或None", "an Operator or None", value, path=f"$.{attribute.name}"
-        )
+_optional_operator = v.optional(v.instance(Operator, "比较符号（Operator）或None", "an Operator or None"))
 
 
 def _to_number(value: str | int | Decimal) -> Decimal:
@@ -196,9 +186,9 @@ class Quantity(IndicatorValue):
     unit: str = attrs.field(default="", validator=_unit_validator)
     operator: Operator | None = attrs.field(default=None, validator=_optional_operator)
     style: str = attrs.field(default="", validator=_str_field)
-    approximate: bool = attrs.field(default=False, validator=_bool_field)
+    approximate: bool = attrs.field(default=False, validator=v.boolean)
     subject: str = attrs.field(default="", validator=_subject_validator)
-    subject_after: bool = attrs.field(default=False, validator=_bool_field)
+    subject_after: bool = attrs.field(default=False, validator=v.boolean)
 
     def __attrs_post_init__(self) -> None:
         _fill_operator(self, vocab.QUANTITY_STYLES)
@@ -278,7 +268,7 @@ class DateBound(IndicatorValue):
     operator: Operator | None = attrs.field(default=None, validator=_optional_operator)
     style: str = attrs.field(default="", validator=_str_field)
     subject: str = attrs.field(default="", validator=_subject_validator)
-    subject_after: bool = attrs.field(default=False, validator=_bool_field)
+    subject_after: bool = attrs.field(default=False, validator=v.boolean)
 
     def __attrs_post_init__(self) -> None:
         _date_validator(self)

@@ -10,9 +10,9 @@ calls :func:`publish`.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from budgetacct._codegen import slot_setter
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
@@ -24,6 +24,9 @@ from budgetacct.model.ledger import _NOTHING, _ZERO, Ledger, PriorYear, _RowCach
 from budgetacct.money import Amount, Change, Direction, Percent, shares
 
 __all__ = ["publish"]
+
+_Member = TypeVar("_Member", RevenueSource, ExpenditureKind)
+_Line = TypeVar("_Line", disclosure.SourceLine, disclosure.KindLine)
 
 
 def publish(
@@ -125,6 +128,14 @@ class _Publisher:
             return [None] * len(amounts)
         return list(shares(amounts))
 
+    def listed(
+        self, amounts: Mapping[_Member, Amount], line: Callable[[_Member, Amount, Percent | None], _Line]
+    ) -> tuple[_Line, ...]:
+        """A line per source or kind (the non-zero ones, or all for ``all-lines``) with its share."""
+        listed = [member for member, amount in amounts.items() if self.list_zeros or amount]
+        share_list = self.shares_of([amounts[member] for member in listed])
+        return tuple(line(m, self.r(amounts[m]), p) for m, p in zip(listed, share_list, strict=True))
+
     def completion(self, actual: Amount, budget: Amount | None) -> Percent | None:
         if budget is None or not budget:
             return None
@@ -146,16 +157,11 @@ class _Publisher:
         )
 
     def revenue(self) -> disclosure.Revenue:
-        ledger, r = self.ledger, self.r
-        by_source = ledger.revenue_by_source()
-        listed = [s for s in RevenueSource if self.list_zeros or by_source[s]]
-        share_list = self.shares_of([by_source[s] for s in listed])
+        ledger = self.ledger
         total = ledger.revenue_total()
         return disclosure.Revenue(
-            total=r(total),
-            lines=tuple(
-                disclosure.SourceLine(s, r(by_source[s]), p) for s, p in zip(listed, share_list, strict=True)
-            ),
+            total=self.r(total),
+            lines=self.listed(ledger.revenue_by_source(), disclosure.SourceLine),
             change=self.change(self.prior.revenue_total, total),
         )
 
@@ -203,16 +209,11 @@ class _Publisher:
 
     def expenditure(self) -> disclosure.Expenditure:
         ledger, r = self.ledger, self.r
-        by_kind = ledger.expenditure_by_kind()
-        listed = [k for k in ExpenditureKind if self.list_zeros or by_kind[k]]
-        share_list = self.shares_of([by_kind[k] for k in listed])
         classes = self.rows.rows(None)
         total = ledger.expenditure_total()
         return disclosure.Expenditure(
             total=r(total),
-            lines=tuple(
-                disclosure.KindLine(k, r(by_kind[k]), p) for k, p in zip(listed, share_list, strict=True)
-            ),
+            lines=self.listed(ledger.expenditure_by_kind(), disclosure.KindLine),
             change=self.change(self.prior.expenditure_total, total),
             classes=tuple(
                 _function_line(
