@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -75,6 +75,19 @@ def _label_keys(label: str) -> tuple[str, ...]:
     return (key,) if key.endswith("指标") or not key else (key, key + "指标")
 
 
+_Level = TypeVar("_Level", "IndicatorLevel1", "IndicatorLevel2")
+
+
+def _named(indicators: tuple[_Level, ...], label: str) -> _Level | None:
+    """The indicator a printed label names (canonical name or alias), ignoring whitespace and a
+    missing “指标”; the label's own spelling is tried before the one with “指标” added."""
+    for key in _label_keys(label):
+        for indicator in indicators:
+            if key == indicator.name or key in indicator.aliases:
+                return indicator
+    return None
+
+
 def _require_name(value: object, what_en: str, path: str) -> None:
     if type(value) is not str or not value or normalise_label(value) != value:
         raise InvalidValue("不含空白的非空指标名称", what_en, value, path=path)
@@ -129,11 +142,7 @@ class IndicatorLevel1:
 
     def child(self, label: str) -> IndicatorLevel2 | None:
         """The child named (or aliased) by a printed label, ignoring whitespace and a missing “指标”."""
-        for key in _label_keys(label):
-            for child in self.children:
-                if key == child.name or key in child.aliases:
-                    return child
-        return None
+        return _named(self.children, label)
 
 
 @attrs.frozen
@@ -188,11 +197,7 @@ class Hierarchy:
 
     def level1(self, label: str) -> IndicatorLevel1 | None:
         """The 一级 indicator a printed label names (canonical name or alias), or ``None``."""
-        for key in _label_keys(label):
-            for level in self.levels:
-                if key == level.name or key in level.aliases:
-                    return level
-        return None
+        return _named(self.levels, label)
 
     def classify(self, level1_label: str, level2_label: str) -> Classification:
         """Canonical names, direction and whether the pair is known (see :class:`Classification`).
