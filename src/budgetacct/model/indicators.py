@@ -1,7 +1,7 @@
 """Performance indicators (绩效指标): the hierarchy, typed indicator values, evaluation and scoring.
 
 A 项目支出绩效自评表 lists indicators as 一级 / 二级 / 三级 labels with a target (预期指标值) and an
-actual value (实际完成指标值), both free text in the published form.  This module reads them:
+actual value (实际完成指标值), both free text in the published form.  These modules read them:
 
 * :class:`Hierarchy` — the 一级/二级 labels as *data* (Sichuan 2021 forms, central forms after
   财预〔2021〕101号), mapping printed labels (“完成\\n指标”, “社会效益  指标”) to canonical names and to
