@@ -7,13 +7,17 @@ import enum
 __all__ = ["ExpenditureKind", "Fund", "RevenueSource", "Severity"]
 
 
-class _IdentityHashed(enum.Enum):
-    # Members are singletons compared by identity; identity hashing keeps the many dict lookups
-    # keyed by members cheap (Enum's own __hash__ hashes the member name in Python).
+class IdentityHashed(enum.Enum):
+    """The base of the model's enums used as dict keys.
+
+    Members are singletons compared by identity; identity hashing keeps the many dict lookups
+    keyed by members cheap (Enum's own ``__hash__`` hashes the member name in Python).
+    """
+
     __hash__ = object.__hash__
 
 
-class RevenueSource(_IdentityHashed):
+class RevenueSource(IdentityHashed):
     """The eight rows of 本年收入 in 收入支出决算总表 (T1), in template order."""
 
     GENERAL_BUDGET = "一般公共预算财政拨款收入"
@@ -35,7 +39,7 @@ class RevenueSource(_IdentityHashed):
         return self in _SOURCE_FUND
 
 
-class Fund(_IdentityHashed):
+class Fund(IdentityHashed):
     """Where money comes from, as the fiscal tables split it."""
 
     GENERAL_BUDGET = "一般公共预算财政拨款"
@@ -63,7 +67,7 @@ _SOURCE_FUND = {
 _FUND_SOURCE = {fund: source for source, fund in _SOURCE_FUND.items()}
 
 
-class ExpenditureKind(_IdentityHashed):
+class ExpenditureKind(IdentityHashed):
     """The columns of 支出决算表 (T3), in template order."""
 
     BASIC = "基本支出"
