@@ -22,8 +22,12 @@ __all__ = [
     "enum_of",
     "non_negative_amount",
     "optional",
+    "optional_amount_field",
+    "optional_field",
+    "optional_instance_field",
     "percent",
     "text",
+    "tuple_field",
     "tuple_of",
 ]
 
@@ -178,3 +182,26 @@ def tuple_of(cls: type[Any], zh: str, en: str) -> Validator:
 
 _checks(("optional", non_negative_amount))(optional_non_negative_amount)
 _checks(("optional", percent))(optional_percent)
+
+
+# Field shorthands: the attrs mypy plugin reads these as defaults, attrs as field definitions.
+
+
+def optional_field(validator: Validator) -> Any:
+    """A field that defaults to ``None`` and otherwise holds what ``validator`` accepts."""
+    return attrs.field(default=None, validator=optional(validator))
+
+
+def optional_amount_field() -> Any:
+    """A non-negative :class:`~budgetacct.money.Amount`, or ``None`` (the default)."""
+    return attrs.field(default=None, validator=optional_non_negative_amount)
+
+
+def optional_instance_field(cls: type[Any], zh: str, en: str) -> Any:
+    """A value of exactly type ``cls``, or ``None`` (the default)."""
+    return attrs.field(default=None, validator=optional(instance(cls, zh, en)))
+
+
+def tuple_field(cls: type[Any], zh: str, en: str) -> Any:
+    """A tuple of exactly ``cls`` values, empty by default."""
+    return attrs.field(default=(), validator=tuple_of(cls, zh, en))

@@ -61,34 +61,20 @@ __all__ = [
 
 
 # Field shorthands: the attrs mypy plugin reads these as defaults, attrs as field definitions.
-def _amount() -> Any:
-    return attrs.field(default=None, validator=v.optional_non_negative_amount)
-
-
 def _percent() -> Any:
     return attrs.field(default=None, validator=v.optional_percent)
 
 
-def _count() -> Any:
-    return attrs.field(default=None, validator=v.optional(v.count))
-
-
 def _change() -> Any:
-    return attrs.field(
-        default=None, validator=v.optional(v.instance(StatedChange, "变动（StatedChange）", "a StatedChange"))
-    )
+    return v.optional_instance_field(StatedChange, "变动（StatedChange）", "a StatedChange")
 
 
 def _text() -> Any:
-    return attrs.field(default=None, validator=v.optional(v.text))
-
-
-def _lines(cls: type[Any], zh: str, en: str) -> Any:
-    return attrs.field(default=(), validator=v.tuple_of(cls, zh, en))
+    return v.optional_field(v.text)
 
 
 def _section(cls: type[Any], zh: str) -> Any:
-    return attrs.field(default=None, validator=v.optional(v.instance(cls, zh, f"a {cls.__name__}")))
+    return v.optional_instance_field(cls, zh, f"a {cls.__name__}")
 
 
 @attrs.frozen
@@ -101,9 +87,9 @@ class StatedChange:
     """
 
     direction: Direction = attrs.field(validator=v.enum_of(Direction))
-    amount: Amount | None = _amount()
+    amount: Amount | None = v.optional_amount_field()
     rate: Percent | None = _percent()
-    previous: Amount | None = _amount()
+    previous: Amount | None = v.optional_amount_field()
 
     @classmethod
     def flat(cls, previous: Amount | None = None) -> StatedChange:
@@ -143,15 +129,15 @@ class FunctionLine:
     code: FunctionCode = attrs.field(validator=v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode"))
     amount: Amount = attrs.field(validator=v.non_negative_amount)
     name: str | None = _text()
-    parent_names: tuple[str, ...] = attrs.field(default=(), validator=v.tuple_of(str, "科目名称", "a name"))
+    parent_names: tuple[str, ...] = v.tuple_field(str, "科目名称", "a name")
     share: Percent | None = _percent()
-    budget: Amount | None = _amount()
+    budget: Amount | None = v.optional_amount_field()
     completion: Percent | None = _percent()
-    basic: Amount | None = _amount()
-    project: Amount | None = _amount()
-    remittance: Amount | None = _amount()
-    business: Amount | None = _amount()
-    affiliate_subsidy: Amount | None = _amount()
+    basic: Amount | None = v.optional_amount_field()
+    project: Amount | None = v.optional_amount_field()
+    remittance: Amount | None = v.optional_amount_field()
+    business: Amount | None = v.optional_amount_field()
+    affiliate_subsidy: Amount | None = v.optional_amount_field()
 
     def kind_split(self) -> dict[ExpenditureKind, Amount]:
         """The printed kind columns, without the ones not printed."""
@@ -172,12 +158,12 @@ class RevenueRow:
     code: FunctionCode = attrs.field(validator=v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode"))
     total: Amount = attrs.field(validator=v.non_negative_amount)
     name: str | None = _text()
-    fiscal: Amount | None = _amount()
-    superior_subsidy: Amount | None = _amount()
-    operations: Amount | None = _amount()
-    business: Amount | None = _amount()
-    affiliated_remittance: Amount | None = _amount()
-    other: Amount | None = _amount()
+    fiscal: Amount | None = v.optional_amount_field()
+    superior_subsidy: Amount | None = v.optional_amount_field()
+    operations: Amount | None = v.optional_amount_field()
+    business: Amount | None = v.optional_amount_field()
+    affiliated_remittance: Amount | None = v.optional_amount_field()
+    other: Amount | None = v.optional_amount_field()
 
     def sources(self) -> tuple[Amount, ...]:
         """The printed source columns."""
@@ -210,23 +196,23 @@ class Overview:
     “收、支总计各为874.63万元” gives both grand totals the same figure.
     """
 
-    revenue_grand_total: Amount | None = _amount()
-    expenditure_grand_total: Amount | None = _amount()
+    revenue_grand_total: Amount | None = v.optional_amount_field()
+    expenditure_grand_total: Amount | None = v.optional_amount_field()
     change: StatedChange | None = _change()
-    non_fiscal_balance_used: Amount | None = _amount()
-    opening_balance: Amount | None = _amount()
-    surplus_distribution: Amount | None = _amount()
-    closing_balance: Amount | None = _amount()
+    non_fiscal_balance_used: Amount | None = v.optional_amount_field()
+    opening_balance: Amount | None = v.optional_amount_field()
+    surplus_distribution: Amount | None = v.optional_amount_field()
+    closing_balance: Amount | None = v.optional_amount_field()
 
 
 @attrs.frozen
 class Revenue:
     """§二 收入决算情况: 本年收入合计 and its sources, plus 收入决算表 (T2) rows when published."""
 
-    total: Amount | None = _amount()
-    lines: tuple[SourceLine, ...] = _lines(SourceLine, "收入来源行", "a SourceLine")
+    total: Amount | None = v.optional_amount_field()
+    lines: tuple[SourceLine, ...] = v.tuple_field(SourceLine, "收入来源行", "a SourceLine")
     change: StatedChange | None = _change()
-    rows: tuple[RevenueRow, ...] = _lines(RevenueRow, "收入决算表行", "a RevenueRow")
+    rows: tuple[RevenueRow, ...] = v.tuple_field(RevenueRow, "收入决算表行", "a RevenueRow")
 
     def get(self, source: RevenueSource) -> SourceLine | None:
         """The line of ``source``, or ``None`` when the report does not state it."""
@@ -237,11 +223,11 @@ class Revenue:
 class Expenditure:
     """§三 支出决算情况: 本年支出合计 by kind; T1's 类 rows (``classes``); T3 rows (``rows``)."""
 
-    total: Amount | None = _amount()
-    lines: tuple[KindLine, ...] = _lines(KindLine, "支出类型行", "a KindLine")
+    total: Amount | None = v.optional_amount_field()
+    lines: tuple[KindLine, ...] = v.tuple_field(KindLine, "支出类型行", "a KindLine")
     change: StatedChange | None = _change()
-    classes: tuple[FunctionLine, ...] = _lines(FunctionLine, "功能分类行", "a FunctionLine")
-    rows: tuple[FunctionLine, ...] = _lines(FunctionLine, "功能分类行", "a FunctionLine")
+    classes: tuple[FunctionLine, ...] = v.tuple_field(FunctionLine, "功能分类行", "a FunctionLine")
+    rows: tuple[FunctionLine, ...] = v.tuple_field(FunctionLine, "功能分类行", "a FunctionLine")
 
     def get(self, kind: ExpenditureKind) -> KindLine | None:
         return next((line for line in self.lines if line.kind is kind), None)
@@ -252,23 +238,23 @@ class FundFlow:
     """One fiscal fund's row of 财政拨款收入支出决算总表 (T4): 年初 + 本年收入 = 本年支出 + 年末."""
 
     fund: Fund = attrs.field(validator=v.enum_of(Fund))
-    opening: Amount | None = _amount()
-    revenue: Amount | None = _amount()
-    expenditure: Amount | None = _amount()
-    closing: Amount | None = _amount()
+    opening: Amount | None = v.optional_amount_field()
+    revenue: Amount | None = v.optional_amount_field()
+    expenditure: Amount | None = v.optional_amount_field()
+    closing: Amount | None = v.optional_amount_field()
 
 
 @attrs.frozen
 class Fiscal:
     """§四 财政拨款收入支出决算总体情况 and T4 totals."""
 
-    grand_total: Amount | None = _amount()
+    grand_total: Amount | None = v.optional_amount_field()
     change: StatedChange | None = _change()
-    revenue_total: Amount | None = _amount()
-    expenditure_total: Amount | None = _amount()
-    opening_balance: Amount | None = _amount()
-    closing_balance: Amount | None = _amount()
-    funds: tuple[FundFlow, ...] = _lines(FundFlow, "财政拨款分资金行", "a FundFlow")
+    revenue_total: Amount | None = v.optional_amount_field()
+    expenditure_total: Amount | None = v.optional_amount_field()
+    opening_balance: Amount | None = v.optional_amount_field()
+    closing_balance: Amount | None = v.optional_amount_field()
+    funds: tuple[FundFlow, ...] = v.tuple_field(FundFlow, "财政拨款分资金行", "a FundFlow")
 
     def get(self, fund: Fund) -> FundFlow | None:
         return next((flow for flow in self.funds if flow.fund is fund), None)
@@ -286,16 +272,16 @@ class GeneralBudget:
     the list (R9, R40), since a sum over part of it would be a false error.
     """
 
-    total: Amount | None = _amount()
+    total: Amount | None = v.optional_amount_field()
     share: Percent | None = _percent()
     change: StatedChange | None = _change()
-    structure_total: Amount | None = _amount()
-    classes: tuple[FunctionLine, ...] = _lines(FunctionLine, "功能分类行", "a FunctionLine")
-    detail_total: Amount | None = _amount()
-    detail_budget: Amount | None = _amount()
+    structure_total: Amount | None = v.optional_amount_field()
+    classes: tuple[FunctionLine, ...] = v.tuple_field(FunctionLine, "功能分类行", "a FunctionLine")
+    detail_total: Amount | None = v.optional_amount_field()
+    detail_budget: Amount | None = v.optional_amount_field()
     detail_completion: Percent | None = _percent()
-    items: tuple[FunctionLine, ...] = _lines(FunctionLine, "功能分类行", "a FunctionLine")
-    rows: tuple[FunctionLine, ...] = _lines(FunctionLine, "功能分类行", "a FunctionLine")
+    items: tuple[FunctionLine, ...] = v.tuple_field(FunctionLine, "功能分类行", "a FunctionLine")
+    rows: tuple[FunctionLine, ...] = v.tuple_field(FunctionLine, "功能分类行", "a FunctionLine")
     items_complete: bool = attrs.field(default=True, validator=v.boolean)
 
 
@@ -303,18 +289,18 @@ class GeneralBudget:
 class BasicExpenditure:
     """§六 一般公共预算财政拨款基本支出 = 人员经费 + 公用经费, with T8's economic rows."""
 
-    total: Amount | None = _amount()
-    personnel: Amount | None = _amount()
-    public: Amount | None = _amount()
-    lines: tuple[EconomicLine, ...] = _lines(EconomicLine, "经济分类行", "an EconomicLine")
+    total: Amount | None = v.optional_amount_field()
+    personnel: Amount | None = v.optional_amount_field()
+    public: Amount | None = v.optional_amount_field()
+    lines: tuple[EconomicLine, ...] = v.tuple_field(EconomicLine, "经济分类行", "an EconomicLine")
 
 
 @attrs.frozen
 class BudgetedFigure:
     """A 三公 figure: 决算数 with 预算数, 完成预算%, the comparison with budget and with last year."""
 
-    actual: Amount | None = _amount()
-    budget: Amount | None = _amount()
+    actual: Amount | None = v.optional_amount_field()
+    budget: Amount | None = v.optional_amount_field()
     completion: Percent | None = _percent()
     versus_budget: StatedChange | None = _change()
     change: StatedChange | None = _change()
@@ -344,33 +330,33 @@ class ThreePublic:
     domestic_reception: BudgetedFigure = _figure()
     foreign_reception: BudgetedFigure = _figure()
     foreign_included_in_domestic: bool = attrs.field(default=False, validator=v.boolean)
-    outbound_groups: int | None = _count()
-    outbound_people: int | None = _count()
-    vehicles_purchased: int | None = _count()
-    vehicles_held: int | None = _count()
-    domestic_batches: int | None = _count()
-    domestic_people: int | None = _count()
-    foreign_batches: int | None = _count()
-    foreign_people: int | None = _count()
+    outbound_groups: int | None = v.optional_field(v.count)
+    outbound_people: int | None = v.optional_field(v.count)
+    vehicles_purchased: int | None = v.optional_field(v.count)
+    vehicles_held: int | None = v.optional_field(v.count)
+    domestic_batches: int | None = v.optional_field(v.count)
+    domestic_people: int | None = v.optional_field(v.count)
+    foreign_batches: int | None = v.optional_field(v.count)
+    foreign_people: int | None = v.optional_field(v.count)
 
 
 @attrs.frozen
 class FundSpending:
     """§八 政府性基金 / §九 国有资本经营: spending, its lines, and the T11/T13 carry-forward columns."""
 
-    total: Amount | None = _amount()
+    total: Amount | None = v.optional_amount_field()
     change: StatedChange | None = _change()
-    lines: tuple[FunctionLine, ...] = _lines(FunctionLine, "功能分类行", "a FunctionLine")
-    opening_balance: Amount | None = _amount()
-    revenue: Amount | None = _amount()
-    closing_balance: Amount | None = _amount()
+    lines: tuple[FunctionLine, ...] = v.tuple_field(FunctionLine, "功能分类行", "a FunctionLine")
+    opening_balance: Amount | None = v.optional_amount_field()
+    revenue: Amount | None = v.optional_amount_field()
+    closing_balance: Amount | None = v.optional_amount_field()
 
 
 @attrs.frozen
 class OperatingCosts:
     """§十(一) 机关运行经费, with its change from last year."""
 
-    amount: Amount | None = _amount()
+    amount: Amount | None = v.optional_amount_field()
     change: StatedChange | None = _change()
 
 
@@ -378,13 +364,13 @@ class OperatingCosts:
 class Procurement:
     """§十(二) 政府采购: total = 货物 + 工程 + 服务; contracts awarded to SMEs and small/micro firms."""
 
-    total: Amount | None = _amount()
-    goods: Amount | None = _amount()
-    works: Amount | None = _amount()
-    services: Amount | None = _amount()
-    sme: Amount | None = _amount()
+    total: Amount | None = v.optional_amount_field()
+    goods: Amount | None = v.optional_amount_field()
+    works: Amount | None = v.optional_amount_field()
+    services: Amount | None = v.optional_amount_field()
+    sme: Amount | None = v.optional_amount_field()
     sme_share: Percent | None = _percent()
-    small_micro: Amount | None = _amount()
+    small_micro: Amount | None = v.optional_amount_field()
     small_micro_share: Percent | None = _percent()
 
 
@@ -397,17 +383,17 @@ class Count:
 
 
 def _counts() -> Any:
-    return attrs.field(default=(), validator=v.tuple_of(Count, "计数（Count）", "a Count"))
+    return v.tuple_field(Count, "计数（Count）", "a Count")
 
 
 @attrs.frozen
 class Assets:
     """§十(三) 国有资产占有使用: vehicles by category and high-value equipment counts."""
 
-    vehicles_total: int | None = _count()
+    vehicles_total: int | None = v.optional_field(v.count)
     vehicles: tuple[Count, ...] = _counts()
-    general_equipment: int | None = _count()
-    special_equipment: int | None = _count()
+    general_equipment: int | None = v.optional_field(v.count)
+    special_equipment: int | None = v.optional_field(v.count)
     as_of: str | None = _text()
 
 
@@ -416,21 +402,23 @@ class UnitStaffing:
     """编制 and 实有人数 of one unit, each with its printed breakdown, and retirees."""
 
     name: str = attrs.field(validator=v.text)
-    authorized: int | None = _count()
+    authorized: int | None = v.optional_field(v.count)
     authorized_by_category: tuple[Count, ...] = _counts()
-    actual: int | None = _count()
+    actual: int | None = v.optional_field(v.count)
     actual_by_category: tuple[Count, ...] = _counts()
-    retired: int | None = _count()
+    retired: int | None = v.optional_field(v.count)
 
 
 @attrs.frozen
 class Staffing:
     """第一部分 机构设置: staffing of each unit and the department totals stated elsewhere."""
 
-    units: tuple[UnitStaffing, ...] = _lines(UnitStaffing, "单位人员（UnitStaffing）", "a UnitStaffing")
-    total_authorized: int | None = _count()
-    total_actual: int | None = _count()
-    total_retired: int | None = _count()
+    units: tuple[UnitStaffing, ...] = v.tuple_field(
+        UnitStaffing, "单位人员（UnitStaffing）", "a UnitStaffing"
+    )
+    total_authorized: int | None = v.optional_field(v.count)
+    total_actual: int | None = v.optional_field(v.count)
+    total_retired: int | None = v.optional_field(v.count)
 
 
 @attrs.frozen
@@ -462,7 +450,7 @@ class Disclosure:
     assets: Assets | None = _section(Assets, "国有资产（Assets）")
     staffing: Staffing | None = _section(Staffing, "人员（Staffing）")
     performance: Performance | None = _section(Performance, "绩效（Performance）")
-    units: tuple[str, ...] = attrs.field(default=(), validator=v.tuple_of(str, "金额单位", "a unit name"))
+    units: tuple[str, ...] = v.tuple_field(str, "金额单位", "a unit name")
 
     def _repr_html_(self) -> str:
         """The 决算说明 rendered from this disclosure (Jupyter's rich display)."""

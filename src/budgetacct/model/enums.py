@@ -7,12 +7,18 @@ import enum
 __all__ = ["ExpenditureKind", "Fund", "RevenueSource", "Severity"]
 
 
-class RevenueSource(enum.Enum):
-    """The eight rows of 本年收入 in 收入支出决算总表 (T1), in template order."""
+class IdentityHashed(enum.Enum):
+    """The base of the model's enums used as dict keys.
 
-    # Members are singletons compared by identity; identity hashing keeps the many dict lookups
-    # keyed by members cheap (Enum's own __hash__ hashes the member name in Python).
+    Members are singletons compared by identity; identity hashing keeps the many dict lookups
+    keyed by members cheap (Enum's own ``__hash__`` hashes the member name in Python).
+    """
+
     __hash__ = object.__hash__
+
+
+class RevenueSource(IdentityHashed):
+    """The eight rows of 本年收入 in 收入支出决算总表 (T1), in template order."""
 
     GENERAL_BUDGET = "一般公共预算财政拨款收入"
     GOVERNMENT_FUND = "政府性基金预算财政拨款收入"
@@ -33,12 +39,8 @@ class RevenueSource(enum.Enum):
         return self in _SOURCE_FUND
 
 
-class Fund(enum.Enum):
+class Fund(IdentityHashed):
     """Where money comes from, as the fiscal tables split it."""
-
-    # Members are singletons compared by identity; identity hashing keeps the many dict lookups
-    # keyed by members cheap (Enum's own __hash__ hashes the member name in Python).
-    __hash__ = object.__hash__
 
     GENERAL_BUDGET = "一般公共预算财政拨款"
     GOVERNMENT_FUND = "政府性基金预算财政拨款"
@@ -65,12 +67,8 @@ _SOURCE_FUND = {
 _FUND_SOURCE = {fund: source for source, fund in _SOURCE_FUND.items()}
 
 
-class ExpenditureKind(enum.Enum):
+class ExpenditureKind(IdentityHashed):
     """The columns of 支出决算表 (T3), in template order."""
-
-    # Members are singletons compared by identity; identity hashing keeps the many dict lookups
-    # keyed by members cheap (Enum's own __hash__ hashes the member name in Python).
-    __hash__ = object.__hash__
 
     BASIC = "基本支出"
     PROJECT = "项目支出"

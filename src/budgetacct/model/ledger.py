@@ -1,10 +1,11 @@
-"""The exact account a department keeps, and the bridge that publishes it.
+"""The exact account a department keeps.
 
 A :class:`Ledger` holds line items (revenue by source, spending by 功能分类 × fund × kind ×
 经济分类) in any precision down to 0.01 元.  Totals are *derived*, never stored, so they cannot
 disagree.  :meth:`Ledger.publish` turns it into the :class:`~budgetacct.model.disclosure.Disclosure`
 a publisher would print: figures rounded half-up to 0.01 万元 independently of each other, shares
-that sum to 100.00, year-on-year changes with their direction words.
+that sum to 100.00, year-on-year changes with their direction words (see
+:mod:`budgetacct.model.publish`).
 
 >>> from budgetacct import Amount
 >>> from budgetacct.codes import FunctionCode
@@ -32,36 +33,12 @@ from typing import Any
 
 import attrs
 
-from budgetacct._codegen import slot_setter
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
-from budgetacct.errors import InvalidValue
 from budgetacct.model import _fields as v
-from budgetacct.model._unchecked import unchecked
-from budgetacct.model.disclosure import (
-    Assets,
-    BasicExpenditure,
-    BudgetedFigure,
-    Disclosure,
-    EconomicLine,
-    Expenditure,
-    Fiscal,
-    FunctionLine,
-    FundFlow,
-    FundSpending,
-    GeneralBudget,
-    KindLine,
-    OperatingCosts,
-    Overview,
-    Procurement,
-    Revenue,
-    SourceLine,
-    Staffing,
-    StatedChange,
-    ThreePublic,
-)
+from budgetacct.model.disclosure import Assets, Disclosure, Staffing
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.performance import Performance
-from budgetacct.money import Amount, Change, Direction, Percent, shares
+from budgetacct.money import Amount
 
 __all__ = [
     "BudgetLine",
@@ -83,22 +60,14 @@ def _amount_field(default: Amount | None = None) -> Any:
     return attrs.field(default=default, validator=v.non_negative_amount)
 
 
-def _optional_amount() -> Any:
-    return attrs.field(default=None, validator=v.optional_non_negative_amount)
-
-
-def _count() -> Any:
-    return attrs.field(default=None, validator=v.optional(v.count))
-
-
 @attrs.frozen
 class RevenueItem:
     """Income of one source (optionally booked against a 功能分类 code, for 收入决算表)."""
 
     source: RevenueSource = attrs.field(validator=v.enum_of(RevenueSource))
     amount: Amount = _amount_field()
-    function: FunctionCode | None = attrs.field(
-        default=None, validator=v.optional(v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode"))
+    function: FunctionCode | None = v.optional_instance_field(
+        FunctionCode, "功能分类科目编码", "a FunctionCode"
     )
 
 
@@ -112,10 +81,10 @@ class ExpenditureItem:
     fund: Fund = attrs.field(validator=v.enum_of(Fund))
     kind: ExpenditureKind = attrs.field(validator=v.enum_of(ExpenditureKind))
     amount: Amount = _amount_field()
-    economic: EconomicCode | None = attrs.field(
-        default=None, validator=v.optional(v.instance(EconomicCode, "经济分类科目编码", "an EconomicCode"))
+    economic: EconomicCode | None = v.optional_instance_field(
+        EconomicCode, "经济分类科目编码", "an EconomicCode"
     )
-    project: str | None = attrs.field(default=None, validator=v.optional(v.text))
+    project: str | None = v.optional_field(v.text)
 
 
 @attrs.frozen
@@ -146,20 +115,20 @@ class ThreePublicAccount:
     vehicle_operation: Amount = _amount_field(_ZERO)
     domestic_reception: Amount = _amount_field(_ZERO)
     foreign_reception: Amount = _amount_field(_ZERO)
-    budget_outbound: Amount | None = _optional_amount()
-    budget_vehicle_purchase: Amount | None = _optional_amount()
-    budget_vehicle_operation: Amount | None = _optional_amount()
-    budget_domestic_reception: Amount | None = _optional_amount()
-    budget_foreign_reception: Amount | None = _optional_amount()
+    budget_outbound: Amount | None = v.optional_amount_field()
+    budget_vehicle_purchase: Amount | None = v.optional_amount_field()
+    budget_vehicle_operation: Amount | None = v.optional_amount_field()
+    budget_domestic_reception: Amount | None = v.optional_amount_field()
+    budget_foreign_reception: Amount | None = v.optional_amount_field()
     foreign_included_in_domestic: bool = attrs.field(default=False, validator=v.boolean)
-    outbound_groups: int | None = _count()
-    outbound_people: int | None = _count()
-    vehicles_purchased: int | None = _count()
-    vehicles_held: int | None = _count()
-    domestic_batches: int | None = _count()
-    domestic_people: int | None = _count()
-    foreign_batches: int | None = _count()
-    foreign_people: int | None = _count()
+    outbound_groups: int | None = v.optional_field(v.count)
+    outbound_people: int | None = v.optional_field(v.count)
+    vehicles_purchased: int | None = v.optional_field(v.count)
+    vehicles_held: int | None = v.optional_field(v.count)
+    domestic_batches: int | None = v.optional_field(v.count)
+    domestic_people: int | None = v.optional_field(v.count)
+    foreign_batches: int | None = v.optional_field(v.count)
+    foreign_people: int | None = v.optional_field(v.count)
 
     @property
     def vehicles(self) -> Amount:
@@ -208,8 +177,8 @@ class ProcurementAccount:
     goods: Amount = _amount_field(_ZERO)
     works: Amount = _amount_field(_ZERO)
     services: Amount = _amount_field(_ZERO)
-    sme: Amount | None = _optional_amount()
-    small_micro: Amount | None = _optional_amount()
+    sme: Amount | None = v.optional_amount_field()
+    small_micro: Amount | None = v.optional_amount_field()
 
     @property
     def total(self) -> Amount:
@@ -220,19 +189,16 @@ class ProcurementAccount:
 class PriorYear:
     """Last year's figures that the report compares with."""
 
-    grand_total: Amount | None = _optional_amount()
-    fiscal_grand_total: Amount | None = _optional_amount()
-    revenue_total: Amount | None = _optional_amount()
-    expenditure_total: Amount | None = _optional_amount()
-    general_budget_expenditure: Amount | None = _optional_amount()
-    government_fund_expenditure: Amount | None = _optional_amount()
-    state_capital_expenditure: Amount | None = _optional_amount()
-    operating_costs: Amount | None = _optional_amount()
-    three_public: ThreePublicAccount | None = attrs.field(
-        default=None,
-        validator=v.optional(
-            v.instance(ThreePublicAccount, "三公经费（ThreePublicAccount）", "a ThreePublicAccount")
-        ),
+    grand_total: Amount | None = v.optional_amount_field()
+    fiscal_grand_total: Amount | None = v.optional_amount_field()
+    revenue_total: Amount | None = v.optional_amount_field()
+    expenditure_total: Amount | None = v.optional_amount_field()
+    general_budget_expenditure: Amount | None = v.optional_amount_field()
+    government_fund_expenditure: Amount | None = v.optional_amount_field()
+    state_capital_expenditure: Amount | None = v.optional_amount_field()
+    operating_costs: Amount | None = v.optional_amount_field()
+    three_public: ThreePublicAccount | None = v.optional_instance_field(
+        ThreePublicAccount, "三公经费（ThreePublicAccount）", "a ThreePublicAccount"
     )
 
 
@@ -242,45 +208,29 @@ class Ledger:
 
     year: int = attrs.field(validator=v.year)
     department: str = attrs.field(validator=v.text)
-    revenue: tuple[RevenueItem, ...] = attrs.field(
-        default=(), validator=v.tuple_of(RevenueItem, "收入项（RevenueItem）", "a RevenueItem")
+    revenue: tuple[RevenueItem, ...] = v.tuple_field(RevenueItem, "收入项（RevenueItem）", "a RevenueItem")
+    expenditure: tuple[ExpenditureItem, ...] = v.tuple_field(
+        ExpenditureItem, "支出项（ExpenditureItem）", "an ExpenditureItem"
     )
-    expenditure: tuple[ExpenditureItem, ...] = attrs.field(
-        default=(), validator=v.tuple_of(ExpenditureItem, "支出项（ExpenditureItem）", "an ExpenditureItem")
-    )
-    opening_balances: tuple[FundAmount, ...] = attrs.field(
-        default=(), validator=v.tuple_of(FundAmount, "分资金金额（FundAmount）", "a FundAmount")
+    opening_balances: tuple[FundAmount, ...] = v.tuple_field(
+        FundAmount, "分资金金额（FundAmount）", "a FundAmount"
     )
     non_fiscal_balance_used: Amount = _amount_field(_ZERO)
     surplus_distribution: Amount = _amount_field(_ZERO)
-    budgets: tuple[BudgetLine, ...] = attrs.field(
-        default=(), validator=v.tuple_of(BudgetLine, "预算行（BudgetLine）", "a BudgetLine")
+    budgets: tuple[BudgetLine, ...] = v.tuple_field(BudgetLine, "预算行（BudgetLine）", "a BudgetLine")
+    three_public: ThreePublicAccount | None = v.optional_instance_field(
+        ThreePublicAccount, "三公经费（ThreePublicAccount）", "a ThreePublicAccount"
     )
-    three_public: ThreePublicAccount | None = attrs.field(
-        default=None,
-        validator=v.optional(
-            v.instance(ThreePublicAccount, "三公经费（ThreePublicAccount）", "a ThreePublicAccount")
-        ),
+    operating_costs: Amount | None = v.optional_amount_field()
+    procurement: ProcurementAccount | None = v.optional_instance_field(
+        ProcurementAccount, "政府采购（ProcurementAccount）", "a ProcurementAccount"
     )
-    operating_costs: Amount | None = _optional_amount()
-    procurement: ProcurementAccount | None = attrs.field(
-        default=None,
-        validator=v.optional(
-            v.instance(ProcurementAccount, "政府采购（ProcurementAccount）", "a ProcurementAccount")
-        ),
+    assets: Assets | None = v.optional_instance_field(Assets, "国有资产（Assets）", "an Assets")
+    staffing: Staffing | None = v.optional_instance_field(Staffing, "人员（Staffing）", "a Staffing")
+    performance: Performance | None = v.optional_instance_field(
+        Performance, "绩效（Performance）", "a Performance"
     )
-    assets: Assets | None = attrs.field(
-        default=None, validator=v.optional(v.instance(Assets, "国有资产（Assets）", "an Assets"))
-    )
-    staffing: Staffing | None = attrs.field(
-        default=None, validator=v.optional(v.instance(Staffing, "人员（Staffing）", "a Staffing"))
-    )
-    performance: Performance | None = attrs.field(
-        default=None, validator=v.optional(v.instance(Performance, "绩效（Performance）", "a Performance"))
-    )
-    prior: PriorYear | None = attrs.field(
-        default=None, validator=v.optional(v.instance(PriorYear, "上年数（PriorYear）", "a PriorYear"))
-    )
+    prior: PriorYear | None = v.optional_instance_field(PriorYear, "上年数（PriorYear）", "a PriorYear")
 
     # --- derived totals -----------------------------------------------------------------------
 
@@ -390,7 +340,10 @@ class Ledger:
         ``"sichuan-2021"`` (list only non-zero sources and kinds, as the seed does) or
         ``"all-lines"`` (list every source and kind, zeros included).
         """
-        return _Publisher(self, template, places).disclosure()
+        # Imported on call: model/publish.py builds on this module.
+        from budgetacct.model.publish import publish
+
+        return publish(self, template=template, places=places)
 
 
 _EXACT = Context(prec=60, rounding=ROUND_HALF_UP, traps=[InvalidOperation, Overflow, Inexact])
@@ -505,18 +458,6 @@ class _RowCache:
         return found
 
 
-_REMIT, _BUSINESS, _SUBSIDY = (
-    ExpenditureKind.REMITTANCE,
-    ExpenditureKind.BUSINESS,
-    ExpenditureKind.AFFILIATE_SUBSIDY,
-)
-_OPTIONAL_KINDS = (_REMIT, _BUSINESS, _SUBSIDY)
-
-
-def _fund_set(funds: Collection[Fund] | None) -> frozenset[Fund] | None:
-    return None if funds is None else frozenset(funds)
-
-
 _KIND_INDEX = {kind: index for index, kind in enumerate(ExpenditureKind, start=1)}
 _CHAINS: dict[str, tuple[str, ...]] = {}
 
@@ -601,408 +542,3 @@ def _by_kind(rows: dict[FunctionCode, list[Decimal]]) -> dict[FunctionCode, dict
         code: {kind: Amount._exact(row[index]) for kind, index in _KIND_INDEX.items()}
         for code, row in rows.items()
     }
-
-
-# Publisher-built rows hold codes and sums made just above; see model/_unchecked.py.
-_function_line = unchecked(FunctionLine)
-_economic_line = unchecked(EconomicLine)
-
-
-def _rounder(places: int | None) -> Callable[[Amount], Amount]:
-    if places is None:
-        return lambda amount: amount
-    return lambda amount: amount.rounded(places)
-
-
-class _Publisher:
-    """Builds a Disclosure from a Ledger; one method a section."""
-
-    def __init__(self, ledger: Ledger, template: str, places: int | None) -> None:
-        if template not in ("sichuan-2021", "all-lines"):
-            raise InvalidValue(
-                "模板 sichuan-2021 或 all-lines", "template 'sichuan-2021' or 'all-lines'", template
-            )
-        self.ledger = ledger
-        self.template = template
-        self.r = _rounder(places)
-        self.places = places
-        self._lines: dict[frozenset[Fund] | None, tuple[FunctionLine, ...]] = {}
-        self.rows = _RowCache(ledger._totals)
-        self._by_code: dict[frozenset[Fund] | None, dict[str, FunctionLine]] = {}
-        # Sums never touched stay the shared zero Decimal: they share one zero Amount too.
-        zero = Amount._exact(_NOTHING) if places is None else Amount._exact(_NOTHING).rounded(places)
-        new, set_value = object.__new__, slot_setter(Amount, "_value")
-
-        def figure(value: Decimal) -> Amount:
-            if value is _NOTHING:
-                return zero
-            # Amount._exact written out: this runs for every figure of every table.
-            amount: Amount = new(Amount)
-            set_value(amount, value)
-            return amount if places is None else amount.rounded(places)
-
-        self.figure = figure
-        self.list_zeros = template == "all-lines"
-        self.prior = ledger.prior or PriorYear()
-
-    def disclosure(self) -> Disclosure:
-        ledger = self.ledger
-        return Disclosure(
-            year=ledger.year,
-            department=ledger.department,
-            template=self.template,
-            overview=self.overview(),
-            revenue=self.revenue(),
-            expenditure=self.expenditure(),
-            fiscal=self.fiscal(),
-            general_budget=self.general_budget(),
-            basic_expenditure=self.basic_expenditure(),
-            three_public=self.three_public(),
-            government_fund=self.fund_spending(Fund.GOVERNMENT_FUND),
-            state_capital=self.fund_spending(Fund.STATE_CAPITAL),
-            operating_costs=self.operating_costs(),
-            procurement=self.procurement(),
-            assets=ledger.assets,
-            staffing=ledger.staffing,
-            performance=ledger.performance,
-        )
-
-    # helpers -----------------------------------------------------------------------------------
-
-    def change(self, previous: Amount | None, current: Amount) -> StatedChange | None:
-        if previous is None:
-            return None
-        printed_previous, printed_current = self.r(previous), self.r(current)
-        change = Change(printed_previous, printed_current)
-        rate = change.rate
-        return StatedChange(
-            direction=change.direction,
-            amount=abs(change.difference) if change.direction is not Direction.FLAT else None,
-            rate=abs(rate) if rate is not None and change.direction is not Direction.FLAT else None,
-            previous=printed_previous,
-        )
-
-    def shares_of(self, amounts: list[Amount]) -> list[Percent | None]:
-        if not any(amounts):
-            return [None] * len(amounts)
-        return list(shares(amounts))
-
-    def completion(self, actual: Amount, budget: Amount | None) -> Percent | None:
-        if budget is None or not budget:
-            return None
-        return Percent.ratio(actual, budget).rounded()
-
-    # sections ----------------------------------------------------------------------------------
-
-    def overview(self) -> Overview:
-        ledger, r = self.ledger, self.r
-        grand = ledger.grand_total()
-        return Overview(
-            revenue_grand_total=r(grand),
-            expenditure_grand_total=r(grand),
-            change=self.change(self.prior.grand_total, grand),
-            non_fiscal_balance_used=r(ledger.non_fiscal_balance_used),
-            opening_balance=r(ledger.opening_balance()),
-            surplus_distribution=r(ledger.surplus_distribution),
-            closing_balance=r(ledger.closing_balance()),
-        )
-
-    def revenue(self) -> Revenue:
-        ledger, r = self.ledger, self.r
-        by_source = ledger.revenue_by_source()
-        listed = [s for s in RevenueSource if self.list_zeros or by_source[s]]
-        share_list = self.shares_of([by_source[s] for s in listed])
-        total = ledger.revenue_total()
-        return Revenue(
-            total=r(total),
-            lines=tuple(SourceLine(s, r(by_source[s]), p) for s, p in zip(listed, share_list, strict=True)),
-            change=self.change(self.prior.revenue_total, total),
-        )
-
-    def function_lines(self, funds: Collection[Fund] | None) -> tuple[FunctionLine, ...]:
-        """The rows of a table by 功能分类 (类, 款 and 项) of the given funds (``None``: all)."""
-        key = _fund_set(funds)
-        found = self._lines.get(key)
-        if found is not None:
-            return found
-        # A row whose figures equal the all-funds row (a code spent from this fund only) is the
-        # same immutable object as in the all-funds table: fewer objects, same content.
-        same = None if key is None else self._lines_by_code(None)
-        all_rows = None if key is None else self.rows.rows(None)
-        # The 基本/项目 columns are always printed; the other three kinds only when the
-        # department has such spending at all (a 行政单位's table leaves them out).
-        present = self.ledger._totals.kinds
-        remit, business, subsidy = (kind in present for kind in _OPTIONAL_KINDS)
-        figure = self.figure
-        year = self.ledger.year
-        lines = []
-        for code, row in self.rows.rows(key).items():
-            if same is not None and all_rows is not None and all_rows[code] == row:
-                lines.append(same[code.code])
-                continue
-            lines.append(
-                _function_line(
-                    code,
-                    figure(row[0]),
-                    _catalogue_name(code, year),
-                    basic=figure(row[1]),
-                    project=figure(row[2]),
-                    remittance=figure(row[3]) if remit else None,
-                    business=figure(row[4]) if business else None,
-                    affiliate_subsidy=figure(row[5]) if subsidy else None,
-                )
-            )
-        found = self._lines[key] = tuple(lines)
-        return found
-
-    def _lines_by_code(self, funds: frozenset[Fund] | None) -> dict[str, FunctionLine]:
-        found = self._by_code.get(funds)
-        if found is None:
-            found = self._by_code[funds] = {line.code.code: line for line in self.function_lines(funds)}
-        return found
-
-    def expenditure(self) -> Expenditure:
-        ledger, r = self.ledger, self.r
-        by_kind = ledger.expenditure_by_kind()
-        listed = [k for k in ExpenditureKind if self.list_zeros or by_kind[k]]
-        share_list = self.shares_of([by_kind[k] for k in listed])
-        classes = self.rows.rows(None)
-        total = ledger.expenditure_total()
-        return Expenditure(
-            total=r(total),
-            lines=tuple(KindLine(k, r(by_kind[k]), p) for k, p in zip(listed, share_list, strict=True)),
-            change=self.change(self.prior.expenditure_total, total),
-            classes=tuple(
-                _function_line(
-                    code=code, amount=r(Amount._exact(row[0])), name=_catalogue_name(code, ledger.year)
-                )
-                for code, row in classes.items()
-                if len(code.code) == 3
-            ),
-            rows=self.function_lines(None),
-        )
-
-    def fiscal(self) -> Fiscal:
-        ledger, r = self.ledger, self.r
-        flows = []
-        for fund in FISCAL_FUNDS:
-            flows.append(
-                FundFlow(
-                    fund=fund,
-                    opening=r(ledger.opening_balance(fund)),
-                    revenue=r(ledger.fund_revenue(fund)),
-                    expenditure=r(ledger.expenditure_total(funds=(fund,))),
-                    closing=r(ledger.closing_balance(fund)),
-                )
-            )
-        grand = ledger.fiscal_grand_total()
-        return Fiscal(
-            grand_total=r(grand),
-            change=self.change(self.prior.fiscal_grand_total, grand),
-            revenue_total=r(sum((ledger.fund_revenue(f) for f in FISCAL_FUNDS), _ZERO)),
-            expenditure_total=r(ledger.expenditure_total(funds=FISCAL_FUNDS)),
-            opening_balance=r(sum((ledger.opening_balance(f) for f in FISCAL_FUNDS), _ZERO)),
-            closing_balance=r(sum((ledger.closing_balance(f) for f in FISCAL_FUNDS), _ZERO)),
-            funds=tuple(flows),
-        )
-
-    def general_budget(self) -> GeneralBudget | None:
-        ledger, r = self.ledger, self.r
-
-        gpb = (Fund.GENERAL_BUDGET,)
-        total = ledger.expenditure_total(funds=gpb)
-        if not total and not self.list_zeros:
-            return GeneralBudget(total=r(total))
-        rows = self.rows.rows(_fund_set(gpb))
-        classes = [(code, Amount._exact(row[0])) for code, row in rows.items() if len(code.code) == 3]
-        class_shares = self.shares_of([amount for _, amount in classes])
-        budgets: dict[FunctionCode, Amount] = {}
-        for line in ledger.budgets:
-            if line.fund is Fund.GENERAL_BUDGET:
-                budgets[line.function] = budgets.get(line.function, _ZERO) + line.amount
-        items = []
-        leaf_codes = _leaves(rows)
-        for code in leaf_codes:
-            amount = Amount._exact(rows[code][0])
-            printed_budget: Amount | None = None
-            completion: Percent | None = None
-            if budgets and code in budgets:
-                printed_budget, completion = r(budgets[code]), self.completion(amount, budgets[code])
-            items.append(
-                _function_line(
-                    code=code,
-                    amount=r(amount),
-                    name=_catalogue_name(code, ledger.year),
-                    parent_names=_parent_names(code, ledger.year),
-                    budget=printed_budget,
-                    completion=completion,
-                )
-            )
-        total_budget = sum(budgets.values(), _ZERO) if budgets else None
-        share = (
-            Percent.ratio(total, ledger.expenditure_total()).rounded() if ledger.expenditure_total() else None
-        )
-        return GeneralBudget(
-            total=r(total),
-            share=share,
-            change=self.change(self.prior.general_budget_expenditure, total),
-            structure_total=r(total),
-            classes=tuple(
-                _function_line(code=code, amount=r(amount), name=_catalogue_name(code, ledger.year), share=p)
-                for (code, amount), p in zip(classes, class_shares, strict=True)
-            ),
-            detail_total=r(total),
-            detail_budget=r(total_budget) if total_budget is not None else None,
-            detail_completion=self.completion(total, total_budget),
-            items=tuple(items),
-            rows=self.function_lines(gpb),
-        )
-
-    def basic_expenditure(self) -> BasicExpenditure:
-        ledger, r = self.ledger, self.r
-        split = ledger.basic_split()
-        by_code = ledger._totals.basic_by_code
-        total = sum(split.values(), _ZERO)
-        classified = None not in split
-        return BasicExpenditure(
-            total=r(total),
-            personnel=r(split.get(BasicExpensePart.PERSONNEL, _ZERO)) if classified else None,
-            public=r(split.get(BasicExpensePart.PUBLIC, _ZERO)) if classified else None,
-            lines=tuple(
-                _economic_line(code, r(Amount._exact(value)), _economic_name(code, ledger.year))
-                for code, value in sorted(by_code.items(), key=lambda pair: pair[0].code)
-            ),
-        )
-
-    def three_public(self) -> ThreePublic | None:
-        account = self.ledger.three_public
-        if account is None:
-            return None
-        prior = self.prior.three_public
-        budgets = account.budgets()
-        r = self.r
-
-        def figure(name: str) -> BudgetedFigure:
-            actual: Amount = getattr(account, name)
-            budget = budgets[name]
-            previous: Amount | None = getattr(prior, name) if prior is not None else None
-            return BudgetedFigure(
-                actual=r(actual),
-                budget=r(budget) if budget is not None else None,
-                completion=self.completion(actual, budget),
-                versus_budget=self.change(budget, actual),
-                change=self.change(previous, actual),
-            )
-
-        return ThreePublic(
-            total=figure("total"),
-            outbound=figure("outbound"),
-            vehicles=figure("vehicles"),
-            vehicle_purchase=figure("vehicle_purchase"),
-            vehicle_operation=figure("vehicle_operation"),
-            reception=figure("reception"),
-            domestic_reception=figure("domestic_reception"),
-            foreign_reception=figure("foreign_reception"),
-            foreign_included_in_domestic=account.foreign_included_in_domestic,
-            outbound_groups=account.outbound_groups,
-            outbound_people=account.outbound_people,
-            vehicles_purchased=account.vehicles_purchased,
-            vehicles_held=account.vehicles_held,
-            domestic_batches=account.domestic_batches,
-            domestic_people=account.domestic_people,
-            foreign_batches=account.foreign_batches,
-            foreign_people=account.foreign_people,
-        )
-
-    def fund_spending(self, fund: Fund) -> FundSpending:
-        ledger, r = self.ledger, self.r
-        total = ledger.expenditure_total(funds=(fund,))
-        previous = (
-            self.prior.government_fund_expenditure
-            if fund is Fund.GOVERNMENT_FUND
-            else self.prior.state_capital_expenditure
-        )
-        return FundSpending(
-            total=r(total),
-            change=self.change(previous, total),
-            lines=self.function_lines((fund,)),
-            opening_balance=r(ledger.opening_balance(fund)),
-            revenue=r(ledger.fund_revenue(fund)),
-            closing_balance=r(ledger.closing_balance(fund)),
-        )
-
-    def operating_costs(self) -> OperatingCosts | None:
-        amount = self.ledger.operating_costs
-        if amount is None:
-            return None
-        return OperatingCosts(amount=self.r(amount), change=self.change(self.prior.operating_costs, amount))
-
-    def procurement(self) -> Procurement | None:
-        account = self.ledger.procurement
-        if account is None:
-            return None
-        r, total = self.r, account.total
-
-        def share(part: Amount | None) -> Percent | None:
-            return Percent.ratio(part, total).rounded() if part is not None and total else None
-
-        return Procurement(
-            total=r(total),
-            goods=r(account.goods),
-            works=r(account.works),
-            services=r(account.services),
-            sme=r(account.sme) if account.sme is not None else None,
-            sme_share=share(account.sme),
-            small_micro=r(account.small_micro) if account.small_micro is not None else None,
-            small_micro_share=share(account.small_micro),
-        )
-
-
-def _leaves(rows: dict[FunctionCode, Any]) -> list[FunctionCode]:
-    """Codes with no descendant among ``rows`` (the 项 lines of the narrative's item list)."""
-    codes = list(rows)
-    parents = {a.code for code in codes for a in code.ancestors}
-    return [code for code in codes if code.code not in parents]
-
-
-def _catalogue_name(code: FunctionCode, year: int) -> str | None:
-    return _function_names(code.code, year)[0]
-
-
-def _parent_names(code: FunctionCode, year: int) -> tuple[str, ...]:
-    """The catalogue names of the code's 类 and 款 (those the catalogue has)."""
-    return _function_names(code.code, year)[1]
-
-
-_NAMES: dict[int, dict[str, tuple[str | None, tuple[str, ...]]]] = {}
-
-
-def _function_names(text: str, year: int) -> tuple[str | None, tuple[str, ...]]:
-    # Keyed by year, then by the code's text (a code's own hash is a Python call, and a
-    # (text, year) key would be a tuple made on every call); bounded like lru_cache.
-    names = _NAMES.get(year)
-    if names is None:
-        names = _NAMES.setdefault(year, {})
-    found = names.get(text)
-    if found is None:
-        from budgetacct.codes import nearest_catalogue
-
-        catalogue = nearest_catalogue("function", year)[0]
-
-        def name(code_text: str) -> str | None:
-            entry = catalogue.get(code_text)
-            return entry.name if entry is not None else None
-
-        parents = tuple(n for n in (name(a.code) for a in FunctionCode.of(text).ancestors) if n is not None)
-        found = (name(text), parents)
-        if len(names) < 100_000:
-            names[text] = found
-    return found
-
-
-@functools.lru_cache(maxsize=4096)
-def _economic_name(code: EconomicCode, year: int) -> str | None:
-    from budgetacct.codes import nearest_catalogue
-
-    entry = nearest_catalogue(code.system.kind, year)[0].get(code.code)
-    return entry.name if entry is not None else None

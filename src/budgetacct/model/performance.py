@@ -13,7 +13,7 @@ Indicator values are kept as the printed text (``target="3次以上"``); their t
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -21,22 +21,18 @@ from budgetacct.model import _fields as v
 from budgetacct.money import Amount
 
 if TYPE_CHECKING:  # pragma: no cover
-    from budgetacct.model.indicators import Evaluation
+    from budgetacct.model.evaluation import Evaluation
 
 __all__ = ["FundingSplit", "Indicator", "Performance", "ProjectEvaluation"]
-
-
-def _opt(validator: v.Validator) -> Any:
-    return attrs.field(default=None, validator=v.optional(validator))
 
 
 @attrs.frozen
 class FundingSplit:
     """预算数 or 执行数 of a project: the total and its 财政拨款 / 其他资金 parts (R47)."""
 
-    total: Amount | None = _opt(v.non_negative_amount)
-    fiscal: Amount | None = _opt(v.non_negative_amount)
-    other: Amount | None = _opt(v.non_negative_amount)
+    total: Amount | None = v.optional_field(v.non_negative_amount)
+    fiscal: Amount | None = v.optional_field(v.non_negative_amount)
+    other: Amount | None = v.optional_field(v.non_negative_amount)
 
 
 @attrs.frozen
@@ -50,14 +46,15 @@ class Indicator:
     level2: str = attrs.field(validator=v.text)
     name: str = attrs.field(validator=v.text)
     target: str = attrs.field(validator=v.text)
-    actual: str | None = _opt(v.text)
-    weight: Decimal | None = _opt(v.decimal_number)
-    score: Decimal | None = _opt(v.decimal_number)
-    deviation_reason: str | None = _opt(v.text)
+    actual: str | None = v.optional_field(v.text)
+    weight: Decimal | None = v.optional_field(v.decimal_number)
+    score: Decimal | None = v.optional_field(v.decimal_number)
+    deviation_reason: str | None = v.optional_field(v.text)
 
     def evaluation(self) -> Evaluation:
         """Met / not met / not measurable, by the direction the indicator's 二级 label implies."""
-        from budgetacct.model.indicators import DEFAULT_HIERARCHY, evaluate
+        from budgetacct.model.evaluation import evaluate
+        from budgetacct.model.indicator_hierarchy import DEFAULT_HIERARCHY
 
         direction = DEFAULT_HIERARCHY.classify(self.level1, self.level2).direction
         return evaluate(self.target, self.actual if self.actual is not None else "", direction=direction)
@@ -68,23 +65,21 @@ class ProjectEvaluation:
     """A 项目支出绩效自评表 (one project's self-evaluation)."""
 
     name: str = attrs.field(validator=v.text)
-    department: str | None = _opt(v.text)
-    implementing_unit: str | None = _opt(v.text)
+    department: str | None = v.optional_field(v.text)
+    implementing_unit: str | None = v.optional_field(v.text)
     budget: FundingSplit = attrs.field(
         factory=FundingSplit, validator=v.instance(FundingSplit, "资金构成（FundingSplit）", "a FundingSplit")
     )
     executed: FundingSplit = attrs.field(
         factory=FundingSplit, validator=v.instance(FundingSplit, "资金构成（FundingSplit）", "a FundingSplit")
     )
-    goal_expected: str | None = _opt(v.text)
-    goal_actual: str | None = _opt(v.text)
-    indicators: tuple[Indicator, ...] = attrs.field(
-        default=(), validator=v.tuple_of(Indicator, "绩效指标（Indicator）", "an Indicator")
-    )
-    execution_weight: Decimal | None = _opt(v.decimal_number)
-    execution_score: Decimal | None = _opt(v.decimal_number)
-    total_score: Decimal | None = _opt(v.decimal_number)
-    grade: str | None = _opt(v.text)
+    goal_expected: str | None = v.optional_field(v.text)
+    goal_actual: str | None = v.optional_field(v.text)
+    indicators: tuple[Indicator, ...] = v.tuple_field(Indicator, "绩效指标（Indicator）", "an Indicator")
+    execution_weight: Decimal | None = v.optional_field(v.decimal_number)
+    execution_score: Decimal | None = v.optional_field(v.decimal_number)
+    total_score: Decimal | None = v.optional_field(v.decimal_number)
+    grade: str | None = v.optional_field(v.text)
 
 
 @attrs.frozen
@@ -96,15 +91,14 @@ class Performance:
     “预算无动态调整” (``claims_no_adjustment``).
     """
 
-    projects_assessed: int | None = _opt(v.count)
-    projects_with_targets: int | None = _opt(v.count)
-    projects_monitored: int | None = _opt(v.count)
-    projects_self_evaluated: int | None = _opt(v.count)
-    evaluations: tuple[ProjectEvaluation, ...] = attrs.field(
-        default=(),
-        validator=v.tuple_of(ProjectEvaluation, "项目自评表（ProjectEvaluation）", "a ProjectEvaluation"),
+    projects_assessed: int | None = v.optional_field(v.count)
+    projects_with_targets: int | None = v.optional_field(v.count)
+    projects_monitored: int | None = v.optional_field(v.count)
+    projects_self_evaluated: int | None = v.optional_field(v.count)
+    evaluations: tuple[ProjectEvaluation, ...] = v.tuple_field(
+        ProjectEvaluation, "项目自评表（ProjectEvaluation）", "a ProjectEvaluation"
     )
-    claims_fully_executed: bool | None = _opt(v.boolean)
-    claims_no_balance: bool | None = _opt(v.boolean)
-    claims_no_adjustment: bool | None = _opt(v.boolean)
-    overall_rating: str | None = _opt(v.text)
+    claims_fully_executed: bool | None = v.optional_field(v.boolean)
+    claims_no_balance: bool | None = v.optional_field(v.boolean)
+    claims_no_adjustment: bool | None = v.optional_field(v.boolean)
+    overall_rating: str | None = v.optional_field(v.text)

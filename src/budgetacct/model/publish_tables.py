@@ -112,13 +112,8 @@ class _Builder:
             return amount
         return Amount(amount.value.quantize(self.quantum, ROUND_HALF_UP))
 
-    def function_name(self, code: FunctionCode) -> str | None:
-        try:
-            return code.name(self.ledger.year)
-        except BudgetAcctError:
-            return None
-
-    def economic_name(self, code: EconomicCode) -> str | None:
+    def code_name(self, code: FunctionCode | EconomicCode) -> str | None:
+        """The catalogue name of ``code`` in the ledger's year, or ``None`` where there is none."""
         try:
             return code.name(self.ledger.year)
         except BudgetAcctError:
@@ -144,7 +139,7 @@ class _Builder:
             figures = rows[code]
             if not any(not amount.is_zero() for amount in figures.values()):
                 continue
-            out.append(TableRow.of_function(code, self.cells(panel, figures), name=self.function_name(code)))
+            out.append(TableRow.of_function(code, self.cells(panel, figures), name=self.code_name(code)))
         return out
 
     def panel(
@@ -156,6 +151,21 @@ class _Builder:
         leading = [self.line_row(spec, s.line, lines.get(s.line, {})) for s in spec.leading]
         trailing = [self.line_row(spec, s.line, lines.get(s.line, {})) for s in spec.trailing]
         return Panel(tuple(spec.column_keys()), (*leading, *coded, *trailing), spec.side)
+
+    def two_sided(
+        self,
+        spec_panels: tuple[PanelSpec, ...],
+        lines: Mapping[Line, Figures],
+        classes: Mapping[FunctionCode, Figures],
+    ) -> tuple[Panel, ...]:
+        """The 收入 and 支出 panels of a 总表; the 支出 side lists the 功能分类 类 between its lines."""
+        revenue_panel, expenditure_panel = spec_panels
+        return (
+            self.panel(revenue_panel, lines),
+            self.panel(
+                expenditure_panel, lines, self.function_rows(expenditure_panel, classes, classes_only=True)
+            ),
+        )
 
     # --- figures ------------------------------------------------------------------------------
 
@@ -200,11 +210,7 @@ def _summary(b: _Builder, spec_panels: tuple[PanelSpec, ...]) -> tuple[Panel, ..
         _A: ledger.expenditure_total() + ledger.surplus_distribution + ledger.closing_balance()
     }
     classes = {code: {_A: sum(split.values(), _ZERO)} for code, split in ledger.by_function().items()}
-    revenue_panel, expenditure_panel = spec_panels
-    return (
-        b.panel(revenue_panel, lines),
-        b.panel(expenditure_panel, lines, b.function_rows(expenditure_panel, classes, classes_only=True)),
-    )
+    return b.two_sided(spec_panels, lines, classes)
 
 
 def _revenue(b: _Builder, spec: PanelSpec) -> tuple[Panel, ...]:
@@ -268,11 +274,7 @@ def _fiscal_summary(b: _Builder, spec_panels: tuple[PanelSpec, ...]) -> tuple[Pa
             amount = sum(split.values(), _ZERO)
             row[Column(_FUND_MEASURE[fund])] = amount
             row[_T] = row[_T] + amount
-    revenue_panel, expenditure_panel = spec_panels
-    return (
-        b.panel(revenue_panel, lines),
-        b.panel(expenditure_panel, lines, b.function_rows(expenditure_panel, classes, classes_only=True)),
-    )
+    return b.two_sided(spec_panels, lines, classes)
 
 
 def _basic(b: _Builder, spec: PanelSpec) -> tuple[Panel, ...]:
@@ -295,7 +297,7 @@ def _basic(b: _Builder, spec: PanelSpec) -> tuple[Panel, ...]:
     if None not in split:  # a 合计 beside 人员 + 公用 only when every item is classified
         lines[Line.TOTAL] = {_A: sum(split.values(), _ZERO)}
     coded = [
-        TableRow.of_economic(code, (b.cell(amount),), name=b.economic_name(code))
+        TableRow.of_economic(code, (b.cell(amount),), name=b.code_name(code))
         for code, amount in sorted(by_code.items(), key=lambda pair: pair[0].code)
         if not amount.is_zero()
     ]

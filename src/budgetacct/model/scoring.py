@@ -8,11 +8,11 @@ Weights are never invented.  They come, in this order, from
 
 1. ``indicator_weights`` — one weight per indicator, in table order;
 2. ``weights`` — a mapping 一级 → weight (``{"产出指标": 50, "效益指标": 30, "满意度指标": 10,
-   "预算执行率": 10}``, i.e. :data:`~budgetacct.model.indicators.DEFAULT_WEIGHTS`), each 一级 weight
+   "预算执行率": 10}``, i.e. :data:`DEFAULT_WEIGHTS`), each 一级 weight
    split equally among that 一级's indicators *in cents*, the remainder cents going to the first
    indicators, so the split adds up exactly.  成本指标 printed as a 一级 (central forms after
    财预〔2021〕101号) shares the 产出指标 weight — its place in the Sichuan forms and in
-   :data:`~budgetacct.model.indicators.DEFAULT_WEIGHTS` — unless the mapping gives it its own;
+   :data:`DEFAULT_WEIGHTS` — unless the mapping gives it its own;
 3. the weights printed in the table (every indicator must print one).
 
 With none of these the score is not computable (``computable=False``, reason
@@ -22,12 +22,12 @@ given one (``weights["预算执行率"]``), else the printed one, else what is l
 Scores (财预〔2020〕10号, DOMAIN.md §E.5):
 
 * 预算执行率: ``执行数 / 预算数 × weight``, capped at the weight
-  (:func:`~budgetacct.model.indicators.execution_rate_score`);
+  (:func:`execution_rate_score`);
 * a quantitative indicator: met → the full weight, not met → proportional
-  (:func:`~budgetacct.model.indicators.score_quantitative`);
+  (:func:`score_quantitative`);
 * a qualitative or date indicator: met → 达成 band, not met → 部分达成 when the actual value says
   “部分”, otherwise 未达成 — each at the band's upper bound
-  (:func:`~budgetacct.model.indicators.score_qualitative`);
+  (:func:`score_qualitative`);
 * an indicator that cannot be measured (a restated target such as ``≥95%``, ``已完成`` against
   ``100%``) is scored in the ``unmeasurable`` band, 部分达成 by default: the table claims a result
   but shows no measurement.  ``unmeasurable=None`` drops such indicators instead;
@@ -45,30 +45,18 @@ Scores (财预〔2020〕10号, DOMAIN.md §E.5):
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
+from types import MappingProxyType
 from typing import Final
 
 import attrs
 
 from budgetacct.errors import InvalidValue
-from budgetacct.model.indicators import (
-    DEFAULT_HIERARCHY,
-    DEFAULT_WEIGHTS,
-    Classification,
-    DateBound,
-    Evaluation,
-    Hierarchy,
-    Outcome,
-    Qualitative,
-    QualitativeBand,
-    Quantity,
-    evaluate,
-    execution_rate_score,
-    grade,
-    score_qualitative,
-    score_quantitative,
-)
+from budgetacct.model.evaluation import Evaluation, Outcome, _comparable, evaluate
+from budgetacct.model.indicator_hierarchy import DEFAULT_HIERARCHY, Classification, Direction, Hierarchy
+from budgetacct.model.indicator_values import DateBound, IndicatorValue, Qualitative, Quantity, _value
 from budgetacct.model.performance import FundingSplit, Indicator, ProjectEvaluation
 from budgetacct.money import Amount, to_decimal
 
@@ -77,9 +65,14 @@ __all__ = [
     "EXECUTION",
     "GRADES",
     "ProjectScore",
+    "QualitativeBand",
     "ScoreLine",
+    "execution_rate_score",
+    "grade",
     "normalise_grade",
     "score_project",
+    "score_qualitative",
+    "score_quantitative",
 ]
 
 #: The key of the 预算执行率 weight in a weights mapping.
@@ -105,6 +98,169 @@ _COST: Final = "成本指标"
 _OUTPUT: Final = "产出指标"
 _NOT_COMPUTABLE_ZH: Final = "表中未列权重，不计算得分"
 _NOT_COMPUTABLE_EN: Final = "the table prints no weights; no score is computed"
+
+
+# --- the scores of 财预〔2020〕10号 ---------------------------------------------------------------
+
+#: 一级 weights of a project self-evaluation (R51): 产出 50, 效益 30, 满意度 10, 预算执行率 10.
+DEFAULT_WEIGHTS: Final[Mapping[str, Decimal]] = MappingProxyType(
+    {"产出指标": Decimal(50), "效益指标": Decimal(30), "满意度指标": Decimal(10), "预算执行率": Decimal(10)}
+)
+
+
+def _number(value: object, what_zh: str, what_en: str, path: str) -> Decimal:
+    number = to_decimal(value, what_zh=what_zh, what_en=what_en, path=path)
+    if number < 0:
+        raise InvalidValue(f"非负的{what_zh}", f"a non-negative {what_en}", value, path=path)
+    return number
+
+
+def _cents(value: Decimal) -> Decimal:
+    return value.quantize(_CENT, ROUND_HALF_UP, _CTX)
+
+
+def score_quantitative(
+    weight: Decimal,
+    target: IndicatorValue | str,
+    actual: IndicatorValue | str,
+    direction: Direction | None = None,
+) -> Decimal:
+    """Score of a quantitative indicator: the full weight when met, otherwise proportional.
+
+    Not met: ``weight × actual / target`` when higher is better, ``weight × target / actual`` when
+    lower is better (成本); capped at the weight, never negative, half-up to 0.01.  An indicator that
+    cannot be measured (:class:`Outcome` ``NOT_MEASURABLE``) or is not quantitative raises
+    :class:`~budgetacct.errors.InvalidValue` — call :func:`evaluate` first to report it.
+
+    >>> score_quantitative(Decimal(10), "≥95%", "85.5%")
+    Decimal('9.00')
+    >>> score_quantitative(Decimal(10), "83万元", "100万元", Direction.LOWER_IS_BETTER)
+    Decimal('8.30')
+    >>> score_quantitative(Decimal(5), "3次以上", "3次")
+    Decimal('5.00')
+    """
+    w = _number(weight, "分值", "weight", "$.weight")
+    t = _value(target, "target")
+    a = _value(actual, "actual")
+    if not isinstance(t, Quantity) or not isinstance(a, Quantity):
+        raise InvalidValue("定量的目标值和实际值", "a quantitative target and actual value", f"{t} / {a}")
+    result = evaluate(t, a, direction=direction)
+    if result.outcome is Outcome.NOT_MEASURABLE:
+        raise InvalidValue("可以衡量的实际值", "a measurable actual value", result.reason_zh)
+    if result.outcome is Outcome.MET:
+        return _cents(w)
+    scaled = _comparable(t, a)
+    assert scaled is not None
+    target_number, actual_number, _ = scaled
+    if result.direction is Direction.LOWER_IS_BETTER:
+        ratio = _CTX.divide(target_number, actual_number) if actual_number > 0 else Decimal(0)
+    else:
+        ratio = _CTX.divide(actual_number, target_number) if target_number > 0 else Decimal(0)
+    return _cents(min(max(_CTX.multiply(w, ratio), Decimal(0)), w))
+
+
+class QualitativeBand(enum.Enum):
+    """The three bands for qualitative indicators: share of the weight, in percent.
+
+    >>> QualitativeBand.PARTIAL.upper, QualitativeBand.PARTIAL.lower
+    (Decimal('80'), Decimal('60'))
+    """
+
+    ACHIEVED = "达成"
+    PARTIAL = "部分达成"
+    NOT_ACHIEVED = "未达成"
+
+    @property
+    def upper(self) -> Decimal:
+        return {"达成": Decimal(100), "部分达成": Decimal(80), "未达成": Decimal(60)}[self.value]
+
+    @property
+    def lower(self) -> Decimal:
+        return {"达成": Decimal(80), "部分达成": Decimal(60), "未达成": Decimal(0)}[self.value]
+
+    @property
+    def description_zh(self) -> str:
+        return {
+            "达成": "达成年度指标",
+            "部分达成": "部分达成年度指标并具有一定效果",
+            "未达成": "未达成年度指标且效果较差",
+        }[self.value]
+
+
+def score_qualitative(
+    weight: Decimal, band: QualitativeBand | str, *, percent: Decimal | None = None
+) -> Decimal:
+    """Score of a qualitative indicator in a band (100–80%, 80–60%, 60–0% of the weight).
+
+    By default the band's upper bound is taken (达成 → 100%, 部分达成 → 80%, 未达成 → 60%); pass
+    ``percent`` (within the band) for the assessor's own judgement.  Half-up to 0.01.
+
+    >>> score_qualitative(Decimal(10), QualitativeBand.ACHIEVED)
+    Decimal('10.00')
+    >>> score_qualitative(Decimal(10), "部分达成", percent=Decimal(70))
+    Decimal('7.00')
+    """
+    w = _number(weight, "分值", "weight", "$.weight")
+    if isinstance(band, str):
+        try:
+            band = QualitativeBand(band)
+        except ValueError:
+            raise InvalidValue(
+                "达成、部分达成或未达成", "达成, 部分达成 or 未达成", band, path="$.band"
+            ) from None
+    if type(band) is not QualitativeBand:
+        raise InvalidValue("定性评价档次（QualitativeBand）", "a QualitativeBand", band, path="$.band")
+    share = band.upper if percent is None else _number(percent, "百分比", "percentage", "$.percent")
+    if not band.lower <= share <= band.upper:
+        raise InvalidValue(
+            f"{band.lower}%到{band.upper}%之间的比例",
+            f"a percentage from {band.lower} to {band.upper}",
+            percent,
+            path="$.percent",
+        )
+    return _cents(_CTX.divide(_CTX.multiply(w, share), _HUNDRED))
+
+
+def grade(total: Decimal) -> str:
+    """The grade of a total score (R52): 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60.
+
+    >>> [grade(Decimal(x)) for x in ("90", "89.99", "80", "60", "59.99")]
+    ['优', '良', '良', '中', '差']
+    """
+    score = _number(total, "总分", "total score", "$.total")
+    if score > _HUNDRED:
+        raise InvalidValue("0到100之间的总分", "a total score from 0 to 100", total, path="$.total")
+    if score >= 90:
+        return "优"
+    if score >= 80:
+        return "良"
+    if score >= 60:
+        return "中"
+    return "差"
+
+
+def execution_rate_score(executed: Amount, budget: Amount, weight: Decimal = Decimal(10)) -> Decimal:
+    """预算执行率 score: ``执行数 / 预算数 × weight``, capped at the weight, half-up to 0.01.
+
+    The rate is not rounded before multiplying.  A zero budget raises
+    :class:`~budgetacct.errors.InvalidValue`.
+
+    >>> execution_rate_score(Amount("20.36"), Amount("32"))
+    Decimal('6.36')
+    >>> execution_rate_score(Amount("4.85"), Amount("4.85"))
+    Decimal('10.00')
+    """
+    for name, value in (("executed", executed), ("budget", budget)):
+        if type(value) is not Amount:
+            raise InvalidValue("金额（Amount）", "an Amount", value, path=f"$.{name}")
+    w = _number(weight, "分值", "weight", "$.weight")
+    if budget.value <= 0:
+        raise InvalidValue("大于零的预算数", "a budget above zero", str(budget), path="$.budget")
+    score = _CTX.multiply(_CTX.divide(executed.value, budget.value), w)
+    return _cents(min(max(score, Decimal(0)), w))
+
+
+# --- a project's score ------------------------------------------------------------------------
 
 
 def normalise_grade(printed: str) -> str | None:
@@ -152,10 +308,6 @@ class ProjectScore:
     grade: str | None
     reason_zh: str
     reason_en: str
-
-
-def _cents(value: Decimal) -> Decimal:
-    return value.quantize(_CENT, ROUND_HALF_UP, _CTX)
 
 
 def _weight(value: object, path: str) -> Decimal:

@@ -252,20 +252,14 @@ def _three_public_columns(basis: Basis) -> tuple[ColumnSpec, ...]:
 
 
 def _three_public_sums(basis: Basis) -> tuple[RowSum, ...]:
-    return (
-        RowSum(
-            Column(Measure.THREE_PUBLIC_TOTAL, basis),
-            (
-                Column(Measure.OUTBOUND, basis),
-                Column(Measure.VEHICLES, basis),
-                Column(Measure.RECEPTION, basis),
-            ),
-        ),
-        RowSum(
-            Column(Measure.VEHICLES, basis),
-            (Column(Measure.VEHICLE_PURCHASE, basis), Column(Measure.VEHICLE_OPERATION, basis)),
-        ),
-    )
+    total, outbound, vehicles, purchase, operation, reception = (
+        Column(measure, basis)
+        for measure in (
+            Measure.THREE_PUBLIC_TOTAL, Measure.OUTBOUND, Measure.VEHICLES,
+            Measure.VEHICLE_PURCHASE, Measure.VEHICLE_OPERATION, Measure.RECEPTION,
+        )
+    )  # fmt: skip
+    return RowSum(total, (outbound, vehicles, reception)), RowSum(vehicles, (purchase, operation))
 
 
 # --- lines --------------------------------------------------------------------------------------
@@ -513,54 +507,36 @@ _GOVERNMENT_FUND_THREE_PUBLIC = TableSpec(
 )
 
 
-def _flow_table(kind: TableKind, *titles: str) -> TableSpec:
+def _function_table(
+    kind: TableKind, titles: tuple[str, ...], columns: tuple[ColumnSpec, ...], *row_sums: RowSum
+) -> TableSpec:
+    """One panel: a row per 功能分类 code (类, 款, 项) under a 合计 line that adds up the 类."""
     return TableSpec(
         kind,
         titles,
         (
             PanelSpec(
-                _FLOW_COLUMNS,
+                columns,
                 rows=Rows.FUNCTION,
                 leading=(_TOTAL_LINE,),
-                row_sums=(_FLOW_SUM,),
+                row_sums=row_sums,
                 line_sums=(LineSum(Line.TOTAL, (Group.CLASSES,)),),
                 rolls_up=True,
             ),
         ),
     )
+
+
+def _flow_table(kind: TableKind, *titles: str) -> TableSpec:
+    return _function_table(kind, titles, _FLOW_COLUMNS, _FLOW_SUM)
 
 
 def _spending_table(kind: TableKind, *titles: str) -> TableSpec:
-    return TableSpec(
-        kind,
-        titles,
-        (
-            PanelSpec(
-                _BASIC_PROJECT,
-                rows=Rows.FUNCTION,
-                leading=(_TOTAL_LINE,),
-                row_sums=(_BASIC_PROJECT_SUM,),
-                line_sums=(LineSum(Line.TOTAL, (Group.CLASSES,)),),
-                rolls_up=True,
-            ),
-        ),
-    )
+    return _function_table(kind, titles, _BASIC_PROJECT, _BASIC_PROJECT_SUM)
 
 
 def _project_table(kind: TableKind, *titles: str) -> TableSpec:
-    return TableSpec(
-        kind,
-        titles,
-        (
-            PanelSpec(
-                (_c(Measure.PROJECT, "项目支出", "合计", "决算数"),),
-                rows=Rows.FUNCTION,
-                leading=(_TOTAL_LINE,),
-                line_sums=(LineSum(Line.TOTAL, (Group.CLASSES,)),),
-                rolls_up=True,
-            ),
-        ),
-    )
+    return _function_table(kind, titles, (_c(Measure.PROJECT, "项目支出", "合计", "决算数"),))
 
 
 # The 高等学校 tables: 事业收入 with 其中：教育收费, 项目支出 with 其中：基本建设资金支出 (parts, not addends).
@@ -577,27 +553,14 @@ _UNIVERSITY_REVENUE = attrs.evolve(
         ),
     ),
 )
-_UNIVERSITY_FISCAL = TableSpec(
+_UNIVERSITY_FISCAL = _function_table(
     TableKind.FISCAL_DETAIL,
     ("财政拨款支出决算表", "高等学校财政拨款支出决算表"),
     (
-        PanelSpec(
-            (
-                *_BASIC_PROJECT,
-                _c(
-                    Measure.CAPITAL_CONSTRUCTION,
-                    "其中：基本建设资金支出",
-                    "基本建设资金支出",
-                    group="项目支出",
-                ),
-            ),
-            rows=Rows.FUNCTION,
-            leading=(_TOTAL_LINE,),
-            row_sums=(_BASIC_PROJECT_SUM,),
-            line_sums=(LineSum(Line.TOTAL, (Group.CLASSES,)),),
-            rolls_up=True,
-        ),
+        *_BASIC_PROJECT,
+        _c(Measure.CAPITAL_CONSTRUCTION, "其中：基本建设资金支出", "基本建设资金支出", group="项目支出"),
     ),
+    _BASIC_PROJECT_SUM,
 )
 
 #: The layout spec of each standard table (the MoF layouts; sets may swap in a variant).
@@ -644,21 +607,8 @@ _MOF_KINDS = (
     TableKind.GOVERNMENT_FUND,
 )
 _CHINESE_NUMBERS = (
-    "一",
-    "二",
-    "三",
-    "四",
-    "五",
-    "六",
-    "七",
-    "八",
-    "九",
-    "十",
-    "十一",
-    "十二",
-    "十三",
-    "十四",
-)
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+)  # fmt: skip
 
 #: The table sets, by name.
 TABLE_SETS: Final[dict[str, TableSet]] = {

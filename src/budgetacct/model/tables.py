@@ -49,7 +49,7 @@ import attrs
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import InvalidValue
 from budgetacct.model import _fields as v
-from budgetacct.model.enums import Fund, RevenueSource
+from budgetacct.model.enums import Fund, IdentityHashed, RevenueSource
 from budgetacct.money import Amount, Unit
 
 __all__ = [
@@ -71,10 +71,8 @@ __all__ = [
 ]
 
 
-class TableKind(enum.Enum):
+class TableKind(IdentityHashed):
     """Which standard table, by meaning; its value is the MoF title (numbers and wording vary)."""
-
-    __hash__ = object.__hash__
 
     SUMMARY = "收入支出决算总表"
     REVENUE = "收入决算表"
@@ -94,10 +92,8 @@ class TableKind(enum.Enum):
     PROCUREMENT = "政府采购情况表"
 
 
-class Measure(enum.Enum):
+class Measure(IdentityHashed):
     """What a column measures; its value is the usual header wording."""
-
-    __hash__ = object.__hash__
 
     AMOUNT = "金额"
     TOTAL = "合计"
@@ -139,20 +135,16 @@ class Measure(enum.Enum):
     ECONOMIC_CLASS = "经济分类"
 
 
-class Basis(enum.Enum):
+class Basis(IdentityHashed):
     """Whose figure a column holds: the year's actuals, the budget, or last year's budget."""
-
-    __hash__ = object.__hash__
 
     ACTUAL = "决算数"
     BUDGET = "预算数"
     PRIOR_BUDGET = "上年预算数"
 
 
-class Side(enum.Enum):
+class Side(IdentityHashed):
     """Which side of a two-sided 总表 a panel is; ``WHOLE`` for a one-panel table."""
-
-    __hash__ = object.__hash__
 
     WHOLE = "全表"
     REVENUE = "收入"
@@ -168,10 +160,8 @@ class RowRole(enum.Enum):
     GRAND_TOTAL = "总计"
 
 
-class Line(enum.Enum):
+class Line(IdentityHashed):
     """A named (uncoded) row; its value is a canonical wording, unique across tables."""
-
-    __hash__ = object.__hash__
 
     # 收入支出决算总表: 收入
     GENERAL_BUDGET_REVENUE = "一般公共预算财政拨款收入"

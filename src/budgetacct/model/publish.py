@@ -1,0 +1,453 @@
+"""The publisher: a :class:`~budgetacct.model.ledger.Ledger` turned into the
+:class:`~budgetacct.model.disclosure.Disclosure` a department would print.
+
+Every figure is rounded half-up to 0.01 万元 on its own (so a total may differ from the sum of its
+rounded parts by a legitimate 尾数误差), shares are apportioned to sum to 100.00, and year-on-year
+changes get their direction words.  :meth:`Ledger.publish <budgetacct.model.ledger.Ledger.publish>`
+calls :func:`publish`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Collection, Mapping
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from budgetacct._codegen import slot_setter
+from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
+from budgetacct.errors import InvalidValue
+from budgetacct.model import disclosure
+from budgetacct.model._unchecked import unchecked
+from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
+from budgetacct.model.ledger import _NOTHING, _ZERO, Ledger, PriorYear, _RowCache
+from budgetacct.money import Amount, Change, Direction, Percent, shares
+
+__all__ = ["publish"]
+
+_Member = TypeVar("_Member", RevenueSource, ExpenditureKind)
+_Line = TypeVar("_Line", disclosure.SourceLine, disclosure.KindLine)
+
+
+def publish(
+    ledger: Ledger, *, template: str = "sichuan-2021", places: int | None = 2
+) -> disclosure.Disclosure:
+    """The disclosure a publisher would print from ``ledger`` (see :meth:`Ledger.publish`)."""
+    return _Publisher(ledger, template, places).build()
+
+
+# The kinds whose columns a table prints only when the department has such spending.
+_OPTIONAL_KINDS = (ExpenditureKind.REMITTANCE, ExpenditureKind.BUSINESS, ExpenditureKind.AFFILIATE_SUBSIDY)
+
+
+def _fund_set(funds: Collection[Fund] | None) -> frozenset[Fund] | None:
+    return None if funds is None else frozenset(funds)
+
+
+# Publisher-built rows hold codes and sums made by the ledger's roll-ups; see model/_unchecked.py.
+_function_line = unchecked(disclosure.FunctionLine)
+_economic_line = unchecked(disclosure.EconomicLine)
+
+
+def _rounder(places: int | None) -> Callable[[Amount], Amount]:
+    if places is None:
+        return lambda amount: amount
+    return lambda amount: amount.rounded(places)
+
+
+class _Publisher:
+    """Builds a Disclosure from a Ledger; one method a section."""
+
+    def __init__(self, ledger: Ledger, template: str, places: int | None) -> None:
+        if template not in ("sichuan-2021", "all-lines"):
+            raise InvalidValue(
+                "模板 sichuan-2021 或 all-lines", "template 'sichuan-2021' or 'all-lines'", template
+            )
+        self.ledger = ledger
+        self.template = template
+        self.r = _rounder(places)
+        self.places = places
+        self._lines: dict[frozenset[Fund] | None, tuple[disclosure.FunctionLine, ...]] = {}
+        self.rows = _RowCache(ledger._totals)
+        self._by_code: dict[frozenset[Fund] | None, dict[str, disclosure.FunctionLine]] = {}
+        # Sums never touched stay the shared zero Decimal: they share one zero Amount too.
+        zero = Amount._exact(_NOTHING) if places is None else Amount._exact(_NOTHING).rounded(places)
+        new, set_value = object.__new__, slot_setter(Amount, "_value")
+
+        def figure(value: Decimal) -> Amount:
+            if value is _NOTHING:
+                return zero
+            # Amount._exact written out: this runs for every figure of every table.
+            amount: Amount = new(Amount)
+            set_value(amount, value)
+            return amount if places is None else amount.rounded(places)
+
+        self.figure = figure
+        self.list_zeros = template == "all-lines"
+        self.prior = ledger.prior or PriorYear()
+
+    def build(self) -> disclosure.Disclosure:
+        ledger = self.ledger
+        return disclosure.Disclosure(
+            year=ledger.year,
+            department=ledger.department,
+            template=self.template,
+            overview=self.overview(),
+            revenue=self.revenue(),
+            expenditure=self.expenditure(),
+            fiscal=self.fiscal(),
+            general_budget=self.general_budget(),
+            basic_expenditure=self.basic_expenditure(),
+            three_public=self.three_public(),
+            government_fund=self.fund_spending(Fund.GOVERNMENT_FUND),
+            state_capital=self.fund_spending(Fund.STATE_CAPITAL),
+            operating_costs=self.operating_costs(),
+            procurement=self.procurement(),
+            assets=ledger.assets,
+            staffing=ledger.staffing,
+            performance=ledger.performance,
+        )
+
+    # helpers -----------------------------------------------------------------------------------
+
+    def change(self, previous: Amount | None, current: Amount) -> disclosure.StatedChange | None:
+        if previous is None:
+            return None
+        printed_previous, printed_current = self.r(previous), self.r(current)
+        change = Change(printed_previous, printed_current)
+        rate = change.rate
+        return disclosure.StatedChange(
+            direction=change.direction,
+            amount=abs(change.difference) if change.direction is not Direction.FLAT else None,
+            rate=abs(rate) if rate is not None and change.direction is not Direction.FLAT else None,
+            previous=printed_previous,
+        )
+
+    def shares_of(self, amounts: list[Amount]) -> list[Percent | None]:
+        if not any(amounts):
+            return [None] * len(amounts)
+        return list(shares(amounts))
+
+    def listed(
+        self, amounts: Mapping[_Member, Amount], line: Callable[[_Member, Amount, Percent | None], _Line]
+    ) -> tuple[_Line, ...]:
+        """A line per source or kind (the non-zero ones, or all for ``all-lines``) with its share."""
+        listed = [member for member, amount in amounts.items() if self.list_zeros or amount]
+        share_list = self.shares_of([amounts[member] for member in listed])
+        return tuple(line(m, self.r(amounts[m]), p) for m, p in zip(listed, share_list, strict=True))
+
+    def completion(self, actual: Amount, budget: Amount | None) -> Percent | None:
+        if budget is None or not budget:
+            return None
+        return Percent.ratio(actual, budget).rounded()
+
+    # sections ----------------------------------------------------------------------------------
+
+    def overview(self) -> disclosure.Overview:
+        ledger, r = self.ledger, self.r
+        grand = ledger.grand_total()
+        return disclosure.Overview(
+            revenue_grand_total=r(grand),
+            expenditure_grand_total=r(grand),
+            change=self.change(self.prior.grand_total, grand),
+            non_fiscal_balance_used=r(ledger.non_fiscal_balance_used),
+            opening_balance=r(ledger.opening_balance()),
+            surplus_distribution=r(ledger.surplus_distribution),
+            closing_balance=r(ledger.closing_balance()),
+        )
+
+    def revenue(self) -> disclosure.Revenue:
+        ledger = self.ledger
+        total = ledger.revenue_total()
+        return disclosure.Revenue(
+            total=self.r(total),
+            lines=self.listed(ledger.revenue_by_source(), disclosure.SourceLine),
+            change=self.change(self.prior.revenue_total, total),
+        )
+
+    def function_lines(self, funds: Collection[Fund] | None) -> tuple[disclosure.FunctionLine, ...]:
+        """The rows of a table by 功能分类 (类, 款 and 项) of the given funds (``None``: all)."""
+        key = _fund_set(funds)
+        found = self._lines.get(key)
+        if found is not None:
+            return found
+        # A row whose figures equal the all-funds row (a code spent from this fund only) is the
+        # same immutable object as in the all-funds table: fewer objects, same content.
+        same = None if key is None else self._lines_by_code(None)
+        all_rows = None if key is None else self.rows.rows(None)
+        # The 基本/项目 columns are always printed; the other three kinds only when the
+        # department has such spending at all (a 行政单位's table leaves them out).
+        present = self.ledger._totals.kinds
+        remit, business, subsidy = (kind in present for kind in _OPTIONAL_KINDS)
+        figure = self.figure
+        year = self.ledger.year
+        lines = []
+        for code, row in self.rows.rows(key).items():
+            if same is not None and all_rows is not None and all_rows[code] == row:
+                lines.append(same[code.code])
+                continue
+            lines.append(
+                _function_line(
+                    code,
+                    figure(row[0]),
+                    _catalogue_name(code, year),
+                    basic=figure(row[1]),
+                    project=figure(row[2]),
+                    remittance=figure(row[3]) if remit else None,
+                    business=figure(row[4]) if business else None,
+                    affiliate_subsidy=figure(row[5]) if subsidy else None,
+                )
+            )
+        found = self._lines[key] = tuple(lines)
+        return found
+
+    def _lines_by_code(self, funds: frozenset[Fund] | None) -> dict[str, disclosure.FunctionLine]:
+        found = self._by_code.get(funds)
+        if found is None:
+            found = self._by_code[funds] = {line.code.code: line for line in self.function_lines(funds)}
+        return found
+
+    def expenditure(self) -> disclosure.Expenditure:
+        ledger, r = self.ledger, self.r
+        classes = self.rows.rows(None)
+        total = ledger.expenditure_total()
+        return disclosure.Expenditure(
+            total=r(total),
+            lines=self.listed(ledger.expenditure_by_kind(), disclosure.KindLine),
+            change=self.change(self.prior.expenditure_total, total),
+            classes=tuple(
+                _function_line(
+                    code=code, amount=r(Amount._exact(row[0])), name=_catalogue_name(code, ledger.year)
+                )
+                for code, row in classes.items()
+                if len(code.code) == 3
+            ),
+            rows=self.function_lines(None),
+        )
+
+    def fiscal(self) -> disclosure.Fiscal:
+        ledger, r = self.ledger, self.r
+        flows = []
+        for fund in FISCAL_FUNDS:
+            flows.append(
+                disclosure.FundFlow(
+                    fund=fund,
+                    opening=r(ledger.opening_balance(fund)),
+                    revenue=r(ledger.fund_revenue(fund)),
+                    expenditure=r(ledger.expenditure_total(funds=(fund,))),
+                    closing=r(ledger.closing_balance(fund)),
+                )
+            )
+        grand = ledger.fiscal_grand_total()
+        return disclosure.Fiscal(
+            grand_total=r(grand),
+            change=self.change(self.prior.fiscal_grand_total, grand),
+            revenue_total=r(sum((ledger.fund_revenue(f) for f in FISCAL_FUNDS), _ZERO)),
+            expenditure_total=r(ledger.expenditure_total(funds=FISCAL_FUNDS)),
+            opening_balance=r(sum((ledger.opening_balance(f) for f in FISCAL_FUNDS), _ZERO)),
+            closing_balance=r(sum((ledger.closing_balance(f) for f in FISCAL_FUNDS), _ZERO)),
+            funds=tuple(flows),
+        )
+
+    def general_budget(self) -> disclosure.GeneralBudget | None:
+        ledger, r = self.ledger, self.r
+
+        gpb = (Fund.GENERAL_BUDGET,)
+        total = ledger.expenditure_total(funds=gpb)
+        if not total and not self.list_zeros:
+            return disclosure.GeneralBudget(total=r(total))
+        rows = self.rows.rows(_fund_set(gpb))
+        classes = [(code, Amount._exact(row[0])) for code, row in rows.items() if len(code.code) == 3]
+        class_shares = self.shares_of([amount for _, amount in classes])
+        budgets: dict[FunctionCode, Amount] = {}
+        for line in ledger.budgets:
+            if line.fund is Fund.GENERAL_BUDGET:
+                budgets[line.function] = budgets.get(line.function, _ZERO) + line.amount
+        items = []
+        leaf_codes = _leaves(rows)
+        for code in leaf_codes:
+            amount = Amount._exact(rows[code][0])
+            printed_budget: Amount | None = None
+            completion: Percent | None = None
+            if budgets and code in budgets:
+                printed_budget, completion = r(budgets[code]), self.completion(amount, budgets[code])
+            items.append(
+                _function_line(
+                    code=code,
+                    amount=r(amount),
+                    name=_catalogue_name(code, ledger.year),
+                    parent_names=_parent_names(code, ledger.year),
+                    budget=printed_budget,
+                    completion=completion,
+                )
+            )
+        total_budget = sum(budgets.values(), _ZERO) if budgets else None
+        share = (
+            Percent.ratio(total, ledger.expenditure_total()).rounded() if ledger.expenditure_total() else None
+        )
+        return disclosure.GeneralBudget(
+            total=r(total),
+            share=share,
+            change=self.change(self.prior.general_budget_expenditure, total),
+            structure_total=r(total),
+            classes=tuple(
+                _function_line(code=code, amount=r(amount), name=_catalogue_name(code, ledger.year), share=p)
+                for (code, amount), p in zip(classes, class_shares, strict=True)
+            ),
+            detail_total=r(total),
+            detail_budget=r(total_budget) if total_budget is not None else None,
+            detail_completion=self.completion(total, total_budget),
+            items=tuple(items),
+            rows=self.function_lines(gpb),
+        )
+
+    def basic_expenditure(self) -> disclosure.BasicExpenditure:
+        ledger, r = self.ledger, self.r
+        split = ledger.basic_split()
+        by_code = ledger._totals.basic_by_code
+        total = sum(split.values(), _ZERO)
+        classified = None not in split
+        return disclosure.BasicExpenditure(
+            total=r(total),
+            personnel=r(split.get(BasicExpensePart.PERSONNEL, _ZERO)) if classified else None,
+            public=r(split.get(BasicExpensePart.PUBLIC, _ZERO)) if classified else None,
+            lines=tuple(
+                _economic_line(code, r(Amount._exact(value)), _economic_name(code, ledger.year))
+                for code, value in sorted(by_code.items(), key=lambda pair: pair[0].code)
+            ),
+        )
+
+    def three_public(self) -> disclosure.ThreePublic | None:
+        account = self.ledger.three_public
+        if account is None:
+            return None
+        prior = self.prior.three_public
+        budgets = account.budgets()
+        r = self.r
+
+        def figure(name: str) -> disclosure.BudgetedFigure:
+            actual: Amount = getattr(account, name)
+            budget = budgets[name]
+            previous: Amount | None = getattr(prior, name) if prior is not None else None
+            return disclosure.BudgetedFigure(
+                actual=r(actual),
+                budget=r(budget) if budget is not None else None,
+                completion=self.completion(actual, budget),
+                versus_budget=self.change(budget, actual),
+                change=self.change(previous, actual),
+            )
+
+        return disclosure.ThreePublic(
+            total=figure("total"),
+            outbound=figure("outbound"),
+            vehicles=figure("vehicles"),
+            vehicle_purchase=figure("vehicle_purchase"),
+            vehicle_operation=figure("vehicle_operation"),
+            reception=figure("reception"),
+            domestic_reception=figure("domestic_reception"),
+            foreign_reception=figure("foreign_reception"),
+            foreign_included_in_domestic=account.foreign_included_in_domestic,
+            outbound_groups=account.outbound_groups,
+            outbound_people=account.outbound_people,
+            vehicles_purchased=account.vehicles_purchased,
+            vehicles_held=account.vehicles_held,
+            domestic_batches=account.domestic_batches,
+            domestic_people=account.domestic_people,
+            foreign_batches=account.foreign_batches,
+            foreign_people=account.foreign_people,
+        )
+
+    def fund_spending(self, fund: Fund) -> disclosure.FundSpending:
+        ledger, r = self.ledger, self.r
+        total = ledger.expenditure_total(funds=(fund,))
+        previous = (
+            self.prior.government_fund_expenditure
+            if fund is Fund.GOVERNMENT_FUND
+            else self.prior.state_capital_expenditure
+        )
+        return disclosure.FundSpending(
+            total=r(total),
+            change=self.change(previous, total),
+            lines=self.function_lines((fund,)),
+            opening_balance=r(ledger.opening_balance(fund)),
+            revenue=r(ledger.fund_revenue(fund)),
+            closing_balance=r(ledger.closing_balance(fund)),
+        )
+
+    def operating_costs(self) -> disclosure.OperatingCosts | None:
+        amount = self.ledger.operating_costs
+        if amount is None:
+            return None
+        return disclosure.OperatingCosts(
+            amount=self.r(amount), change=self.change(self.prior.operating_costs, amount)
+        )
+
+    def procurement(self) -> disclosure.Procurement | None:
+        account = self.ledger.procurement
+        if account is None:
+            return None
+        r, total = self.r, account.total
+
+        def share(part: Amount | None) -> Percent | None:
+            return Percent.ratio(part, total).rounded() if part is not None and total else None
+
+        return disclosure.Procurement(
+            total=r(total),
+            goods=r(account.goods),
+            works=r(account.works),
+            services=r(account.services),
+            sme=r(account.sme) if account.sme is not None else None,
+            sme_share=share(account.sme),
+            small_micro=r(account.small_micro) if account.small_micro is not None else None,
+            small_micro_share=share(account.small_micro),
+        )
+
+
+def _leaves(rows: dict[FunctionCode, Any]) -> list[FunctionCode]:
+    """Codes with no descendant among ``rows`` (the 项 lines of the narrative's item list)."""
+    codes = list(rows)
+    parents = {a.code for code in codes for a in code.ancestors}
+    return [code for code in codes if code.code not in parents]
+
+
+def _catalogue_name(code: FunctionCode, year: int) -> str | None:
+    return _function_names(code.code, year)[0]
+
+
+def _parent_names(code: FunctionCode, year: int) -> tuple[str, ...]:
+    """The catalogue names of the code's 类 and 款 (those the catalogue has)."""
+    return _function_names(code.code, year)[1]
+
+
+_NAMES: dict[int, dict[str, tuple[str | None, tuple[str, ...]]]] = {}
+
+
+def _function_names(text: str, year: int) -> tuple[str | None, tuple[str, ...]]:
+    # Keyed by year, then by the code's text (a code's own hash is a Python call, and a
+    # (text, year) key would be a tuple made on every call); bounded like lru_cache.
+    names = _NAMES.get(year)
+    if names is None:
+        names = _NAMES.setdefault(year, {})
+    found = names.get(text)
+    if found is None:
+        from budgetacct.codes import nearest_catalogue
+
+        catalogue = nearest_catalogue("function", year)[0]
+
+        def name(code_text: str) -> str | None:
+            entry = catalogue.get(code_text)
+            return entry.name if entry is not None else None
+
+        parents = tuple(n for n in (name(a.code) for a in FunctionCode.of(text).ancestors) if n is not None)
+        found = (name(text), parents)
+        if len(names) < 100_000:
+            names[text] = found
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _economic_name(code: EconomicCode, year: int) -> str | None:
+    from budgetacct.codes import nearest_catalogue
+
+    entry = nearest_catalogue(code.system.kind, year)[0].get(code.code)
+    return entry.name if entry is not None else None
