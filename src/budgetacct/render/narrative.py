@@ -466,7 +466,6 @@ def _general_budget(ctx: _Ctx, spec: SectionSpec) -> Section | None:
             "gpb_structure",
             year=ctx.year,
             total=ctx.amount(structure_total),
-            colon=ctx.p("gpb_structure_colon"),
             lines=ctx.join(lines),
         )
         subs.append(_sub(ctx, 2, "gpb_structure", [text]))
