@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as _html
+from collections.abc import Iterator
 
 import attrs
 
@@ -56,39 +57,33 @@ class Narrative:
         """Every paragraph of every section, headings excluded."""
         return tuple(p for s in self.sections for p in s.all_paragraphs())
 
+    def _blocks(self) -> Iterator[tuple[int, str, tuple[str, ...]]]:
+        """(level, heading, paragraphs) of every section and sub-section, in reading order."""
+        for section in self.sections:
+            yield 2, section.heading(self.english), section.paragraphs
+            for sub in section.subsections:
+                yield 3, sub.heading(self.english), sub.paragraphs
+
     @property
     def text(self) -> str:
-        lines: list[str] = []
-        for section in self.sections:
-            lines.append(section.heading(self.english))
-            lines.extend(section.paragraphs)
-            for sub in section.subsections:
-                lines.append(sub.heading(self.english))
-                lines.extend(sub.paragraphs)
-        return "\n".join(lines)
+        return "\n".join(line for _, heading, paragraphs in self._blocks() for line in (heading, *paragraphs))
 
     def __str__(self) -> str:
         return self.text
 
     def markdown(self) -> str:
         out: list[str] = []
-        for section in self.sections:
-            out.append(f"## {section.heading(self.english)}\n")
-            out.extend(f"{p}\n" for p in section.paragraphs)
-            for sub in section.subsections:
-                out.append(f"### {sub.heading(self.english)}\n")
-                out.extend(f"{p}\n" for p in sub.paragraphs)
+        for level, heading, paragraphs in self._blocks():
+            out.append(f"{'#' * level} {heading}\n")
+            out.extend(f"{p}\n" for p in paragraphs)
         return "\n".join(out)
 
     def html(self) -> str:
         esc = _html.escape
         out = ['<div class="budgetacct-narrative">']
-        for section in self.sections:
-            out.append(f"<h2>{esc(section.heading(self.english))}</h2>")
-            out.extend(f"<p>{esc(p)}</p>" for p in section.paragraphs)
-            for sub in section.subsections:
-                out.append(f"<h3>{esc(sub.heading(self.english))}</h3>")
-                out.extend(f"<p>{esc(p)}</p>" for p in sub.paragraphs)
+        for level, heading, paragraphs in self._blocks():
+            out.append(f"<h{level}>{esc(heading)}</h{level}>")
+            out.extend(f"<p>{esc(p)}</p>" for p in paragraphs)
         out.append("</div>")
         return "\n".join(out)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 
-from budgetacct.model.disclosure import KindLine, SourceLine
+from budgetacct.model.disclosure import Expenditure, Revenue
 from budgetacct.model.enums import ExpenditureKind, RevenueSource
 from budgetacct.money import Amount, Percent
 from budgetacct.render.narrative.context import Context, section
@@ -35,37 +35,33 @@ def _breakdown(
     ctx: Context,
     spec: SectionSpec,
     key: str,
-    total: Amount,
-    parts: Sequence[tuple[str, SourceLine | KindLine | None]],
+    stated: Revenue | Expenditure | None,
+    parts: Iterable[RevenueSource] | Iterable[ExpenditureKind],
     list_all: bool,
-) -> Section:
+) -> Section | None:
     """“本年收入合计X，其中：A…，占…；B…” — the stated parts, or all of them with zeros (``list_all``)."""
+    if stated is None or stated.total is None:
+        return None
     lines = []
-    for name, line in parts:
+    for part in parts:
+        line = stated.get(part)  # type: ignore[arg-type]  # a Revenue's parts are sources, an Expenditure's kinds
         if line is None and not list_all:
             continue
         amount = line.amount if line is not None else Amount(0)
         share = line.share if line is not None else (Percent(0) if list_all else None)
-        lines.append(ctx.line(ctx.label(name), amount, share))
+        lines.append(ctx.line(ctx.label(part.value), amount, share))
+    total = ctx.amount(stated.total)
     if not lines:
-        return section(ctx, spec, [ctx.p(f"{key}_total", year=ctx.year, total=ctx.amount(total))])
-    return section(ctx, spec, [ctx.p(key, year=ctx.year, total=ctx.amount(total), lines=ctx.join(lines))])
+        return section(ctx, spec, [ctx.p(f"{key}_total", year=ctx.year, total=total)])
+    return section(ctx, spec, [ctx.p(key, year=ctx.year, total=total, lines=ctx.join(lines))])
 
 
 def revenue(ctx: Context, spec: SectionSpec) -> Section | None:
-    r = ctx.d.revenue
-    if r is None or r.total is None:
-        return None
-    parts = [(source.value, r.get(source)) for source in RevenueSource]
-    return _breakdown(ctx, spec, "revenue", r.total, parts, ctx.t.list_all_sources)
+    return _breakdown(ctx, spec, "revenue", ctx.d.revenue, RevenueSource, ctx.t.list_all_sources)
 
 
 def expenditure(ctx: Context, spec: SectionSpec) -> Section | None:
-    e = ctx.d.expenditure
-    if e is None or e.total is None:
-        return None
-    parts = [(kind.value, e.get(kind)) for kind in ExpenditureKind]
-    return _breakdown(ctx, spec, "expenditure", e.total, parts, ctx.t.list_all_kinds)
+    return _breakdown(ctx, spec, "expenditure", ctx.d.expenditure, ExpenditureKind, ctx.t.list_all_kinds)
 
 
 def fiscal(ctx: Context, spec: SectionSpec) -> Section | None:
