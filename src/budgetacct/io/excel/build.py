@@ -6,8 +6,8 @@ year's catalogue; a row without a code or without an amount is left out and note
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, Final
+from collections.abc import Callable, Sequence
+from typing import Any, Final, TypeVar
 
 from budgetacct.codes import FunctionCode
 from budgetacct.io.excel.draft import Draft
@@ -34,6 +34,8 @@ from budgetacct.render.tables.columns import THREE_PUBLIC_FIELDS
 
 __all__ = ["build"]
 
+_Row = TypeVar("_Row", FunctionLine, RevenueRow)
+
 
 def _class_code(r: Draft, label: str, year: int) -> str | None:
     """The 类 code of a row that T1/T4 print by name only."""
@@ -59,27 +61,27 @@ def _lines(r: Draft, section: str, year: int) -> tuple[FunctionLine, ...]:
             )
             continue
         r.row(section, code, {"amount": value, "name": label}, where)
-    lines = []
+    return _stated_rows(
+        r,
+        section,
+        FunctionLine,
+        "amount",
+        lambda where, code: f"{where}：{code} 没有金额，此行未导入 | {code} has no amount; row not imported",
+    )
+
+
+def _stated_rows(
+    r: Draft, section: str, kind: type[_Row], required: str, missing: Callable[[str, str], str]
+) -> tuple[_Row, ...]:
+    """The rows of ``section`` that state ``required``; the others are noted (``missing(where, code)``)."""
+    rows = []
     for code, fields in r.rows.get(section, {}).items():
         values = {name: value for name, (value, _) in fields.items()}
-        if "amount" not in values:
+        if required not in values:
             where = next(iter(fields.values()))[1] if fields else section
-            r.notes.append(f"{where}：{code} 没有金额，此行未导入 | {code} has no amount; row not imported")
+            r.notes.append(missing(where, code))
             continue
-        lines.append(FunctionLine(code=FunctionCode(code), **values))
-    return tuple(sorted(lines, key=lambda line: line.code.code))
-
-
-def _revenue_rows(r: Draft) -> tuple[RevenueRow, ...]:
-    rows = []
-    for code, fields in r.rows.get("revenue.rows", {}).items():
-        values = {name: value for name, (value, _) in fields.items()}
-        if "total" not in values:
-            r.notes.append(
-                f"收入决算表 {code} 没有本年收入合计，此行未导入 | revenue row {code} has no total"
-            )
-            continue
-        rows.append(RevenueRow(code=FunctionCode(code), **values))
+        rows.append(kind(code=FunctionCode(code), **values))
     return tuple(sorted(rows, key=lambda row: row.code.code))
 
 
@@ -108,7 +110,13 @@ def build(r: Draft, year: int, department: str) -> Disclosure:
         for source in RevenueSource
         if r.get("revenue_line", source.name) is not None
     )
-    revenue_rows = _revenue_rows(r)
+    revenue_rows = _stated_rows(
+        r,
+        "revenue.rows",
+        RevenueRow,
+        "total",
+        lambda _, code: f"收入决算表 {code} 没有本年收入合计，此行未导入 | revenue row {code} has no total",
+    )
     fiscal_total = r.get("revenue_fiscal_total")
     stated = [line.amount for line in source_lines if line.source.is_fiscal]
     if fiscal_total is not None and stated and sum(stated, Amount(0)) != fiscal_total:
