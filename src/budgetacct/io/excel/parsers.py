@@ -137,8 +137,8 @@ def _t1(r: Draft, sheet: str, body: Body) -> None:
     right = dict(C.SUMMARY_EXPENDITURE_TOTALS)
     for number, cells in body:
         label = _NUMERAL.sub("", cell_text(cells[0]))
-        value = r.amount(cells[2], cell_name(sheet, number, 2))
         where = cell_name(sheet, number, 2)
+        value = r.amount(cells[2], where)
         if label in sources:
             r.put(("revenue_line", sources[label].name), value, where)
         elif label in left:
@@ -146,8 +146,8 @@ def _t1(r: Draft, sheet: str, body: Body) -> None:
         elif label or value is not None:
             r.notes.append(f"{where}：未识别的收入项目 {label!r} | unknown revenue row {label!r}")
         label = cell_text(cells[3])
-        value = r.amount(cells[5], cell_name(sheet, number, 5))
         where = cell_name(sheet, number, 5)
+        value = r.amount(cells[5], where)
         if label in right:
             r.put(right[label], value, where)
         elif label and value is not None:
