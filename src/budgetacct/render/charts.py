@@ -46,6 +46,7 @@ import attrs
 from budgetacct.errors import BudgetAcctError, InvalidValue, MissingDependency
 from budgetacct.model.disclosure import BudgetedFigure, Disclosure, StatedChange
 from budgetacct.money import Amount, Direction, Percent
+from budgetacct.render.labels import code_name
 from budgetacct.render.zh import PROSE, format_amount, format_percent
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -183,15 +184,6 @@ def _structure_chart(
     return ChartData(number, title, "pie", tuple(labels), tuple(values), tuple(shares))
 
 
-def _function_name(line: Any, year: int) -> str:
-    if line.name:
-        return str(line.name)
-    try:
-        return str(line.code.name(year))
-    except BudgetAcctError:
-        return str(line.code.code)
-
-
 def chart_data(disclosure: Disclosure | Ledger) -> tuple[ChartData, ...]:
     """The data of 图1–图7 that ``disclosure`` states, in order (a Ledger is published first)."""
     from budgetacct.model.ledger import Ledger
@@ -228,31 +220,24 @@ def chart_data(disclosure: Disclosure | Ledger) -> tuple[ChartData, ...]:
             [(line.kind.value, line.amount, line.share) for line in e.lines] if e is not None else [],
         )
     )
-    f = d.fiscal
-    charts.append(
-        _change_chart(
-            4,
-            "财政拨款收、支决算总计变动情况",
-            year,
-            f.grand_total if f is not None else None,
-            f.change if f is not None else None,
-        )
-    )
     g = d.general_budget
-    charts.append(
-        _change_chart(
-            5,
-            "一般公共预算财政拨款支出决算变动情况",
-            year,
-            g.total if g is not None else None,
-            g.change if g is not None else None,
+    for number, title, section, total in (
+        (4, "财政拨款收、支决算总计变动情况", d.fiscal, "grand_total"),
+        (5, "一般公共预算财政拨款支出决算变动情况", g, "total"),
+    ):
+        charts.append(
+            _change_chart(
+                number, title, year, getattr(section, total, None), getattr(section, "change", None)
+            )
         )
-    )
     charts.append(
         _structure_chart(
             6,
             "一般公共预算财政拨款支出决算结构",
-            [(_function_name(c, year), c.amount, c.share) for c in sorted(g.classes, key=lambda c: c.code)]
+            [
+                (code_name(c.code, c.name, year) or c.code.code, c.amount, c.share)
+                for c in sorted(g.classes, key=lambda c: c.code)
+            ]
             if g is not None
             else [],
         )

@@ -18,9 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-__all__ = ["LABELS", "is_english", "label"]
+from budgetacct.errors import BudgetAcctError
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from budgetacct.codes import EconomicCode, FunctionCode
+
+__all__ = ["LABELS", "code_name", "is_english", "label"]
 
 #: Chinese label → English label.  Keys are written exactly as the MoF templates print them
 #: (full-width parentheses and curly quotes); lookups also accept ASCII parentheses and quotes.
@@ -158,3 +163,20 @@ def label(text: str, locale: str = "zh_CN") -> str:
     if not is_english(locale):
         return text
     return _INDEX.get(_key(text), text)
+
+
+def code_name(code: FunctionCode | EconomicCode, printed: str | None, year: int) -> str:
+    """The name printed for ``code``, else its name in the ``year`` catalogue, else ``""``.
+
+    >>> from budgetacct.codes import FunctionCode
+    >>> code_name(FunctionCode("20103"), None, 2021), code_name(FunctionCode("20103"), "办公厅", 2021)
+    ('政府办公厅（室）及相关机构事务', '办公厅')
+    >>> code_name(FunctionCode("29999"), None, 2021)
+    ''
+    """
+    if printed:
+        return printed
+    try:
+        return code.name(year)
+    except BudgetAcctError:
+        return ""

@@ -9,7 +9,7 @@ template is a new value here, not new branches there.
 Two templates are bundled:
 
 * ``"sichuan-2021"`` reproduces the seed report (攀枝花市西区人民政府办公室 2021), including its
-  house style: only non-zero sources and kinds are listed, “主要用于以下方面:” and the item lines
+  house style: only non-zero sources and kinds are listed, and the item lines
   “…（03）: 行政运行（01）支出决算为…” keep the seed's half-width colon;
 * ``"all-lines"`` lists all eight revenue sources and all five kinds of spending, zeros included
   (“上级补助收入0万元，占0%”), writes one budget-versus-final paragraph per 项 with a placeholder
@@ -139,10 +139,9 @@ BASE_PHRASES: Final[Mapping[str, Phrase]] = MappingProxyType(
         "gpb_subject": ("一般公共预算财政拨款支出", "一般公共预算财政拨款支出"),
         "gpb_join": ("。", ". "),
         "gpb_structure": (
-            "{year}年一般公共预算财政拨款支出{total}，主要用于以下方面{colon}{lines}。",
+            "{year}年一般公共预算财政拨款支出{total}，主要用于以下方面：{lines}。",
             "In {year}, general public budget appropriation expenditure of {total} was mainly used for: {lines}.",
         ),
-        "gpb_structure_colon": ("：", ":"),
         "gpb_detail": (
             "{year}年一般公共预算支出决算数为{total}{completion}。其中：",
             "In {year}, final general public budget expenditure was {total}{completion}. Of which:",
@@ -480,8 +479,7 @@ class Template:
 SICHUAN_2021: Final = Template(
     name="sichuan-2021",
     phrases={
-        # the seed writes a half-width colon here and between 款 and 项 (“…（03）: 行政运行（01）”)
-        "gpb_structure_colon": (":", ":"),
+        # the seed writes a half-width colon between 款 and 项 (“…（03）: 行政运行（01）”)
         "item_group_sep": (": ", ": "),
     },
 )

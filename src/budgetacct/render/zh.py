@@ -34,7 +34,7 @@ from __future__ import annotations
 import decimal
 import functools
 from decimal import ROUND_HALF_UP, Context, Decimal, Inexact, InvalidOperation, Overflow
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeVar
 
 import attrs
 from babel import Locale, UnknownLocaleError
@@ -113,21 +113,20 @@ def _check_bool(value: object, path: str) -> bool:
     return value
 
 
-def _check_amount(value: object, path: str = "$") -> Amount:
-    if type(value) is not Amount:
-        raise InvalidValue("金额（Amount）", "an Amount", value, path=path)
-    return value
+#: What each value type is called in an error message.
+_VALUE_NAMES: Final[dict[type, tuple[str, str]]] = {
+    Amount: ("金额（Amount）", "an Amount"),
+    Percent: ("百分比（Percent）", "a Percent"),
+    Change: ("增减变化（Change）", "a Change"),
+}
+_V = TypeVar("_V", Amount, Percent, Change)
 
 
-def _check_percent(value: object, path: str = "$") -> Percent:
-    if type(value) is not Percent:
-        raise InvalidValue("百分比（Percent）", "a Percent", value, path=path)
-    return value
-
-
-def _check_change(value: object, path: str = "$") -> Change:
-    if type(value) is not Change:
-        raise InvalidValue("增减变化（Change）", "a Change", value, path=path)
+def _check_value(value: object, kind: type[_V], path: str) -> _V:
+    """``value`` itself when it is exactly a ``kind`` (Amount, Percent or Change)."""
+    if type(value) is not kind:
+        zh, en = _VALUE_NAMES[kind]
+        raise InvalidValue(zh, en, value, path=path)
     return value
 
 
@@ -258,7 +257,7 @@ def format_amount(amount: Amount, style: NumberStyle = PROSE, *, with_unit: bool
     >>> format_amount(Amount("5.05"), NumberStyle(locale="en"))
     '5.05 (10,000 yuan)'
     """
-    _check_amount(amount, "$.amount")
+    _check_value(amount, Amount, "$.amount")
     if not isinstance(style, NumberStyle):
         raise InvalidValue("数字格式（NumberStyle）", "a NumberStyle", style, path="$.style")
     show_unit = style.with_unit if with_unit is None else _check_bool(with_unit, "$.with_unit")
@@ -281,7 +280,7 @@ def format_percent(p: Percent, *, places: int = 2, trim_zeros: bool = True, loca
     >>> format_percent(Percent("7.3"), trim_zeros=False), format_percent(Percent("88.956"), places=1)
     ('7.30%', '89%')
     """
-    _check_percent(p, "$.p")
+    _check_value(p, Percent, "$.p")
     _check_places(places)
     _check_bool(trim_zeros, "$.trim_zeros")
     _check_locale(locale)
@@ -323,7 +322,7 @@ def change_phrase(
     >>> change_phrase(Change(Amount("894"), Amount("874.63")), locale="en")
     'decrease of 19.37 (10,000 yuan), down 2.17%'
     """
-    _check_change(change, "$.change")
+    _check_value(change, Change, "$.change")
     style = _styled(style, locale)
     _check_places(rate_places, "$.rate_places")
     direction = change.direction
@@ -373,7 +372,7 @@ def yoy_phrase(
     >>> yoy_phrase(Change(Amount("69.22"), Amount("74.27")), prior_year=2020, locale="en")
     'compared with 2020, increase of 5.05 (10,000 yuan), up 7.3%'
     """
-    _check_change(change, "$.change")
+    _check_value(change, Change, "$.change")
     _check_year(prior_year)
     style = _styled(style, locale)
     if change.direction is Direction.FLAT:
@@ -426,7 +425,7 @@ def yoy_sentence(
     'Agency operating expenses: unchanged from 2020'
     """
     _check_text(subject, "$.subject")
-    _check_change(change, "$.change")
+    _check_value(change, Change, "$.change")
     _check_year(prior_year)
     _check_bool(each, "$.each")
     style = _styled(style, locale)
@@ -491,8 +490,8 @@ def completion_phrase(
     ...
     budgetacct.errors.InvalidValue: $.budget：应为非零的预算数，实际为 '0' | $.budget: expected a non-zero budget, found '0'
     """
-    _check_amount(actual, "$.actual")
-    _check_amount(budget, "$.budget")
+    _check_value(actual, Amount, "$.actual")
+    _check_value(budget, Amount, "$.budget")
     if not budget:
         raise InvalidValue("非零的预算数", "a non-zero budget", str(budget), path="$.budget")
     text = format_percent(Percent.ratio(actual, budget), places=places, trim_zeros=trim_zeros, locale=locale)
@@ -512,8 +511,8 @@ def budget_comparison_phrase(actual: Amount, budget: Amount, *, locale: str = "z
     >>> budget_comparison_phrase(Amount("44"), Amount("48"), locale="en")
     'the final figure is below the budget'
     """
-    _check_amount(actual, "$.actual")
-    _check_amount(budget, "$.budget")
+    _check_value(actual, Amount, "$.actual")
+    _check_value(budget, Amount, "$.budget")
     _check_locale(locale)
     english = is_english(locale)
     if actual == budget:
@@ -587,7 +586,7 @@ def rmb_uppercase(amount: Amount, *, ending: Literal["整", "正"] = "整") -> s
     >>> rmb_uppercase(Amount.from_yuan(10), ending="正"), rmb_uppercase(Amount("0")), rmb_uppercase(Amount("-0.000505"))
     ('壹拾元正', '零元整', '负伍元零伍分')
     """
-    _check_amount(amount, "$.amount")
+    _check_value(amount, Amount, "$.amount")
     if ending not in ("整", "正"):
         raise InvalidValue("结尾字“整”或“正”", "the ending '整' or '正'", ending, path="$.ending")
     fen_total = int(amount.rounded(6).value.scaleb(6, _ROUNDING))

@@ -1,0 +1,72 @@
+"""The standard table as an object: :class:`Table`, its header :class:`Cell` and body :class:`Row`."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from budgetacct.money import Amount
+
+__all__ = ["Cell", "Row", "Table", "TableSet", "Value"]
+
+Value = str | Amount | int | None
+TableSet = Literal["mof-9", "sichuan-14"]
+
+
+@attrs.frozen
+class Cell:
+    """A header cell; ``colspan`` columns wide."""
+
+    text: str
+    colspan: int = 1
+
+
+@attrs.frozen
+class Row:
+    """A body row: cells (text, Amount, count or ``None`` = not stated) and its kind.
+
+    ``kind`` is ``"total"`` (合计/总计 rows), ``"class"``/``"section"``/``"item"`` (类/款/项) or
+    ``"line"``.
+    """
+
+    cells: tuple[Value, ...]
+    kind: str = "line"
+
+
+@attrs.frozen
+class Table:
+    """One disclosure table: number (公开01表 or 一), title, unit, department, header, rows, note."""
+
+    number: str
+    title: str
+    department: str
+    header_rows: tuple[tuple[Cell, ...], ...]
+    rows: tuple[Row, ...]
+    unit: str = "万元"
+    note: str | None = None
+    year: int | None = None
+
+    @property
+    def width(self) -> int:
+        """Number of columns."""
+        return len(self.rows[0].cells) if self.rows else sum(c.colspan for c in self.header_rows[-1])
+
+    @property
+    def has_data(self) -> bool:
+        """Whether any stated figure is non-zero."""
+        return any(isinstance(v, Amount) and v for row in self.rows for v in row.cells)
+
+    def column(self, index: int) -> tuple[Value, ...]:
+        return tuple(row.cells[index] for row in self.rows)
+
+    # the renderers take a Table: imported when called
+    def __str__(self) -> str:
+        from budgetacct.render.tables.renderers import to_text
+
+        return to_text(self)
+
+    def _repr_html_(self) -> str:
+        from budgetacct.render.tables.renderers import to_html
+
+        return to_html(self)
