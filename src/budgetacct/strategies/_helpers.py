@@ -12,23 +12,15 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from budgetacct.errors import InvalidValue
-from budgetacct.model.disclosure import (
-    StatedChange,
-)
+from budgetacct.model.disclosure import StatedChange
 from budgetacct.money import Amount, Change, Direction, Percent
 
 T = TypeVar("T")
 
-
 # Decimal work never reads the global context.
 _CTX: Final = Context(prec=60, rounding=ROUND_HALF_UP)
-
-
 _ZERO: Final = Amount(0)
-
-
 _MAX_PLACES: Final = 12
-
 
 _DEPARTMENTS: Final = (
     "示例部门",
@@ -38,8 +30,6 @@ _DEPARTMENTS: Final = (
     "某区卫生健康局",
     "某市生态环境局",
 )
-
-
 _PROJECTS: Final = (
     "政府业务经费",
     "政策研究咨询经费",

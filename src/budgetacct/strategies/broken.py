@@ -13,26 +13,13 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from budgetacct.audit import REGISTRY
-from budgetacct.model.disclosure import (
-    Disclosure,
-)
+from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.enums import Fund
-from budgetacct.model.ledger import (
-    Ledger,
-)
+from budgetacct.model.ledger import Ledger
 from budgetacct.strategies import broken_narrative, broken_performance, broken_tables
-from budgetacct.strategies._helpers import (
-    _DEPARTMENTS,
-    _drawn,
-)
-from budgetacct.strategies.ledger import (
-    TEMPLATES,
-    _ledger,
-    _Spec,
-)
-from budgetacct.strategies.mutation import (
-    Mutation,
-)
+from budgetacct.strategies._helpers import _DEPARTMENTS, _drawn
+from budgetacct.strategies.ledger import TEMPLATES, _ledger, _Spec
+from budgetacct.strategies.mutation import Mutation
 
 #: Every named mutation, with the rules it must trigger (see :class:`Mutation`).
 MUTATIONS: Final[tuple[Mutation, ...]] = (

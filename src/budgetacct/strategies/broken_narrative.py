@@ -10,33 +10,21 @@ from typing import Any, Final
 import attrs
 from hypothesis import strategies as st
 
-from budgetacct.codes import (
-    BasicExpensePart,
-    EconomicCode,
-)
-from budgetacct.model.disclosure import (
-    BudgetedFigure,
-    Disclosure,
-    EconomicLine,
-    OperatingCosts,
-)
+from budgetacct.codes import BasicExpensePart, EconomicCode
+from budgetacct.model.disclosure import BudgetedFigure, Disclosure, EconomicLine, OperatingCosts
 from budgetacct.model.enums import ExpenditureKind
 from budgetacct.money import Amount, Direction, Percent
-from budgetacct.strategies._helpers import (
-    _CTX,
-    _ZERO,
-    _completion,
-    _stated_change,
-)
-from budgetacct.strategies.codes import (
-    _function_entries,
-)
+from budgetacct.strategies._helpers import _CTX, _ZERO, _completion, _stated_change
+from budgetacct.strategies.codes import _function_entries
 from budgetacct.strategies.mutation import (
     Apply,
     _bump_basic_line,
     _delta,
     _mutation,
     _need,
+    _raised,
+    _raised_at,
+    _replaced,
     _restate,
 )
 
@@ -93,20 +81,16 @@ def _m_basic_above(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     department_basic = _need(expenditure.get(ExpenditureKind.BASIC)).amount
     delta = department_basic - _need(basic.total) + _delta(draw)
     lines = _bump_basic_line(draw, basic, BasicExpensePart.PERSONNEL, delta)
-    changed = attrs.evolve(
-        basic, total=_need(basic.total) + delta, personnel=_need(basic.personnel) + delta, lines=lines
-    )
+    changed = attrs.evolve(_raised(basic, delta, "total", "personnel"), lines=lines)
     return attrs.evolve(d, basic_expenditure=changed)
 
 
 def _m_share(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     revenue = _need(d.revenue)
     index = draw(st.sampled_from([i for i, line in enumerate(revenue.lines) if line.share is not None]))
-    lines = list(revenue.lines)
-    share = _need(lines[index].share)
-    step = Percent("1.00") if share.value <= 99 else Percent("-1.00")
-    lines[index] = attrs.evolve(lines[index], share=share + step)
-    return attrs.evolve(d, revenue=attrs.evolve(revenue, lines=tuple(lines)))
+    step = Percent("1.00") if _need(revenue.lines[index].share).value <= 99 else Percent("-1.00")
+    lines = _raised_at(revenue.lines, index, step, "share")
+    return attrs.evolve(d, revenue=attrs.evolve(revenue, lines=lines))
 
 
 _FLIPPED: Final = {
@@ -140,25 +124,20 @@ def _m_change_rate(draw: st.DrawFn, d: Disclosure) -> Disclosure:
 
 def _m_completion(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     gb = _need(d.general_budget)
-    items = list(gb.items)
     # The item with the largest budget (≥ 100 万元): its completion is pinned to 0.01 points.
-    index = max(range(len(items)), key=lambda i: items[i].budget or _ZERO)
-    completion = _need(items[index].completion)
-    items[index] = attrs.evolve(items[index], completion=completion + Percent(draw(st.integers(5, 50))))
-    return attrs.evolve(d, general_budget=attrs.evolve(gb, items=tuple(items)))
+    index = max(range(len(gb.items)), key=lambda i: gb.items[i].budget or _ZERO)
+    items = _raised_at(gb.items, index, Percent(draw(st.integers(5, 50))), "completion")
+    return attrs.evolve(d, general_budget=attrs.evolve(gb, items=items))
 
 
 def _m_item(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     gb = _need(d.general_budget)
-    items = list(gb.items)
-    index = draw(st.integers(0, len(items) - 1))
-    amount = items[index].amount + _delta(draw)
-    items[index] = attrs.evolve(
-        items[index],
-        amount=amount,
-        completion=_completion(amount, items[index].budget) if items[index].completion is not None else None,
-    )
-    return attrs.evolve(d, general_budget=attrs.evolve(gb, items=tuple(items)))
+    index = draw(st.integers(0, len(gb.items) - 1))
+    item = gb.items[index]
+    amount = item.amount + _delta(draw)
+    completion = _completion(amount, item.budget) if item.completion is not None else None
+    items = _replaced(gb.items, index, attrs.evolve(item, amount=amount, completion=completion))
+    return attrs.evolve(d, general_budget=attrs.evolve(gb, items=items))
 
 
 def _m_narrative_basic(draw: st.DrawFn, d: Disclosure) -> Disclosure:
@@ -178,7 +157,7 @@ def _m_operating(draw: st.DrawFn, d: Disclosure) -> Disclosure:
 def _m_procurement(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     p = _need(d.procurement)
     field = draw(st.sampled_from(("goods", "works", "services")))
-    return attrs.evolve(d, procurement=attrs.evolve(p, **{field: _need(getattr(p, field)) + _delta(draw)}))
+    return attrs.evolve(d, procurement=_raised(p, _delta(draw), field))
 
 
 def _m_small_micro(draw: st.DrawFn, d: Disclosure) -> Disclosure:
@@ -197,23 +176,20 @@ def _m_vehicles(draw: st.DrawFn, d: Disclosure) -> Disclosure:
 
 def _m_staff(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     staff = _need(d.staffing)
-    units = list(staff.units)
-    unit = units[0]
-    units[0] = attrs.evolve(unit, authorized=_need(unit.authorized) + draw(st.integers(1, 5)))
-    return attrs.evolve(d, staffing=attrs.evolve(staff, units=tuple(units)))
+    units = _raised_at(staff.units, 0, draw(st.integers(1, 5)), "authorized")
+    return attrs.evolve(d, staffing=attrs.evolve(staff, units=units))
 
 
 def _m_code_name(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     gb = _need(d.general_budget)
-    items = list(gb.items)
-    index = draw(st.integers(0, len(items) - 1))
-    official = _need(items[index].name)
+    index = draw(st.integers(0, len(gb.items) - 1))
+    official = _need(gb.items[index].name)
     other = draw(
         st.sampled_from(tuple(dict.fromkeys(e.name for e in _function_entries(d.year, None, False))))
     )
     near = other.removesuffix("支出") == official.removesuffix("支出")
-    items[index] = attrs.evolve(items[index], name=f"{official}（名称有误）" if near else other)
-    return attrs.evolve(d, general_budget=attrs.evolve(gb, items=tuple(items)))
+    renamed = attrs.evolve(gb.items[index], name=f"{official}（名称有误）" if near else other)
+    return attrs.evolve(d, general_budget=attrs.evolve(gb, items=_replaced(gb.items, index, renamed)))
 
 
 def _m_decimals(draw: st.DrawFn, d: Disclosure) -> Disclosure:
@@ -226,14 +202,8 @@ def _m_decimals(draw: st.DrawFn, d: Disclosure) -> Disclosure:
 
 def _m_quoted_total(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     section = _need(d.state_capital)
-    delta = _delta(draw)
-    total = _need(section.total) + delta
-    changed = attrs.evolve(
-        section,
-        total=total,
-        opening_balance=_need(section.opening_balance) + delta,
-        change=_restate(section.change, total),
-    )
+    raised = _raised(section, _delta(draw), "total", "opening_balance")
+    changed = attrs.evolve(raised, change=_restate(section.change, _need(raised.total)))
     return attrs.evolve(d, state_capital=changed)
 
 

@@ -8,26 +8,20 @@ from typing import Final
 import attrs
 from hypothesis import strategies as st
 
-from budgetacct.codes import (
-    BasicExpensePart,
-)
-from budgetacct.model.disclosure import (
-    Disclosure,
-    FunctionLine,
-    RevenueRow,
-)
+from budgetacct.codes import BasicExpensePart
+from budgetacct.model.disclosure import Disclosure, FunctionLine, RevenueRow
 from budgetacct.model.enums import ExpenditureKind
 from budgetacct.money import Amount
-from budgetacct.strategies._helpers import (
-    _ZERO,
-    _amount_of,
-)
+from budgetacct.strategies._helpers import _ZERO, _amount_of
 from budgetacct.strategies.mutation import (
     Apply,
     _bump_basic_line,
     _delta,
     _mutation,
     _need,
+    _raised,
+    _raised_at,
+    _replaced,
     _restate,
 )
 
@@ -35,8 +29,6 @@ _SHARES_WHY: Final = (
     "the printed share of the changed figure was computed from the old amount, so the share check "
     "may no longer hold"
 )
-
-
 _LINKED_WHY: Final = (
     "R2, R4, R5 and R6 are linked (R6 follows from the other three), so one printed figure of the "
     "summary table always breaks two of them"
@@ -49,26 +41,19 @@ def _bump_chain(draw: st.DrawFn, lines: tuple[FunctionLine, ...], delta: Amount)
     leaves = [i for i, line in enumerate(lines) if line.code not in parents]
     leaf = lines[draw(st.sampled_from(leaves))]
     chain = {leaf.code, *leaf.code.ancestors}
-    return tuple(
-        attrs.evolve(line, amount=line.amount + delta, project=_need(line.project) + delta)
-        if line.code in chain
-        else line
-        for line in lines
-    )
+    return tuple(_raised(line, delta, "amount", "project") if line.code in chain else line for line in lines)
 
 
 def _m_revenue_line(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     revenue = _need(d.revenue)
     index = draw(st.sampled_from([i for i, line in enumerate(revenue.lines) if not line.source.is_fiscal]))
-    lines = list(revenue.lines)
-    lines[index] = attrs.evolve(lines[index], amount=lines[index].amount + _delta(draw))
-    return attrs.evolve(d, revenue=attrs.evolve(revenue, lines=tuple(lines)))
+    lines = _raised_at(revenue.lines, index, _delta(draw), "amount")
+    return attrs.evolve(d, revenue=attrs.evolve(revenue, lines=lines))
 
 
 def _m_overview(field: str) -> Apply:
     def apply(draw: st.DrawFn, d: Disclosure) -> Disclosure:
-        overview = _need(d.overview)
-        changed = attrs.evolve(overview, **{field: _need(getattr(overview, field)) + _delta(draw)})
+        changed = _raised(_need(d.overview), _delta(draw), field)
         if field == "revenue_grand_total":
             changed = attrs.evolve(
                 changed, change=_restate(changed.change, _need(changed.revenue_grand_total))
@@ -80,10 +65,9 @@ def _m_overview(field: str) -> Apply:
 
 def _m_class(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     expenditure = _need(d.expenditure)
-    classes = list(expenditure.classes)
-    k = draw(st.integers(0, len(classes) - 1))
-    classes[k] = attrs.evolve(classes[k], amount=classes[k].amount + _delta(draw))
-    return attrs.evolve(d, expenditure=attrs.evolve(expenditure, classes=tuple(classes)))
+    k = draw(st.integers(0, len(expenditure.classes) - 1))
+    classes = _raised_at(expenditure.classes, k, _delta(draw), "amount")
+    return attrs.evolve(d, expenditure=attrs.evolve(expenditure, classes=classes))
 
 
 def _m_relabel_kind(draw: st.DrawFn, d: Disclosure) -> Disclosure:
@@ -109,22 +93,18 @@ def _m_fund_rollup(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     section = _need(d.government_fund)
     parents = {line.code.parent for line in section.lines}
     index = draw(st.sampled_from([i for i, line in enumerate(section.lines) if line.code in parents]))
-    delta = _delta(draw)
-    lines = list(section.lines)
-    lines[index] = attrs.evolve(
-        lines[index], amount=lines[index].amount + delta, project=_need(lines[index].project) + delta
-    )
-    return attrs.evolve(d, government_fund=attrs.evolve(section, lines=tuple(lines)))
+    lines = _raised_at(section.lines, index, _delta(draw), "amount", "project")
+    return attrs.evolve(d, government_fund=attrs.evolve(section, lines=lines))
 
 
 def _m_row_column(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     expenditure = _need(d.expenditure)
-    rows = list(expenditure.rows)
-    index = draw(st.integers(0, len(rows) - 1))
-    rows[index] = attrs.evolve(
-        rows[index], affiliate_subsidy=(rows[index].affiliate_subsidy or _ZERO) + _delta(draw)
+    index = draw(st.integers(0, len(expenditure.rows) - 1))
+    row = expenditure.rows[index]
+    raised = attrs.evolve(row, affiliate_subsidy=(row.affiliate_subsidy or _ZERO) + _delta(draw))
+    return attrs.evolve(
+        d, expenditure=attrs.evolve(expenditure, rows=_replaced(expenditure.rows, index, raised))
     )
-    return attrs.evolve(d, expenditure=attrs.evolve(expenditure, rows=tuple(rows)))
 
 
 def _m_table_chain(draw: st.DrawFn, d: Disclosure) -> Disclosure:
@@ -135,28 +115,25 @@ def _m_table_chain(draw: st.DrawFn, d: Disclosure) -> Disclosure:
 
 def _m_kind_line(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     expenditure = _need(d.expenditure)
-    lines = list(expenditure.lines)
+    lines = expenditure.lines
     index = next(i for i, line in enumerate(lines) if line.kind is ExpenditureKind.AFFILIATE_SUBSIDY)
-    lines[index] = attrs.evolve(lines[index], amount=lines[index].amount + _delta(draw))
-    return attrs.evolve(d, expenditure=attrs.evolve(expenditure, lines=tuple(lines)))
+    return attrs.evolve(
+        d, expenditure=attrs.evolve(expenditure, lines=_raised_at(lines, index, _delta(draw), "amount"))
+    )
 
 
 def _m_fiscal(field: str) -> Apply:
     def apply(draw: st.DrawFn, d: Disclosure) -> Disclosure:
-        fiscal = _need(d.fiscal)
-        return attrs.evolve(
-            d, fiscal=attrs.evolve(fiscal, **{field: _need(getattr(fiscal, field)) + _delta(draw)})
-        )
+        return attrs.evolve(d, fiscal=_raised(_need(d.fiscal), _delta(draw), field))
 
     return apply
 
 
 def _m_fund_flow(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     fiscal = _need(d.fiscal)
-    funds = list(fiscal.funds)
-    index = draw(st.integers(0, len(funds) - 1))
-    funds[index] = attrs.evolve(funds[index], closing=_need(funds[index].closing) + _delta(draw))
-    return attrs.evolve(d, fiscal=attrs.evolve(fiscal, funds=tuple(funds)))
+    index = draw(st.integers(0, len(fiscal.funds) - 1))
+    funds = _raised_at(fiscal.funds, index, _delta(draw), "closing")
+    return attrs.evolve(d, fiscal=attrs.evolve(fiscal, funds=funds))
 
 
 def _m_fiscal_above(draw: st.DrawFn, d: Disclosure) -> Disclosure:

@@ -12,16 +12,8 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from budgetacct.codes import (
-    BasicExpensePart,
-    EconomicCode,
-    EconomicSystem,
-)
-from budgetacct.model.disclosure import (
-    Assets,
-    Disclosure,
-    Staffing,
-)
+from budgetacct.codes import BasicExpensePart, EconomicCode, EconomicSystem
+from budgetacct.model.disclosure import Assets, Disclosure, Staffing
 from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.ledger import (
     BudgetLine,
@@ -46,11 +38,7 @@ from budgetacct.strategies._helpers import (
     _strategy_of,
     _units,
 )
-from budgetacct.strategies.codes import (
-    _THREE_PUBLIC_ECONOMIC,
-    _economic_entries,
-    _function_code_strategy,
-)
+from budgetacct.strategies.codes import _THREE_PUBLIC_ECONOMIC, _economic_entries, _function_code_strategy
 from budgetacct.strategies.ledger_parts import (
     _THREE_PUBLIC_LEAVES,
     _draw_assets,
@@ -62,10 +50,7 @@ from budgetacct.strategies.ledger_parts import (
     _staffing_strategy,
 )
 from budgetacct.strategies.money import _amount_strategy
-from budgetacct.strategies.performance import (
-    _draw_evaluation,
-    _performance_of,
-)
+from budgetacct.strategies.performance import _draw_evaluation, _performance_of
 
 #: The templates :meth:`Ledger.publish` knows; :func:`disclosures` draws from both.
 TEMPLATES: Final = ("sichuan-2021", "all-lines")

@@ -11,16 +11,8 @@ from typing import Any, Final
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from budgetacct.codes import (
-    EconomicCode,
-    FunctionCode,
-)
-from budgetacct.model.disclosure import (
-    Assets,
-    Count,
-    Staffing,
-    UnitStaffing,
-)
+from budgetacct.codes import EconomicCode, FunctionCode
+from budgetacct.model.disclosure import Assets, Count, Staffing, UnitStaffing
 from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.ledger import (
     BudgetLine,
@@ -42,11 +34,7 @@ from budgetacct.strategies._helpers import (
     _maybe,
     _units,
 )
-from budgetacct.strategies.codes import (
-    _basic_codes,
-    _department_codes,
-    function_codes,
-)
+from budgetacct.strategies.codes import _basic_codes, _department_codes, function_codes
 from budgetacct.strategies.money import _amounts
 
 _UNIT_NAMES: Final = ("机关本级", "信息中心", "政策研究中心", "地方志编纂中心", "服务中心", "执法大队")

@@ -10,12 +10,7 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from budgetacct.money import MAX_MAGNITUDE, Amount, Change, Percent
-from budgetacct.strategies._helpers import (
-    _CTX,
-    _amount_of,
-    _check_places,
-    _units,
-)
+from budgetacct.strategies._helpers import _CTX, _amount_of, _check_places, _units
 
 
 def amounts(

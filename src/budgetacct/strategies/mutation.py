@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 import attrs
 from hypothesis import strategies as st
 
-from budgetacct.codes import (
-    BasicExpensePart,
-)
-from budgetacct.model.disclosure import (
-    BasicExpenditure,
-    Disclosure,
-    EconomicLine,
-    StatedChange,
-)
-from budgetacct.money import Amount
-from budgetacct.strategies._helpers import (
-    T,
-    _amount_of,
-    _stated_change,
-)
+from budgetacct.codes import BasicExpensePart
+from budgetacct.model.disclosure import BasicExpenditure, Disclosure, EconomicLine, StatedChange
+from budgetacct.money import Amount, Percent
+from budgetacct.strategies._helpers import T, _amount_of, _stated_change
 
 Apply = Callable[[st.DrawFn, Disclosure], Disclosure]
+A = TypeVar("A", bound=attrs.AttrsInstance)
 
 
 @attrs.frozen
@@ -68,10 +59,27 @@ def _restate(change: StatedChange | None, current: Amount) -> StatedChange | Non
     return None if change is None else _stated_change(_need(change.previous), current)
 
 
+def _replaced(items: Sequence[T], index: int, item: T) -> tuple[T, ...]:
+    """``items`` with the one at ``index`` replaced by ``item``."""
+    return (*items[:index], item, *items[index + 1 :])
+
+
+def _raised(value: A, delta: Amount | Percent | int, *fields: str) -> A:
+    """``value`` with each of its figures ``fields`` raised by ``delta``."""
+    # The figures are named at run time, so mypy's per-class check of ``attrs.evolve`` cannot apply.
+    evolve: Callable[..., A] = attrs.evolve
+    return evolve(value, **{field: _need(getattr(value, field)) + delta for field in fields})
+
+
+def _raised_at(items: Sequence[A], index: int, delta: Amount | Percent | int, *fields: str) -> tuple[A, ...]:
+    """``items`` with the figures ``fields`` of the one at ``index`` raised by ``delta``."""
+    return _replaced(items, index, _raised(items[index], delta, *fields))
+
+
 def _bump_basic_line(
     draw: st.DrawFn, basic: BasicExpenditure, part: BasicExpensePart, delta: Amount
 ) -> tuple[EconomicLine, ...]:
-    lines = list(basic.lines)
+    """Raise one economic 款 row of 基本支出 of the given part (人员经费 or 公用经费)."""
+    lines = basic.lines
     index = draw(st.sampled_from([i for i, line in enumerate(lines) if line.code.basic_expense_part is part]))
-    lines[index] = attrs.evolve(lines[index], amount=lines[index].amount + delta)
-    return tuple(lines)
+    return _raised_at(lines, index, delta, "amount")

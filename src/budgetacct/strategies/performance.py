@@ -10,13 +10,7 @@ from typing import Final
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from budgetacct.model.indicators import (
-    DateBound,
-    IndicatorValue,
-    Qualitative,
-    Quantity,
-    ValueKind,
-)
+from budgetacct.model.indicators import DateBound, IndicatorValue, Qualitative, Quantity, ValueKind
 from budgetacct.model.performance import FundingSplit, Indicator, Performance, ProjectEvaluation
 from budgetacct.money import Amount
 from budgetacct.strategies._helpers import (

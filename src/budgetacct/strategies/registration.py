@@ -1,4 +1,7 @@
-"""Registration with :func:`hypothesis.strategies.from_type`."""
+"""Registration with :func:`hypothesis.strategies.from_type`: the strategy each model type gets.
+
+Each strategy is named by its module, so the table also says where to find it.
+"""
 
 from __future__ import annotations
 
@@ -7,151 +10,59 @@ from typing import Any
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from budgetacct.codes import (
-    EconomicCode,
-    FunctionCode,
-)
-from budgetacct.model.disclosure import (
-    Assets,
-    BasicExpenditure,
-    BudgetedFigure,
-    Count,
-    Disclosure,
-    EconomicLine,
-    Expenditure,
-    Fiscal,
-    FunctionLine,
-    FundFlow,
-    FundSpending,
-    GeneralBudget,
-    KindLine,
-    OperatingCosts,
-    Overview,
-    Procurement,
-    Revenue,
-    RevenueRow,
-    SourceLine,
-    Staffing,
-    StatedChange,
-    ThreePublic,
-    UnitStaffing,
-)
-from budgetacct.model.indicators import (
-    DateBound,
-    IndicatorValue,
-    Qualitative,
-    Quantity,
-    ValueKind,
-)
-from budgetacct.model.ledger import (
-    BudgetLine,
-    ExpenditureItem,
-    FundAmount,
-    Ledger,
-    PriorYear,
-    ProcurementAccount,
-    RevenueItem,
-    ThreePublicAccount,
-)
-from budgetacct.model.performance import FundingSplit, Indicator, Performance, ProjectEvaluation
+from budgetacct import model
+from budgetacct.codes import EconomicCode, FunctionCode
+from budgetacct.model.indicators import DateBound, IndicatorValue, Qualitative, Quantity, ValueKind
 from budgetacct.money import Amount, Change, Percent
-from budgetacct.strategies.codes import (
-    economic_codes,
-    function_codes,
-)
-from budgetacct.strategies.ledger import (
-    disclosures,
-    ledgers,
-)
-from budgetacct.strategies.ledger_parts import (
-    assets,
-    budget_lines,
-    counts,
-    expenditure_items,
-    fund_amounts,
-    prior_years,
-    procurement,
-    revenue_items,
-    staffing,
-    three_public,
-    unit_staffing,
-)
-from budgetacct.strategies.money import amounts, changes, percents
-from budgetacct.strategies.performance import (
-    funding_splits,
-    indicator_values,
-    indicators,
-    performances,
-    project_evaluations,
-)
-from budgetacct.strategies.sections import (
-    basic_expenditures,
-    budgeted_figures,
-    economic_lines,
-    expenditures,
-    fiscals,
-    function_lines,
-    fund_flows,
-    fund_spendings,
-    general_budgets,
-    kind_lines,
-    operating_costs,
-    overviews,
-    procurement_sections,
-    revenue_rows,
-    revenues,
-    source_lines,
-    stated_changes,
-    three_public_sections,
-)
+from budgetacct.strategies import codes, ledger, ledger_parts, money, performance, sections
 
 
 def _from_type_strategies() -> dict[type[Any], SearchStrategy[Any]]:
     return {
-        Amount: amounts(),
-        Percent: percents(),
-        Change: changes(),
-        FunctionCode: function_codes(),
-        EconomicCode: economic_codes(),
-        RevenueItem: revenue_items(),
-        ExpenditureItem: expenditure_items(),
-        FundAmount: fund_amounts(),
-        BudgetLine: budget_lines(),
-        ThreePublicAccount: three_public(),
-        ProcurementAccount: procurement(),
-        PriorYear: prior_years(),
-        Ledger: st.deferred(ledgers),
-        Disclosure: st.deferred(disclosures),
-        StatedChange: stated_changes(),
-        SourceLine: source_lines(),
-        KindLine: kind_lines(),
-        FunctionLine: function_lines(),
-        RevenueRow: revenue_rows(),
-        EconomicLine: economic_lines(),
-        FundFlow: fund_flows(),
-        BudgetedFigure: budgeted_figures(),
-        Count: counts(),
-        UnitStaffing: unit_staffing(),
-        Staffing: staffing(),
-        Assets: assets(),
-        Overview: st.deferred(overviews),
-        Revenue: st.deferred(revenues),
-        Expenditure: st.deferred(expenditures),
-        Fiscal: st.deferred(fiscals),
-        GeneralBudget: st.deferred(general_budgets),
-        BasicExpenditure: st.deferred(basic_expenditures),
-        ThreePublic: st.deferred(three_public_sections),
-        FundSpending: st.deferred(fund_spendings),
-        OperatingCosts: st.deferred(operating_costs),
-        Procurement: st.deferred(procurement_sections),
-        FundingSplit: funding_splits(),
-        Indicator: indicators(),
-        ProjectEvaluation: project_evaluations(),
-        Performance: performances(),
-        IndicatorValue: indicator_values(),
-        Quantity: indicator_values(ValueKind.QUANTITATIVE),
-        DateBound: indicator_values(ValueKind.DATE),
-        Qualitative: indicator_values(ValueKind.QUALITATIVE),
+        Amount: money.amounts(),
+        Percent: money.percents(),
+        Change: money.changes(),
+        FunctionCode: codes.function_codes(),
+        EconomicCode: codes.economic_codes(),
+        model.RevenueItem: ledger_parts.revenue_items(),
+        model.ExpenditureItem: ledger_parts.expenditure_items(),
+        model.FundAmount: ledger_parts.fund_amounts(),
+        model.BudgetLine: ledger_parts.budget_lines(),
+        model.ThreePublicAccount: ledger_parts.three_public(),
+        model.ProcurementAccount: ledger_parts.procurement(),
+        model.PriorYear: ledger_parts.prior_years(),
+        model.Ledger: st.deferred(ledger.ledgers),
+        model.Disclosure: st.deferred(ledger.disclosures),
+        model.StatedChange: sections.stated_changes(),
+        model.SourceLine: sections.source_lines(),
+        model.KindLine: sections.kind_lines(),
+        model.FunctionLine: sections.function_lines(),
+        model.RevenueRow: sections.revenue_rows(),
+        model.EconomicLine: sections.economic_lines(),
+        model.FundFlow: sections.fund_flows(),
+        model.BudgetedFigure: sections.budgeted_figures(),
+        model.Count: ledger_parts.counts(),
+        model.UnitStaffing: ledger_parts.unit_staffing(),
+        model.Staffing: ledger_parts.staffing(),
+        model.Assets: ledger_parts.assets(),
+        model.Overview: st.deferred(sections.overviews),
+        model.Revenue: st.deferred(sections.revenues),
+        model.Expenditure: st.deferred(sections.expenditures),
+        model.Fiscal: st.deferred(sections.fiscals),
+        model.GeneralBudget: st.deferred(sections.general_budgets),
+        model.BasicExpenditure: st.deferred(sections.basic_expenditures),
+        model.ThreePublic: st.deferred(sections.three_public_sections),
+        model.FundSpending: st.deferred(sections.fund_spendings),
+        model.OperatingCosts: st.deferred(sections.operating_costs),
+        model.Procurement: st.deferred(sections.procurement_sections),
+        model.FundingSplit: performance.funding_splits(),
+        model.Indicator: performance.indicators(),
+        model.ProjectEvaluation: performance.project_evaluations(),
+        model.Performance: performance.performances(),
+        IndicatorValue: performance.indicator_values(),
+        Quantity: performance.indicator_values(ValueKind.QUANTITATIVE),
+        DateBound: performance.indicator_values(ValueKind.DATE),
+        Qualitative: performance.indicator_values(ValueKind.QUALITATIVE),
     }
 
 

@@ -8,11 +8,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from budgetacct.codes import (
-    CodeLevel,
-    FunctionCode,
-    nearest_catalogue,
-)
+from budgetacct.codes import CodeLevel, FunctionCode, nearest_catalogue
 from budgetacct.model.disclosure import (
     BasicExpenditure,
     BudgetedFigure,
@@ -34,23 +30,11 @@ from budgetacct.model.disclosure import (
     ThreePublic,
 )
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
-from budgetacct.model.ledger import (
-    Ledger,
-)
+from budgetacct.model.ledger import Ledger
 from budgetacct.money import Amount
-from budgetacct.strategies._helpers import (
-    _amount_of,
-    _completion,
-    _stated_change,
-)
-from budgetacct.strategies.codes import (
-    _basic_codes,
-    function_codes,
-)
-from budgetacct.strategies.ledger import (
-    disclosures,
-    ledgers,
-)
+from budgetacct.strategies._helpers import _amount_of, _completion, _stated_change
+from budgetacct.strategies.codes import _basic_codes, function_codes
+from budgetacct.strategies.ledger import disclosures, ledgers
 from budgetacct.strategies.money import _amounts, amounts, percents
 
 
