@@ -58,6 +58,11 @@ def _units(value: Amount | Decimal | int | str, places: int, rounding: str) -> i
         number = value.value if isinstance(value, Amount) else Amount(value).value
     except InvalidValue as err:
         raise InvalidArgument(f"not a usable amount: {value!r} ({err.en})") from err
+    return _scaled(number, places, rounding)
+
+
+def _scaled(number: Decimal, places: int, rounding: str) -> int:
+    """``number`` in steps of 10^-places, rounded to a whole number of steps."""
     return int(number.scaleb(places, _CTX).to_integral_value(rounding, _CTX))
 
 

@@ -108,13 +108,15 @@ def economic_codes(
     return st.sampled_from(codes)
 
 
-def _basic_codes(year: int) -> tuple[EconomicCode, ...]:
-    """The 款 of 301/302/303/310 a classifiable 基本支出 line carries.
+def _basic_codes(
+    year: int, classes: tuple[str, ...] = ("301", "302", "303", "310")
+) -> tuple[EconomicCode, ...]:
+    """The 款 of 301/302/303/310 (or of some of these ``classes``) a classifiable 基本支出 line carries.
 
     The 三公 款 (30212, 30217, 30231, 31013) are left out: the 三公 account is drawn on its own,
     and R30 requires it to cover any basic spending booked on those codes.
     """
-    codes = _economic_entries(year, (EconomicSystem.DEPARTMENT,), 5, ("301", "302", "303", "310"))
+    codes = _economic_entries(year, (EconomicSystem.DEPARTMENT,), 5, classes)
     return tuple(code for code in codes if code.code not in _THREE_PUBLIC_ECONOMIC)
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from budgetacct.codes import BasicExpensePart, EconomicCode, EconomicSystem
+from budgetacct.codes import BasicExpensePart
 from budgetacct.model.disclosure import Assets, Disclosure, Staffing
 from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.ledger import (
@@ -38,7 +38,7 @@ from budgetacct.strategies._helpers import (
     _strategy_of,
     _units,
 )
-from budgetacct.strategies.codes import _THREE_PUBLIC_ECONOMIC, _economic_entries, _function_code_strategy
+from budgetacct.strategies.codes import _basic_codes, _function_code_strategy
 from budgetacct.strategies.ledger_parts import (
     _THREE_PUBLIC_LEAVES,
     _draw_assets,
@@ -127,19 +127,7 @@ def _ledger(draw: st.DrawFn, spec: _Spec) -> Ledger:
         names = iter(draw(_choices(_PROJECTS, 3, 3)))
         forced = []
         for fund, kind, classes in _FORCED_ITEMS:
-            economic: EconomicCode | None = (
-                draw(
-                    st.sampled_from(
-                        tuple(
-                            code
-                            for code in _economic_entries(year, (EconomicSystem.DEPARTMENT,), 5, classes)
-                            if code.code not in _THREE_PUBLIC_ECONOMIC
-                        )
-                    )
-                )
-                if classes is not None
-                else None
-            )
+            economic = draw(st.sampled_from(_basic_codes(year, classes))) if classes is not None else None
             forced.append(
                 ExpenditureItem(
                     draw(seven),

@@ -10,7 +10,7 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from budgetacct.money import MAX_MAGNITUDE, Amount, Change, Percent
-from budgetacct.strategies._helpers import _CTX, _amount_of, _check_places, _units
+from budgetacct.strategies._helpers import _CTX, _amount_of, _check_places, _scaled, _units
 
 
 def amounts(
@@ -62,8 +62,7 @@ def percents(
     places = _check_places(places)
 
     def units(value: Percent | Decimal | int | str, rounding: str) -> int:
-        number = value.value if isinstance(value, Percent) else Percent(value).value
-        return int(number.scaleb(places, _CTX).to_integral_value(rounding, _CTX))
+        return _scaled(value.value if isinstance(value, Percent) else Percent(value).value, places, rounding)
 
     low, high = units(min_value, ROUND_CEILING), units(max_value, ROUND_FLOOR)
     if low > high:

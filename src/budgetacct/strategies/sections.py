@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -31,11 +32,14 @@ from budgetacct.model.disclosure import (
 )
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.ledger import Ledger
-from budgetacct.money import Amount
+from budgetacct.money import Amount, Percent
 from budgetacct.strategies._helpers import _amount_of, _completion, _stated_change
 from budgetacct.strategies.codes import _basic_codes, function_codes
 from budgetacct.strategies.ledger import disclosures, ledgers
 from budgetacct.strategies.money import _amounts, amounts, percents
+
+E = TypeVar("E", RevenueSource, ExpenditureKind)
+L = TypeVar("L")
 
 
 def _section(name: str, ledgers_: SearchStrategy[Ledger] | None = None, **flags: Any) -> SearchStrategy[Any]:
@@ -111,24 +115,25 @@ def stated_changes(
     )
 
 
-def source_lines(*, amounts: SearchStrategy[Amount] | None = None) -> SearchStrategy[SourceLine]:
-    """One revenue source with its printed share (or none)."""
+def _share_line(
+    line: Callable[[E, Amount, Percent | None], L], kinds: type[E], amounts: SearchStrategy[Amount] | None
+) -> SearchStrategy[L]:
     return st.builds(
-        SourceLine,
-        st.sampled_from(tuple(RevenueSource)),
+        line,
+        st.sampled_from(tuple(kinds)),
         amounts if amounts is not None else _amounts(),
         st.none() | percents(),
     )
+
+
+def source_lines(*, amounts: SearchStrategy[Amount] | None = None) -> SearchStrategy[SourceLine]:
+    """One revenue source with its printed share (or none)."""
+    return _share_line(SourceLine, RevenueSource, amounts)
 
 
 def kind_lines(*, amounts: SearchStrategy[Amount] | None = None) -> SearchStrategy[KindLine]:
     """One kind of spending with its printed share (or none)."""
-    return st.builds(
-        KindLine,
-        st.sampled_from(tuple(ExpenditureKind)),
-        amounts if amounts is not None else _amounts(),
-        st.none() | percents(),
-    )
+    return _share_line(KindLine, ExpenditureKind, amounts)
 
 
 @st.composite
