@@ -23,10 +23,20 @@ absent, the first catalogue codes.
 ... def check(ledger):
 ...     assert not audit(ledger.publish()).errors
 >>> check()
+
+Import the strategies from this package; each is written in the module of its kind: ``money``
+(amounts, percentages, changes), ``codes`` (功能分类 and 经济分类 codes), ``ledger_parts`` (income,
+spending lines, “三公”, 政府采购, staffing, assets, last year), ``performance`` (indicators and
+project self-evaluations), ``ledger`` (:func:`ledgers`, :func:`disclosures`), ``sections`` (the
+sections and lines of a disclosure), ``broken`` (:func:`broken_disclosures` and
+:func:`mutated_disclosures`), whose mutations are in ``broken_tables``, ``broken_narrative`` and
+``broken_performance`` by the family of rules they break; ``registration`` maps model types to
+strategies for ``st.from_type``.
 """
 
-# The entry-point hook is defined before Hypothesis is imported: importing this module imports
-# Hypothesis, which runs the entry points, which look the hook up in this (half-imported) module.
+# The entry-point hook is defined before Hypothesis is imported: importing the strategy modules
+# below imports Hypothesis, which runs the entry points, which look the hook up in this
+# (half-imported) package; the registration at the end is what the hook would have done.
 # ruff: noqa: E402
 
 from __future__ import annotations
@@ -35,8 +45,8 @@ from __future__ import annotations
 def _hypothesis_setup_hook() -> None:
     """The ``hypothesis`` entry point: register budgetacct's strategies for ``st.from_type``.
 
-    Called by Hypothesis when it is imported.  When that import happens *while this module is
-    being imported* the module registers itself at its end, so the hook has nothing to do yet.
+    Called by Hypothesis when it is imported.  When that import happens *while this package is
+    being imported* the package registers them at its end, so the hook has nothing to do yet.
     """
     register = globals().get("_register_type_strategies")
     if register is not None:

@@ -22,14 +22,6 @@ _CTX: Final = Context(prec=60, rounding=ROUND_HALF_UP)
 _ZERO: Final = Amount(0)
 _MAX_PLACES: Final = 12
 
-_DEPARTMENTS: Final = (
-    "示例部门",
-    "攀枝花市西区人民政府办公室",
-    "某市财政局",
-    "某县教育和体育局",
-    "某区卫生健康局",
-    "某市生态环境局",
-)
 _PROJECTS: Final = (
     "政府业务经费",
     "政策研究咨询经费",

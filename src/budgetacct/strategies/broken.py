@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import Final
 
 from hypothesis import strategies as st
@@ -14,14 +13,14 @@ from hypothesis.strategies import SearchStrategy
 
 from budgetacct.audit import REGISTRY
 from budgetacct.model.disclosure import Disclosure
-from budgetacct.model.enums import Fund
-from budgetacct.model.ledger import Ledger
 from budgetacct.strategies import broken_narrative, broken_performance, broken_tables
-from budgetacct.strategies._helpers import _DEPARTMENTS, _drawn
-from budgetacct.strategies.ledger import TEMPLATES, _ledger, _Spec
+from budgetacct.strategies._helpers import _drawn
+from budgetacct.strategies.ledger import TEMPLATES, _rich_ledgers
 from budgetacct.strategies.mutation import Mutation
 
 #: Every named mutation, with the rules it must trigger (see :class:`Mutation`).
+# Hypothesis draws a mutation as an index into this tuple: the families keep the order of the one
+# list they were cut from, so that a saved example still replays the same mutation.
 MUTATIONS: Final[tuple[Mutation, ...]] = (
     *broken_tables.MUTATIONS,
     *broken_narrative.MUTATIONS,
@@ -31,30 +30,6 @@ MUTATIONS: Final[tuple[Mutation, ...]] = (
 
 #: Rules of the registry that no mutation of a valid disclosure can trigger, and why.
 UNREACHABLE_RULES: Final[dict[str, str]] = {}
-
-
-@functools.cache
-def _rich_ledgers() -> SearchStrategy[Ledger]:
-    """Ledgers that hold every figure a mutation needs, each forced line ≥ 100 万元."""
-    spec = _Spec(
-        year=st.just(2021),
-        department=st.sampled_from(_DEPARTMENTS),
-        places=st.sampled_from((2, 4)),
-        min_items=0,
-        max_items=4,
-        max_amount=Decimal(1_000),
-        funds=tuple(Fund),
-        three_public=True,
-        operating_costs=True,
-        procurement=True,
-        prior=True,
-        budgets=True,
-        performance=True,
-        staffing=st.none(),
-        assets=st.none(),
-        rich=True,
-    )
-    return _ledger(spec)
 
 
 def mutated_disclosures(

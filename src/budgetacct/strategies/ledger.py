@@ -26,7 +26,6 @@ from budgetacct.model.ledger import (
 )
 from budgetacct.money import Amount
 from budgetacct.strategies._helpers import (
-    _DEPARTMENTS,
     _PROJECTS,
     _ZERO,
     _amount_of,
@@ -51,6 +50,15 @@ from budgetacct.strategies.ledger_parts import (
 )
 from budgetacct.strategies.money import _amount_strategy
 from budgetacct.strategies.performance import _draw_evaluation, _performance_of
+
+_DEPARTMENTS: Final = (
+    "示例部门",
+    "攀枝花市西区人民政府办公室",
+    "某市财政局",
+    "某县教育和体育局",
+    "某区卫生健康局",
+    "某市生态环境局",
+)
 
 #: The templates :meth:`Ledger.publish` knows; :func:`disclosures` draws from both.
 TEMPLATES: Final = ("sichuan-2021", "all-lines")
@@ -274,6 +282,31 @@ def _ledger(draw: st.DrawFn, spec: _Spec) -> Ledger:
             ),
         )
     return ledger
+
+
+@functools.cache
+def _rich_ledgers() -> SearchStrategy[Ledger]:
+    """The ledgers :func:`broken_disclosures` breaks: every figure a mutation needs is there, each
+    forced line ≥ 100 万元."""
+    spec = _Spec(
+        year=st.just(2021),
+        department=st.sampled_from(_DEPARTMENTS),
+        places=st.sampled_from((2, 4)),
+        min_items=0,
+        max_items=4,
+        max_amount=Decimal(1_000),
+        funds=tuple(Fund),
+        three_public=True,
+        operating_costs=True,
+        procurement=True,
+        prior=True,
+        budgets=True,
+        performance=True,
+        staffing=st.none(),
+        assets=st.none(),
+        rich=True,
+    )
+    return _ledger(spec)
 
 
 def _draw_rich_prior(draw: st.DrawFn, ledger: Ledger, places: int) -> PriorYear:

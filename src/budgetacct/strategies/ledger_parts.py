@@ -39,9 +39,7 @@ from budgetacct.strategies.money import _amounts
 
 _UNIT_NAMES: Final = ("机关本级", "信息中心", "政策研究中心", "地方志编纂中心", "服务中心", "执法大队")
 
-
 _STAFF_CATEGORIES: Final = ("行政编制", "参公编制", "事业编制", "工勤编制", "领导职数")
-
 
 _VEHICLE_CATEGORIES: Final = (
     "主要领导干部用车",
@@ -70,7 +68,6 @@ def revenue_items(
 
 
 _FISCAL_KINDS: Final = (ExpenditureKind.BASIC, ExpenditureKind.PROJECT)
-
 
 _ALL_KINDS: Final = tuple(ExpenditureKind)
 
@@ -276,7 +273,6 @@ def _draw_counted(
 
 
 _OPTIONAL_HEADCOUNT: Final = st.none() | st.integers(0, 100)
-
 
 _OPTIONAL_RETIRED: Final = st.none() | st.integers(0, 30)
 

@@ -33,9 +33,7 @@ _STATEMENTS: Final = (
     "工作有序开展，取得实效",
 )
 
-
 _COUNT_UNITS: Final = ("次", "人", "个", "项", "场", "册", "台", "条", "户", "件", "批次")
-
 
 _GE_STYLES: Final = ("", "≥", "以上", "不少于", "不低于")
 
@@ -45,7 +43,6 @@ def _quantity(number: int | Decimal, unit: str, style: str = "") -> Quantity:
 
 
 _ALL_UNITS: Final = ("%", *_COUNT_UNITS, "万元")
-
 
 _ALL_STYLES: Final = (*_GE_STYLES, "≤", "以内", "不超过")
 
