@@ -41,6 +41,8 @@ strategies for ``st.from_type``.
 
 from __future__ import annotations
 
+from typing import Final
+
 
 def _hypothesis_setup_hook() -> None:
     """The ``hypothesis`` entry point: register budgetacct's strategies for ``st.from_type``.
@@ -53,9 +55,11 @@ def _hypothesis_setup_hook() -> None:
         register()
 
 
-from budgetacct.strategies.broken import MUTATIONS, UNREACHABLE_RULES, broken_disclosures, mutated_disclosures
+from budgetacct.strategies import broken as _broken
+from budgetacct.strategies import ledger as _ledger
+from budgetacct.strategies.broken import broken_disclosures, mutated_disclosures
 from budgetacct.strategies.codes import economic_codes, function_codes
-from budgetacct.strategies.ledger import TEMPLATES, disclosures, ledgers
+from budgetacct.strategies.ledger import disclosures, ledgers
 from budgetacct.strategies.ledger_parts import (
     assets,
     budget_lines,
@@ -71,6 +75,7 @@ from budgetacct.strategies.ledger_parts import (
     unit_staffing,
 )
 from budgetacct.strategies.money import amounts, changes, percents
+from budgetacct.strategies.mutation import Apply as Apply
 from budgetacct.strategies.mutation import Mutation
 from budgetacct.strategies.performance import (
     funding_splits,
@@ -99,6 +104,14 @@ from budgetacct.strategies.sections import (
     stated_changes,
     three_public_sections,
 )
+
+# Bound here, not imported, so that the documentation finds their comments.
+#: The templates :meth:`Ledger.publish` knows; :func:`disclosures` draws from both.
+TEMPLATES: Final = _ledger.TEMPLATES
+#: Every named mutation, with the rules it must trigger (see :class:`Mutation`).
+MUTATIONS: Final = _broken.MUTATIONS
+#: Rules of the registry that no mutation of a valid disclosure can trigger, and why.
+UNREACHABLE_RULES: Final = _broken.UNREACHABLE_RULES
 
 __all__ = [
     "MUTATIONS",

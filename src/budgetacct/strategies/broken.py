@@ -18,7 +18,6 @@ from budgetacct.strategies._helpers import _drawn
 from budgetacct.strategies.ledger import TEMPLATES, _rich_ledgers
 from budgetacct.strategies.mutation import Mutation
 
-#: Every named mutation, with the rules it must trigger (see :class:`Mutation`).
 # Hypothesis draws a mutation as an index into this tuple: the families keep the order of the one
 # list they were cut from, so that a saved example still replays the same mutation.
 MUTATIONS: Final[tuple[Mutation, ...]] = (
@@ -28,7 +27,7 @@ MUTATIONS: Final[tuple[Mutation, ...]] = (
 )
 
 
-#: Rules of the registry that no mutation of a valid disclosure can trigger, and why.
+# None so far: every rule of the registry has a mutation that triggers it.
 UNREACHABLE_RULES: Final[dict[str, str]] = {}
 
 

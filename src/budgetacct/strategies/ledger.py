@@ -60,7 +60,7 @@ _DEPARTMENTS: Final = (
     "某市生态环境局",
 )
 
-#: The templates :meth:`Ledger.publish` knows; :func:`disclosures` draws from both.
+# The templates Ledger.publish knows.
 TEMPLATES: Final = ("sichuan-2021", "all-lines")
 
 
