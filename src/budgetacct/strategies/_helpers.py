@@ -1,12 +1,14 @@
-"""Small helpers the strategy modules share: exact Decimal work, integers drawn cheaply, names."""
+"""Small helpers the strategy modules share: exact Decimal work, integers drawn cheaply, names,
+figures of frozen values replaced or raised."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Final, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
@@ -16,6 +18,7 @@ from budgetacct.model.disclosure import StatedChange
 from budgetacct.money import Amount, Change, Direction, Percent
 
 T = TypeVar("T")
+A = TypeVar("A", bound=attrs.AttrsInstance)
 
 # Decimal work never reads the global context.
 _CTX: Final = Context(prec=60, rounding=ROUND_HALF_UP)
@@ -131,3 +134,27 @@ def _completion(actual: Amount | None, budget: Amount | None) -> Percent | None:
     if actual is None or budget is None or not budget:
         return None
     return Percent.ratio(actual, budget).rounded()
+
+
+def _need(value: T | None) -> T:
+    # A figure the caller knows is there (a ledger drawn for broken disclosures has them all);
+    # a None here is a bug.
+    assert value is not None
+    return value
+
+
+def _replaced(items: Sequence[T], index: int, item: T) -> tuple[T, ...]:
+    """``items`` with the one at ``index`` replaced by ``item``."""
+    return (*items[:index], item, *items[index + 1 :])
+
+
+def _raised(value: A, delta: Amount | Percent | int, *fields: str) -> A:
+    """``value`` with each of its figures ``fields`` raised by ``delta``."""
+    # The figures are named at run time, so mypy's per-class check of ``attrs.evolve`` cannot apply.
+    evolve: Callable[..., A] = attrs.evolve
+    return evolve(value, **{field: _need(getattr(value, field)) + delta for field in fields})
+
+
+def _raised_at(items: Sequence[A], index: int, delta: Amount | Percent | int, *fields: str) -> tuple[A, ...]:
+    """``items`` with the figures ``fields`` of the one at ``index`` raised by ``delta``."""
+    return _replaced(items, index, _raised(items[index], delta, *fields))

@@ -14,19 +14,18 @@ from budgetacct.codes import BasicExpensePart, EconomicCode
 from budgetacct.model.disclosure import BudgetedFigure, Disclosure, EconomicLine, OperatingCosts
 from budgetacct.model.enums import ExpenditureKind
 from budgetacct.money import Amount, Direction, Percent
-from budgetacct.strategies._helpers import _CTX, _ZERO, _completion, _stated_change
-from budgetacct.strategies.codes import _function_entries
-from budgetacct.strategies.mutation import (
-    Apply,
-    _bump_basic_line,
-    _delta,
-    _mutation,
+from budgetacct.strategies._helpers import (
+    _CTX,
+    _ZERO,
+    _completion,
     _need,
     _raised,
     _raised_at,
     _replaced,
-    _restate,
+    _stated_change,
 )
+from budgetacct.strategies.codes import _function_entries
+from budgetacct.strategies.mutation import Apply, _bump_basic_line, _delta, _mutation, _restate
 
 
 def _refigure(figure: BudgetedFigure, actual: Amount) -> BudgetedFigure:

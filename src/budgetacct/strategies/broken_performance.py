@@ -13,8 +13,8 @@ from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.indicators import Quantity, parse_indicator_value
 from budgetacct.model.performance import FundingSplit, Indicator, ProjectEvaluation
 from budgetacct.money import Amount
-from budgetacct.strategies._helpers import _CTX
-from budgetacct.strategies.mutation import Apply, _delta, _mutation, _need, _raised, _replaced
+from budgetacct.strategies._helpers import _CTX, _need, _raised, _replaced
+from budgetacct.strategies.mutation import Apply, _delta, _mutation
 from budgetacct.strategies.performance import _money_text, _quantity
 
 ChangeEvaluation = Callable[[st.DrawFn, ProjectEvaluation], ProjectEvaluation]

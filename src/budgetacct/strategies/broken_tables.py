@@ -12,18 +12,8 @@ from budgetacct.codes import BasicExpensePart
 from budgetacct.model.disclosure import Disclosure, FunctionLine, RevenueRow
 from budgetacct.model.enums import ExpenditureKind
 from budgetacct.money import Amount
-from budgetacct.strategies._helpers import _ZERO, _amount_of
-from budgetacct.strategies.mutation import (
-    Apply,
-    _bump_basic_line,
-    _delta,
-    _mutation,
-    _need,
-    _raised,
-    _raised_at,
-    _replaced,
-    _restate,
-)
+from budgetacct.strategies._helpers import _ZERO, _amount_of, _need, _raised, _raised_at, _replaced
+from budgetacct.strategies.mutation import Apply, _bump_basic_line, _delta, _mutation, _restate
 
 _SHARES_WHY: Final = (
     "the printed share of the changed figure was computed from the old amount, so the share check "

@@ -46,8 +46,8 @@ from budgetacct.strategies.ledger_parts import (
     _draw_three_public,
     _expenditure_item,
     _optional_assets,
-    _staffing_strategy,
 )
+from budgetacct.strategies.ledger_parts import staffing as _staffing_strategy
 from budgetacct.strategies.money import _amount_strategy
 from budgetacct.strategies.performance import _draw_evaluation, _performance_of
 

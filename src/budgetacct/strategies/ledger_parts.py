@@ -319,9 +319,6 @@ def staffing(*, max_units: int = 3) -> SearchStrategy[Staffing]:
     return _drawn(lambda draw: _draw_staffing(draw, max_units, False))
 
 
-_staffing_strategy = staffing
-
-
 def _draw_assets(draw: st.DrawFn, year: int, min_categories: int) -> Assets:
     vehicles = _draw_counted(draw, _VEHICLE_CATEGORIES, 6, min_categories)
     return Assets(

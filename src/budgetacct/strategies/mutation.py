@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterable
 
 import attrs
 from hypothesis import strategies as st
 
 from budgetacct.codes import BasicExpensePart
 from budgetacct.model.disclosure import BasicExpenditure, Disclosure, EconomicLine, StatedChange
-from budgetacct.money import Amount, Percent
-from budgetacct.strategies._helpers import T, _amount_of, _stated_change
+from budgetacct.money import Amount
+from budgetacct.strategies._helpers import _amount_of, _need, _raised_at, _stated_change
 
 Apply = Callable[[st.DrawFn, Disclosure], Disclosure]
-A = TypeVar("A", bound=attrs.AttrsInstance)
 
 
 @attrs.frozen
@@ -49,31 +47,8 @@ def _delta(draw: st.DrawFn) -> Amount:
     return _amount_of(draw(st.integers(100, 5_000)), 2)
 
 
-def _need(value: T | None) -> T:
-    # The ledgers drawn for broken disclosures always have these figures; a None here is a bug.
-    assert value is not None
-    return value
-
-
 def _restate(change: StatedChange | None, current: Amount) -> StatedChange | None:
     return None if change is None else _stated_change(_need(change.previous), current)
-
-
-def _replaced(items: Sequence[T], index: int, item: T) -> tuple[T, ...]:
-    """``items`` with the one at ``index`` replaced by ``item``."""
-    return (*items[:index], item, *items[index + 1 :])
-
-
-def _raised(value: A, delta: Amount | Percent | int, *fields: str) -> A:
-    """``value`` with each of its figures ``fields`` raised by ``delta``."""
-    # The figures are named at run time, so mypy's per-class check of ``attrs.evolve`` cannot apply.
-    evolve: Callable[..., A] = attrs.evolve
-    return evolve(value, **{field: _need(getattr(value, field)) + delta for field in fields})
-
-
-def _raised_at(items: Sequence[A], index: int, delta: Amount | Percent | int, *fields: str) -> tuple[A, ...]:
-    """``items`` with the figures ``fields`` of the one at ``index`` raised by ``delta``."""
-    return _replaced(items, index, _raised(items[index], delta, *fields))
 
 
 def _bump_basic_line(
