@@ -100,7 +100,9 @@ class Checker:
         actual: object = None,
         difference: object = None,
         tolerance: object = None,
+        related: object = (),
     ) -> None:
+        """Record a finding; ``related`` is a tuple of the paths of the other printings compared."""
         assert self.rule is not None
         self.findings.append(
             Finding(
@@ -112,6 +114,7 @@ class Checker:
                 difference=_text(difference),
                 tolerance=_text(tolerance),
                 message=Message(zh, en),
+                related=tuple(str(p) for p in related) if isinstance(related, tuple) else (),
             )
         )
 
@@ -128,15 +131,18 @@ class Checker:
         failure: Message,
         *,
         severity: Severity | None = None,
+        related: tuple[str, ...] = (),
         **figures: object,
     ) -> None:
         """A note (``note``) when the difference is within rounding, else ``failure`` with the
         rule's severity (or ``severity``); both state the same figures."""
         if within_rounding:
-            self.emit(Severity.NOTE, path, note.zh, note.en, **figures)
+            self.emit(Severity.NOTE, path, note.zh, note.en, related=related, **figures)
         else:
             assert self.rule is not None
-            self.emit(severity or self.rule.severity, path, failure.zh, failure.en, **figures)
+            self.emit(
+                severity or self.rule.severity, path, failure.zh, failure.en, related=related, **figures
+            )
 
     # --- identities ---------------------------------------------------------------------------
 
@@ -149,11 +155,12 @@ class Checker:
         en: str,
         *,
         severity: Severity | None = None,
+        related: tuple[str, ...] = (),
     ) -> None:
         """``actual`` (a printed total) should equal the sum of ``parts``.
 
         Skipped when ``actual`` or any part is not printed.  Within rounding → note; beyond →
-        the rule's severity (or ``severity``).
+        the rule's severity (or ``severity``).  ``related`` names the other printings compared.
         """
         if actual is None:
             return
@@ -187,6 +194,7 @@ class Checker:
                 f"{en}: expected {_fmt(expected)}, found {_fmt(actual.value)}, off by {_fmt(difference)}",
             ),
             severity=severity,
+            related=related,
             **figures,
         )
 
@@ -207,6 +215,7 @@ class Checker:
         en: str,
         *,
         severity: Severity | None = None,
+        related: tuple[str, ...] = (),
     ) -> None:
         """``part`` ≤ ``whole`` allowing rounding of both figures."""
         if part is None or whole is None:
@@ -224,6 +233,7 @@ class Checker:
                 actual=part.value,
                 difference=excess,
                 tolerance=tolerance,
+                related=related,
             )
 
     def ratio_range(self, part: Amount, whole: Amount) -> tuple[Decimal, Decimal] | None:

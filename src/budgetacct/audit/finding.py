@@ -46,6 +46,10 @@ class Finding:
     difference: str | None
     tolerance: str | None
     message: Message
+    #: The other printings the figure at ``path`` was compared with (a table cell for a narrative
+    #: figure, the narrative figure or another table's cell for a table's), so a reader of the
+    #: finding can go straight to both.
+    related: tuple[str, ...] = ()
 
     @property
     def is_error(self) -> bool:

@@ -107,10 +107,13 @@ def describe(tp: Any) -> tuple[str, str]:
     ('JSON整数', 'a JSON integer')
     """
     from budgetacct.codes import EconomicCode, FunctionCode
+    from budgetacct.model.tables import Cell
     from budgetacct.money import Amount, Percent
 
     if tp is Amount:
         return _AMOUNT
+    if tp == Cell:
+        return _CELL
     if tp is Percent:
         return _PERCENT
     if tp is Decimal:
@@ -143,6 +146,10 @@ def describe(tp: Any) -> tuple[str, str]:
 _AMOUNT: Final = (
     '十进制数字字符串（金额，万元，如 "739.00"）',
     'a decimal string such as "739.00" (an amount in 万元)',
+)
+_CELL: Final = (
+    '表格单元格：十进制数字字符串（万元，如 "739.00"）、"-"（横线）或null（空白）',
+    'a table cell: a decimal string such as "739.00" (万元), "-" (a dash) or null (blank)',
 )
 _PERCENT: Final = (
     '十进制数字字符串（百分数，如 "88.96"）',
@@ -207,6 +214,7 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
 
 def _make_leaf_hooks() -> tuple[dict[Any, Hook], LeafTables]:
     from budgetacct.codes import EconomicCode, FunctionCode
+    from budgetacct.model.tables import DASH, Cell, Mark
     from budgetacct.money import Amount, Percent
 
     plain = plain_decimal
@@ -251,7 +259,18 @@ def _make_leaf_hooks() -> tuple[dict[Any, Hook], LeafTables]:
             return code
         raise _bad(_ECONOMIC_CODE, value)
 
+    # A table cell: null is a blank cell, a dash (any of the dashes reports print) is DASH.
+    def structure_cell(value: Any, _: Any) -> Amount | Mark | None:
+        if value is None:
+            return None
+        if value.__class__ is str and value.strip() in _DASHES:
+            return DASH
+        if value.__class__ is str:
+            return structure_amount(value, None)
+        raise _bad(_CELL, value)
+
     hooks: dict[Any, Hook] = {
+        Cell: structure_cell,
         str: _structure_str,
         int: _structure_int,
         bool: _structure_bool,
@@ -265,6 +284,7 @@ def _make_leaf_hooks() -> tuple[dict[Any, Hook], LeafTables]:
 
 
 _CODE_CACHE_SIZE: Final = 100_000
+_DASHES: Final = frozenset({"-", "—", "－", "–", "——", "−"})
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Hook:

@@ -93,9 +93,19 @@ class _Builder:
         from budgetacct.codes import EconomicCode, FunctionCode
         from budgetacct.io.converter import describe
         from budgetacct.model import _fields as v
+        from budgetacct.model.tables import Cell, Mark
         from budgetacct.money import Amount, Percent
 
         description = describe(tp)[1]
+        if tp == Cell:
+            return {
+                "anyOf": [
+                    {"type": "string", "pattern": NON_NEGATIVE_DECIMAL_PATTERN},
+                    {"enum": [mark.value for mark in Mark]},
+                    {"type": "null"},
+                ],
+                "description": description,
+            }
         if tp is Amount:
             non_negative = v.non_negative_amount in checks or v.optional_non_negative_amount in checks
             pattern = NON_NEGATIVE_DECIMAL_PATTERN if non_negative else DECIMAL_PATTERN

@@ -31,6 +31,7 @@ from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.model import _fields as v
 from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.performance import Performance
+from budgetacct.model.tables import StandardTable
 from budgetacct.money import Amount, Direction, Percent
 
 __all__ = [
@@ -428,6 +429,11 @@ class Disclosure:
     ``units`` lists the money units the report printed its figures in, when known (a reader of
     published text records them; amounts are always held in 万元).  More than one is a finding.
 
+    ``tables`` holds the standard tables as published (:mod:`budgetacct.model.tables`), beside
+    the narrative sections: a figure printed in both is held in both, and the audit compares
+    the printings.  ``table_set`` names the set of tables the report's template publishes
+    (``"mof-9"``, ``"sichuan-14"`` … — :data:`~budgetacct.model.table_specs.TABLE_SETS`).
+
     >>> d = Disclosure(year=2021, department="示例部门")
     >>> d.revenue is None
     True
@@ -451,6 +457,10 @@ class Disclosure:
     staffing: Staffing | None = _section(Staffing, "人员（Staffing）")
     performance: Performance | None = _section(Performance, "绩效（Performance）")
     units: tuple[str, ...] = v.tuple_field(str, "金额单位", "a unit name")
+    tables: tuple[StandardTable, ...] = v.tuple_field(
+        StandardTable, "标准表（StandardTable）", "a StandardTable"
+    )
+    table_set: str | None = _text()
 
     def _repr_html_(self) -> str:
         """The 决算说明 rendered from this disclosure (Jupyter's rich display)."""

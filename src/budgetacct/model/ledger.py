@@ -331,19 +331,23 @@ class Ledger:
 
     # --- the bridge ---------------------------------------------------------------------------
 
-    def publish(self, *, template: str = "sichuan-2021", places: int | None = 2) -> Disclosure:
+    def publish(
+        self, *, template: str = "sichuan-2021", places: int | None = 2, tables: bool | str = True
+    ) -> Disclosure:
         """The disclosure a publisher would print from this ledger.
 
         ``places=2`` rounds every figure half-up to 0.01 万元 on its own (so a total may differ
         from the sum of its rounded parts by a legitimate 尾数误差); ``places=None`` publishes the
         exact figures, which the audit then checks with zero tolerance.  ``template`` is
         ``"sichuan-2021"`` (list only non-zero sources and kinds, as the seed does) or
-        ``"all-lines"`` (list every source and kind, zeros included).
+        ``"all-lines"`` (list every source and kind, zeros included).  ``tables`` adds the
+        standard tables of the template's set (``True``), of a named set (``"mof-9"`` …), or
+        none (``False``); every table cell is rounded on its own, as a publisher prints it.
         """
         # Imported on call: model/publish.py builds on this module.
         from budgetacct.model.publish import publish
 
-        return publish(self, template=template, places=places)
+        return publish(self, template=template, places=places, tables=tables)
 
 
 _EXACT = Context(prec=60, rounding=ROUND_HALF_UP, traps=[InvalidOperation, Overflow, Inexact])

@@ -21,6 +21,8 @@ from budgetacct.model import disclosure
 from budgetacct.model._unchecked import unchecked
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.ledger import _NOTHING, _ZERO, Ledger, PriorYear, _RowCache
+from budgetacct.model.publish_tables import TEMPLATE_TABLE_SETS, publish_tables
+from budgetacct.model.table_specs import TABLE_SETS
 from budgetacct.money import Amount, Change, Direction, Percent, shares
 
 __all__ = ["publish"]
@@ -30,10 +32,25 @@ _Line = TypeVar("_Line", disclosure.SourceLine, disclosure.KindLine)
 
 
 def publish(
-    ledger: Ledger, *, template: str = "sichuan-2021", places: int | None = 2
+    ledger: Ledger, *, template: str = "sichuan-2021", places: int | None = 2, tables: bool | str = True
 ) -> disclosure.Disclosure:
-    """The disclosure a publisher would print from ``ledger`` (see :meth:`Ledger.publish`)."""
-    return _Publisher(ledger, template, places).build()
+    """The disclosure a publisher would print from ``ledger`` (see :meth:`Ledger.publish`).
+
+    ``tables`` is ``True`` for the standard tables of the template's set
+    (:data:`~budgetacct.model.publish_tables.TEMPLATE_TABLE_SETS`), a set's name for that set,
+    or ``False`` for the narrative alone.
+    """
+    if tables is True:
+        table_set: str | None = TEMPLATE_TABLE_SETS.get(template, "mof-9")
+    elif tables is False:
+        table_set = None
+    elif tables in TABLE_SETS:
+        table_set = tables
+    else:
+        raise InvalidValue(
+            f"公开表套之一：{'、'.join(TABLE_SETS)}", f"one of the table sets {', '.join(TABLE_SETS)}", tables
+        )
+    return _Publisher(ledger, template, places, table_set).build()
 
 
 # The kinds whose columns a table prints only when the department has such spending.
@@ -58,13 +75,16 @@ def _rounder(places: int | None) -> Callable[[Amount], Amount]:
 class _Publisher:
     """Builds a Disclosure from a Ledger; one method a section."""
 
-    def __init__(self, ledger: Ledger, template: str, places: int | None) -> None:
+    def __init__(
+        self, ledger: Ledger, template: str, places: int | None, table_set: str | None = None
+    ) -> None:
         if template not in ("sichuan-2021", "all-lines"):
             raise InvalidValue(
                 "模板 sichuan-2021 或 all-lines", "template 'sichuan-2021' or 'all-lines'", template
             )
         self.ledger = ledger
         self.template = template
+        self.table_set = table_set
         self.r = _rounder(places)
         self.places = places
         self._lines: dict[frozenset[Fund] | None, tuple[disclosure.FunctionLine, ...]] = {}
@@ -106,6 +126,10 @@ class _Publisher:
             assets=ledger.assets,
             staffing=ledger.staffing,
             performance=ledger.performance,
+            tables=()
+            if self.table_set is None
+            else publish_tables(ledger, self.table_set, places=self.places),
+            table_set=self.table_set,
         )
 
     # helpers -----------------------------------------------------------------------------------

@@ -84,10 +84,16 @@ class LineSpec:
 
 @attrs.frozen
 class RowSum:
-    """In every row of the panel: ``total`` = Σ ``parts`` (where the row prints them)."""
+    """In every row of the panel: ``total`` = Σ ``parts`` − Σ ``minus`` (where the row prints them).
+
+    With ``when_any``, only rows that print at least one of those columns are checked (a fund
+    table prints 年初/收入/年末 on some rows only).
+    """
 
     total: Column
     parts: tuple[Column, ...]
+    minus: tuple[Column, ...] = ()
+    when_any: tuple[Column, ...] = ()
 
 
 @attrs.frozen
@@ -111,6 +117,9 @@ class PanelSpec:
     row_sums: tuple[RowSum, ...] = ()
     line_sums: tuple[LineSum, ...] = ()
     rolls_up: bool = False
+    #: The columns that add down the rows (None: all).  A fund table's 年初/本年收入/年末 are
+    #: printed on its 合计 row only, so they do not add up over its 功能分类 rows.
+    down: tuple[Column, ...] | None = None
 
     @property
     def lines(self) -> tuple[LineSpec, ...]:
@@ -230,6 +239,11 @@ _FLOW_COLUMNS = (
     _c(Measure.CLOSING, "年末结转和结余", "年末结转结余"),
 )
 _FLOW_SUM = RowSum(Column(Measure.EXPENDITURE), (Column(Measure.BASIC), Column(Measure.PROJECT)))
+_FLOW_ENDS = (Column(Measure.OPENING), Column(Measure.REVENUE), Column(Measure.CLOSING))
+# 年初 + 本年收入 = 本年支出 + 年末, stated as 年末 = 年初 + 收入 − 支出, on rows that print the flow
+_FUND_FLOW = RowSum(
+    Column(Measure.CLOSING), _FLOW_ENDS[:2], (Column(Measure.EXPENDITURE),), when_any=_FLOW_ENDS
+)
 
 
 def _three_public_columns(basis: Basis) -> tuple[ColumnSpec, ...]:
@@ -508,7 +522,11 @@ _GOVERNMENT_FUND_THREE_PUBLIC = TableSpec(
 
 
 def _function_table(
-    kind: TableKind, titles: tuple[str, ...], columns: tuple[ColumnSpec, ...], *row_sums: RowSum
+    kind: TableKind,
+    titles: tuple[str, ...],
+    columns: tuple[ColumnSpec, ...],
+    *row_sums: RowSum,
+    down: tuple[Column, ...] | None = None,
 ) -> TableSpec:
     """One panel: a row per 功能分类 code (类, 款, 项) under a 合计 line that adds up the 类."""
     return TableSpec(
@@ -522,13 +540,15 @@ def _function_table(
                 row_sums=row_sums,
                 line_sums=(LineSum(Line.TOTAL, (Group.CLASSES,)),),
                 rolls_up=True,
+                down=down,
             ),
         ),
     )
 
 
 def _flow_table(kind: TableKind, *titles: str) -> TableSpec:
-    return _function_table(kind, titles, _FLOW_COLUMNS, _FLOW_SUM)
+    spent = (Column(Measure.EXPENDITURE), Column(Measure.BASIC), Column(Measure.PROJECT))
+    return _function_table(kind, titles, _FLOW_COLUMNS, _FLOW_SUM, _FUND_FLOW, down=spent)
 
 
 def _spending_table(kind: TableKind, *titles: str) -> TableSpec:

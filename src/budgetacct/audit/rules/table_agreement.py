@@ -1,0 +1,434 @@
+"""Rules between printings: the same figure in two standard tables, and a narrative figure and its cell (R67–R68).
+
+The identities are data: :data:`CROSS_TABLE` and :data:`ROW_LINKS` between tables, with ``at_most``
+where only ≤ holds in every layout (a unit with 事业收入 spends more than its 财政拨款);
+:data:`NARRATIVE_LINKS` from each narrative section's figures to the cells that print them again.
+Every finding names both printings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import attrs
+
+from budgetacct.audit.check import Checker
+from budgetacct.audit.registry import rule
+from budgetacct.audit.rules.table_cells import CellRef, compare, find
+from budgetacct.model.disclosure import Disclosure
+from budgetacct.model.enums import ExpenditureKind, Fund
+from budgetacct.model.tables import Basis, Column, Line, Measure, RowKey, TableKind
+from budgetacct.money import Amount
+
+__all__ = ["CROSS_TABLE", "NARRATIVE_LINKS", "ROW_LINKS", "Link", "RowLink"]
+
+
+@attrs.frozen
+class Link:
+    """``total`` = Σ ``parts`` (``at_most``: ≤) between cells of different tables."""
+
+    total: CellRef
+    parts: tuple[CellRef, ...]
+    at_most: bool = False
+
+
+@attrs.frozen
+class RowLink:
+    """Every 功能分类 row printed in both tables: ``a``'s column equals (or is at most) ``b``'s."""
+
+    a: TableKind
+    a_column: Column
+    b: TableKind
+    b_column: Column
+    at_most: bool = False
+
+
+_A = Column(Measure.AMOUNT)
+_T = Column(Measure.TOTAL)
+
+
+def _ref(kind: TableKind, key: RowKey, measure: Measure, basis: Basis = Basis.ACTUAL) -> CellRef:
+    return CellRef(kind, key, Column(measure, basis))
+
+
+_S, _R, _E, _F = TableKind.SUMMARY, TableKind.REVENUE, TableKind.EXPENDITURE, TableKind.FISCAL_SUMMARY
+_G, _B = TableKind.GENERAL_BUDGET, TableKind.GENERAL_BUDGET_BASIC
+
+#: Identities between two tables' cells.  ``at_most`` where only ≤ holds in every layout (a unit
+#: with 事业收入 spends more than its 财政拨款).
+CROSS_TABLE: tuple[Link, ...] = (
+    Link(_ref(_S, Line.REVENUE_TOTAL, Measure.AMOUNT), (_ref(_R, Line.TOTAL, Measure.TOTAL),)),
+    Link(
+        _ref(_R, Line.TOTAL, Measure.FISCAL),
+        tuple(
+            _ref(_S, line, Measure.AMOUNT)
+            for line in (
+                Line.GENERAL_BUDGET_REVENUE,
+                Line.GOVERNMENT_FUND_REVENUE,
+                Line.STATE_CAPITAL_REVENUE,
+            )
+        ),
+    ),
+    *(
+        Link(_ref(_S, line, Measure.AMOUNT), (_ref(_R, Line.TOTAL, measure),))
+        for line, measure in (
+            (Line.SUPERIOR_SUBSIDY, Measure.SUPERIOR_SUBSIDY),
+            (Line.OPERATIONS, Measure.OPERATIONS),
+            (Line.BUSINESS, Measure.BUSINESS_REVENUE),
+            (Line.AFFILIATED_REMITTANCE, Measure.AFFILIATED_REMITTANCE),
+            (Line.OTHER, Measure.OTHER_REVENUE),
+        )
+    ),
+    Link(_ref(_S, Line.EXPENDITURE_TOTAL, Measure.AMOUNT), (_ref(_E, Line.TOTAL, Measure.TOTAL),)),
+    *(
+        Link(_ref(_F, fiscal, Measure.AMOUNT), (_ref(_S, revenue, Measure.AMOUNT),))
+        for fiscal, revenue in (
+            (Line.FISCAL_GENERAL_BUDGET, Line.GENERAL_BUDGET_REVENUE),
+            (Line.FISCAL_GOVERNMENT_FUND, Line.GOVERNMENT_FUND_REVENUE),
+            (Line.FISCAL_STATE_CAPITAL, Line.STATE_CAPITAL_REVENUE),
+        )
+    ),
+    Link(_ref(_F, Line.EXPENDITURE_TOTAL, Measure.GENERAL_BUDGET), (_ref(_G, Line.TOTAL, Measure.TOTAL),)),
+    Link(_ref(_G, Line.TOTAL, Measure.BASIC), (_ref(_B, Line.TOTAL, Measure.AMOUNT),)),
+    Link(_ref(_G, Line.TOTAL, Measure.BASIC), (_ref(_E, Line.TOTAL, Measure.BASIC),), at_most=True),
+    Link(_ref(_G, Line.TOTAL, Measure.PROJECT), (_ref(_E, Line.TOTAL, Measure.PROJECT),), at_most=True),
+    Link(
+        _ref(_F, Line.OPENING_BALANCE, Measure.AMOUNT),
+        (_ref(_S, Line.OPENING_BALANCE, Measure.AMOUNT),),
+        at_most=True,
+    ),
+    Link(
+        _ref(_F, Line.CLOSING_BALANCE, Measure.TOTAL),
+        (_ref(_S, Line.CLOSING_BALANCE, Measure.AMOUNT),),
+        at_most=True,
+    ),
+    Link(
+        _ref(_F, Line.EXPENDITURE_TOTAL, Measure.TOTAL),
+        (_ref(_S, Line.EXPENDITURE_TOTAL, Measure.AMOUNT),),
+        at_most=True,
+    ),
+    *(
+        link
+        for fund_table, fund_measure, fiscal, opening in (
+            (
+                TableKind.GOVERNMENT_FUND,
+                Measure.GOVERNMENT_FUND,
+                Line.FISCAL_GOVERNMENT_FUND,
+                Line.OPENING_GOVERNMENT_FUND,
+            ),
+            (
+                TableKind.STATE_CAPITAL,
+                Measure.STATE_CAPITAL,
+                Line.FISCAL_STATE_CAPITAL,
+                Line.OPENING_STATE_CAPITAL,
+            ),
+        )
+        for link in (
+            Link(
+                _ref(_F, Line.EXPENDITURE_TOTAL, fund_measure),
+                (_ref(fund_table, Line.TOTAL, Measure.EXPENDITURE),),
+            ),
+            Link(_ref(_F, fiscal, Measure.AMOUNT), (_ref(fund_table, Line.TOTAL, Measure.REVENUE),)),
+            Link(_ref(_F, opening, Measure.AMOUNT), (_ref(fund_table, Line.TOTAL, Measure.OPENING),)),
+            Link(
+                _ref(_F, Line.CLOSING_BALANCE, fund_measure), (_ref(fund_table, Line.TOTAL, Measure.CLOSING),)
+            ),
+        )
+    ),
+    Link(
+        _ref(_F, Line.EXPENDITURE_TOTAL, Measure.STATE_CAPITAL),
+        (_ref(TableKind.STATE_CAPITAL_EXPENDITURE, Line.TOTAL, Measure.TOTAL),),
+    ),
+    Link(
+        _ref(TableKind.FISCAL_DETAIL, Line.TOTAL, Measure.TOTAL),
+        (_ref(_F, Line.EXPENDITURE_TOTAL, Measure.TOTAL),),
+    ),
+    Link(
+        _ref(TableKind.GENERAL_BUDGET_DETAIL, Line.TOTAL, Measure.TOTAL),
+        (_ref(_G, Line.TOTAL, Measure.TOTAL),),
+    ),
+    Link(
+        _ref(TableKind.GENERAL_BUDGET_PROJECT, Line.TOTAL, Measure.PROJECT),
+        (_ref(_G, Line.TOTAL, Measure.PROJECT),),
+    ),
+)
+
+#: Row-by-row identities between tables keyed by the same 功能分类 codes.
+ROW_LINKS: tuple[RowLink, ...] = (
+    RowLink(_S, _A, _E, _T),
+    RowLink(_F, Column(Measure.GENERAL_BUDGET), _G, _T),
+    RowLink(_R, _T, _S, _A),
+    RowLink(_G, Column(Measure.BASIC), _E, Column(Measure.BASIC), at_most=True),
+    RowLink(_G, Column(Measure.PROJECT), _E, Column(Measure.PROJECT), at_most=True),
+    RowLink(_F, _T, _E, _T, at_most=True),
+    RowLink(TableKind.GOVERNMENT_FUND, Column(Measure.EXPENDITURE), _F, Column(Measure.GOVERNMENT_FUND)),
+)
+
+
+def _relation(at_most: bool) -> tuple[str, str]:
+    return ("不应超过", "should not exceed") if at_most else ("应等于", "should equal")
+
+
+def tables_agree(c: Checker) -> None:
+    """The same figure printed in two standard tables agrees (or stays within, where only ≤ holds)."""
+    for link in CROSS_TABLE:
+        total = find(c, link.total)
+        parts = [find(c, ref) for ref in link.parts]
+        if total is None or any(p is None for p in parts):
+            continue
+        printed = [p for p in parts if p is not None]
+        word_zh, word_en = _relation(link.at_most)
+        compare(
+            c,
+            total,
+            printed,
+            f"{total.zh}{word_zh}{'与'.join(p.zh for p in printed)}",
+            f"{total.en} {word_en} {' + '.join(p.en for p in printed)}",
+            at_most=link.at_most,
+        )
+    for row_link in ROW_LINKS:
+        a_tables = [(t, x) for t, x in enumerate(c.d.tables) if x.kind is row_link.a]
+        b_tables = [(t, x) for t, x in enumerate(c.d.tables) if x.kind is row_link.b]
+        if not a_tables or not b_tables:
+            continue
+        (_, b_table) = b_tables[0]
+        for _, a_table in a_tables[:1]:
+            for row in a_table.rows:
+                if row.function is None or b_table.row(row.function) is None:
+                    continue
+                a = find(c, CellRef(row_link.a, row.function, row_link.a_column))
+                b = find(c, CellRef(row_link.b, row.function, row_link.b_column))
+                if a is None or b is None:
+                    continue
+                word_zh, word_en = _relation(row_link.at_most)
+                compare(
+                    c, a, [b], f"{a.zh}{word_zh}{b.zh}", f"{a.en} {word_en} {b.en}", at_most=row_link.at_most
+                )
+
+
+rule(
+    "R67",
+    zh="各表之间同一数字一致（只能是不等式处按不等式核对）",
+    en="The same figure agrees across the standard tables (as an inequality where only ≤ holds)",
+    formula="总表本年收入合计 = 收入决算表合计；总表本年支出合计 = 支出决算表合计；财政拨款总表一般公共预算支出 = 一般公共预算支出表合计；"
+    "一般公共预算支出表基本支出 = 基本支出表合计；财政拨款总表政府性基金/国有资本 = 对应资金表；"
+    "财政拨款数 ≤ 全部资金数（基本、项目、年初、年末、各类支出）",
+    group="标准表",
+)(tables_agree)
+
+
+# --- narrative against tables ---------------------------------------------------------------------
+
+#: A narrative figure: its path and its printed amount, given the disclosure.
+Reading = Callable[[Disclosure], Iterator[tuple[str, Amount | None, CellRef]]]
+
+
+def _overview(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
+    o = d.overview
+    if o is None:
+        return
+    for name, line in (
+        ("revenue_grand_total", Line.REVENUE_GRAND_TOTAL),
+        ("expenditure_grand_total", Line.EXPENDITURE_GRAND_TOTAL),
+        ("non_fiscal_balance_used", Line.NON_FISCAL_BALANCE_USED),
+        ("opening_balance", Line.OPENING_BALANCE),
+        ("surplus_distribution", Line.SURPLUS_DISTRIBUTION),
+        ("closing_balance", Line.CLOSING_BALANCE),
+    ):
+        yield f"$.overview.{name}", getattr(o, name), CellRef(_S, line, _A)
+
+
+def _revenue(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
+    r = d.revenue
+    if r is None:
+        return
+    yield "$.revenue.total", r.total, CellRef(_S, Line.REVENUE_TOTAL, _A)
+    for i, line in enumerate(r.lines):
+        yield f"$.revenue.lines[{i}].amount", line.amount, CellRef(_S, Line.of_source(line.source), _A)
+
+
+_KIND_MEASURE = {
+    ExpenditureKind.BASIC: Measure.BASIC,
+    ExpenditureKind.PROJECT: Measure.PROJECT,
+    ExpenditureKind.REMITTANCE: Measure.REMITTANCE,
+    ExpenditureKind.BUSINESS: Measure.BUSINESS_EXPENDITURE,
+    ExpenditureKind.AFFILIATE_SUBSIDY: Measure.AFFILIATE_SUBSIDY,
+}
+
+
+def _expenditure(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
+    e = d.expenditure
+    if e is None:
+        return
+    yield "$.expenditure.total", e.total, CellRef(_S, Line.EXPENDITURE_TOTAL, _A)
+    for i, kind_line in enumerate(e.lines):
+        yield (
+            f"$.expenditure.lines[{i}].amount",
+            kind_line.amount,
+            CellRef(_E, Line.TOTAL, Column(_KIND_MEASURE[kind_line.kind])),
+        )
+    for i, line in enumerate(e.classes):
+        yield f"$.expenditure.classes[{i}].amount", line.amount, CellRef(_S, line.code, _A)
+
+
+_FUND_LINES = {
+    Fund.GENERAL_BUDGET: (Line.FISCAL_GENERAL_BUDGET, Line.OPENING_GENERAL_BUDGET, Measure.GENERAL_BUDGET),
+    Fund.GOVERNMENT_FUND: (
+        Line.FISCAL_GOVERNMENT_FUND,
+        Line.OPENING_GOVERNMENT_FUND,
+        Measure.GOVERNMENT_FUND,
+    ),
+    Fund.STATE_CAPITAL: (Line.FISCAL_STATE_CAPITAL, Line.OPENING_STATE_CAPITAL, Measure.STATE_CAPITAL),
+}
+
+
+def _fiscal(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
+    f = d.fiscal
+    if f is None:
+        return
+    yield "$.fiscal.grand_total", f.grand_total, CellRef(_F, Line.REVENUE_GRAND_TOTAL, _A)
+    yield "$.fiscal.revenue_total", f.revenue_total, CellRef(_F, Line.REVENUE_TOTAL, _A)
+    yield "$.fiscal.expenditure_total", f.expenditure_total, CellRef(_F, Line.EXPENDITURE_TOTAL, _T)
+    yield "$.fiscal.opening_balance", f.opening_balance, CellRef(_F, Line.OPENING_BALANCE, _A)
+    yield "$.fiscal.closing_balance", f.closing_balance, CellRef(_F, Line.CLOSING_BALANCE, _T)
+    for i, flow in enumerate(f.funds):
+        if flow.fund not in _FUND_LINES:
+            continue
+        fiscal_line, opening_line, measure = _FUND_LINES[flow.fund]
+        base = f"$.fiscal.funds[{i}]"
+        yield f"{base}.opening", flow.opening, CellRef(_F, opening_line, _A)
+        yield f"{base}.revenue", flow.revenue, CellRef(_F, fiscal_line, _A)
+        yield f"{base}.expenditure", flow.expenditure, CellRef(_F, Line.EXPENDITURE_TOTAL, Column(measure))
+        yield f"{base}.closing", flow.closing, CellRef(_F, Line.CLOSING_BALANCE, Column(measure))
+
+
+def _general_budget(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
+    g = d.general_budget
+    if g is None:
+        return
+    for name in ("total", "structure_total", "detail_total"):
+        yield f"$.general_budget.{name}", getattr(g, name), CellRef(_G, Line.TOTAL, _T)
+    for i, line in enumerate(g.classes):
+        yield f"$.general_budget.classes[{i}].amount", line.amount, CellRef(_G, line.code, _T)
+    for i, line in enumerate(g.items):
+        base = f"$.general_budget.items[{i}]"
+        yield f"{base}.amount", line.amount, CellRef(_G, line.code, _T)
+        yield f"{base}.basic", line.basic, CellRef(_G, line.code, Column(Measure.BASIC))
+        yield f"{base}.project", line.project, CellRef(_G, line.code, Column(Measure.PROJECT))
+
+
+def _basic(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
+    b = d.basic_expenditure
+    if b is None:
+        return
+    yield "$.basic_expenditure.total", b.total, CellRef(_B, Line.TOTAL, _A)
+    yield "$.basic_expenditure.personnel", b.personnel, CellRef(_B, Line.PERSONNEL_TOTAL, _A)
+    yield "$.basic_expenditure.public", b.public, CellRef(_B, Line.PUBLIC_TOTAL, _A)
+
+
+_THREE_PUBLIC_PARTS = (
+    ("total", Measure.THREE_PUBLIC_TOTAL),
+    ("outbound", Measure.OUTBOUND),
+    ("vehicles", Measure.VEHICLES),
+    ("vehicle_purchase", Measure.VEHICLE_PURCHASE),
+    ("vehicle_operation", Measure.VEHICLE_OPERATION),
+    ("reception", Measure.RECEPTION),
+)
+
+
+def _three_public(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
+    t = d.three_public
+    if t is None:
+        return
+    for name, measure in _THREE_PUBLIC_PARTS:
+        figure = getattr(t, name)
+        yield (
+            f"$.three_public.{name}.actual",
+            figure.actual,
+            CellRef(TableKind.THREE_PUBLIC, Line.THREE_PUBLIC, Column(measure)),
+        )
+        yield (
+            f"$.three_public.{name}.budget",
+            figure.budget,
+            CellRef(TableKind.THREE_PUBLIC, Line.THREE_PUBLIC, Column(measure, Basis.BUDGET)),
+        )
+
+
+def _funds(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
+    for name, kind in (
+        ("government_fund", TableKind.GOVERNMENT_FUND),
+        ("state_capital", TableKind.STATE_CAPITAL),
+    ):
+        f = getattr(d, name)
+        if f is None:
+            continue
+        yield f"$.{name}.total", f.total, CellRef(kind, Line.TOTAL, Column(Measure.EXPENDITURE))
+        yield (
+            f"$.{name}.opening_balance",
+            f.opening_balance,
+            CellRef(kind, Line.TOTAL, Column(Measure.OPENING)),
+        )
+        yield f"$.{name}.revenue", f.revenue, CellRef(kind, Line.TOTAL, Column(Measure.REVENUE))
+        yield (
+            f"$.{name}.closing_balance",
+            f.closing_balance,
+            CellRef(kind, Line.TOTAL, Column(Measure.CLOSING)),
+        )
+        for i, line in enumerate(f.lines):
+            yield (
+                f"$.{name}.lines[{i}].amount",
+                line.amount,
+                CellRef(kind, line.code, Column(Measure.EXPENDITURE)),
+            )
+    s = d.state_capital
+    if s is not None:
+        kind = TableKind.STATE_CAPITAL_EXPENDITURE
+        yield "$.state_capital.total", s.total, CellRef(kind, Line.TOTAL, _T)
+
+
+#: Where each narrative figure is restated in a standard table.
+NARRATIVE_LINKS: tuple[Reading, ...] = (
+    _overview,
+    _revenue,
+    _expenditure,
+    _fiscal,
+    _general_budget,
+    _basic,
+    _three_public,
+    _funds,
+)
+
+
+def narrative_matches_tables(c: Checker) -> None:
+    """Every narrative figure that restates a table cell agrees with the cell, each within its own rounding."""
+    if not c.d.tables:
+        return
+    for reading in NARRATIVE_LINKS:
+        for path, amount, ref in reading(c.d):
+            if amount is None:
+                continue
+            cell = find(c, ref)
+            if cell is None:
+                continue
+            c.equal(
+                path,
+                amount,
+                [cell.amount],
+                f"说明中的数字与{cell.zh}不一致（说明{_plain(amount)}万元，表中{_plain(cell.amount)}万元）",
+                f"the narrative's figure differs from {cell.en} (narrative {_plain(amount)}, table {_plain(cell.amount)})",
+                related=(cell.path,),
+            )
+
+
+def _plain(amount: Amount) -> str:
+    text = format(amount.value.normalize(), "f")
+    return "0" if text in ("-0", "0") else text
+
+
+rule(
+    "R68",
+    zh="说明中的数字与标准表中的同一数字一致",
+    en="Each narrative figure agrees with the standard-table cell it restates",
+    formula="说明数 = 表中对应单元格（元表与万元说明各按自身四舍五入区间比较）",
+    group="标准表",
+)(narrative_matches_tables)

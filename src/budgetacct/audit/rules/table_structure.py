@@ -1,0 +1,98 @@
+"""Rules on a report's tables as a whole and its name: tables missing from the set, empty tables without a note, a placeholder name (R69–R71)."""
+
+from __future__ import annotations
+
+from budgetacct.audit.check import Checker
+from budgetacct.audit.registry import rule
+from budgetacct.audit.rules.table_cells import table_name
+from budgetacct.model.enums import Severity
+from budgetacct.model.table_specs import TABLE_SETS
+
+
+def tables_of_the_set_present(c: Checker) -> None:
+    """Every table of the report's table set is published (an empty one with its note)."""
+    name = c.d.table_set
+    if name is None or name not in TABLE_SETS or not c.d.tables:
+        return
+    printed = {table.kind for table in c.d.tables}
+    for entry in TABLE_SETS[name].entries:
+        if entry.kind not in printed:
+            title = entry.title or entry.kind.value
+            c.emit(
+                Severity.WARNING,
+                "$.tables",
+                f"缺少{TABLE_SETS[name].label}中的{entry.number}{title}（无数据的表也应公开并注明）",
+                f"the set {name} has {entry.number} {title}, which the report does not print "
+                "(a table without data is still published with a note)",
+                expected=title,
+                actual="缺 / missing",
+            )
+
+
+rule(
+    "R69",
+    zh="公开表套中的每张表都已公开",
+    en="Every table of the report's table set is published",
+    formula="每张表 ∈ 已公开表",
+    severity=Severity.WARNING,
+    tolerance="无 | none",
+    group="标准表",
+)(tables_of_the_set_present)
+
+
+_EMPTY_NOTE_WORDS = ("无数据", "为空", "空表", "没有", "无此", "不涉及", "无相关")
+
+
+def empty_tables_say_why(c: Checker) -> None:
+    """A table with no figure carries a note saying why (本表无数据 / 此表为空)."""
+    for t, table in enumerate(c.d.tables):
+        if table.has_data:
+            continue
+        if any(word in note for note in table.notes for word in _EMPTY_NOTE_WORDS):
+            continue
+        c.emit(
+            Severity.WARNING,
+            f"$.tables[{t}].notes",
+            f"{table_name(table)}无数据，但未注明原因（如“本单位本年度没有…，故本表无数据”）",
+            f"{table_name(table)} has no figures and no note saying why",
+            expected="说明 / a note",
+            actual="无 / none",
+        )
+
+
+rule(
+    "R70",
+    zh="无数据的表注明原因",
+    en="A table without figures carries a note saying why",
+    formula="表无数据 ⇒ 表注含“无数据/为空”",
+    severity=Severity.WARNING,
+    tolerance="无 | none",
+    group="标准表",
+)(empty_tables_say_why)
+
+_PLACEHOLDERS = ("XX", "xx", "××", "某单位", "某部门", "ＸＸ", "***", "○○")
+
+
+def department_is_named(c: Checker) -> None:
+    """The department's name is a real name, not a template's placeholder (XX局, ××, 某单位)."""
+    name = c.d.department
+    if any(p in name for p in _PLACEHOLDERS):
+        c.emit(
+            Severity.WARNING,
+            "$.department",
+            f"单位名称“{name}”是模板占位符，未替换为实际名称",
+            f"the department's name {name!r} is a template placeholder",
+            expected="单位全称 / the department's name",
+            actual=name,
+        )
+
+
+rule(
+    "R71",
+    zh="单位名称不是模板占位符",
+    en="The department's name is not a template placeholder",
+    formula="单位名称 ∌ XX、××、某单位",
+    severity=Severity.WARNING,
+    tolerance="无 | none",
+    group="标准表",
+)(department_is_named)

@@ -1,0 +1,176 @@
+"""Rules inside one standard table: row totals, column totals and roll-ups, and a table's balance (R64–R66).
+
+The sums come from the layout specs (:mod:`budgetacct.model.table_specs`): each rule is a loop
+over the spec's data, so a table's identities are written down once, beside its layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from budgetacct.audit.check import Checker
+from budgetacct.audit.registry import rule
+from budgetacct.audit.rules.table_cells import Printed, compare, panels, printed_cell
+from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
+from budgetacct.model.table_specs import Group, TableSpec, spec_for
+from budgetacct.model.tables import Column, Line, Panel, RowKey, StandardTable, cell_value
+
+
+def table_row_totals(c: Checker) -> None:
+    """Each row's total column = Σ its part columns (本年收入合计 = Σ sources; 合计 = 基本 + 项目 …)."""
+    for t, table, p, panel, spec in panels(c):
+        for row_sum in spec.row_sums:
+            total_index = panel.column_index(row_sum.total)
+            indices = [i for i in map(panel.column_index, row_sum.parts) if i is not None]
+            minus = [i for i in map(panel.column_index, row_sum.minus) if i is not None]
+            when = [i for i in map(panel.column_index, row_sum.when_any) if i is not None]
+            if total_index is None or not indices or len(minus) != len(row_sum.minus):
+                continue
+            for r, row in enumerate(panel.rows):
+                if all(row.cells[i] is None for i in (total_index, *indices, *minus)):
+                    continue
+                if row_sum.when_any and all(cell_value(row.cells[i]) is None for i in when):
+                    continue
+                total = printed_cell(c, t, table, p, r, total_index)
+                compare(
+                    c,
+                    total,
+                    [printed_cell(c, t, table, p, r, i) for i in indices],
+                    f"{total.zh}与本行各分项之和不符",
+                    f"{total.en}: differs from the sum of the row's parts",
+                    minus=[printed_cell(c, t, table, p, r, i) for i in minus],
+                )
+
+
+rule(
+    "R64",
+    zh="表内各行合计等于本行各分项之和",
+    en="In a table, each row's total equals the sum of its part columns",
+    formula="合计列 = Σ 分项列（收入决算表：本年收入合计 = Σ 各来源；支出决算表：本年支出合计 = 基本 + 项目 + …；“三公”：合计 = 出国 + 车 + 接待，车 = 购置 + 运行）",
+    group="标准表",
+)(table_row_totals)
+
+
+def _key_parent(key: RowKey) -> RowKey | None:
+    if isinstance(key, FunctionCode | EconomicCode):
+        return key.parent
+    return None
+
+
+def _top_rows(panel: Panel) -> list[int]:
+    """Coded rows whose parent is not printed in the panel (the 类, or the highest level printed)."""
+    keys = {row.key for row in panel.rows}
+    return [
+        r
+        for r, row in enumerate(panel.rows)
+        if row.line is None and all(a not in keys for a in _ancestors(row.key))
+    ]
+
+
+def _ancestors(key: RowKey) -> tuple[RowKey, ...]:
+    if isinstance(key, FunctionCode | EconomicCode):
+        return tuple(key.ancestors)
+    return ()
+
+
+def _group_rows(panel: Panel, group: Group) -> list[int]:
+    top = _top_rows(panel)
+    if group is Group.CLASSES:
+        return top
+    wanted = BasicExpensePart.PERSONNEL if group is Group.PERSONNEL_CLASSES else BasicExpensePart.PUBLIC
+    return [r for r in top if (e := panel.rows[r].economic) is not None and e.basic_expense_part is wanted]
+
+
+def _columns(panel: Panel, wanted: tuple[Column, ...] | None) -> Sequence[int]:
+    if wanted is None:
+        return range(len(panel.columns))
+    return [i for i in map(panel.column_index, wanted) if i is not None]
+
+
+def table_column_totals(c: Checker) -> None:
+    """In each column: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项; named totals = Σ their lines."""
+    for t, table, p, panel, spec in panels(c):
+        rows_by_key = {row.key: r for r, row in enumerate(panel.rows)}
+        for line_sum in spec.line_sums:
+            total_row = rows_by_key.get(line_sum.total)
+            if total_row is None:
+                continue
+            part_rows: list[int] = []
+            for part in line_sum.parts:
+                if isinstance(part, Group):
+                    part_rows.extend(_group_rows(panel, part))
+                elif part in rows_by_key:
+                    part_rows.append(rows_by_key[part])
+            if not part_rows:
+                continue
+            for col in _columns(panel, line_sum.columns or spec.down):
+                total = printed_cell(c, t, table, p, total_row, col)
+                compare(
+                    c,
+                    total,
+                    [printed_cell(c, t, table, p, r, col) for r in part_rows],
+                    f"{total.zh}与其组成行之和不符",
+                    f"{total.en}: differs from the sum of the rows it totals",
+                )
+        if not spec.rolls_up:
+            continue
+        children: dict[int, list[int]] = {}
+        for r, row in enumerate(panel.rows):
+            parent = _key_parent(row.key)
+            if parent is not None and parent in rows_by_key:
+                children.setdefault(rows_by_key[parent], []).append(r)
+        for parent_row, child_rows in children.items():
+            for col in _columns(panel, spec.down):
+                total = printed_cell(c, t, table, p, parent_row, col)
+                compare(
+                    c,
+                    total,
+                    [printed_cell(c, t, table, p, r, col) for r in child_rows],
+                    f"{total.zh}与其下级科目之和不符",
+                    f"{total.en}: differs from the sum of its sub-items",
+                )
+
+
+rule(
+    "R65",
+    zh="表内合计行等于所汇总各行之和（合计 = Σ类，类 = Σ款，款 = Σ项）",
+    en="In a table, each total row equals the rows it totals (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项)",
+    formula="合计 = Σ 类；类 = Σ 其款；款 = Σ 其项；人员经费合计 = Σ 301、303；公用经费合计 = Σ 302、310、399；收入/支出总计 = 本年合计 + 结转结余行",
+    group="标准表",
+)(table_column_totals)
+
+
+def _specprinted_cell(c: Checker, t: int, table: StandardTable, ref: tuple[Line, Column]) -> Printed | None:
+    where = table.locate(*ref)
+    if where is None:
+        return None
+    return printed_cell(c, t, table, *where)
+
+
+def table_cross_panel_totals(c: Checker) -> None:
+    """Across a table's panels: 收入总计 = 支出总计; each fund's 年末 = 年初 + 收入 − 支出."""
+    for t, table in enumerate(c.d.tables):
+        spec: TableSpec = spec_for(table.kind, c.d.table_set)
+        for cell_sum in spec.cell_sums:
+            total = _specprinted_cell(c, t, table, cell_sum.total)
+            parts = [_specprinted_cell(c, t, table, ref) for ref in cell_sum.parts]
+            minus = [_specprinted_cell(c, t, table, ref) for ref in cell_sum.minus]
+            if total is None or any(x is None for x in (*parts, *minus)):
+                continue
+            compare(
+                c,
+                total,
+                [x for x in parts if x is not None],
+                f"{total.zh}与表内对应数不符",
+                f"{total.en}: differs from the figures it balances in the table",
+                minus=[x for x in minus if x is not None],
+            )
+
+
+rule(
+    "R66",
+    zh="表内收支平衡：收入总计等于支出总计，各资金年末结转 = 年初 + 收入 − 支出",
+    en="A table balances: grand totals agree; each fund's closing = opening + revenue − spending",
+    formula="收入总计 = 支出总计；年末结转和结余(资金) = 年初结转和结余(资金) + 本年收入(资金) − 本年支出(资金)",
+    group="标准表",
+)(table_cross_panel_totals)
