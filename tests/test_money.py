@@ -12,7 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from budgetacct import Amount, BudgetAcctError, Change, Direction, InvalidValue, Percent, Unit, shares
-from budgetacct.money import parse_amount
+from budgetacct.money import decimal_of, parse_amount
 
 cents = st.integers(min_value=-(10**14), max_value=10**14).map(lambda n: Amount(Decimal(n).scaleb(-2)))
 non_negative_cents = st.integers(min_value=0, max_value=10**12).map(lambda n: Amount(Decimal(n).scaleb(-2)))
@@ -221,6 +221,32 @@ def test_ratio_sign_abs_bool_and_immutability() -> None:
         Amount("1") / Amount("0")
     with pytest.raises(AttributeError):
         Amount("1")._value = Decimal(2)  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("value", [Amount("1.50"), Percent("88.96")])
+def test_amounts_and_percents_can_be_neither_changed_nor_deleted(value: Amount | Percent) -> None:
+    with pytest.raises(AttributeError, match=f"{type(value).__name__} is immutable"):
+        value._value = Decimal(2)
+    with pytest.raises(AttributeError, match="is immutable"):
+        del value._value
+    assert str(value) in {"1.50", "88.96"}
+
+
+def test_an_amount_is_never_equal_to_the_same_percent() -> None:
+    assert Amount("5") != Percent("5")
+    assert Percent("5") != Amount("5")
+    with pytest.raises(TypeError):
+        _ = Amount("5") < Percent("6")  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        _ = Percent("5") + Amount("6")
+    assert sum([Percent("1.5"), Percent("2")]) == Percent("3.5")
+
+
+@given(cents)
+def test_decimal_of_reads_the_exact_value(a: Amount) -> None:
+    assert decimal_of(a) is a.value
+    assert str(decimal_of(a)) == str(a)
+    assert decimal_of(Percent(a.value)) == a.value
 
 
 @given(cents)

@@ -19,8 +19,9 @@ Percent('7.30')
 from __future__ import annotations
 
 import enum
+import operator
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import (
     ROUND_DOWN,
     ROUND_HALF_UP,
@@ -31,7 +32,7 @@ from decimal import (
     InvalidOperation,
     Overflow,
 )
-from typing import Any, Final, Literal, final
+from typing import Any, Final, Literal, Self, final
 
 from budgetacct._codegen import slot_setter
 from budgetacct.errors import InvalidValue
@@ -43,6 +44,7 @@ __all__ = [
     "Direction",
     "Percent",
     "Unit",
+    "decimal_of",
     "parse_amount",
     "shares",
     "to_decimal",
@@ -218,8 +220,107 @@ def parse_amount(text: str, *, default_unit: Unit = Unit.WAN_YUAN, path: str = "
     return Amount(to_decimal(number, path=path)), unit
 
 
+class _ExactNumber:
+    """What :class:`Amount` and :class:`Percent` share: one exact, immutable Decimal, compared,
+    added and subtracted only with a value of the same class (an amount is never a percentage)."""
+
+    __slots__ = ("_value",)
+    _value: Decimal
+
+    @classmethod
+    def _exact(cls, value: Decimal) -> Self:
+        # Internal fast path for values already known to be finite Decimals.
+        obj = _new(cls)
+        _set_value(obj, value)
+        return obj
+
+    @property
+    def value(self) -> Decimal:
+        """The exact value (万元 for an amount, percent for a percentage)."""
+        return self._value
+
+    def rounded(self, places: int = 2) -> Self:
+        """Round half-up (四舍五入) to ``places`` decimals."""
+        return self._exact(self._value.quantize(_quantum(places), ROUND_HALF_UP, _ROUNDING))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}('{self._value}')"
+
+    def __str__(self) -> str:
+        return str(self._value)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self._value),))
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+    # ``other.__class__ is self.__class__`` is as cheap as a test against a named class, and
+    # keeps Amount and Percent apart.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._value == other._value
+        return NotImplemented
+
+    def __lt__(self, other: Self) -> bool:
+        if other.__class__ is self.__class__:
+            return self._value < other._value
+        return NotImplemented
+
+    def __le__(self, other: Self) -> bool:
+        if other.__class__ is self.__class__:
+            return self._value <= other._value
+        return NotImplemented
+
+    def __gt__(self, other: Self) -> bool:
+        if other.__class__ is self.__class__:
+            return self._value > other._value
+        return NotImplemented
+
+    def __ge__(self, other: Self) -> bool:
+        if other.__class__ is self.__class__:
+            return self._value >= other._value
+        return NotImplemented
+
+    def __add__(self, other: Self) -> Self:
+        if other.__class__ is self.__class__:
+            return self._exact(_EXACT.add(self._value, other._value))
+        return NotImplemented
+
+    def __radd__(self, other: object) -> Self:
+        # ``sum()`` starts from the integer 0.
+        if type(other) is int and other == 0:
+            return self
+        return NotImplemented
+
+    def __sub__(self, other: Self) -> Self:
+        if other.__class__ is self.__class__:
+            return self._exact(_EXACT.subtract(self._value, other._value))
+        return NotImplemented
+
+    def __neg__(self) -> Self:
+        return self._exact(_EXACT.minus(self._value))
+
+    def __abs__(self) -> Self:
+        return self._exact(_EXACT.abs(self._value))
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+
+_new: Final = object.__new__
+# The slot's own setter: stores without looking the name up (arithmetic makes many amounts).
+_set_value: Final = slot_setter(_ExactNumber, "_value")
+
+
 @final
-class Amount:
+class Amount(_ExactNumber):
     """An exact quantity of money in 万元 (10,000 CNY).
 
     Build it from ``str``, ``int`` or ``Decimal``; floats are refused because they are not exact.
@@ -236,18 +337,10 @@ class Amount:
     Amount('3.5')
     """
 
-    __slots__ = ("_value",)
-    _value: Decimal
+    __slots__ = ()
 
     def __init__(self, value: str | int | Decimal) -> None:
-        object.__setattr__(self, "_value", to_decimal(value))
-
-    @classmethod
-    def _exact(cls, value: Decimal) -> Amount:
-        # Internal fast path for values already known to be finite Decimals.
-        obj = _new(cls)
-        _set_amount(obj, value)
-        return obj
+        _set_value(self, to_decimal(value))
 
     @classmethod
     def from_yuan(cls, value: str | int | Decimal) -> Amount:
@@ -270,11 +363,6 @@ class Amount:
     def zero(cls) -> Amount:
         return _ZERO
 
-    @property
-    def value(self) -> Decimal:
-        """The exact value in 万元."""
-        return self._value
-
     def to_yuan(self) -> Decimal:
         """The exact value in 元."""
         return _plain(self._value.scaleb(4, _EXACT))
@@ -282,10 +370,6 @@ class Amount:
     def in_unit(self, unit: Unit) -> Decimal:
         """The exact value expressed in ``unit``."""
         return _plain(self._value.scaleb(-_UNIT_SHIFT[unit], _EXACT))
-
-    def rounded(self, places: int = 2) -> Amount:
-        """Round half-up (四舍五入) to ``places`` decimals of 万元 (2 = 0.01 万元 = 100 元)."""
-        return Amount._exact(self._value.quantize(_quantum(places), ROUND_HALF_UP, _ROUNDING))
 
     def places(self) -> int:
         """How many decimal places the value is written with."""
@@ -295,65 +379,6 @@ class Amount:
 
     def is_zero(self) -> bool:
         return not self._value
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("Amount is immutable")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError("Amount is immutable")
-
-    def __repr__(self) -> str:
-        return f"Amount('{self._value}')"
-
-    def __str__(self) -> str:
-        return str(self._value)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Amount, (str(self._value),))
-
-    def __hash__(self) -> int:
-        return hash(self._value)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is Amount:
-            return self._value == other._value
-        return NotImplemented
-
-    def __lt__(self, other: Amount) -> bool:
-        if type(other) is Amount:
-            return self._value < other._value
-        return NotImplemented
-
-    def __le__(self, other: Amount) -> bool:
-        if type(other) is Amount:
-            return self._value <= other._value
-        return NotImplemented
-
-    def __gt__(self, other: Amount) -> bool:
-        if type(other) is Amount:
-            return self._value > other._value
-        return NotImplemented
-
-    def __ge__(self, other: Amount) -> bool:
-        if type(other) is Amount:
-            return self._value >= other._value
-        return NotImplemented
-
-    def __add__(self, other: Amount) -> Amount:
-        if type(other) is Amount:
-            return Amount._exact(_EXACT.add(self._value, other._value))
-        return NotImplemented
-
-    def __radd__(self, other: object) -> Amount:
-        # ``sum()`` starts from the integer 0.
-        if type(other) is int and other == 0:
-            return self
-        return NotImplemented
-
-    def __sub__(self, other: Amount) -> Amount:
-        if type(other) is Amount:
-            return Amount._exact(_EXACT.subtract(self._value, other._value))
-        return NotImplemented
 
     def __mul__(self, factor: int | Decimal) -> Amount:
         if type(factor) is int or type(factor) is Decimal:
@@ -375,27 +400,15 @@ class Amount:
             return _RATIO.divide(self._value, other._value)
         return NotImplemented
 
-    def __neg__(self) -> Amount:
-        return Amount._exact(_EXACT.minus(self._value))
-
     def __pos__(self) -> Amount:
         return self
 
-    def __abs__(self) -> Amount:
-        return Amount._exact(_EXACT.abs(self._value))
 
-    def __bool__(self) -> bool:
-        return bool(self._value)
-
-
-# The slot's own setter: stores without looking the name up (arithmetic makes many amounts).
-_new: Final = object.__new__
-_set_amount: Final = slot_setter(Amount, "_value")
 _ZERO: Final = Amount._exact(Decimal(0))
 
 
 @final
-class Percent:
+class Percent(_ExactNumber):
     """A share or rate in percent (``Percent("88.96")`` is 88.96%), exact until rounded.
 
     >>> Percent.ratio(Amount("739"), Amount("830.63")).rounded()
@@ -404,17 +417,10 @@ class Percent:
     True
     """
 
-    __slots__ = ("_value",)
-    _value: Decimal
+    __slots__ = ()
 
     def __init__(self, value: str | int | Decimal) -> None:
-        object.__setattr__(self, "_value", to_decimal(value, what_zh="百分比", what_en="a percentage"))
-
-    @classmethod
-    def _exact(cls, value: Decimal) -> Percent:
-        obj = _new(cls)
-        _set_percent(obj, value)
-        return obj
+        _set_value(self, to_decimal(value, what_zh="百分比", what_en="a percentage"))
 
     @classmethod
     def ratio(cls, part: Amount, whole: Amount) -> Percent:
@@ -431,80 +437,12 @@ class Percent:
         normal = text.translate(_WIDTH).replace("％", "%").strip().removesuffix("%").strip()
         return cls(to_decimal(normal, what_zh="百分比", what_en="a percentage"))
 
-    @property
-    def value(self) -> Decimal:
-        return self._value
 
-    def rounded(self, places: int = 2) -> Percent:
-        """Round half-up to ``places`` decimals of a percent."""
-        return Percent._exact(self._value.quantize(_quantum(places), ROUND_HALF_UP, _ROUNDING))
+#: The exact :class:`~decimal.Decimal` inside an :class:`Amount` or a :class:`Percent`, read by a
+#: C-level getter: ``decimal_of(a) == a.value``, without the property's Python call.  For loops
+#: over many amounts (sums of line items); everywhere else ``.value`` reads better.
+decimal_of: Final[Callable[[Amount | Percent], Decimal]] = operator.attrgetter("_value")
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("Percent is immutable")
-
-    def __repr__(self) -> str:
-        return f"Percent('{self._value}')"
-
-    def __str__(self) -> str:
-        return str(self._value)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Percent, (str(self._value),))
-
-    def __hash__(self) -> int:
-        return hash(self._value)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is Percent:
-            return self._value == other._value
-        return NotImplemented
-
-    def __lt__(self, other: Percent) -> bool:
-        if type(other) is Percent:
-            return self._value < other._value
-        return NotImplemented
-
-    def __le__(self, other: Percent) -> bool:
-        if type(other) is Percent:
-            return self._value <= other._value
-        return NotImplemented
-
-    def __gt__(self, other: Percent) -> bool:
-        if type(other) is Percent:
-            return self._value > other._value
-        return NotImplemented
-
-    def __ge__(self, other: Percent) -> bool:
-        if type(other) is Percent:
-            return self._value >= other._value
-        return NotImplemented
-
-    def __add__(self, other: Percent) -> Percent:
-        if type(other) is Percent:
-            return Percent._exact(_EXACT.add(self._value, other._value))
-        return NotImplemented
-
-    def __radd__(self, other: object) -> Percent:
-        if type(other) is int and other == 0:
-            return self
-        return NotImplemented
-
-    def __sub__(self, other: Percent) -> Percent:
-        if type(other) is Percent:
-            return Percent._exact(_EXACT.subtract(self._value, other._value))
-        return NotImplemented
-
-    def __neg__(self) -> Percent:
-        return Percent._exact(_EXACT.minus(self._value))
-
-    def __abs__(self) -> Percent:
-        return Percent._exact(_EXACT.abs(self._value))
-
-    def __bool__(self) -> bool:
-        return bool(self._value)
-
-
-_set_percent: Final = slot_setter(Percent, "_value")
 _HUNDRED_PERCENT: Final = Decimal("100")
 
 
