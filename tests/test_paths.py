@@ -101,13 +101,21 @@ def test_resolve_says_where_it_stopped(seed: Disclosure, path: str, stopped_at: 
     assert stopped_at in error.en
     assert stopped_at in error.zh
     copy = pickle.loads(pickle.dumps(error))
-    assert (type(copy), copy.path, copy.stopped_at, str(copy)) == (UnresolvedPath, path, stopped_at, str(error))
+    assert (type(copy), copy.path, copy.stopped_at, str(copy)) == (
+        UnresolvedPath,
+        path,
+        stopped_at,
+        str(error),
+    )
 
 
 def test_resolve_takes_parts_too(seed: Disclosure) -> None:
     with pytest.raises(UnresolvedPath) as caught:
         resolve_path(seed, ("revenue", "lines", 99, "amount"))
-    assert (caught.value.path, caught.value.stopped_at) == ("$.revenue.lines[99].amount", "$.revenue.lines[99]")
+    assert (caught.value.path, caught.value.stopped_at) == (
+        "$.revenue.lines[99].amount",
+        "$.revenue.lines[99]",
+    )
 
 
 def test_the_index_of_a_key_is_not_the_key() -> None:
