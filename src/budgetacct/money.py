@@ -36,6 +36,7 @@ from typing import Any, Final, Literal, Self, final
 
 from budgetacct._codegen import slot_setter
 from budgetacct.errors import InvalidValue
+from budgetacct.paths import render_path
 
 __all__ = [
     "MAX_MAGNITUDE",
@@ -489,9 +490,9 @@ def shares(
         raise InvalidValue("至少一个组成部分", "at least one part", items)
     for index, part in enumerate(items):
         if type(part) is not Amount:
-            raise InvalidValue("金额（Amount）", "an Amount", part, path=f"$[{index}]")
+            raise InvalidValue("金额（Amount）", "an Amount", part, path=render_path((index,)))
         if part.value < 0:
-            raise InvalidValue("非负金额", "a non-negative amount", str(part), path=f"$[{index}]")
+            raise InvalidValue("非负金额", "a non-negative amount", str(part), path=render_path((index,)))
     total = sum(items, _ZERO)
     if not total:
         raise InvalidValue("合计不为零的组成部分", "parts whose total is not zero", [str(p) for p in items])
@@ -569,7 +570,7 @@ class Change:
     def __init__(self, previous: Amount, current: Amount) -> None:
         for name, value in (("previous", previous), ("current", current)):
             if type(value) is not Amount:
-                raise InvalidValue("金额（Amount）", "an Amount", value, path=f"$.{name}")
+                raise InvalidValue("金额（Amount）", "an Amount", value, path=render_path((name,)))
         object.__setattr__(self, "previous", previous)
         object.__setattr__(self, "current", current)
 

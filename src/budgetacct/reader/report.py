@@ -111,7 +111,7 @@ def read_report(
             "可编码的文字（不含孤立代理字符）",
             "decodable text (no lone surrogates)",
             text[exc.start : exc.start + 1],
-            path=f"$[{exc.start}]",
+            path=render_path((exc.start,)),
         ) from None
     if template != "auto" and template not in TEMPLATES:
         raise _problem(
