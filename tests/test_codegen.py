@@ -46,7 +46,7 @@ def test_define_names_each_function_apart() -> None:
 
 def test_slot_setter_fills_a_new_frozen_instance() -> None:
     amount = object.__new__(Amount)
-    slot_setter(Amount, "_value")(amount, Decimal("2.50"))
+    slot_setter(Amount, "value")(amount, Decimal("2.50"))
     assert amount == Amount("2.50")
     assert str(amount) == "2.50"
     built = ExpenditureItem(
@@ -69,7 +69,7 @@ def test_slot_setter_finds_slots_of_base_classes() -> None:
 
 @pytest.mark.parametrize(
     ("cls", "name"),
-    [(Amount, "value"), (Amount, "missing"), (_Child, "__init__"), (_Child, "third")],
+    [(Amount, "rounded"), (Amount, "missing"), (_Child, "__init__"), (_Child, "third")],
 )
 def test_slot_setter_refuses_what_is_not_a_slot(cls: type, name: str) -> None:
     with pytest.raises(TypeError, match="is not a slot"):

@@ -12,7 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from budgetacct import Amount, BudgetAcctError, Change, Direction, InvalidValue, Percent, Unit, shares
-from budgetacct.money import decimal_of, parse_amount
+from budgetacct.money import parse_amount
 
 cents = st.integers(min_value=-(10**14), max_value=10**14).map(lambda n: Amount(Decimal(n).scaleb(-2)))
 non_negative_cents = st.integers(min_value=0, max_value=10**12).map(lambda n: Amount(Decimal(n).scaleb(-2)))
@@ -226,9 +226,11 @@ def test_ratio_sign_abs_bool_and_immutability() -> None:
 @pytest.mark.parametrize("value", [Amount("1.50"), Percent("88.96")])
 def test_amounts_and_percents_can_be_neither_changed_nor_deleted(value: Amount | Percent) -> None:
     with pytest.raises(AttributeError, match=f"{type(value).__name__} is immutable"):
+        value.value = Decimal(2)
+    with pytest.raises(AttributeError, match=f"{type(value).__name__} is immutable"):
         value._value = Decimal(2)
     with pytest.raises(AttributeError, match="is immutable"):
-        del value._value
+        del value.value
     assert str(value) in {"1.50", "88.96"}
 
 
@@ -243,10 +245,11 @@ def test_an_amount_is_never_equal_to_the_same_percent() -> None:
 
 
 @given(cents)
-def test_decimal_of_reads_the_exact_value(a: Amount) -> None:
-    assert decimal_of(a) is a.value
-    assert str(decimal_of(a)) == str(a)
-    assert decimal_of(Percent(a.value)) == a.value
+def test_value_is_the_exact_decimal_under_both_names(a: Amount) -> None:
+    assert type(a.value) is Decimal
+    assert str(a.value) == str(a)
+    assert a._value is a.value
+    assert Percent(a.value).value == a.value
 
 
 @given(cents)
