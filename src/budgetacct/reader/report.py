@@ -8,6 +8,11 @@ a pattern states what it is; every other sentence that prints a figure is return
 :class:`Source` (path, line, offsets, sentence) and every amount a :class:`UnitUse` (the unit it was
 written in; 元 and 亿元 amounts are converted to 万元 exactly).
 
+This module holds the entry points; the figures found are gathered in a
+:class:`~budgetacct.reader.draft.Draft`, turned into the Disclosure by
+:mod:`budgetacct.reader.assemble`, and the year and layout come from
+:mod:`budgetacct.reader.detect`.
+
 >>> result = read_report(
 ...     "2021年度收、支总计874.63万元，与2020年相比，收、支总计各减少19.37万元，下降2.17%。",
 ...     department="示例部门",
