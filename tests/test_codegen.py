@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import linecache
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -43,19 +44,24 @@ def test_define_names_each_function_apart() -> None:
     assert (one(), two()) == (1, 2)
 
 
-def test_slot_setter_stores_in_a_frozen_instance() -> None:
-    amount = Amount("1")
-    slot_setter(Amount, "_value")(amount, Amount("2.50").value)
+def test_slot_setter_fills_a_new_frozen_instance() -> None:
+    amount = object.__new__(Amount)
+    slot_setter(Amount, "value")(amount, Decimal("2.50"))
+    assert amount == Amount("2.50")
     assert str(amount) == "2.50"
-    item = ExpenditureItem(FunctionCode("2010101"), Fund.GENERAL_BUDGET, ExpenditureKind.BASIC, Amount("1"))
-    slot_setter(ExpenditureItem, "project")(item, "项目")
-    assert item.project == "项目"
+    built = ExpenditureItem(
+        FunctionCode("2010101"), Fund.GENERAL_BUDGET, ExpenditureKind.BASIC, Amount("1"), project="项目"
+    )
+    item = object.__new__(ExpenditureItem)
+    for field in attrs.fields(ExpenditureItem):
+        slot_setter(ExpenditureItem, field.name)(item, getattr(built, field.name))
+    assert item == built
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         item.project = "other"  # type: ignore[misc]
 
 
 def test_slot_setter_finds_slots_of_base_classes() -> None:
-    child = _Child(1, "a")
+    child = object.__new__(_Child)
     slot_setter(_Child, "first")(child, 5)
     slot_setter(_Child, "second")(child, "b")
     assert child == _Child(5, "b")
@@ -63,7 +69,7 @@ def test_slot_setter_finds_slots_of_base_classes() -> None:
 
 @pytest.mark.parametrize(
     ("cls", "name"),
-    [(Amount, "value"), (Amount, "missing"), (_Child, "__init__"), (_Child, "third")],
+    [(Amount, "rounded"), (Amount, "missing"), (_Child, "__init__"), (_Child, "third")],
 )
 def test_slot_setter_refuses_what_is_not_a_slot(cls: type, name: str) -> None:
     with pytest.raises(TypeError, match="is not a slot"):

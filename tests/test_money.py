@@ -223,6 +223,35 @@ def test_ratio_sign_abs_bool_and_immutability() -> None:
         Amount("1")._value = Decimal(2)  # type: ignore[misc]
 
 
+@pytest.mark.parametrize("value", [Amount("1.50"), Percent("88.96")])
+def test_amounts_and_percents_can_be_neither_changed_nor_deleted(value: Amount | Percent) -> None:
+    with pytest.raises(AttributeError, match=f"{type(value).__name__} is immutable"):
+        value.value = Decimal(2)
+    with pytest.raises(AttributeError, match=f"{type(value).__name__} is immutable"):
+        value._value = Decimal(2)
+    with pytest.raises(AttributeError, match="is immutable"):
+        del value.value
+    assert str(value) in {"1.50", "88.96"}
+
+
+def test_an_amount_is_never_equal_to_the_same_percent() -> None:
+    assert Amount("5") != Percent("5")
+    assert Percent("5") != Amount("5")
+    with pytest.raises(TypeError):
+        _ = Amount("5") < Percent("6")  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        _ = Percent("5") + Amount("6")
+    assert sum([Percent("1.5"), Percent("2")]) == Percent("3.5")
+
+
+@given(cents)
+def test_value_is_the_exact_decimal_under_both_names(a: Amount) -> None:
+    assert type(a.value) is Decimal
+    assert str(a.value) == str(a)
+    assert a._value is a.value
+    assert Percent(a.value).value == a.value
+
+
 @given(cents)
 def test_pickle_round_trip(a: Amount) -> None:
     assert str(pickle.loads(pickle.dumps(a))) == str(a)

@@ -34,7 +34,9 @@ def slot_setter(cls: type[Any], name: str) -> Callable[[Any, Any], None]:
     It is the slot descriptor's own ``__set__``: storing through it skips the attribute lookup by
     name that ``object.__setattr__(obj, name, value)`` makes on every call (about 20 ns a field,
     which generated constructors pay for every field of every object) and, like it, bypasses a
-    frozen class's ``__setattr__``.  A name that is not a slot of ``cls`` is refused.
+    frozen class's ``__setattr__``.  It is for *construction* only: filling the slots of an
+    instance just made by ``object.__new__`` before anyone else sees it; an instance once handed
+    out is never written again.  A name that is not a slot of ``cls`` is refused.
     """
     for klass in cls.__mro__:
         descriptor = klass.__dict__.get(name)

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from budgetacct.paths import join_path
+
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.audit.finding import Finding
 
@@ -29,6 +31,7 @@ __all__ = [
     "MissingDependency",
     "Problem",
     "UnknownCode",
+    "UnresolvedPath",
     "join_path",
 ]
 
@@ -40,17 +43,10 @@ def _show(found: object) -> str:
     return text
 
 
-def join_path(base: str, part: str | int) -> str:
-    """Extend a ``$``-rooted path with a field name or a list index.
-
-    >>> join_path("$", "lines")
-    '$.lines'
-    >>> join_path("$.lines", 3)
-    '$.lines[3]'
-    """
-    if isinstance(part, int):
-        return f"{base}[{part}]"
-    return f"{base}.{part}"
+def _expected_found(path: str, expected_zh: str, expected_en: str, found: object) -> tuple[str, str]:
+    """The (zh, en) message of a value at ``path`` that is not what was expected."""
+    shown = _show(found)
+    return f"{path}：应为{expected_zh}，实际为 {shown}", f"{path}: expected {expected_en}, found {shown}"
 
 
 class BudgetAcctError(Exception):
@@ -63,6 +59,16 @@ class BudgetAcctError(Exception):
         super().__init__(f"{zh} | {en}")
         self.zh = zh
         self.en = en
+
+
+class _RebuiltFromFields(BudgetAcctError):
+    """An error whose constructor takes exactly the attributes named in ``_fields``: it pickles
+    (and crosses process boundaries) by calling its class again with them."""
+
+    _fields: tuple[str, ...] = ()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), tuple([getattr(self, name) for name in self._fields]))
 
 
 class InvalidValue(BudgetAcctError, ValueError):
@@ -78,11 +84,7 @@ class InvalidValue(BudgetAcctError, ValueError):
         self.expected_en = expected_en
         self.found = found
         self.path = path
-        shown = _show(found)
-        super().__init__(
-            f"{path}：应为{expected_zh}，实际为 {shown}",
-            f"{path}: expected {expected_en}, found {shown}",
-        )
+        super().__init__(*_expected_found(path, expected_zh, expected_en, found))
 
     def at(self, path: str) -> InvalidValue:
         """The same error, re-rooted at ``path`` (used when a value sits inside a document)."""
@@ -102,8 +104,10 @@ def _rebuild_invalid(
     return err
 
 
-class UnknownCode(BudgetAcctError, LookupError):
+class UnknownCode(_RebuiltFromFields, LookupError):
     """A well-formed classification code that the catalogue of the given year does not hold."""
+
+    _fields = ("code", "year", "catalogue")
 
     code: str
     year: int
@@ -118,16 +122,36 @@ class UnknownCode(BudgetAcctError, LookupError):
             f"code {code} is not in the {year} catalogue of {catalogue}",
         )
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.code, self.year, self.catalogue))
+
+class UnresolvedPath(_RebuiltFromFields, LookupError):
+    """A path (``$.revenue.lines[9]``) that leads to no value inside an object.
+
+    ``stopped_at`` is the part of ``path`` where the walk found no field, key or index (the whole
+    text when it is not a path at all).
+    """
+
+    _fields = ("path", "stopped_at")
+
+    path: str
+    stopped_at: str
+
+    def __init__(self, path: str, stopped_at: str) -> None:
+        self.path = path
+        self.stopped_at = stopped_at
+        super().__init__(
+            f"路径 {path} 无对应的值（{stopped_at} 不存在）",
+            f"no value at {path} ({stopped_at} does not exist)",
+        )
 
 
 class CatalogueError(BudgetAcctError, LookupError):
     """No bundled catalogue can answer (for example, no catalogue of that kind at all)."""
 
 
-class MissingDependency(BudgetAcctError, ImportError):
+class MissingDependency(_RebuiltFromFields, ImportError):
     """An optional dependency (an ``extra`` of budgetacct) is not installed."""
+
+    _fields = ("package", "extra")
 
     def __init__(self, package: str, extra: str) -> None:
         self.package = package
@@ -136,9 +160,6 @@ class MissingDependency(BudgetAcctError, ImportError):
             f"需要可选依赖 {package}：请运行 pip install budgetacct[{extra}]",
             f"the optional dependency {package} is needed: pip install budgetacct[{extra}]",
         )
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.package, self.extra))
 
 
 class Problem:
@@ -154,11 +175,11 @@ class Problem:
 
     @property
     def zh(self) -> str:
-        return f"{self.path}：应为{self.expected_zh}，实际为 {_show(self.found)}"
+        return _expected_found(self.path, self.expected_zh, self.expected_en, self.found)[0]
 
     @property
     def en(self) -> str:
-        return f"{self.path}: expected {self.expected_en}, found {_show(self.found)}"
+        return _expected_found(self.path, self.expected_zh, self.expected_en, self.found)[1]
 
     def __repr__(self) -> str:
         return f"Problem({self.path!r}, {self.expected_en!r}, found={_show(self.found)})"
@@ -207,8 +228,10 @@ class InputError(BudgetAcctError, ValueError):
         return (type(self), (self.problems,), {"source": self.source})
 
 
-class InvariantError(BudgetAcctError, ValueError):
+class InvariantError(_RebuiltFromFields, ValueError):
     """Raised by ``.validated()`` helpers: the object breaks identities; ``findings`` lists all."""
+
+    _fields = ("findings",)
 
     findings: tuple[Finding, ...]
 
@@ -217,6 +240,3 @@ class InvariantError(BudgetAcctError, ValueError):
         zh = f"{len(self.findings)} 项核对未通过：" + "；".join(f.message.zh for f in self.findings[:10])
         en = f"{len(self.findings)} check(s) failed: " + "; ".join(f.message.en for f in self.findings[:10])
         super().__init__(zh, en)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.findings,))

@@ -31,10 +31,11 @@ from decimal import (
     InvalidOperation,
     Overflow,
 )
-from typing import Any, Final, Literal, final
+from typing import Any, Final, Literal, Self, final
 
 from budgetacct._codegen import slot_setter
 from budgetacct.errors import InvalidValue
+from budgetacct.paths import render_path
 
 __all__ = [
     "MAX_MAGNITUDE",
@@ -218,8 +219,122 @@ def parse_amount(text: str, *, default_unit: Unit = Unit.WAN_YUAN, path: str = "
     return Amount(to_decimal(number, path=path)), unit
 
 
+class _ExactNumber:
+    """What :class:`Amount` and :class:`Percent` share: one exact, immutable Decimal, compared,
+    added and subtracted only with a value of the same class (an amount is never a percentage)."""
+
+    # ``value`` is a slot, not a property: reading it is one attribute load with no Python call,
+    # the one fast accessor that loops over many amounts (sums of line items, generated loaders
+    # and writers) use.  Instances refuse every write after construction (``__setattr__``).
+    __slots__ = {
+        "value": "The exact :class:`~decimal.Decimal` (万元 for an amount, percent for a percentage)."
+    }
+    value: Decimal
+    _value: Decimal  # the slot's former name (set below)
+
+    @classmethod
+    def _exact(cls, value: Decimal) -> Self:
+        # Internal fast path for values already known to be finite Decimals.
+        obj = _new(cls)
+        _set_value(obj, value)
+        return obj
+
+    def rounded(self, places: int = 2) -> Self:
+        """Round half-up (四舍五入) to ``places`` decimals."""
+        return self._exact(self.value.quantize(_quantum(places), ROUND_HALF_UP, _ROUNDING))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}('{self.value}')"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self.value),))
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    # ``type(other) is type(self)`` keeps Amount and Percent apart at the cost of a test against
+    # a named class; the operators below build their result inline (no call to ``_exact``)
+    # because ledgers add up hundreds of thousands of amounts.
+    def __eq__(self, other: object) -> bool:
+        if type(other) is type(self):
+            return self.value == other.value
+        return NotImplemented
+
+    def __lt__(self, other: Self) -> bool:
+        if type(other) is type(self):
+            return self.value < other.value
+        return NotImplemented
+
+    def __le__(self, other: Self) -> bool:
+        if type(other) is type(self):
+            return self.value <= other.value
+        return NotImplemented
+
+    def __gt__(self, other: Self) -> bool:
+        if type(other) is type(self):
+            return self.value > other.value
+        return NotImplemented
+
+    def __ge__(self, other: Self) -> bool:
+        if type(other) is type(self):
+            return self.value >= other.value
+        return NotImplemented
+
+    def __add__(self, other: Self) -> Self:
+        cls = type(self)
+        if type(other) is cls:
+            result = _new(cls)
+            _set_value(result, _EXACT.add(self.value, other.value))
+            return result
+        return NotImplemented
+
+    def __radd__(self, other: object) -> Self:
+        # ``sum()`` starts from the integer 0.
+        if type(other) is int and other == 0:
+            return self
+        return NotImplemented
+
+    def __sub__(self, other: Self) -> Self:
+        cls = type(self)
+        if type(other) is cls:
+            result = _new(cls)
+            _set_value(result, _EXACT.subtract(self.value, other.value))
+            return result
+        return NotImplemented
+
+    def __neg__(self) -> Self:
+        result = _new(type(self))
+        _set_value(result, _EXACT.minus(self.value))
+        return result
+
+    def __abs__(self) -> Self:
+        result = _new(type(self))
+        _set_value(result, _EXACT.abs(self.value))
+        return result
+
+    def __bool__(self) -> bool:
+        return bool(self.value)
+
+
+_new: Final = object.__new__
+# The slot's own setter: stores without looking the name up (arithmetic makes many amounts).
+_set_value: Final = slot_setter(_ExactNumber, "value")
+# The slot's former name, for code that still reads ``amount._value``: the same slot, read as
+# fast as ``value``.  New code reads ``value``.
+_ExactNumber._value = vars(_ExactNumber)["value"]
+
+
 @final
-class Amount:
+class Amount(_ExactNumber):
     """An exact quantity of money in 万元 (10,000 CNY).
 
     Build it from ``str``, ``int`` or ``Decimal``; floats are refused because they are not exact.
@@ -236,18 +351,10 @@ class Amount:
     Amount('3.5')
     """
 
-    __slots__ = ("_value",)
-    _value: Decimal
+    __slots__ = ()
 
     def __init__(self, value: str | int | Decimal) -> None:
-        object.__setattr__(self, "_value", to_decimal(value))
-
-    @classmethod
-    def _exact(cls, value: Decimal) -> Amount:
-        # Internal fast path for values already known to be finite Decimals.
-        obj = _new(cls)
-        _set_amount(obj, value)
-        return obj
+        _set_value(self, to_decimal(value))
 
     @classmethod
     def from_yuan(cls, value: str | int | Decimal) -> Amount:
@@ -270,90 +377,22 @@ class Amount:
     def zero(cls) -> Amount:
         return _ZERO
 
-    @property
-    def value(self) -> Decimal:
-        """The exact value in 万元."""
-        return self._value
-
     def to_yuan(self) -> Decimal:
         """The exact value in 元."""
-        return _plain(self._value.scaleb(4, _EXACT))
+        return _plain(self.value.scaleb(4, _EXACT))
 
     def in_unit(self, unit: Unit) -> Decimal:
         """The exact value expressed in ``unit``."""
-        return _plain(self._value.scaleb(-_UNIT_SHIFT[unit], _EXACT))
-
-    def rounded(self, places: int = 2) -> Amount:
-        """Round half-up (四舍五入) to ``places`` decimals of 万元 (2 = 0.01 万元 = 100 元)."""
-        return Amount._exact(self._value.quantize(_quantum(places), ROUND_HALF_UP, _ROUNDING))
+        return _plain(self.value.scaleb(-_UNIT_SHIFT[unit], _EXACT))
 
     def places(self) -> int:
         """How many decimal places the value is written with."""
-        exponent = self._value.as_tuple().exponent
+        exponent = self.value.as_tuple().exponent
         assert isinstance(exponent, int)
         return max(0, -exponent)
 
     def is_zero(self) -> bool:
-        return not self._value
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("Amount is immutable")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError("Amount is immutable")
-
-    def __repr__(self) -> str:
-        return f"Amount('{self._value}')"
-
-    def __str__(self) -> str:
-        return str(self._value)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Amount, (str(self._value),))
-
-    def __hash__(self) -> int:
-        return hash(self._value)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is Amount:
-            return self._value == other._value
-        return NotImplemented
-
-    def __lt__(self, other: Amount) -> bool:
-        if type(other) is Amount:
-            return self._value < other._value
-        return NotImplemented
-
-    def __le__(self, other: Amount) -> bool:
-        if type(other) is Amount:
-            return self._value <= other._value
-        return NotImplemented
-
-    def __gt__(self, other: Amount) -> bool:
-        if type(other) is Amount:
-            return self._value > other._value
-        return NotImplemented
-
-    def __ge__(self, other: Amount) -> bool:
-        if type(other) is Amount:
-            return self._value >= other._value
-        return NotImplemented
-
-    def __add__(self, other: Amount) -> Amount:
-        if type(other) is Amount:
-            return Amount._exact(_EXACT.add(self._value, other._value))
-        return NotImplemented
-
-    def __radd__(self, other: object) -> Amount:
-        # ``sum()`` starts from the integer 0.
-        if type(other) is int and other == 0:
-            return self
-        return NotImplemented
-
-    def __sub__(self, other: Amount) -> Amount:
-        if type(other) is Amount:
-            return Amount._exact(_EXACT.subtract(self._value, other._value))
-        return NotImplemented
+        return not self.value
 
     def __mul__(self, factor: int | Decimal) -> Amount:
         if type(factor) is int or type(factor) is Decimal:
@@ -362,7 +401,7 @@ class Amount:
                 if type(factor) is Decimal
                 else factor
             )
-            return Amount._exact(_EXACT.multiply(self._value, Decimal(number)))
+            return Amount._exact(_EXACT.multiply(self.value, Decimal(number)))
         return NotImplemented
 
     __rmul__ = __mul__
@@ -370,32 +409,20 @@ class Amount:
     def __truediv__(self, other: Amount) -> Decimal:
         """``Amount / Amount`` is a plain ratio (28 significant digits, half-up)."""
         if type(other) is Amount:
-            if not other._value:
+            if not other.value:
                 raise InvalidValue("非零的除数金额", "a non-zero divisor", str(other))
-            return _RATIO.divide(self._value, other._value)
+            return _RATIO.divide(self.value, other.value)
         return NotImplemented
-
-    def __neg__(self) -> Amount:
-        return Amount._exact(_EXACT.minus(self._value))
 
     def __pos__(self) -> Amount:
         return self
 
-    def __abs__(self) -> Amount:
-        return Amount._exact(_EXACT.abs(self._value))
 
-    def __bool__(self) -> bool:
-        return bool(self._value)
-
-
-# The slot's own setter: stores without looking the name up (arithmetic makes many amounts).
-_new: Final = object.__new__
-_set_amount: Final = slot_setter(Amount, "_value")
 _ZERO: Final = Amount._exact(Decimal(0))
 
 
 @final
-class Percent:
+class Percent(_ExactNumber):
     """A share or rate in percent (``Percent("88.96")`` is 88.96%), exact until rounded.
 
     >>> Percent.ratio(Amount("739"), Amount("830.63")).rounded()
@@ -404,17 +431,10 @@ class Percent:
     True
     """
 
-    __slots__ = ("_value",)
-    _value: Decimal
+    __slots__ = ()
 
     def __init__(self, value: str | int | Decimal) -> None:
-        object.__setattr__(self, "_value", to_decimal(value, what_zh="百分比", what_en="a percentage"))
-
-    @classmethod
-    def _exact(cls, value: Decimal) -> Percent:
-        obj = _new(cls)
-        _set_percent(obj, value)
-        return obj
+        _set_value(self, to_decimal(value, what_zh="百分比", what_en="a percentage"))
 
     @classmethod
     def ratio(cls, part: Amount, whole: Amount) -> Percent:
@@ -431,80 +451,7 @@ class Percent:
         normal = text.translate(_WIDTH).replace("％", "%").strip().removesuffix("%").strip()
         return cls(to_decimal(normal, what_zh="百分比", what_en="a percentage"))
 
-    @property
-    def value(self) -> Decimal:
-        return self._value
 
-    def rounded(self, places: int = 2) -> Percent:
-        """Round half-up to ``places`` decimals of a percent."""
-        return Percent._exact(self._value.quantize(_quantum(places), ROUND_HALF_UP, _ROUNDING))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("Percent is immutable")
-
-    def __repr__(self) -> str:
-        return f"Percent('{self._value}')"
-
-    def __str__(self) -> str:
-        return str(self._value)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Percent, (str(self._value),))
-
-    def __hash__(self) -> int:
-        return hash(self._value)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is Percent:
-            return self._value == other._value
-        return NotImplemented
-
-    def __lt__(self, other: Percent) -> bool:
-        if type(other) is Percent:
-            return self._value < other._value
-        return NotImplemented
-
-    def __le__(self, other: Percent) -> bool:
-        if type(other) is Percent:
-            return self._value <= other._value
-        return NotImplemented
-
-    def __gt__(self, other: Percent) -> bool:
-        if type(other) is Percent:
-            return self._value > other._value
-        return NotImplemented
-
-    def __ge__(self, other: Percent) -> bool:
-        if type(other) is Percent:
-            return self._value >= other._value
-        return NotImplemented
-
-    def __add__(self, other: Percent) -> Percent:
-        if type(other) is Percent:
-            return Percent._exact(_EXACT.add(self._value, other._value))
-        return NotImplemented
-
-    def __radd__(self, other: object) -> Percent:
-        if type(other) is int and other == 0:
-            return self
-        return NotImplemented
-
-    def __sub__(self, other: Percent) -> Percent:
-        if type(other) is Percent:
-            return Percent._exact(_EXACT.subtract(self._value, other._value))
-        return NotImplemented
-
-    def __neg__(self) -> Percent:
-        return Percent._exact(_EXACT.minus(self._value))
-
-    def __abs__(self) -> Percent:
-        return Percent._exact(_EXACT.abs(self._value))
-
-    def __bool__(self) -> bool:
-        return bool(self._value)
-
-
-_set_percent: Final = slot_setter(Percent, "_value")
 _HUNDRED_PERCENT: Final = Decimal("100")
 
 
@@ -540,9 +487,9 @@ def shares(
         raise InvalidValue("至少一个组成部分", "at least one part", items)
     for index, part in enumerate(items):
         if type(part) is not Amount:
-            raise InvalidValue("金额（Amount）", "an Amount", part, path=f"$[{index}]")
+            raise InvalidValue("金额（Amount）", "an Amount", part, path=render_path((index,)))
         if part.value < 0:
-            raise InvalidValue("非负金额", "a non-negative amount", str(part), path=f"$[{index}]")
+            raise InvalidValue("非负金额", "a non-negative amount", str(part), path=render_path((index,)))
     total = sum(items, _ZERO)
     if not total:
         raise InvalidValue("合计不为零的组成部分", "parts whose total is not zero", [str(p) for p in items])
@@ -620,7 +567,7 @@ class Change:
     def __init__(self, previous: Amount, current: Amount) -> None:
         for name, value in (("previous", previous), ("current", current)):
             if type(value) is not Amount:
-                raise InvalidValue("金额（Amount）", "an Amount", value, path=f"$.{name}")
+                raise InvalidValue("金额（Amount）", "an Amount", value, path=render_path((name,)))
         object.__setattr__(self, "previous", previous)
         object.__setattr__(self, "current", current)
 

@@ -34,6 +34,7 @@ from typing import Final, Literal, Protocol, TypeAlias
 import attrs
 
 from budgetacct.errors import CatalogueError, InvalidValue, UnknownCode
+from budgetacct.paths import render_path
 
 __all__ = [
     "KINDS",
@@ -229,7 +230,7 @@ class Catalogue:
         by_code: dict[str, CatalogueEntry] = {}
         children: dict[str | None, list[CatalogueEntry]] = {None: []}
         for index, entry in enumerate(self.entries):
-            path = f"$.entries[{index}]"
+            path = render_path(("entries", index))
             if not isinstance(entry, CatalogueEntry):
                 raise InvalidValue("CatalogueEntry", "a CatalogueEntry", entry, path=path)
             code = entry.code

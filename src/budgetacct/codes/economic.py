@@ -10,21 +10,26 @@ EconomicCode(code='50206')
 from __future__ import annotations
 
 import enum
-from typing import Final, TypeGuard
+from typing import ClassVar, Final, TypeGuard
 
 import attrs
 
-from budgetacct.codes._parse import printed_code
+from budgetacct.codes._parse import (
+    INTERN_LIMIT,
+    CodeText,
+    exact_str,
+    is_valid_code,
+    read_printed,
+    shared,
+    validator,
+)
 from budgetacct.codes.catalogue import (
     CatalogueEntry,
     CatalogueKind,
-    CodeLevel,
     _basic_expense_split,
     _dept_to_gov,
-    available_years,
     catalogue,
 )
-from budgetacct.errors import BudgetAcctError, InvalidValue
 
 __all__ = ["BasicExpensePart", "EconomicCode", "EconomicSystem", "is_valid_economic_code"]
 
@@ -85,19 +90,8 @@ def _well_formed(value: object) -> TypeGuard[str]:
     )
 
 
-def _exact_str(value: str) -> str:
-    """A ``str`` subclass (``numpy.str_``, a ``StrEnum`` member …) becomes a plain ``str``; the rest
-    passes through for the validator to reject."""
-    return str.__str__(value) if isinstance(value, str) else value
-
-
-def _validate(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
-    if not _well_formed(value):
-        raise InvalidValue(_EXPECTED_ZH, _EXPECTED_EN, value)
-
-
 @attrs.frozen(order=True, hash=False)
-class EconomicCode:
+class EconomicCode(CodeText):
     """An economic classification code (支出经济分类科目编码): 3 or 5 ASCII digits, kept as text.
 
     Codes starting with 3 are 部门预算支出经济分类, codes starting with 5 are 政府预算支出经济分类;
@@ -111,7 +105,13 @@ class EconomicCode:
     budgetacct.errors.InvalidValue: $：应为以3或5开头的3位或5位数字的经济分类科目编码，实际为 '401' | ...
     """
 
-    code: str = attrs.field(converter=_exact_str, validator=_validate)
+    code: str = attrs.field(
+        converter=exact_str, validator=validator(_well_formed, _EXPECTED_ZH, _EXPECTED_EN)
+    )
+
+    _LENGTHS: ClassVar = _LENGTHS
+    _ANCESTORS: ClassVar[dict[str, tuple[EconomicCode, ...]]] = {}
+    __hash__ = CodeText.__hash__  # attrs' eq would otherwise make the class unhashable
 
     @classmethod
     def parse(cls, text: str) -> EconomicCode:
@@ -120,14 +120,13 @@ class EconomicCode:
         >>> EconomicCode.parse("［302 17］")
         EconomicCode(code='30217')
         """
-        digits = printed_code(text) if isinstance(text, str) else None
-        if digits is None or not _well_formed(digits):
-            raise InvalidValue(
-                "经济分类科目编码（如30217、302 17、[30217]或（302）（17））",
-                "an economic classification code such as 30217, 302 17, [30217] or (302)(17)",
-                text,
-            )
-        return cls(digits)
+        return read_printed(
+            cls,
+            text,
+            _well_formed,
+            "经济分类科目编码（如30217、302 17、[30217]或（302）（17））",
+            "an economic classification code such as 30217, 302 17, [30217] or (302)(17)",
+        )
 
     @classmethod
     def of(cls, code: str) -> EconomicCode:
@@ -136,21 +135,7 @@ class EconomicCode:
         >>> EconomicCode.of("30101") is EconomicCode.of("30101")
         True
         """
-        if type(code) is str:
-            found = _INTERNED.get(code)
-            if found is not None:
-                return found
-        made = cls(code)
-        if len(_INTERNED) < 100_000:
-            _INTERNED[made.code] = made
-        return made
-
-    def __str__(self) -> str:
-        return self.code
-
-    def __hash__(self) -> int:
-        # Equal codes have equal text; hashing the text alone is cheaper than attrs' tuple hash.
-        return hash(self.code)
+        return shared(cls, code, _INTERNED)
 
     @property
     def system(self) -> EconomicSystem:
@@ -160,55 +145,6 @@ class EconomicCode:
         <EconomicSystem.GOVERNMENT: '政府预算支出经济分类'>
         """
         return _SYSTEM_BY_DIGIT[self.code[0]]
-
-    @property
-    def level(self) -> CodeLevel:
-        """类 (3 digits) or 款 (5 digits).
-
-        >>> EconomicCode("302").level
-        <CodeLevel.CLASS: '类'>
-        """
-        return CodeLevel.of(self.code)
-
-    @property
-    def parent(self) -> EconomicCode | None:
-        """The 类 of a 款, or ``None`` for a 类.
-
-        >>> EconomicCode("30217").parent
-        EconomicCode(code='302')
-        """
-        return None if len(self.code) == 3 else EconomicCode.of(self.code[:3])
-
-    @property
-    def ancestors(self) -> tuple[EconomicCode, ...]:
-        """The codes above this one (the 类 for a 款, nothing for a 类).
-
-        >>> EconomicCode("30217").ancestors
-        (EconomicCode(code='302'),)
-        """
-        parent = self.parent
-        return () if parent is None else (parent,)
-
-    @property
-    def class_code(self) -> EconomicCode:
-        """The 3-digit 类 this code belongs to.
-
-        >>> EconomicCode("31002").class_code
-        EconomicCode(code='310')
-        """
-        return self if len(self.code) == 3 else EconomicCode.of(self.code[:3])
-
-    def is_ancestor_of(self, other: EconomicCode) -> bool:
-        """Whether ``other`` lies strictly below this code.
-
-        >>> EconomicCode("302").is_ancestor_of(EconomicCode("30217"))
-        True
-        """
-        return (
-            isinstance(other, EconomicCode)
-            and len(other.code) > len(self.code)
-            and other.code.startswith(self.code)
-        )
 
     @property
     def basic_expense_part(self) -> BasicExpensePart | None:
@@ -232,7 +168,7 @@ class EconomicCode:
                 else None
             )
             found = None if part is None else BasicExpensePart(part)
-            if len(_PARTS) < 100_000:
+            if len(_PARTS) < INTERN_LIMIT:
                 _PARTS[self.code] = found
         return found  # type: ignore[return-value]
 
@@ -283,17 +219,7 @@ def is_valid_economic_code(text: object, year: int | None = None) -> bool:
     >>> is_valid_economic_code("401"), is_valid_economic_code(30217), is_valid_economic_code("30298", 2021)
     (False, False, False)
     """
-    if not _well_formed(text):
-        return False
-    if year is None:
-        return True
-    if isinstance(year, bool) or not isinstance(year, int):
-        return False
-    kind = _SYSTEM_BY_DIGIT[text[0]].kind
-    try:
-        return year in available_years(kind) and text in catalogue(kind, year)
-    except BudgetAcctError:  # pragma: no cover - broken bundled data
-        return False
+    return _well_formed(text) and is_valid_code(text, year, _SYSTEM_BY_DIGIT[text[0]].kind, catalogue)
 
 
 _INTERNED: dict[str, EconomicCode] = {}

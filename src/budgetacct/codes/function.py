@@ -9,13 +9,20 @@ False
 
 from __future__ import annotations
 
-from typing import Final, TypeGuard
+from typing import ClassVar, Final, TypeGuard
 
 import attrs
 
-from budgetacct.codes._parse import printed_code
-from budgetacct.codes.catalogue import CatalogueEntry, CodeLevel, available_years, catalogue
-from budgetacct.errors import BudgetAcctError, InvalidValue
+from budgetacct.codes._parse import (
+    INTERN_LIMIT,
+    CodeText,
+    exact_str,
+    is_valid_code,
+    read_printed,
+    shared,
+    validator,
+)
+from budgetacct.codes.catalogue import CatalogueEntry, catalogue
 
 __all__ = ["FunctionCode", "is_valid_function_code"]
 
@@ -23,29 +30,15 @@ _KIND: Final = "function"
 _EXPECTED_ZH: Final = "3、5或7位数字的功能分类科目编码"
 _EXPECTED_EN: Final = "a 3-, 5- or 7-digit function classification code"
 _LENGTHS: Final = (3, 5, 7)
+_INTERN_LIMIT: Final = INTERN_LIMIT  # the cap of the shared instances (see _parse.shared)
 
 
 def _well_formed(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and len(value) in _LENGTHS and value.isascii() and value.isdigit()
 
 
-def _exact_str(value: str) -> str:
-    """A ``str`` subclass (``numpy.str_``, a ``StrEnum`` member …) becomes a plain ``str``; the rest
-    passes through for the validator to reject."""
-    return str.__str__(value) if isinstance(value, str) else value
-
-
-def _validate(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
-    if not _well_formed(value):
-        raise InvalidValue(_EXPECTED_ZH, _EXPECTED_EN, value)
-
-
-# Distinct codes number in the hundreds; the cap only guards against adversarial input.
-_INTERN_LIMIT: Final = 100_000
-
-
 @attrs.frozen(order=True, hash=False)
-class FunctionCode:
+class FunctionCode(CodeText):
     """A function classification code (支出功能分类科目编码): 3, 5 or 7 ASCII digits, kept as text.
 
     The code alone gives the level and the parent chain; names need a fiscal year, because the
@@ -64,7 +57,13 @@ class FunctionCode:
     budgetacct.errors.InvalidValue: $：应为3、5或7位数字的功能分类科目编码，实际为 '２０１' | ...
     """
 
-    code: str = attrs.field(converter=_exact_str, validator=_validate)
+    code: str = attrs.field(
+        converter=exact_str, validator=validator(_well_formed, _EXPECTED_ZH, _EXPECTED_EN)
+    )
+
+    _LENGTHS: ClassVar = _LENGTHS
+    _ANCESTORS: ClassVar[dict[str, tuple[FunctionCode, ...]]] = {}
+    __hash__ = CodeText.__hash__  # attrs' eq would otherwise make the class unhashable
 
     @classmethod
     def parse(cls, text: str) -> FunctionCode:
@@ -78,14 +77,13 @@ class FunctionCode:
         >>> FunctionCode.parse(" 208 05 ")
         FunctionCode(code='20805')
         """
-        digits = printed_code(text) if isinstance(text, str) else None
-        if digits is None or not _well_formed(digits):
-            raise InvalidValue(
-                "功能分类科目编码（如2010301、201 03 01、[2010301]或（201）（03）（01））",
-                "a function classification code such as 2010301, 201 03 01, [2010301] or (201)(03)(01)",
-                text,
-            )
-        return cls(digits)
+        return read_printed(
+            cls,
+            text,
+            _well_formed,
+            "功能分类科目编码（如2010301、201 03 01、[2010301]或（201）（03）（01））",
+            "a function classification code such as 2010301, 201 03 01, [2010301] or (201)(03)(01)",
+        )
 
     @classmethod
     def of(cls, code: str) -> FunctionCode:
@@ -95,80 +93,7 @@ class FunctionCode:
         >>> FunctionCode.of("2010301") is FunctionCode.of("2010301")
         True
         """
-        if type(code) is str:
-            found = _INTERNED.get(code)
-            if found is not None:
-                return found
-        made = cls(code)
-        if len(_INTERNED) < _INTERN_LIMIT:
-            _INTERNED[made.code] = made
-        return made
-
-    def __str__(self) -> str:
-        return self.code
-
-    def __hash__(self) -> int:
-        # Equal codes have equal text; hashing the text alone is cheaper than attrs' tuple hash.
-        return hash(self.code)
-
-    @property
-    def level(self) -> CodeLevel:
-        """类 (3 digits), 款 (5) or 项 (7).
-
-        >>> FunctionCode("20103").level
-        <CodeLevel.SECTION: '款'>
-        """
-        return CodeLevel.of(self.code)
-
-    @property
-    def parent(self) -> FunctionCode | None:
-        """The code one level up, or ``None`` for a 类.
-
-        >>> FunctionCode("2010301").parent
-        FunctionCode(code='20103')
-        >>> FunctionCode("201").parent is None
-        True
-        """
-        return None if len(self.code) == 3 else FunctionCode.of(self.code[:-2])
-
-    @property
-    def ancestors(self) -> tuple[FunctionCode, ...]:
-        """The codes above this one, from the 类 down to the parent (empty for a 类).
-
-        >>> FunctionCode("2010301").ancestors
-        (FunctionCode(code='201'), FunctionCode(code='20103'))
-        """
-        found = _ANCESTORS.get(self.code)
-        if found is None:
-            found = tuple(
-                FunctionCode.of(self.code[:length]) for length in _LENGTHS if length < len(self.code)
-            )
-            if len(_ANCESTORS) < _INTERN_LIMIT:
-                _ANCESTORS[self.code] = found
-        return found
-
-    @property
-    def class_code(self) -> FunctionCode:
-        """The 3-digit 类 this code belongs to.
-
-        >>> FunctionCode("2210201").class_code
-        FunctionCode(code='221')
-        """
-        return self if len(self.code) == 3 else FunctionCode.of(self.code[:3])
-
-    def is_ancestor_of(self, other: FunctionCode) -> bool:
-        """Whether ``other`` lies strictly below this code.
-
-        >>> FunctionCode("201").is_ancestor_of(FunctionCode("2010301"))
-        True
-        >>> FunctionCode("2010301").is_ancestor_of(FunctionCode("2010301"))
-        False
-        """
-        return (
-            isinstance(other, FunctionCode)
-            and len(other.code) > len(self.code)
-            and other.code.startswith(self.code)
-        )
+        return shared(cls, code, _INTERNED)
 
     def entry(self, year: int) -> CatalogueEntry:
         """The catalogue entry of this code in the bundled catalogue of exactly ``year``.
@@ -199,17 +124,7 @@ def is_valid_function_code(text: object, year: int | None = None) -> bool:
     >>> is_valid_function_code("2099999", 2021), is_valid_function_code(201), is_valid_function_code("²01")
     (False, False, False)
     """
-    if not _well_formed(text):
-        return False
-    if year is None:
-        return True
-    if isinstance(year, bool) or not isinstance(year, int):
-        return False
-    try:
-        return year in available_years(_KIND) and text in catalogue(_KIND, year)
-    except BudgetAcctError:  # pragma: no cover - broken bundled data
-        return False
+    return _well_formed(text) and is_valid_code(text, year, _KIND, catalogue)
 
 
 _INTERNED: dict[str, FunctionCode] = {}
-_ANCESTORS: dict[str, tuple[FunctionCode, ...]] = {}

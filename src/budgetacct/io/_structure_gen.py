@@ -142,12 +142,12 @@ def make_structure_fn(
             # Plain decimal text is exactly what the public constructor keeps unchanged.
             w.emit(indent, f"if {src}.__class__ is str and {PLAIN_DECIMAL_TEST.format(src)}:")
             w.emit(indent + 1, f"{dst} = _new({kind})")
-            w.emit(indent + 1, f"{w.setter(tp, '_value')}({dst}, _Decimal({src}))")
+            w.emit(indent + 1, f"{w.setter(tp, 'value')}({dst}, _Decimal({src}))")
             w.emit(indent, "else:")
             w.emit(indent + 1, f"{dst} = {hook}({src}, None)")
             if sign is not None:
                 # The validator words the refusal; it does not use the instance (not built yet).
-                w.emit(indent + 1, f"if {dst}._value < 0:")
+                w.emit(indent + 1, f"if {dst}.value < 0:")
                 w.emit(indent + 2, f"{sign[0]}(None, {sign[1]}, {dst})")
             return
         if tp is FunctionCode or tp is EconomicCode:

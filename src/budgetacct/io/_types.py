@@ -7,7 +7,7 @@ import types
 import typing
 from typing import Any
 
-__all__ = ["is_enum", "optional_inner", "tuple_element"]
+__all__ = ["is_enum", "is_optional", "is_tuple", "optional_inner", "tuple_element"]
 
 
 def optional_inner(tp: Any) -> Any:
@@ -39,3 +39,13 @@ def tuple_element(tp: Any) -> Any:
 def is_enum(tp: Any) -> bool:
     """Whether ``tp`` is an Enum class."""
     return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+def is_optional(tp: Any) -> bool:
+    """Whether ``tp`` is ``X | None``."""
+    return optional_inner(tp) is not None
+
+
+def is_tuple(tp: Any) -> bool:
+    """Whether ``tp`` is ``tuple[X, ...]``."""
+    return tuple_element(tp) is not None

@@ -91,7 +91,7 @@ class WriterFactory:
             strings that never need escaping (amounts, decimals, codes); else ``None``."""
             if tp is Amount or tp is Percent:
                 # str(Amount) is str(Decimal): digits, sign, point, exponent.
-                return f"_str({value}._value)"
+                return f"_str({value}.value)"
             if tp is Decimal:
                 return f"_str({value})"
             if _is_code(tp):
@@ -102,7 +102,7 @@ class WriterFactory:
             """Like :func:`quoted`, as the inside of an f-string replacement field (``!s`` asks
             for ``str()`` without a name lookup and a call)."""
             if tp is Amount or tp is Percent:
-                return f"{value}._value!s"
+                return f"{value}.value!s"
             if tp is Decimal:
                 return f"{value}!s"
             return quoted(tp, value)

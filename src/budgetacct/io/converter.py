@@ -33,18 +33,36 @@ from __future__ import annotations
 import enum
 import json
 import operator
-import reprlib
 import threading
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
-from budgetacct.errors import InputError, InvalidValue, Problem, join_path
+from budgetacct.errors import InputError, InvalidValue, Problem
+from budgetacct.io._expected import (
+    EXPECTED_AMOUNT,
+    EXPECTED_BOOL,
+    EXPECTED_CELL,
+    EXPECTED_DECIMAL,
+    EXPECTED_ECONOMIC_CODE,
+    EXPECTED_FUNCTION_CODE,
+    EXPECTED_INT,
+    EXPECTED_PERCENT,
+    EXPECTED_STR,
+    MISSING,
+    Refused,
+    Shown,
+    describe,
+    shown,
+)
 from budgetacct.io._structure_gen import LeafTables, Unsupported, make_structure_fn, plain_decimal
 from budgetacct.io._types import is_enum as _is_enum
+from budgetacct.io._types import is_optional as _is_optional
+from budgetacct.io._types import is_tuple as _is_tuple
 from budgetacct.io._types import optional_inner as _optional_inner
 from budgetacct.io._types import tuple_element as _tuple_element
 from budgetacct.io._writer_gen import WriterFactory
+from budgetacct.paths import render_path
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import cattrs
@@ -52,8 +70,11 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.model import Disclosure, Ledger
 
 __all__ = [
+    "MISSING",
+    "Shown",
     "describe",
     "document_types",
+    "shown",
     "structure",
     "structure_document",
     "unstructure",
@@ -64,144 +85,16 @@ T = TypeVar("T")
 Hook = Callable[[Any, Any], Any]
 
 # --------------------------------------------------------------------------------------------
-# How found values are shown in problems
-
-
-class Shown:
-    """A value shown by a fixed text (a summarized container, a JSON literal, “missing”)."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def __repr__(self) -> str:
-        return self.text
-
-
-MISSING: Final = Shown("(missing)")
-
-_REPR = reprlib.Repr()
-_REPR.maxlevel = 3
-_REPR.maxstring = 60
-_REPR.maxother = 60
-
-
-def shown(value: object) -> object:
-    """``value`` itself for JSON scalars; a short, recursion-safe summary for containers."""
-    if value is None or value.__class__ in (str, int, bool, Shown):
-        return value
-    if isinstance(value, (list, tuple, dict)):
-        return Shown(_REPR.repr(value))
-    return Shown(repr(value)[:80]) if value.__class__.__module__.startswith("budgetacct") else value
-
-
-# --------------------------------------------------------------------------------------------
-# What each type expects, in both languages
-
-
-def describe(tp: Any) -> tuple[str, str]:
-    """The expected form of ``tp`` in serialized data, as (zh, en).
-
-    >>> describe(int)
-    ('JSON整数', 'a JSON integer')
-    """
-    from budgetacct.codes import EconomicCode, FunctionCode
-    from budgetacct.model.tables import Cell
-    from budgetacct.money import Amount, Percent
-
-    if tp is Amount:
-        return _AMOUNT
-    if tp == Cell:
-        return _CELL
-    if tp is Percent:
-        return _PERCENT
-    if tp is Decimal:
-        return _DECIMAL
-    if tp is FunctionCode:
-        return _FUNCTION_CODE
-    if tp is EconomicCode:
-        return _ECONOMIC_CODE
-    if tp is str:
-        return _STR
-    if tp is bool:
-        return _BOOL
-    if tp is int:
-        return _INT
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        values = [str(member.value) for member in tp]
-        return f"以下之一：{'、'.join(values)}", "one of " + ", ".join(repr(v) for v in values)
-    inner = _optional_inner(tp)
-    if inner is not None:
-        zh, en = describe(inner)
-        return f"{zh}或null", f"{en} or null"
-    element = _tuple_element(tp)
-    if element is not None:
-        zh, en = describe(element)
-        return f"JSON数组（元素为{zh}）", f"a JSON array (of {en})"
-    name = getattr(tp, "__name__", str(tp))
-    return f"JSON对象（{name}）", f"a JSON object ({name})"
-
-
-_AMOUNT: Final = (
-    '十进制数字字符串（金额，万元，如 "739.00"）',
-    'a decimal string such as "739.00" (an amount in 万元)',
-)
-_CELL: Final = (
-    '表格单元格：十进制数字字符串（万元，如 "739.00"）、"-"（横线）或null（空白）',
-    'a table cell: a decimal string such as "739.00" (万元), "-" (a dash) or null (blank)',
-)
-_PERCENT: Final = (
-    '十进制数字字符串（百分数，如 "88.96"）',
-    'a decimal string such as "88.96" (a percentage)',
-)
-_DECIMAL: Final = ('十进制数字字符串（如 "10.5"）', 'a decimal string such as "10.5"')
-_FUNCTION_CODE: Final = (
-    '功能分类科目编码字符串（3、5或7位数字，如 "2010301"）',
-    'a function classification code string of 3, 5 or 7 digits such as "2010301"',
-)
-_ECONOMIC_CODE: Final = (
-    '经济分类科目编码字符串（以3或5开头的3或5位数字，如 "30217"）',
-    'an economic classification code string of 3 or 5 digits starting with 3 or 5, such as "30217"',
-)
-_STR: Final = ("JSON字符串", "a JSON string")
-_INT: Final = ("JSON整数", "a JSON integer")
-_BOOL: Final = ("JSON布尔值（true 或 false）", "a JSON boolean (true or false)")
-
-
-class _Refused(Exception):
-    """A value of the wrong JSON type (cheap: formatted only if it becomes a :class:`Problem`)."""
-
-    def __init__(self, expected: tuple[str, str], found: object) -> None:
-        super().__init__()
-        self.expected = expected
-        self.found = found
-
-
-def _bad(expected: tuple[str, str], value: object) -> _Refused:
-    return _Refused(expected, value)
-
-
-# --------------------------------------------------------------------------------------------
 # Leaf hooks (shared by the converter and the checking walk): exact types only, nothing coerced
 
 
-def _structure_str(value: Any, _: Any) -> str:
-    if value.__class__ is str:
-        return value
-    raise _bad(_STR, value)
+def _exact_type_hook(tp: type[Any], expected: tuple[str, str]) -> Hook:
+    def structure_exact(value: Any, _: Any) -> Any:
+        if value.__class__ is tp:
+            return value
+        raise Refused(expected, value)
 
-
-def _structure_int(value: Any, _: Any) -> int:
-    if value.__class__ is int:
-        return value
-    raise _bad(_INT, value)
-
-
-def _structure_bool(value: Any, _: Any) -> bool:
-    if value.__class__ is bool:
-        return value
-    raise _bad(_BOOL, value)
+    return structure_exact
 
 
 def _structure_decimal(value: Any, _: Any) -> Decimal:
@@ -209,7 +102,39 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
         from budgetacct.money import to_decimal
 
         return to_decimal(value, what_zh="数值", what_en="a number")
-    raise _bad(_DECIMAL, value)
+    raise Refused(EXPECTED_DECIMAL, value)
+
+
+def _number_hook(
+    exact: Callable[[Decimal], T], general: Callable[[str], T], expected: tuple[str, str]
+) -> Hook:
+    # Plain decimal text (``_structure_gen.PLAIN_DECIMAL_TEST``) is exactly what the public
+    # constructors accept without change; it skips their general parsing.  Everything else
+    # (signs, exponents, whitespace, errors) goes through the constructors.
+    plain = plain_decimal
+
+    def structure_number(value: Any, _: Any) -> T:
+        if value.__class__ is str:
+            return exact(Decimal(value)) if plain(value) else general(value)
+        raise Refused(expected, value)
+
+    return structure_number
+
+
+def _code_hook(cls: Callable[[str], T], cache: dict[str, T], expected: tuple[str, str]) -> Hook:
+    # Codes are immutable values and repeat a lot (500k line items share a few hundred codes):
+    # one shared instance per text saves both time and memory.
+    def structure_code(value: Any, _: Any) -> T:
+        if value.__class__ is str:
+            code = cache.get(value)
+            if code is None:
+                code = cls(value)
+                if len(cache) < _CODE_CACHE_SIZE:
+                    cache[value] = code
+            return code
+        raise Refused(expected, value)
+
+    return structure_code
 
 
 def _make_leaf_hooks() -> tuple[dict[Any, Hook], LeafTables]:
@@ -217,68 +142,28 @@ def _make_leaf_hooks() -> tuple[dict[Any, Hook], LeafTables]:
     from budgetacct.model.tables import DASH, Cell, Mark
     from budgetacct.money import Amount, Percent
 
-    plain = plain_decimal
-    exact_amount = Amount._exact
-    exact_percent = Percent._exact
-
-    # Plain decimal text (``_structure_gen.PLAIN_DECIMAL_TEST``) is exactly what the public
-    # constructors accept without change; it skips their general parsing.  Everything else
-    # (signs, exponents, whitespace, errors) goes through the constructors.
-    def structure_amount(value: Any, _: Any) -> Amount:
-        if value.__class__ is str:
-            return exact_amount(Decimal(value)) if plain(value) else Amount(value)
-        raise _bad(_AMOUNT, value)
-
-    def structure_percent(value: Any, _: Any) -> Percent:
-        if value.__class__ is str:
-            return exact_percent(Decimal(value)) if plain(value) else Percent(value)
-        raise _bad(_PERCENT, value)
-
-    # Codes are immutable values and repeat a lot (500k line items share a few hundred codes):
-    # one shared instance per text saves both time and memory.
     function_codes: dict[str, FunctionCode] = {}
     economic_codes: dict[str, EconomicCode] = {}
-
-    def structure_function_code(value: Any, _: Any) -> FunctionCode:
-        if value.__class__ is str:
-            code = function_codes.get(value)
-            if code is None:
-                code = FunctionCode(value)
-                if len(function_codes) < _CODE_CACHE_SIZE:
-                    function_codes[value] = code
-            return code
-        raise _bad(_FUNCTION_CODE, value)
-
-    def structure_economic_code(value: Any, _: Any) -> EconomicCode:
-        if value.__class__ is str:
-            code = economic_codes.get(value)
-            if code is None:
-                code = EconomicCode(value)
-                if len(economic_codes) < _CODE_CACHE_SIZE:
-                    economic_codes[value] = code
-            return code
-        raise _bad(_ECONOMIC_CODE, value)
+    amount = _number_hook(Amount._exact, Amount, EXPECTED_AMOUNT)
 
     # A table cell: null is a blank cell, a dash (any of the dashes reports print) is DASH.
     def structure_cell(value: Any, _: Any) -> Amount | Mark | None:
         if value is None:
             return None
-        if value.__class__ is str and value.strip() in _DASHES:
-            return DASH
         if value.__class__ is str:
-            return structure_amount(value, None)
-        raise _bad(_CELL, value)
+            return DASH if value.strip() in _DASHES else amount(value, None)
+        raise Refused(EXPECTED_CELL, value)
 
     hooks: dict[Any, Hook] = {
         Cell: structure_cell,
-        str: _structure_str,
-        int: _structure_int,
-        bool: _structure_bool,
+        str: _exact_type_hook(str, EXPECTED_STR),
+        int: _exact_type_hook(int, EXPECTED_INT),
+        bool: _exact_type_hook(bool, EXPECTED_BOOL),
         Decimal: _structure_decimal,
-        Amount: structure_amount,
-        Percent: structure_percent,
-        FunctionCode: structure_function_code,
-        EconomicCode: structure_economic_code,
+        Amount: amount,
+        Percent: _number_hook(Percent._exact, Percent, EXPECTED_PERCENT),
+        FunctionCode: _code_hook(FunctionCode, function_codes, EXPECTED_FUNCTION_CODE),
+        EconomicCode: _code_hook(EconomicCode, economic_codes, EXPECTED_ECONOMIC_CODE),
     }
     return hooks, LeafTables(function_codes, economic_codes)
 
@@ -297,13 +182,22 @@ def _enum_hook(cls: type[enum.Enum]) -> Hook:
             member = table.get(value)
             if member is not None:
                 return member
-        raise _bad(expected, value)
+        raise Refused(expected, value)
 
     return structure_enum
 
 
 # --------------------------------------------------------------------------------------------
 # Building the converters
+
+
+def _is_model_class(tp: Any) -> bool:
+    """An attrs class written as a JSON object (the codes are attrs classes written as text)."""
+    import attrs
+
+    from budgetacct.codes import EconomicCode, FunctionCode
+
+    return attrs.has(tp) and tp not in (FunctionCode, EconomicCode)
 
 
 def _build(leaf_hooks: dict[Any, Hook], tables: LeafTables) -> cattrs.Converter:
@@ -331,7 +225,7 @@ def _build(leaf_hooks: dict[Any, Hook], tables: LeafTables) -> cattrs.Converter:
 
         return structure_optional
 
-    conv.register_structure_hook_factory(lambda tp: _optional_inner(tp) is not None, optional_factory)
+    conv.register_structure_hook_factory(_is_optional, optional_factory)
 
     def tuple_factory(tp: Any) -> Hook:
         element = _tuple_element(tp)
@@ -341,11 +235,11 @@ def _build(leaf_hooks: dict[Any, Hook], tables: LeafTables) -> cattrs.Converter:
         def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
             if value.__class__ is list or value.__class__ is tuple:
                 return tuple([handler(item, element) for item in value])
-            raise _bad(expected, value)
+            raise Refused(expected, value)
 
         return structure_tuple
 
-    conv.register_structure_hook_factory(lambda tp: _tuple_element(tp) is not None, tuple_factory)
+    conv.register_structure_hook_factory(_is_tuple, tuple_factory)
 
     def class_factory(cls: type[Any]) -> Hook:
         attrs.resolve_types(cls)
@@ -355,9 +249,7 @@ def _build(leaf_hooks: dict[Any, Hook], tables: LeafTables) -> cattrs.Converter:
             # Unknown keys and non-objects fail here too: the generated code calls ``o.keys()``.
             return make_dict_structure_fn(cls, conv)
 
-    conv.register_structure_hook_factory(
-        lambda tp: attrs.has(tp) and tp not in (FunctionCode, EconomicCode), class_factory
-    )
+    conv.register_structure_hook_factory(_is_model_class, class_factory)
 
     # Unstructuring -------------------------------------------------------------------------
     for tp in (Amount, Percent, Decimal):
@@ -374,9 +266,7 @@ def _build(leaf_hooks: dict[Any, Hook], tables: LeafTables) -> cattrs.Converter:
 
         return unstructure_optional
 
-    conv.register_unstructure_hook_factory(
-        lambda tp: _optional_inner(tp) is not None, optional_unstructure_factory
-    )
+    conv.register_unstructure_hook_factory(_is_optional, optional_unstructure_factory)
 
     def tuple_unstructure_factory(tp: Any) -> Callable[[Any], Any]:
         handler = conv.get_unstructure_hook(_tuple_element(tp))
@@ -388,9 +278,7 @@ def _build(leaf_hooks: dict[Any, Hook], tables: LeafTables) -> cattrs.Converter:
 
         return unstructure_tuple
 
-    conv.register_unstructure_hook_factory(
-        lambda tp: _tuple_element(tp) is not None, tuple_unstructure_factory
-    )
+    conv.register_unstructure_hook_factory(_is_tuple, tuple_unstructure_factory)
 
     def class_unstructure_factory(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
         generated = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
@@ -414,9 +302,7 @@ def _build(leaf_hooks: dict[Any, Hook], tables: LeafTables) -> cattrs.Converter:
 
         return unstructure_class
 
-    conv.register_unstructure_hook_factory(
-        lambda tp: attrs.has(tp) and tp not in (FunctionCode, EconomicCode), class_unstructure_factory
-    )
+    conv.register_unstructure_hook_factory(_is_model_class, class_unstructure_factory)
     return conv
 
 
@@ -457,27 +343,17 @@ def _get() -> _Converters:
 # From cattrs' exception groups to our problems
 
 
-def render_path(segments: tuple[str | int, ...], root: str = "$") -> str:
-    """``("items", 2, "code")`` → ``$.items[2].code`` (odd keys quoted: ``$['a b']``)."""
-    path = root
-    for part in segments:
-        if isinstance(part, str) and not part.isidentifier():
-            path += "[" + repr(part) + "]"
-        else:
-            path = join_path(path, part)
-    return path
-
-
-# A path during the walk is a linked list ``(parent, segment)``, rendered only for a problem.
-Path = tuple[Any, str | int] | None
-Checker = Callable[[Any, Path, list[Problem]], Any]
+# A path during the walk is a linked list ``(parent, segment)``: extending it costs one small
+# tuple, and it is turned into a :data:`~budgetacct.paths.Path` only for a problem.
+_Trail = tuple[Any, str | int] | None
+Checker = Callable[[Any, _Trail, list[Problem]], Any]
 _FAIL: Final = object()
 
 
-def _render(path: Path) -> str:
+def _render(trail: _Trail) -> str:
     segments: list[str | int] = []
-    while path is not None:
-        path, segment = path
+    while trail is not None:
+        trail, segment = trail
         segments.append(segment)
     return render_path(tuple(reversed(segments)))
 
@@ -517,15 +393,15 @@ class _Walk:
             return _class_checker(tp, [(field, self.checker(field.type)) for field in attrs.fields(tp)])
         expected = describe(tp)
 
-        def unknown(value: Any, path: Path, out: list[Problem]) -> Any:
+        def unknown(value: Any, path: _Trail, out: list[Problem]) -> Any:
             out.append(Problem(_render(path), expected[0], expected[1], Shown(f"unsupported type {tp!r}")))
             return _FAIL
 
         return unknown
 
 
-def _problem_from(exc: Exception, path: Path) -> Problem:
-    if isinstance(exc, _Refused):
+def _problem_from(exc: Exception, path: _Trail) -> Problem:
+    if isinstance(exc, Refused):
         return Problem(_render(path), exc.expected[0], exc.expected[1], shown(exc.found))
     if isinstance(exc, InvalidValue):
         return Problem(_render(path) + exc.path[1:], exc.expected_zh, exc.expected_en, exc.found)
@@ -535,7 +411,7 @@ def _problem_from(exc: Exception, path: Path) -> Problem:
 
 
 def _leaf_checker(hook: Hook) -> Checker:
-    def check_leaf(value: Any, path: Path, out: list[Problem]) -> Any:
+    def check_leaf(value: Any, path: _Trail, out: list[Problem]) -> Any:
         try:
             return hook(value, None)
         except Exception as exc:
@@ -546,14 +422,14 @@ def _leaf_checker(hook: Hook) -> Checker:
 
 
 def _optional_checker(inner: Checker) -> Checker:
-    def check_optional(value: Any, path: Path, out: list[Problem]) -> Any:
+    def check_optional(value: Any, path: _Trail, out: list[Problem]) -> Any:
         return None if value is None else inner(value, path, out)
 
     return check_optional
 
 
 def _tuple_checker(element: Checker, expected: tuple[str, str]) -> Checker:
-    def check_tuple(value: Any, path: Path, out: list[Problem]) -> Any:
+    def check_tuple(value: Any, path: _Trail, out: list[Problem]) -> Any:
         if value.__class__ is not list and value.__class__ is not tuple:
             out.append(Problem(_render(path), expected[0], expected[1], shown(value)))
             return _FAIL
@@ -582,7 +458,7 @@ def _class_checker(cls: type[Any], plan: list[tuple[Any, Checker]]) -> Checker:
     )
     missing = {field.name: describe(field.type) for field, _ in plan}
 
-    def check_class(value: Any, path: Path, out: list[Problem]) -> Any:
+    def check_class(value: Any, path: _Trail, out: list[Problem]) -> Any:
         if not isinstance(value, Mapping):
             out.append(Problem(_render(path), expected[0], expected[1], shown(value)))
             return _FAIL
@@ -719,16 +595,12 @@ def compact_json(obj: Any) -> str:
     >>> compact_json(SourceLine(RevenueSource.OTHER, Amount("0.130")))
     '{"source":"其他收入","amount":"0.130"}'
     """
-    import attrs
-
-    from budgetacct.codes import EconomicCode, FunctionCode
-
     converters = _get()
     cls = type(obj)
     line = converters.document_lines.get(cls)
     if line is not None:
         return line(obj)[:-1]
-    if attrs.has(cls) and cls not in (FunctionCode, EconomicCode):
+    if _is_model_class(cls):
         return converters.writers.writer(cls)(obj)
     return json.dumps(unstructure(obj), ensure_ascii=False, separators=(",", ":"))
 

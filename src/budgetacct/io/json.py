@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from budgetacct.errors import InputError, Problem
-from budgetacct.io.converter import Shown, render_path, structure_document, unstructure, unstructure_document
+from budgetacct.io._expected import Shown
+from budgetacct.io.converter import structure_document, unstructure, unstructure_document
+from budgetacct.paths import render_path
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.model import Disclosure, Ledger

@@ -24,8 +24,9 @@ from budgetacct.codes.catalogue import Catalogue, CatalogueEntry
 from budgetacct.errors import BudgetAcctError, InvalidValue
 from budgetacct.model.enums import ExpenditureKind, RevenueSource
 from budgetacct.money import Amount, Direction, Percent, Unit, parse_amount
+from budgetacct.paths import Path
+from budgetacct.reader.draft import Draft, Source, Where, tidy_amount
 from budgetacct.reader.normalize import Document, Line, Paragraph, Sentence, heading_title, is_part_heading
-from budgetacct.reader.report import Draft, Path, Source, Where, tidy_amount
 
 if TYPE_CHECKING:  # pragma: no cover
     from re import Match

@@ -36,6 +36,8 @@ from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import InvalidValue
 from budgetacct.model.enums import Fund
 from budgetacct.money import Amount, Unit, parse_amount
+from budgetacct.paths import Path
+from budgetacct.reader.draft import Where, tidy_amount
 from budgetacct.reader.normalize import (
     AMOUNT_TOKEN,
     PERCENT_TOKEN,
@@ -47,7 +49,6 @@ from budgetacct.reader.normalize import (
     normalize_line,
     tabular_cells,
 )
-from budgetacct.reader.report import Path, Where, tidy_amount
 from budgetacct.reader.sentences import SOURCE_NAMES, Reader
 
 __all__ = ["Cell", "Row", "apply_charts", "mark_blocks", "read_tables", "word_rows"]
