@@ -246,6 +246,22 @@ def _mixed_units() -> Disclosure:
     return Disclosure(year=2021, department="示例部门", units=("万元", "元"))
 
 
+def _empty_table_without_note() -> Disclosure:
+    from budgetacct.model.tables import Column, Line, Measure, Panel, StandardTable, TableKind, TableRow
+
+    empty = StandardTable(
+        TableKind.GOVERNMENT_FUND,
+        "政府性基金预算财政拨款收入支出决算表",
+        (Panel((Column(Measure.EXPENDITURE),), (TableRow.of_line(Line.TOTAL, (None,)),)),),
+        number="公开08表",
+    )
+    return Disclosure(year=2021, department="示例部门", tables=(empty,))
+
+
+def _placeholder_name() -> Disclosure:
+    return Disclosure(year=2024, department="上海市XX局")
+
+
 #: Small disclosures for the rules that no single change to a base makes fire:
 #: rule id → (how the page describes it, a function building it).
 CRAFTED: dict[str, tuple[str, Callable[[], Disclosure]]] = {
@@ -262,6 +278,14 @@ CRAFTED: dict[str, tuple[str, Callable[[], Disclosure]]] = {
         _three_public_economic,
     ),
     "R55": ("a crafted disclosure read from a report that printed amounts in 万元 and 元", _mixed_units),
+    "R70": (
+        "a crafted disclosure whose 政府性基金 table is empty and says nothing about it",
+        _empty_table_without_note,
+    ),
+    "R71": (
+        "a crafted disclosure filled in from the template without its department's name",
+        _placeholder_name,
+    ),
 }
 
 
