@@ -53,6 +53,8 @@ class Checker:
         self.exact = exact
         self.findings: list[Finding] = []
         self.rule: Rule | None = None
+        #: What a family of rules derives once per audit (an index of the tables' cells …).
+        self.memo: dict[str, object] = {}
         # Sums of printed figures made by rules (a blank total replaced by its parts): each
         # keeps the allowance of its parts.  Keyed by id, holding the sum so the id stays its own.
         self._sums: dict[int, tuple[Amount, Decimal]] = {}

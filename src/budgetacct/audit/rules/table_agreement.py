@@ -182,28 +182,33 @@ def tables_agree(c: Checker) -> None:
             c,
             total,
             printed,
-            f"{total.zh}{word_zh}{'与'.join(p.zh for p in printed)}",
-            f"{total.en} {word_en} {' + '.join(p.en for p in printed)}",
+            word_zh,
+            f" {word_en} ",
             at_most=link.at_most,
+            name_parts=True,
         )
+    kinds = {table.kind for table in c.d.tables}
     for row_link in ROW_LINKS:
-        a_tables = [(t, x) for t, x in enumerate(c.d.tables) if x.kind is row_link.a]
-        b_tables = [(t, x) for t, x in enumerate(c.d.tables) if x.kind is row_link.b]
-        if not a_tables or not b_tables:
+        if row_link.a not in kinds or row_link.b not in kinds:
             continue
-        (_, b_table) = b_tables[0]
-        for _, a_table in a_tables[:1]:
-            for row in a_table.rows:
-                if row.function is None or b_table.row(row.function) is None:
-                    continue
-                a = find(c, CellRef(row_link.a, row.function, row_link.a_column))
-                b = find(c, CellRef(row_link.b, row.function, row_link.b_column))
-                if a is None or b is None:
-                    continue
-                word_zh, word_en = _relation(row_link.at_most)
-                compare(
-                    c, a, [b], f"{a.zh}{word_zh}{b.zh}", f"{a.en} {word_en} {b.en}", at_most=row_link.at_most
-                )
+        a_table = next(table for table in c.d.tables if table.kind is row_link.a)
+        word_zh, word_en = _relation(row_link.at_most)
+        for row in a_table.rows:
+            if row.function is None:
+                continue
+            a = find(c, CellRef(row_link.a, row.function, row_link.a_column))
+            b = find(c, CellRef(row_link.b, row.function, row_link.b_column))
+            if a is None or b is None:
+                continue
+            compare(
+                c,
+                a,
+                [b],
+                word_zh,
+                f" {word_en} ",
+                at_most=row_link.at_most,
+                name_parts=True,
+            )
 
 
 rule(
@@ -408,7 +413,7 @@ def narrative_matches_tables(c: Checker) -> None:
             if amount is None:
                 continue
             cell = find(c, ref)
-            if cell is None:
+            if cell is None or cell.amount.value == amount.value:
                 continue
             c.equal(
                 path,

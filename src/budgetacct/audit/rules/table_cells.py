@@ -9,13 +9,17 @@ as zero without a rounding allowance; a cell printed in 元 keeps the allowance 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 import attrs
 
 from budgetacct.audit.check import Checker
 from budgetacct.model.table_specs import PanelSpec, spec_for
-from budgetacct.model.tables import Cell, Column, Panel, RowKey, StandardTable, TableKind, TableRow
+from budgetacct.model.tables import Column, Panel, RowKey, StandardTable, TableKind
 from budgetacct.money import Amount
+from budgetacct.paths import render_path
+
+_ZERO = Decimal(0)
 
 __all__ = ["CellRef", "Printed", "compare", "find", "panels", "printed_cell", "table_name"]
 
@@ -32,49 +36,63 @@ class CellRef:
 # --- where a figure is ---------------------------------------------------------------------------
 
 
-@attrs.frozen
 class Printed:
-    """A figure found in the disclosure: its path, its value as a sum term, and how to name it."""
+    """A cell found in the disclosure's tables: its value as a sum term, its path and its name.
 
-    path: str
-    amount: Amount
-    zh: str
-    en: str
+    The path and the names are made only when a finding needs them.
+    """
+
+    __slots__ = ("amount", "col", "p", "r", "t", "table")
+
+    def __init__(self, amount: Amount, t: int, table: StandardTable, p: int, r: int, col: int) -> None:
+        self.amount = amount
+        self.t, self.table, self.p, self.r, self.col = t, table, p, r, col
+
+    @property
+    def path(self) -> str:
+        return render_path(("tables", self.t, "panels", self.p, "rows", self.r, "cells", self.col))
+
+    @property
+    def zh(self) -> str:
+        panel = self.table.panels[self.p]
+        row = panel.rows[self.r]
+        return f"{table_name(self.table)}“{row.name or row.label}”行“{panel.columns[self.col].label}”列"
+
+    @property
+    def en(self) -> str:
+        panel = self.table.panels[self.p]
+        return f"{table_name(self.table)}, row {panel.rows[self.r].label}, column {panel.columns[self.col].label}"
 
 
 def table_name(table: StandardTable) -> str:
     return f"{table.number}{table.title}" if table.number else table.title
 
 
-def _row_name(row: TableRow) -> str:
-    if row.name:
-        return row.name
-    return row.label
+_Index = dict[tuple[TableKind, RowKey, Column], tuple[int, int, int, int]]
 
 
-def _cell_amount(c: Checker, cell: Cell) -> Amount:
-    return cell if isinstance(cell, Amount) else c.printed_or_nothing(None)
+def _index(c: Checker) -> _Index:
+    """Where each (table kind, row key, column) is printed first: (table, panel, row, column)."""
+    found = c.memo.get("table_cells")
+    if not isinstance(found, dict):
+        index: _Index = {}
+        for t, table in enumerate(c.d.tables):
+            for p, panel in enumerate(table.panels):
+                for r, row in enumerate(panel.rows):
+                    key = row.key
+                    for col, column in enumerate(panel.columns):
+                        index.setdefault((table.kind, key, column), (t, p, r, col))
+        c.memo["table_cells"] = found = index
+    return found
 
 
 def find(c: Checker, ref: CellRef) -> Printed | None:
     """The printing of ``ref`` in the disclosure's tables, or ``None`` when no table prints it."""
-    for t, table in enumerate(c.d.tables):
-        if table.kind is not ref.kind:
-            continue
-        where = table.locate(ref.key, ref.column)
-        if where is None:
-            continue
-        p, r, col = where
-        row = table.panels[p].rows[r]
-        cell = row.cells[col]
-        name = table_name(table)
-        return Printed(
-            f"$.tables[{t}].panels[{p}].rows[{r}].cells[{col}]",
-            _cell_amount(c, cell),
-            f"{name}“{_row_name(row)}”行“{ref.column.label}”列",
-            f"{name}, row {row.label}, column {ref.column.label}",
-        )
-    return None
+    where = _index(c).get((ref.kind, ref.key, ref.column))
+    if where is None:
+        return None
+    t, p, r, col = where
+    return printed_cell(c, t, c.d.tables[t], p, r, col)
 
 
 def compare(
@@ -86,14 +104,28 @@ def compare(
     *,
     at_most: bool = False,
     minus: Sequence[Printed] = (),
+    name_parts: bool = False,
 ) -> None:
+    """``total`` = Σ ``parts`` − Σ ``minus`` (or ≤ Σ ``parts``), within every printing's rounding.
+
+    The message is the total's name followed by ``zh`` / ``en`` (and the parts' names with
+    ``name_parts``); it is made only when the identity does not hold exactly.
+    """
+    value = total.amount.value
+    expected = sum((p.amount.value for p in parts), _ZERO) - sum((m.amount.value for m in minus), _ZERO)
+    if value == expected or (at_most and value <= expected):
+        return  # holds exactly: nothing to report, no message to make
     related = tuple(p.path for p in (*parts, *minus))
+    message_zh, message_en = f"{total.zh}{zh}", f"{total.en}{en}"
+    if name_parts:
+        message_zh += "与".join(p.zh for p in parts)
+        message_en += " + ".join(p.en for p in parts)
     if at_most:
         whole = c.sum_of([p.amount for p in parts])
-        c.not_above(total.path, total.amount, whole, zh, en, related=related)
+        c.not_above(total.path, total.amount, whole, message_zh, message_en, related=related)
         return
-    expected = c.sum_of([p.amount for p in parts], [p.amount for p in minus])
-    c.equal(total.path, total.amount, [expected], zh, en, related=related)
+    made = c.sum_of([p.amount for p in parts], [p.amount for p in minus])
+    c.equal(total.path, total.amount, [made], message_zh, message_en, related=related)
 
 
 def panels(c: Checker) -> Iterator[tuple[int, StandardTable, int, Panel, PanelSpec]]:
@@ -109,12 +141,5 @@ def panels(c: Checker) -> Iterator[tuple[int, StandardTable, int, Panel, PanelSp
 
 
 def printed_cell(c: Checker, t: int, table: StandardTable, p: int, r: int, col: int) -> Printed:
-    row = table.panels[p].rows[r]
-    column = table.panels[p].columns[col]
-    name = table_name(table)
-    return Printed(
-        f"$.tables[{t}].panels[{p}].rows[{r}].cells[{col}]",
-        _cell_amount(c, row.cells[col]),
-        f"{name}“{_row_name(row)}”行“{column.label}”列",
-        f"{name}, row {row.label}, column {column.label}",
-    )
+    cell = table.panels[p].rows[r].cells[col]
+    return Printed(cell if isinstance(cell, Amount) else c.printed_or_nothing(None), t, table, p, r, col)

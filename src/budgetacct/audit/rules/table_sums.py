@@ -36,8 +36,8 @@ def table_row_totals(c: Checker) -> None:
                     c,
                     total,
                     [printed_cell(c, t, table, p, r, i) for i in indices],
-                    f"{total.zh}与本行各分项之和不符",
-                    f"{total.en}: differs from the sum of the row's parts",
+                    "与本行各分项之和不符",
+                    ": differs from the sum of the row's parts",
                     minus=[printed_cell(c, t, table, p, r, i) for i in minus],
                 )
 
@@ -109,8 +109,8 @@ def table_column_totals(c: Checker) -> None:
                     c,
                     total,
                     [printed_cell(c, t, table, p, r, col) for r in part_rows],
-                    f"{total.zh}与其组成行之和不符",
-                    f"{total.en}: differs from the sum of the rows it totals",
+                    "与其组成行之和不符",
+                    ": differs from the sum of the rows it totals",
                 )
         if not spec.rolls_up:
             continue
@@ -126,8 +126,8 @@ def table_column_totals(c: Checker) -> None:
                     c,
                     total,
                     [printed_cell(c, t, table, p, r, col) for r in child_rows],
-                    f"{total.zh}与其下级科目之和不符",
-                    f"{total.en}: differs from the sum of its sub-items",
+                    "与其下级科目之和不符",
+                    ": differs from the sum of its sub-items",
                 )
 
 
@@ -140,7 +140,7 @@ rule(
 )(table_column_totals)
 
 
-def _specprinted_cell(c: Checker, t: int, table: StandardTable, ref: tuple[Line, Column]) -> Printed | None:
+def _spec_cell(c: Checker, t: int, table: StandardTable, ref: tuple[Line, Column]) -> Printed | None:
     where = table.locate(*ref)
     if where is None:
         return None
@@ -152,17 +152,17 @@ def table_cross_panel_totals(c: Checker) -> None:
     for t, table in enumerate(c.d.tables):
         spec: TableSpec = spec_for(table.kind, c.d.table_set)
         for cell_sum in spec.cell_sums:
-            total = _specprinted_cell(c, t, table, cell_sum.total)
-            parts = [_specprinted_cell(c, t, table, ref) for ref in cell_sum.parts]
-            minus = [_specprinted_cell(c, t, table, ref) for ref in cell_sum.minus]
+            total = _spec_cell(c, t, table, cell_sum.total)
+            parts = [_spec_cell(c, t, table, ref) for ref in cell_sum.parts]
+            minus = [_spec_cell(c, t, table, ref) for ref in cell_sum.minus]
             if total is None or any(x is None for x in (*parts, *minus)):
                 continue
             compare(
                 c,
                 total,
                 [x for x in parts if x is not None],
-                f"{total.zh}与表内对应数不符",
-                f"{total.en}: differs from the figures it balances in the table",
+                "与表内对应数不符",
+                ": differs from the figures it balances in the table",
                 minus=[x for x in minus if x is not None],
             )
 
