@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, Final
 
@@ -245,11 +245,14 @@ def _read_page(page: Any, number: int, source: str | None) -> _PageRead:
 def read_pdf(
     source: str | os.PathLike[str] | bytes,
     *,
+    pages: Iterable[int] | None = None,
     max_pages: int = MAX_PAGES,
     max_bytes: int = MAX_BYTES,
     time_limit: float = TIME_LIMIT,
 ) -> Document:
     """Read a PDF file (a path, or its bytes) into a :class:`Document`.
+
+    ``pages`` limits the read to those page numbers (1-based); ``max_pages`` refuses longer files.
 
     Raises :class:`CorruptPdf`, :class:`EncryptedPdf`, :class:`ScannedPdf` (no text layer: run OCR
     first, e.g. ``ocrmypdf``), :class:`PdfTooLarge` or :class:`PdfTooSlow`; and
@@ -267,7 +270,8 @@ def read_pdf(
             ) from exc
         if count > max_pages:
             raise PdfTooLarge(f"不超过 {max_pages} 页", f"at most {max_pages} pages", count, source=name)
-        for index in range(count):
+        wanted = sorted({n - 1 for n in pages if 1 <= n <= count}) if pages is not None else range(count)
+        for index in wanted:
             if time.monotonic() - started > time_limit:
                 raise PdfTooSlow(
                     f"{time_limit} 秒内读完",
@@ -309,7 +313,12 @@ def _assemble(reads: list[_PageRead], name: str | None) -> Document:
         kept = [line for i, line in enumerate(read.lines) if (page_index, i) not in furniture]
         dropped = [line for i, line in enumerate(read.lines) if (page_index, i) in furniture]
         table_boxes = [grid.boxes[0] for grid in read.tables]
-        free = [line for line in kept if not any(_in_box(line, box) for box in table_boxes)]
+        framed_titles = [line for grid in read.tables for line in grid.title_lines]
+        free = [
+            line
+            for line in kept
+            if not any(_in_box(line, box) for box in table_boxes) and line not in framed_titles
+        ]
         column = text_column(free)
         titled: list[TableGrid] = []
         for grid in read.tables:

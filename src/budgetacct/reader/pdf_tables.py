@@ -106,8 +106,17 @@ def cell_grid(raw_rows: Sequence[RawRow], glyphs: Sequence[Glyph], page: int, ta
             ]
             row.append(Cell(_cell_text(build_lines(inside, page)), Box(page, x0, top, x1, bottom)))
         rows.append(row)
+    # A ruled frame drawn round the title too: leading rows of one cell across the whole table are
+    # the title, not headers.
+    titles: list[Line] = []
+    while len(rows) > 1 and sum(cell.box is not None for cell in rows[0]) == 1 and len(rows[0]) > 1:
+        box = next(cell.box for cell in rows[0] if cell.box is not None)
+        inside = [g for g in glyphs if box.x0 <= (g.x0 + g.x1) / 2 <= box.x1 and box.top <= (g.top + g.bottom) / 2 <= box.bottom]
+        titles.extend(build_lines(inside, page))
+        rows.pop(0)
+        table_box = Box(page, table_box.x0, box.bottom, table_box.x1, table_box.bottom)
     header = header_row_count(rows)
-    return TableGrid(rows, (table_box,), (), header, header_paths(rows, header))
+    return TableGrid(rows, (table_box,), titles, header, header_paths(rows, header))
 
 
 def attach_titles(
@@ -117,7 +126,7 @@ def attach_titles(
 
     Returns the grid with its titles, and the lines taken.
     """
-    top = grid.boxes[0].top
+    top = grid.title_lines[0].box.top if grid.title_lines else grid.boxes[0].top
     above = sorted(
         (line for line in free_lines if line.box.bottom <= top + 1), key=lambda line: -line.box.bottom
     )
@@ -135,7 +144,7 @@ def attach_titles(
         taken.append(line)
         edge = line.box.top
     taken.reverse()
-    return TableGrid(grid.rows, grid.boxes, taken, grid.header_rows, grid.columns), taken
+    return TableGrid(grid.rows, grid.boxes, [*taken, *grid.title_lines], grid.header_rows, grid.columns), taken
 
 
 def _columns_match(first: TableGrid, second: TableGrid) -> bool:
