@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, Final
 
-from budgetacct.errors import InputError, MissingDependency, Problem
+from budgetacct.errors import BudgetAcctError, InputError, MissingDependency, Problem
 from budgetacct.reader.document import Block, Box, Document, Line, Page, TableGrid
 from budgetacct.reader.pdf_layout import Column, Glyph, build_lines, find_furniture, reflow, text_column
 from budgetacct.reader.pdf_tables import attach_titles, cell_grid, join_continuations
@@ -50,10 +50,13 @@ class PdfSupportMissing(MissingDependency):
     """pdfplumber is not installed: the message gives the one command that installs it."""
 
     def __init__(self, package: str = "pdfplumber", extra: str = "pdf") -> None:
-        super().__init__(package, extra)
-        self.zh = f"读取 PDF 需要可选依赖 {package}：请运行 pip install 'budgetacct[{extra}]'"
-        self.en = f"reading a PDF needs the optional dependency {package}: pip install 'budgetacct[{extra}]'"
-        self.args = (f"{self.zh} | {self.en}",)
+        self.package = package
+        self.extra = extra
+        BudgetAcctError.__init__(
+            self,
+            f"读取 PDF 需要可选依赖 {package}：请运行 pip install 'budgetacct[{extra}]'",
+            f"reading a PDF needs the optional dependency {package}: pip install 'budgetacct[{extra}]'",
+        )
 
 
 class PdfError(InputError):
@@ -268,6 +271,13 @@ def read_pdf(
             raise CorruptPdf(
                 "完整的 PDF 文件", "a complete PDF file", f"{type(exc).__name__}: {exc}", source=name
             ) from exc
+        if count == 0:
+            raise CorruptPdf(
+                "至少有一页的完整 PDF 文件",
+                "a complete PDF file with at least one page",
+                "no pages",
+                source=name,
+            )
         if count > max_pages:
             raise PdfTooLarge(f"不超过 {max_pages} 页", f"at most {max_pages} pages", count, source=name)
         wanted = sorted({n - 1 for n in pages if 1 <= n <= count}) if pages is not None else range(count)
@@ -305,6 +315,17 @@ def read_pdf(
 
 def _assemble(reads: list[_PageRead], name: str | None) -> Document:
     furniture = find_furniture([read.lines for read in reads], [read.height for read in reads])
+    # The text column is the document's, per page width: a page with two short lines has no
+    # margins of its own to measure.
+    prose: dict[int, list[Line]] = {}
+    for page_index, read in enumerate(reads):
+        boxes = [grid.boxes[0] for grid in read.tables]
+        prose.setdefault(round(read.width), []).extend(
+            line
+            for i, line in enumerate(read.lines)
+            if (page_index, i) not in furniture and not any(_in_box(line, box) for box in boxes)
+        )
+    columns = {width: text_column(lines) for width, lines in prose.items()}
     pages: list[Page] = []
     runs: list[list[tuple[Line, Column]]] = [[]]
     pieces: list[tuple[TableGrid, bool, bool]] = []
@@ -319,7 +340,7 @@ def _assemble(reads: list[_PageRead], name: str | None) -> Document:
             for line in kept
             if not any(_in_box(line, box) for box in table_boxes) and line not in framed_titles
         ]
-        column = text_column(free)
+        column = columns[round(read.width)]
         titled: list[TableGrid] = []
         for grid in read.tables:
             with_title, taken = attach_titles(grid, free, column)

@@ -111,7 +111,11 @@ def cell_grid(raw_rows: Sequence[RawRow], glyphs: Sequence[Glyph], page: int, ta
     titles: list[Line] = []
     while len(rows) > 1 and sum(cell.box is not None for cell in rows[0]) == 1 and len(rows[0]) > 1:
         box = next(cell.box for cell in rows[0] if cell.box is not None)
-        inside = [g for g in glyphs if box.x0 <= (g.x0 + g.x1) / 2 <= box.x1 and box.top <= (g.top + g.bottom) / 2 <= box.bottom]
+        inside = [
+            g
+            for g in glyphs
+            if box.x0 <= (g.x0 + g.x1) / 2 <= box.x1 and box.top <= (g.top + g.bottom) / 2 <= box.bottom
+        ]
         titles.extend(build_lines(inside, page))
         rows.pop(0)
         table_box = Box(page, table_box.x0, box.bottom, table_box.x1, table_box.bottom)
@@ -144,7 +148,9 @@ def attach_titles(
         taken.append(line)
         edge = line.box.top
     taken.reverse()
-    return TableGrid(grid.rows, grid.boxes, [*taken, *grid.title_lines], grid.header_rows, grid.columns), taken
+    return TableGrid(
+        grid.rows, grid.boxes, [*taken, *grid.title_lines], grid.header_rows, grid.columns
+    ), taken
 
 
 def _columns_match(first: TableGrid, second: TableGrid) -> bool:
