@@ -166,10 +166,46 @@ def _glyphs(page: Any) -> list[Glyph]:
     return glyphs
 
 
+def _white(color: Any) -> bool:
+    if isinstance(color, int | float):
+        return float(color) >= 0.99
+    if isinstance(color, tuple | list) and color and all(isinstance(c, int | float) for c in color):
+        values = [float(c) for c in color]
+        return (
+            all(v >= 0.99 for v in values) if len(values) in (1, 3) else len(values) == 4 and not any(values)
+        )
+    return False
+
+
+def _invisible(edge: Any) -> bool:
+    """An edge nobody sees: painted white (Excel exports paint cell backgrounds), or not painted."""
+    stroke, fill = edge.get("stroke"), edge.get("fill")
+    if stroke and not _white(edge.get("stroking_color")):
+        return False
+    if fill and not _white(edge.get("non_stroking_color")):
+        return False
+    return stroke is not None or fill is not None  # unknown paint (curves): take it as seen
+
+
 def _raw_tables(page: Any) -> list[tuple[tuple[float, float, float, float], list[list[Any]]]]:
     x0, top, _, _ = page.bbox
+    edges = page.edges
+    visible = [edge for edge in edges if not _invisible(edge)]
+    settings: dict[str, Any] = {}
+    vertical = [e for e in visible if e.get("orientation") == "v"]
+    horizontal = [e for e in visible if e.get("orientation") == "h"]
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return []
+    if len(visible) < len(edges):
+        # Only the ruling a reader sees separates cells.
+        settings = {
+            "vertical_strategy": "explicit",
+            "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": vertical,
+            "explicit_horizontal_lines": horizontal,
+        }
     found = []
-    for table in page.find_tables():
+    for table in page.find_tables(settings):
         bx0, btop, bx1, bbottom = table.bbox
         rows = [
             [None if c is None else (c[0] - x0, c[1] - top, c[2] - x0, c[3] - top) for c in row.cells]
@@ -241,7 +277,9 @@ def _read_page(page: Any, number: int, source: str | None) -> _PageRead:
     read.lines = build_lines(glyphs, number)
     if glyphs:
         for table_box, rows in _raw_tables(page):
-            read.tables.append(cell_grid(rows, glyphs, number, Box(number, *table_box)))
+            grid = cell_grid(rows, glyphs, number, Box(number, *table_box))
+            if grid is not None:
+                read.tables.append(grid)
     return read
 
 

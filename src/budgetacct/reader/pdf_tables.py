@@ -46,7 +46,11 @@ def _is_body_row(row: Sequence[Cell]) -> bool:
         return False
     if any(_AMOUNT.match(text) for text in texts):
         return True
-    return bool(_TOTAL.match(texts[0]) or _CODE.match(texts[0]))
+    if _CODE.match(texts[0]):
+        return True
+    # "合计" heads a column too (合计 | 基本支出 | 项目支出): only a total row with nothing but
+    # figures or blanks after it is body.
+    return bool(_TOTAL.match(texts[0])) and all(text in "-—－" for text in texts[1:])
 
 
 def header_row_count(rows: Sequence[Sequence[Cell]]) -> int:
@@ -91,8 +95,40 @@ def header_paths(rows: Sequence[Sequence[Cell]], header_rows: int) -> list[tuple
     return paths
 
 
-def cell_grid(raw_rows: Sequence[RawRow], glyphs: Sequence[Glyph], page: int, table_box: Box) -> TableGrid:
-    """A grid from pdfplumber's cell boxes and the page's characters."""
+def _inside(glyphs: Sequence[Glyph], x0: float, top: float, x1: float, bottom: float) -> list[Glyph]:
+    return [g for g in glyphs if x0 <= (g.x0 + g.x1) / 2 <= x1 and top <= (g.top + g.bottom) / 2 <= bottom]
+
+
+_TITLE_CELL = re.compile(r"^(?:(?:部\s*门|单\s*位|编制单位|金额单位)\s*[：:]|公开\s*\d+\s*表)")
+
+
+def _is_title_row(row: Sequence[Cell], width: float) -> bool:
+    """A leading row that belongs above the table: blank, one cell across, or "部门：… 单位：万元"."""
+    texts = [cell.text for cell in row if cell.text.strip()]
+    if not texts:
+        return True
+    starts = [cell.box for cell in row if cell.box is not None]
+    if len(starts) == 1 and width and starts[0].width >= 0.8 * width:
+        return True
+    return any(_TITLE_CELL.match(text) for text in texts) and not any(_AMOUNT.match(t.strip()) for t in texts)
+
+
+def _drop_blank_columns(rows: list[list[Cell]]) -> list[list[Cell]]:
+    # Excel exports rule every sheet column, so a grid can hold columns that never carry text.
+    width = max((len(row) for row in rows), default=0)
+    keep = [j for j in range(width) if any(j < len(row) and row[j].text.strip() for row in rows)]
+    return [[row[j] for j in keep if j < len(row)] for row in rows]
+
+
+def cell_grid(
+    raw_rows: Sequence[RawRow], glyphs: Sequence[Glyph], page: int, table_box: Box
+) -> TableGrid | None:
+    """A grid from pdfplumber's cell boxes and the page's characters (``None``: not a table).
+
+    Leading rows that are the table's title (a frame drawn round it too) become title lines;
+    columns that never hold text and rows that are only the continuation of merged cells are
+    dropped. A grid of fewer than two columns is a frame round text, not a table.
+    """
     rows: list[list[Cell]] = []
     for raw in raw_rows:
         row: list[Cell] = []
@@ -100,27 +136,33 @@ def cell_grid(raw_rows: Sequence[RawRow], glyphs: Sequence[Glyph], page: int, ta
             if bbox is None:
                 row.append(Cell(""))
                 continue
-            x0, top, x1, bottom = bbox
-            inside = [
-                g for g in glyphs if x0 <= (g.x0 + g.x1) / 2 <= x1 and top <= (g.top + g.bottom) / 2 <= bottom
-            ]
-            row.append(Cell(_cell_text(build_lines(inside, page)), Box(page, x0, top, x1, bottom)))
+            text = _cell_text(build_lines(_inside(glyphs, *bbox), page))
+            row.append(Cell(text, Box(page, *bbox)))
         rows.append(row)
-    # A ruled frame drawn round the title too: leading rows of one cell across the whole table are
-    # the title, not headers.
     titles: list[Line] = []
-    while len(rows) > 1 and sum(cell.box is not None for cell in rows[0]) == 1 and len(rows[0]) > 1:
-        box = next(cell.box for cell in rows[0] if cell.box is not None)
-        inside = [
-            g
-            for g in glyphs
-            if box.x0 <= (g.x0 + g.x1) / 2 <= box.x1 and box.top <= (g.top + g.bottom) / 2 <= box.bottom
-        ]
-        titles.extend(build_lines(inside, page))
+    while len(rows) > 1 and _is_title_row(rows[0], table_box.width):
+        boxes = [cell.box for cell in rows[0] if cell.box is not None]
+        if boxes:
+            band = Box.enclosing(boxes)
+            titles.extend(
+                build_lines(_inside(glyphs, table_box.x0, band.top, table_box.x1, band.bottom), page)
+            )
+            table_box = Box(page, table_box.x0, band.bottom, table_box.x1, table_box.bottom)
         rows.pop(0)
-        table_box = Box(page, table_box.x0, box.bottom, table_box.x1, table_box.bottom)
+    rows = [row for row in _drop_blank_columns(rows) if any(cell.box is not None for cell in row)]
+    if max((len(row) for row in rows), default=0) < 2:
+        return None
     header = header_row_count(rows)
     return TableGrid(rows, (table_box,), titles, header, header_paths(rows, header))
+
+
+_TABLE_NAME = re.compile(r"^(?:公开\s*\d+\s*表|表\s*\d+|附表)|表$")
+
+
+def _title_like(line: Line, column: Column) -> bool:
+    """Set larger than the prose, or named like a table ("公开09表：…", "…预算表")."""
+    size = max((token.box.height for token in line.tokens), default=0.0)
+    return size >= 1.15 * column.size or bool(_TABLE_NAME.search(line.text.strip()))
 
 
 def attach_titles(
@@ -143,7 +185,8 @@ def attach_titles(
         prose = len(line.text) > 40 and line.box.x1 >= column.right - 1.5 * column.size
         higher = [other for other in free_lines if other.box.bottom <= line.box.top + 1]
         above_line = max(higher, key=lambda other: other.box.bottom, default=None)
-        if prose or (above_line is not None and continues(above_line, column, line, column)):
+        wrapped = above_line is not None and continues(above_line, column, line, column)
+        if prose or (wrapped and above_line is not None and not _title_like(above_line, column)):
             break  # the tail of a wrapped paragraph, not a title
         taken.append(line)
         edge = line.box.top
@@ -153,15 +196,60 @@ def attach_titles(
     ), taken
 
 
-def _columns_match(first: TableGrid, second: TableGrid) -> bool:
-    if first.column_count != second.column_count:
+def _column_spans(grid: TableGrid) -> list[tuple[float, float] | None]:
+    spans: list[tuple[float, float] | None] = []
+    for j in range(grid.column_count):
+        boxes = [box for row in grid.rows if j < len(row) and (box := row[j].box) is not None]
+        narrowest = min(boxes, key=lambda b: b.width, default=None)
+        spans.append((narrowest.x0, narrowest.x1) if narrowest else None)
+    return spans
+
+
+def column_map(first: TableGrid, second: TableGrid) -> list[int] | None:
+    """Which column of ``first`` each column of ``second`` stands under (``None``: they differ).
+
+    Columns match by position (within 4 pt), so a continuation whose blank columns were dropped
+    still lines up.
+    """
+    old, new = _column_spans(first), _column_spans(second)
+    mapping: list[int] = []
+    start = 0
+    for span in new:
+        if span is None:
+            return None
+        found = next(
+            (
+                k
+                for k in range(start, len(old))
+                if (o := old[k]) is not None and abs(o[0] - span[0]) <= 4 and abs(o[1] - span[1]) <= 4
+            ),
+            None,
+        )
+        if found is None:
+            return None
+        mapping.append(found)
+        start = found + 1
+    return mapping if mapping else None
+
+
+def _spread(row: Sequence[Cell], mapping: Sequence[int], width: int) -> list[Cell]:
+    cells = [Cell("") for _ in range(width)]
+    for j, cell in enumerate(row):
+        cells[mapping[j]] = cell
+    return cells
+
+
+def _carry_over(previous: list[list[Cell]], first: list[Cell]) -> bool:
+    """Join a cell's text wrapped onto the next page ("十七、国土海洋气象等支" + "出")."""
+    filled = [j for j, cell in enumerate(first) if cell.text.strip()]
+    if len(filled) != 1 or not previous or any(_AMOUNT.match(cell.text.strip()) for cell in first):
         return False
-    left = [cell.box for cell in first.rows[-1]]
-    right = [cell.box for cell in second.rows[0]]
-    return all(
-        a is None or b is None or (abs(a.x0 - b.x0) <= 4 and abs(a.x1 - b.x1) <= 4)
-        for a, b in zip(left, right, strict=False)
-    )
+    j = filled[0]
+    above = previous[-1][j]
+    if not above.text.strip() or _AMOUNT.match(above.text.strip()) or len(first[j].text) > 3:
+        return False
+    previous[-1][j] = Cell(above.text + first[j].text, above.box)
+    return True
 
 
 def join_continuations(pieces: Sequence[tuple[TableGrid, bool, bool]]) -> list[TableGrid]:
@@ -177,9 +265,11 @@ def join_continuations(pieces: Sequence[tuple[TableGrid, bool, bool]]) -> list[T
     for grid, is_first, is_last in pieces:
         if joined and is_first and last_flag and not grid.title_lines:
             previous = joined[-1]
-            if previous.boxes[-1].page + 1 == grid.boxes[0].page and _columns_match(previous, grid):
+            mapping = column_map(previous, grid)
+            if previous.boxes[-1].page + 1 == grid.boxes[0].page and mapping is not None:
+                width = previous.column_count
                 repeated = [[c.text for c in row] for row in previous.rows[: previous.header_rows]]
-                rows = list(grid.rows)
+                rows = [_spread(row, mapping, width) for row in grid.rows]
                 skip = 0
                 while (
                     skip < len(repeated)
@@ -187,8 +277,11 @@ def join_continuations(pieces: Sequence[tuple[TableGrid, bool, bool]]) -> list[T
                     and [c.text for c in rows[skip]] == repeated[skip]
                 ):
                     skip += 1
+                merged = [list(row) for row in previous.rows]
+                if skip < len(rows) and _carry_over(merged, rows[skip]):
+                    skip += 1
                 joined[-1] = TableGrid(
-                    previous.rows + tuple(rows[skip:]),
+                    merged + rows[skip:],
                     previous.boxes + grid.boxes,
                     previous.title_lines,
                     previous.header_rows,
