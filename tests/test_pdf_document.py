@@ -30,6 +30,7 @@ CORPUS = Path(__file__).parent / "corpus"
 SH2024 = CORPUS / "sh2024-ptczj-js.pdf"
 SWU = CORPUS / "swu2023-ys.pdf"
 BIAO = CORPUS / "js2019-swbgt-ys-biao.pdf"
+JCY = CORPUS / "js2018-jcy-ys.pdf"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -189,6 +190,29 @@ def test_rotated_page_is_read_upright() -> None:
         "11,700.63",
     ]
     assert table.columns[3] == ("支出", "功能分类", "金额")
+
+
+def test_white_painted_cell_borders_do_not_split_cells() -> None:
+    # An Excel export paints every sheet cell white; only the black ruling a reader sees counts.
+    doc = read_pdf(JCY, pages=[13, 14, 19])
+    # (page 19 opens with the end of 公开08, whose start on page 18 was not read)
+    first, _income, _rest_of_08, three_public, empty = doc.tables
+    assert first.title == "第二部分 2018 年度部门预算表\n公开 01 表：收支预算总表\n部门： 江苏省人民检察院 单位：万元"
+    assert first.pages == (13, 14)
+    rows = first.texts()
+    assert rows[3] == ["一、财政拨款", "21,940.96", "一、一般公共服务支出", "", "一、基本支出", "13,994.31"]
+    assert rows[4] == ["1.一般公共预算", "21,940.96", "二、外交支出", "", "二、项目支出", "5,573.00"]
+    # A cell wrapped over the page break ("…等支" / "出") is one cell again.
+    assert ["", "", "十七、国土海洋气象等支出", "", "", ""] in rows
+    assert rows[-1] == ["收入合计", "21,955.35", "支出合计", "", "", "21,955.35"]
+    assert first.columns[2] == ("支出", "功能分类", "功能科目名称")
+    # Three header rows, merged cells spread over every column they cover.
+    assert three_public.title.startswith("公开 09 表：一般公共预算“三公”经费、会议费、培训费\n支出预算表")
+    assert three_public.header_rows == 3
+    assert three_public.columns[5] == ("“三公”经费", "公务用车购置及运行维护费", "公务用车运行维护费")
+    assert three_public.columns[0] == ("合计",)
+    assert three_public.texts()[-1] == ["1,384.74", "484.30", "100.00", "267.80", "", "267.80", "116.50", "200.44", "700.00"]
+    assert empty.texts()[2][0] == "此表为空"
 
 
 def test_page_numbers_are_dropped() -> None:
