@@ -197,7 +197,10 @@ def test_white_painted_cell_borders_do_not_split_cells() -> None:
     doc = read_pdf(JCY, pages=[13, 14, 19])
     # (page 19 opens with the end of 公开08, whose start on page 18 was not read)
     first, _income, _rest_of_08, three_public, empty = doc.tables
-    assert first.title == "第二部分 2018 年度部门预算表\n公开 01 表：收支预算总表\n部门： 江苏省人民检察院 单位：万元"
+    assert (
+        first.title
+        == "第二部分 2018 年度部门预算表\n公开 01 表：收支预算总表\n部门： 江苏省人民检察院 单位：万元"
+    )
     assert first.pages == (13, 14)
     rows = first.texts()
     assert rows[3] == ["一、财政拨款", "21,940.96", "一、一般公共服务支出", "", "一、基本支出", "13,994.31"]
@@ -211,7 +214,17 @@ def test_white_painted_cell_borders_do_not_split_cells() -> None:
     assert three_public.header_rows == 3
     assert three_public.columns[5] == ("“三公”经费", "公务用车购置及运行维护费", "公务用车运行维护费")
     assert three_public.columns[0] == ("合计",)
-    assert three_public.texts()[-1] == ["1,384.74", "484.30", "100.00", "267.80", "", "267.80", "116.50", "200.44", "700.00"]
+    assert three_public.texts()[-1] == [
+        "1,384.74",
+        "484.30",
+        "100.00",
+        "267.80",
+        "",
+        "267.80",
+        "116.50",
+        "200.44",
+        "700.00",
+    ]
     assert empty.texts()[2][0] == "此表为空"
 
 
@@ -265,6 +278,35 @@ def test_running_headers_page_numbers_and_sentences_across_pages() -> None:
     )
     paragraph = doc.paragraphs[1]
     assert paragraph.pages == (1, 2)
+
+
+def test_table_printed_without_ruling_is_read_from_aligned_columns() -> None:
+    rows = [
+        ("项目", "本年数", "上年数"),
+        ("收入合计", "120.50", "110.00"),
+        ("财政拨款", "100.00", "-"),
+        ("其他收入", "20.50", ""),
+    ]
+    page = [(100, 20, "收入情况表"), (200, 40, "单位：万元")]
+    for i, (label, this_year, last_year) in enumerate(rows):
+        top = 60 + 16 * i
+        page += [(20, top, label), (120, top, this_year)]
+        if last_year:
+            page.append((210, top, last_year))
+    page.append((20, 150, "本表收入合计一百二十万元。"))
+    doc = read_pdf(_hand_pdf([page]))
+    (table,) = doc.tables
+    assert table.title == "收入情况表\n单位：万元"
+    assert table.texts() == [
+        ["项目", "本年数", "上年数"],
+        ["收入合计", "120.50", "110.00"],
+        ["财政拨款", "100.00", "-"],
+        ["其他收入", "20.50", ""],
+    ]
+    assert table.header_rows == 1 and table.columns == (("项目",), ("本年数",), ("上年数",))
+    blank = table.rows[3][2]
+    assert blank.text == "" and not blank.covered
+    assert doc.narrative_text().text == "本表收入合计一百二十万元。"
 
 
 def test_radical_code_points_are_normalised() -> None:

@@ -21,7 +21,7 @@ from typing import Any, Final
 from budgetacct.errors import BudgetAcctError, InputError, MissingDependency, Problem
 from budgetacct.reader.document import Block, Box, Document, Line, Page, TableGrid
 from budgetacct.reader.pdf_layout import Column, Glyph, build_lines, find_furniture, reflow, text_column
-from budgetacct.reader.pdf_tables import attach_titles, cell_grid, join_continuations
+from budgetacct.reader.pdf_tables import aligned_tables, attach_titles, cell_grid, join_continuations
 
 __all__ = [
     "MAX_BYTES",
@@ -379,8 +379,13 @@ def _assemble(reads: list[_PageRead], name: str | None) -> Document:
             if not any(_in_box(line, box) for box in table_boxes) and line not in framed_titles
         ]
         column = columns[round(read.width)]
+        grids = list(read.tables)
+        for grid, used in aligned_tables(free):
+            free = [line for line in free if not any(line is u for u in used)]
+            grids.append(grid)
+        grids.sort(key=lambda grid: grid.boxes[0].top)
         titled: list[TableGrid] = []
-        for grid in read.tables:
+        for grid in grids:
             with_title, taken = attach_titles(grid, free, column)
             free = [line for line in free if not any(line is t for t in taken)]
             titled.append(with_title)

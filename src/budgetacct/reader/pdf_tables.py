@@ -292,3 +292,108 @@ def join_continuations(pieces: Sequence[tuple[TableGrid, bool, bool]]) -> list[T
         joined.append(grid)
         last_flag = is_last
     return joined
+
+
+# ----------------------------------------------------------------------------------------------
+# Tables printed without ruling: columns of text aligned on the page.
+
+#: A gap wider than this many character heights separates two cells of an unruled table.
+CELL_GAP: Final = 1.5
+#: At least this many consecutive aligned lines make an unruled table.
+MIN_ALIGNED_ROWS: Final = 3
+
+
+def _segments(line: Line) -> list[tuple[str, Box]]:
+    """The line cut at wide gaps: (text, box) of each piece."""
+    pieces: list[list[int]] = [[]]
+    for i, token in enumerate(line.tokens):
+        if i:
+            previous = line.tokens[i - 1]
+            if token.box.x0 - previous.box.x1 > CELL_GAP * max(token.box.height, previous.box.height):
+                pieces.append([])
+        pieces[-1].append(i)
+    out: list[tuple[str, Box]] = []
+    for piece in pieces:
+        tokens = [line.tokens[i] for i in piece]
+        start = line.text.find(tokens[0].text)
+        end = line.text.find(tokens[-1].text, max(start, 0)) + len(tokens[-1].text)
+        text = line.text[start:end] if 0 <= start < end else "".join(t.text for t in tokens)
+        out.append((text, Box.enclosing([t.box for t in tokens])))
+    return out
+
+
+def _tabular(segments: Sequence[tuple[str, Box]]) -> bool:
+    if len(segments) >= 3:
+        return True
+    return len(segments) == 2 and any(
+        _AMOUNT.match(text.strip()) or text.strip() in "-—" for text, _ in segments
+    )
+
+
+def _columns(rows: Sequence[Sequence[tuple[str, Box]]]) -> list[tuple[float, float]]:
+    """Columns as the unions of horizontally overlapping cells of all rows."""
+    spans = sorted((box.x0, box.x1) for row in rows for _, box in row)
+    merged: list[list[float]] = []
+    for x0, x1 in spans:
+        if merged and x0 <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    return [(x0, x1) for x0, x1 in merged]
+
+
+def _aligned_grid(run: Sequence[tuple[Line, list[tuple[str, Box]]]], page: int) -> TableGrid | None:
+    rows_segments = [segments for _, segments in run]
+    columns = _columns(rows_segments)
+    if len(columns) < 2 or max(len(row) for row in rows_segments) > len(columns):
+        return None
+    rows: list[list[Cell]] = []
+    for line, segments in run:
+        texts: list[list[str]] = [[] for _ in columns]
+        boxes: list[Box | None] = [None for _ in columns]
+        for text, box in segments:
+            j = next(k for k, (x0, x1) in enumerate(columns) if x0 <= box.x0 <= x1)
+            texts[j].append(text)
+            held = boxes[j]
+            boxes[j] = box if held is None else held.union(box)
+        row = []
+        for j, (x0, x1) in enumerate(columns):
+            box = boxes[j] or Box(page, x0, line.box.top, x1, line.box.bottom)
+            row.append(Cell(" ".join(texts[j]), box))
+        rows.append(row)
+    # Most rows must fill more than one column, or this is a list of labelled lines, not a table.
+    if sum(1 for row in rows if sum(1 for cell in row if cell.text) >= 2) < MIN_ALIGNED_ROWS:
+        return None
+    table_box = Box.enclosing([line.box for line, _ in run])
+    header = header_row_count(rows)
+    return TableGrid(rows, (table_box,), (), header, header_paths(rows, header))
+
+
+def aligned_tables(lines: Sequence[Line]) -> list[tuple[TableGrid, list[Line]]]:
+    """Tables printed without ruling lines: runs of lines whose wide gaps line up in columns.
+
+    ``lines`` are a page's lines outside ruled tables, in reading order. Returns each table with
+    the lines it took. Prose never has wide gaps inside a line, so it is never taken.
+    """
+    found: list[tuple[TableGrid, list[Line]]] = []
+    run: list[tuple[Line, list[tuple[str, Box]]]] = []
+
+    def close() -> None:
+        if len(run) >= MIN_ALIGNED_ROWS:
+            grid = _aligned_grid(run, run[0][0].box.page)
+            if grid is not None:
+                found.append((grid, [line for line, _ in run]))
+        run.clear()
+
+    for line in lines:
+        segments = _segments(line)
+        if _tabular(segments):
+            if run:
+                previous = run[-1][0]
+                if line.box.top - previous.box.bottom > 2.5 * max(line.box.height, previous.box.height):
+                    close()
+            run.append((line, segments))
+        else:
+            close()
+    close()
+    return found
