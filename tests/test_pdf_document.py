@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -38,8 +39,15 @@ JCY = CORPUS / "js2018-jcy-ys.pdf"
 # each 10 pt wide at size 10, so positions are exact.
 
 
+def _deflated_spaces(count: int) -> bytes:
+    packer = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    out = [packer.compress(chunk) for _ in range(count >> 20)]
+    return b"".join([*out, packer.flush()])
+
+
 def _hand_pdf(
-    pages: list[list[tuple[float, float, str]]], *, width: float = 300, height: float = 400
+    pages: list[list[tuple[float, float, str]]], *, width: float = 300, height: float = 400, bomb: int = 0
 ) -> bytes:
     chars = sorted({c for page in pages for _, _, text in page for c in text})
     code = {c: i + 1 for i, c in enumerate(chars)}
@@ -73,6 +81,12 @@ def _hand_pdf(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] "
             f"/Resources << /Font << /F1 3 0 R >> >> /Contents {page_ids[i] + 1} 0 R >>".encode()
         )
+        if bomb:  # a few KiB that inflate to ``bomb`` bytes of blanks
+            packed = _deflated_spaces(bomb)
+            objects.append(
+                b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"
+            )
+            continue
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
@@ -361,6 +375,17 @@ def test_limits() -> None:
         read_pdf(BIAO, max_bytes=1000)
     with pytest.raises(PdfTooSlow):
         read_pdf(BIAO, time_limit=0)
+
+
+def test_compression_bomb_is_refused_without_inflating_it() -> None:
+    bomb = _hand_pdf([[(20, 20, "收入")]], bomb=256 << 20)
+    assert len(bomb) < 1 << 20
+    with pytest.raises(PdfTooLarge, match="compression bomb"):
+        read_pdf(bomb)
+    # Outside a read, pdfminer's zlib is the ordinary one again.
+    import pdfminer.pdftypes
+
+    assert len(pdfminer.pdftypes.zlib.decompress(zlib.compress(b" " * (40 << 20)))) == 40 << 20
 
 
 def test_missing_pdfplumber_names_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:

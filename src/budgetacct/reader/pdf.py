@@ -11,8 +11,10 @@ subclasses, all :class:`~budgetacct.errors.InputError` and so ``ValueError``).
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -27,6 +29,7 @@ __all__ = [
     "MAX_BYTES",
     "MAX_CHARS_PER_PAGE",
     "MAX_PAGES",
+    "MAX_STREAM_BYTES",
     "TIME_LIMIT",
     "CorruptPdf",
     "EncryptedPdf",
@@ -44,6 +47,8 @@ MAX_PAGES: Final = 1000
 MAX_CHARS_PER_PAGE: Final = 100_000
 #: Seconds; checked between pages.
 TIME_LIMIT: Final = 300.0
+#: Bytes one compressed stream may inflate to (a report page's content is a few hundred KiB).
+MAX_STREAM_BYTES: Final = 32 * 1024 * 1024
 
 
 class PdfSupportMissing(MissingDependency):
@@ -101,11 +106,72 @@ class PdfTooSlow(PdfError):
 # The facade over pdfplumber: the only place that touches its untyped objects.
 
 
+class _StreamTooLarge(Exception):
+    pass
+
+
+class _BoundedZlib:
+    """pdfminer's ``zlib``, with ``decompress`` capped while this thread reads a PDF.
+
+    pdfminer inflates every stream whole; a few KiB of deflated zeros (a "zip bomb") would
+    otherwise become gigabytes. Outside :func:`read_pdf` (``limit`` unset) it is plain zlib.
+    """
+
+    def __init__(self, real: Any) -> None:
+        self._real = real
+        self._local = threading.local()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    @contextmanager
+    def bounded(self, limit: int) -> Iterator[None]:
+        previous = getattr(self._local, "limit", None)
+        self._local.limit = limit
+        try:
+            yield
+        finally:
+            self._local.limit = previous
+
+    def decompress(self, data: bytes, *args: Any, **kwargs: Any) -> bytes:
+        limit = getattr(self._local, "limit", None)
+        if limit is None:
+            return bytes(self._real.decompress(data, *args, **kwargs))
+        inflater = self._real.decompressobj(*args, **kwargs)
+        out = bytes(inflater.decompress(data, limit + 1))
+        if len(out) > limit or inflater.unconsumed_tail:
+            raise _StreamTooLarge(limit)
+        return out + bytes(inflater.flush())
+
+
+def _reraise_bomb(exc: BaseException) -> None:
+    """pdfplumber wraps pdfminer's errors: find a capped stream among the causes."""
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return
+        if isinstance(seen, _StreamTooLarge):
+            raise seen
+        seen = seen.__cause__ or seen.__context__
+
+
+_ZLIB: _BoundedZlib | None = None
+_ZLIB_LOCK = threading.Lock()
+
+
 def _pdfplumber() -> Any:
+    global _ZLIB
     try:
         import pdfplumber
+
+        pdftypes: Any = importlib.import_module("pdfminer.pdftypes")
     except ImportError as exc:  # pragma: no cover - exercised by monkeypatching sys.modules
         raise PdfSupportMissing() from exc
+    with _ZLIB_LOCK:
+        if _ZLIB is None:
+            current = pdftypes.zlib
+            _ZLIB = current if isinstance(current, _BoundedZlib) else _BoundedZlib(current)
+            pdftypes.zlib = _ZLIB
     return pdfplumber
 
 
@@ -118,6 +184,8 @@ def _open(data: bytes, source: str | None) -> Iterator[Any]:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
+    except _StreamTooLarge:
+        raise
     except PDFPasswordIncorrect as exc:
         raise EncryptedPdf(
             "未加密的 PDF（请先去掉密码）",
@@ -130,6 +198,7 @@ def _open(data: bytes, source: str | None) -> Iterator[Any]:
             "完整的 PDF 文件", "a complete PDF file", f"{type(exc).__name__}: {exc}", source=source
         ) from exc
     except Exception as exc:  # pdfminer raises bare exceptions of many kinds on damaged files
+        _reraise_bomb(exc)
         if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
             raise EncryptedPdf(
                 "未加密的 PDF（请先去掉密码）",
@@ -301,11 +370,44 @@ def read_pdf(
     """
     started = time.monotonic()
     data, name = _load(source, max_bytes)
+    _pdfplumber()
+    assert _ZLIB is not None
+    try:
+        with _ZLIB.bounded(MAX_STREAM_BYTES):
+            reads, count = _read_pages(data, name, pages, max_pages, started, time_limit)
+    except _StreamTooLarge as exc:
+        raise PdfTooLarge(
+            f"每个数据流解压后不超过 {MAX_STREAM_BYTES} 字节",
+            f"streams that inflate to at most {MAX_STREAM_BYTES} bytes",
+            "a larger stream (a compression bomb?)",
+            source=name,
+        ) from exc
+    if count and not any(read.glyph_count for read in reads):
+        raise ScannedPdf(
+            "有文字层的 PDF（扫描件请先做 OCR，例如 ocrmypdf）",
+            "a PDF with a text layer (a scanned file needs OCR first, e.g. ocrmypdf)",
+            f"no text on any of {count} pages",
+            source=name,
+        )
+    return _assemble(reads, name)
+
+
+def _read_pages(
+    data: bytes,
+    name: str | None,
+    pages: Iterable[int] | None,
+    max_pages: int,
+    started: float,
+    time_limit: float,
+) -> tuple[list[_PageRead], int]:
     reads: list[_PageRead] = []
     with _open(data, name) as pdf:
         try:
             count = len(pdf.pages)
+        except _StreamTooLarge:
+            raise
         except Exception as exc:
+            _reraise_bomb(exc)
             raise CorruptPdf(
                 "完整的 PDF 文件", "a complete PDF file", f"{type(exc).__name__}: {exc}", source=name
             ) from exc
@@ -330,9 +432,10 @@ def read_pdf(
             page = pdf.pages[index]
             try:
                 reads.append(_read_page(page, index + 1, name))
-            except PdfError:
+            except (PdfError, _StreamTooLarge):
                 raise
             except Exception as exc:
+                _reraise_bomb(exc)
                 raise CorruptPdf(
                     "完整的 PDF 文件",
                     "a complete PDF file",
@@ -341,14 +444,7 @@ def read_pdf(
                 ) from exc
             finally:
                 page.close()  # drops pdfplumber's per-page caches
-    if count and not any(read.glyph_count for read in reads):
-        raise ScannedPdf(
-            "有文字层的 PDF（扫描件请先做 OCR，例如 ocrmypdf）",
-            "a PDF with a text layer (a scanned file needs OCR first, e.g. ocrmypdf)",
-            f"no text on any of {count} pages",
-            source=name,
-        )
-    return _assemble(reads, name)
+    return reads, count
 
 
 def _assemble(reads: list[_PageRead], name: str | None) -> Document:
