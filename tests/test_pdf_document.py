@@ -32,6 +32,7 @@ SH2024 = CORPUS / "sh2024-ptczj-js.pdf"
 SWU = CORPUS / "swu2023-ys.pdf"
 BIAO = CORPUS / "js2019-swbgt-ys-biao.pdf"
 JCY = CORPUS / "js2018-jcy-ys.pdf"
+GJFY = CORPUS / "js2019-gjfy-ys.pdf"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -240,6 +241,50 @@ def test_white_painted_cell_borders_do_not_split_cells() -> None:
         "700.00",
     ]
     assert empty.texts()[2][0] == "此表为空"
+
+
+def test_row_printed_above_the_first_ruling_of_a_page_joins_the_continued_table() -> None:
+    # Page 17 opens with a row of 公开12表 whose top border was drawn on page 16.
+    doc = read_pdf(GJFY, pages=[16, 17])
+    (table,) = doc.tables
+    assert table.title == "公开 12 表\n政府采购支出预算表\n部门名称：江苏省高级人民法院 单位：万元"
+    assert table.pages == (16, 17)
+    assert table.columns == (
+        ("采购品目大类",),
+        ("专项名称",),
+        ("经济科目",),
+        ("采购物品名称",),
+        ("采购组织形式",),
+        ("总计",),
+    )
+    rows = table.texts()
+    start = rows.index(["", "", "会议费", "", "", "110.05"])
+    assert rows[start + 1] == ["", "", "", "会议服务", "分散自行组织", "110.05"]
+    assert rows[start + 2] == ["", "", "办公费", "", "", "10.00"]
+    assert rows[1] == ["合计", "", "", "", "", "5,227.59"]
+    assert not any("110.05" in block.text for block in doc.paragraphs)
+
+
+def test_wrapped_unit_line_and_lead_in_sentence() -> None:
+    # "单位：万" / "元" wraps at the right edge: still the table's title, not prose.
+    doc = read_pdf(GJFY, pages=[14])
+    three_public = doc.tables[0]
+    assert three_public.title.startswith("公开 09 表\n“三公”经费、会议费、培训费支出预算表\n单位：万")
+    assert three_public.texts()[-1] == [
+        "2,382.02",
+        "513.75",
+        "160.00",
+        "266.80",
+        "",
+        "266.80",
+        "86.95",
+        "271.02",
+        "1,597.25",
+    ]
+    # A sentence that leads into a table ("…的单位包括：") stays in the narrative.
+    doc = read_pdf(SH2024, pages=[5])
+    assert doc.tables[0].title == ""
+    assert doc.paragraphs[-1].text.endswith("纳入上海市普陀区财政局 2024 年度部门决算编制范围的单位包括：")
 
 
 def test_page_numbers_are_dropped() -> None:

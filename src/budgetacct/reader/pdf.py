@@ -23,7 +23,13 @@ from typing import Any, Final
 from budgetacct.errors import BudgetAcctError, InputError, MissingDependency, Problem
 from budgetacct.reader.document import Block, Box, Document, Line, Page, TableGrid
 from budgetacct.reader.pdf_layout import Column, Glyph, build_lines, find_furniture, reflow, text_column
-from budgetacct.reader.pdf_tables import aligned_tables, attach_titles, cell_grid, join_continuations
+from budgetacct.reader.pdf_tables import (
+    absorb_loose_rows,
+    aligned_tables,
+    attach_titles,
+    cell_grid,
+    join_continuations,
+)
 
 __all__ = [
     "MAX_BYTES",
@@ -482,6 +488,8 @@ def _assemble(reads: list[_PageRead], name: str | None) -> Document:
         grids.sort(key=lambda grid: grid.boxes[0].top)
         titled: list[TableGrid] = []
         for grid in grids:
+            grid, loose = absorb_loose_rows(grid, free)
+            free = [line for line in free if not any(line is t for t in loose)]
             with_title, taken = attach_titles(grid, free, column)
             free = [line for line in free if not any(line is t for t in taken)]
             titled.append(with_title)

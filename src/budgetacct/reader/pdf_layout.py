@@ -310,6 +310,8 @@ def continues(line: Line, column: Column, following: Line, next_column: Column) 
     # (Word keeps a figure with the character after it, so count one character more.)
     first = (following.tokens[0].box.width if following.tokens else 0.0) + column.size
     full = line.box.x1 + min(first, 5 * column.size) >= column.right - 0.5 * column.size
+    # A short piece at the right edge ("单位：万元") is not a line of prose that wrapped.
+    full = full and line.box.x0 <= column.left + 3 * column.size
     indented = following.box.x0 > next_column.left + 1.2 * next_column.size
     return full and not indented and not _STARTS_PARAGRAPH.match(following.text)
 

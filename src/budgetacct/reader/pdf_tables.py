@@ -161,8 +161,58 @@ _TABLE_NAME = re.compile(r"^(?:公开\s*\d+\s*表|表\s*\d+|附表)|表$")
 
 def _title_like(line: Line, column: Column) -> bool:
     """Set larger than the prose, or named like a table ("公开09表：…", "…预算表")."""
+    if _TABLE_NAME.search(line.text.strip()):
+        return True
     size = max((token.box.height for token in line.tokens), default=0.0)
-    return size >= 1.15 * column.size or bool(_TABLE_NAME.search(line.text.strip()))
+    return size >= 1.15 * column.size and line.box.x1 < column.right - 2 * column.size
+
+
+_TITLE_LINE = re.compile(r"(?:部\s*门|单\s*位|编制单位)(?:名称)?\s*[：:]|公开\s*\d+\s*表")
+
+
+def absorb_loose_rows(grid: TableGrid, free_lines: Sequence[Line]) -> tuple[TableGrid, list[Line]]:
+    """Rows printed above the first ruling line of a page (the border was on the page before).
+
+    A line right above the table whose pieces each stand in one of its columns, one of them a
+    figure, becomes the table's first row. Returns the grid and the lines taken.
+    """
+    if grid.header_rows or grid.title_lines:
+        return grid, []
+    spans = _column_spans(grid)
+    page = grid.boxes[0].page
+    taken: list[Line] = []
+    rows: list[list[Cell]] = []
+    edge = grid.boxes[0].top
+    for line in sorted(
+        (line for line in free_lines if line.box.bottom <= edge + 1), key=lambda line: -line.box.bottom
+    ):
+        if edge - line.box.bottom > line.box.height:
+            break
+        segments = _segments(line)
+        if not any(_AMOUNT.match(text.strip()) for text, _ in segments):
+            break
+        cells = [
+            Cell("", None if span is None else Box(page, span[0], line.box.top, span[1], edge))
+            for span in spans
+        ]
+        for text, box in segments:
+            overlaps = [
+                (min(box.x1, span[1]) - max(box.x0, span[0]), j)
+                for j, span in enumerate(spans)
+                if span is not None
+            ]
+            best, j = max(overlaps, default=(0.0, -1))
+            if best <= 0 or cells[j].text:
+                return grid, []
+            cells[j] = Cell(text, cells[j].box)
+        rows.insert(0, cells)
+        taken.append(line)
+        edge = line.box.top
+    if not rows:
+        return grid, []
+    box = grid.boxes[0]
+    boxes = (Box(page, box.x0, edge, box.x1, box.bottom), *grid.boxes[1:])
+    return TableGrid([*rows, *grid.rows], boxes, (), 0, grid.columns), taken
 
 
 def attach_titles(
@@ -182,7 +232,10 @@ def attach_titles(
         size = max(line.box.height, 6.0)
         if edge - line.box.bottom > 2.5 * size or len(taken) == 4:
             break
-        prose = len(line.text) > 40 and line.box.x1 >= column.right - 1.5 * column.size
+        full = line.box.x1 >= column.right - 1.5 * column.size
+        prose = full and not (_title_like(line, column) or _TITLE_LINE.search(line.text))
+        if any(_AMOUNT.match(text.strip()) for text, _ in _segments(line)):
+            break  # a row of figures: part of a table, never its title
         higher = [other for other in free_lines if other.box.bottom <= line.box.top + 1]
         above_line = max(higher, key=lambda other: other.box.bottom, default=None)
         wrapped = above_line is not None and continues(above_line, column, line, column)
@@ -199,9 +252,15 @@ def attach_titles(
 def _column_spans(grid: TableGrid) -> list[tuple[float, float] | None]:
     spans: list[tuple[float, float] | None] = []
     for j in range(grid.column_count):
-        boxes = [box for row in grid.rows if j < len(row) and (box := row[j].box) is not None]
-        narrowest = min(boxes, key=lambda b: b.width, default=None)
-        spans.append((narrowest.x0, narrowest.x1) if narrowest else None)
+        # The span most cells of the column have (a header row may split or merge it).
+        counts: dict[tuple[int, int], int] = {}
+        for row in grid.rows:
+            box = row[j].box if j < len(row) else None
+            if box is not None:
+                key = (round(box.x0), round(box.x1))
+                counts[key] = counts.get(key, 0) + 1
+        common = max(counts.items(), key=lambda item: item[1])[0] if counts else None
+        spans.append((float(common[0]), float(common[1])) if common else None)
     return spans
 
 
