@@ -7,6 +7,7 @@ tests/corpus (provenance in tests/corpus/README.md).
 from __future__ import annotations
 
 import io
+import pickle
 import sys
 import zlib
 from pathlib import Path
@@ -391,6 +392,8 @@ def test_errors_are_typed_and_bilingual() -> None:
     assert isinstance(random_bytes.value, ValueError)
     assert isinstance(random_bytes.value, BudgetAcctError)
     assert "PDF" in random_bytes.value.zh and "PDF" in random_bytes.value.en
+    copy = pickle.loads(pickle.dumps(random_bytes.value))
+    assert type(copy) is CorruptPdf and str(copy) == str(random_bytes.value)
 
     with pytest.raises(CorruptPdf):
         read_pdf(BIAO.read_bytes()[:3000])

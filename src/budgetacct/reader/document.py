@@ -252,8 +252,9 @@ class Page:
     """One page as displayed (rotation already applied): its lines, paragraphs and tables.
 
     ``lines`` are all text lines in reading order, tables included; ``blocks`` are the paragraphs
-    outside tables; ``furniture`` are the running headers, footers and page numbers left out of
-    both ``blocks`` and the document's narrative.
+    outside tables (a paragraph carried over from the page before is listed on that page);
+    ``furniture`` are the running headers, footers and page numbers left out of ``lines``,
+    ``blocks`` and the document's narrative.
     """
 
     number: int

@@ -455,6 +455,12 @@ def _read_pages(
 
 def _assemble(reads: list[_PageRead], name: str | None) -> Document:
     furniture = find_furniture([read.lines for read in reads], [read.height for read in reads])
+    # A table's header repeated at the top of every page it spans is the table's, not a running header.
+    furniture = {
+        (page_index, i)
+        for page_index, i in furniture
+        if not any(_in_box(reads[page_index].lines[i], grid.boxes[0]) for grid in reads[page_index].tables)
+    }
     # The text column is the document's, per page width: a page with two short lines has no
     # margins of its own to measure.
     prose: dict[int, list[Line]] = {}
