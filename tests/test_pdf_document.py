@@ -141,6 +141,7 @@ def test_table_grid_with_title_header_paths_and_continuation() -> None:
     doc = read_pdf(SH2024, pages=[6, 7])
     (table,) = doc.tables
     assert table.title == "收入支出决算总表\n单位：万元"
+    assert table.unit == "万元"
     assert table.pages == (6, 7)
     assert table.header_rows == 2
     assert table.columns == (("收入", "项目"), ("收入", "决算数"), ("支出", "项目"), ("支出", "决算数"))

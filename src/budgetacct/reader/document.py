@@ -23,6 +23,7 @@ Box(page=1, x0=10.0, top=20.0, x1=60.0, bottom=32.0)
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
@@ -208,6 +209,9 @@ class Cell:
         return self.box is None
 
 
+_UNIT = re.compile(r"单\s*位\s*[：:]\s*([^\s，,；;（）()]+)")
+
+
 @attrs.frozen
 class TableGrid:
     """A table as a grid of cells, with its title lines and the header path of every column.
@@ -232,6 +236,19 @@ class TableGrid:
     def title(self) -> str:
         """The title lines joined by newlines ("" when the table has none)."""
         return "\n".join(line.text for line in self.title_lines)
+
+    @property
+    def unit(self) -> str | None:
+        """The money unit its title lines print ("单位：万元" → "万元"), ``None`` if none.
+
+        >>> TableGrid([], [], [Line([], "部门：示例 单位：万元", Box(1, 0, 0, 1, 1))]).unit
+        '万元'
+        """
+        for line in self.title_lines:
+            found = _UNIT.search(line.text)
+            if found:
+                return found.group(1)
+        return None
 
     @property
     def column_count(self) -> int:
