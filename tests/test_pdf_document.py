@@ -398,6 +398,11 @@ def test_errors_are_typed_and_bilingual() -> None:
 
     with pytest.raises(CorruptPdf):
         read_pdf(BIAO.read_bytes()[:3000])
+    # Damaged page dictionaries: pdfminer and pdfplumber fail with errors of their own kinds.
+    good = _hand_pdf([[(20, 20, "收入")]])
+    for damage in (b"/MediaBox [0 0 /Bad 400]", b"/MediaBox [0 0 300 400] /Odd"):
+        with pytest.raises(CorruptPdf):
+            read_pdf(good.replace(b"/MediaBox [0 0 300 400]", damage))
 
 
 def test_scanned_pdf_says_it_needs_ocr() -> None:

@@ -17,7 +17,7 @@ import os
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, Final
 
 from budgetacct.errors import BudgetAcctError, InputError, MissingDependency, Problem
@@ -218,7 +218,10 @@ def _open(data: bytes, source: str | None) -> Iterator[Any]:
     try:
         yield pdf
     finally:
-        pdf.close()
+        # Closing walks the page tree again; on a damaged file that fails too and would hide the
+        # error already raised. The file is in memory, so nothing leaks.
+        with suppress(Exception):
+            pdf.close()
 
 
 def _glyphs(page: Any) -> list[Glyph]:
@@ -435,12 +438,15 @@ def _read_pages(
                     f"page {index + 1} of {count}",
                     source=name,
                 )
-            page = pdf.pages[index]
             try:
-                reads.append(_read_page(page, index + 1, name))
+                page = pdf.pages[index]
+                try:
+                    reads.append(_read_page(page, index + 1, name))
+                finally:
+                    page.close()  # drops pdfplumber's per-page caches
             except (PdfError, _StreamTooLarge):
                 raise
-            except Exception as exc:
+            except Exception as exc:  # pdfminer fails on damaged files with exceptions of any kind
                 _reraise_bomb(exc)
                 raise CorruptPdf(
                     "完整的 PDF 文件",
@@ -448,8 +454,6 @@ def _read_pages(
                     f"page {index + 1}: {type(exc).__name__}: {exc}",
                     source=name,
                 ) from exc
-            finally:
-                page.close()  # drops pdfplumber's per-page caches
     return reads, count
 
 
