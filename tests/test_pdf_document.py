@@ -300,15 +300,31 @@ def test_page_numbers_are_dropped() -> None:
 
 
 def test_whole_corpus_reads() -> None:
-    for path in sorted(CORPUS.glob("*.pdf")):
-        doc = read_pdf(path)
+    docs = {path.name: read_pdf(path) for path in sorted(CORPUS.glob("*.pdf"))}
+    for doc in docs.values():
         assert isinstance(doc, Document)
         assert sum(page.has_text for page in doc.pages) >= len(doc.pages) - 2  # a cover may be an image
         assert doc.tables
     # The Jiangsu file has one table per page, each with its own title: none joined.
-    doc = read_pdf(BIAO)
+    doc = docs[BIAO.name]
     assert [table.pages for table in doc.tables] == [(n,) for n in range(1, 13)]
     assert doc.tables[9].title.startswith("财政拨款政府性基金支出预算表")
+    # The Shanghai 决算: the unit list, then the nine tables, four of them over two pages (page 14
+    # is blank).
+    doc = docs[SH2024.name]
+    assert [(table.title.split("\n")[0], table.pages) for table in doc.tables] == [
+        ("", (5,)),
+        ("收入支出决算总表", (6, 7)),
+        ("收入决算表", (8, 9)),
+        ("支出决算表", (10, 11)),
+        ("财政拨款收入支出决算总表", (12, 13)),
+        ("一般公共预算财政拨款支出决算表", (15,)),
+        ("一般公共预算财政拨款基本支出决算表", (16, 17)),
+        ("财政拨款“三公”经费支出决算表", (18,)),
+        ("政府性基金预算财政拨款收入支出决算表", (19,)),
+        ("国有资本经营预算财政拨款收入支出决算表", (20,)),
+    ]
+    assert not doc.pages[13].has_text
 
 
 # ---------------------------------------------------------------------------------------------
