@@ -321,7 +321,7 @@ def _load(source: str | os.PathLike[str] | bytes, max_bytes: int) -> tuple[bytes
 
 
 class _PageRead:
-    __slots__ = ("column", "glyph_count", "height", "lines", "number", "rotation", "tables", "width")
+    __slots__ = ("glyph_count", "height", "lines", "number", "rotation", "tables", "width")
 
     def __init__(self, number: int, width: float, height: float, rotation: int) -> None:
         self.number = number
@@ -330,7 +330,6 @@ class _PageRead:
         self.rotation = rotation
         self.lines: list[Line] = []
         self.tables: list[TableGrid] = []
-        self.column = Column(0.0, 0.0, 12.0)
         self.glyph_count = 0
 
 

@@ -1,8 +1,9 @@
 """Tables of a PDF page as cell grids: cells from the ruling lines, header paths, titles, continuations.
 
-pdfplumber finds the cells from the ruling lines; the text of each cell is rebuilt here from the
-characters inside it with the same line grouping as the page (:func:`build_lines`), so a two-line
-cell reads as one text and the text is exactly what is printed ("1,234.50", "-", "" stay apart).
+pdfplumber finds the cells from the (visible) ruling lines; the text of each cell is rebuilt here
+from the characters inside it with the same line grouping as the page (:func:`build_lines`), so a
+two-line cell reads as one text and the text is exactly what is printed ("1,234.50", "-", "" stay
+apart). Tables printed without ruling are found from aligned columns (:func:`aligned_tables`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,16 @@ from typing import Final
 from budgetacct.reader.document import Box, Cell, Line, TableGrid
 from budgetacct.reader.pdf_layout import Column, Glyph, build_lines, continues
 
-__all__ = ["attach_titles", "cell_grid", "header_paths", "join_continuations"]
+__all__ = [
+    "absorb_loose_rows",
+    "aligned_tables",
+    "attach_titles",
+    "cell_grid",
+    "column_map",
+    "header_paths",
+    "header_row_count",
+    "join_continuations",
+]
 
 _AMOUNT = re.compile(r"^[-−(（]?\d{1,3}(?:,\d{3})+(?:\.\d+)?[)）]?%?$|^[-−(（]?\d+\.\d+[)）]?%?$")
 _CODE = re.compile(r"^\d{3,7}$")
