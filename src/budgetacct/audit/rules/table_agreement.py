@@ -157,7 +157,6 @@ CROSS_TABLE: tuple[Link, ...] = (
 ROW_LINKS: tuple[RowLink, ...] = (
     RowLink(_S, _A, _E, _T),
     RowLink(_F, Column(Measure.GENERAL_BUDGET), _G, _T),
-    RowLink(_R, _T, _S, _A),
     RowLink(_G, Column(Measure.BASIC), _E, Column(Measure.BASIC), at_most=True),
     RowLink(_G, Column(Measure.PROJECT), _E, Column(Measure.PROJECT), at_most=True),
     RowLink(_F, _T, _E, _T, at_most=True),
