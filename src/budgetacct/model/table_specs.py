@@ -251,11 +251,12 @@ def _three_public_columns(basis: Basis) -> tuple[ColumnSpec, ...]:
     return (
         _c(Measure.THREE_PUBLIC_TOTAL, "合计", basis=basis),
         _c(Measure.OUTBOUND, "因公出国（境）费", "因公出国(境)费", basis=basis),
-        _c(Measure.VEHICLES, "小计", vehicles, basis=basis, group=vehicles),
+        _c(Measure.VEHICLES, "小计", vehicles, "公务用车购置及运行费", basis=basis, group=vehicles),
         _c(Measure.VEHICLE_PURCHASE, "公务用车购置费", "购置费", basis=basis, group=vehicles),
         _c(
             Measure.VEHICLE_OPERATION,
             "公务用车运行维护费",
+            "公务用车运行费",
             "运行维护费",
             "运行费",
             basis=basis,
