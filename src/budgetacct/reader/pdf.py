@@ -308,7 +308,9 @@ def _load(source: str | os.PathLike[str] | bytes, max_bytes: int) -> tuple[bytes
                 f"不超过 {max_bytes} 字节的文件", f"a file of at most {max_bytes} bytes", size, source=name
             )
         with open(name, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # Read what the file holds (and one byte more, should it have grown), not max_bytes:
+            # a read of n bytes first takes a buffer of n.
+            data = handle.read(size + 1)
     if len(data) > max_bytes:
         raise PdfTooLarge(
             f"不超过 {max_bytes} 字节的文件", f"a file of at most {max_bytes} bytes", len(data), source=name
