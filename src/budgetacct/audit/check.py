@@ -173,8 +173,8 @@ class Checker:
             amounts.append(part[1] if isinstance(part, tuple) else part)
         expected = _ZERO
         for a in amounts:
-            expected += a._value
-        difference = actual._value - expected
+            expected += a.value
+        difference = actual.value - expected
         if not difference:
             return
         tolerance = self.half(actual) + sum((self.half(a) for a in amounts), _ZERO)

@@ -389,7 +389,7 @@ class _Totals:
         for item in ledger.expenditure:
             fund, kind = item.fund, item.kind
             key = (item.function.code, fund, kind)
-            value = item.amount._value
+            value = item.amount.value
             cells[key] = add(cells.get(key, _NOTHING), value)
             if fund is gpb and kind is basic_kind:
                 economic = item.economic
