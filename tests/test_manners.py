@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 
+import attrs
 import pytest
 
-from budgetacct import load_example
+from budgetacct import Disclosure, Ledger, audit, dump, load_example, loads
 from budgetacct._report_text import report_json
 from budgetacct.audit.finding import AuditReport, Finding, Message
 from budgetacct.model import Severity
+from budgetacct.model.tables import StandardTable
 from budgetacct.paths import parse_path, render_path
 
 # --- paths are rendered by budgetacct.paths --------------------------------------------------
@@ -34,7 +36,6 @@ def test_a_finding_path_that_is_no_field_path_is_cited_only_when_it_is_a_source(
 
 
 def test_validation_errors_name_the_field_by_a_path_that_reads_back() -> None:
-    from budgetacct import Disclosure
     from budgetacct.errors import InvalidValue
 
     with pytest.raises(InvalidValue) as raised:
@@ -57,3 +58,60 @@ def test_schema_problems_name_paths_that_read_back() -> None:
     paths = [problem.path for problem in raised.value.problems]
     assert "$.revenue.lines[0].amount" in paths
     assert all(render_path(parse_path(p)) == p for p in paths)
+
+
+# --- short reprs ---------------------------------------------------------------------------------
+
+
+def test_a_disclosure_repr_names_the_report_and_what_it_holds() -> None:
+    seed = load_example("xiqu-2021")
+    assert repr(seed) == (
+        "<Disclosure 攀枝花市西区人民政府办公室 2021 · 14 sections: overview, revenue, expenditure, … · no tables>"
+    )
+    assert str(seed) == repr(seed)
+    small = Disclosure(year=2022, department="示例部门", revenue=seed.revenue)
+    assert repr(small) == "<Disclosure 示例部门 2022 · 1 section: revenue · no tables>"
+
+
+def test_a_disclosure_repr_counts_its_tables_and_names_their_set() -> None:
+    table = publish_tables_of_seed()[0]
+    d = Disclosure(year=2021, department="示例部门", tables=(table,), table_set="sichuan-14")
+    assert repr(d) == "<Disclosure 示例部门 2021 · no sections · 1 table (sichuan-14)>"
+
+
+def publish_tables_of_seed() -> tuple[StandardTable, ...]:
+    tables = load_example("xiqu-2021", kind="ledger").publish(tables=True).tables
+    assert tables
+    return tables
+
+
+def test_a_ledger_repr_names_the_account_and_its_totals() -> None:
+    ledger = load_example("xiqu-2021", kind="ledger")
+    assert repr(ledger) == (
+        f"<Ledger 攀枝花市西区人民政府办公室 2021 · revenue {ledger.revenue_total()}万元 in "
+        f"{len(ledger.revenue)} items · expenditure {ledger.expenditure_total()}万元 in {len(ledger.expenditure)} items>"
+    )
+    assert "830.63万元" in repr(ledger)
+    assert repr(Ledger(year=2021, department="空")).endswith("in 0 items · expenditure 0万元 in 0 items>")
+
+
+def test_an_audit_report_repr_counts_its_findings() -> None:
+    report = audit(load_example("xiqu-2021"))
+    e, w, n = len(report.errors), len(report.warnings), len(report.notes)
+    assert (
+        repr(report) == f"<AuditReport 攀枝花市西区人民政府办公室 2021: {e} errors, {w} warnings, {n} notes>"
+    )
+
+
+@pytest.mark.parametrize("kind", ["disclosure", "ledger", "report"])
+def test_short_reprs_leave_equality_evolve_and_the_full_document_alone(kind: str) -> None:
+    seed = load_example("xiqu-2021", kind="ledger" if kind == "ledger" else "disclosure")
+    obj = audit(seed) if kind == "report" else seed
+    assert len(repr(obj)) < 200
+    assert obj == attrs.evolve(obj) and hash(obj) == hash(attrs.evolve(obj))
+    changed = attrs.evolve(obj, subject="其他") if kind == "report" else attrs.evolve(obj, year=2020)
+    assert obj != changed and repr(obj) != repr(changed)
+    if kind != "report":
+        # every figure is still one call away
+        assert loads(dump(obj)) == obj
+        assert len(dump(obj)) > 10 * len(repr(obj))
