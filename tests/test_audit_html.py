@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from budgetacct import audit, load_example
-from budgetacct.audit.finding import AuditReport, Finding, Message
-from budgetacct.audit.registry import REGISTRY
+from budgetacct.auditing.finding import AuditReport, Finding, Message
+from budgetacct.auditing.registry import REGISTRY
 from budgetacct.cli import main
 from budgetacct.io import dump
 from budgetacct.model import Severity

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from budgetacct import audit, load_example
-from budgetacct.audit import REGISTRY
+from budgetacct.auditing import REGISTRY
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

@@ -2,17 +2,53 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import pickle
+import types
 
 import attrs
 import pytest
 
 from budgetacct import Disclosure, Ledger, audit, dump, load_example, loads
 from budgetacct._report_text import report_json
-from budgetacct.audit.finding import AuditReport, Finding, Message
+from budgetacct.auditing.finding import AuditReport, Finding, Message
 from budgetacct.model import Severity
 from budgetacct.model.tables import StandardTable
 from budgetacct.paths import parse_path, render_path
+
+# --- the audit function and the package of rules have different names -------------------------
+
+
+def test_importing_the_rules_package_gives_the_module() -> None:
+    import budgetacct.auditing
+
+    assert isinstance(budgetacct.auditing, types.ModuleType)
+    assert "R1" in budgetacct.auditing.REGISTRY
+    assert budgetacct.auditing.audit is budgetacct.audit
+
+
+def test_budgetacct_audit_is_the_function_however_it_is_reached() -> None:
+    import budgetacct
+    import budgetacct.auditing  # importing the package leaves the function in place
+    from budgetacct import audit as imported
+
+    assert isinstance(budgetacct.audit, types.FunctionType)
+    assert imported is budgetacct.audit
+    report = budgetacct.audit(load_example("xiqu-2021"))
+    assert isinstance(report, AuditReport) and not report.ok
+
+
+def test_the_audit_function_pickles_for_worker_processes() -> None:
+    import budgetacct
+
+    assert pickle.loads(pickle.dumps(budgetacct.audit)) is budgetacct.audit
+
+
+def test_the_old_module_path_is_gone_not_half_working() -> None:
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("budgetacct.audit")
+
 
 # --- paths are rendered by budgetacct.paths --------------------------------------------------
 

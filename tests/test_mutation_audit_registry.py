@@ -1,6 +1,6 @@
-"""The rule registry, the audit report and ``audit()`` itself (``budgetacct.audit`` outside check.py).
+"""The rule registry, the audit report and ``audit()`` itself (``budgetacct.auditing`` outside check.py).
 
-Rules register themselves when ``budgetacct.audit`` is imported, so ``rule()`` is exercised here on
+Rules register themselves when ``budgetacct.auditing`` is imported, so ``rule()`` is exercised here on
 a fresh registry put in place of the global one for the length of one test.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from budgetacct import Amount, Disclosure, Ledger, Severity, audit
-from budgetacct.audit import REGISTRY, AuditReport, Finding, Message, Rule, RuleRegistry, registry
-from budgetacct.audit.check import Checker
+from budgetacct.auditing import REGISTRY, AuditReport, Finding, Message, Rule, RuleRegistry, registry
+from budgetacct.auditing.check import Checker
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import InvalidValue, InvariantError
 from budgetacct.model import Revenue, RevenueSource, SourceLine

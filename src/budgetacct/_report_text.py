@@ -15,7 +15,7 @@ from budgetacct.errors import InvalidValue
 from budgetacct.paths import parse_path, render_path
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from budgetacct.audit.finding import AuditReport, Finding
+    from budgetacct.auditing.finding import AuditReport, Finding
 
 __all__ = ["Sources", "report_json", "report_table"]
 

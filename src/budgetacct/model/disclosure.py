@@ -4,7 +4,7 @@ A :class:`Disclosure` mirrors the sections of the 决算说明 and the standard 
 section is optional, because real reports omit sections; every figure is kept exactly as
 printed (``Amount("739")`` and ``Amount("739.00")`` are the same number but keep their digits),
 so that the audit can say which printed figure is wrong.  Nothing here checks cross-figure
-identities: that is the job of :func:`budgetacct.audit`.
+identities: that is the job of :func:`~budgetacct.auditing.audit`.
 
 >>> from budgetacct import Amount, Percent
 >>> revenue = Revenue(
@@ -499,14 +499,14 @@ class Disclosure:
         return title + render_narrative(self).html()
 
     def check(self) -> tuple[Any, ...]:
-        """Every finding of every registered rule on this disclosure (see :func:`budgetacct.audit`)."""
-        from budgetacct.audit import audit
+        """Every finding of every registered rule on this disclosure (see :func:`~budgetacct.auditing.audit`)."""
+        from budgetacct.auditing import audit
 
         return audit(self).findings
 
     def validated(self) -> Disclosure:
         """This disclosure, or :class:`~budgetacct.errors.InvariantError` listing every error finding."""
-        from budgetacct.audit import audit
+        from budgetacct.auditing import audit
 
         report = audit(self)
         report.raise_for_errors()

@@ -22,7 +22,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from budgetacct.audit.finding import AuditReport, Finding
+    from budgetacct.auditing.finding import AuditReport, Finding
 
 __all__ = ["render_audit_html"]
 
@@ -133,7 +133,7 @@ _SUBJECT_YEAR: Final = re.compile(r"^(?P<department>.*?)\s*(?P<year>(?:19|20)\d\
 
 def _rule_titles(rule_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
     """The Chinese and English titles of the rules that have findings (empty for unknown ids)."""
-    from budgetacct.audit.registry import REGISTRY
+    from budgetacct.auditing.registry import REGISTRY
 
     return {
         rule_id: (REGISTRY[rule_id].title_zh, REGISTRY[rule_id].title_en) if rule_id in REGISTRY else ("", "")
@@ -203,7 +203,7 @@ def render_audit_html(report: AuditReport, *, title: str | None = None, fragment
 
     ``title`` names the page (default: “审核报告 Audit report” and the report's subject).  With
     ``fragment=True`` the same report comes as one ``<div class="budgetacct-audit">`` to embed in
-    another page (a notebook shows :meth:`AuditReport._repr_html_ <budgetacct.audit.AuditReport>`
+    another page (a notebook shows :meth:`AuditReport._repr_html_ <budgetacct.auditing.AuditReport>`
     this way): its style reaches nothing outside it, and its filter buttons work on it alone and
     leave the address alone.
 

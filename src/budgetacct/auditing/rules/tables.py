@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Context, Decimal
 
-from budgetacct.audit.check import Checker
-from budgetacct.audit.registry import rule
+from budgetacct.auditing.check import Checker
+from budgetacct.auditing.registry import rule
 from budgetacct.model.disclosure import FunctionLine
 from budgetacct.model.enums import ExpenditureKind
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Protocol
 
-from budgetacct.audit.finding import Finding, Message
-from budgetacct.audit.registry import Rule
+from budgetacct.auditing.finding import Finding, Message
+from budgetacct.auditing.registry import Rule
 from budgetacct.model.disclosure import Disclosure, StatedChange
 from budgetacct.model.enums import Severity
 from budgetacct.money import Amount, Direction, Percent
