@@ -48,8 +48,6 @@ def _overspent_funds(ledger: Ledger) -> tuple[Finding, ...]:
                 Finding(
                     rule="R18",
                     severity=Severity.ERROR,
-                    # Not a render_path path: it names the items of one fund, a selection
-                    # that no chain of field names and indexes expresses.
                     path=f"$.expenditure[fund={fund.value}]",
                     expected="≥0",
                     actual=str(closing),
