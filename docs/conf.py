@@ -1,6 +1,6 @@
 """Sphinx configuration of the budgetacct documentation (``make docs``; warnings are errors).
 
-The rule catalogue (``rules.md``) is generated from :data:`budgetacct.audit.REGISTRY` by the local
+The rule catalogue (``rules.md``) is generated from :data:`budgetacct.auditing.REGISTRY` by the local
 extension ``_ext/rule_catalogue.py`` at every build; nothing about a rule is written by hand.
 """
 

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from budgetacct import Severity, audit, load_example
-from budgetacct.audit import REGISTRY, Finding
+from budgetacct.auditing import REGISTRY, Finding
 
 
 def describe(finding: Finding, english: bool) -> list[str]:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from budgetacct import Amount, Disclosure, Severity, audit
-from budgetacct.audit import Finding
+from budgetacct.auditing import Finding
 from budgetacct.model.performance import FundingSplit, Indicator, Performance, ProjectEvaluation
 
 A, D = Amount, Decimal

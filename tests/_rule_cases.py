@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from budgetacct import Amount, Disclosure, Percent, Severity, StatedChange, audit
-from budgetacct.audit import Finding
+from budgetacct.auditing import Finding
 from budgetacct.codes import FunctionCode
 from budgetacct.model import (
     BudgetedFigure,

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from budgetacct import audit, load_example
-from budgetacct.audit.finding import AuditReport, Finding, Message
-from budgetacct.audit.registry import REGISTRY
+from budgetacct.auditing.finding import AuditReport, Finding, Message
+from budgetacct.auditing.registry import REGISTRY
 from budgetacct.cli import main
 from budgetacct.io import dump
 from budgetacct.model import Severity
@@ -282,3 +282,64 @@ def test_screenshot_draws_the_page(chromium: str, tmp_path: Path, seed_page: str
     assert (width, height) == (1000, 1400)
     # a drawn page of text, not an empty canvas (a blank 1000×1400 PNG is about 5 KB)
     assert len(data) > 50_000
+
+
+# --- the fragment a notebook shows ------------------------------------------------------------
+
+
+def _between(text: str, start: str, end: str) -> str:
+    return text[text.index(start) : text.index(end) + len(end)]
+
+
+def test_the_fragment_is_the_page_without_the_document(seed_report: AuditReport, seed_page: str) -> None:
+    part = render_audit_html(seed_report, fragment=True)
+    assert part.startswith('<div class="budgetacct-audit">\n<style>') and part.endswith("</div>\n")
+    assert not any(tag in part for tag in ("<!DOCTYPE", "<html", "<head>", "<body", "<title", "<main"))
+    # the same heading, facts, buttons and findings as the page
+    for start, end in (
+        ("<header>", "</header>"),
+        ("<nav", "</nav>"),
+        ('<section class="severity', "</section>"),
+    ):
+        assert _between(part, start, end) == _between(seed_page, start, end)
+    assert _sections(part) == _sections(seed_page) == ["error", "warning", "note"]
+    assert seed_report._repr_html_() == part
+
+
+def test_the_fragment_style_reaches_nothing_outside_it(seed_report: AuditReport) -> None:
+    part = render_audit_html(seed_report, fragment=True)
+    style = part[part.index("<style>") + len("<style>") : part.index("</style>")]
+    selectors = [rule.split("{")[0] for rule in style.split("}") if "{" in rule]
+    scoped = [s for s in selectors if not s.strip().startswith("@media")]
+    assert scoped and all(one.strip().startswith(".budgetacct-audit") for s in scoped for one in s.split(","))
+    # the address belongs to the notebook: the fragment never reads or rewrites it
+    script = part[part.index("<script>") : part.index("</script>")]
+    assert "document.body" not in script and "false);" in script
+
+
+def test_two_fragments_in_one_page_each_filter_their_own_findings(
+    chromium: str, tmp_path: Path, seed_report: AuditReport
+) -> None:
+    part = render_audit_html(seed_report, fragment=True)
+    host = (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n<p>cell 1</p>\n'
+        f"{part}<p>cell 2</p>\n{part}"
+        '<script>document.querySelectorAll(".budgetacct-audit")[1]'
+        '.querySelector("[data-filter=note]").click();</script>\n</body></html>\n'
+    )
+    dom = _dom(chromium, tmp_path, host)
+    roots = re.findall(r'<div class="budgetacct-audit"[^>]*>', dom)
+    assert len(roots) == 2
+    assert 'data-filter="all"' in roots[0] and 'data-ready="true"' in roots[0]
+    assert 'data-filter="note"' in roots[1] and 'data-ready="true"' in roots[1]
+    hidden = re.findall(r'<section class="severity (\w+)" data-severity="\w+"( hidden="")?>', dom)
+    assert [(severity, bool(flag)) for severity, flag in hidden] == [
+        ("error", False),
+        ("warning", False),
+        ("note", False),
+        ("error", True),
+        ("warning", True),
+        ("note", False),
+    ]
+    body = re.search(r"<body[^>]*>", dom)
+    assert body is not None and body.group() == "<body>"

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from budgetacct import Amount, Disclosure, Ledger, Severity, audit, load_example
-from budgetacct.audit import REGISTRY, AuditReport, Finding
+from budgetacct.auditing import REGISTRY, AuditReport, Finding
 from budgetacct.model import ExpenditureKind, Fiscal, KindLine
 from budgetacct.model.disclosure import Expenditure
 from budgetacct.model.indicators import DEFAULT_HIERARCHY, DEFAULT_WEIGHTS

@@ -7,7 +7,7 @@ import attrs
 import pytest
 
 from budgetacct import Amount, Disclosure, Percent, Severity, StatedChange, audit
-from budgetacct.audit import REGISTRY
+from budgetacct.auditing import REGISTRY
 from budgetacct.codes import FunctionCode
 from budgetacct.errors import InvalidValue, InvariantError
 from budgetacct.model import (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from budgetacct import Amount, Disclosure, Ledger, Severity, audit, load_example
-from budgetacct.audit import AuditReport, Finding
+from budgetacct.auditing import AuditReport, Finding
 
 
 @pytest.fixture(scope="module")

@@ -202,7 +202,7 @@ def test_summary_keeps_the_lowest_coverage() -> None:
 
 
 def test_coverage_of_the_audit_travels_in_the_record(reports: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    audit_module = sys.modules["budgetacct.audit"]
+    audit_module = sys.modules["budgetacct.auditing"]
     real = audit_module.audit
 
     class Covered:

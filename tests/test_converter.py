@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from budgetacct import Amount, Direction, InputError, Percent
-from budgetacct.audit.finding import Finding, Message
+from budgetacct.auditing.finding import Finding, Message
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.examples import example_path, load_example
 from budgetacct.io import dump, dump_to, load, loads, structure, structure_document, unstructure

@@ -8,6 +8,7 @@ both titles and an example produced by the audit.
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import re
 import sys
@@ -18,7 +19,7 @@ from typing import Any
 import pytest
 
 from budgetacct import audit, load_example
-from budgetacct.audit import REGISTRY
+from budgetacct.auditing import REGISTRY
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -131,3 +132,30 @@ def test_index_lists_optional_pages_only_when_present_and_adds_stray_pages() -> 
     assert "\nstrategies\n" in with_extra
     more = with_extra.split(":caption: More", 1)[1]
     assert "someone-elses-page" in more and "decisions/0001-x" not in more and "strategies" not in more
+
+
+# --- the README -----------------------------------------------------------------------------------
+
+README = DOCS.parent / "README.md"
+
+
+def test_the_readme_states_how_many_rules_the_registry_holds() -> None:
+    text = README.read_text(encoding="utf-8")
+    numbers = [entry.number for entry in REGISTRY]
+    stated = re.findall(r"(\d+) rules, R(\d+)–R(\d+)", text)
+    assert stated == [(str(len(numbers)), str(min(numbers)), str(max(numbers)))], (
+        f"README.md should say '{len(numbers)} rules, R{min(numbers)}–R{max(numbers)}'"
+    )
+    # no other, older range of rule ids anywhere in it
+    assert re.findall(r"R\d+–R\d+", text) == [f"R{min(numbers)}–R{max(numbers)}"]
+
+
+def test_the_readme_command_list_shows_every_command() -> None:
+    from budgetacct.cli import _parser
+
+    text = README.read_text(encoding="utf-8")
+    block = text[text.index("Command line:") :]
+    block = block[block.index("```sh") : block.index("```", block.index("```sh") + 5)]
+    shown = {line.split()[1] for line in block.splitlines() if line.startswith("budgetacct ")}
+    (commands,) = (a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert shown == set(commands.choices)

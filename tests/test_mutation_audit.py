@@ -1,4 +1,4 @@
-"""The rounding-aware comparison of ``budgetacct.audit.check``, driven on a bare ``Checker``.
+"""The rounding-aware comparison of ``budgetacct.auditing.check``, driven on a bare ``Checker``.
 
 A printed figure stands for an interval of ±half a unit of its last place (0.005 万元 for two
 decimals); an identity that holds only thanks to rounding is a note, one that cannot hold is the
@@ -12,9 +12,9 @@ from decimal import ROUND_FLOOR, Decimal, localcontext
 import pytest
 
 from budgetacct import Amount, Disclosure, Percent, Severity, StatedChange
-from budgetacct.audit import REGISTRY
-from budgetacct.audit.check import Checker
-from budgetacct.audit.finding import Finding, Message
+from budgetacct.auditing import REGISTRY
+from budgetacct.auditing.check import Checker
+from budgetacct.auditing.finding import Finding, Message
 from budgetacct.model.disclosure import SourceLine
 from budgetacct.model.enums import RevenueSource
 from budgetacct.money import Direction

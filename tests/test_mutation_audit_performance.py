@@ -1,4 +1,4 @@
-"""The helpers behind the performance rules (R47–R63) of ``budgetacct.audit.rules``
+"""The helpers behind the performance rules (R47–R63) of ``budgetacct.auditing.rules``
 (``performance_reading`` and the ``performance_*`` rule modules).
 
 Hand-built 自评表 run through ``audit()``: money indicators in 元/万元/亿元, a project's figures
@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 
 from budgetacct import Amount, Disclosure, Severity, audit
-from budgetacct.audit import AuditReport, Finding
+from budgetacct.auditing import AuditReport, Finding
 from budgetacct.model import ExpenditureKind, Fiscal, KindLine
 from budgetacct.model.disclosure import Expenditure
 from budgetacct.model.performance import FundingSplit, Indicator, Performance, ProjectEvaluation

@@ -1,6 +1,6 @@
-"""The rule registry, the audit report and ``audit()`` itself (``budgetacct.audit`` outside check.py).
+"""The rule registry, the audit report and ``audit()`` itself (``budgetacct.auditing`` outside check.py).
 
-Rules register themselves when ``budgetacct.audit`` is imported, so ``rule()`` is exercised here on
+Rules register themselves when ``budgetacct.auditing`` is imported, so ``rule()`` is exercised here on
 a fresh registry put in place of the global one for the length of one test.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from budgetacct import Amount, Disclosure, Ledger, Severity, audit
-from budgetacct.audit import REGISTRY, AuditReport, Finding, Message, Rule, RuleRegistry, registry
-from budgetacct.audit.check import Checker
+from budgetacct.auditing import REGISTRY, AuditReport, Finding, Message, Rule, RuleRegistry, registry
+from budgetacct.auditing.check import Checker
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import InvalidValue, InvariantError
 from budgetacct.model import Revenue, RevenueSource, SourceLine
@@ -161,33 +161,40 @@ def test_raise_for_errors_carries_every_error_and_only_errors() -> None:
     report_of(w).raise_for_errors()  # warnings alone do not fail an audit
 
 
-def test_the_html_table_lists_every_finding_with_escaped_text() -> None:
+def test_the_notebook_display_is_the_audit_page_as_a_fragment_with_escaped_text() -> None:
     report = report_of(
         finding("R1", E, "$.revenue.total", expected="10", actual="<11>", difference="1", tolerance="0.015"),
         finding("R7", N, "$.expenditure.lines[1].amount", actual="2"),
         subject="A&B <部门> 2021",
     )
-    head = "".join(f"<th>{label}</th>" for label in ("级别", "规则", "路径", "应为", "实际", "差额", "说明"))
-    row1 = "".join(
-        f"<td>{cell}</td>" for cell in ("错误", "R1", "$.revenue.total", "10", "&lt;11&gt;", "1", "R1说明")
-    )
-    # Figures a finding does not have are empty cells, not "None".
-    row2 = "".join(
-        f"<td>{cell}</td>" for cell in ("提示", "R7", "$.expenditure.lines[1].amount", "", "2", "", "R7说明")
-    )
-    assert report._repr_html_() == (
-        '<div class="budgetacct-audit"><p><strong>A&amp;B &lt;部门&gt; 2021</strong> 错误 1 · 警告 0 · 提示 1</p>'
-        f"<table><thead><tr>{head}</tr></thead>"
-        f"<tbody><tr>{row1}</tr><tr>{row2}</tr></tbody></table></div>"
-    )
+    html = report._repr_html_()
+    assert html.startswith('<div class="budgetacct-audit">\n<style>')
+    assert html.endswith("</script>\n</div>\n")
+    assert "<dd>A&amp;B &lt;部门&gt;</dd>" in html and "<dd>2021</dd>" in html
+    assert "错误 1 · 警告 0 · 提示 1" in html
+    assert "<td>&lt;11&gt;</td>" in html and "<11>" not in html
+    # Figures a finding does not have are left out, not printed as "None".
+    assert "None" not in html
+    assert html.count('<article class="finding"') == 2
 
 
-def test_the_html_table_of_an_empty_report_has_no_rows() -> None:
+def test_the_notebook_display_of_an_empty_report_says_so() -> None:
     html = report_of(subject="空")._repr_html_()
-    assert html.startswith(
-        '<div class="budgetacct-audit"><p><strong>空</strong> 错误 0 · 警告 0 · 提示 0</p>'
+    assert "没有发现问题 | no findings" in html
+    assert "错误 0 · 警告 0 · 提示 0" in html
+    assert "<section" not in html
+
+
+def test_the_repr_counts_findings_by_severity() -> None:
+    report = report_of(
+        finding("R1", E, "$.revenue.total"),
+        finding("R2", W, "$.revenue.total"),
+        finding("R3", W, "$.revenue.total"),
+        subject="部门 2021",
     )
-    assert html.endswith("<tbody></tbody></table></div>")
+    assert repr(report) == "<AuditReport 部门 2021: 1 error, 2 warnings, 0 notes>"
+    assert str(report) == repr(report)
+    assert repr(AuditReport((finding("R7", N, "$"),))) == "<AuditReport: 0 errors, 0 warnings, 1 note>"
 
 
 # --- audit() -----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The helpers behind the disclosure rules of ``budgetacct.audit.rules`` (the B.1–B.10 modules), through ``audit()``.
+"""The helpers behind the disclosure rules of ``budgetacct.auditing.rules`` (the B.1–B.10 modules), through ``audit()``.
 
 Per-fund carry-forward (R18), the 类/款/项 roll-up in every column (R9), where R56 looks for
 function codes and how it judges printed names, and which amounts R58 finds: every finding is
@@ -10,7 +10,7 @@ from __future__ import annotations
 import attrs
 
 from budgetacct import Amount, Disclosure, Severity, audit
-from budgetacct.audit import AuditReport, Finding
+from budgetacct.auditing import AuditReport, Finding
 from budgetacct.codes import FunctionCode
 from budgetacct.model import (
     Fiscal,

@@ -1,4 +1,4 @@
-"""The bodies of the performance rules in ``budgetacct.audit.rules.performance_project``: one
+"""The bodies of the performance rules in ``budgetacct.auditing.rules.performance_project``: one
 project's
 money and indicators (R47–R50), one parametrized test a rule.
 

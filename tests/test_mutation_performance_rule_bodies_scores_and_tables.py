@@ -1,4 +1,4 @@
-"""The bodies of the performance rules in ``budgetacct.audit.rules`` (``performance_scores``,
+"""The bodies of the performance rules in ``budgetacct.auditing.rules`` (``performance_scores``,
 ``performance_tables``, ``performance_claims_and_labels``): weights, scores
 and grades (R51, R52), the department's set of tables (R53, R54) and budgetacct's own rules on
 the narrative's claims and copied or unknown indicators (R61–R63), one parametrized test a rule.

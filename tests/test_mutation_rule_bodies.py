@@ -1,4 +1,4 @@
-"""The bodies of the disclosure rules in ``budgetacct.audit.rules``: B.1–B.3 (R1–R19; ``totals``, ``tables``,
+"""The bodies of the disclosure rules in ``budgetacct.auditing.rules``: B.1–B.3 (R1–R19; ``totals``, ``tables``,
 ``fiscal``), one
 parametrized test a rule.
 
@@ -1146,7 +1146,7 @@ def test_r19_fiscal_figures_within_the_department_totals(d: Disclosure, expected
     assert findings(d, "R19") == expected
 
 
-#: The disclosure rules of ``budgetacct.audit.rules`` (every family but the performance ones).
+#: The disclosure rules of ``budgetacct.auditing.rules`` (every family but the performance ones).
 RULE_IDS = (
     *(f"R{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 17, 18, 19, 21, 22, 23, 59, 36)),
     *(f"R{n}" for n in (40, 41, 27, 28, 29, 30, 31, 32, 37, 38, 39, 43, 44, 45, 46, 55, 56, 58)),

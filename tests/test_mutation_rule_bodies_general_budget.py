@@ -1,4 +1,4 @@
-"""The bodies of the disclosure rules in ``budgetacct.audit.rules`` (``general_budget``,
+"""The bodies of the disclosure rules in ``budgetacct.auditing.rules`` (``general_budget``,
 ``three_public``): B.4 一般公共预算, the
 narrative's quotes of it and B.5 三公 (R21–R23, R27–R32, R36, R40, R41, R59), one parametrized
 test a rule.

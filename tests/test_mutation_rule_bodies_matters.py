@@ -1,4 +1,4 @@
-"""The bodies of the disclosure rules in ``budgetacct.audit.rules`` (``shares_and_changes``,
+"""The bodies of the disclosure rules in ``budgetacct.auditing.rules`` (``shares_and_changes``,
 ``other_matters``, ``codes_and_precision``): B.7 percentages and changes,
 B.8 other matters, B.10 units and codes (R37–R39, R43–R46, R55, R56), one parametrized test a rule.
 

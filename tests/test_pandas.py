@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from budgetacct import Amount, Ledger, audit, load_example, strategies
-from budgetacct.audit.finding import AuditReport, Finding, Message
+from budgetacct.auditing.finding import AuditReport, Finding, Message
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import InvalidValue, MissingDependency
 from budgetacct.integrations.pandas import (

@@ -12,13 +12,14 @@ def test_disclosure_repr_html_is_the_narrative() -> None:
     assert "874.63万元" in html
 
 
-def test_audit_report_repr_html_lists_every_finding() -> None:
+def test_audit_report_repr_html_is_the_audit_page_embedded() -> None:
     report = audit(load_example("xiqu-2021"))
     html = report._repr_html_()
-    assert html.count("<tr>") == len(report.findings) + 1
-    assert "R46" in html
-    assert "错误" in html
-    assert "<script" not in html
+    assert html.count('<article class="finding"') == len(report.findings)
+    assert '<div class="rule" data-rule="R46">' in html
+    assert f"错误 Errors ({len(report.errors)})" in html
+    # a fragment for a notebook cell: no document of its own
+    assert "<html" not in html and "<body" not in html and "<!DOCTYPE" not in html
 
 
 def test_findings_are_escaped() -> None:

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument, NonInteractiveExampleWarning
 
 from budgetacct import Amount, Disclosure, Ledger, audit
-from budgetacct.audit import REGISTRY, AuditReport
+from budgetacct.auditing import REGISTRY, AuditReport
 from budgetacct.codes import BasicExpensePart, CodeLevel, EconomicCode, EconomicSystem, FunctionCode
 from budgetacct.io import dump, loads
 from budgetacct.model import (
@@ -452,7 +452,7 @@ def test_entry_point_is_installed() -> None:
         "import budgetacct.strategies\nfrom hypothesis import strategies as st\nfrom budgetacct import Ledger\n"
         "assert 'ledger' in repr(st.from_type(Ledger)).lower()",
         # budgetacct itself never imports Hypothesis.
-        "import sys\nimport budgetacct, budgetacct.audit, budgetacct.io, budgetacct.model\n"
+        "import sys\nimport budgetacct, budgetacct.auditing, budgetacct.io, budgetacct.model\n"
         "assert 'hypothesis' not in sys.modules, 'budgetacct imported hypothesis'",
     ],
     ids=["hypothesis-first", "strategies-first", "no-hypothesis"],

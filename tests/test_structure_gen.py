@@ -388,7 +388,7 @@ _MODULES = (
     "budgetacct.model.indicators",
     "budgetacct.model.scoring",
     "budgetacct.codes.catalogue",
-    "budgetacct.audit.finding",
+    "budgetacct.auditing.finding",
 )
 
 #: Found by inspection: ``Catalogue`` computes its indexes in ``__attrs_post_init__`` into

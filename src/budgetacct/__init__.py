@@ -1,6 +1,6 @@
 """budgetacct — the typed, executable reference model of Chinese department budgets and final accounts."""
 
-from budgetacct.audit import AuditReport, Finding, audit
+from budgetacct.auditing import AuditReport, Finding, audit
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import (
     BudgetAcctError,

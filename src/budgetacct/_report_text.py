@@ -11,9 +11,11 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from budgetacct._text import display_width
+from budgetacct.errors import InvalidValue
+from budgetacct.paths import parse_path, render_path
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from budgetacct.audit.finding import AuditReport, Finding
+    from budgetacct.auditing.finding import AuditReport, Finding
 
 __all__ = ["Sources", "report_json", "report_table"]
 
@@ -56,12 +58,12 @@ def _source_of(path: str, sources: Sources) -> tuple[int, str] | None:
     enclosing path with a source, else the first figure read inside it."""
     if path in sources:
         return sources[path]
-    parent = path
-    while True:
-        cut = max(parent.rfind("."), parent.rfind("["))
-        if cut <= 1:
-            break
-        parent = parent[:cut]
+    try:
+        parts = parse_path(path)
+    except InvalidValue:  # a finding may name a place no field path expresses (``[fund=…]``)
+        parts = ()
+    for end in range(len(parts) - 1, 0, -1):
+        parent = render_path(parts[:end])
         if parent in sources:
             return sources[parent]
     inside = [p for p in sources if p.startswith((path + ".", path + "["))]

@@ -136,7 +136,7 @@ def audit_path(path: str) -> dict[str, Any]:
     (warnings but no errors), ``"errors"`` or ``"unreadable"`` (``error`` says why).
     """
     from budgetacct._files import os_error_message
-    from budgetacct.audit import audit
+    from budgetacct.auditing import audit
     from budgetacct.errors import BudgetAcctError
 
     result: dict[str, Any] = {

@@ -188,7 +188,7 @@ def _cmd_audit_batch(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
-    from budgetacct.audit import audit
+    from budgetacct.auditing import audit
     from budgetacct.errors import BudgetAcctError
 
     if _is_batch(args):

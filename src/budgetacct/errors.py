@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from budgetacct.paths import join_path
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from budgetacct.audit.finding import Finding
+    from budgetacct.auditing.finding import Finding
 
 __all__ = [
     "BudgetAcctError",

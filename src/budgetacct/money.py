@@ -230,7 +230,6 @@ class _ExactNumber:
         "value": "The exact :class:`~decimal.Decimal` (万元 for an amount, percent for a percentage)."
     }
     value: Decimal
-    _value: Decimal  # the slot's former name (set below)
 
     @classmethod
     def _exact(cls, value: Decimal) -> Self:
@@ -328,9 +327,6 @@ class _ExactNumber:
 _new: Final = object.__new__
 # The slot's own setter: stores without looking the name up (arithmetic makes many amounts).
 _set_value: Final = slot_setter(_ExactNumber, "value")
-# The slot's former name, for code that still reads ``amount._value``: the same slot, read as
-# fast as ``value``.  New code reads ``value``.
-_ExactNumber._value = vars(_ExactNumber)["value"]
 
 
 @final

@@ -7,7 +7,7 @@ columns, and a missing figure is ``None`` / ``<NA>``.
 * a :class:`~budgetacct.render.tables.Table`: one column per table column (spanned headers
   joined: ``"科目编码 / 类"``, ``"本年支出 / 小计"``), one row per body row; ``frame.attrs`` holds the
   number, title, department, unit, year, note and the kind of each row;
-* an :class:`~budgetacct.audit.finding.AuditReport`: one row per finding (rule, severity —
+* an :class:`~budgetacct.auditing.finding.AuditReport`: one row per finding (rule, severity —
   an ordered category error < warning < note —, path, expected, actual, difference, tolerance,
   message_zh, message_en); ``difference`` and ``tolerance`` are Decimal (``None`` where a finding
   has none), ``expected`` and ``actual`` stay text (they may be words such as ``"≥90%"``);
@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from budgetacct.errors import InvalidValue, MissingDependency
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from budgetacct.audit.finding import AuditReport
+    from budgetacct.auditing.finding import AuditReport
     from budgetacct.model.disclosure import Disclosure
     from budgetacct.model.ledger import Ledger
     from budgetacct.render.tables import Table
@@ -231,7 +231,7 @@ def to_frame(
 
     ``part`` chooses the line items of a Ledger (``"expenditure"`` or ``"revenue"``).
     """
-    from budgetacct.audit.finding import AuditReport
+    from budgetacct.auditing.finding import AuditReport
     from budgetacct.model.disclosure import Disclosure
     from budgetacct.model.ledger import Ledger
     from budgetacct.render.tables import Table

@@ -38,6 +38,7 @@ from typing import Any, Final
 from budgetacct.errors import InputError, InvalidValue, MissingDependency, Problem
 from budgetacct.io._types import optional_inner as _optional_inner
 from budgetacct.io._types import tuple_element as _tuple_element
+from budgetacct.paths import render_path
 
 __all__ = [
     "DECIMAL_PATTERN",
@@ -232,7 +233,8 @@ def validate(data: Any, cls: type[Any] | str | None = None) -> None:
     validator = jsonschema.Draft202012Validator(schema)
     problems = []
     for error in _leaves(validator.iter_errors(data)):
-        path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+        # A key that is not an identifier is quoted, so the path reads back with parse_path.
+        path = render_path(tuple(error.absolute_path))
         message = " ".join(str(error.message).split())[:160]
         problems.append(
             Problem(

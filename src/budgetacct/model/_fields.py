@@ -15,6 +15,7 @@ import attrs
 
 from budgetacct.errors import InvalidValue
 from budgetacct.money import Amount, Percent, to_decimal
+from budgetacct.paths import render_path
 
 __all__ = [
     "amount",
@@ -57,7 +58,7 @@ def _checks(spec: tuple[str, Any]) -> Callable[[V], V]:
 
 
 def _path(attribute: attrs.Attribute[Any]) -> str:
-    return f"$.{attribute.name}"
+    return render_path((attribute.name,))
 
 
 @_checks(("type", Amount))

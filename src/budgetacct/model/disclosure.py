@@ -4,7 +4,7 @@ A :class:`Disclosure` mirrors the sections of the 决算说明 and the standard 
 section is optional, because real reports omit sections; every figure is kept exactly as
 printed (``Amount("739")`` and ``Amount("739.00")`` are the same number but keep their digits),
 so that the audit can say which printed figure is wrong.  Nothing here checks cross-figure
-identities: that is the job of :func:`budgetacct.audit`.
+identities: that is the job of :func:`~budgetacct.auditing.audit`.
 
 >>> from budgetacct import Amount, Percent
 >>> revenue = Revenue(
@@ -422,7 +422,17 @@ class Staffing:
     total_retired: int | None = v.optional_field(v.count)
 
 
-@attrs.frozen
+# The fields of a Disclosure that are not one of its report sections.
+_NOT_SECTIONS = frozenset({"year", "department", "template", "units", "tables", "table_set"})
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+# repr=False: the attrs repr spells out every figure (some 18,000 characters for the seed); the
+# short one names the report and what it holds, and budgetacct.io.dump writes everything.
+@attrs.frozen(repr=False)
 class Disclosure:
     """A published final-accounts report, section by section; every section may be missing.
 
@@ -434,9 +444,14 @@ class Disclosure:
     the printings.  ``table_set`` names the set of tables the report's template publishes
     (``"mof-9"``, ``"sichuan-14"`` … — :data:`~budgetacct.model.table_specs.TABLE_SETS`).
 
+    Its ``repr`` is one line naming the report and the sections and tables it holds;
+    :func:`budgetacct.io.dump` writes every figure.
+
     >>> d = Disclosure(year=2021, department="示例部门")
     >>> d.revenue is None
     True
+    >>> d
+    <Disclosure 示例部门 2021 · no sections · no tables>
     """
 
     year: int = attrs.field(validator=v.year)
@@ -462,6 +477,19 @@ class Disclosure:
     )
     table_set: str | None = _text()
 
+    def __repr__(self) -> str:
+        present = [f.name for f in attrs.fields(Disclosure) if f.name not in _NOT_SECTIONS]
+        present = [name for name in present if getattr(self, name) is not None]
+        if not present:
+            sections = "no sections"
+        else:
+            names = ", ".join(present[:3]) + (", …" if len(present) > 3 else "")
+            sections = f"{_plural(len(present), 'section')}: {names}"
+        tables = _plural(len(self.tables), "table") if self.tables else "no tables"
+        if self.table_set is not None:
+            tables += f" ({self.table_set})"
+        return f"<Disclosure {self.department} {self.year} · {sections} · {tables}>"
+
     def _repr_html_(self) -> str:
         """The 决算说明 rendered from this disclosure (Jupyter's rich display)."""
         # Imported here: rendering sits above the model, and only a notebook asks for HTML.
@@ -471,14 +499,14 @@ class Disclosure:
         return title + render_narrative(self).html()
 
     def check(self) -> tuple[Any, ...]:
-        """Every finding of every registered rule on this disclosure (see :func:`budgetacct.audit`)."""
-        from budgetacct.audit import audit
+        """Every finding of every registered rule on this disclosure (see :func:`~budgetacct.auditing.audit`)."""
+        from budgetacct.auditing import audit
 
         return audit(self).findings
 
     def validated(self) -> Disclosure:
         """This disclosure, or :class:`~budgetacct.errors.InvariantError` listing every error finding."""
-        from budgetacct.audit import audit
+        from budgetacct.auditing import audit
 
         report = audit(self)
         report.raise_for_errors()

@@ -202,9 +202,19 @@ class PriorYear:
     )
 
 
-@attrs.frozen
+def _items(count: int) -> str:
+    return "1 item" if count == 1 else f"{count} items"
+
+
+# repr=False: the attrs repr spells out every item; the short one names the department, the year
+# and the two totals, and budgetacct.io.dump writes everything.
+@attrs.frozen(repr=False)
 class Ledger:
-    """A department's exact account for one fiscal year (totals derived from items)."""
+    """A department's exact account for one fiscal year (totals derived from items).
+
+    >>> Ledger(year=2021, department="示例部门")
+    <Ledger 示例部门 2021 · revenue 0万元 in 0 items · expenditure 0万元 in 0 items>
+    """
 
     year: int = attrs.field(validator=v.year)
     department: str = attrs.field(validator=v.text)
@@ -231,6 +241,13 @@ class Ledger:
         Performance, "绩效（Performance）", "a Performance"
     )
     prior: PriorYear | None = v.optional_instance_field(PriorYear, "上年数（PriorYear）", "a PriorYear")
+
+    def __repr__(self) -> str:
+        revenue, spent = self.revenue_total(), self.expenditure_total()
+        return (
+            f"<Ledger {self.department} {self.year} · revenue {revenue}万元 in {_items(len(self.revenue))}"
+            f" · expenditure {spent}万元 in {_items(len(self.expenditure))}>"
+        )
 
     # --- derived totals -----------------------------------------------------------------------
 
@@ -389,7 +406,7 @@ class _Totals:
         for item in ledger.expenditure:
             fund, kind = item.fund, item.kind
             key = (item.function.code, fund, kind)
-            value = item.amount._value
+            value = item.amount.value
             cells[key] = add(cells.get(key, _NOTHING), value)
             if fund is gpb and kind is basic_kind:
                 economic = item.economic

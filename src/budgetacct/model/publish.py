@@ -92,7 +92,7 @@ class _Publisher:
         self._by_code: dict[frozenset[Fund] | None, dict[str, disclosure.FunctionLine]] = {}
         # Sums never touched stay the shared zero Decimal: they share one zero Amount too.
         zero = Amount._exact(_NOTHING) if places is None else Amount._exact(_NOTHING).rounded(places)
-        new, set_value = object.__new__, slot_setter(Amount, "_value")
+        new, set_value = object.__new__, slot_setter(Amount, "value")
 
         def figure(value: Decimal) -> Amount:
             if value is _NOTHING:

@@ -22,7 +22,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from budgetacct.audit.finding import AuditReport, Finding
+    from budgetacct.auditing.finding import AuditReport, Finding
 
 __all__ = ["render_audit_html"]
 
@@ -38,57 +38,69 @@ _FIGURES: Final = (
     ("tolerance", "容差", "tolerance"),
 )
 
+# Every rule but the page's own (``body``) is scoped to ``.budgetacct-audit``, so the fragment a
+# notebook shows styles the report and nothing around it.
 _CSS: Final = """
-:root { --error: #b3261e; --warning: #8a5a00; --note: #35608f; --line: #d8d8d8; }
-* { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
-  sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1b1b1b; line-height: 1.5; }
-h1 { font-size: 1.5rem; margin-bottom: .25rem; }
-.facts { display: flex; flex-wrap: wrap; gap: .5rem 2rem; margin: .5rem 0 1rem; padding: 0; }
-.facts div { display: flex; gap: .5rem; }
-.facts dt { color: #555; }
-.facts dd { margin: 0; font-weight: 600; }
-.filters { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0; }
-.filters button { font: inherit; padding: .3rem .8rem; border: 1px solid var(--line);
-  border-radius: 1rem; background: #fff; cursor: pointer; }
-.filters button[aria-pressed="true"] { background: #1b1b1b; color: #fff; border-color: #1b1b1b; }
-section.severity > h2 { font-size: 1.2rem; border-bottom: 2px solid currentColor; padding-bottom: .2rem; }
-section.error > h2 { color: var(--error); }
-section.warning > h2 { color: var(--warning); }
-section.note > h2 { color: var(--note); }
-.rule h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
-.rule h3 .id { font-family: ui-monospace, monospace; margin-right: .5rem; }
-.rule h3 .en { color: #555; font-weight: normal; margin-left: .5rem; }
-article.finding { border: 1px solid var(--line); border-left-width: 4px; border-radius: 4px;
+.budgetacct-audit { --error: #b3261e; --warning: #8a5a00; --note: #35608f; --line: #d8d8d8;
+  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
+  sans-serif; color: #1b1b1b; line-height: 1.5; }
+.budgetacct-audit, .budgetacct-audit * { box-sizing: border-box; }
+.budgetacct-audit h1 { font-size: 1.5rem; margin-bottom: .25rem; }
+.budgetacct-audit .facts { display: flex; flex-wrap: wrap; gap: .5rem 2rem; margin: .5rem 0 1rem; padding: 0; }
+.budgetacct-audit .facts div { display: flex; gap: .5rem; }
+.budgetacct-audit .facts dt { color: #555; }
+.budgetacct-audit .facts dd { margin: 0; font-weight: 600; }
+.budgetacct-audit .filters { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0; }
+.budgetacct-audit .filters button { font: inherit; padding: .3rem .8rem; border: 1px solid var(--line);
+  border-radius: 1rem; background: #fff; color: #1b1b1b; cursor: pointer; }
+.budgetacct-audit .filters button[aria-pressed="true"] { background: #1b1b1b; color: #fff; border-color: #1b1b1b; }
+.budgetacct-audit section.severity > h2 { font-size: 1.2rem; border-bottom: 2px solid currentColor;
+  padding-bottom: .2rem; }
+.budgetacct-audit section.error > h2 { color: var(--error); }
+.budgetacct-audit section.warning > h2 { color: var(--warning); }
+.budgetacct-audit section.note > h2 { color: var(--note); }
+.budgetacct-audit .rule h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
+.budgetacct-audit .rule h3 .id { font-family: ui-monospace, monospace; margin-right: .5rem; }
+.budgetacct-audit .rule h3 .en { color: #555; font-weight: normal; margin-left: .5rem; }
+.budgetacct-audit article.finding { border: 1px solid var(--line); border-left-width: 4px; border-radius: 4px;
   padding: .5rem .8rem; margin: .5rem 0; }
-article.finding[data-severity="error"] { border-left-color: var(--error); }
-article.finding[data-severity="warning"] { border-left-color: var(--warning); }
-article.finding[data-severity="note"] { border-left-color: var(--note); }
-.finding p { margin: .1rem 0; }
-.finding .en { color: #444; }
-.finding code { font-family: ui-monospace, monospace; font-size: .9em; word-break: break-all; }
-.finding table { border-collapse: collapse; margin-top: .4rem; }
-.finding th, .finding td { border: 1px solid var(--line); padding: .15rem .5rem; text-align: left;
-  font-weight: normal; }
-.finding th { background: #f4f4f4; color: #444; }
-.none { color: #2e7d32; font-weight: 600; }
-[hidden] { display: none !important; }
+.budgetacct-audit article.finding[data-severity="error"] { border-left-color: var(--error); }
+.budgetacct-audit article.finding[data-severity="warning"] { border-left-color: var(--warning); }
+.budgetacct-audit article.finding[data-severity="note"] { border-left-color: var(--note); }
+.budgetacct-audit .finding p { margin: .1rem 0; }
+.budgetacct-audit .finding .en { color: #444; }
+.budgetacct-audit .finding code { font-family: ui-monospace, monospace; font-size: .9em; word-break: break-all; }
+.budgetacct-audit .finding table { border-collapse: collapse; margin-top: .4rem; }
+.budgetacct-audit .finding th, .budgetacct-audit .finding td { border: 1px solid var(--line);
+  padding: .15rem .5rem; text-align: left; font-weight: normal; }
+.budgetacct-audit .finding th { background: #f4f4f4; color: #444; }
+.budgetacct-audit .none { color: #2e7d32; font-weight: 600; }
+.budgetacct-audit [hidden] { display: none !important; }
 @media print {
-  body { margin: 0; max-width: none; color: #000; font-size: 10.5pt; }
-  .filters { display: none; }
-  section.severity > h2 { break-after: avoid; }
-  .rule h3 { break-after: avoid; }
-  article.finding { break-inside: avoid; border-color: #999; }
-  a { color: inherit; text-decoration: none; }
+  .budgetacct-audit { color: #000; font-size: 10.5pt; }
+  .budgetacct-audit .filters { display: none; }
+  .budgetacct-audit section.severity > h2 { break-after: avoid; }
+  .budgetacct-audit .rule h3 { break-after: avoid; }
+  .budgetacct-audit article.finding { break-inside: avoid; border-color: #999; }
+  .budgetacct-audit a { color: inherit; text-decoration: none; }
 }
 """
 
-# Shows one severity (or all); the choice also comes from the address (#error, #warning, #note),
-# so a link can open the page filtered.  ``data-ready`` tells that the script ran.
+# The standalone page's own layout: a readable column on screen, the full width on paper.
+_PAGE_CSS: Final = """
+body { margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
+@media print { body { margin: 0; max-width: none; } }
+"""
+
+# Shows one severity (or all) inside ``root``.  On the page the root is the body and the choice
+# also comes from the address (#error, #warning, #note), so a link can open the page filtered; in
+# a notebook the root is the fragment's own element and the address is the notebook's, left alone.
+# ``data-ready`` tells that the script ran.
 _SCRIPT: Final = """
-(function () {
-  var buttons = document.querySelectorAll(".filters button");
-  var sections = document.querySelectorAll("section.severity");
+(function (root, address) {
+  if (!root) return;
+  var buttons = root.querySelectorAll(".filters button");
+  var sections = root.querySelectorAll("section.severity");
   function show(severity) {
     sections.forEach(function (section) {
       section.hidden = severity !== "all" && section.dataset.severity !== severity;
@@ -96,26 +108,32 @@ _SCRIPT: Final = """
     buttons.forEach(function (button) {
       button.setAttribute("aria-pressed", String(button.dataset.filter === severity));
     });
-    document.body.dataset.filter = severity;
+    root.dataset.filter = severity;
   }
   buttons.forEach(function (button) {
     button.addEventListener("click", function () {
       show(button.dataset.filter);
-      history.replaceState(null, "", button.dataset.filter === "all" ? "#" : "#" + button.dataset.filter);
+      if (address) {
+        history.replaceState(null, "", button.dataset.filter === "all" ? "#" : "#" + button.dataset.filter);
+      }
     });
   });
-  var wanted = location.hash.slice(1);
+  var wanted = address ? location.hash.slice(1) : "";
   show(["error", "warning", "note"].indexOf(wanted) >= 0 ? wanted : "all");
-  document.body.dataset.ready = "true";
-})();
+  root.dataset.ready = "true";
+})(%s);
 """
+_PAGE_ROOT: Final = "document.body, true"
+# The script element's parent is the fragment: no id to invent, and two reports shown in one
+# notebook each filter their own findings.
+_FRAGMENT_ROOT: Final = "document.currentScript && document.currentScript.parentElement, false"
 
 _SUBJECT_YEAR: Final = re.compile(r"^(?P<department>.*?)\s*(?P<year>(?:19|20)\d\d)\s*(?:年度?)?$")
 
 
 def _rule_titles(rule_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
     """The Chinese and English titles of the rules that have findings (empty for unknown ids)."""
-    from budgetacct.audit.registry import REGISTRY
+    from budgetacct.auditing.registry import REGISTRY
 
     return {
         rule_id: (REGISTRY[rule_id].title_zh, REGISTRY[rule_id].title_en) if rule_id in REGISTRY else ("", "")
@@ -180,10 +198,19 @@ def _severity_section(value: str, zh: str, en: str, findings: tuple[Finding, ...
     )
 
 
-def render_audit_html(report: AuditReport, *, title: str | None = None) -> str:
+def render_audit_html(report: AuditReport, *, title: str | None = None, fragment: bool = False) -> str:
     """The audit ``report`` as one standalone HTML page (see the module documentation).
 
-    ``title`` names the page (default: “审核报告 Audit report” and the report's subject).
+    ``title`` names the page (default: “审核报告 Audit report” and the report's subject).  With
+    ``fragment=True`` the same report comes as one ``<div class="budgetacct-audit">`` to embed in
+    another page (a notebook shows :meth:`AuditReport._repr_html_ <budgetacct.auditing.AuditReport>`
+    this way): its style reaches nothing outside it, and its filter buttons work on it alone and
+    leave the address alone.
+
+    >>> from budgetacct import audit, load_example
+    >>> part = render_audit_html(audit(load_example("xiqu-2021")), fragment=True)
+    >>> part.startswith('<div class="budgetacct-audit">'), "<html" in part, "R46" in part
+    (True, False, True)
     """
     from budgetacct.model.enums import Severity
 
@@ -208,16 +235,27 @@ def render_audit_html(report: AuditReport, *, title: str | None = None) -> str:
         for value, zh, en in _SEVERITIES
         if counts[Severity(value)]
     ]
-    body = "".join(sections) or '<p class="none">没有发现问题 | no findings</p>'
+    findings = "".join(sections) or '<p class="none">没有发现问题 | no findings</p>'
     summary = (
         f"错误 {counts[Severity.ERROR]} · 警告 {counts[Severity.WARNING]} · 提示 {counts[Severity.NOTE]}"
     )
-    return (
-        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(heading)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+    # A page has one <main>; a fragment sits inside someone else's page, so its findings are a div.
+    container = "div" if fragment else "main"
+    content = (
         f'<header><h1>{escape(heading)}</h1><dl class="facts">{facts_html}</dl>'
         f'<p class="summary">{summary}</p></header>\n'
         f'<nav class="filters" aria-label="按级别筛选 filter by severity">{"".join(buttons)}</nav>\n'
-        f"<main>{body}</main>\n<script>{_SCRIPT}</script>\n</body>\n</html>\n"
+        f'<{container} class="findings">{findings}</{container}>\n'
+    )
+    if fragment:
+        return (
+            f'<div class="budgetacct-audit">\n<style>{_CSS}</style>\n{content}'
+            f"<script>{_SCRIPT % _FRAGMENT_ROOT}</script>\n</div>\n"
+        )
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(heading)}</title>\n<style>{_PAGE_CSS}{_CSS}</style>\n</head>\n<body>\n"
+        f'<div class="budgetacct-audit">\n{content}</div>\n'
+        f"<script>{_SCRIPT % _PAGE_ROOT}</script>\n</body>\n</html>\n"
     )

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from budgetacct.audit import REGISTRY
+from budgetacct.auditing import REGISTRY
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.strategies import broken_narrative, broken_performance, broken_tables
 from budgetacct.strategies._helpers import _drawn

@@ -3,7 +3,7 @@
 The reverse of :func:`budgetacct.render.tables.to_xlsx` (``pip install budgetacct[excel]``): a
 department fills in the workbook of the standard tables (MoF 公开01–09表, or the Sichuan 14-table
 set), and :func:`read_xlsx` turns it back into a :class:`~budgetacct.model.disclosure.Disclosure`
-that :func:`budgetacct.audit` can check.  Sheets are recognised by the title in their first cell
+that :func:`~budgetacct.auditing.audit` can check.  Sheets are recognised by the title in their first cell
 (``公开01表 收入支出决算总表``); the layout of each table is the one ``to_xlsx`` writes (title, 编制单位 /
 金额单位 line, header rows, body rows, an optional note).
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from budgetacct.audit.check import Checker
-from budgetacct.audit.registry import rule
-from budgetacct.audit.rules.table_cells import Printed, compare, panels, printed_cell
+from budgetacct.auditing.check import Checker
+from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules.table_cells import Printed, compare, panels, printed_cell
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
 from budgetacct.model.table_specs import Group, TableSpec, spec_for
 from budgetacct.model.tables import Column, Line, Panel, RowKey, StandardTable, cell_value

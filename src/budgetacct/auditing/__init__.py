@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Context, DivisionByZero, InvalidOperation, Overflow, localcontext
 
-from budgetacct.audit import rules as _rules  # noqa: F401  (importing the package registers every rule)
-from budgetacct.audit.check import Checker
-from budgetacct.audit.finding import AuditReport, Finding, Message
-from budgetacct.audit.registry import REGISTRY, Rule, RuleRegistry, rule
+from budgetacct.auditing import rules as _rules  # noqa: F401  (importing the package registers every rule)
+from budgetacct.auditing.check import Checker
+from budgetacct.auditing.finding import AuditReport, Finding, Message
+from budgetacct.auditing.registry import REGISTRY, Rule, RuleRegistry, rule
 from budgetacct.errors import InvalidValue
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.enums import Fund, Severity

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from budgetacct.audit.check import Checker
-from budgetacct.audit.registry import rule
-from budgetacct.audit.rules.table_cells import table_name
+from budgetacct.auditing.check import Checker
+from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules.table_cells import table_name
 from budgetacct.model.enums import Severity
 from budgetacct.model.table_specs import TABLE_SETS
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Context, Decimal
 
-from budgetacct.audit.check import Checker
-from budgetacct.audit.registry import rule
+from budgetacct.auditing.check import Checker
+from budgetacct.auditing.registry import rule
 from budgetacct.model.disclosure import FunctionLine
 from budgetacct.model.enums import ExpenditureKind
 
@@ -59,22 +59,22 @@ def _rollup(c: Checker, path: str, lines: Sequence[FunctionLine], what_zh: str, 
                 found = sums.get(parent)
                 if found is None:
                     sums[parent] = [
-                        line.amount._value,
-                        None if basic is None else basic._value,
-                        None if project is None else project._value,
+                        line.amount.value,
+                        None if basic is None else basic.value,
+                        None if project is None else project.value,
                     ]
                     continue
-                found[0] = add(found[0], line.amount._value)  # type: ignore[arg-type]
+                found[0] = add(found[0], line.amount.value)  # type: ignore[arg-type]
                 if found[1] is not None:
-                    found[1] = None if basic is None else add(found[1], basic._value)
+                    found[1] = None if basic is None else add(found[1], basic.value)
                 if found[2] is not None:
-                    found[2] = None if project is None else add(found[2], project._value)
+                    found[2] = None if project is None else add(found[2], project.value)
     for parent, (amount_sum, basic_sum, project_sum) in sums.items():
         line = lines[index[parent]]
         if (
-            line.amount._value == amount_sum
-            and (basic_sum is None or line.basic is None or line.basic._value == basic_sum)
-            and (project_sum is None or line.project is None or line.project._value == project_sum)
+            line.amount.value == amount_sum
+            and (basic_sum is None or line.basic is None or line.basic.value == basic_sum)
+            and (project_sum is None or line.project is None or line.project.value == project_sum)
         ):
             continue
         _rollup_findings(c, path, lines, index[parent], parent, what_zh, what_en)
@@ -151,10 +151,10 @@ def basic_plus_project_equals_total(c: Checker) -> None:
         for i, line in enumerate(lines):
             # The printed kind columns, as FunctionLine.kind_split() gives them, subtracted from
             # the total in place (this runs for every row of every table).
-            rest, listed = line.amount._value, False
+            rest, listed = line.amount.value, False
             for value in (line.basic, line.project, line.remittance, line.business, line.affiliate_subsidy):
                 if value is not None:
-                    rest, listed = subtract(rest, value._value), True
+                    rest, listed = subtract(rest, value.value), True
             if listed and rest:
                 c.equal(
                     f"{path}[{i}].amount",

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from budgetacct.audit.check import Checker
-from budgetacct.audit.registry import rule
-from budgetacct.audit.rules.performance_reading import (
+from budgetacct.auditing.check import Checker
+from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules.performance_reading import (
     BASE,
     GROUP,
     ZERO,

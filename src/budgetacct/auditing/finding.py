@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from collections.abc import Iterator
 
@@ -56,11 +55,17 @@ class Finding:
         return self.severity is Severity.ERROR
 
 
-@attrs.frozen
+# repr=False: the attrs repr spells out every finding; the short one counts them by severity.
+@attrs.frozen(repr=False)
 class AuditReport:
     """All findings of an audit, most severe first, with counts by severity.
 
     ``ok`` is true when there is no error finding (warnings and notes do not fail an audit).
+    Its ``repr`` counts the findings; iterate over it (or :func:`budgetacct.io.dump` it) for
+    the findings themselves.
+
+    >>> AuditReport(findings=(), subject="示例部门 2021")
+    <AuditReport 示例部门 2021: 0 errors, 0 warnings, 0 notes>
     """
 
     findings: tuple[Finding, ...]
@@ -103,37 +108,24 @@ class AuditReport:
         if self.errors:
             raise InvariantError(self.errors)
 
-    def _repr_html_(self) -> str:
-        """The findings as an HTML table, most severe first (Jupyter's rich display)."""
-        esc = html.escape
+    def __repr__(self) -> str:
         counts = self.counts
-        rows = [
-            "<tr>"
-            + "".join(
-                f"<td>{esc(text or '')}</td>"
-                for text in (
-                    f.severity.zh,
-                    f.rule,
-                    f.path,
-                    f.expected,
-                    f.actual,
-                    f.difference,
-                    f.message.zh,
-                )
+        tally = ", ".join(
+            f"{counts[severity]} {noun if counts[severity] == 1 else noun + 's'}"
+            for severity, noun in (
+                (Severity.ERROR, "error"),
+                (Severity.WARNING, "warning"),
+                (Severity.NOTE, "note"),
             )
-            + "</tr>"
-            for f in self.findings
-        ]
-        head = "".join(
-            f"<th>{label}</th>" for label in ("级别", "规则", "路径", "应为", "实际", "差额", "说明")
         )
-        summary = (
-            f"错误 {counts[Severity.ERROR]} · 警告 {counts[Severity.WARNING]} · 提示 {counts[Severity.NOTE]}"
-        )
-        return (
-            f'<div class="budgetacct-audit"><p><strong>{esc(self.subject)}</strong> {summary}</p>'
-            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
-        )
+        return f"<AuditReport {self.subject}: {tally}>" if self.subject else f"<AuditReport: {tally}>"
+
+    def _repr_html_(self) -> str:
+        """The page ``budgetacct audit --format html`` writes, as a fragment for a notebook."""
+        # Imported here: rendering sits above the audit, and only a notebook asks for HTML.
+        from budgetacct.render.audit_html import render_audit_html
+
+        return render_audit_html(self, fragment=True)
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)

@@ -16,7 +16,7 @@ import attrs
 from budgetacct.model.enums import Severity
 
 if TYPE_CHECKING:  # pragma: no cover
-    from budgetacct.audit.check import Checker
+    from budgetacct.auditing.check import Checker
 
 __all__ = ["REGISTRY", "Rule", "RuleRegistry", "rule"]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from budgetacct.audit.check import Checker
-from budgetacct.audit.registry import rule
+from budgetacct.auditing.check import Checker
+from budgetacct.auditing.registry import rule
 from budgetacct.model.enums import ExpenditureKind, Severity
 
 

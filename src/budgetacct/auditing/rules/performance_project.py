@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from budgetacct.audit.check import Checker, Term
-from budgetacct.audit.registry import rule
-from budgetacct.audit.rules.performance_reading import (
+from budgetacct.auditing.check import Checker, Term
+from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules.performance_reading import (
     BASE,
     GROUP,
     HUNDRED,

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import attrs
 
-from budgetacct.audit.check import Checker
+from budgetacct.auditing.check import Checker
 from budgetacct.model.table_specs import PanelSpec, spec_for
 from budgetacct.model.tables import Column, Panel, RowKey, StandardTable, TableKind
 from budgetacct.money import Amount

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
-from budgetacct.audit.check import Checker
-from budgetacct.audit.registry import rule
-from budgetacct.audit.rules.table_cells import CellRef, compare, find
+from budgetacct.auditing.check import Checker
+from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules.table_cells import CellRef, compare, find
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.enums import ExpenditureKind, Fund
 from budgetacct.model.tables import Basis, Column, Line, Measure, RowKey, TableKind

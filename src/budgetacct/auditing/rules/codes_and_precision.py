@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from budgetacct.audit.check import Checker
-from budgetacct.audit.registry import rule
+from budgetacct.auditing.check import Checker
+from budgetacct.auditing.registry import rule
 from budgetacct.codes import FunctionCode, coverage_note, nearest_catalogue
 from budgetacct.model.disclosure import FunctionLine
 from budgetacct.model.enums import Severity

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from budgetacct.audit.check import Checker
-from budgetacct.audit.registry import rule
-from budgetacct.audit.rules.performance_reading import (
+from budgetacct.auditing.check import Checker
+from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules.performance_reading import (
     BASE,
     GROUP,
     ZERO,

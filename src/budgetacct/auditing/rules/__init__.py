@@ -9,7 +9,7 @@ testing (mutmut 3) leaves decorated functions alone, and the rule bodies are wha
 Every rule skips figures the report does not state: a partial report is checked on what it says.
 """
 
-from budgetacct.audit.rules import (
+from budgetacct.auditing.rules import (
     codes_and_precision,
     fiscal,
     general_budget,

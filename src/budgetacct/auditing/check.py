@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Protocol
 
-from budgetacct.audit.finding import Finding, Message
-from budgetacct.audit.registry import Rule
+from budgetacct.auditing.finding import Finding, Message
+from budgetacct.auditing.registry import Rule
 from budgetacct.model.disclosure import Disclosure, StatedChange
 from budgetacct.model.enums import Severity
 from budgetacct.money import Amount, Direction, Percent
@@ -173,8 +173,8 @@ class Checker:
             amounts.append(part[1] if isinstance(part, tuple) else part)
         expected = _ZERO
         for a in amounts:
-            expected += a._value
-        difference = actual._value - expected
+            expected += a.value
+        difference = actual.value - expected
         if not difference:
             return
         tolerance = self.half(actual) + sum((self.half(a) for a in amounts), _ZERO)

@@ -3,8 +3,8 @@ tables (R21–R23, R36, R40, R41, R59)."""
 
 from __future__ import annotations
 
-from budgetacct.audit.check import Checker
-from budgetacct.audit.registry import rule
+from budgetacct.auditing.check import Checker
+from budgetacct.auditing.registry import rule
 from budgetacct.model.disclosure import GeneralBudget
 from budgetacct.model.enums import ExpenditureKind, Fund
 from budgetacct.money import Amount

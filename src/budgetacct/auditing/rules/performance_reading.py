@@ -1,6 +1,6 @@
 """Reading the performance tables (项目支出绩效自评表) for the performance rules (R47–R54, R61–R63).
 
-Amounts are compared with the rounding tolerance of :class:`~budgetacct.audit.check.Checker`
+Amounts are compared with the rounding tolerance of :class:`~budgetacct.auditing.check.Checker`
 (±0.005 万元 per printed figure, zero for exact ledgers).  As everywhere in the audit, a figure
 that is not printed is not checked.
 
@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Final
 
-from budgetacct.audit.check import Checker
+from budgetacct.auditing.check import Checker
 from budgetacct.model.indicators import (
     DEFAULT_HIERARCHY,
     Classification,
