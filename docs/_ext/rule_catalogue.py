@@ -42,6 +42,7 @@ import attrs
 from budgetacct import Amount, Percent, audit, load_example
 from budgetacct.auditing import REGISTRY, Finding, Rule
 from budgetacct.codes import FunctionCode
+from budgetacct.model.coverage import Coverage
 from budgetacct.model import (
     BudgetedFigure,
     Disclosure,
@@ -262,9 +263,14 @@ def _placeholder_name() -> Disclosure:
     return Disclosure(year=2024, department="上海市XX局")
 
 
+def _mostly_unread() -> tuple[Disclosure, Coverage]:
+    coverage = Coverage(figures_read=31, figures_unread=445, tables_found=12, tables_recognized=0, pages=26)
+    return Disclosure(year=2019, department="示例部门"), coverage
+
+
 #: Small disclosures for the rules that no single change to a base makes fire:
 #: rule id → (how the page describes it, a function building it).
-CRAFTED: dict[str, tuple[str, Callable[[], Disclosure]]] = {
+CRAFTED: dict[str, tuple[str, Callable[[], Disclosure | tuple[Disclosure, Coverage]]]] = {
     "R8": (
         "a crafted disclosure with one 收入决算表 row of 100 whose sources add up to 95",
         _revenue_table_row,
@@ -293,7 +299,9 @@ def _crafted_examples(wanted: set[str]) -> dict[str, Example]:
     found = {}
     for rule_id in sorted(wanted & CRAFTED.keys(), key=_number):
         description, build = CRAFTED[rule_id]
-        findings = audit(build(), rules=[rule_id]).findings
+        built = build()
+        disclosure, coverage = built if isinstance(built, tuple) else (built, None)
+        findings = audit(disclosure, rules=[rule_id], coverage=coverage).findings
         if findings:
             found[rule_id] = Example(description, _preferred(REGISTRY[rule_id], findings))
     return found

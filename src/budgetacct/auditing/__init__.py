@@ -18,6 +18,7 @@ from budgetacct.auditing.check import Checker
 from budgetacct.auditing.finding import AuditReport, Finding, Message
 from budgetacct.auditing.registry import REGISTRY, Rule, RuleRegistry, rule
 from budgetacct.errors import InvalidValue
+from budgetacct.model.coverage import Coverage
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.enums import Fund, Severity
 from budgetacct.model.ledger import Ledger
@@ -62,12 +63,16 @@ def _overspent_funds(ledger: Ledger) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
-def audit(obj: Disclosure | Ledger, *, rules: Iterable[str] | None = None) -> AuditReport:
+def audit(
+    obj: Disclosure | Ledger, *, rules: Iterable[str] | None = None, coverage: Coverage | None = None
+) -> AuditReport:
     """Run every registered rule (or only ``rules``) and gather the findings.
 
     A :class:`Disclosure` is checked as published: figures are intervals of ±0.005 万元 and an
     identity that holds only within rounding is a note.  A :class:`Ledger` is published exactly
-    (``places=None``) and checked with zero tolerance.
+    (``places=None``) and checked with zero tolerance.  ``coverage`` — how much of a published
+    report was read (:class:`~budgetacct.model.coverage.Coverage`) — travels with the report, and a
+    report mostly not read is a finding (R72).
     """
     if isinstance(obj, Ledger):
         overspent = _overspent_funds(obj)
@@ -82,6 +87,7 @@ def audit(obj: Disclosure | Ledger, *, rules: Iterable[str] | None = None) -> Au
         raise InvalidValue("Disclosure 或 Ledger", "a Disclosure or a Ledger", type(obj).__name__)
     selected = list(REGISTRY) if rules is None else [REGISTRY[r] for r in rules]
     checker = Checker(disclosure, exact=exact)
+    checker.coverage = coverage
     # Rules compare Decimals with ordinary operators; a private context (restored on exit, and
     # per task under asyncio) keeps a caller's decimal settings from changing any result.
     with localcontext(_AUDIT_CONTEXT):
@@ -93,4 +99,5 @@ def audit(obj: Disclosure | Ledger, *, rules: Iterable[str] | None = None) -> Au
         findings=tuple(findings),
         rules_run=tuple(r.id for r in selected),
         subject=f"{disclosure.department} {disclosure.year}",
+        coverage=coverage,
     )

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from budgetacct.auditing.finding import Finding, Message
 from budgetacct.auditing.registry import Rule
+from budgetacct.model.coverage import Coverage
 from budgetacct.model.disclosure import Disclosure, StatedChange
 from budgetacct.model.enums import Severity
 from budgetacct.money import Amount, Direction, Percent
@@ -55,6 +56,8 @@ class Checker:
         self.rule: Rule | None = None
         #: What a family of rules derives once per audit (an index of the tables' cells …).
         self.memo: dict[str, object] = {}
+        #: How much of the published report was read, when the disclosure was read from one.
+        self.coverage: Coverage | None = None
         # Sums of printed figures made by rules (a blank total replaced by its parts): each
         # keeps the allowance of its parts.  Keyed by id, holding the sum so the id stays its own.
         self._sums: dict[int, tuple[Amount, Decimal]] = {}

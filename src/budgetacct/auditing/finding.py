@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import attrs
 
 from budgetacct.errors import InvariantError
+from budgetacct.model.coverage import Coverage
 from budgetacct.model.enums import Severity
 
 __all__ = ["AuditReport", "Finding", "Message", "Severity"]
@@ -71,6 +72,8 @@ class AuditReport:
     findings: tuple[Finding, ...]
     rules_run: tuple[str, ...] = ()
     subject: str = ""
+    #: How much of the published report was read (``None`` for a disclosure not read from one).
+    coverage: Coverage | None = None
 
     @property
     def counts(self) -> dict[Severity, int]:

@@ -10,20 +10,17 @@ figures it placed and how many it did not, so a report that was mostly not read 
 from __future__ import annotations
 
 import os
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
 import attrs
 
+from budgetacct.model.coverage import LOW_COVERAGE, Coverage
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.table_specs import TABLE_SETS, find_spec
 from budgetacct.reader.document import Box, Document, TableGrid
 from budgetacct.reader.grid_tables import GridTables, UnreadCell, tables_from_grids
 
 __all__ = ["LOW_COVERAGE", "Coverage", "PageSource", "PublishedRead", "read_document", "read_published"]
-
-#: Below this share of its printed figures read, a report's audit says it was mostly not read.
-LOW_COVERAGE: Final = Decimal("0.80")
 
 
 @attrs.frozen
@@ -38,55 +35,6 @@ class PageSource:
     def describe(self) -> tuple[str, str]:
         """The place as a reader of the report finds it: “第12页”, “page 12”."""
         return f"第{self.page}页", f"page {self.page}"
-
-
-@attrs.frozen
-class Coverage:
-    """How much of a published report the read understood.
-
-    ``figures_read`` / ``figures_unread`` count printed figures placed into the Disclosure or left
-    unread (narrative and tables together); ``tables_found`` counts table grids that print figures,
-    ``tables_recognized`` those mapped onto a standard table; ``pages_without_text`` pages that
-    carry no text layer at all (scanned).
-    """
-
-    figures_read: int = 0
-    figures_unread: int = 0
-    narrative_read: int = 0
-    narrative_unread: int = 0
-    tables_found: int = 0
-    tables_recognized: int = 0
-    pages: int = 0
-    pages_without_text: int = 0
-
-    @property
-    def ratio(self) -> Decimal | None:
-        """Share of printed figures read, 0–1 rounded half-up to 4 places (None: nothing printed)."""
-        printed = self.figures_read + self.figures_unread
-        if not printed:
-            return None
-        return (Decimal(self.figures_read) / Decimal(printed)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
-
-    @property
-    def low(self) -> bool:
-        ratio = self.ratio
-        return ratio is not None and ratio < LOW_COVERAGE
-
-    def summary(self) -> tuple[str, str]:
-        """One line in Chinese and English, as the audit prints it at the top."""
-        ratio = self.ratio
-        share = "—" if ratio is None else f"{(ratio * 100).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
-        zh = (
-            f"读取覆盖率{share}：读取数字{self.figures_read}个，未能读取{self.figures_unread}个；"
-            f"识别标准表{self.tables_recognized}/{self.tables_found}张；"
-            f"共{self.pages}页，无文字层{self.pages_without_text}页"
-        )
-        en = (
-            f"coverage {share}: {self.figures_read} figures read, {self.figures_unread} not read; "
-            f"{self.tables_recognized} of {self.tables_found} tables recognized; "
-            f"{self.pages} pages, {self.pages_without_text} without text"
-        )
-        return zh, en
 
 
 @attrs.frozen

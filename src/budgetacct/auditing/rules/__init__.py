@@ -11,6 +11,7 @@ Every rule skips figures the report does not state: a partial report is checked 
 
 from budgetacct.auditing.rules import (
     codes_and_precision,
+    coverage,
     fiscal,
     general_budget,
     other_matters,
@@ -29,6 +30,7 @@ from budgetacct.auditing.rules import (
 
 __all__ = [
     "codes_and_precision",
+    "coverage",
     "fiscal",
     "general_budget",
     "other_matters",
