@@ -188,3 +188,22 @@ def test_an_empty_template_is_read_with_low_coverage() -> None:
     assert read.disclosure.department == "上海市XX局"
     assert read.coverage.low
     assert audit(read.disclosure).by_rule("R71")  # the template's placeholder name
+
+
+def test_the_text_and_json_reports_name_both_printings_with_their_pages(putuo: PublishedRead) -> None:
+    import json
+
+    from budgetacct._report_text import report_json, report_table
+
+    report = audit(putuo.disclosure, coverage=putuo.coverage)
+    sources = {s.path: s for s in putuo.sources}
+    text = report_table(report, sources)
+    assert text.splitlines()[2].startswith("读取覆盖率83.7%")
+    assert "来源 source: 第21页 page 21" in text
+    assert "另见 also: $.tables[3].panels[0].rows[8].cells[0]（第13页 page 13：2,961.68）" in text
+    document = json.loads(report_json(report, sources))
+    assert document["coverage"]["ratio"] == "0.8374"
+    (r68,) = [f for f in document["findings"] if f["rule"] == "R68"]
+    assert r68["source"]["page"] == 21
+    assert r68["related_sources"][0]["page"] == 13
+    assert r68["related_sources"][0]["printed"] == "2,961.68"

@@ -10,14 +10,18 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from budgetacct._text import display_width
 from budgetacct.errors import InvalidValue
 from budgetacct.paths import parse_path, render_path
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.auditing.finding import AuditReport, Finding
+    from budgetacct.model.coverage import Coverage
+    from budgetacct.reader.published import PageSource
 
-__all__ = ["Sources", "report_json", "report_table"]
+__all__ = ["Sources", "coverage_json", "report_json", "report_table"]
 
 
 def _pad(text: str, width: int) -> str:
@@ -50,10 +54,11 @@ def _summary(report: AuditReport) -> str:
     return f"错误 {e} · 警告 {w} · 提示 {n} | errors {e} · warnings {w} · notes {n}"
 
 
-Sources = Mapping[str, tuple[int, str]]
+#: Where each figure was read: ``(line, sentence)`` in a text, or a page and box in a PDF.
+Sources = Mapping[str, "tuple[int, str] | PageSource"]
 
 
-def _source_of(path: str, sources: Sources) -> tuple[int, str] | None:
+def _source_of(path: str, sources: Sources) -> tuple[int, str] | PageSource | None:
     """The (line, sentence) a finding's figure was read from: its own path, else the nearest
     enclosing path with a source, else the first figure read inside it."""
     if path in sources:
@@ -67,7 +72,25 @@ def _source_of(path: str, sources: Sources) -> tuple[int, str] | None:
         if parent in sources:
             return sources[parent]
     inside = [p for p in sources if p.startswith((path + ".", path + "["))]
-    return sources[min(inside, key=lambda p: sources[p][0])] if inside else None
+    return sources[min(inside, key=lambda p: _order(sources[p]))] if inside else None
+
+
+def _order(place: tuple[int, str] | PageSource) -> int:
+    return place[0] if isinstance(place, tuple) else place.page
+
+
+def _place(place: tuple[int, str] | PageSource) -> str:
+    """“第12行 line 12：<sentence>” for a text, “第12页 page 12：<printed>” for a PDF."""
+    if isinstance(place, tuple):
+        return f"第{place[0]}行 line {place[0]}：{_clip(place[1])}"
+    zh, en = place.describe()
+    return f"{zh} {en}：{_clip(place.printed)}"
+
+
+def _place_json(place: tuple[int, str] | PageSource) -> dict[str, Any]:
+    if isinstance(place, tuple):
+        return {"line": place[0], "sentence": place[1]}
+    return {"page": place.page, "box": list(place.box), "printed": place.printed}
 
 
 def _clip(text: str, limit: int = 120) -> str:
@@ -102,16 +125,20 @@ def report_table(report: AuditReport, sources: Sources | None = None) -> str:
             notes: list[str | None] = []
             for f in findings:
                 found = _source_of(f.path, sources) if sources else None
-                notes.append(
-                    None
-                    if found is None
-                    else f"    来源 source: 第{found[0]}行 line {found[0]}：{_clip(found[1])}"
-                )
+                lines_of_note = [] if found is None else [f"    来源 source: {_place(found)}"]
+                for related in f.related:
+                    other = sources.get(related) if sources else None
+                    where = f"{related}" + ("" if other is None else f"（{_place(other)}）")
+                    lines_of_note.append(f"    另见 also: {where}")
+                notes.append("\n".join(lines_of_note) if lines_of_note else None)
             groups.append((severity, rows, notes))
     widths = _widths([_HEADER, *(row for _, rows, _ in groups for row in rows)])
     lines: list[str] = []
     if report.subject:
         lines += [f"审核 audit: {report.subject}", ""]
+    if report.coverage is not None:
+        zh, en = report.coverage.summary()
+        lines += [f"{zh} | {en}", ""]
     for severity, group_rows, group_notes in groups:
         lines.append(f"{_SEVERITY_TITLES[severity.value]} ({len(group_rows)})")
         lines.append(_row(_HEADER, widths))
@@ -146,10 +173,24 @@ def report_json(report: AuditReport, sources: Sources | None = None) -> str:
             "tolerance": f.tolerance,
             "message": {"zh": f.message.zh, "en": f.message.en},
         }
+        if f.related:
+            item["related"] = list(f.related)
         found = _source_of(f.path, sources) if sources else None
         if found is not None:
-            item["source"] = {"line": found[0], "sentence": found[1]}
+            item["source"] = _place_json(found)
+        related_places = [sources[r] for r in f.related if sources and r in sources]
+        if related_places:
+            item["related_sources"] = [_place_json(place) for place in related_places]
         findings.append(item)
     counts = report.counts
     summary = {severity.value: counts[severity] for severity in Severity}
-    return json.dumps({"findings": findings, "summary": summary}, ensure_ascii=False, indent=2) + "\n"
+    document: dict[str, Any] = {"findings": findings, "summary": summary}
+    if report.coverage is not None:
+        document["coverage"] = coverage_json(report.coverage)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def coverage_json(coverage: Coverage) -> dict[str, Any]:
+    """A read's coverage as JSON: its counts and the share read (a string, exact)."""
+    ratio = coverage.ratio
+    return {**attrs.asdict(coverage), "ratio": None if ratio is None else str(ratio), "low": coverage.low}
