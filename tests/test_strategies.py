@@ -515,9 +515,14 @@ def test_completion_and_direction_are_compared_within_rounding() -> None:
 def test_foreign_reception_included_in_domestic_is_counted_once() -> None:
     from budgetacct.model import RevenueItem, RevenueSource, ThreePublicAccount
 
+    # Every budget is known: the “三公” table prints its 预算数 合计 only then, and a blank 合计
+    # beside a printed part does not add up (R64).
     account = ThreePublicAccount(
         domestic_reception=Amount("3"),
         foreign_reception=Amount("1"),
+        budget_outbound=Amount("0"),
+        budget_vehicle_purchase=Amount("0"),
+        budget_vehicle_operation=Amount("0"),
         budget_domestic_reception=Amount("4"),
         budget_foreign_reception=Amount("2"),
         foreign_included_in_domestic=True,
@@ -527,7 +532,7 @@ def test_foreign_reception_included_in_domestic_is_counted_once() -> None:
         foreign_people=3,
     )
     assert account.reception == Amount("3") and account.total == Amount("3")
-    assert account.budgets()["reception"] == Amount("4")
+    assert account.budgets()["reception"] == Amount("4") and account.budgets()["total"] == Amount("4")
     ledger = Ledger(
         year=2021,
         department="示例部门",
