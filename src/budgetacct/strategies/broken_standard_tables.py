@@ -9,6 +9,7 @@ narrative figure that must agree with it, so that only the rules named fire.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Final
 
 import attrs
@@ -20,9 +21,9 @@ from budgetacct.model.ledger import Ledger
 from budgetacct.model.publish_tables import publish_tables
 from budgetacct.model.tables import Column, Line, Measure, RowKey, StandardTable, TableKind, cell_value
 from budgetacct.money import Amount
-from budgetacct.strategies._helpers import _need
+from budgetacct.strategies._helpers import _CTX, _need
 from budgetacct.strategies.broken_narrative import _m_three_public
-from budgetacct.strategies.mutation import _delta, _mutation, _table_index, _with_table
+from budgetacct.strategies.mutation import _delta, _mutation, _restate, _table_index, _with_table
 
 _A: Final = Column(Measure.AMOUNT)
 _T: Final = Column(Measure.TOTAL)
@@ -100,6 +101,15 @@ def _as_reprinted(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     return d
 
 
+def _m_fiscal_total_in_yi(draw: st.DrawFn, d: Disclosure) -> Disclosure:
+    # 上海市普陀区财政局 2024: the narrative prints 财政拨款收入支出总计 as 0.3 (亿元, unsaid) where the
+    # table prints 2,961.68 万元.
+    fiscal = _need(d.fiscal)
+    in_yi = Amount(_need(fiscal.grand_total).value.scaleb(-4, _CTX).quantize(Decimal("0.01"), context=_CTX))
+    changed = attrs.evolve(fiscal, grand_total=in_yi, change=_restate(fiscal.change, in_yi))
+    return attrs.evolve(d, fiscal=changed)
+
+
 def _m_table_missing(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     index = draw(st.integers(0, len(d.tables) - 1))
     return attrs.evolve(d, tables=(*d.tables[:index], *d.tables[index + 1 :]))
@@ -171,6 +181,13 @@ MUTATIONS: Final = (
         "§七 quotes 公务接待费 (国内 with it) and the “三公” total higher than the “三公” table: the "
         "narrative adds up, the table disagrees",
         _m_three_public("reception", "domestic_reception", "total"),
+    ),
+    _mutation(
+        "fiscal-total-in-yi",
+        ["R15", "R17", "R68"],
+        "§四 prints 财政拨款收入支出总计 in 亿元 without saying so (0.30 where T4 prints 2,961.68 万元)",
+        _m_fiscal_total_in_yi,
+        why="§四's own totals no longer add up to it (R15, R17), and T4 prints the figure in 万元 (R68)",
     ),
     _mutation(
         "table-missing",
