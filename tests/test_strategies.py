@@ -34,6 +34,8 @@ from budgetacct.model import (
     ThreePublic,
 )
 from budgetacct.model.indicators import Outcome
+from budgetacct.model.table_specs import TABLE_SETS
+from budgetacct.model.tables import Column, Panel, StandardTable, TableKind, TableRow
 from budgetacct.money import Percent
 from budgetacct.strategies import (
     MUTATIONS,
@@ -58,7 +60,9 @@ from budgetacct.strategies import (
     project_evaluations,
     revenue_rows,
     staffing,
+    standard_tables,
     stated_changes,
+    table_rows,
     three_public,
 )
 
@@ -358,6 +362,45 @@ def test_line_strategies_are_internally_consistent(
     assert serious(report) == []
 
 
+# --- the standard tables ---------------------------------------------------------------------------
+
+_INSIDE_A_TABLE = {"R64", "R65", "R66", "R70"}
+
+
+@settings(deadline=None, max_examples=40)
+@given(
+    st.sampled_from(sorted(TABLE_SETS)).flatmap(
+        lambda name: st.tuples(st.just(name), standard_tables(table_sets=[name]))
+    )
+)
+def test_every_generated_table_adds_up_in_itself(case: tuple[str, StandardTable]) -> None:
+    name, table = case
+    assert table.kind in TABLE_SETS[name].kinds()
+    assert table.has_data or table.notes
+    report = audit(Disclosure(year=2021, department="示例部门", tables=(table,), table_set=name))
+    assert [line for line in serious(report) if line.split()[0] in _INSIDE_A_TABLE] == []
+
+
+@SLOW
+@given(disclosures())
+def test_generated_disclosures_print_every_table_of_their_set(disclosure: Disclosure) -> None:
+    assert disclosure.table_set is not None
+    assert [t.kind for t in disclosure.tables] == list(TABLE_SETS[disclosure.table_set].kinds())
+
+
+@given(standard_tables(kinds=[TableKind.THREE_PUBLIC], table_sets=["mof-9"]), table_rows())
+def test_table_strategies_take_kinds_and_sets(table: StandardTable, row: TableRow) -> None:
+    assert table.kind is TableKind.THREE_PUBLIC and table.number == "公开07表"
+    assert isinstance(row, TableRow)
+
+
+def test_table_arguments_are_checked() -> None:
+    with pytest.raises(InvalidArgument):
+        standard_tables(table_sets=["no-such-set"])
+    with pytest.raises(InvalidArgument):
+        standard_tables(table_sets=["university-4"], kinds=[TableKind.THREE_PUBLIC])
+
+
 # --- shrinking ------------------------------------------------------------------------------------
 
 
@@ -401,6 +444,10 @@ REGISTERED = [
     Disclosure,
     ThreePublic,
     Performance,
+    StandardTable,
+    Panel,
+    TableRow,
+    Column,
 ]
 
 
@@ -515,9 +562,14 @@ def test_completion_and_direction_are_compared_within_rounding() -> None:
 def test_foreign_reception_included_in_domestic_is_counted_once() -> None:
     from budgetacct.model import RevenueItem, RevenueSource, ThreePublicAccount
 
+    # Every budget is known: the “三公” table prints its 预算数 合计 only then, and a blank 合计
+    # beside a printed part does not add up (R64).
     account = ThreePublicAccount(
         domestic_reception=Amount("3"),
         foreign_reception=Amount("1"),
+        budget_outbound=Amount("0"),
+        budget_vehicle_purchase=Amount("0"),
+        budget_vehicle_operation=Amount("0"),
         budget_domestic_reception=Amount("4"),
         budget_foreign_reception=Amount("2"),
         foreign_included_in_domestic=True,
@@ -527,7 +579,7 @@ def test_foreign_reception_included_in_domestic_is_counted_once() -> None:
         foreign_people=3,
     )
     assert account.reception == Amount("3") and account.total == Amount("3")
-    assert account.budgets()["reception"] == Amount("4")
+    assert account.budgets()["reception"] == Amount("4") and account.budgets()["total"] == Amount("4")
     ledger = Ledger(
         year=2021,
         department="示例部门",

@@ -6,8 +6,10 @@ so nothing is filtered away and every example is valid.  The central one is :fun
 ledger it draws is a department's exact account in which every fund's closing balance is ≥ 0,
 基本支出 of 一般公共预算 carries 301/302/303/310 economic codes, “三公” counts agree with their
 amounts, 机关运行经费 ≤ 公用经费 and so on, so that ``audit(ledger)`` and
-``audit(ledger.publish())`` report no error and no warning.  :func:`disclosures` publishes them;
-:func:`broken_disclosures` breaks one figure on purpose and says which rules must fire.
+``audit(ledger.publish())`` report no error and no warning.  :func:`disclosures` publishes them,
+with the standard tables of the template's set (``Disclosure.tables``), which add up in themselves,
+agree with each other and with the narrative; :func:`broken_disclosures` breaks one figure on
+purpose and says which rules must fire.
 
 Importing this module registers the strategies with :func:`hypothesis.strategies.from_type`
 (``st.from_type(Disclosure)`` works); the ``hypothesis`` entry point of the package does the same
@@ -28,10 +30,12 @@ Import the strategies from this package; each is written in the module of its ki
 (amounts, percentages, changes), ``codes`` (功能分类 and 经济分类 codes), ``ledger_parts`` (income,
 spending lines, “三公”, 政府采购, staffing, assets, last year), ``performance`` (indicators and
 project self-evaluations), ``ledger`` (:func:`ledgers`, :func:`disclosures`), ``sections`` (the
-sections and lines of a disclosure), ``broken`` (:func:`broken_disclosures` and
-:func:`mutated_disclosures`), whose mutations are in ``broken_tables``, ``broken_narrative`` and
-``broken_performance`` by the family of rules they break; ``registration`` maps model types to
-strategies for ``st.from_type``.
+sections and lines of a disclosure), ``tables`` (the standard tables as published:
+:func:`standard_tables`, :func:`panels`, :func:`table_rows`, :func:`columns`), ``broken``
+(:func:`broken_disclosures` and :func:`mutated_disclosures`), whose mutations are in
+``broken_tables``, ``broken_narrative``, ``broken_performance`` and ``broken_standard_tables`` by
+the family of rules they break; ``registration`` maps model types to strategies for
+``st.from_type``.
 """
 
 # The entry-point hook is defined before Hypothesis is imported: importing the strategy modules
@@ -104,6 +108,7 @@ from budgetacct.strategies.sections import (
     stated_changes,
     three_public_sections,
 )
+from budgetacct.strategies.tables import columns, panels, standard_tables, table_rows
 
 # Bound here, not imported, so that the documentation finds their comments.
 #: The templates :meth:`Ledger.publish` knows; :func:`disclosures` draws from both.
@@ -125,6 +130,7 @@ __all__ = [
     "budget_lines",
     "budgeted_figures",
     "changes",
+    "columns",
     "counts",
     "disclosures",
     "economic_codes",
@@ -147,6 +153,7 @@ __all__ = [
     "mutated_disclosures",
     "operating_costs",
     "overviews",
+    "panels",
     "percents",
     "performances",
     "prior_years",
@@ -158,7 +165,9 @@ __all__ = [
     "revenues",
     "source_lines",
     "staffing",
+    "standard_tables",
     "stated_changes",
+    "table_rows",
     "three_public",
     "three_public_sections",
     "unit_staffing",

@@ -3,7 +3,7 @@ the revenue and expenditure tables, the fiscal table (T4), 一般公共预算 an
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 import attrs
 from hypothesis import strategies as st
@@ -11,9 +11,19 @@ from hypothesis import strategies as st
 from budgetacct.codes import BasicExpensePart
 from budgetacct.model.disclosure import Disclosure, FunctionLine, RevenueRow
 from budgetacct.model.enums import ExpenditureKind
+from budgetacct.model.tables import Column, Measure, TableKind
 from budgetacct.money import Amount
 from budgetacct.strategies._helpers import _ZERO, _amount_of, _need, _raised, _raised_at, _replaced
-from budgetacct.strategies.mutation import Apply, _bump_basic_line, _delta, _mutation, _restate
+from budgetacct.strategies.mutation import (
+    RESTATED_WHY,
+    Apply,
+    _bump_basic_line,
+    _delta,
+    _mutation,
+    _restate,
+    _table_index,
+    _with_table,
+)
 
 _SHARES_WHY: Final = (
     "the printed share of the changed figure was computed from the old amount, so the share check "
@@ -60,14 +70,33 @@ def _m_class(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     return attrs.evolve(d, expenditure=attrs.evolve(expenditure, classes=classes))
 
 
+_KIND_FIELDS: Final = {
+    ExpenditureKind.BUSINESS: ("business", Measure.BUSINESS_EXPENDITURE),
+    ExpenditureKind.REMITTANCE: ("remittance", Measure.REMITTANCE),
+}
+
+
 def _m_relabel_kind(draw: st.DrawFn, d: Disclosure) -> Disclosure:
+    # The two kinds trade places everywhere they are printed (§三's lines and rows, 支出决算表's
+    # columns), so that the report stays consistent with itself: only the plausibility note fires.
     expenditure = _need(d.expenditure)
-    target = draw(st.sampled_from((ExpenditureKind.BUSINESS, ExpenditureKind.REMITTANCE)))
-    lines = tuple(
-        attrs.evolve(line, kind=target) if line.kind is ExpenditureKind.AFFILIATE_SUBSIDY else line
-        for line in expenditure.lines
-    )
-    return attrs.evolve(d, expenditure=attrs.evolve(expenditure, lines=lines))
+    affiliate = ExpenditureKind.AFFILIATE_SUBSIDY
+    target = draw(st.sampled_from(tuple(_KIND_FIELDS)))
+    field, measure = _KIND_FIELDS[target]
+    swap = {affiliate: target, target: affiliate}
+    lines = tuple(attrs.evolve(line, kind=swap.get(line.kind, line.kind)) for line in expenditure.lines)
+    rows = []
+    for line in expenditure.rows:
+        swapped: dict[str, Any] = {"affiliate_subsidy": getattr(line, field), field: line.affiliate_subsidy}
+        rows.append(attrs.evolve(line, **swapped))
+    index = _table_index(d, TableKind.EXPENDITURE)
+    table = d.tables[index]
+    a, b = Column(Measure.AFFILIATE_SUBSIDY), Column(measure)
+    for key in [row.key for row in table.rows]:
+        cells = table.cell(key, a), table.cell(key, b)
+        table = table.replace_cell(key, a, cells[1]).replace_cell(key, b, cells[0])
+    changed = attrs.evolve(expenditure, lines=lines, rows=tuple(rows))
+    return _with_table(attrs.evolve(d, expenditure=changed), index, table)
 
 
 def _m_revenue_row(draw: st.DrawFn, d: Disclosure) -> Disclosure:
@@ -156,51 +185,51 @@ def _m_personnel(draw: st.DrawFn, d: Disclosure) -> Disclosure:
 MUTATIONS: Final = (
     _mutation(
         "revenue-source",
-        ["R1"],
-        "a 非财政拨款 revenue source line is raised by 1–50 万元",
+        ["R1", "R68"],
+        "a 非财政拨款 revenue source line of §二 is raised by 1–50 万元",
         _m_revenue_line,
         ["R37"],
-        _SHARES_WHY,
+        f"{_SHARES_WHY}; {RESTATED_WHY}",
     ),
     _mutation(
         "grand-revenue-total",
-        ["R2", "R5"],
-        "收入总计 is raised (its stated change recomputed from it)",
+        ["R2", "R5", "R68"],
+        "收入总计 of §一 is raised (its stated change recomputed from it)",
         _m_overview("revenue_grand_total"),
-        why=_LINKED_WHY,
+        why=f"{_LINKED_WHY}; {RESTATED_WHY}",
     ),
     _mutation(
         "summary-class",
-        ["R3", "R12"],
-        "one 类 row of 收入支出决算总表 (T1) is raised",
+        ["R3", "R12", "R68"],
+        "one 类 row of 收入支出决算总表 (T1) as §三 quotes it is raised",
         _m_class,
-        why="the T1 class rows are also compared with the T3 class rows (R12)",
+        why=f"the T1 class rows are also compared with the T3 class rows (R12); {RESTATED_WHY}",
     ),
     _mutation(
         "closing-balance",
-        ["R4", "R6"],
-        "年末结转和结余 of the summary table is raised",
+        ["R4", "R6", "R68"],
+        "年末结转和结余 of the summary table as §一 quotes it is raised",
         _m_overview("closing_balance"),
-        why=_LINKED_WHY,
+        why=f"{_LINKED_WHY}; {RESTATED_WHY}",
     ),
     _mutation(
         "grand-expenditure-total",
-        ["R4", "R5"],
-        "支出总计 is raised",
+        ["R4", "R5", "R68"],
+        "支出总计 of §一 is raised",
         _m_overview("expenditure_grand_total"),
-        why=_LINKED_WHY,
+        why=f"{_LINKED_WHY}; {RESTATED_WHY}",
     ),
     _mutation(
         "opening-balance",
-        ["R2", "R6"],
-        "年初结转和结余 of the summary table is raised",
+        ["R2", "R6", "R68"],
+        "年初结转和结余 of the summary table as §一 quotes it is raised",
         _m_overview("opening_balance"),
-        why=_LINKED_WHY,
+        why=f"{_LINKED_WHY}; {RESTATED_WHY}",
     ),
     _mutation(
         "kind-relabelled",
         ["R7"],
-        "对附属单位补助支出 is printed as 经营支出 or 上缴上级支出 (a note)",
+        "对附属单位补助支出 is printed as 经营支出 or 上缴上级支出 (a note), in §三 and in 支出决算表 alike",
         _m_relabel_kind,
     ),
     _mutation(
@@ -211,9 +240,10 @@ MUTATIONS: Final = (
     ),
     _mutation(
         "fund-table-rollup",
-        ["R9"],
-        "a 类 row of the 政府性基金 table is raised (with its 项目支出 column) but not its 款/项",
+        ["R9", "R68"],
+        "a 类 row of the 政府性基金 table as §八 quotes it is raised (with its 项目支出 column) but not its 款/项",
         _m_fund_rollup,
+        why=RESTATED_WHY,
     ),
     _mutation(
         "table-kind-column",
@@ -229,32 +259,46 @@ MUTATIONS: Final = (
     ),
     _mutation(
         "kind-line",
-        ["R13"],
+        ["R13", "R68"],
         "the 对附属单位补助支出 line of §三 is raised",
         _m_kind_line,
         ["R37"],
-        _SHARES_WHY,
+        f"{_SHARES_WHY}; {RESTATED_WHY}",
     ),
     _mutation(
         "fiscal-revenue",
-        ["R14", "R15"],
-        "财政拨款 本年收入合计 of T4 is raised",
+        ["R14", "R15", "R68"],
+        "财政拨款 本年收入合计 of T4 as §四 quotes it is raised",
         _m_fiscal("revenue_total"),
-        why="the fiscal grand total is also the sum of fiscal revenue and opening balance (R15)",
+        why=f"the fiscal grand total is also the sum of fiscal revenue and opening balance (R15); {RESTATED_WHY}",
     ),
     _mutation(
-        "fiscal-opening", ["R15"], "年初财政拨款结转和结余 of T4 is raised", _m_fiscal("opening_balance")
+        "fiscal-opening",
+        ["R15", "R68"],
+        "年初财政拨款结转和结余 of T4 as §四 quotes it is raised",
+        _m_fiscal("opening_balance"),
+        why=RESTATED_WHY,
     ),
     _mutation(
-        "fiscal-closing", ["R17"], "年末财政拨款结转和结余 of T4 is raised", _m_fiscal("closing_balance")
+        "fiscal-closing",
+        ["R17", "R68"],
+        "年末财政拨款结转和结余 of T4 as §四 quotes it is raised",
+        _m_fiscal("closing_balance"),
+        why=RESTATED_WHY,
     ),
-    _mutation("fund-flow", ["R18"], "one fund's 年末结转和结余 in T4 is raised", _m_fund_flow),
+    _mutation(
+        "fund-flow",
+        ["R18", "R68"],
+        "one fund's 年末结转和结余 in T4 as §四 quotes it is raised",
+        _m_fund_flow,
+        why=RESTATED_WHY,
+    ),
     _mutation(
         "fiscal-above-department",
-        ["R17", "R19"],
-        "年末财政拨款结转和结余 is printed above the department's whole closing balance",
+        ["R17", "R19", "R68"],
+        "年末财政拨款结转和结余 is quoted in §四 above the department's whole closing balance",
         _m_fiscal_above,
-        why="the fiscal closing balance is also part of the fiscal grand total (R17)",
+        why=f"the fiscal closing balance is also part of the fiscal grand total (R17); {RESTATED_WHY}",
     ),
     _mutation(
         "general-table-disagrees",
@@ -270,8 +314,9 @@ MUTATIONS: Final = (
     ),
     _mutation(
         "personnel",
-        ["R23"],
-        "人员经费 and one 301/303 row are raised together, so 人员 + 公用 ≠ 基本支出",
+        ["R23", "R68"],
+        "人员经费 and one 301/303 row of §六 are raised together, so 人员 + 公用 ≠ 基本支出",
         _m_personnel,
+        why=RESTATED_WHY,
     ),
 )

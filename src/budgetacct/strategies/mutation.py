@@ -9,10 +9,14 @@ from hypothesis import strategies as st
 
 from budgetacct.codes import BasicExpensePart
 from budgetacct.model.disclosure import BasicExpenditure, Disclosure, EconomicLine, StatedChange
+from budgetacct.model.ledger import Ledger
+from budgetacct.model.tables import StandardTable, TableKind
 from budgetacct.money import Amount
-from budgetacct.strategies._helpers import _amount_of, _need, _raised_at, _stated_change
+from budgetacct.strategies._helpers import _amount_of, _need, _raised_at, _replaced, _stated_change
 
 Apply = Callable[[st.DrawFn, Disclosure], Disclosure]
+#: What a mutation that needs the valid ledger does first (print a part from a ledger booked otherwise).
+Reprint = Callable[[st.DrawFn, Ledger, Disclosure], Disclosure]
 
 
 @attrs.frozen
@@ -20,7 +24,10 @@ class Mutation:
     """One way of breaking a valid disclosure, and what the audit must then say.
 
     ``expected`` rules must fire with their own severity; ``collateral`` rules may fire as well
-    (``why`` says why); any other error or warning would be a false alarm.
+    (``why`` says why); any other error or warning would be a false alarm.  ``reprint``, when
+    given, is applied first, with the valid ledger the disclosure was published from: a slip that
+    a publisher makes by printing one table from figures booked otherwise (a 基本支出 line booked as
+    项目支出) is printed that way, so that the misprinted table still adds up in itself.
     """
 
     name: str
@@ -29,6 +36,13 @@ class Mutation:
     apply: Apply = attrs.field(repr=False)
     collateral: frozenset[str] = frozenset()
     why: str = ""
+    reprint: Reprint | None = attrs.field(default=None, repr=False)
+
+
+#: Why a slip of a narrative figure also breaks R68: the standard tables print the figure again.
+RESTATED_WHY = (
+    "the changed narrative figure is printed again in a standard table, which keeps the valid figure (R68)"
+)
 
 
 def _mutation(
@@ -38,8 +52,18 @@ def _mutation(
     apply: Apply,
     collateral: Iterable[str] = (),
     why: str = "",
+    reprint: Reprint | None = None,
 ) -> Mutation:
-    return Mutation(name, frozenset(expected), description, apply, frozenset(collateral), why)
+    return Mutation(name, frozenset(expected), description, apply, frozenset(collateral), why, reprint)
+
+
+def _table_index(d: Disclosure, kind: TableKind) -> int:
+    """Where the table of ``kind`` is in ``d.tables`` (a disclosure drawn for mutations prints it)."""
+    return next(t for t, table in enumerate(d.tables) if table.kind is kind)
+
+
+def _with_table(d: Disclosure, index: int, table: StandardTable) -> Disclosure:
+    return attrs.evolve(d, tables=_replaced(d.tables, index, table))
 
 
 def _delta(draw: st.DrawFn) -> Amount:

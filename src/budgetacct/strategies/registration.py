@@ -13,8 +13,9 @@ from hypothesis.strategies import SearchStrategy
 from budgetacct import model
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.model.indicators import DateBound, IndicatorValue, Qualitative, Quantity, ValueKind
+from budgetacct.model.tables import Column, Panel, StandardTable, TableRow
 from budgetacct.money import Amount, Change, Percent
-from budgetacct.strategies import codes, ledger, ledger_parts, money, performance, sections
+from budgetacct.strategies import codes, ledger, ledger_parts, money, performance, sections, tables
 
 
 def _from_type_strategies() -> dict[type[Any], SearchStrategy[Any]]:
@@ -63,6 +64,10 @@ def _from_type_strategies() -> dict[type[Any], SearchStrategy[Any]]:
         Quantity: performance.indicator_values(ValueKind.QUANTITATIVE),
         DateBound: performance.indicator_values(ValueKind.DATE),
         Qualitative: performance.indicator_values(ValueKind.QUALITATIVE),
+        StandardTable: st.deferred(tables.standard_tables),
+        Panel: st.deferred(tables.panels),
+        TableRow: st.deferred(tables.table_rows),
+        Column: tables.columns(),
     }
 
 
