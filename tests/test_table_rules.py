@@ -271,3 +271,19 @@ def test_exact_tables_hold_every_identity_so_a_ledger_is_audited_without_them() 
     table_rules = {"R64", "R65", "R66", "R67", "R68", "R69", "R70", "R71"}
     assert [f for f in audit(exact).findings if f.rule in table_rules] == []
     assert audit(ledger).findings == audit(ledger.publish(places=None, tables=False)).findings
+
+
+def test_a_ledger_with_some_three_public_budgets_prints_a_table_that_adds_up() -> None:
+    from budgetacct.model import ThreePublicAccount
+
+    ledger = load_example("xiqu-2021", "ledger")
+    account = ThreePublicAccount(domestic_reception=A("0.07"), budget_domestic_reception=A("0.10"))
+    published = attrs.evolve(ledger, three_public=account).publish()
+    table = next(t for t in published.tables if t.kind is TableKind.THREE_PUBLIC)
+    budget = Basis.BUDGET
+    assert table.cell(Line.THREE_PUBLIC, Column(Measure.RECEPTION, budget)) == A("0.10")
+    assert table.cell(Line.THREE_PUBLIC, Column(Measure.THREE_PUBLIC_TOTAL, budget)) == A("0.10")
+    assert table.cell(Line.THREE_PUBLIC, Column(Measure.OUTBOUND, budget)) is None  # no budget: blank
+    # the narrative states no 合计 budget (a part has none); the table adds what it prints
+    assert published.three_public is not None and published.three_public.total.budget is None
+    assert [f for f in audit(published).findings if f.severity is not Severity.NOTE] == []

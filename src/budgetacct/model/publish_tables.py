@@ -316,11 +316,33 @@ _THREE_PUBLIC_MEASURES: Final = (
 )
 
 
+def _table_budgets(leaves: Mapping[str, Amount | None], foreign_included: bool) -> dict[str, Amount | None]:
+    """The 预算数 the table prints: a part with no budget is blank, a subtotal adds the parts printed.
+
+    (The narrative states a subtotal's budget only when every part has one; the table, whose
+    blank cells read as zero, adds what it prints so that its own columns add up.)
+    """
+
+    def add(*names: str) -> Amount | None:
+        known = [leaves[n] for n in names if leaves[n] is not None]
+        return sum((k for k in known if k is not None), _ZERO) if known else None
+
+    reception = ("domestic_reception",) if foreign_included else ("domestic_reception", "foreign_reception")
+    return {
+        "outbound": leaves["outbound"],
+        "vehicle_purchase": leaves["vehicle_purchase"],
+        "vehicle_operation": leaves["vehicle_operation"],
+        "vehicles": add("vehicle_purchase", "vehicle_operation"),
+        "reception": add(*reception),
+        "total": add("outbound", "vehicle_purchase", "vehicle_operation", *reception),
+    }
+
+
 def _three_public(b: _Builder, spec: PanelSpec) -> tuple[Panel, ...]:
     account = b.ledger.three_public
     figures: dict[Column, Amount] = {}
     if account is not None:
-        budgets = account.budgets()
+        budgets = _table_budgets(account.budgets(), account.foreign_included_in_domestic)
         for name, measure in _THREE_PUBLIC_MEASURES:
             figures[Column(measure)] = getattr(account, name)
             budget = budgets[name]

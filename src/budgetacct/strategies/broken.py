@@ -34,7 +34,7 @@ MUTATIONS: Final[tuple[Mutation, ...]] = (
 )
 
 
-# None so far: every rule of the registry has a mutation that triggers it.
+# Rules no single change to a disclosure can trigger, each with the reason.
 UNREACHABLE_RULES: Final[dict[str, str]] = {
     "R72": "judges how much of a published file a read understood, which no disclosure states: "
     "audit(disclosure, coverage=...) with a Coverage, tested in tests/test_coverage.py",
