@@ -87,9 +87,11 @@ def load_bytes(
 
 
 def open_package(
-    data: bytes, what_zh: str, what_en: str, source: str | None, max_total: int = MAX_UNCOMPRESSED_BYTES
+    data: bytes, what_zh: str, what_en: str, source: str | None, max_total: int | None = None
 ) -> zipfile.ZipFile:
-    """``data`` as a ZIP package, checked: not damaged, not encrypted, not inflating past ``max_total``."""
+    """``data`` as a ZIP package, checked: not damaged, not encrypted, not inflating past ``max_total``
+    (default :data:`MAX_UNCOMPRESSED_BYTES`)."""
+    max_total = MAX_UNCOMPRESSED_BYTES if max_total is None else max_total
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -122,7 +124,7 @@ def read_member(archive: zipfile.ZipFile, name: str, what_zh: str, what_en: str,
     """One member's bytes (its declared size was checked by :func:`open_package`)."""
     try:
         with archive.open(name) as member:
-            return member.read(MAX_UNCOMPRESSED_BYTES + 1)
+            return member.read()
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         raise CorruptDocument(
             f"含有 {name} 的完整{what_zh}",
