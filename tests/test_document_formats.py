@@ -391,6 +391,10 @@ def test_the_chongqing_figures_keep_their_paragraphs(chongqing: Document) -> Non
     assert total.describe() == ("第31段", "paragraph 31")
     assert found["$.government_fund.change.amount"].printed == "18610万元"
     assert found["$.government_fund.change.amount"].describe()[0] == "第32段"
+    # 三、“三公”经费情况说明 is paragraph 33; its figures are in the next one.
+    three_public = found["$.three_public.total.budget"]
+    assert (three_public.printed, three_public.describe()[0]) == ("2800.68万元", "第34段")
+    assert found["$.three_public.vehicle_purchase.actual"].printed == "0万元"
 
 
 # --- web page details ------------------------------------------------------------------------------
@@ -419,6 +423,28 @@ def test_a_layout_table_holding_tables_is_read_as_the_pages_flow() -> None:
     assert [b.text for b in document.paragraphs] == ["说明一。", "侧栏"]
     (grid,) = document.tables
     assert grid.texts() == [["项目", "决算数"], ["合计", "1.00"]]
+
+
+def test_a_heading_before_a_table_that_names_itself_stays_in_the_text() -> None:
+    rows = "<tr><td>项目</td><td>决算数</td></tr><tr><td>本年收入合计</td><td>1.00</td></tr>"
+    named = f"<table><tr><td colspan=2>{TITLE}</td></tr>{rows}</table>"
+    unnamed = f"<table>{rows}</table>"
+    document = read_html(f"<h2>二、收入支出决算总体情况</h2>{named}<p>附表二</p>{unnamed}")
+    assert [b.text for b in document.paragraphs] == ["二、收入支出决算总体情况"]
+    first, second = document.tables
+    assert [line.text for line in first.title_lines] == [TITLE]
+    assert [line.text for line in second.title_lines] == ["附表二"]
+    assert document.place(first.rows[1][1].box or first.boxes[0]) == (
+        "表1 第3行第2列",
+        "table 1, row 3, column 2",
+    )
+    assert document.place(document.paragraphs[0].box) == ("第1段", "paragraph 1")
+
+
+def test_markup_nested_thousands_deep_is_read_without_running_out_of_stack() -> None:
+    depth = 20_000
+    document = read_html("<div>" * depth + "<p>收入合计1.00万元。</p>" + "</div>" * depth)
+    assert [b.text for b in document.paragraphs] == ["收入合计1.00万元。"]
 
 
 def test_rowspan_and_colspan_place_cells_as_a_browser_does() -> None:

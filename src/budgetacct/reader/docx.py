@@ -261,5 +261,10 @@ def read_docx(source: str | os.PathLike[str] | bytes) -> Document:
             f"有正文（w:body）的{_WHAT_ZH}", f"a {_WHAT_EN} with a body (w:body)", part, source=name
         )
     builder = FlowBuilder(name)
-    _body(builder, body)
+    try:
+        _body(builder, body)
+    except RecursionError as exc:  # content controls or tables nested thousands deep
+        raise CorruptDocument(
+            f"嵌套层数正常的{_WHAT_ZH}", f"a {_WHAT_EN} of ordinary nesting depth", part, source=name
+        ) from exc
     return builder.document()

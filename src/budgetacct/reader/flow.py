@@ -120,8 +120,10 @@ def _is_note_row(row: Sequence[Cell]) -> bool:
 
 
 def _row_line(row: Sequence[Cell], page: int, top: float, width: float) -> Line:
+    """A row's filled cells as one line, from the first filled cell's column across the row."""
     text = " ".join(cell.text for cell in row if cell.text)
-    return text_line(text, Box(page, 0, top, max(width, 1), top + 1))
+    first = next((cell.box.x0 for cell in row if cell.text and cell.box is not None), 0.0)
+    return text_line(text, Box(page, first, top, max(width, first + 1), top + 1))
 
 
 def _cells(placed: Sequence[Placed], page: int, top: float) -> list[list[Cell]]:
@@ -224,8 +226,12 @@ class FlowBuilder:
         self.page += 1
         self.pages.append(([], [], []))
 
-    def _title_paragraphs(self) -> list[Block]:
-        """The short paragraphs right before the table that name it (its name, 公开01表, 单位)."""
+    def _title_paragraphs(self, named_inside: bool) -> list[Block]:
+        """The short paragraphs right before the table that name it (its name, 公开01表, 单位).
+
+        The one right before it is taken even when it does not look like a table's name — unless
+        the table names itself in its first rows, where that paragraph is a heading of the text.
+        """
         _, blocks, _ = self.pages[-1]
         taken: list[Block] = []
         for block in reversed(blocks):
@@ -234,9 +240,7 @@ class FlowBuilder:
             text = block.text
             if len(text) > MAX_TITLE_LENGTH or text.endswith(("。", "；", ";", "：", ":")):
                 break
-            if taken and not _title_like(text):
-                break
-            if not taken and not _title_like(text) and _NOTE.match(text):
+            if not _title_like(text) and (taken or named_inside or _NOTE.match(text)):
                 break
             taken.append(block)
         taken.reverse()
@@ -246,12 +250,10 @@ class FlowBuilder:
         """A table of cells with their spans; the paragraphs naming it become its title lines."""
         if not placed:
             return
-        titles = self._title_paragraphs()
         lines, blocks, tables = self.pages[-1]
         top = self.row
         rows = _cells(placed, self.page, top)
         width = max((len(row) for row in rows), default=0)
-        self.row += len(rows)
         frame = Box(self.page, 0, top, max(width, 1), top + len(rows))
         inner: list[Line] = []
         start = 0
@@ -259,6 +261,8 @@ class FlowBuilder:
             if any(cell.text for cell in rows[start]):
                 inner.append(_row_line(rows[start], self.page, top + start, width))
             start += 1
+        titles = self._title_paragraphs(named_inside=any(find_spec(line.text) for line in inner))
+        self.row += len(rows)
         cell_lines = [
             text_line(cell.text, cell.box)
             for row in rows[start:]

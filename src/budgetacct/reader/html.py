@@ -28,12 +28,14 @@ from budgetacct.reader.containers import DocumentTooLarge, load_bytes
 from budgetacct.reader.document import Document
 from budgetacct.reader.flow import FlowBuilder, join_pieces, place_spans
 
-__all__ = ["MAX_CHARACTERS", "decode_html", "read_html"]
+__all__ = ["MAX_CHARACTERS", "MAX_DEPTH", "MAX_SPAN", "decode_html", "read_html"]
 
 #: Characters of markup a web page may have.
 MAX_CHARACTERS: Final = 32 * 1024 * 1024
 #: A span larger than this is a typo (or a trap), not a table.
 MAX_SPAN: Final = 1000
+#: Elements nested deeper than this are flattened into their parent.
+MAX_DEPTH: Final = 200
 
 _VOID: Final = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -132,7 +134,8 @@ class _TreeBuilder(HTMLParser):
                 self._close(part, frozenset({"table"}))
         element = _Element(tag, {k: v or "" for k, v in attrs}, self.stack[-1])
         self.stack[-1].children.append(element)
-        if tag not in _VOID:
+        # Past MAX_DEPTH an element's content goes to its parent: the walk over the tree recurses.
+        if tag not in _VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -155,7 +158,7 @@ class _TreeBuilder(HTMLParser):
 def _dropped(element: _Element) -> bool:
     if element.tag in _DROPPED:
         return True
-    if element.attributes.get("hidden") is not None and "hidden" in element.attributes:
+    if "hidden" in element.attributes:
         return True
     if _HIDDEN.search(element.attributes.get("style", "")):
         return True
