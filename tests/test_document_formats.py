@@ -338,6 +338,19 @@ def test_a_word_cell_merged_down_and_across_spans_its_rows_and_columns() -> None
     assert grid.columns[0] == ("科目编码", "类")
 
 
+def test_drawings_text_boxes_and_fallback_content_are_not_read_as_text() -> None:
+    box = (
+        '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        "<mc:Choice><w:drawing><w:txbxContent>" + _p("文本框999") + "</w:txbxContent></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict>" + _p("备用999") + "</w:pict></mc:Fallback></mc:AlternateContent>"
+    )
+    cell = f"<w:tc><w:p><w:r><w:t>合计</w:t>{box}</w:r></w:p></w:tc>"
+    table = f"<w:tbl><w:tr>{cell}{_tc('1.00')}</w:tr></w:tbl>"
+    document = read_docx(_docx_package(f"<w:p><w:r><w:t>正文</w:t>{box}</w:r></w:p>{table}"))
+    assert "999" not in document.text
+    assert document.tables[0].texts() == [["合计", "1.00"]]
+
+
 def test_word_line_and_page_breaks() -> None:
     body = (
         '<w:p><w:r><w:t>第一行</w:t><w:br/><w:t>第二行</w:t><w:br w:type="page"/><w:t>第三行</w:t></w:r>'

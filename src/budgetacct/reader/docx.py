@@ -45,7 +45,7 @@ _OFFICE_DOCUMENT: Final = "/officeDocument"
 #: Run content that is not printed text: deleted text, field codes, drawings and text boxes.
 _SKIPPED: Final = frozenset(
     {"del", "delText", "instrText", "moveFrom", "drawing", "pict", "object", "footnoteReference",
-     "endnoteReference", "commentReference", "rPr", "pPr", "fldChar"}
+     "endnoteReference", "commentReference", "rPr", "pPr", "fldChar", "Fallback", "txbxContent"}
 )  # fmt: skip
 _WRAPPERS: Final = frozenset({"sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo"})
 _PAGE_BREAK: Final = "\f"
@@ -115,10 +115,19 @@ def _run_text(element: ET.Element) -> Iterator[str]:
 
 
 def _cell_text(cell: ET.Element) -> str:
+    """A cell's paragraphs (and those of a table nested in it) as one text."""
     pieces: list[str] = []
-    for child in cell.iter():
-        if _local(child.tag) == "p":
-            pieces.append("".join(_run_text(child)).replace(_PAGE_BREAK, " ").replace(_LINE_BREAK, " "))
+
+    def collect(element: ET.Element) -> None:
+        for child in _unwrapped(element):
+            name = _local(child.tag)
+            if name == "p":
+                text = "".join(_run_text(child))
+                pieces.append(text.replace(_PAGE_BREAK, " ").replace(_LINE_BREAK, " "))
+            elif name in ("tbl", "tr", "tc"):
+                collect(child)
+
+    collect(cell)
     return join_pieces(pieces)
 
 
