@@ -460,6 +460,12 @@ def test_markup_nested_thousands_deep_is_read_without_running_out_of_stack() -> 
     assert [b.text for b in document.paragraphs] == ["收入合计1.00万元。"]
 
 
+def test_a_table_whose_spans_would_make_a_huge_grid_is_refused() -> None:
+    cells = "".join(f"<td rowspan=1000 colspan=1000>{i}</td>" for i in range(3))
+    with pytest.raises(DocumentTooLarge, match="at most"):
+        read_html(f"<table><tr>{cells}</tr></table>")
+
+
 def test_rowspan_and_colspan_place_cells_as_a_browser_does() -> None:
     page = (
         "<table><tr><td rowspan=2>科目名称</td><td colspan=2>决算数</td></tr>"

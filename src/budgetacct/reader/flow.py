@@ -19,6 +19,7 @@ from typing import Final
 import attrs
 
 from budgetacct.model.table_specs import find_spec
+from budgetacct.reader.containers import DocumentTooLarge
 from budgetacct.reader.document import Block, Box, Cell, Coordinates, Document, Line, Page, TableGrid, Token
 from budgetacct.reader.pdf_tables import header_paths, header_row_count
 
@@ -28,6 +29,8 @@ __all__ = ["FlowBuilder", "Placed", "clean", "join_pieces", "place_spans", "shee
 MAX_TITLE_PARAGRAPHS: Final = 3
 #: A paragraph longer than this is prose, never a table's title.
 MAX_TITLE_LENGTH: Final = 60
+#: Grid positions (rows × columns, spans included) one table or sheet may have.
+MAX_GRID_CELLS: Final = 2_000_000
 
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
 _TITLE_CELL = re.compile(r"^(?:(?:部\s*门|单\s*位|编制单位|金额单位)(?:名称)?\s*[：:]|公开\s*\d+\s*表)")
@@ -130,6 +133,12 @@ def _cells(placed: Sequence[Placed], page: int, top: float) -> list[list[Cell]]:
     """The full grid: each cell at its top-left position, positions it covers as box-less cells."""
     height = max((p.row + p.rows for p in placed), default=0)
     width = max((p.column + p.columns for p in placed), default=0)
+    if height * width > MAX_GRID_CELLS:
+        raise DocumentTooLarge(
+            f"每张表格不超过 {MAX_GRID_CELLS} 个单元格",
+            f"tables of at most {MAX_GRID_CELLS} cells",
+            f"{height} rows × {width} columns",
+        )
     grid: list[list[Cell | None]] = [[None] * width for _ in range(height)]
     for p in placed:
         if grid[p.row][p.column] is not None:
@@ -178,7 +187,7 @@ def sheet_grid(
             None,
             [],
             [],
-            [_row_line(row, page, r, width) for r, row in enumerate(rows) if any(filled[r : r + 1])],
+            [_row_line(row, page, r, width) for r, row in enumerate(rows) if filled[r]],
         )
     start = 0
     while start < len(rows) - 1 and _is_title_row(rows[start], width):
