@@ -312,6 +312,20 @@ def test_workbook_sources_name_the_sheet_and_cell(tmp_path: Path) -> None:
     assert _summary(read).notes == (NOTE,)
 
 
+def test_a_workbook_in_budgetacct_s_own_layout_is_read_whole(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    from budgetacct import load_example
+    from budgetacct.render.tables import standard_tables, to_xlsx
+
+    seed = load_example("xiqu-2021")
+    to_xlsx(standard_tables(seed), tmp_path / "tables.xlsx")
+    read = read_published(tmp_path / "tables.xlsx", year=2021, department=seed.department)
+    assert (read.coverage.tables_recognized, read.coverage.figures_unread) == (9, 0)
+    summary = _summary(read)
+    assert summary.number == "公开01表"
+    assert summary.cell(Line.REVENUE_TOTAL, Column(Measure.AMOUNT)) == seed.revenue.total == Amount("830.63")
+
+
 def test_a_word_cell_merged_down_and_across_spans_its_rows_and_columns() -> None:
     table = (
         "<w:tbl><w:tr>"
