@@ -86,16 +86,17 @@ def place_spans(rows: Sequence[Sequence[tuple[str, int, int]]]) -> list[Placed]:
     >>> [(p.row, p.column) for p in place_spans([[("a", 1, 2), ("b", 1, 1)], [("c", 1, 1)]])]
     [(0, 0), (0, 1), (1, 1)]
     """
-    taken: set[tuple[int, int]] = set()
+    busy_until: dict[int, int] = {}  # column → the first row a cell spanning down leaves free
     placed: list[Placed] = []
     for r, row in enumerate(rows):
         column = 0
         for text, colspan, rowspan in row:
-            while (r, column) in taken:
+            while busy_until.get(column, 0) > r:
                 column += 1
             colspan, rowspan = max(colspan, 1), max(rowspan, 1)
             placed.append(Placed(r, column, rowspan, colspan, text))
-            taken.update((r + i, column + j) for i in range(rowspan) for j in range(colspan))
+            for j in range(colspan):
+                busy_until[column + j] = r + rowspan
             column += colspan
     return placed
 
