@@ -301,10 +301,11 @@ def test_page_numbers_are_dropped() -> None:
 
 def test_whole_corpus_reads() -> None:
     docs = {path.name: read_pdf(path) for path in sorted(CORPUS.glob("*.pdf"))}
-    for doc in docs.values():
+    for name, doc in docs.items():
         assert isinstance(doc, Document)
         assert sum(page.has_text for page in doc.pages) >= len(doc.pages) - 2  # a cover may be an image
-        assert doc.tables
+        # -wen is the narrative half of a report published as two files: its tables are in -biao
+        assert bool(doc.tables) is (name != "js2019-swbgt-ys-wen.pdf")
     # The Jiangsu file has one table per page, each with its own title: none joined.
     doc = docs[BIAO.name]
     assert [table.pages for table in doc.tables] == [(n,) for n in range(1, 13)]

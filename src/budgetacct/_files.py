@@ -16,21 +16,34 @@ message says what the file is and what to do with it.
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import zipfile
 from typing import Any, Final, Literal
 
 from budgetacct.errors import BudgetAcctError
 
-__all__ = ["FileKind", "UnsupportedFile", "decode_text", "os_error_message", "sniff"]
+__all__ = [
+    "OLE2_MAGIC",
+    "FileKind",
+    "PublishedKind",
+    "UnsupportedFile",
+    "decode_text",
+    "ole2_streams",
+    "os_error_message",
+    "published_kind",
+    "sniff",
+]
 
 FileKind = Literal["json", "xlsx", "text"]
+#: How :func:`budgetacct.reader.published.read_published` reads a published report.
+PublishedKind = Literal["pdf", "docx", "xlsx", "xls", "html", "text"]
 
 #: Name endings of report texts; every other file that is not a workbook is read as JSON.
 TEXT_SUFFIXES: Final = (".txt", ".text", ".md")
 XLSX_SUFFIXES: Final = (".xlsx", ".xlsm")
 
-_OLE2_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE2_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS: Final = (b"PK\x03\x04", b"PK\x05\x06")
 # Longest first: the UTF-32 little-endian mark starts with the UTF-16 one.
 _BOMS: Final = (
@@ -156,7 +169,7 @@ def sniff(path: str | os.PathLike[str]) -> FileKind:
     name = os.fspath(path)
     with open(name, "rb") as handle:
         head = handle.read(8)
-    if head.startswith(_OLE2_MAGIC):
+    if head.startswith(OLE2_MAGIC):
         lower = name.lower()
         if lower.endswith((".xls", ".xlt")):
             what_zh, what_en, todo_zh, todo_en = (
@@ -181,3 +194,104 @@ def sniff(path: str | os.PathLike[str]) -> FileKind:
     if lower.endswith(TEXT_SUFFIXES):
         return "text"
     return "json"
+
+
+#: Directory entries are 128 bytes, in sectors of 512 bytes or more after a 512-byte header.
+_OLE2_ENTRY: Final = 128
+_OLE2_NAMES: Final = ("Workbook", "Book", "WordDocument", "EncryptedPackage", "EncryptionInfo")
+
+
+def ole2_streams(data: bytes) -> frozenset[str]:
+    """Which of the streams that tell Office files apart an OLE2 compound file holds.
+
+    An .xls holds "Workbook" (or "Book"), a .doc "WordDocument", a password-protected .docx or
+    .xlsx "EncryptedPackage". Directory entries start with their UTF-16 name on a 128-byte boundary.
+
+    >>> sorted(ole2_streams(OLE2_MAGIC + bytes(120) + "Workbook".encode("utf-16-le") + bytes(2)))
+    ['Workbook']
+    """
+    found = set()
+    for name in _OLE2_NAMES:
+        needle = name.encode("utf-16-le") + b"\x00\x00"
+        position = data.find(needle)
+        while position >= 0:
+            if position % _OLE2_ENTRY == 0:
+                found.add(name)
+                break
+            position = data.find(needle, position + 1)
+    return frozenset(found)
+
+
+_HTML_MARKS: Final = (b"<!doctype html", b"<html", b"<body", b"<table", b"<p>", b"<p ", b"<div", b"<br")
+
+
+def _zip_published(data: bytes, name: str) -> PublishedKind:
+    shown = name or "文件"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            mimetype = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        lower = name.lower()
+        if lower.endswith(".docx"):
+            return "docx"  # the Word reader says what is wrong with it
+        if lower.endswith(XLSX_SUFFIXES):
+            return "xlsx"
+        raise UnsupportedFile(
+            f"{shown} 是损坏的 ZIP 文件：请重新下载或导出",
+            f"{name or 'the file'} is a damaged ZIP file: download or export it again",
+        ) from None
+    if any(n.startswith("word/") for n in names):
+        return "docx"
+    if any(n.startswith("xl/") for n in names):
+        return "xlsx"
+    if mimetype.startswith("application/vnd.oasis.opendocument"):
+        raise UnsupportedFile(
+            f"{shown} 是 OpenDocument 文件（{mimetype}）：表格请另存为 .xlsx，文字请另存为 .docx",
+            f"{name or 'the file'} is an OpenDocument file ({mimetype}): save spreadsheets as .xlsx "
+            "and text as .docx",
+        )
+    raise UnsupportedFile(
+        f"{shown} 是 ZIP 压缩包，不是 Word 文档或工作簿：请先解压，再读取其中的报告",
+        f"{name or 'the file'} is a ZIP archive, not a Word document or workbook: unzip it and read "
+        "the reports inside",
+    )
+
+
+def published_kind(data: bytes, name: str | os.PathLike[str] = "") -> PublishedKind:
+    """How to read a published report, by its content: PDF, Word, workbook, web page or text.
+
+    An OLE2 compound file is an .xls when it holds a workbook stream, else an old .doc or a
+    password-protected Office file (the Word reader refuses both by name); other files are told
+    apart by their first bytes, and text that carries HTML tags near its start is a web page.
+
+    >>> published_kind(b"%PDF-1.7")
+    'pdf'
+    >>> published_kind("<html><body><p>收入</p></body></html>".encode())
+    'html'
+    >>> published_kind("2024年收入合计100万元。".encode("gbk"))
+    'text'
+    """
+    shown = os.fspath(name)
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF-") or (b"%PDF-" in head and not head.startswith(b"<")):
+        return "pdf"
+    if data.startswith(OLE2_MAGIC):
+        streams = ole2_streams(data)
+        if streams & {"Workbook", "Book"}:
+            return "xls"
+        if streams & {"WordDocument", "EncryptedPackage"}:
+            return "docx"
+        raise UnsupportedFile(
+            f"{shown or '文件'} 是 OLE2 复合文档，但不是 Word 或 Excel 文件：请另存为 .docx、.xlsx 或 PDF",
+            f"{shown or 'the file'} is an OLE2 compound file but no Word or Excel file: save it as "
+            ".docx, .xlsx or PDF",
+        )
+    if data.startswith(_ZIP_MAGICS):
+        return _zip_published(data, shown)
+    sample = data[:8192].lower()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        sample = data[:16384].decode("utf-16", "replace").lower().encode()
+    if any(mark in sample for mark in _HTML_MARKS):
+        return "html"
+    return "text"

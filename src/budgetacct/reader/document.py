@@ -2,7 +2,10 @@
 
 Every piece of text keeps the place it was printed (:class:`Box`: the 1-based page number and a
 bounding box in PDF points, origin at the top left of the page as a person sees it), so a figure
-read from the narrative or from a table can be shown where it stands on the page.
+read from the narrative or from a table can be shown where it stands on the page. Word files, web
+pages and workbooks have no printed pages: their boxes count paragraphs, table rows and columns
+instead (see :class:`Box` and :attr:`Document.coordinates`), and :meth:`Document.place` names the
+place as a reader finds it (“第12页”, “第3段”, “表2 第4行第3列”, “工作表“表1” C5”).
 
 The readers of each format (:func:`budgetacct.reader.pdf.read_pdf`, …) build these objects; the
 sentence reader takes :meth:`Document.narrative_text` and the table reader :attr:`Document.tables`.
@@ -25,6 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Final, Literal
 
 import attrs
 
@@ -32,6 +36,7 @@ __all__ = [
     "Block",
     "Box",
     "Cell",
+    "Coordinates",
     "Document",
     "Line",
     "Narrative",
@@ -83,9 +88,28 @@ def _paths(values: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
 
 @attrs.frozen
 class Box:
-    """Where something is printed: page number (1-based) and bounding box in PDF points.
+    """Where something is printed: page number (1-based) and bounding box.
 
-    ``top`` and ``bottom`` are measured downwards from the top of the page as displayed.
+    The units depend on the document (:attr:`Document.coordinates`):
+
+    ``"points"`` (PDF)
+        PDF points; ``top`` and ``bottom`` are measured downwards from the top of the page as
+        displayed.
+    ``"flow"`` (Word, web pages)
+        Nothing is laid out, so the box counts the document's flow instead. ``page`` is 1, or the
+        page's number after the explicit page breaks before it (Word). ``top``/``bottom`` count
+        flow rows over the whole document: every paragraph is one row high and so is every table
+        row, in reading order (a paragraph at row 7 has ``top=7, bottom=8``). Across a paragraph,
+        ``x0``/``x1`` are character offsets in its text; across a table, grid column indices (a
+        cell spanning columns 2–3 and two rows of a table starting at row 20 has
+        ``x0=2, x1=4, top=20, bottom=22``).
+    ``"cells"`` (workbooks)
+        ``page`` is the sheet's number (1-based, in the workbook's order); ``x0``/``x1`` and
+        ``top``/``bottom`` are the sheet's 0-based column and row indices (cell B3 is
+        ``x0=1, top=2, x1=2, bottom=3``; a merged cell spans more).
+
+    Either way the boxes of one document compare and nest as on a page, so what is found by
+    position (a merged header's columns, a table's continuation) works for every format.
     """
 
     page: int
@@ -271,7 +295,8 @@ class Page:
     ``lines`` are all text lines in reading order, tables included; ``blocks`` are the paragraphs
     outside tables (a paragraph carried over from the page before is listed on that page);
     ``furniture`` are the running headers, footers and page numbers left out of ``lines``,
-    ``blocks`` and the document's narrative.
+    ``blocks`` and the document's narrative. ``label`` names the page where the format does (a
+    workbook's sheet name), "" otherwise.
     """
 
     number: int
@@ -282,6 +307,7 @@ class Page:
     blocks: tuple[Block, ...] = attrs.field(converter=_blocks)
     tables: tuple[TableGrid, ...] = attrs.field(converter=_tables)
     furniture: tuple[Line, ...] = attrs.field(default=(), converter=_lines)
+    label: str = ""
 
     @property
     def has_text(self) -> bool:
@@ -350,14 +376,69 @@ def _join(left: str, right: str) -> str:
     return ""
 
 
+#: How a document's boxes measure (see :class:`Box`).
+Coordinates = Literal["points", "flow", "cells"]
+_COORDINATES: Final = ("points", "flow", "cells")
+
+
+def _column_letters(index: int) -> str:
+    """A 0-based column index as a spreadsheet names it (0 → "A", 27 → "AB")."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 @attrs.frozen
 class Document:
-    """A published file: its pages, and the tables with continuations across pages joined."""
+    """A published file: its pages, and the tables with continuations across pages joined.
+
+    ``coordinates`` says what its boxes measure: ``"points"`` on a PDF's pages, ``"flow"`` rows
+    and characters of a Word file or web page, ``"cells"`` of a workbook's sheets (:class:`Box`).
+    """
 
     pages: tuple[Page, ...] = attrs.field(converter=_pages)
     tables: tuple[TableGrid, ...] = attrs.field(default=(), converter=_tables)
     paragraphs: tuple[Block, ...] = attrs.field(default=(), converter=_blocks)
     source: str | None = None
+    coordinates: Coordinates = attrs.field(default="points", validator=attrs.validators.in_(_COORDINATES))
+
+    def place(self, box: Box) -> tuple[str, str]:
+        """Where ``box`` is, as a reader of the file finds it, in Chinese and English.
+
+        >>> line = Line((), "收入合计", Box(1, 0, 3, 4, 4))
+        >>> doc = Document((Page(1, 0, 0, 0, (line,), (Block((line,), line.text),), ()),), coordinates="flow")
+        >>> doc.place(Box(1, 2, 3, 4, 4))
+        ('第1段', 'paragraph 1')
+        >>> Document((), coordinates="points").place(Box(12, 0, 0, 1, 1))
+        ('第12页', 'page 12')
+        """
+        if self.coordinates == "points":
+            return f"第{box.page}页", f"page {box.page}"
+        if self.coordinates == "cells":
+            page = next((p for p in self.pages if p.number == box.page), None)
+            sheet = page.label if page is not None and page.label else str(box.page)
+            cell = f"{_column_letters(int(box.x0))}{int(box.top) + 1}"
+            return f"工作表“{sheet}” {cell}", f"sheet “{sheet}”, cell {cell}"
+        grids = self.tables or tuple(grid for page in self.pages for grid in page.tables)
+        for number, grid in enumerate(grids, 1):
+            for frame in grid.boxes:
+                if frame.page == box.page and frame.top <= box.top < frame.bottom:
+                    row, column = int(box.top - frame.top) + 1, int(box.x0) + 1
+                    return f"表{number} 第{row}行第{column}列", f"table {number}, row {row}, column {column}"
+        framed = [frame for grid in grids for frame in grid.boxes]
+        rows = sorted(
+            {
+                (line.box.page, line.box.top)
+                for page in self.pages
+                for line in page.lines
+                if not any(f.page == line.box.page and f.top <= line.box.top < f.bottom for f in framed)
+            }
+        )
+        number = bisect.bisect_left(rows, (box.page, box.top)) + 1
+        return f"第{number}段", f"paragraph {number}"
 
     def iter_lines(self) -> Iterator[Line]:
         for page in self.pages:

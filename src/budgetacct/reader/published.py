@@ -1,16 +1,19 @@
-"""A report as published — a PDF's narrative and its standard tables — read into one Disclosure.
+"""A report as published — its narrative and its standard tables — read into one Disclosure.
 
-:func:`read_published` takes a PDF (a path or its bytes): the narrative outside the tables, reflowed,
-goes through the sentence reader (:func:`budgetacct.reader.read_report`); the table grids are mapped
-onto the standard tables (:func:`budgetacct.reader.grid_tables.tables_from_grids`).  Every figure
-keeps the page and box it was printed in, and the read states its :class:`Coverage`: how many printed
-figures it placed and how many it did not, so a report that was mostly not read never looks clean.
-"""
+:func:`read_published` takes a PDF, a Word file, a workbook or a web page (a path or its bytes),
+read into a format-neutral :class:`~budgetacct.reader.document.Document`: the narrative outside
+the tables, reflowed, goes through the sentence reader (:func:`budgetacct.reader.read_report`);
+the table grids are mapped onto the standard tables
+(:func:`budgetacct.reader.grid_tables.tables_from_grids`).  Every figure keeps the place it was
+printed in (a page and box, a paragraph or table cell, a sheet's cell), and the read states its
+:class:`Coverage`: how many printed figures it placed and how many it did not, so a report that
+was mostly not read never looks clean."""
 
 from __future__ import annotations
 
 import os
-from typing import Final
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -20,21 +23,32 @@ from budgetacct.model.table_specs import TABLE_SETS, find_spec
 from budgetacct.reader.document import Box, Document, TableGrid
 from budgetacct.reader.grid_tables import GridTables, UnreadCell, tables_from_grids
 
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from budgetacct._files import PublishedKind
+
 __all__ = ["LOW_COVERAGE", "Coverage", "PageSource", "PublishedRead", "read_document", "read_published"]
 
 
 @attrs.frozen
 class PageSource:
-    """Where a figure was printed: its path in the Disclosure, the page and the box on it."""
+    """Where a figure was printed: its path in the Disclosure, the page and the box on it.
+
+    ``box`` is in the document's coordinates (:class:`~budgetacct.reader.document.Box`): PDF
+    points, or a Word file's / web page's paragraphs and table cells, or a sheet's cells; ``place``
+    names those places for a reader (``None`` for a PDF, whose page says it).
+    """
 
     path: str
     page: int
     box: tuple[float, float, float, float]
     printed: str
+    place: tuple[str, str] | None = None
 
     def describe(self) -> tuple[str, str]:
-        """The place as a reader of the report finds it: “第12页”, “page 12”."""
-        return f"第{self.page}页", f"page {self.page}"
+        """The place as a reader of the report finds it: “第12页” / “page 12” in a PDF, “第3段” /
+        “paragraph 3” or “表2 第4行第3列” / “table 2, row 4, column 3” in a Word file or web page,
+        “工作表“表1” C5” in a workbook."""
+        return self.place or (f"第{self.page}页", f"page {self.page}")
 
 
 @attrs.frozen
@@ -50,6 +64,11 @@ class PublishedRead:
 
 def _as_tuple(box: Box) -> tuple[float, float, float, float]:
     return (box.x0, box.top, box.x1, box.bottom)
+
+
+def _place(document: Document, box: Box) -> tuple[str, str] | None:
+    """The paragraph or cell a box of a Word file, web page or workbook is (a PDF's page says it)."""
+    return None if document.coordinates == "points" else document.place(box)
 
 
 def _table_set(tables: GridTables) -> str | None:
@@ -70,8 +89,15 @@ def _notes(document: Document, grid: TableGrid) -> tuple[str, ...]:
     page = next((p for p in document.pages if p.number == last.page), None)
     if page is None:
         return ()
+    # Below the table: a line whose middle is under the table's bottom edge (a flow document's
+    # last row of cells starts one unit above it).
     below = sorted(
-        (line for line in page.lines if line.box.top >= last.bottom - 1), key=lambda found: found.box.top
+        (
+            line
+            for line in page.lines
+            if line.box.top >= last.bottom - 1 and line.box.top + line.box.bottom >= 2 * last.bottom
+        ),
+        key=lambda found: found.box.top,
     )
     notes: list[str] = []
     for line in below[:4]:
@@ -90,16 +116,55 @@ def read_published(
     department: str | None = None,
     table_set: str | None = None,
 ) -> PublishedRead:
-    """Read a published PDF report: its narrative and its standard tables, each figure with its page.
+    """Read a published report — PDF, Word (.docx), workbook (.xlsx, .xls), web page or plain text.
 
-    Raises the PDF reader's typed errors (:mod:`budgetacct.reader.pdf`: scanned, encrypted, corrupt,
-    too large) and :class:`~budgetacct.errors.InputError` when the year or department cannot be
-    found (pass ``year=`` / ``department=``).
+    The kind is told by the file's content (:func:`budgetacct._files.published_kind`), not its
+    name: ``%PDF``, a ZIP package holding ``word/`` or ``xl/``, an OLE2 file holding a workbook,
+    HTML tags; anything else is a report's text, each of its non-blank lines a paragraph. Every
+    figure read keeps its place (:meth:`PageSource.describe`): page and box in a PDF, paragraph or
+    table cell in a Word file or web page, cell of a sheet in a workbook.
+
+    Raises the readers' typed errors (:mod:`budgetacct.reader.pdf`: scanned, encrypted, corrupt,
+    too large; :mod:`budgetacct.reader.containers`: an old .doc, encrypted, corrupt, too large),
+    :class:`~budgetacct._files.UnsupportedFile` for files that are none of these (an
+    OpenDocument file, a ZIP archive), and :class:`~budgetacct.errors.InputError` when the year or
+    department cannot be found (pass ``year=`` / ``department=``).
     """
-    from budgetacct.reader.pdf import read_pdf
+    from budgetacct._files import published_kind
+    from budgetacct.reader.containers import load_bytes
 
-    document = read_pdf(source)
+    data, name = load_bytes(source)
+    kind = published_kind(data, name or "")
+    document = _read_kind(kind, source, data, name)
     return read_document(document, year=year, department=department, table_set=table_set)
+
+
+def _read_kind(
+    kind: PublishedKind, source: str | os.PathLike[str] | bytes, data: bytes, name: str | None
+) -> Document:
+    if kind == "pdf":
+        from budgetacct.reader.pdf import read_pdf
+
+        return read_pdf(source)
+    if kind == "docx":
+        from budgetacct.reader.docx import read_docx
+
+        return read_docx(source)
+    if kind in ("xlsx", "xls"):
+        from budgetacct.reader.sheets import read_workbook
+
+        return read_workbook(source)
+    if kind == "html":
+        from budgetacct.reader.html import read_html
+
+        return read_html(source if name is None else Path(name))
+    from budgetacct._files import decode_text
+    from budgetacct.reader.flow import FlowBuilder
+
+    builder = FlowBuilder(name)
+    for line in decode_text(data, name or "").splitlines():
+        builder.paragraph(line)
+    return builder.document()
 
 
 def read_document(
@@ -127,11 +192,14 @@ def read_document(
         )
         disclosure = attrs.evolve(disclosure, tables=noted, table_set=chosen)
     sources = [
-        PageSource(source.path, box.page, _as_tuple(box), source.printed)
+        PageSource(source.path, box.page, _as_tuple(box), source.printed, _place(document, box))
         for source in text_read.sources
         for box in narrative.boxes(source.start, source.end)[:1]
     ]
-    sources.extend(PageSource(s.path, s.page, s.box, s.printed) for s in tables.sources)
+    sources.extend(
+        PageSource(s.path, s.page, s.box, s.printed, _place(document, Box(s.page, *s.box)))
+        for s in tables.sources
+    )
     unread = [
         UnreadCell(
             narrative.box_at(u.start).page if narrative.text else 0,
