@@ -292,6 +292,10 @@ CRAFTED: dict[str, tuple[str, Callable[[], Disclosure | tuple[Disclosure, Covera
         "a crafted disclosure filled in from the template without its department's name",
         _placeholder_name,
     ),
+    "R72": (
+        "a report read from a PDF whose tables no layout matched: 31 figures read, 445 not",
+        _mostly_unread,
+    ),
 }
 
 
