@@ -35,13 +35,16 @@ __all__ = [
     "sniff",
 ]
 
-FileKind = Literal["json", "xlsx", "text"]
+FileKind = Literal["json", "xlsx", "text", "published"]
 #: How :func:`budgetacct.reader.published.read_published` reads a published report.
 PublishedKind = Literal["pdf", "docx", "xlsx", "xls", "html", "text"]
 
 #: Name endings of report texts; every other file that is not a workbook is read as JSON.
 TEXT_SUFFIXES: Final = (".txt", ".text", ".md")
 XLSX_SUFFIXES: Final = (".xlsx", ".xlsm")
+#: Name endings of reports as published (PDF, Word, old Excel, web pages), read by
+#: :func:`budgetacct.reader.published.read_published`.
+PUBLISHED_SUFFIXES: Final = (".pdf", ".docx", ".xls", ".html", ".htm", ".shtml", ".jsp", ".asp", ".aspx")
 
 OLE2_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS: Final = (b"PK\x03\x04", b"PK\x05\x06")
@@ -135,18 +138,16 @@ def _zip_kind(path: str) -> FileKind:
     except (zipfile.BadZipFile, OSError, KeyError):
         if path.lower().endswith(XLSX_SUFFIXES):
             return "xlsx"  # the workbook reader says what is wrong with it
+        if path.lower().endswith(".docx"):
+            return "published"  # the Word reader says what is wrong with it
         raise UnsupportedFile(
             f"{path} 是损坏的 ZIP 文件：请重新下载或导出",
             f"{path} is a damaged ZIP file: download or export it again",
         ) from None
     if any(n.startswith("xl/") for n in names):
         return "xlsx"
-    if "word/document.xml" in names:
-        raise UnsupportedFile(
-            f"{path} 是 Word 文档（.docx），本版本不读取 Word 文档：{_SAVE_AS_UTF8_ZH}",
-            f"{path} is a Word document (.docx), which this version does not read: "
-            "save it from Word as plain text (.txt, UTF-8) and retry",
-        )
+    if any(n.startswith("word/") for n in names):
+        return "published"  # a Word document: the Word reader reads it
     if mimetype.startswith("application/vnd.oasis.opendocument"):
         raise UnsupportedFile(
             f"{path} 是 OpenDocument 文件（{mimetype}）：表格请另存为 .xlsx，文字请另存为 UTF-8 的 .txt",
@@ -161,39 +162,52 @@ def _zip_kind(path: str) -> FileKind:
 
 
 def sniff(path: str | os.PathLike[str]) -> FileKind:
-    """How to read ``path``: by its first bytes (workbook, old Office file), then by its name.
+    """How to read ``path``: a JSON document, an .xlsx of our table layout, a report text, or a
+    report as published (PDF, Word, an old .xls, a web page) — by its first bytes, then its name.
 
-    Raises :class:`UnsupportedFile` for a file no reader of budgetacct takes, and :class:`OSError`
-    when it cannot be opened.
+    Raises :class:`UnsupportedFile` for a file no reader of budgetacct takes (an old Word .doc, a
+    ZIP that is neither a Word document nor a workbook …), and :class:`OSError` when it cannot be
+    opened.
     """
     name = os.fspath(path)
     with open(name, "rb") as handle:
-        head = handle.read(8)
-    if head.startswith(OLE2_MAGIC):
-        lower = name.lower()
-        if lower.endswith((".xls", ".xlt")):
-            what_zh, what_en, todo_zh, todo_en = (
-                "旧版 Excel 工作簿（.xls）",
-                "an old Excel workbook (.xls)",
-                "请在 Excel 中另存为 .xlsx 后再试",
-                "save it from Excel as .xlsx and retry",
-            )
-        else:
-            what_zh, what_en, todo_zh, todo_en = (
-                "旧版 Word 文档（.doc，OLE2 复合文档）",
-                "an old Word document (.doc, an OLE2 compound file)",
-                "请在 Word 中另存为 UTF-8 编码的纯文本（.txt）后再试",
-                "save it from Word as plain text (.txt, UTF-8) and retry",
-            )
-        raise UnsupportedFile(f"{name} 是{what_zh}：{todo_zh}", f"{name} is {what_en}: {todo_en}")
-    if head.startswith(_ZIP_MAGICS):
-        return _zip_kind(name)
+        data = handle.read(1 << 16)
     lower = name.lower()
+    if data.startswith(_ZIP_MAGICS):
+        return _zip_kind(name)
+    if data.startswith(OLE2_MAGIC) and not ole2_streams(data) & {"Workbook", "Book"}:
+        # An old .doc (or a password-protected Office file): the Word reader names it and says what to do.
+        _old_office(name, data)
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"{") or lower.endswith(".json"):
+        return "json"
     if lower.endswith(XLSX_SUFFIXES):
         return "xlsx"
+    if published_kind(data, name) in ("pdf", "docx", "xls", "html") or lower.endswith(PUBLISHED_SUFFIXES):
+        return "published"
     if lower.endswith(TEXT_SUFFIXES):
         return "text"
     return "json"
+
+
+def _old_office(name: str, data: bytes) -> None:
+    streams = ole2_streams(data)
+    if "EncryptedPackage" in streams:
+        what_zh, what_en = "加密的 Office 文件", "a password-protected Office file"
+        todo_zh, todo_en = (
+            "请去除密码后另存为 .docx、.xlsx 或 PDF",
+            "remove the password and save it as .docx, .xlsx or PDF",
+        )
+    else:
+        what_zh, what_en = (
+            "旧版 Word 文档（.doc，OLE2 复合文档）",
+            "an old Word document (.doc, an OLE2 compound file)",
+        )
+        todo_zh, todo_en = (
+            "请在 Word 中另存为 .docx 或 PDF 后再试",
+            "save it from Word as .docx or PDF and retry",
+        )
+    raise UnsupportedFile(f"{name} 是{what_zh}：{todo_zh}", f"{name} is {what_en}: {todo_en}")
 
 
 #: Directory entries are 128 bytes, in sectors of 512 bytes or more after a 512-byte header.

@@ -71,6 +71,8 @@ def _source_of(path: str, sources: Sources) -> tuple[int, str] | PageSource | No
         parent = render_path(parts[:end])
         if parent in sources:
             return sources[parent]
+    if path in ("$", "$.tables"):
+        return None  # the report or its set of tables as a whole: no one figure is its source
     inside = [p for p in sources if p.startswith((path + ".", path + "["))]
     return sources[min(inside, key=lambda p: _order(sources[p]))] if inside else None
 

@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 #: File endings the batch understands; other files in a directory are skipped.
-SUFFIXES = (".json", ".txt", ".xlsx")
+SUFFIXES = (".json", ".txt", ".xlsx", ".pdf", ".docx", ".xls", ".html", ".htm")
 
 
 def expand_paths(items: Iterable[str | os.PathLike[str]]) -> list[str]:
@@ -61,10 +61,17 @@ def expand_paths(items: Iterable[str | os.PathLike[str]]) -> list[str]:
 
 
 def load_any(path: str | os.PathLike[str]) -> Any:
+    """``(document, sources)`` of :func:`load_read`, without the coverage."""
+    document, sources, _ = load_read(path)
+    return document, sources
+
+
+def load_read(path: str | os.PathLike[str]) -> Any:
     """A Disclosure or Ledger from a JSON document, a report text (.txt) or a table workbook (.xlsx).
 
-    Returns ``(document, sources)`` where ``sources`` maps finding paths to the sentence a figure
-    came from (empty except for report texts).  The file is recognized and decoded exactly as the
+    Returns ``(document, sources, coverage)`` where ``sources`` maps finding paths to the sentence
+    (or the page) a figure came from, and ``coverage`` says how much of a published PDF, Word
+    document or web page was read (``None`` for the other files).  The file is recognized and decoded exactly as the
     one-file ``budgetacct audit FILE`` does (see :mod:`budgetacct._files`): a GBK, GB18030 or
     UTF-16 report reads the same alone and in a batch.
     """
@@ -79,14 +86,20 @@ def load_any(path: str | os.PathLike[str]) -> Any:
         sources: dict[str, str] = {}
         for source in result.sources:
             sources.setdefault(source.path, source.sentence)
-        return result.disclosure, sources
+        return result.disclosure, sources, None
+    if kind == "published":
+        from budgetacct.reader.published import read_published
+
+        read = read_published(file)
+        pages = {s.path: f"第{s.page}页 page {s.page}: {s.printed}" for s in read.sources}
+        return read.disclosure, pages, read.coverage
     if kind == "xlsx":
         from budgetacct.io.excel import read_xlsx
 
-        return read_xlsx(file).disclosure, {}
+        return read_xlsx(file).disclosure, {}, None
     from budgetacct.io.json import load
 
-    return load(file), {}
+    return load(file), {}, None
 
 
 def _finding_dict(finding: Any, sources: dict[str, str]) -> dict[str, Any]:
@@ -112,7 +125,7 @@ def _coverage(report: Any) -> str | None:
     Kept as exact decimal text, like every figure of a finding.
     """
     coverage = getattr(report, "coverage", None)
-    value = getattr(coverage, "value", coverage)
+    value = getattr(coverage, "ratio", coverage)
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         return None
     return str(value)
@@ -147,8 +160,8 @@ def audit_path(path: str) -> dict[str, Any]:
         "error": None,
     }
     try:
-        document, sources = load_any(path)
-        report = audit(document)
+        document, sources, coverage = load_read(path)
+        report = audit(document, coverage=coverage)
     except OSError as exc:
         result["error"] = os_error_message(path, exc)
         return result

@@ -33,7 +33,9 @@ from budgetacct._report_text import report_json, report_table
 from budgetacct._text import display_width
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
+    from budgetacct._report_text import Sources
     from budgetacct.model import Disclosure, Ledger
+    from budgetacct.model.coverage import Coverage
     from budgetacct.reader import ReadResult
 
 __all__ = ["display_width", "main", "report_json", "report_table"]
@@ -101,8 +103,17 @@ def _load(file: str | None, example: str | None, kind: str = "disclosure") -> Di
 
 def _load_with_sources(
     file: str | None, example: str | None, kind: str = "disclosure"
-) -> tuple[Disclosure | Ledger, dict[str, tuple[int, str]] | None]:
-    """The document, and for a text report where each figure was read (path → (line, sentence))."""
+) -> tuple[Disclosure | Ledger, Sources | None]:
+    """The document, and for a report read from its text or its published file where each figure
+    was printed (path → (line, sentence) for a text, path → page source for a PDF, Word or web page)."""
+    document, sources, _ = _read_input(file, example, kind)
+    return document, sources
+
+
+def _read_input(
+    file: str | None, example: str | None, kind: str = "disclosure"
+) -> tuple[Disclosure | Ledger, Sources | None, Coverage | None]:
+    """The document, where its figures were printed, and how much of a published file was read."""
     from pathlib import Path
 
     from budgetacct._files import os_error_message, sniff
@@ -112,20 +123,25 @@ def _load_with_sources(
         if example is not None:
             from budgetacct.examples import load_example
 
-            return load_example(example, kind), None
+            return load_example(example, kind), None, None
         from budgetacct.io.json import load
 
         assert file is not None
         kind = sniff(file)
         if kind == "xlsx":
-            return _read_workbook(file), None
+            return _read_workbook(file), None, None
+        if kind == "published":
+            from budgetacct.reader.published import read_published
+
+            read = read_published(file)
+            return read.disclosure, {s.path: s for s in read.sources}, read.coverage
         if kind == "text":
             result = _read_text_report(file)
             sources: dict[str, tuple[int, str]] = {}
             for source in result.sources:
                 sources.setdefault(source.path, (source.line, source.sentence))
-            return result.disclosure, sources
-        return load(Path(file)), None
+            return result.disclosure, sources, None
+        return load(Path(file)), None, None
     except BudgetAcctError as exc:
         raise _InputFailure(str(exc)) from None
     except OSError as exc:
@@ -193,9 +209,9 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
 
     if _is_batch(args):
         return _cmd_audit_batch(args, out)
-    document, sources = _load_with_sources(args.file[0] if args.file else None, args.example)
+    document, sources, coverage = _read_input(args.file[0] if args.file else None, args.example)
     try:
-        report = audit(document)
+        report = audit(document, coverage=coverage)
     except BudgetAcctError as exc:
         raise _InputFailure(str(exc)) from None
     if args.format == "html":
@@ -359,6 +375,17 @@ def _write_document(document: Disclosure | Ledger, output: str | None, out: Text
     _write_text(dump(document), output, out)
 
 
+def _read_published_file(file: str, year: int | None) -> Disclosure | None:
+    """A PDF, Word document or web page read into a Disclosure; ``None`` for other files."""
+    from budgetacct._files import sniff
+
+    if sniff(file) != "published":
+        return None
+    from budgetacct.reader.published import read_published
+
+    return read_published(file, year=year).disclosure
+
+
 def _refuse_non_text(file: str) -> None:
     """``read`` takes a report's text: a JSON document or a workbook gets the command it needs."""
     from budgetacct._files import sniff
@@ -383,6 +410,10 @@ def _cmd_read(args: argparse.Namespace, out: TextIO) -> int:
     from budgetacct.errors import BudgetAcctError
 
     try:
+        published = _read_published_file(args.file, args.year)
+        if published is not None:
+            _write_document(published, args.output, out)
+            return EXIT_OK
         _refuse_non_text(args.file)
         result = _read_text_report(args.file, args.year)
     except BudgetAcctError as exc:

@@ -72,9 +72,20 @@ def _place(document: Document, box: Box) -> tuple[str, str] | None:
 
 
 def _table_set(tables: GridTables) -> str | None:
-    """The smallest set that has every table found (None when no set has them all)."""
+    """The set the report's tables are printed from, when the tables found say so.
+
+    The smallest set that has every table found, provided the tables found are at least half of
+    it (one table alone does not tell its set); the 高等学校 set only for tables titled so.
+    """
     kinds = {table.kind for table in tables.tables}
-    fitting = [(len(s.entries), name) for name, s in TABLE_SETS.items() if kinds <= set(s.kinds())]
+    university = any("高等学校" in table.title for table in tables.tables)
+    fitting = [
+        (len(s.entries), name)
+        for name, s in TABLE_SETS.items()
+        if kinds <= set(s.kinds())
+        and (name == "university-4") is university
+        and 2 * len(kinds) >= len(s.entries)
+    ]
     return min(fitting)[1] if kinds and fitting else None
 
 
