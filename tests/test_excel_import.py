@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -86,10 +87,15 @@ def test_seed_sections_the_tables_carry(seed: Disclosure, tmp_path: Path) -> Non
 
 def test_seed_import_audits_like_the_tables_it_carries(seed: Disclosure, tmp_path: Path) -> None:
     imported = load_xlsx(write(seed, tmp_path / "seed.xlsx"))
-    report = audit(imported)
-    assert report.ok  # the seed's errors are in sections the tables do not carry (staffing, performance)
+    sections = audit(attrs.evolve(imported, tables=()))
+    assert sections.ok  # the seed's errors are in sections the tables do not carry (staffing, performance)
     # 尾数误差 the seed prints in its tables are still found
-    assert "R13" in report.fired()
+    assert "R13" in sections.fired()
+    # The narrative does not state every cell: printed as tables, its blanks do not add up, and the
+    # table rules (which count a blank as zero) say so, e.g. 公开05表's 合计 row of 783 = 739 + blank.
+    tables = audit(imported)
+    assert {f.rule for f in tables.errors} <= {"R64", "R65", "R66", "R67"}
+    assert "$.tables[4].panels[0].rows[0].cells[0]" in {f.path for f in tables.by_rule("R64")}
 
 
 @pytest.mark.parametrize("table_set", SETS)
@@ -227,7 +233,7 @@ def test_other_sheets_are_skipped_with_a_note(seed: Disclosure, tmp_path: Path) 
 
 
 def test_a_changed_header_is_refused(seed: Disclosure, tmp_path: Path) -> None:
-    path = edit(write(seed, tmp_path / "header.xlsx"), 2, {"E3": "支出合计"})
+    path = edit(write(seed, tmp_path / "header.xlsx"), 2, {"E3": "备注"})
     with pytest.raises(InputError, match="公开03表"):
         read_xlsx(path)
 
@@ -254,7 +260,8 @@ def test_cli_import_xlsx_and_audit(
     assert isinstance(imported, Disclosure)
     assert texts(imported, "mof-9") == texts(seed, "mof-9")
     capsys.readouterr()
-    assert main(["audit", str(workbook), "--format", "json"]) == 0
+    status = main(["audit", str(workbook), "--format", "json"])
+    assert status == (0 if audit(imported).ok else 1)
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert [f["rule"] for f in findings] == [f.rule for f in audit(imported).findings]
     assert main(["import-xlsx", str(workbook)]) == 0

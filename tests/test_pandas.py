@@ -180,13 +180,13 @@ def test_table_frame_headers_values_and_attrs() -> None:
         "科目编码 / 款",
         "科目编码 / 项",
         "科目名称",
-        "本年支出 / 小计",
+        "本年支出 / 合计",
         "本年支出 / 基本支出",
         "本年支出 / 项目支出",
     ]
     assert len(frame) == len(table.rows)
-    assert frame.loc[0, "本年支出 / 小计"] == Decimal("783")
-    assert type(frame.loc[0, "本年支出 / 小计"]) is Decimal
+    assert frame.loc[0, "本年支出 / 合计"] == Decimal("783")
+    assert type(frame.loc[0, "本年支出 / 合计"]) is Decimal
     assert frame.loc[0, "本年支出 / 项目支出"] is None
     row = frame[frame["科目编码 / 项"] == "01"].iloc[0]
     assert (row["科目编码 / 类"], row["科目编码 / 款"], row["科目名称"]) == ("201", "03", "行政运行")
@@ -202,7 +202,7 @@ def test_every_standard_table_has_distinct_columns() -> None:
             assert frame.columns.is_unique
             assert len(frame.columns) == table.width
     t1 = to_frame(standard_tables(load_example("xiqu-2021"))[0])
-    assert list(t1.columns)[:3] == ["收入 / 项目", "收入 / 行次", "收入 / 金额"]
+    assert list(t1.columns)[:3] == ["收入 / 项目", "收入 / 行次", "收入 / 决算数"]
 
 
 def test_other_objects_are_refused(ledger: Ledger) -> None:

@@ -30,7 +30,7 @@ MOF_TITLES = [
     "财政拨款收入支出决算总表",
     "一般公共预算财政拨款支出决算表",
     "一般公共预算财政拨款基本支出决算表",
-    "一般公共预算财政拨款“三公”经费支出决算表",
+    "财政拨款“三公”经费支出决算表",
     "政府性基金预算财政拨款收入支出决算表",
     "国有资本经营预算财政拨款支出决算表",
 ]
@@ -44,7 +44,7 @@ SICHUAN_TITLES = [
     "一般公共预算财政拨款支出决算明细表",
     "一般公共预算财政拨款基本支出决算表",
     "一般公共预算财政拨款项目支出决算表",
-    "一般公共预算财政拨款“三公”经费支出决算表",
+    "财政拨款“三公”经费支出决算表",
     "政府性基金预算财政拨款收入支出决算表",
     "政府性基金预算财政拨款“三公”经费支出决算表",
     "国有资本经营预算财政拨款收入支出决算表",
@@ -154,10 +154,13 @@ def test_ledger_fills_every_table_with_data(ledger: Ledger) -> None:
     rows = {row.cells[:3]: row for row in t3.rows}
     assert rows[("201", "03", "01")].cells[4] == Amount("423.59")
     assert rows[("212", "08", "99")].cells[6] == Amount("91.50")
-    # 公开06: economic lines in both blocks
+    # 基本支出: economic lines (类 and 款) in both blocks, their 合计 lines level, then 合计
     t6 = by_title["一般公共预算财政拨款基本支出决算表"]
-    assert t6.rows[0].cells[:2] == ("30101", "基本工资")
-    assert t6.rows[-1].cells[2] == Amount("664.73")
+    assert t6.rows[0].cells[:2] == ("301", "工资福利支出")
+    assert t6.rows[1].cells[:2] == ("30101", "基本工资")
+    assert t6.rows[0].cells[3:5] == ("302", "商品和服务支出")
+    assert t6.rows[-2].cells[::3] == ("人员经费合计", "公用经费合计")
+    assert (t6.rows[-2].cells[2], t6.rows[-1].cells[2]) == (Amount("664.73"), Amount("739.00"))
     # 公开09: nothing, stated as such
     assert by_title["国有资本经营预算财政拨款支出决算表"].note == (
         "本部门2021年度没有国有资本经营预算财政拨款支出，故本表无数据。"
