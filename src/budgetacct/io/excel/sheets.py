@@ -134,6 +134,15 @@ def _variants(spec: TableSpec) -> tuple[TableSpec, ...]:
     return (spec,) if other is None or other is spec else (spec, other)
 
 
+def _fit(spec: TableSpec, texts: set[str]) -> int:
+    """How many of a variant's lines a sheet prints (the 高等学校 总表 names its revenue lines its own way)."""
+    return sum(
+        any("".join(label.split()) in texts for label in line.labels)
+        for panel in spec.panels
+        for line in panel.lines
+    )
+
+
 def _is_number(value: object) -> bool:
     return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
@@ -309,7 +318,8 @@ def read_sheet(
     body_rows = list(rows[2:])
     table: SheetTable | None = None
     unknown: list[str] = []
-    for variant in _variants(spec):
+    texts = {_NUMBERING.sub("", "".join(cell_text(c).split())) for row in body_rows for c in row}
+    for variant in sorted(_variants(spec), key=lambda v: -_fit(v, texts)):
         count = _header_count(variant, body_rows)
         parts, unknown = _parts(variant, _grid(body_rows[:count], width), width)
         if parts is None:
