@@ -61,7 +61,8 @@ def _name(row: TableRow, spec: PanelSpec | None, year: int | None) -> str:
     if row.line is not None:
         line_spec = spec.line_spec(row.line) if spec is not None else None
         return row.name or (line_spec.labels[0] if line_spec is not None else row.line.value)
-    code: FunctionCode | EconomicCode = row.function or row.economic  # type: ignore[assignment]
+    code: FunctionCode | EconomicCode | None = row.function if row.function is not None else row.economic
+    assert code is not None  # a row is keyed by a line or a code
     return code_name(code, row.name, year) if year is not None else (row.name or "")
 
 
@@ -171,7 +172,7 @@ def _stub_cells(row: TableRow, spec: PanelSpec | None, year: int | None, split_c
         return [code[:3], code[3:5], code[5:7], name] if split_codes else [code, name]
     if rows is Rows.ECONOMIC:
         return [row.economic.code, name] if row.economic is not None else [name, ""]
-    return [name]
+    return [name or row.label]
 
 
 def _one_panel(table: StandardTable, spec: TableSpec, year: int | None, split_codes: bool) -> list[Row]:
@@ -224,7 +225,12 @@ def _two_sided(table: StandardTable, spec: TableSpec, year: int | None) -> list[
     for p, panel in enumerate(table.panels):
         panel_spec = spec.panels[p] if p < len(spec.panels) else None
         entries = [
-            (_name(row, panel_spec, year), tuple(_shown(c, table.unit) for c in row.cells), row.role)
+            # a 类 named nowhere (no catalogue for the year) is printed by its code
+            (
+                _name(row, panel_spec, year) or row.label,
+                tuple(_shown(c, table.unit) for c in row.cells),
+                row.role,
+            )
             for row in panel.rows
         ]
         tail_at = next(
