@@ -289,7 +289,8 @@ def _row(
     if line is not None:
         figures = [_cell(r, v, w) for v, w in zip(values, wheres, strict=True)]
         return SheetRow(line, name or cell_text(code_cells[0]) if code_cells else name, figures, wheres)
-    if empty:
+    coded = bool(part.code) and code_text[:1].isdigit()
+    if empty and not coded:
         return first  # a note or a heading under the table
     figures = [_cell(r, v, w) for v, w in zip(values, wheres, strict=True)]
     if part.spec.rows is Rows.FUNCTION and part.code:
