@@ -43,7 +43,17 @@ from budgetacct.model.tables import (
 )
 from budgetacct.money import Amount
 
-__all__ = ["table_from_sections", "tables_from_sections"]
+__all__ = [
+    "FUND_COLUMNS",
+    "FUND_LINES",
+    "KIND_COLUMNS",
+    "REVENUE_ROW_FIELDS",
+    "SOURCE_COLUMNS",
+    "SPENDING_FIELDS",
+    "THREE_PUBLIC_FIELDS",
+    "table_from_sections",
+    "tables_from_sections",
+]
 
 #: Figures of one row: column → the stated figure (a column left out is blank).
 Figures = Mapping[Column, Cell]
@@ -52,8 +62,9 @@ _A: Final = Column(Measure.AMOUNT)
 _T: Final = Column(Measure.TOTAL)
 _ZERO: Final = Amount(0)
 
+#: Which field of a section each column or line shows (the workbook reader reads them back).
 #: The FunctionLine field each spending column shows.
-_SPENDING_FIELDS: Final = {
+SPENDING_FIELDS: Final = {
     _T: "amount",
     Column(Measure.EXPENDITURE): "amount",
     Column(Measure.BASIC): "basic",
@@ -63,7 +74,7 @@ _SPENDING_FIELDS: Final = {
     Column(Measure.AFFILIATE_SUBSIDY): "affiliate_subsidy",
 }
 #: The RevenueRow field each 收入决算表 column shows.
-_REVENUE_FIELDS: Final = {
+REVENUE_ROW_FIELDS: Final = {
     _T: "total",
     Column(Measure.FISCAL): "fiscal",
     Column(Measure.SUPERIOR_SUBSIDY): "superior_subsidy",
@@ -72,32 +83,32 @@ _REVENUE_FIELDS: Final = {
     Column(Measure.AFFILIATED_REMITTANCE): "affiliated_remittance",
     Column(Measure.OTHER_REVENUE): "other",
 }
-_SOURCE_COLUMNS: Final = {
+SOURCE_COLUMNS: Final = {
     RevenueSource.SUPERIOR_SUBSIDY: Column(Measure.SUPERIOR_SUBSIDY),
     RevenueSource.OPERATIONS: Column(Measure.OPERATIONS),
     RevenueSource.BUSINESS: Column(Measure.BUSINESS_REVENUE),
     RevenueSource.AFFILIATED_REMITTANCE: Column(Measure.AFFILIATED_REMITTANCE),
     RevenueSource.OTHER: Column(Measure.OTHER_REVENUE),
 }
-_KIND_COLUMNS: Final = {
+KIND_COLUMNS: Final = {
     ExpenditureKind.BASIC: Column(Measure.BASIC),
     ExpenditureKind.PROJECT: Column(Measure.PROJECT),
     ExpenditureKind.REMITTANCE: Column(Measure.REMITTANCE),
     ExpenditureKind.BUSINESS: Column(Measure.BUSINESS_EXPENDITURE),
     ExpenditureKind.AFFILIATE_SUBSIDY: Column(Measure.AFFILIATE_SUBSIDY),
 }
-_FUND_COLUMNS: Final = {
+FUND_COLUMNS: Final = {
     Fund.GENERAL_BUDGET: Column(Measure.GENERAL_BUDGET),
     Fund.GOVERNMENT_FUND: Column(Measure.GOVERNMENT_FUND),
     Fund.STATE_CAPITAL: Column(Measure.STATE_CAPITAL),
 }
-_FUND_LINES: Final = {
+FUND_LINES: Final = {
     Fund.GENERAL_BUDGET: (Line.FISCAL_GENERAL_BUDGET, Line.OPENING_GENERAL_BUDGET),
     Fund.GOVERNMENT_FUND: (Line.FISCAL_GOVERNMENT_FUND, Line.OPENING_GOVERNMENT_FUND),
     Fund.STATE_CAPITAL: (Line.FISCAL_STATE_CAPITAL, Line.OPENING_STATE_CAPITAL),
 }
 #: The “三公” figures of a ThreePublic, by column measure.
-_THREE_PUBLIC_FIELDS: Final = {
+THREE_PUBLIC_FIELDS: Final = {
     Measure.THREE_PUBLIC_TOTAL: "total",
     Measure.OUTBOUND: "outbound",
     Measure.VEHICLES: "vehicles",
@@ -181,20 +192,20 @@ def _summary(d: Disclosure, spec: TableSpec) -> tuple[Panel, ...]:
 def _revenue(d: Disclosure, spec: TableSpec) -> tuple[Panel, ...]:
     r = d.revenue
     total: dict[Column, Cell] = {_T: _amount(r, "total"), Column(Measure.FISCAL): _fiscal_sum(d)}
-    for source, column in _SOURCE_COLUMNS.items():
+    for source, column in SOURCE_COLUMNS.items():
         total[column] = _amount(r.get(source) if r else None, "amount")
     (panel,) = spec.panels
-    rows = _function_rows(panel, r.rows if r else (), _REVENUE_FIELDS)
+    rows = _function_rows(panel, r.rows if r else (), REVENUE_ROW_FIELDS)
     return (_panel(panel, {Line.TOTAL: total}, rows),)
 
 
 def _expenditure(d: Disclosure, spec: TableSpec) -> tuple[Panel, ...]:
     e = d.expenditure
     total: dict[Column, Cell] = {_T: _amount(e, "total")}
-    for kind, column in _KIND_COLUMNS.items():
+    for kind, column in KIND_COLUMNS.items():
         total[column] = _amount(e.get(kind) if e else None, "amount")
     (panel,) = spec.panels
-    return (_panel(panel, {Line.TOTAL: total}, _function_rows(panel, e.rows if e else (), _SPENDING_FIELDS)),)
+    return (_panel(panel, {Line.TOTAL: total}, _function_rows(panel, e.rows if e else (), SPENDING_FIELDS)),)
 
 
 def _fiscal_summary(d: Disclosure, spec: TableSpec) -> tuple[Panel, ...]:
@@ -207,7 +218,7 @@ def _fiscal_summary(d: Disclosure, spec: TableSpec) -> tuple[Panel, ...]:
         return value
 
     lines: dict[Line, Figures] = {}
-    for fund, (fiscal_line, opening_line) in _FUND_LINES.items():
+    for fund, (fiscal_line, opening_line) in FUND_LINES.items():
         lines[fiscal_line] = {_A: flow(fund, "revenue")}
         lines[opening_line] = {_A: flow(fund, "opening")}
     lines[Line.REVENUE_TOTAL] = {_A: _amount(f, "revenue_total")}
@@ -218,7 +229,7 @@ def _fiscal_summary(d: Disclosure, spec: TableSpec) -> tuple[Panel, ...]:
         (Line.CLOSING_BALANCE, "closing_balance", "closing"),
     ):
         lines[line] = {_T: _amount(f, field)} | {
-            c: flow(fund, flow_field) for fund, c in _FUND_COLUMNS.items()
+            c: flow(fund, flow_field) for fund, c in FUND_COLUMNS.items()
         }
     lines[Line.EXPENDITURE_GRAND_TOTAL] = {_T: _amount(f, "grand_total")}
     g = d.general_budget
@@ -236,7 +247,7 @@ def _fiscal_summary(d: Disclosure, spec: TableSpec) -> tuple[Panel, ...]:
     coded = []
     for code in sorted(classes, key=lambda c: c.code):
         found = classes[code]
-        figures: dict[Column, Cell] = {_FUND_COLUMNS[fund]: line.amount for fund, line in found.items()}
+        figures: dict[Column, Cell] = {FUND_COLUMNS[fund]: line.amount for fund, line in found.items()}
         if len(found) == 1:  # one fund: its figure is the row's 合计 too
             figures[_T] = next(iter(found.values())).amount
         named = next(line.name for line in found.values())  # the first fund names it
@@ -260,7 +271,7 @@ def _general_budget(d: Disclosure, spec: TableSpec) -> tuple[Panel, ...]:
         Column(Measure.BASIC): _amount(d.basic_expenditure, "total"),
     }
     return (
-        _panel(panel, {Line.TOTAL: total}, _function_rows(panel, _general_budget_lines(d), _SPENDING_FIELDS)),
+        _panel(panel, {Line.TOTAL: total}, _function_rows(panel, _general_budget_lines(d), SPENDING_FIELDS)),
     )
 
 
@@ -293,7 +304,7 @@ def _three_public(d: Disclosure, spec: TableSpec) -> tuple[Panel, ...]:
     tp = d.three_public if spec.kind is TableKind.THREE_PUBLIC else None
     figures: dict[Column, Cell] = {}
     if tp is not None:
-        for measure, name in _THREE_PUBLIC_FIELDS.items():
+        for measure, name in THREE_PUBLIC_FIELDS.items():
             figure = getattr(tp, name)
             figures[Column(measure, Basis.ACTUAL)] = figure.actual
             figures[Column(measure, Basis.BUDGET)] = figure.budget
@@ -311,7 +322,7 @@ def _flow(section: str) -> Builder:
             Column(Measure.CLOSING): _amount(f, "closing_balance"),
         }
         (panel,) = spec.panels
-        rows = _function_rows(panel, f.lines if f else (), _SPENDING_FIELDS)
+        rows = _function_rows(panel, f.lines if f else (), SPENDING_FIELDS)
         return (_panel(panel, {Line.TOTAL: total}, rows),)
 
     return build
@@ -321,7 +332,7 @@ def _spending(section: str) -> Builder:
     def build(d: Disclosure, spec: TableSpec) -> tuple[Panel, ...]:
         f: FundSpending | None = getattr(d, section)
         (panel,) = spec.panels
-        rows = _function_rows(panel, f.lines if f else (), _SPENDING_FIELDS)
+        rows = _function_rows(panel, f.lines if f else (), SPENDING_FIELDS)
         return (_panel(panel, {Line.TOTAL: {_T: _amount(f, "total")}}, rows),)
 
     return build

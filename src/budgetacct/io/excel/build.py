@@ -13,7 +13,6 @@ from typing import Any, Final, TypeVar
 
 from budgetacct.codes import FunctionCode
 from budgetacct.io.excel.draft import Draft
-from budgetacct.io.excel.sections import THREE_PUBLIC_FIELDS
 from budgetacct.model.disclosure import (
     BasicExpenditure,
     BudgetedFigure,
@@ -32,6 +31,7 @@ from budgetacct.model.disclosure import (
     ThreePublic,
 )
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
+from budgetacct.model.section_tables import THREE_PUBLIC_FIELDS
 from budgetacct.money import Amount
 
 __all__ = ["build", "class_code"]

@@ -12,63 +12,29 @@ from typing import Final
 
 from budgetacct.io.excel.draft import Draft
 from budgetacct.model.disclosure import EconomicLine
-from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
-from budgetacct.model.tables import Basis, Column, Line, Measure, StandardTable, TableKind, cell_value
+from budgetacct.model.enums import Fund, RevenueSource
+from budgetacct.model.section_tables import (
+    FUND_COLUMNS,
+    FUND_LINES,
+    KIND_COLUMNS,
+    REVENUE_ROW_FIELDS,
+    SOURCE_COLUMNS,
+    SPENDING_FIELDS,
+    THREE_PUBLIC_FIELDS,
+)
+from budgetacct.model.tables import Basis, Column, Line, Measure, RowKey, StandardTable, TableKind, cell_value
 
-__all__ = ["THREE_PUBLIC_FIELDS", "fill"]
+__all__ = ["fill"]
 
 #: Where each cell of a table is (``公开03表!E6``), by row key and column.
-Wheres = Mapping[tuple[object, Column], str]
+Wheres = Mapping[tuple[RowKey, Column], str]
 
 _A: Final = Column(Measure.AMOUNT)
 _T: Final = Column(Measure.TOTAL)
 
-#: The “三公” figures of a ThreePublic, by column measure.
-THREE_PUBLIC_FIELDS: Final = {
-    Measure.THREE_PUBLIC_TOTAL: "total",
-    Measure.OUTBOUND: "outbound",
-    Measure.VEHICLES: "vehicles",
-    Measure.VEHICLE_PURCHASE: "vehicle_purchase",
-    Measure.VEHICLE_OPERATION: "vehicle_operation",
-    Measure.RECEPTION: "reception",
-}
-_SPENDING: Final = {
-    _T: "amount",
-    Column(Measure.EXPENDITURE): "amount",
-    Column(Measure.BASIC): "basic",
-    Column(Measure.PROJECT): "project",
-    Column(Measure.REMITTANCE): "remittance",
-    Column(Measure.BUSINESS_EXPENDITURE): "business",
-    Column(Measure.AFFILIATE_SUBSIDY): "affiliate_subsidy",
-}
-_REVENUE_ROW: Final = {
-    _T: "total",
-    Column(Measure.FISCAL): "fiscal",
-    Column(Measure.SUPERIOR_SUBSIDY): "superior_subsidy",
-    Column(Measure.OPERATIONS): "operations",
-    Column(Measure.BUSINESS_REVENUE): "business",
-    Column(Measure.AFFILIATED_REMITTANCE): "affiliated_remittance",
-    Column(Measure.OTHER_REVENUE): "other",
-}
-_SOURCE_COLUMNS: Final = {
-    Column(Measure.SUPERIOR_SUBSIDY): RevenueSource.SUPERIOR_SUBSIDY,
-    Column(Measure.OPERATIONS): RevenueSource.OPERATIONS,
-    Column(Measure.BUSINESS_REVENUE): RevenueSource.BUSINESS,
-    Column(Measure.AFFILIATED_REMITTANCE): RevenueSource.AFFILIATED_REMITTANCE,
-    Column(Measure.OTHER_REVENUE): RevenueSource.OTHER,
-}
-_KIND_COLUMNS: Final = {
-    Column(Measure.BASIC): ExpenditureKind.BASIC,
-    Column(Measure.PROJECT): ExpenditureKind.PROJECT,
-    Column(Measure.REMITTANCE): ExpenditureKind.REMITTANCE,
-    Column(Measure.BUSINESS_EXPENDITURE): ExpenditureKind.BUSINESS,
-    Column(Measure.AFFILIATE_SUBSIDY): ExpenditureKind.AFFILIATE_SUBSIDY,
-}
-_FUND_COLUMNS: Final = {
-    Column(Measure.GENERAL_BUDGET): Fund.GENERAL_BUDGET,
-    Column(Measure.GOVERNMENT_FUND): Fund.GOVERNMENT_FUND,
-    Column(Measure.STATE_CAPITAL): Fund.STATE_CAPITAL,
-}
+_SOURCE_COLUMNS: Final = {column: source for source, column in SOURCE_COLUMNS.items()}
+_KIND_COLUMNS: Final = {column: kind for kind, column in KIND_COLUMNS.items()}
+_FUND_COLUMNS: Final = {column: fund for fund, column in FUND_COLUMNS.items()}
 _FUND_SECTIONS: Final = {
     Fund.GENERAL_BUDGET: "general_budget.classes",
     Fund.GOVERNMENT_FUND: "government_fund.lines",
@@ -88,12 +54,8 @@ _SUMMARY_LINES: Final[dict[Line, tuple[str, ...]]] = {
     Line.EXPENDITURE_GRAND_TOTAL: ("overview", "expenditure_grand_total"),
 }
 _FISCAL_LINES: Final[dict[Line, tuple[str, ...]]] = {
-    Line.FISCAL_GENERAL_BUDGET: ("flow", Fund.GENERAL_BUDGET.name, "revenue"),
-    Line.FISCAL_GOVERNMENT_FUND: ("flow", Fund.GOVERNMENT_FUND.name, "revenue"),
-    Line.FISCAL_STATE_CAPITAL: ("flow", Fund.STATE_CAPITAL.name, "revenue"),
-    Line.OPENING_GENERAL_BUDGET: ("flow", Fund.GENERAL_BUDGET.name, "opening"),
-    Line.OPENING_GOVERNMENT_FUND: ("flow", Fund.GOVERNMENT_FUND.name, "opening"),
-    Line.OPENING_STATE_CAPITAL: ("flow", Fund.STATE_CAPITAL.name, "opening"),
+    **{revenue: ("flow", fund.name, "revenue") for fund, (revenue, _) in FUND_LINES.items()},
+    **{opening: ("flow", fund.name, "opening") for fund, (_, opening) in FUND_LINES.items()},
     Line.REVENUE_TOTAL: ("fiscal", "revenue_total"),
     Line.OPENING_BALANCE: ("fiscal", "opening_balance"),
     Line.REVENUE_GRAND_TOTAL: ("fiscal", "grand_total"),
@@ -112,8 +74,8 @@ class _Table:
     def __init__(self, r: Draft, table: StandardTable, wheres: Wheres, label: str) -> None:
         self.r, self.table, self.wheres, self.label = r, table, wheres, label
 
-    def put(self, key: tuple[str, ...], row: object, column: Column) -> None:
-        value = cell_value(self.table.cell(row, column))  # type: ignore[arg-type]
+    def put(self, key: tuple[str, ...], row: RowKey, column: Column) -> None:
+        value = cell_value(self.table.cell(row, column))
         self.r.put(key, value, self.wheres.get((row, column), self.label))
 
     def coded(self, section: str, fields: Mapping[Column, str], *, classes_only: bool = False) -> None:
@@ -152,14 +114,14 @@ def _revenue(t: _Table) -> None:
     t.put(("revenue_fiscal_total",), Line.TOTAL, Column(Measure.FISCAL))
     for column, source in _SOURCE_COLUMNS.items():
         t.put(("revenue_line", source.name), Line.TOTAL, column)
-    t.coded("revenue.rows", _REVENUE_ROW)
+    t.coded("revenue.rows", REVENUE_ROW_FIELDS)
 
 
 def _expenditure(t: _Table) -> None:
     t.put(("expenditure", "total"), Line.TOTAL, _T)
     for column, kind in _KIND_COLUMNS.items():
         t.put(("kind_line", kind.name), Line.TOTAL, column)
-    t.coded("expenditure.rows", _SPENDING)
+    t.coded("expenditure.rows", SPENDING_FIELDS)
 
 
 def _fiscal_summary(t: _Table) -> None:
@@ -176,7 +138,7 @@ def _fiscal_summary(t: _Table) -> None:
 def _general_budget(t: _Table) -> None:
     t.put(("general_budget", "total"), Line.TOTAL, _T)
     t.put(("basic_expenditure", "total"), Line.TOTAL, Column(Measure.BASIC))
-    t.coded("general_budget.rows", _SPENDING)
+    t.coded("general_budget.rows", SPENDING_FIELDS)
 
 
 def _basic(t: _Table) -> None:
@@ -213,14 +175,14 @@ def _flow(section: str) -> Callable[[_Table], None]:
             (Measure.CLOSING, "closing_balance"),
         ):
             t.put((section, field), Line.TOTAL, Column(measure))
-        t.coded(f"{section}.lines", _SPENDING)
+        t.coded(f"{section}.lines", SPENDING_FIELDS)
 
     return fill
 
 
 def _state_capital(t: _Table) -> None:
     t.put(("state_capital", "total"), Line.TOTAL, _T)
-    t.coded("state_capital.lines", _SPENDING)
+    t.coded("state_capital.lines", SPENDING_FIELDS)
 
 
 _FILL: Final[dict[TableKind, Callable[[_Table], None]]] = {

@@ -27,13 +27,14 @@ from budgetacct.model.tables import (
     Column,
     Line,
     Panel,
+    RowKey,
     StandardTable,
     TableRow,
 )
 from budgetacct.money import Unit
 from budgetacct.render.tables.layout import STUB_WORDS, prints_stub
 
-__all__ = ["RowKey", "SheetRow", "SheetTable", "read_sheet", "split_title"]
+__all__ = ["ReadKey", "SheetRow", "SheetTable", "read_sheet", "split_title"]
 
 _NUMBERING: Final = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*")
 _TITLE: Final = re.compile(
@@ -43,14 +44,14 @@ _PLACEHOLDERS: Final = frozenset({"-", "—", "－", "--", "——", "/", "／"}
 _BASES: Final = {basis.value: basis for basis in Basis}
 
 #: A row's key as read: a code, a line, or a 类 name still to be coded.
-RowKey = FunctionCode | EconomicCode | Line | str
+ReadKey = FunctionCode | EconomicCode | Line | str
 
 
 @attrs.define
 class SheetRow:
     """A body row: its key, the name printed, its cells and where each cell is."""
 
-    key: RowKey
+    key: ReadKey
     name: str | None
     cells: list[Cell]
     wheres: list[str]
@@ -69,10 +70,10 @@ class SheetTable:
 
     def table(
         self, code_of: Callable[[str, str], FunctionCode | None]
-    ) -> tuple[StandardTable, dict[tuple[object, Column], str]]:
+    ) -> tuple[StandardTable, dict[tuple[RowKey, Column], str]]:
         """The StandardTable and where each cell is; ``code_of(name, where)`` codes a 类 name."""
         panels = []
-        wheres: dict[tuple[object, Column], str] = {}
+        wheres: dict[tuple[RowKey, Column], str] = {}
         for spec, columns, rows in self.panels:
             built: list[TableRow] = []
             for row in rows:
