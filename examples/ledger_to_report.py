@@ -114,7 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     wanted = args.table.removeprefix("公开").removesuffix("表").zfill(2)
     tables = {
-        table.number.removeprefix("公开").removesuffix("表"): table for table in standard_tables(disclosure)
+        table.number.removeprefix("公开").removesuffix("表"): table
+        for table in standard_tables(disclosure, set="mof-9")
     }
     if wanted not in tables:
         parser.error(f"no table {args.table!r}; choose one of {', '.join(tables)}")

@@ -180,13 +180,13 @@ def test_table_frame_headers_values_and_attrs() -> None:
         "科目编码 / 款",
         "科目编码 / 项",
         "科目名称",
-        "本年支出 / 小计",
+        "本年支出 / 合计",
         "本年支出 / 基本支出",
         "本年支出 / 项目支出",
     ]
     assert len(frame) == len(table.rows)
-    assert frame.loc[0, "本年支出 / 小计"] == Decimal("783")
-    assert type(frame.loc[0, "本年支出 / 小计"]) is Decimal
+    assert frame.loc[0, "本年支出 / 合计"] == Decimal("783")
+    assert type(frame.loc[0, "本年支出 / 合计"]) is Decimal
     assert frame.loc[0, "本年支出 / 项目支出"] is None
     row = frame[frame["科目编码 / 项"] == "01"].iloc[0]
     assert (row["科目编码 / 类"], row["科目编码 / 款"], row["科目名称"]) == ("201", "03", "行政运行")
@@ -202,7 +202,7 @@ def test_every_standard_table_has_distinct_columns() -> None:
             assert frame.columns.is_unique
             assert len(frame.columns) == table.width
     t1 = to_frame(standard_tables(load_example("xiqu-2021"))[0])
-    assert list(t1.columns)[:3] == ["收入 / 项目", "收入 / 行次", "收入 / 金额"]
+    assert list(t1.columns)[:3] == ["收入 / 项目", "收入 / 行次", "收入 / 决算数"]
 
 
 def test_other_objects_are_refused(ledger: Ledger) -> None:
@@ -227,3 +227,56 @@ def test_generated_ledgers_keep_every_amount_exactly(ledger: Ledger) -> None:
     assert frame["function"].tolist() == [item.function.code for item in ledger.expenditure]
     revenue = to_frame(ledger, part="revenue")
     assert sum(revenue["amount"], Decimal(0)) == ledger.revenue_total().value
+
+
+# --- a StandardTable (a table as published) --------------------------------------------------------
+
+
+def test_standard_table_frame_rows_keys_and_decimal_cells(ledger: Ledger) -> None:
+    tables = ledger.publish(tables="mof-9").tables
+    t5 = tables[4]  # 一般公共预算财政拨款支出决算表
+    frame = to_frame(t5)
+    assert list(frame.columns) == ["side", "key", "key_kind", "name", "合计", "基本支出", "项目支出"]
+    assert len(frame) == len(t5.rows)
+    assert (frame.loc[0, "key"], frame.loc[0, "key_kind"], frame.loc[0, "name"]) == ("合计", "line", "合计")
+    row = frame[frame["key"] == "2010301"].iloc[0]
+    assert (row["key_kind"], row["name"], row["合计"]) == ("function", "行政运行", Decimal("423.59"))
+    assert type(row["合计"]) is Decimal
+    assert is_string(frame["key"]) and frame["合计"].dtype == object
+    assert frame.attrs["kind"] == "一般公共预算财政拨款支出决算表" and frame.attrs["number"] == "公开05表"
+    # a two-sided 总表: both panels, each row with its side; the 支出 side's fund columns blank on 收入 rows
+    t4 = to_frame(tables[3])
+    assert list(t4.columns)[4:] == [
+        "金额",
+        "合计",
+        "一般公共预算财政拨款",
+        "政府性基金预算财政拨款",
+        "国有资本经营预算财政拨款",
+    ]
+    assert set(t4["side"]) == {"收入", "支出"}
+    assert t4[t4["side"] == "收入"]["合计"].isna().all()
+    # the “三公” table's columns on two bases, labelled apart
+    t7 = to_frame(tables[6])
+    assert "预算数·公务接待费" in t7.columns and "公务接待费" in t7.columns
+
+
+def test_standard_table_frame_keeps_blank_and_dash_apart() -> None:
+    from budgetacct.model.tables import DASH, Column, Line, Measure, Panel, StandardTable, TableKind, TableRow
+
+    table = StandardTable(
+        TableKind.GENERAL_BUDGET_PROJECT,
+        "一般公共预算财政拨款项目支出决算表",
+        (
+            Panel(
+                (Column(Measure.PROJECT),),
+                (
+                    TableRow.of_line(Line.TOTAL, (DASH,)),
+                    TableRow.of_economic(EconomicCode("30201"), (None,)),
+                ),
+            ),
+        ),
+    )
+    frame = to_frame(table)
+    assert list(frame["项目支出"]) == ["-", None]
+    assert list(frame["key_kind"]) == ["line", "economic"]
+    assert frame.attrs["printed_unit"] == "万元" and frame.attrs["notes"] == []

@@ -10,12 +10,19 @@ from typing import Any
 import pytest
 
 from budgetacct import Amount, load_example
+from budgetacct.codes import FunctionCode
 from budgetacct.errors import BudgetAcctError, InvalidValue
 from budgetacct.model import Disclosure, FundSpending, Ledger
+from budgetacct.model.section_tables import table_from_sections, tables_from_sections
+from budgetacct.model.table_specs import TABLE_SETS
+from budgetacct.model.tables import DASH, Column, Line, Measure, Panel, StandardTable, TableKind, TableRow
+from budgetacct.money import Unit
 from budgetacct.render.tables import (
     MissingDependency,
     Table,
     display_width,
+    layout,
+    printed_tables,
     standard_tables,
     to_html,
     to_markdown,
@@ -30,7 +37,7 @@ MOF_TITLES = [
     "财政拨款收入支出决算总表",
     "一般公共预算财政拨款支出决算表",
     "一般公共预算财政拨款基本支出决算表",
-    "一般公共预算财政拨款“三公”经费支出决算表",
+    "财政拨款“三公”经费支出决算表",
     "政府性基金预算财政拨款收入支出决算表",
     "国有资本经营预算财政拨款支出决算表",
 ]
@@ -44,7 +51,7 @@ SICHUAN_TITLES = [
     "一般公共预算财政拨款支出决算明细表",
     "一般公共预算财政拨款基本支出决算表",
     "一般公共预算财政拨款项目支出决算表",
-    "一般公共预算财政拨款“三公”经费支出决算表",
+    "财政拨款“三公”经费支出决算表",
     "政府性基金预算财政拨款收入支出决算表",
     "政府性基金预算财政拨款“三公”经费支出决算表",
     "国有资本经营预算财政拨款收入支出决算表",
@@ -154,10 +161,13 @@ def test_ledger_fills_every_table_with_data(ledger: Ledger) -> None:
     rows = {row.cells[:3]: row for row in t3.rows}
     assert rows[("201", "03", "01")].cells[4] == Amount("423.59")
     assert rows[("212", "08", "99")].cells[6] == Amount("91.50")
-    # 公开06: economic lines in both blocks
+    # 基本支出: economic lines (类 and 款) in both blocks, their 合计 lines level, then 合计
     t6 = by_title["一般公共预算财政拨款基本支出决算表"]
-    assert t6.rows[0].cells[:2] == ("30101", "基本工资")
-    assert t6.rows[-1].cells[2] == Amount("664.73")
+    assert t6.rows[0].cells[:2] == ("301", "工资福利支出")
+    assert t6.rows[1].cells[:2] == ("30101", "基本工资")
+    assert t6.rows[0].cells[3:5] == ("302", "商品和服务支出")
+    assert t6.rows[-2].cells[::3] == ("人员经费合计", "公用经费合计")
+    assert (t6.rows[-2].cells[2], t6.rows[-1].cells[2]) == (Amount("664.73"), Amount("739.00"))
     # 公开09: nothing, stated as such
     assert by_title["国有资本经营预算财政拨款支出决算表"].note == (
         "本部门2021年度没有国有资本经营预算财政拨款支出，故本表无数据。"
@@ -221,3 +231,117 @@ def test_table_str(seed: Disclosure) -> None:
     t = standard_tables(seed)[0]
     assert isinstance(t, Table)
     assert str(t) == to_text(t)
+
+
+# --- tables as printed (Disclosure.tables), laid out by their specs ---------------------------------
+
+
+def _printed_in_yuan() -> Disclosure:
+    """A 一般公共预算财政拨款支出决算表 printed in 元: a dash, a blank, a note, codes 类/款/项."""
+    columns = (Column(Measure.TOTAL), Column(Measure.BASIC), Column(Measure.PROJECT))
+    rows = (
+        TableRow.of_line(Line.TOTAL, (Amount("2961.6800"), Amount("2961.68"), DASH)),
+        TableRow.of_function(
+            FunctionCode("201"), (Amount("2961.68"), Amount("2961.68"), None), name="一般公共服务支出"
+        ),
+        TableRow.of_function(FunctionCode("2010601"), (Amount("0.0001"), DASH, None), name="行政运行"),
+    )
+    table = StandardTable(
+        TableKind.GENERAL_BUDGET,
+        "一般公共预算财政拨款支出决算表",
+        (Panel(columns, rows),),
+        number="表五",
+        unit=Unit.YUAN,
+        notes=("注：本表金额以元为单位。",),
+    )
+    return Disclosure(year=2024, department="上海市普陀区财政局", tables=(table,), table_set="shanghai-2024")
+
+
+def test_a_printed_table_is_rendered_as_printed() -> None:
+    (table,) = standard_tables(_printed_in_yuan())
+    assert (table.number, table.title, table.unit) == ("表五", "一般公共预算财政拨款支出决算表", "元")
+    text = to_text(table)
+    # 本年支出 over 合计 / 基本支出 / 项目支出, 科目编码 split into 类 / 款 / 项
+    assert [cell.text for cell in table.header_rows[0]] == ["科目编码", "科目名称", "本年支出"]
+    assert [cell.text for cell in table.header_rows[1]] == [
+        "类",
+        "款",
+        "项",
+        "",
+        "合计",
+        "基本支出",
+        "项目支出",
+    ]
+    # the digits printed in 元; a dash a dash, a blank blank
+    assert table.rows[0].cells[4:] == (Amount("29616800"), Amount("29616800"), DASH)
+    assert "| 合计 |    |    |                  | 29,616,800 | 29,616,800 |        - |" in text
+    assert "| 201  | 06 | 01 | 行政运行         |          1 |          - |          |" in text
+    assert "金额单位：元" in text
+    assert text.endswith("注：本表金额以元为单位。")
+    assert "注：本表金额以元为单位。" in to_markdown(table) and "注：本表金额以元为单位。" in to_html(table)
+    assert '<td style="text-align:right">-</td>' in to_html(table)
+
+
+def test_codes_as_one_column() -> None:
+    (table,) = standard_tables(_printed_in_yuan(), split_codes=False)
+    assert [cell.text for cell in table.header_rows[-1]][:2] == ["", ""]
+    assert table.rows[2].cells[:2] == ("2010601", "行政运行")
+    assert table.rows[0].cells[:2] == ("合计", "")
+
+
+def test_the_three_public_table_prints_budget_and_actual_under_each_part(ledger: Ledger) -> None:
+    tables = {t.title: t for t in standard_tables(ledger, set="mof-9")}
+    table = tables["财政拨款“三公”经费支出决算表"]
+    assert [(c.text, c.colspan) for c in table.header_rows[0]] == [("预算数", 6), ("决算数", 6)]
+    assert [c.text for c in table.header_rows[1]][:3] == [
+        "合计",
+        "因公出国（境）费",
+        "公务用车购置及运行维护费",
+    ]
+    assert table.header_rows[1][2].colspan == 3
+    assert [c.text for c in table.header_rows[2]][2:5] == ["小计", "公务用车购置费", "公务用车运行维护费"]
+    assert table.width == 12 and len(table.rows) == 1  # no 项目 column: the one line is the table
+
+
+def test_a_ledger_renders_the_tables_it_publishes(ledger: Ledger) -> None:
+    published = ledger.publish(tables="mof-9")
+    assert printed_tables(published) == published.tables
+    texts = [to_text(t) for t in standard_tables(published)]
+    assert texts == [to_text(layout(t, department=ledger.department, year=2021)) for t in published.tables]
+    # asked for another set: each printed table of its kind renumbered, the others from the sections
+    sichuan = printed_tables(published, "sichuan-14")
+    assert [t.number for t in sichuan][:3] == ["一", "二", "三"]
+    assert sichuan[0].panels == published.tables[0].panels
+    assert sichuan[4] == table_from_sections(published, TABLE_SETS["sichuan-14"].entries[4], "sichuan-14")
+
+
+def test_a_narrative_is_laid_out_through_the_same_specs(seed: Disclosure) -> None:
+    assert seed.tables == ()
+    from_sections = tables_from_sections(seed, "mof-9")
+    assert printed_tables(seed) == from_sections
+    assert [to_text(t) for t in standard_tables(seed)] == [
+        to_text(layout(t, department=seed.department, year=seed.year)) for t in from_sections
+    ]
+    # never a figure the narrative does not state: 公开05表's 合计 row has no 项目支出
+    t5 = from_sections[4]
+    assert t5.cell(Line.TOTAL, Column(Measure.PROJECT)) is None
+    assert t5.cell(Line.TOTAL, Column(Measure.TOTAL)) == Amount("783.00")
+
+
+def test_the_university_set_uses_its_own_layout(ledger: Ledger) -> None:
+    tables = standard_tables(ledger, set="university-4")
+    assert [t.number for t in tables] == ["表1", "表2", "表3", "表4"]
+    revenue = tables[1]
+    # 其中：教育收费 is a part of 事业收入, printed under it
+    assert ("事业收入", 2) in [(c.text, c.colspan) for c in revenue.header_rows[0]]
+    assert "其中：教育收费" in [c.text for c in revenue.header_rows[1]]
+    assert "其中：捐赠收入" in to_text(tables[0])
+
+
+def test_a_table_printed_without_panels_shows_its_note() -> None:
+    table = StandardTable(
+        TableKind.STATE_CAPITAL, "国有资本经营预算财政拨款收入支出决算表", notes=("本表无数据。",)
+    )
+    shown = layout(table, department="示例局")
+    assert shown.rows == () and shown.note == "本表无数据。"
+    assert to_text(shown).endswith("本表无数据。")

@@ -7,6 +7,12 @@ columns, and a missing figure is ``None`` / ``<NA>``.
 * a :class:`~budgetacct.render.tables.Table`: one column per table column (spanned headers
   joined: ``"科目编码 / 类"``, ``"本年支出 / 小计"``), one row per body row; ``frame.attrs`` holds the
   number, title, department, unit, year, note and the kind of each row;
+* a :class:`~budgetacct.model.tables.StandardTable` (a table as published): one row per table row
+  (both panels of a 总表, ``side`` saying which), its ``key`` (the code, or the line's wording),
+  ``key_kind`` (``function`` / ``economic`` / ``line``) and ``name``, then one column per table
+  column, named by :attr:`~budgetacct.model.tables.Column.label` (``基本支出``,
+  ``预算数·公务接待费``); cells are Decimal in 万元, ``None`` for a blank cell and ``"-"`` for a
+  printed dash; ``frame.attrs`` holds the kind, number, title, the unit printed and the notes;
 * an :class:`~budgetacct.auditing.finding.AuditReport`: one row per finding (rule, severity —
   an ordered category error < warning < note —, path, expected, actual, difference, tolerance,
   message_zh, message_en); ``difference`` and ``tolerance`` are Decimal (``None`` where a finding
@@ -19,6 +25,12 @@ columns, and a missing figure is ``None`` / ``<NA>``.
   function, amount).
 
 >>> from budgetacct import load_example
+>>> table = load_example("xiqu-2021", "ledger").publish(tables="mof-9").tables[4]
+>>> frame = to_frame(table)
+>>> list(frame.columns)
+['side', 'key', 'key_kind', 'name', '合计', '基本支出', '项目支出']
+>>> frame.loc[1, "key"], frame.loc[1, "name"], frame.loc[1, "基本支出"]
+('201', '一般公共服务支出', Decimal('570.00'))
 >>> frame = to_frame(load_example("xiqu-2021", "ledger"))
 >>> list(frame.columns)
 ['function', 'fund', 'kind', 'economic', 'amount', 'project']
@@ -38,6 +50,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.auditing.finding import AuditReport
     from budgetacct.model.disclosure import Disclosure
     from budgetacct.model.ledger import Ledger
+    from budgetacct.model.tables import StandardTable
     from budgetacct.render.tables import Table
 
 __all__ = ["AUDIT_COLUMNS", "EXPENDITURE_COLUMNS", "FIGURE_COLUMNS", "REVENUE_COLUMNS", "to_frame"]
@@ -117,6 +130,49 @@ def _table_frame(pd: Any, table: Table) -> Any:
             "year": table.year,
             "note": table.note,
             "row_kinds": [row.kind for row in table.rows],
+        }
+    )
+    return frame
+
+
+def _standard_frame(pd: Any, table: StandardTable) -> Any:
+    from budgetacct.model.tables import DASH, Line
+    from budgetacct.money import Amount
+
+    labels: list[str] = []
+    for panel in table.panels:
+        labels.extend(column.label for column in panel.columns if column.label not in labels)
+    columns: dict[str, tuple[list[Any], Any]] = {
+        "side": ([], _STRING),
+        "key": ([], _STRING),
+        "key_kind": ([], _STRING),
+        "name": ([], _STRING),
+    }
+    columns.update({label: ([], object) for label in labels})
+    for panel in table.panels:
+        for row in panel.rows:
+            columns["side"][0].append(panel.side.value)
+            columns["key"][0].append(row.label)
+            kind = (
+                "function" if row.function is not None else "economic" if row.economic is not None else "line"
+            )
+            columns["key_kind"][0].append(kind)
+            columns["name"][0].append(row.name or (row.line.value if isinstance(row.line, Line) else None))
+            cells = {column.label: cell for column, cell in zip(panel.columns, row.cells, strict=True)}
+            for label in labels:
+                cell = cells.get(label)
+                columns[label][0].append(
+                    "-" if cell is DASH else cell.value if isinstance(cell, Amount) else None
+                )
+    frame = _frame(pd, columns)
+    frame.attrs.update(
+        {
+            "kind": table.kind.value,
+            "number": table.number,
+            "title": table.title,
+            "unit": "万元",
+            "printed_unit": table.unit.value,
+            "notes": list(table.notes),
         }
     )
     return frame
@@ -223,23 +279,28 @@ def _ledger_frame(pd: Any, ledger: Ledger, part: str) -> Any:
 
 
 def to_frame(
-    obj: Table | AuditReport | Ledger | Disclosure,
+    obj: Table | StandardTable | AuditReport | Ledger | Disclosure,
     *,
     part: Literal["expenditure", "revenue"] = "expenditure",
 ) -> Any:
-    """A :class:`pandas.DataFrame` of a Table, an AuditReport, a Ledger or a Disclosure (see the module docs).
+    """A :class:`pandas.DataFrame` of a Table, a StandardTable, an AuditReport, a Ledger or a Disclosure.
+
+    See the module docs for the columns of each.
 
     ``part`` chooses the line items of a Ledger (``"expenditure"`` or ``"revenue"``).
     """
     from budgetacct.auditing.finding import AuditReport
     from budgetacct.model.disclosure import Disclosure
     from budgetacct.model.ledger import Ledger
+    from budgetacct.model.tables import StandardTable
     from budgetacct.render.tables import Table
 
     if part not in ("expenditure", "revenue"):
         raise InvalidValue("expenditure 或 revenue", "'expenditure' or 'revenue'", part, path="$.part")
     if isinstance(obj, Table):
         return _table_frame(_pandas(), obj)
+    if isinstance(obj, StandardTable):
+        return _standard_frame(_pandas(), obj)
     if isinstance(obj, AuditReport):
         return _audit_frame(_pandas(), obj)
     if isinstance(obj, Ledger):
@@ -247,7 +308,7 @@ def to_frame(
     if isinstance(obj, Disclosure):
         return _disclosure_frame(_pandas(), obj)
     raise InvalidValue(
-        "表（Table）、审核报告（AuditReport）、账（Ledger）或决算公开数据（Disclosure）",
-        "a Table, an AuditReport, a Ledger or a Disclosure",
+        "表（Table、StandardTable）、审核报告（AuditReport）、账（Ledger）或决算公开数据（Disclosure）",
+        "a Table, a StandardTable, an AuditReport, a Ledger or a Disclosure",
         obj,
     )

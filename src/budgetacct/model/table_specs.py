@@ -216,9 +216,9 @@ _KIND_COLUMNS = (
 _KIND_PARTS = tuple(spec.column for spec in _KIND_COLUMNS[1:])
 
 _BASIC_PROJECT = (
-    _c(Measure.TOTAL, "合计", "小计", "本年支出合计"),
-    _c(Measure.BASIC, "基本支出"),
-    _c(Measure.PROJECT, "项目支出"),
+    _c(Measure.TOTAL, "合计", "小计", "本年支出合计", group="本年支出"),
+    _c(Measure.BASIC, "基本支出", group="本年支出"),
+    _c(Measure.PROJECT, "项目支出", group="本年支出"),
 )
 _BASIC_PROJECT_SUM = RowSum(_TOTAL, (Column(Measure.BASIC), Column(Measure.PROJECT)))
 

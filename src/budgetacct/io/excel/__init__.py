@@ -55,11 +55,15 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
+from budgetacct.codes import FunctionCode
 from budgetacct.errors import BudgetAcctError, InputError, InvalidValue, MissingDependency
-from budgetacct.io.excel.build import build
+from budgetacct.io.excel.build import build, class_code
 from budgetacct.io.excel.draft import Draft, cell_text
-from budgetacct.io.excel.parsers import PARSERS, Body, Layout, identify, layouts
+from budgetacct.io.excel.sections import fill
+from budgetacct.io.excel.sheets import SheetTable, read_sheet, split_title
 from budgetacct.model.disclosure import Disclosure
+from budgetacct.model.table_specs import TABLE_SETS
+from budgetacct.model.tables import StandardTable
 from budgetacct.money import Unit
 
 __all__ = ["XlsxImport", "load_xlsx", "read_xlsx"]
@@ -97,26 +101,38 @@ def _unit(text: str) -> Unit | None:
     return Unit(match.group(1)) if match else None
 
 
-def _body(
-    reader: Draft, label: str, layout: Layout, rows: list[tuple[object, ...]], years: list[int]
-) -> Body:
-    """The rows under the header, cut to the table's width; a “本部门YYYY年度没有…” note gives a year."""
-    body: Body = []
-    for offset, row in enumerate(rows[2 + layout.header_rows :], start=3 + layout.header_rows):
-        cells = (tuple(row) + (None,) * layout.width)[: layout.width]
-        texts = [cell_text(c) for c in row]
-        if not any(texts):
-            continue
-        note = _NOTE.match("".join(texts))
-        if note is not None:
-            years.append(int(note.group(1)))
-            continue
-        if any(texts[layout.width :]):
+def _tables(reader: Draft, sheets: list[tuple[str, str, SheetTable]], year: int) -> tuple[StandardTable, ...]:
+    """The sheets' StandardTables, their 类 names coded, and the section figures they state."""
+    for _, _, read in sheets:  # the 类 names the coded tables print
+        for _, _, rows in read.panels:
+            for row in rows:
+                if isinstance(row.key, FunctionCode) and len(row.key.code) == 3 and row.name:
+                    reader.names.setdefault(row.name, row.key.code)
+
+    def code_of(name: str, where: str) -> FunctionCode | None:
+        code = class_code(reader, name, year)
+        if code is None:
             reader.notes.append(
-                f"{label}!{offset}：表格右侧的内容未读取 | cells right of the table are ignored"
+                f"{where}：找不到“{name}”的科目编码，此行未导入 | no function code for {name!r}; row not imported"
             )
-        body.append((offset, cells))
-    return body
+            return None
+        return FunctionCode(code)
+
+    printed = []
+    for _, label, read in sheets:
+        table, wheres = read.table(code_of)
+        fill(reader, table, wheres, label)
+        printed.append(table)
+    return tuple(printed)
+
+
+def _set_of(tables: tuple[StandardTable, ...]) -> str | None:
+    """The table set whose numbers and tables the workbook prints, if one does."""
+    printed = [(table.number, table.kind) for table in tables]
+    for name, table_set in TABLE_SETS.items():
+        if printed == [(entry.number, entry.kind) for entry in table_set.entries]:
+            return name
+    return None
 
 
 def _chosen(given: _T | None, found: list[_T], path: str, zh: str, en: str, source: str) -> _T:
@@ -149,43 +165,40 @@ def read_xlsx(
             "$", "xlsx工作簿", "an .xlsx workbook", f"{type(exc).__name__}: {exc}"[:200], source=source
         ) from None
     reader = Draft(year)
-    tables: list[tuple[str, str, str]] = []
+    sheets: list[tuple[str, str, SheetTable]] = []
     departments: list[str] = []
     years: list[int] = []
     try:
         for sheet in book.worksheets:
             rows = [tuple(row) for row in sheet.iter_rows(values_only=True)]
-            found = identify(cell_text(rows[0][0])) if rows and rows[0] else None
+            title = cell_text(rows[0][0]) if rows and rows[0] else ""
+            found = split_title(title) if title else None
             if found is None:
                 reader.notes.append(
                     f"工作表“{sheet.title}”不是标准公开表，未读取 | sheet {sheet.title!r} is not a standard table"
                 )
                 continue
-            number, title = found
-            label = f"{number or sheet.title}"
-            layout = layouts()[title]
+            label = found[0] or sheet.title
             info = " ".join(cell_text(c) for c in (rows[1] if len(rows) > 1 else ()) if c is not None)
             match = re.search(r"编制单位[:：]\s*(.+?)(?:\s+金额单位|$)", info)
             if match and match.group(1).strip():
                 departments.append(match.group(1).strip())
             reader.unit = _unit(info) or Unit.WAN_YUAN
-            for text in (cell_text(rows[0][0]), info):
+            for text in (title, info):
                 found_year = _YEAR_TEXT.search(text)
                 if found_year:
                     years.append(int(found_year.group(1)))
-            header = [cell_text(c) for c in rows[2]] if len(rows) > 2 else []
-            if [t for t in header if t] != list(layout.header_texts):
-                reader.problem(
-                    f"{label}!3",
-                    f"表头 {' '.join(layout.header_texts)}",
-                    f"the header {' '.join(layout.header_texts)}",
-                    " ".join(t for t in header if t),
-                )
+            read = read_sheet(reader, label, title, rows, reader.unit)
+            if read is None:
                 continue
-            tables.append((sheet.title, number, title))
-            PARSERS[title](reader, label, _body(reader, label, layout, rows, years))
+            for note in read.notes:
+                stated = _NOTE.match(note)
+                if stated is not None:
+                    years.append(int(stated.group(1)))
+            sheets.append((sheet.title, label, read))
     finally:
         book.close()
+    tables = [(name, read.number or "", read.title) for name, _, read in sheets]
     if not tables:
         raise InputError.single(
             "$",
@@ -220,8 +233,12 @@ def read_xlsx(
         )
     if reader.problems:
         raise InputError(reader.problems, source=source)
+    printed = _tables(reader, sheets, chosen_year)
+    if reader.problems:
+        raise InputError(reader.problems, source=source)
     try:
         disclosure = build(reader, chosen_year, chosen_department)
+        disclosure = attrs.evolve(disclosure, tables=printed, table_set=_set_of(printed))
     except BudgetAcctError as exc:  # pragma: no cover - every cell is checked before
         raise InputError.single(
             "$", "可组成决算公开数据的表", "tables that make a Disclosure", str(exc), source=source

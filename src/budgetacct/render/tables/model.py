@@ -6,12 +6,15 @@ from typing import Literal
 
 import attrs
 
+from budgetacct.model.tables import Mark
 from budgetacct.money import Amount
 
 __all__ = ["Cell", "Row", "Table", "TableSet", "Value"]
 
-Value = str | Amount | int | None
-TableSet = Literal["mof-9", "sichuan-14"]
+#: A body cell: text, an amount (in the table's unit), a count (行次), a printed dash, or blank.
+Value = str | Amount | int | Mark | None
+#: The name of a table set (:data:`~budgetacct.model.table_specs.TABLE_SETS`).
+TableSet = Literal["mof-9", "sichuan-14", "shanghai-2024", "university-4"]
 
 
 @attrs.frozen
@@ -24,7 +27,7 @@ class Cell:
 
 @attrs.frozen
 class Row:
-    """A body row: cells (text, Amount, count or ``None`` = not stated) and its kind.
+    """A body row: cells (text, Amount, count, ``DASH`` or ``None`` = blank) and its kind.
 
     ``kind`` is ``"total"`` (合计/总计 rows), ``"class"``/``"section"``/``"item"`` (类/款/项) or
     ``"line"``.
@@ -36,7 +39,10 @@ class Row:
 
 @attrs.frozen
 class Table:
-    """One disclosure table: number (公开01表 or 一), title, unit, department, header, rows, note."""
+    """One disclosure table: number (公开01表 or 一), title, unit, department, header, rows, note.
+
+    Amounts are in ``unit`` (the unit the table printed in); ``note`` is the table's notes, one a line.
+    """
 
     number: str
     title: str

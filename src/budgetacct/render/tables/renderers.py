@@ -1,18 +1,22 @@
 """The renderers of a :class:`~budgetacct.render.tables.model.Table`: text, Markdown, HTML and xlsx.
 
-Amounts are written in :data:`~budgetacct.render.zh.TABLE` style (``739.00``, ``1,234.56``); the
-text renderer aligns columns by display width (a CJK character counts 2).
+Amounts in 万元 are written in :data:`~budgetacct.render.zh.TABLE` style (``739.00``,
+``1,234.56``); a table printed in 元 or 亿元 keeps the digits it printed (``29,616,800``).  A
+printed dash is written ``-``, a blank cell stays empty.  The text renderer aligns columns by
+display width (a CJK character counts 2).
 """
 
 from __future__ import annotations
 
 import html as _html
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from os import PathLike
 from typing import Any, Final
 
 from budgetacct._text import display_width
 from budgetacct.errors import MissingDependency
+from budgetacct.model.tables import DASH, Mark
 from budgetacct.money import Amount
 from budgetacct.render.tables.model import Table, Value
 from budgetacct.render.zh import TABLE, format_amount
@@ -23,12 +27,25 @@ __all__ = ["to_html", "to_markdown", "to_text", "to_xlsx"]
 # --- cell text and widths ---------------------------------------------------------------------
 
 
-def _text(value: Value) -> str:
+def _text(value: Value, unit: str = "万元") -> str:
     if value is None:
         return ""
     if isinstance(value, Amount):
-        return format_amount(value, TABLE)
+        if unit == "万元":
+            return format_amount(value, TABLE)
+        number = value.value
+        exponent = number.as_tuple().exponent
+        if isinstance(exponent, int) and exponent > 0:
+            number = number.quantize(Decimal(1))
+        return f"{number:,f}"
+    if isinstance(value, Mark):
+        return str(value.value)
     return str(value)
+
+
+def _numeric(value: Value) -> bool:
+    """Right-aligned: amounts, counts (行次) and dashes."""
+    return isinstance(value, Amount | int | Mark)
 
 
 def _pad(text: str, width: int, right: bool) -> str:
@@ -52,7 +69,7 @@ def to_text(table: Table) -> str:
     Every header and body line has the same display width.
     """
     ncols = table.width
-    body = [[_text(v) for v in row.cells] for row in table.rows]
+    body = [[_text(v, table.unit) for v in row.cells] for row in table.rows]
     widths = [0] * ncols
     for texts in body:
         for i, text in enumerate(texts):
@@ -89,9 +106,7 @@ def to_text(table: Table) -> str:
         out.append(line(cells))
     out.append(rule)
     for row, row_texts in zip(table.rows, body, strict=True):
-        out.append(
-            line([(t, widths[i], isinstance(row.cells[i], Amount | int)) for i, t in enumerate(row_texts)])
-        )
+        out.append(line([(t, widths[i], _numeric(row.cells[i])) for i, t in enumerate(row_texts)]))
     out.append(rule)
     if table.note:
         out.append(table.note)
@@ -124,13 +139,13 @@ def to_markdown(table: Table) -> str:
     out.append("| " + " | ".join(merged) + " |")
     aligns = []
     for i in range(table.width):
-        numeric = any(isinstance(v, Amount | int) for v in table.column(i))
+        numeric = any(_numeric(v) for v in table.column(i))
         aligns.append("---:" if numeric else ":---")
     out.append("| " + " | ".join(aligns) + " |")
     for row in table.rows:
-        out.append("| " + " | ".join(_md_escape(_text(v)) for v in row.cells) + " |")
+        out.append("| " + " | ".join(_md_escape(_text(v, table.unit)) for v in row.cells) + " |")
     if table.note:
-        out.extend(["", _md_escape(table.note)])
+        out.extend(["", *(_md_escape(note) + "  " for note in table.note.splitlines())])
     return "\n".join(out) + "\n"
 
 
@@ -152,9 +167,9 @@ def to_html(table: Table) -> str:
     out.append("</thead><tbody>")
     for row in table.rows:
         cells = "".join(
-            f'<td style="text-align:right">{esc(_text(v))}</td>'
-            if isinstance(v, Amount | int)
-            else f"<td>{esc(_text(v))}</td>"
+            f'<td style="text-align:right">{esc(_text(v, table.unit))}</td>'
+            if _numeric(v)
+            else f"<td>{esc(_text(v, table.unit))}</td>"
             for v in row.cells
         )
         out.append(f'<tr class="{row.kind}">{cells}</tr>')
@@ -209,11 +224,16 @@ def to_xlsx(tables: Table | Iterable[Table], path: str | PathLike[str]) -> None:
         for row in table.rows:
             for col, value in enumerate(row.cells, start=1):
                 if isinstance(value, Amount):
-                    target = sheet.cell(row=r, column=col, value=value.rounded(2).value)
-                    target.number_format = "#,##0.00"
+                    if table.unit == "万元":
+                        target = sheet.cell(row=r, column=col, value=value.rounded(2).value)
+                        target.number_format = "#,##0.00"
+                    else:  # the digits the table printed
+                        target = sheet.cell(row=r, column=col, value=value.value)
+                elif value is DASH:
+                    sheet.cell(row=r, column=col, value=DASH.value)
                 elif value is not None:
                     sheet.cell(row=r, column=col, value=value)
             r += 1
-        if table.note:
-            sheet.cell(row=r + 1, column=1, value=table.note)
+        for offset, note in enumerate(table.note.splitlines() if table.note else (), start=1):
+            sheet.cell(row=r + offset, column=1, value=note)
     book.save(path)
