@@ -92,6 +92,18 @@ def test_the_fiscal_summary(putuo: PublishedRead) -> None:
     assert fiscal.cell(Line.EXPENDITURE_GRAND_TOTAL, T) == Amount("2961.68")
 
 
+def test_the_general_budget_table_page_15(putuo: PublishedRead) -> None:
+    table = _table(putuo, TableKind.GENERAL_BUDGET)
+    basic, project = Column(Measure.BASIC), Column(Measure.PROJECT)
+    assert [c.label for c in table.panels[0].columns] == ["合计", "基本支出", "项目支出"]
+    assert table.cell(FunctionCode("2010601"), T) == Amount("1511.89")
+    assert table.cell(FunctionCode("2010601"), basic) == Amount("1503.52")
+    assert table.cell(FunctionCode("2010601"), project) == Amount("8.37")
+    assert table.cell(FunctionCode("2010602"), basic) is None  # printed blank
+    assert table.cell(Line.TOTAL, T) == Amount("2940.05")  # the 合计 row, printed last
+    assert table.cell(Line.TOTAL, basic) == Amount("2336.91")
+
+
 def test_the_basic_expenditure_table_printed_in_two_halves(putuo: PublishedRead) -> None:
     basic = _table(putuo, TableKind.GENERAL_BUDGET_BASIC)
     assert basic.cell(EconomicCode("301"), A) == Amount("2082.85")

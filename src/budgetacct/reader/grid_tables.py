@@ -198,8 +198,8 @@ def _score(spec: ColumnSpec, path: Sequence[str]) -> int:
         group = _norm(spec.group)
         if any(_similar(group, element) for element in path):
             score += 2
-        elif all(len(hit) <= 2 or hit in ("小计", "合计") for hit in hits):
-            return 0  # 小计/合计 under another group
+        elif len(named) > 1 and all(len(hit) <= 2 or hit in ("小计", "合计") for hit in hits):
+            return 0  # 小计/合计 under another group (a lone 合计 is the table's own total column)
     return score
 
 
