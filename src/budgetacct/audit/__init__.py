@@ -11,6 +11,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 from decimal import ROUND_HALF_UP, Context, DivisionByZero, InvalidOperation, Overflow, localcontext
 
 from budgetacct.audit import rules as _rules  # noqa: F401  (importing the package registers every rule)
@@ -18,6 +19,7 @@ from budgetacct.audit.check import Checker
 from budgetacct.audit.finding import AuditReport, Finding, Message
 from budgetacct.audit.registry import REGISTRY, Rule, RuleRegistry, rule
 from budgetacct.errors import InvalidValue
+from budgetacct.model.budget import Budget
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.enums import Fund, Severity
 from budgetacct.model.ledger import Ledger
@@ -62,24 +64,47 @@ def _overspent_funds(ledger: Ledger) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
-def audit(obj: Disclosure | Ledger, *, rules: Iterable[str] | None = None) -> AuditReport:
-    """Run every registered rule (or only ``rules``) and gather the findings.
+#: The generic table rules that check a budget's tables as they check a 决算's.
+BUDGET_TABLE_RULES: Final = ("R64", "R65", "R66", "R70")
+
+
+def _applies(entry: Rule, subject: str) -> bool:
+    return entry.subject == subject or (subject == "budget" and entry.id in BUDGET_TABLE_RULES)
+
+
+def audit(obj: Disclosure | Ledger | Budget, *, rules: Iterable[str] | None = None) -> AuditReport:
+    """Run every registered rule that applies (or only ``rules``) and gather the findings.
 
     A :class:`Disclosure` is checked as published: figures are intervals of ±0.005 万元 and an
     identity that holds only within rounding is a note.  A :class:`Ledger` is published exactly
-    (``places=None``) and checked with zero tolerance.
+    (``places=None``) and checked with zero tolerance.  A :class:`~budgetacct.model.budget.Budget`
+    is checked by the budget rules (R80 and up) and the generic table rules on its tables.
     """
-    if isinstance(obj, Ledger):
+    if isinstance(obj, Budget):
+        from budgetacct.audit.rules.budget_common import BudgetChecker
+
+        subject, checker = "budget", BudgetChecker(obj, exact=False)
+    elif isinstance(obj, Ledger):
         overspent = _overspent_funds(obj)
         if overspent:
             return AuditReport(findings=overspent, rules_run=("R18",), subject=f"{obj.department} {obj.year}")
-        disclosure, exact = obj.publish(places=None), True
+        subject, checker = "disclosure", Checker(obj.publish(places=None), exact=True)
     elif isinstance(obj, Disclosure):
-        disclosure, exact = obj, False
+        subject, checker = "disclosure", Checker(obj, exact=False)
     else:
-        raise InvalidValue("Disclosure 或 Ledger", "a Disclosure or a Ledger", type(obj).__name__)
-    selected = list(REGISTRY) if rules is None else [REGISTRY[r] for r in rules]
-    checker = Checker(disclosure, exact=exact)
+        raise InvalidValue(
+            "Disclosure、Ledger 或 Budget", "a Disclosure, a Ledger or a Budget", type(obj).__name__
+        )
+    if rules is None:
+        selected = [entry for entry in REGISTRY if _applies(entry, subject)]
+    else:
+        selected = [REGISTRY[r] for r in rules if _applies(REGISTRY[r], subject)]
+    return run_rules(checker, selected)
+
+
+def run_rules(checker: Checker, selected: Iterable[Rule]) -> AuditReport:
+    """Run ``selected`` rules with ``checker`` in the audit's decimal context; the report, sorted."""
+    selected = list(selected)
     # Rules compare Decimals with ordinary operators; a private context (restored on exit, and
     # per task under asyncio) keeps a caller's decimal settings from changing any result.
     with localcontext(_AUDIT_CONTEXT):
@@ -90,5 +115,5 @@ def audit(obj: Disclosure | Ledger, *, rules: Iterable[str] | None = None) -> Au
     return AuditReport(
         findings=tuple(findings),
         rules_run=tuple(r.id for r in selected),
-        subject=f"{disclosure.department} {disclosure.year}",
+        subject=f"{checker.d.department} {checker.d.year}",
     )

@@ -10,6 +10,8 @@ Every rule skips figures the report does not state: a partial report is checked 
 """
 
 from budgetacct.audit.rules import (
+    budget_figures,
+    budget_tables,
     codes_and_precision,
     fiscal,
     general_budget,
@@ -28,6 +30,8 @@ from budgetacct.audit.rules import (
 )
 
 __all__ = [
+    "budget_figures",
+    "budget_tables",
     "codes_and_precision",
     "fiscal",
     "general_budget",
