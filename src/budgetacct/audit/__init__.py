@@ -11,8 +11,8 @@ False
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final
 from decimal import ROUND_HALF_UP, Context, DivisionByZero, InvalidOperation, Overflow, localcontext
+from typing import Final
 
 from budgetacct.audit import rules as _rules  # noqa: F401  (importing the package registers every rule)
 from budgetacct.audit.check import Checker

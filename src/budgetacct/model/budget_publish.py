@@ -521,7 +521,7 @@ class _Tables:
             lines[line] = {_T: sum(values.values(), _ZERO), _A: sum(values.values(), _ZERO)} | {
                 _col(_FUND_MEASURE[f]): value for f, value in values.items()
             }
-        split = {kind: _ZERO for kind in (ExpenditureKind.BASIC, ExpenditureKind.PROJECT)}
+        split = dict.fromkeys((ExpenditureKind.BASIC, ExpenditureKind.PROJECT), _ZERO)
         for fund in FISCAL_FUNDS:
             for kind, amount in ledger.expenditure_by_kind(fund).items():
                 if kind in split:
