@@ -80,6 +80,7 @@ def audit(obj: Disclosure | Ledger | Budget, *, rules: Iterable[str] | None = No
     (``places=None``) and checked with zero tolerance.  A :class:`~budgetacct.model.budget.Budget`
     is checked by the budget rules (R80 and up) and the generic table rules on its tables.
     """
+    checker: Checker
     if isinstance(obj, Budget):
         from budgetacct.audit.rules.budget_common import BudgetChecker
 

@@ -91,6 +91,16 @@ _EMPTY: Final = {
 }
 
 Figures = Mapping[Column, Amount]
+_Key = FunctionCode | EconomicCode
+#: What a table builder gives: the named lines' figures and the coded rows' figures.
+_Built = tuple[dict[Line, Figures], dict[_Key, Figures]]
+
+
+def _keyed(rows: Mapping[FunctionCode, Figures] | Mapping[EconomicCode, Figures]) -> dict[_Key, Figures]:
+    out: dict[_Key, Figures] = {}
+    for key, figures in rows.items():
+        out[key] = figures
+    return out
 
 
 def _col(measure: Measure) -> Column:
@@ -132,6 +142,14 @@ class _Publisher:
         self.unit = unit
         self.prior = account.prior
 
+    def before(self, name: str) -> Amount | None:
+        """Last year's budget figure ``name``, ``None`` when not kept."""
+        value = None if self.prior is None else getattr(self.prior, name)
+        return value if isinstance(value, Amount) else None
+
+    def before_fund(self, fund: Fund) -> Amount | None:
+        return None if self.prior is None else self.prior.fund(fund)
+
     def r(self, amount: Amount) -> Amount:
         return amount if self.places is None else amount.rounded(self.places)
 
@@ -165,7 +183,7 @@ class _Publisher:
             if account.operating_costs is None
             else OperatingCosts(
                 self.r(account.operating_costs),
-                self.change(self.prior and self.prior.operating_costs, account.operating_costs),
+                self.change(self.before("operating_costs"), account.operating_costs),
             ),
             procurement=self.procurement(),
             assets=account.assets,
@@ -206,8 +224,8 @@ class _Publisher:
             total=self.r(self.ledger.revenue_total()),
             fiscal=self.r(fiscal),
             lines=tuple(SourceLine(s, self.r(by_source[s])) for s in b.BUDGET_SOURCES),
-            change=self.change(self.prior and self.prior.revenue_total, self.ledger.revenue_total()),
-            fiscal_change=self.change(self.prior and self.prior.fiscal_total, fiscal),
+            change=self.change(self.before("revenue_total"), self.ledger.revenue_total()),
+            fiscal_change=self.change(self.before("fiscal_total"), fiscal),
         )
 
     def expenditure(self) -> b.BudgetExpenditure:
@@ -217,7 +235,7 @@ class _Publisher:
             total=self.r(ledger.expenditure_total()),
             basic=self.r(split[ExpenditureKind.BASIC]),
             project=self.r(split[ExpenditureKind.PROJECT]),
-            change=self.change(self.prior and self.prior.expenditure_total, ledger.expenditure_total()),
+            change=self.change(self.before("expenditure_total"), ledger.expenditure_total()),
             rows=self.planned(ledger.by_function()),
         )
 
@@ -244,13 +262,13 @@ class _Publisher:
         return tuple(out)
 
     def fiscal(self) -> b.BudgetFiscal:
-        ledger, prior = self.ledger, self.prior
+        ledger = self.ledger
         spent = {fund: ledger.expenditure_total(funds=(fund,)) for fund in FISCAL_FUNDS}
         total = sum(spent.values(), _ZERO)
-        changes = [self.change(prior and prior.fund(f), spent[f]) for f in FISCAL_FUNDS]
+        changes = [self.change(self.before_fund(f), spent[f]) for f in FISCAL_FUNDS]
         return b.BudgetFiscal(
             total=self.r(total),
-            change=self.change(prior and prior.fiscal_total, total),
+            change=self.change(self.before("fiscal_total"), total),
             funds=tuple(
                 b.FundBudget(f, self.r(spent[f]), c) for f, c in zip(FISCAL_FUNDS, changes, strict=True)
             ),
@@ -424,9 +442,7 @@ class _Tables:
 
     # --- figures, by table ----------------------------------------------------------------------
 
-    def spending(
-        self, funds: Iterable[Fund] | None
-    ) -> tuple[dict[Line, Figures], dict[FunctionCode, Figures]]:
+    def spending(self, funds: Iterable[Fund] | None) -> _Built:
         fund_list = None if funds is None else tuple(funds)
         by_function = self.ledger.by_function(funds=fund_list)
 
@@ -441,9 +457,9 @@ class _Tables:
         for fund in fund_list or (None,):
             split = self.ledger.expenditure_by_kind(fund)
             basic, project = basic + split[ExpenditureKind.BASIC], project + split[ExpenditureKind.PROJECT]
-        return {Line.TOTAL: figures(basic, project)}, rows
+        return {Line.TOTAL: figures(basic, project)}, _keyed(rows)
 
-    def summary(self, spec: PanelSpec) -> tuple[dict[Line, Figures], dict[FunctionCode, Figures]]:
+    def summary(self, spec: PanelSpec) -> _Built:
         ledger = self.ledger
         by_source = ledger.revenue_by_source()
         lines: dict[Line, Figures] = {
@@ -467,9 +483,9 @@ class _Tables:
         }
         if spec.rows is Rows.NONE:
             return lines, {}
-        return lines, dict(classes)
+        return lines, _keyed(classes)
 
-    def revenue(self, spec: PanelSpec) -> tuple[dict[Line, Figures], dict[FunctionCode, Figures]]:
+    def revenue(self, spec: PanelSpec) -> _Built:
         if spec.rows is Rows.NONE:  # the Jiangsu list of sources
             lines, _ = self.summary(spec)
             lines = dict(lines)
@@ -496,11 +512,11 @@ class _Tables:
             c: figures(s) for c, s in by_code.items()
         }
 
-    def expenditure(self, spec: PanelSpec) -> tuple[dict[Line, Figures], dict[FunctionCode, Figures]]:
+    def expenditure(self, spec: PanelSpec) -> _Built:
         lines, rows = self.spending(None)
         return lines, {} if spec.rows is Rows.NONE else rows
 
-    def fiscal_summary(self, spec: PanelSpec) -> tuple[dict[Line, Figures], dict[FunctionCode, Figures]]:
+    def fiscal_summary(self, spec: PanelSpec) -> _Built:
         ledger = self.ledger
         lines: dict[Line, dict[Column, Amount]] = {}
         revenue = _ZERO
@@ -538,11 +554,11 @@ class _Tables:
                     amount = sum(kinds.values(), _ZERO)
                     row[_col(_FUND_MEASURE[fund])] = amount
                     row[_T] = row[_T] + amount
-        return dict(lines), dict(classes)
+        return dict(lines), _keyed(classes)
 
     def economic(
         self, columns: Callable[[Amount, EconomicCode | None], Figures], only_public: bool = False
-    ) -> tuple[dict[Line, Figures], dict[EconomicCode, Figures]]:
+    ) -> _Built:
         rows: dict[EconomicCode, Figures] = {}
         total = _ZERO
         for code, amount in _basic_by_economic(self.ledger).items():
@@ -551,9 +567,9 @@ class _Tables:
             rows[code] = columns(amount, code)
             if len(code.code) == 3:
                 total = total + amount
-        return {Line.TOTAL: columns(total, None)}, rows
+        return {Line.TOTAL: columns(total, None)}, _keyed(rows)
 
-    def basic(self, spec: PanelSpec) -> tuple[dict[Line, Figures], dict[EconomicCode, Figures]]:
+    def basic(self, spec: PanelSpec) -> _Built:
         split = self.ledger.basic_split()
 
         def columns(amount: Amount, code: EconomicCode | None) -> Figures:
@@ -568,13 +584,13 @@ class _Tables:
 
         return self.economic(columns)
 
-    def operating(self, spec: PanelSpec) -> tuple[dict[Line, Figures], dict[EconomicCode, Figures]]:
+    def operating(self, spec: PanelSpec) -> _Built:
         # 机关运行经费 is the 公用经费 of 基本支出; the table lists it by economic code.
         if self.p.account.operating_costs is None:
             return {}, {}
         return self.economic(lambda amount, _: {_col(Measure.OPERATING_COSTS): amount}, only_public=True)
 
-    def three_public(self, spec: PanelSpec) -> tuple[dict[Line, Figures], dict[FunctionCode, Figures]]:
+    def three_public(self, spec: PanelSpec) -> _Built:
         plan = self.p.account.three_public or ThreePublicBudget()
         figures: dict[Column, Amount] = {
             _col(measure): getattr(plan, name) for name, measure in _THREE_PUBLIC_MEASURES.items()
@@ -588,7 +604,7 @@ class _Tables:
             return {}, {}
         return {Line.THREE_PUBLIC: figures}, {}
 
-    def procurement(self, spec: PanelSpec) -> tuple[dict[Line, Figures], dict[FunctionCode, Figures]]:
+    def procurement(self, spec: PanelSpec) -> _Built:
         plan = self.p.account.procurement
         if plan is None:
             return {}, {}

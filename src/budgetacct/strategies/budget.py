@@ -79,7 +79,7 @@ def _optional(draw: st.DrawFn) -> Amount | None:
 
 def _account(draw: st.DrawFn, table_set: str) -> BudgetAccount:
     # Jiangsu's 财政拨款收支预算总表 prints no 国有资本经营预算 line.
-    funds = (Fund.GENERAL_BUDGET, Fund.GOVERNMENT_FUND, Fund.NON_FISCAL)
+    funds: tuple[Fund, ...] = (Fund.GENERAL_BUDGET, Fund.GOVERNMENT_FUND, Fund.NON_FISCAL)
     if table_set != "jiangsu-budget-12":
         funds = (*funds, Fund.STATE_CAPITAL)
     first = ExpenditureItem(
@@ -110,11 +110,16 @@ def _account(draw: st.DrawFn, table_set: str) -> BudgetAccount:
     targets = tuple(TargetedProject(f"项目{n + 1}", projects[n].amount) for n in sorted(chosen))
     prior = None
     if draw(st.booleans()):
+        last = ThreePublicBudget(*(_money(draw, 10**7) for _ in range(4))) if draw(st.booleans()) else None
         prior = PriorBudget(
-            *(_optional(draw) for _ in range(7)),
-            three_public=ThreePublicBudget(*(_money(draw, 10**7) for _ in range(4)))
-            if draw(st.booleans())
-            else None,
+            revenue_total=_optional(draw),
+            expenditure_total=_optional(draw),
+            fiscal_total=_optional(draw),
+            general_budget=_optional(draw),
+            government_fund=_optional(draw),
+            state_capital=_optional(draw),
+            operating_costs=_optional(draw),
+            three_public=last,
         )
     return BudgetAccount(
         year=draw(st.integers(2021, 2025)),

@@ -119,11 +119,11 @@ def _narrative(b: Budget) -> Iterator[tuple[str, Amount | None, CellRef]]:
             basic.public,
             _ref(K.BUDGET_GENERAL_BASIC, Line.TOTAL, _col(Measure.PUBLIC)),
         )
-        for i, line in enumerate(basic.lines):
+        for i, economic in enumerate(basic.lines):
             yield (
                 f"$.basic_expenditure.lines[{i}].amount",
-                line.amount,
-                _ref(K.BUDGET_GENERAL_BASIC, line.code, _T),
+                economic.amount,
+                _ref(K.BUDGET_GENERAL_BASIC, economic.code, _T),
             )
     if b.three_public is not None:
         for name, measure in _THREE_PUBLIC.items():
@@ -139,13 +139,13 @@ def _narrative(b: Budget) -> Iterator[tuple[str, Amount | None, CellRef]]:
         yield "$.operating_costs.amount", amount, _ref(K.BUDGET_OPERATING_COSTS, Line.TOTAL, operating)
     if b.procurement is not None:
         p = b.procurement
-        for name, value, line in (
+        for name, value, key in (
             ("total", p.total, Line.TOTAL),
             ("goods", p.goods, Line.PROCUREMENT_GOODS),
             ("works", p.works, Line.PROCUREMENT_WORKS),
             ("services", p.services, Line.PROCUREMENT_SERVICES),
         ):
-            yield f"$.procurement.{name}", value, _ref(K.BUDGET_PROCUREMENT, line, _A)
+            yield f"$.procurement.{name}", value, _ref(K.BUDGET_PROCUREMENT, key, _A)
 
 
 def budget_narrative_against_tables(c: Checker) -> None:
