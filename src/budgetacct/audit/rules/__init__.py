@@ -11,6 +11,7 @@ Every rule skips figures the report does not state: a partial report is checked 
 
 from budgetacct.audit.rules import (
     budget_figures,
+    budget_pair,
     budget_tables,
     codes_and_precision,
     fiscal,
@@ -31,6 +32,7 @@ from budgetacct.audit.rules import (
 
 __all__ = [
     "budget_figures",
+    "budget_pair",
     "budget_tables",
     "codes_and_precision",
     "fiscal",
