@@ -134,3 +134,20 @@ def test_a_budget_round_trips_through_json(account: BudgetAccount) -> None:
 
     budget = publish_budget(account, table_unit=Unit.YUAN)
     assert structure(unstructure(budget), Budget) == budget
+
+
+def test_a_budget_account_is_audited_exactly() -> None:
+    from budgetacct import Amount, load_example
+    from budgetacct.model.enums import ExpenditureKind, Fund
+    from budgetacct.model.ledger import ExpenditureItem
+
+    account = BudgetAccount.from_ledger(load_example("xiqu-2021", "ledger"))
+    report = audit(account)
+    assert report.ok and "R80" in report.rules_run
+    item = ExpenditureItem(
+        account.items[0].function, Fund.GENERAL_BUDGET, ExpenditureKind.PROJECT, Amount("1")
+    )
+    overspent = audit(
+        BudgetAccount(account.year, account.department, items=(*account.items, item), revenue=account.revenue)
+    )
+    assert [(f.rule, f.path) for f in overspent.findings] == [("R18", "$.items[fund=一般公共预算财政拨款]")]

@@ -20,6 +20,7 @@ from budgetacct.audit.finding import AuditReport, Finding, Message
 from budgetacct.audit.registry import REGISTRY, Rule, RuleRegistry, rule
 from budgetacct.errors import InvalidValue
 from budgetacct.model.budget import Budget
+from budgetacct.model.budget_ledger import BudgetAccount
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.enums import Fund, Severity
 from budgetacct.model.ledger import Ledger
@@ -40,8 +41,9 @@ __all__ = [
 _AUDIT_CONTEXT = Context(prec=60, rounding=ROUND_HALF_UP, traps=[InvalidOperation, DivisionByZero, Overflow])
 
 
-def _overspent_funds(ledger: Ledger) -> tuple[Finding, ...]:
-    """A ledger that spends more than a fund holds cannot be published: R18 errors, one a fund."""
+def _overspent_funds(ledger: Ledger, items: str = "expenditure") -> tuple[Finding, ...]:
+    """A ledger (or a budget's items) spending more than a fund holds cannot be published: R18
+    errors, one a fund, at ``$.<items>[fund=…]``."""
     findings = []
     for fund in Fund:
         closing = ledger.closing_balance(fund)
@@ -50,7 +52,7 @@ def _overspent_funds(ledger: Ledger) -> tuple[Finding, ...]:
                 Finding(
                     rule="R18",
                     severity=Severity.ERROR,
-                    path=f"$.expenditure[fund={fund.value}]",
+                    path=f"$.{items}[fund={fund.value}]",
                     expected="≥0",
                     actual=str(closing),
                     difference=str(closing),
@@ -72,19 +74,31 @@ def _applies(entry: Rule, subject: str) -> bool:
     return entry.subject == subject or (subject == "budget" and entry.id in BUDGET_TABLE_RULES)
 
 
-def audit(obj: Disclosure | Ledger | Budget, *, rules: Iterable[str] | None = None) -> AuditReport:
+def audit(
+    obj: Disclosure | Ledger | Budget | BudgetAccount, *, rules: Iterable[str] | None = None
+) -> AuditReport:
     """Run every registered rule that applies (or only ``rules``) and gather the findings.
 
     A :class:`Disclosure` is checked as published: figures are intervals of ±0.005 万元 and an
     identity that holds only within rounding is a note.  A :class:`Ledger` is published exactly
     (``places=None``) and checked with zero tolerance.  A :class:`~budgetacct.model.budget.Budget`
-    is checked by the budget rules (R80 and up) and the generic table rules on its tables.
+    is checked by the budget rules (R80 and up) and the generic table rules on its tables; a
+    :class:`~budgetacct.model.budget_ledger.BudgetAccount` is published exactly and checked so.
     """
     checker: Checker
-    if isinstance(obj, Budget):
+    if isinstance(obj, Budget | BudgetAccount):
         from budgetacct.audit.rules.budget_common import BudgetChecker
+        from budgetacct.model.budget_publish import publish_budget
 
-        subject, checker = "budget", BudgetChecker(obj, exact=False)
+        if isinstance(obj, BudgetAccount):
+            overspent = _overspent_funds(obj.as_ledger(), "items")
+            if overspent:
+                subject_name = f"{obj.department} {obj.year}"
+                return AuditReport(findings=overspent, rules_run=("R18",), subject=subject_name)
+            budget = publish_budget(obj, places=None)
+        else:
+            budget = obj
+        subject, checker = "budget", BudgetChecker(budget, exact=isinstance(obj, BudgetAccount))
     elif isinstance(obj, Ledger):
         overspent = _overspent_funds(obj)
         if overspent:
@@ -94,7 +108,9 @@ def audit(obj: Disclosure | Ledger | Budget, *, rules: Iterable[str] | None = No
         subject, checker = "disclosure", Checker(obj, exact=False)
     else:
         raise InvalidValue(
-            "Disclosure、Ledger 或 Budget", "a Disclosure, a Ledger or a Budget", type(obj).__name__
+            "Disclosure、Ledger、Budget 或 BudgetAccount",
+            "a Disclosure, a Ledger, a Budget or a BudgetAccount",
+            type(obj).__name__,
         )
     if rules is None:
         selected = [entry for entry in REGISTRY if _applies(entry, subject)]

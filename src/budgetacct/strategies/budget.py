@@ -166,12 +166,19 @@ class BudgetMutation:
     description: str
     apply: Apply = attrs.field(repr=False)
     collateral: frozenset[str] = frozenset()
+    #: The table sets whose budgets it breaks (None: any).
+    sets: tuple[str, ...] | None = None
 
 
 def _m(
-    name: str, expected: Iterable[str], description: str, apply: Apply, collateral: Iterable[str] = ()
+    name: str,
+    expected: Iterable[str],
+    description: str,
+    apply: Apply,
+    collateral: Iterable[str] = (),
+    sets: tuple[str, ...] | None = None,
 ) -> BudgetMutation:
-    return BudgetMutation(name, frozenset(expected), description, apply, frozenset(collateral))
+    return BudgetMutation(name, frozenset(expected), description, apply, frozenset(collateral), sets)
 
 
 def _grand_total(draw: st.DrawFn, b: Budget) -> Budget:
@@ -276,7 +283,15 @@ BUDGET_MUTATIONS: Final[tuple[BudgetMutation, ...]] = (
     _m("budget-three-public", ["R84"], "因公出国（境）费 raised", _outbound, ["R86", "R90"]),
     _m("budget-fund", ["R85"], "一般公共预算 fund figure raised", _fund, ["R86", "R90"]),
     _m("budget-item", ["R86"], "a listed 项 raised", _item_amount),
-    _m("budget-table-class", ["R87"], "a 类 cell of 支出预算总表 raised", _class_cell, ["R64", "R65", "R86"]),
+    _m(
+        "budget-table-class",
+        ["R87"],
+        "a 类 cell of 支出预算总表 raised",
+        _class_cell,
+        ["R64", "R65", "R86"],
+        # the sets whose 支出预算总表 has 功能分类 rows (Jiangsu's is one 合计 row)
+        ("shanghai-budget-9", "mof-budget-9", "university-budget-4"),
+    ),
     _m(
         "budget-fiscal-above-total",
         ["R88"],
@@ -300,7 +315,8 @@ def mutated_budgets(rules: Iterable[str] | None = None) -> SearchStrategy[tuple[
 
     def mutated(draw: st.DrawFn) -> tuple[Budget, BudgetMutation]:
         mutation = draw(st.sampled_from(chosen))
-        return mutation.apply(draw, draw(budgets())), mutation
+        table_set = None if mutation.sets is None else draw(st.sampled_from(mutation.sets))
+        return mutation.apply(draw, draw(budgets(table_set))), mutation
 
     return _drawn(mutated)
 
