@@ -33,6 +33,7 @@ from budgetacct._report_text import report_json, report_table
 from budgetacct._text import display_width
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
+    from budgetacct.io.converter import Document
     from budgetacct.model import Disclosure, Ledger
     from budgetacct.reader import ReadResult
 
@@ -95,13 +96,13 @@ def _read_text_report(file: str, year: int | None = None) -> ReadResult:
     return result
 
 
-def _load(file: str | None, example: str | None, kind: str = "disclosure") -> Disclosure | Ledger:
+def _load(file: str | None, example: str | None, kind: str = "disclosure") -> Document:
     return _load_with_sources(file, example, kind)[0]
 
 
 def _load_with_sources(
     file: str | None, example: str | None, kind: str = "disclosure"
-) -> tuple[Disclosure | Ledger, dict[str, tuple[int, str]] | None]:
+) -> tuple[Document, dict[str, tuple[int, str]] | None]:
     """The document, and for a text report where each figure was read (path → (line, sentence))."""
     from pathlib import Path
 
@@ -191,6 +192,10 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     from budgetacct.audit import audit
     from budgetacct.errors import BudgetAcctError
 
+    if len(args.file) == 2 and args.example is None and args.jobs is None:
+        paired = _audit_pair_files(args, out)
+        if paired is not None:
+            return paired
     if _is_batch(args):
         return _cmd_audit_batch(args, out)
     document, sources = _load_with_sources(args.file[0] if args.file else None, args.example)
@@ -204,6 +209,38 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
         text = render_audit_html(report)
     else:
         text = report_json(report, sources) if args.format == "json" else report_table(report, sources)
+    _write_text(text, args.output, out)
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _audit_pair_files(args: argparse.Namespace, out: TextIO) -> int | None:
+    """``audit BUDGET FINAL``: a budget and the same year's 决算 (either order) checked together
+    (:func:`budgetacct.pair.audit_pair`); ``None`` when the two files are not such a pair."""
+    from budgetacct.errors import BudgetAcctError
+    from budgetacct.model import Budget, BudgetAccount, Disclosure, Ledger, publish_budget
+    from budgetacct.pair import audit_pair
+
+    documents = [_load(file, None) for file in args.file]
+    budgets = [d for d in documents if isinstance(d, Budget | BudgetAccount)]
+    finals = [d for d in documents if isinstance(d, Disclosure | Ledger)]
+    if len(budgets) != 1 or len(finals) != 1:
+        return None
+    budget, final = budgets[0], finals[0]
+    try:
+        report = audit_pair(
+            publish_budget(budget) if isinstance(budget, BudgetAccount) else budget,
+            final.publish() if isinstance(final, Ledger) else final,
+        )
+    except BudgetAcctError as exc:
+        raise _InputFailure(str(exc)) from None
+    if args.format == "html":
+        from budgetacct.render.audit_html import render_audit_html
+
+        text = render_audit_html(report)
+    else:
+        # two files default to JSON lines (a batch); a pair is one report, in JSON then
+        machine = args.format in ("json", "jsonl")
+        text = report_json(report, None) if machine else report_table(report, None)
     _write_text(text, args.output, out)
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
@@ -226,9 +263,13 @@ def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
 
 def _disclosure(args: argparse.Namespace) -> Disclosure:
     """The document named on the command line, published first when it is a Ledger."""
-    from budgetacct.model import Ledger
+    from budgetacct.model import Disclosure, Ledger
 
     document = _load(args.file, args.example)
+    if not isinstance(document, Disclosure | Ledger):
+        raise _InputFailure(
+            "这一命令用于部门决算；部门预算请用 audit | this command takes final accounts; for a budget use audit"
+        )
     return document.publish() if isinstance(document, Ledger) else document
 
 
@@ -457,7 +498,7 @@ def _parser() -> argparse.ArgumentParser:
         description="打印内置示例（不带名称时列出示例）| print a bundled example (lists them without NAME)",
     )
     example.add_argument("name", nargs="?", metavar="NAME", help="example name, e.g. xiqu-2021")
-    example.add_argument("--kind", choices=("disclosure", "ledger"), default="disclosure")
+    example.add_argument("--kind", choices=("disclosure", "ledger", "budget"), default="disclosure")
     example.set_defaults(handler=_cmd_example)
 
     render = commands.add_parser(

@@ -170,9 +170,7 @@ def loads(
     return structure_document(_parse(text, source), source=source, expect=expect)
 
 
-def load_bytes(
-    raw: bytes, *, source: str | None = None, expect: DocumentType | None = None
-) -> Document:
+def load_bytes(raw: bytes, *, source: str | None = None, expect: DocumentType | None = None) -> Document:
     """A Disclosure or Ledger from UTF-8 encoded JSON."""
     return structure_document(_parse(_decode(raw, source), source), source=source, expect=expect)
 

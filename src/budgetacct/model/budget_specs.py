@@ -387,7 +387,13 @@ _THREE_PUBLIC = TableSpec(
     ("“三公”经费和机关运行经费预算表", "一般公共预算“三公”经费支出预算表", "“三公”经费支出预算表"),
     (
         PanelSpec(
-            (*_THREE_PUBLIC_COLUMNS, _c(Measure.OPERATING_COSTS, "机关运行经费预算数", "机关运行经费")),
+            # Shanghai's order: 合计, 出国, 接待, then the vehicle block, then 机关运行经费.
+            (
+                *_THREE_PUBLIC_COLUMNS[:2],
+                _THREE_PUBLIC_COLUMNS[5],
+                *_THREE_PUBLIC_COLUMNS[2:5],
+                _c(Measure.OPERATING_COSTS, "机关运行经费预算数", "机关运行经费"),
+            ),
             leading=(_THREE_PUBLIC_LINE,),
             row_sums=_THREE_PUBLIC_SUMS,
         ),
@@ -519,9 +525,9 @@ BUDGET_TABLE_SETS: Final[dict[str, TableSet]] = {
             "shanghai-budget-9",
             "上海市部门（单位）预算9张表",
             (
-                TableEntry("1", TableKind.BUDGET_SUMMARY, "财务收支预算总表"),
-                *_entries(tuple(str(n) for n in range(2, 9)), _NINE[1:8]),
-                TableEntry("9", TableKind.BUDGET_THREE_PUBLIC),
+                TableEntry("1.", TableKind.BUDGET_SUMMARY, "财务收支预算总表"),
+                *_entries(tuple(f"{n}." for n in range(2, 9)), _NINE[1:8]),
+                TableEntry("9.", TableKind.BUDGET_THREE_PUBLIC),
             ),
         ),
         TableSet(
