@@ -70,12 +70,19 @@ def test_audit_with_a_budget_and_its_final_accounts_checks_them_together(
     assert "攀枝花市西区人民政府办公室 2021" in capsys.readouterr().out
 
 
+def test_render_writes_a_budgets_narrative(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "budget.json"
+    path.write_text(dump(load_example("ptczj-2025", "budget")), encoding="utf-8")
+    assert main(["render", str(path)]) == 0
+    assert capsys.readouterr().out.startswith("2025年部门预算编制说明\n2025年，上海市普陀区财政局收入预算")
+
+
 def test_commands_for_final_accounts_refuse_a_budget(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "budget.json"
     path.write_text(dump(load_example("ptczj-2025", "budget")), encoding="utf-8")
-    assert main(["render", str(path)]) == 2
+    assert main(["tables", str(path)]) == 2
     assert "audit" in capsys.readouterr().err
 
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.io.converter import Document
     from budgetacct.model import Disclosure, Ledger
     from budgetacct.reader import ReadResult
+    from budgetacct.render.narrative import Narrative
 
 __all__ = ["display_width", "main", "report_json", "report_table"]
 
@@ -261,16 +262,33 @@ def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _disclosure(args: argparse.Namespace) -> Disclosure:
-    """The document named on the command line, published first when it is a Ledger."""
+def _disclosure(args: argparse.Namespace, document: Document | None = None) -> Disclosure:
+    """The document named on the command line (or ``document``), published first when it is a Ledger."""
     from budgetacct.model import Disclosure, Ledger
 
-    document = _load(args.file, args.example)
+    document = _load(args.file, args.example) if document is None else document
     if not isinstance(document, Disclosure | Ledger):
         raise _InputFailure(
             "这一命令用于部门决算；部门预算请用 audit | this command takes final accounts; for a budget use audit"
         )
     return document.publish() if isinstance(document, Ledger) else document
+
+
+def _is_budget(document: Document) -> bool:
+    from budgetacct.model import Budget, BudgetAccount
+
+    return isinstance(document, Budget | BudgetAccount)
+
+
+def _budget_narrative(document: Document) -> Narrative:
+    """The 预算编制说明 of a budget (a budget account is published first)."""
+    from budgetacct.model import Budget, BudgetAccount, publish_budget
+    from budgetacct.render.budget_narrative import render_budget_narrative
+
+    assert isinstance(document, Budget | BudgetAccount)
+    return render_budget_narrative(
+        publish_budget(document) if isinstance(document, BudgetAccount) else document
+    )
 
 
 #: The locales the narrative is written in (Chinese as published, and English).
@@ -286,14 +304,17 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
             f"不支持的语言 {args.locale}：支持 {'、'.join(_LOCALES)} | "
             f"unsupported locale {args.locale!r}: the supported locales are {', '.join(_LOCALES)}"
         )
-    disclosure = _disclosure(args)
+    document = _load(args.file, args.example)
     try:
-        narrative = render_narrative(
-            disclosure,
-            template=args.template,
-            locale=args.locale,
-            sections=None if args.section is None else (args.section,),
-        )
+        if _is_budget(document):
+            narrative = _budget_narrative(document)
+        else:
+            narrative = render_narrative(
+                _disclosure(args, document),
+                template=args.template,
+                locale=args.locale,
+                sections=None if args.section is None else (args.section,),
+            )
     except BudgetAcctError as exc:
         raise _InputFailure(str(exc)) from None
     if not narrative.sections:
