@@ -564,7 +564,9 @@ def _parser() -> argparse.ArgumentParser:
         help="打印JSON Schema | print the JSON Schema of a document",
         description="打印文档序列化形式的JSON Schema（draft 2020-12）| the JSON Schema of a serialized document",
     )
-    schema.add_argument("--type", choices=("Disclosure", "Ledger"), default="Disclosure")
+    schema.add_argument(
+        "--type", choices=("Disclosure", "Ledger", "Budget", "BudgetAccount"), default="Disclosure"
+    )
     schema.set_defaults(handler=_cmd_schema)
 
     fdp = commands.add_parser(
