@@ -17,12 +17,12 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from budgetacct.codes import EconomicCode, FunctionCode
-from budgetacct.model.budget import Budget, PerformanceTargets, TargetedProject
+from budgetacct.model.budget import Budget, BudgetLevel, PerformanceTargets, TargetedProject
 from budgetacct.model.budget_ledger import BudgetAccount, PriorBudget, ThreePublicBudget
 from budgetacct.model.budget_publish import publish_budget
 from budgetacct.model.budget_specs import BUDGET_TABLE_SETS
 from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
-from budgetacct.model.ledger import ExpenditureItem, ProcurementAccount, RevenueItem
+from budgetacct.model.ledger import ExpenditureItem, FundAmount, ProcurementAccount, RevenueItem
 from budgetacct.model.tables import Basis, Column, Measure, TableKind
 from budgetacct.money import Amount, Direction, Unit
 from budgetacct.strategies._helpers import _amount_of, _drawn, _need, _raised, _raised_at, _stated_change
@@ -54,6 +54,8 @@ _FUNCTIONS: Final = tuple(
 _PERSONNEL: Final = tuple(EconomicCode(code) for code in ("30101", "30102", "30108", "30113", "30302"))
 _PUBLIC: Final = tuple(EconomicCode(code) for code in ("30201", "30211", "30217", "30228", "31002"))
 _NON_FISCAL_SOURCES: Final = (RevenueSource.OPERATIONS, RevenueSource.BUSINESS, RevenueSource.OTHER)
+#: The sets whose 总表 print 上年结转, 使用非财政拨款结余 and 结转下年.
+_CARRYING_SETS: Final = frozenset({"mof-budget-9", "university-budget-4"})
 REASON: Final = "主要原因是人员经费和信息化运维项目经费变化。"
 
 
@@ -121,11 +123,22 @@ def _account(draw: st.DrawFn, table_set: str) -> BudgetAccount:
             operating_costs=_optional(draw),
             three_public=last,
         )
+    # 上年结转 and 使用非财政拨款结余 only where the set's tables print them (carried to next year).
+    carried: tuple[FundAmount, ...] = ()
+    non_fiscal_used = Amount(0)
+    if table_set in _CARRYING_SETS and draw(st.booleans()):
+        carried = tuple(
+            FundAmount(fund, _money(draw)) for fund in draw(st.sets(st.sampled_from(funds), max_size=2))
+        )
+        non_fiscal_used = _money(draw) if draw(st.booleans()) else Amount(0)
     return BudgetAccount(
         year=draw(st.integers(2021, 2025)),
         department=draw(st.sampled_from(("上海市普陀区财政局", "江苏省高级人民法院", "示例单位"))),
+        level=draw(st.sampled_from(BudgetLevel)),
         items=items,
         revenue=revenue,
+        carried_forward=carried,
+        non_fiscal_balance_used=non_fiscal_used,
         three_public=three_public,
         operating_costs=public if not public.is_zero() else None,
         procurement=procurement,
@@ -282,7 +295,14 @@ BUDGET_MUTATIONS: Final[tuple[BudgetMutation, ...]] = (
     _m("budget-personnel", ["R83"], "人员经费 raised", _personnel, ["R86"]),
     _m("budget-three-public", ["R84"], "因公出国（境）费 raised", _outbound, ["R86", "R90"]),
     _m("budget-fund", ["R85"], "一般公共预算 fund figure raised", _fund, ["R86", "R90"]),
-    _m("budget-item", ["R86"], "a listed 项 raised", _item_amount),
+    # the sets with a 一般公共预算 function table to compare the listed 项 with
+    _m(
+        "budget-item",
+        ["R86"],
+        "a listed 项 raised",
+        _item_amount,
+        sets=("shanghai-budget-9", "jiangsu-budget-12", "mof-budget-9"),
+    ),
     _m(
         "budget-table-class",
         ["R87"],
