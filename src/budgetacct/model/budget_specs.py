@@ -227,11 +227,25 @@ _JIANGSU_REVENUE = TableSpec(
 
 _EXPENDITURE = _spending(TableKind.BUDGET_EXPENDITURE, "支出预算总表", "支出预算表", "部门支出预算总表")
 
-# Jiangsu's 支出预算总表 is one row: 合计 | 基本支出 | 项目支出.
+# Jiangsu's 支出预算总表 is one row: 合计 | 基本支出 | 项目支出 | 单位预留机动经费 | 结转下年资金.
 _JIANGSU_EXPENDITURE = TableSpec(
     TableKind.BUDGET_EXPENDITURE,
     _EXPENDITURE.titles,
-    (PanelSpec(_BASIC_PROJECT, leading=(_TOTAL_LINE,), row_sums=(_BASIC_PROJECT_SUM,)),),
+    (
+        PanelSpec(
+            (*_BASIC_PROJECT, _c(Measure.RESERVE), _c(Measure.CARRY_TO_NEXT, "结转下年资金", "结转下年")),
+            leading=(_TOTAL_LINE,),
+            row_sums=(
+                RowSum(
+                    _T,
+                    tuple(
+                        _col(m)
+                        for m in (Measure.BASIC, Measure.PROJECT, Measure.RESERVE, Measure.CARRY_TO_NEXT)
+                    ),
+                ),
+            ),
+        ),
+    ),
 )
 
 # --- 财政拨款收支预算总表 ------------------------------------------------------------------------
@@ -305,9 +319,10 @@ _JIANGSU_FISCAL_SUMMARY = TableSpec(
             trailing=(
                 _l(Line.BASIC, "基本支出", "一、基本支出"),
                 _l(Line.PROJECT, "项目支出", "二、项目支出"),
+                _l(Line.RESERVE, "单位预留机动经费", "三、单位预留机动经费"),
                 _EXPENDITURE_GRAND,
             ),
-            line_sums=(LineSum(Line.EXPENDITURE_GRAND_TOTAL, (Line.BASIC, Line.PROJECT)),),
+            line_sums=(LineSum(Line.EXPENDITURE_GRAND_TOTAL, (Line.BASIC, Line.PROJECT, Line.RESERVE)),),
         ),
     ),
     cell_sums=(CellSum((Line.REVENUE_GRAND_TOTAL, _A), ((Line.EXPENDITURE_GRAND_TOTAL, _A),)),),

@@ -154,6 +154,8 @@ class Measure(IdentityHashed):
     ECONOMIC_CLASS = "经济分类"
     # 预算 tables: 机关运行经费 beside 三公, 会议费 and 培训费 (Jiangsu), 结转下年
     OPERATING_COSTS = "机关运行经费"
+    RESERVE = "单位预留机动经费"
+    CARRY_TO_NEXT = "结转下年资金"
     MEETINGS = "会议费"
     TRAINING = "培训费"
 
@@ -221,6 +223,7 @@ class Line(IdentityHashed):
     # 预算 tables: spending by purpose (Jiangsu 财政拨款收支预算总表), 政府采购 by category
     BASIC = "基本支出"
     PROJECT = "项目支出"
+    RESERVE = "单位预留机动经费"
     PROCUREMENT_GOODS = "货物"
     PROCUREMENT_WORKS = "工程"
     PROCUREMENT_SERVICES = "服务"
