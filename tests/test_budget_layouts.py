@@ -134,3 +134,70 @@ def test_the_jiangsu_tables_balance_as_published() -> None:
 def test_a_slip_in_the_purpose_split_is_found() -> None:
     budget = _budget(_expenditure(), _fiscal_summary(reserve="5001.40"), _function_table(), _three_public())
     assert _alarms(budget) == ["R65 $.tables[1].panels[1].rows[3].cells[0]"]
+
+
+# 西南大学 2023 部门预算 (swu2023-ys.pdf): 收支预算总表 and the 合计 row of 收入预算表, in 万元.
+_UNIVERSITY_CLASSES = (
+    ("205", "434334.99"),
+    ("206", "2801.72"),
+    ("208", "14616.30"),
+    ("221", "16916.56"),
+    ("229", "109.50"),
+)
+
+
+def _university_summary() -> StandardTable:
+    a = (_col(Measure.AMOUNT),)
+    revenue = Panel(
+        a,
+        (
+            TableRow.of_line(Line.FISCAL_REVENUE, (W("230876.38"),), name="一、财政拨款"),
+            TableRow.of_line(Line.OPERATIONS, (W("122342.73"),), name="二、事业收入"),
+            TableRow.of_line(Line.BUSINESS, (None,), name="三、事业单位经营收入"),
+            TableRow.of_line(Line.OTHER, (W("50265.53"),), name="四、其他收入"),
+            TableRow.of_line(Line.DONATIONS, (W("1000.00"),), name="其中：捐赠收入"),
+            TableRow.of_line(Line.REVENUE_TOTAL, (W("403484.64"),), name="本年收入合计"),
+            TableRow.of_line(Line.NON_FISCAL_BALANCE_USED, (W("59972.79"),), name="使用非财政拨款结余"),
+            TableRow.of_line(Line.OPENING_BALANCE, (W("93801.70"),), name="上年结转"),
+            TableRow.of_line(Line.REVENUE_GRAND_TOTAL, (W("557259.13"),), name="收入总计"),
+        ),
+        Side.REVENUE,
+    )
+    spending = Panel(
+        a,
+        (
+            *(TableRow.of_function(FunctionCode(code), (W(amount),)) for code, amount in _UNIVERSITY_CLASSES),
+            TableRow.of_line(Line.EXPENDITURE_TOTAL, (W("468779.07"),), name="本年支出合计"),
+            TableRow.of_line(Line.CLOSING_BALANCE, (W("88480.06"),), name="结转下年"),
+            TableRow.of_line(Line.EXPENDITURE_GRAND_TOTAL, (W("557259.13"),), name="支出总计"),
+        ),
+        Side.EXPENDITURE,
+    )
+    assert (
+        budget_spec_for(TableKind.BUDGET_SUMMARY, "university-budget-4").panels[0].line_spec(Line.DONATIONS)
+    )
+    return StandardTable(TableKind.BUDGET_SUMMARY, "西南大学收支预算总表", (revenue, spending), number="表1")
+
+
+def _university_revenue() -> StandardTable:
+    columns = budget_spec_for(TableKind.BUDGET_REVENUE, "university-budget-4").panels[0].column_keys()
+    figures = {
+        Measure.TOTAL: "557259.13", Measure.OPENING: "93801.70", Measure.FISCAL: "230876.38",
+        Measure.OPERATIONS: "122342.73", Measure.TUITION: "74162.23", Measure.OTHER_REVENUE: "50265.53",
+        Measure.NON_FISCAL_USED: "59972.79",
+    }  # fmt: skip
+    cells = tuple(W(figures[c.measure]) if c.measure in figures else None for c in columns)
+    row = TableRow.of_line(Line.TOTAL, cells, name="合计")
+    return StandardTable(
+        TableKind.BUDGET_REVENUE, "西南大学收入预算表", (Panel(columns, (row,)),), number="表2"
+    )
+
+
+def test_the_university_tables_balance_as_published() -> None:
+    budget = Budget(
+        year=2023,
+        department="西南大学",
+        tables=(_university_summary(), _university_revenue()),
+        table_set="university-budget-4",
+    )
+    assert _alarms(budget) == []

@@ -508,9 +508,13 @@ class _Tables:
             for code in (*item.function.ancestors, item.function):
                 split = by_code.setdefault(code, {})
                 split[item.source] = split.get(item.source, _ZERO) + item.amount
-        return {Line.TOTAL: figures(self.ledger.revenue_by_source())}, {
-            c: figures(s) for c, s in by_code.items()
-        }
+        total = dict(figures(self.ledger.revenue_by_source()))
+        if any(c.column.measure is Measure.OPENING for c in spec.columns):  # the 高等学校 form
+            opening, used = self.ledger.opening_balance(), self.ledger.non_fiscal_balance_used
+            total[_col(Measure.OPENING)] = opening
+            total[_col(Measure.NON_FISCAL_USED)] = used
+            total[_T] = total[_T] + opening + used
+        return {Line.TOTAL: total}, {c: figures(s) for c, s in by_code.items()}
 
     def expenditure(self, spec: PanelSpec) -> _Built:
         lines, rows = self.spending(None)

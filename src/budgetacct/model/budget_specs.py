@@ -129,6 +129,25 @@ _SUMMARY = TableSpec(
     cell_sums=(CellSum((Line.REVENUE_GRAND_TOTAL, _A), ((Line.EXPENDITURE_GRAND_TOTAL, _A),)),),
 )
 
+# The 高等学校 总表 adds 其中：捐赠收入 under 其他收入 (a part, not an addend).
+_UNIVERSITY_SUMMARY = attrs.evolve(
+    _SUMMARY,
+    panels=(
+        attrs.evolve(
+            _SUMMARY.panels[0],
+            leading=(
+                *_SOURCE_LINES,
+                _l(Line.DONATIONS, "其中：捐赠收入"),
+                _REVENUE_TOTAL,
+                _NON_FISCAL_USED,
+                _CARRIED_FORWARD,
+                _REVENUE_GRAND,
+            ),
+        ),
+        _SUMMARY.panels[1],
+    ),
+)
+
 # Shanghai prints 收入总计 right under the sources and 支出总计 right under the 类 rows.
 _SHANGHAI_SUMMARY = attrs.evolve(
     _SUMMARY,
@@ -203,6 +222,47 @@ _REVENUE = _function_table(
     ("收入预算总表", "收入预算表", "部门收入预算总表"),
     _SOURCE_COLUMNS,
     RowSum(_T, tuple(spec.column for spec in _SOURCE_COLUMNS[1:])),
+)
+
+# The 高等学校 收入预算表: 收入合计 = 上年结转 + the year's sources + 使用非财政拨款结余, 事业收入 with
+# 其中：教育收费 (西南大学 2023 prints no 经营收入 column; a university with such income would).  The carry-overs are the department's, so only the year's sources add down the rows.
+_UNIVERSITY_SOURCES = (
+    _c(Measure.TOTAL, "收入合计", "合计"),
+    _c(Measure.OPENING, "上年结转"),
+    _c(Measure.FISCAL, "财政拨款收入", "财政拨款"),
+    _c(Measure.OPERATIONS, "金额", "事业收入", group="事业收入"),
+    _c(Measure.TUITION, "其中：教育收费", "教育收费", group="事业收入"),
+    _c(Measure.BUSINESS_REVENUE, "事业单位经营收入", "经营收入"),
+    _c(Measure.OTHER_REVENUE, "其他收入"),
+    _c(Measure.NON_FISCAL_USED, "使用非财政拨款结余"),
+)
+_UNIVERSITY_REVENUE = attrs.evolve(
+    _REVENUE,
+    panels=(
+        attrs.evolve(
+            _REVENUE.panels[0],
+            columns=_UNIVERSITY_SOURCES,
+            row_sums=(
+                RowSum(
+                    _T,
+                    tuple(
+                        _col(m)
+                        for m in (
+                            Measure.OPENING,
+                            Measure.FISCAL,
+                            Measure.OPERATIONS,
+                            Measure.BUSINESS_REVENUE,
+                            Measure.OTHER_REVENUE,
+                            Measure.NON_FISCAL_USED,
+                        )
+                    ),
+                ),
+            ),
+            down=tuple(
+                _col(m) for m in (Measure.FISCAL, Measure.OPERATIONS, Measure.TUITION, Measure.OTHER_REVENUE)
+            ),
+        ),
+    ),
 )
 
 # Jiangsu's 收入预算总表 lists the sources, one 金额 column.
@@ -500,6 +560,10 @@ _VARIANTS: Final[dict[str, dict[TableKind, TableSpec]]] = {
     "shanghai-budget-9": {
         TableKind.BUDGET_SUMMARY: _SHANGHAI_SUMMARY,
         TableKind.BUDGET_FISCAL_SUMMARY: _SHANGHAI_FISCAL_SUMMARY,
+    },
+    "university-budget-4": {
+        TableKind.BUDGET_SUMMARY: _UNIVERSITY_SUMMARY,
+        TableKind.BUDGET_REVENUE: _UNIVERSITY_REVENUE,
     },
     "jiangsu-budget-12": {
         TableKind.BUDGET_REVENUE: _JIANGSU_REVENUE,

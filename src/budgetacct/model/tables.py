@@ -156,6 +156,7 @@ class Measure(IdentityHashed):
     OPERATING_COSTS = "机关运行经费"
     RESERVE = "单位预留机动经费"
     CARRY_TO_NEXT = "结转下年资金"
+    NON_FISCAL_USED = "使用非财政拨款结余"
     MEETINGS = "会议费"
     TRAINING = "培训费"
 

@@ -79,7 +79,6 @@ def _narrative(b: Budget) -> Iterator[tuple[str, Amount | None, CellRef]]:
     if b.revenue is not None:
         r = b.revenue
         yield "$.revenue.total", r.total, _ref(K.BUDGET_SUMMARY, Line.REVENUE_TOTAL, _A)
-        yield "$.revenue.total", r.total, _ref(K.BUDGET_REVENUE, Line.TOTAL, _T)
         yield "$.revenue.fiscal", r.fiscal, _ref(K.BUDGET_SUMMARY, Line.FISCAL_REVENUE, _A)
         for i, line in enumerate(r.lines):
             yield (
