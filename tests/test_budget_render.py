@@ -62,3 +62,9 @@ def test_every_listed_item_and_total_is_printed_from_the_budget(budget: Budget) 
     for i, item in enumerate(budget.general_budget.items, start=1):
         assert f"{i}.“" in text
         assert f"（项）”{_money(item.amount)}。" in text
+
+
+def test_a_budget_displays_as_its_narrative_in_a_notebook() -> None:
+    page = load_example("ptczj-2025", "budget")._repr_html_()
+    assert page.startswith("<h1>上海市普陀区财政局 2025年部门预算</h1>")
+    assert "<p>2025年，上海市普陀区财政局收入预算3,121.42万元" in page

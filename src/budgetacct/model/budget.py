@@ -23,6 +23,7 @@ Amount('100')
 from __future__ import annotations
 
 import enum
+import html as _html
 from typing import Any
 
 import attrs
@@ -255,6 +256,15 @@ class Budget:
     @property
     def previous_year(self) -> int:
         return self.year - 1
+
+    def _repr_html_(self) -> str:
+        """The 预算编制说明 rendered from this budget (Jupyter's rich display)."""
+        # Imported here: rendering sits above the model, and only a notebook asks for HTML.
+        from budgetacct.render.budget_narrative import render_budget_narrative
+
+        kind = "单位预算" if self.level is BudgetLevel.UNIT else "部门预算"
+        title = f"<h1>{_html.escape(self.department)} {self.year}年{kind}</h1>"
+        return title + render_budget_narrative(self).html()
 
     def check(self) -> tuple[Any, ...]:
         """Every finding of every budget rule on this budget (see :func:`budgetacct.audit`)."""

@@ -640,6 +640,8 @@ _BUILDERS: Final[dict[TableKind, _Build]] = {
     TableKind.BUDGET_EXPENDITURE: _Tables.expenditure,
     TableKind.BUDGET_FISCAL_SUMMARY: _Tables.fiscal_summary,
     TableKind.BUDGET_FISCAL_FUNCTION: lambda t, spec: t.spending(FISCAL_FUNDS),
+    # 财政拨款基本支出 by economic code: a budget account plans 基本支出 from 一般公共预算 only
+    # (人员/公用 by 经济分类), so the fiscal table prints the 一般公共预算 one's figures.
     TableKind.BUDGET_FISCAL_BASIC: _Tables.basic,
     TableKind.BUDGET_GENERAL: _fund_table(Fund.GENERAL_BUDGET),
     TableKind.BUDGET_GENERAL_BASIC: _Tables.basic,
