@@ -151,3 +151,43 @@ def test_a_budget_account_is_audited_exactly() -> None:
         BudgetAccount(account.year, account.department, items=(*account.items, item), revenue=account.revenue)
     )
     assert [(f.rule, f.path) for f in overspent.findings] == [("R18", "$.items[fund=一般公共预算财政拨款]")]
+
+
+def test_a_budget_account_holds_only_what_a_budget_plans() -> None:
+    import pytest
+
+    from budgetacct import Amount
+    from budgetacct.codes import FunctionCode
+    from budgetacct.errors import InvalidValue
+    from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
+    from budgetacct.model.ledger import ExpenditureItem, RevenueItem
+
+    with pytest.raises(InvalidValue) as source:
+        BudgetAccount(2025, "示例局", revenue=(RevenueItem(RevenueSource.SUPERIOR_SUBSIDY, Amount("1")),))
+    assert source.value.path == "$.revenue[0].source"
+    remittance = ExpenditureItem(
+        FunctionCode("2010601"), Fund.NON_FISCAL, ExpenditureKind.REMITTANCE, Amount("1")
+    )
+    with pytest.raises(InvalidValue) as kind:
+        BudgetAccount(2025, "示例局", items=(remittance,))
+    assert kind.value.path == "$.items[0].kind"
+
+
+def test_publish_budget_names_the_sets_it_knows() -> None:
+    import pytest
+
+    from budgetacct.errors import InvalidValue
+
+    account = BudgetAccount(2025, "示例局")
+    with pytest.raises(InvalidValue) as unknown:
+        publish_budget(account, tables="mof-9")
+    assert "shanghai-budget-9" in str(unknown.value)
+    assert publish_budget(account, tables=False).tables == ()
+    assert publish_budget(account).table_set == "shanghai-budget-9"
+
+
+def test_an_empty_budget_table_says_why() -> None:
+    budget = publish_budget(BudgetAccount(2025, "示例局"), tables="shanghai-budget-9")
+    fund_table = next(t for t in budget.tables if t.kind is TableKind.BUDGET_GOVERNMENT_FUND)
+    assert fund_table.notes == ("注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。",)
+    assert "R70" not in audit(budget).fired()
