@@ -201,3 +201,102 @@ def test_the_university_tables_balance_as_published() -> None:
         table_set="university-budget-4",
     )
     assert _alarms(budget) == []
+
+
+# 上海市普陀区社会福利院 2024 单位预算 (sh2024-fly-dwys.pdf), in 元: a unit with 事业收入, so its
+# 财政拨款 (9,501,164) is below its 总计 (12,121,164); the 2024 总表 splits 支出 into 人员, 公用, 项目.
+def _yuan(text: str | None) -> Amount | None:
+    return None if text is None else Amount.from_yuan(text)
+
+
+def _unit_summary(personnel_208: str = "6540674") -> StandardTable:
+    spec = budget_spec_for(TableKind.BUDGET_SUMMARY, "shanghai-budget-9-2024")
+    a = spec.panels[0].column_keys()
+    revenue = Panel(
+        a,
+        (
+            TableRow.of_line(Line.FISCAL_REVENUE, (_yuan("9501164"),), name="一、财政拨款收入"),
+            TableRow.of_line(Line.FISCAL_GENERAL_BUDGET, (_yuan("9501164"),), name="1、一般公共预算资金"),
+            TableRow.of_line(Line.FISCAL_GOVERNMENT_FUND, (None,), name="2、政府性基金"),
+            TableRow.of_line(Line.FISCAL_STATE_CAPITAL, (None,), name="3、国有资本经营预算"),
+            TableRow.of_line(Line.OPERATIONS, (_yuan("2620000"),), name="二、事业收入"),
+            TableRow.of_line(Line.BUSINESS, (None,), name="三、事业单位经营收入"),
+            TableRow.of_line(Line.OTHER, (None,), name="四、其他收入"),
+            TableRow.of_line(Line.REVENUE_GRAND_TOTAL, (_yuan("12121164"),), name="收入总计"),
+        ),
+        Side.REVENUE,
+    )
+    split = spec.panels[1].column_keys()
+    assert [c.measure for c in split] == [Measure.TOTAL, Measure.PERSONNEL, Measure.PUBLIC, Measure.PROJECT]
+    rows = (
+        ("208", "11281624", personnel_208, "2120950", "2620000"),
+        ("210", "503724", "503724", None, None),
+        ("221", "335816", "335816", None, None),
+    )
+    spending = Panel(
+        split,
+        (
+            *(
+                TableRow.of_function(FunctionCode(code), tuple(_yuan(x) for x in cells))
+                for code, *cells in rows
+            ),
+            TableRow.of_line(
+                Line.EXPENDITURE_GRAND_TOTAL,
+                tuple(_yuan(x) for x in ("12121164", "7380214", "2120950", "2620000")),
+                name="支出总计",
+            ),
+        ),
+        Side.EXPENDITURE,
+    )
+    return StandardTable(
+        TableKind.BUDGET_SUMMARY, "2024年预算单位财务收支预算总表", (revenue, spending), number="1."
+    )
+
+
+_UNIT_SPENDING = (
+    ("208", "11281624", "8661624", "2620000"), ("20805", "1696828", "1696828", None),
+    ("2080502", "538440", "538440", None), ("2080505", "767579", "767579", None),
+    ("2080506", "383789", "383789", None), ("2080599", "7020", "7020", None),
+    ("20810", "9584796", "6964796", "2620000"), ("2081005", "9584796", "6964796", "2620000"),
+    ("210", "503724", "503724", None), ("21011", "503724", "503724", None),
+    ("2101102", "503724", "503724", None), ("221", "335816", "335816", None),
+    ("22102", "335816", "335816", None), ("2210201", "335816", "335816", None),
+)  # fmt: skip
+
+
+def _unit_expenditure() -> StandardTable:
+    columns = budget_spec_for(TableKind.BUDGET_EXPENDITURE, "shanghai-budget-9-2024").panels[0].column_keys()
+    rows = (
+        TableRow.of_line(Line.TOTAL, (_yuan("12121164"), _yuan("9501164"), _yuan("2620000")), name="合计"),
+        *(
+            TableRow.of_function(FunctionCode(code), (_yuan(t), _yuan(b), _yuan(p)))
+            for code, t, b, p in _UNIT_SPENDING
+        ),
+    )
+    return StandardTable(
+        TableKind.BUDGET_EXPENDITURE, "2024年预算单位支出预算总表", (Panel(columns, rows),), number="3."
+    )
+
+
+def _unit(summary: StandardTable) -> Budget:
+    return Budget(
+        year=2024,
+        department="上海市普陀区社会福利院",
+        tables=(summary, _unit_expenditure()),
+        table_set="shanghai-budget-9-2024",
+    )
+
+
+def test_the_unit_budget_tables_balance_as_published() -> None:
+    assert _alarms(_unit(_unit_summary())) == []
+    fiscal = _unit_summary().cell(Line.FISCAL_REVENUE, _col(Measure.AMOUNT))
+    total = _unit_summary().cell(Line.REVENUE_GRAND_TOTAL, _col(Measure.AMOUNT))
+    assert isinstance(fiscal, Amount) and isinstance(total, Amount) and fiscal < total
+
+
+def test_a_slip_in_the_split_of_a_class_is_found() -> None:
+    alarms = _alarms(_unit(_unit_summary(personnel_208="6504674")))
+    assert alarms == [
+        "R64 $.tables[0].panels[1].rows[0].cells[0]",
+        "R65 $.tables[0].panels[1].rows[3].cells[1]",
+    ]

@@ -107,6 +107,9 @@ def _col(measure: Measure) -> Column:
     return Column(measure, Basis.BUDGET)
 
 
+_SPLIT: Final = (_col(Measure.PERSONNEL), _col(Measure.PUBLIC), _col(Measure.PROJECT))
+
+
 def publish_budget(
     account: BudgetAccount,
     *,
@@ -476,14 +479,38 @@ class _Tables:
         lines[Line.EXPENDITURE_TOTAL] = {_A: ledger.expenditure_total()}
         lines[Line.CLOSING_BALANCE] = {_A: ledger.closing_balance()}
         lines[Line.EXPENDITURE_GRAND_TOTAL] = {_A: grand}
-        classes = {
+        classes: dict[FunctionCode, Figures] = {
             code: {_A: sum(split.values(), _ZERO)}
             for code, split in ledger.by_function().items()
             if len(code.code) == 3
         }
+        if any(c.column.measure is Measure.PERSONNEL for c in spec.columns):  # the 2024 Shanghai 总表
+            # A 基本支出 item without an economic code is neither 人员 nor 公用: the row cannot add up,
+            # and the audit says so.
+            split_rows = self.personnel_public_project()
+            classes = {code: figures for code, figures in split_rows.items() if len(code.code) == 3}
+            totals = [sum((row.get(c, _ZERO) for row in classes.values()), _ZERO) for c in _SPLIT]
+            lines[Line.EXPENDITURE_GRAND_TOTAL] = dict(zip((_T, *_SPLIT), (grand, *totals), strict=True))
         if spec.rows is Rows.NONE:
             return lines, {}
         return lines, _keyed(classes)
+
+    def personnel_public_project(self) -> dict[FunctionCode, Figures]:
+        """Per 功能分类 code at every level: 合计, 人员经费, 公用经费 (基本支出 by 经济分类), 项目支出."""
+        rows: dict[FunctionCode, dict[Column, Amount]] = {}
+        for item in self.ledger.expenditure:
+            if item.kind is ExpenditureKind.PROJECT:
+                column = _col(Measure.PROJECT)
+            else:
+                part = None if item.economic is None else item.economic.basic_expense_part
+                column = _col(Measure.PERSONNEL if part is BasicExpensePart.PERSONNEL else Measure.PUBLIC)
+                if part is None:
+                    column = _col(Measure.BASIC)
+            for code in (*item.function.ancestors, item.function):
+                row = rows.setdefault(code, {_T: _ZERO})
+                row[_T] = row[_T] + item.amount
+                row[column] = row.get(column, _ZERO) + item.amount
+        return dict(rows)
 
     def revenue(self, spec: PanelSpec) -> _Built:
         if spec.rows is Rows.NONE:  # the Jiangsu list of sources

@@ -9,6 +9,8 @@ Four sets are known:
 
 * ``shanghai-budget-9`` — the Shanghai 9 tables (部门 and 单位 alike), printed in 元 except the
   “三公” table (万元); the 总表 prints 收入总计 straight under its sources.
+  ``shanghai-budget-9-2024`` is the 2024 form, whose 总表 splits each 支出 row into 人员经费,
+  公用经费 and 项目支出.
 * ``jiangsu-budget-12`` — the Jiangsu 公开01–12表: the 财政拨款收支预算总表 split by 支出用途
   (基本支出 / 项目支出), function and economic tables with one 金额 column, “三公”经费、会议费、
   培训费, 机关运行经费 by economic code and 政府采购.
@@ -166,6 +168,26 @@ _SHANGHAI_SUMMARY = attrs.evolve(
             line_sums=(LineSum(Line.EXPENDITURE_GRAND_TOTAL, (Group.CLASSES,)),),
         ),
     ),
+)
+
+# The 2024 Shanghai 总表 splits each 支出 row: 合计 | 基本支出 (人员经费, 公用经费) | 项目支出.
+_SPLIT_COLUMNS = (
+    _c(Measure.TOTAL, "合计", "预算数"),
+    _c(Measure.PERSONNEL, "人员经费", group="基本支出"),
+    _c(Measure.PUBLIC, "公用经费", group="基本支出"),
+    _c(Measure.PROJECT, "项目支出"),
+)
+_SHANGHAI_2024_SUMMARY = attrs.evolve(
+    _SHANGHAI_SUMMARY,
+    panels=(
+        _SHANGHAI_SUMMARY.panels[0],
+        attrs.evolve(
+            _SHANGHAI_SUMMARY.panels[1],
+            columns=_SPLIT_COLUMNS,
+            row_sums=(RowSum(_T, tuple(spec.column for spec in _SPLIT_COLUMNS[1:])),),
+        ),
+    ),
+    cell_sums=(CellSum((Line.REVENUE_GRAND_TOTAL, _A), ((Line.EXPENDITURE_GRAND_TOTAL, _T),)),),
 )
 
 # --- function tables ---------------------------------------------------------------------------
@@ -561,6 +583,10 @@ _VARIANTS: Final[dict[str, dict[TableKind, TableSpec]]] = {
         TableKind.BUDGET_SUMMARY: _SHANGHAI_SUMMARY,
         TableKind.BUDGET_FISCAL_SUMMARY: _SHANGHAI_FISCAL_SUMMARY,
     },
+    "shanghai-budget-9-2024": {
+        TableKind.BUDGET_SUMMARY: _SHANGHAI_2024_SUMMARY,
+        TableKind.BUDGET_FISCAL_SUMMARY: _SHANGHAI_FISCAL_SUMMARY,
+    },
     "university-budget-4": {
         TableKind.BUDGET_SUMMARY: _UNIVERSITY_SUMMARY,
         TableKind.BUDGET_REVENUE: _UNIVERSITY_REVENUE,
@@ -603,6 +629,15 @@ BUDGET_TABLE_SETS: Final[dict[str, TableSet]] = {
         TableSet(
             "shanghai-budget-9",
             "上海市部门（单位）预算9张表",
+            (
+                TableEntry("1.", TableKind.BUDGET_SUMMARY, "财务收支预算总表"),
+                *_entries(tuple(f"{n}." for n in range(2, 9)), _NINE[1:8]),
+                TableEntry("9.", TableKind.BUDGET_THREE_PUBLIC),
+            ),
+        ),
+        TableSet(
+            "shanghai-budget-9-2024",
+            "上海市部门（单位）预算9张表（2024：总表支出分人员经费、公用经费、项目支出）",
             (
                 TableEntry("1.", TableKind.BUDGET_SUMMARY, "财务收支预算总表"),
                 *_entries(tuple(f"{n}." for n in range(2, 9)), _NINE[1:8]),

@@ -301,7 +301,7 @@ BUDGET_MUTATIONS: Final[tuple[BudgetMutation, ...]] = (
         ["R86"],
         "a listed 项 raised",
         _item_amount,
-        sets=("shanghai-budget-9", "jiangsu-budget-12", "mof-budget-9"),
+        sets=("shanghai-budget-9", "shanghai-budget-9-2024", "jiangsu-budget-12", "mof-budget-9"),
     ),
     _m(
         "budget-table-class",
@@ -310,7 +310,7 @@ BUDGET_MUTATIONS: Final[tuple[BudgetMutation, ...]] = (
         _class_cell,
         ["R64", "R65", "R86"],
         # the sets whose 支出预算总表 has 功能分类 rows (Jiangsu's is one 合计 row)
-        ("shanghai-budget-9", "mof-budget-9", "university-budget-4"),
+        ("shanghai-budget-9", "shanghai-budget-9-2024", "mof-budget-9", "university-budget-4"),
     ),
     _m(
         "budget-fiscal-above-total",

@@ -65,11 +65,12 @@ def _narrative(b: Budget) -> Iterator[tuple[str, Amount | None, CellRef]]:
             o.revenue_grand_total,
             _ref(K.BUDGET_SUMMARY, Line.REVENUE_GRAND_TOTAL, _A),
         )
-        yield (
-            "$.overview.expenditure_grand_total",
-            o.expenditure_grand_total,
-            _ref(K.BUDGET_SUMMARY, Line.EXPENDITURE_GRAND_TOTAL, _A),
-        )
+        for column in (_A, _T):  # one 预算数 column, or 合计 beside its split (Shanghai 2024)
+            yield (
+                "$.overview.expenditure_grand_total",
+                o.expenditure_grand_total,
+                _ref(K.BUDGET_SUMMARY, Line.EXPENDITURE_GRAND_TOTAL, column),
+            )
         yield (
             "$.overview.carried_forward",
             o.carried_forward,
@@ -191,7 +192,13 @@ def _class_keys(c: Checker, kind: TableKind) -> list[RowKey]:
 def _pairs(c: Checker) -> Iterator[tuple[CellRef, CellRef]]:
     """Cells two budget tables both print."""
     for key in _class_keys(c, K.BUDGET_SUMMARY):
+        # the 总表's 类 rows print one 预算数 column, or 合计 beside its split (Shanghai 2024)
         yield _ref(K.BUDGET_SUMMARY, key, _A), _ref(K.BUDGET_EXPENDITURE, key, _T)
+        yield _ref(K.BUDGET_SUMMARY, key, _T), _ref(K.BUDGET_EXPENDITURE, key, _T)
+        yield (
+            _ref(K.BUDGET_SUMMARY, key, _col(Measure.PROJECT)),
+            _ref(K.BUDGET_EXPENDITURE, key, _col(Measure.PROJECT)),
+        )
     for key in _class_keys(c, K.BUDGET_FISCAL_SUMMARY):
         for kind, measure in _FUND_TABLES.values():
             yield _ref(K.BUDGET_FISCAL_SUMMARY, key, _col(measure)), _ref(kind, key, _T)
