@@ -89,12 +89,11 @@ def _narrative(b: Budget) -> Iterator[tuple[str, Amount | None, CellRef]]:
             )
     if b.expenditure is not None:
         e = b.expenditure
-        for name, value, column in (
+        for name, value, col in (
             ("total", e.total, _T),
-            ("basic", e.basic, Measure.BASIC),
-            ("project", e.project, Measure.PROJECT),
+            ("basic", e.basic, _col(Measure.BASIC)),
+            ("project", e.project, _col(Measure.PROJECT)),
         ):
-            col = column if isinstance(column, Column) else _col(column)
             yield f"$.expenditure.{name}", value, _ref(K.BUDGET_EXPENDITURE, Line.TOTAL, col)
         for i, row in enumerate(e.rows):
             yield f"$.expenditure.rows[{i}].amount", row.amount, _ref(K.BUDGET_EXPENDITURE, row.code, _T)
