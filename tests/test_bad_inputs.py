@@ -128,7 +128,7 @@ DOCUMENTS: list[tuple[str, str | bytes, str]] = [
     ("string-for-list", _doc(**{"revenue.lines": "739"}), "$.revenue.lines"),
     ("list-for-object", _doc(overview=[]), "$.overview"),
     ("null-required", _doc(department=None), "$.department"),
-    ("wrong-tag", _doc(type="Budget"), "$.type"),
+    ("wrong-tag", _doc(type="Report"), "$.type"),
     ("missing-tag", _doc(type=_DELETE), "$.type"),
     ("duplicate-keys", '{"type": "Disclosure", "year": 2021, "year": 2022, "department": "x"}', "$.year"),
     ("top-level-array", "[1, 2, 3]", "$"),

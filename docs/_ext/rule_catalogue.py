@@ -13,6 +13,10 @@ and an example finding produced by running the audit — never written by hand:
 3. otherwise a small crafted Disclosure from :data:`CRAFTED`;
 4. otherwise the page says "no example".
 
+Budget rules (R80 and up) take the bundled budget (``ptczj-2025``) and the seed's budget lines
+published with ``Ledger.publish_budget()`` as their bases; the budget ↔ 决算 rules (R95–R98) change
+one figure of the published seed ledger and check it against its own budget (``audit_pair``).
+
 Used three ways: as a Sphinx extension (``extensions = ["rule_catalogue"]`` in ``conf.py``; it
 writes ``rules.md`` into the source directory when the configuration is read, only when the text
 changed), as a script (``python docs/_ext/rule_catalogue.py [--check] [PATH]``), and from the
@@ -39,11 +43,11 @@ from typing import Any
 
 import attrs
 
-from budgetacct import Amount, Percent, audit, load_example
+from budgetacct import Amount, Percent, audit, audit_pair, load_example
 from budgetacct.auditing import REGISTRY, Finding, Rule
 from budgetacct.codes import FunctionCode
-from budgetacct.model.coverage import Coverage
 from budgetacct.model import (
+    Budget,
     BudgetedFigure,
     Disclosure,
     FundingSplit,
@@ -55,6 +59,7 @@ from budgetacct.model import (
     RevenueRow,
     ThreePublic,
 )
+from budgetacct.model.coverage import Coverage
 
 __all__ = ["BASES", "CRAFTED", "Example", "examples", "render", "setup", "write"]
 
@@ -144,9 +149,14 @@ def _preferred(rule: Rule, findings: Sequence[Finding]) -> tuple[Finding, ...]:
     return tuple(ordered[:SHOWN])
 
 
-def _mutation_examples(wanted: set[str], name: str, base: Disclosure) -> dict[str, Example]:
+def _subject(base: object) -> str:
+    return "budget" if isinstance(base, Budget) else "disclosure"
+
+
+def _mutation_examples(wanted: set[str], name: str, base: Disclosure | Budget) -> dict[str, Example]:
     """For each rule in ``wanted``, the first change to ``base`` that makes it fire (preferring a
     finding of the rule's own severity over a rounding note)."""
+    wanted = {r for r in wanted if REGISTRY[r].subject == _subject(base)}
     baseline = {_key(f) for f in audit(base).findings}
     best: dict[str, tuple[bool, Example]] = {}
     for where, old, new, changed in _mutations(base):
@@ -206,11 +216,41 @@ def _scored_project() -> Disclosure:
 
 
 #: Where the single-figure changes are tried, in order: (how the page names it, the disclosure).
-BASES: tuple[tuple[str, Callable[[], Disclosure]], ...] = (
+def _budget() -> Budget:
+    return load_example("ptczj-2025", "budget")
+
+
+def _published_budget() -> Budget:
+    return load_example(SEED, "ledger").publish_budget()
+
+
+BASES: tuple[tuple[str, Callable[[], Disclosure | Budget]], ...] = (
     ("the seed report", _seed),
     ("the seed's ledger published with `Ledger.publish()`", _published_ledger),
     ("a small disclosure with one scored project table", _scored_project),
+    ("the bundled budget `ptczj-2025`", _budget),
+    ("the seed's budget lines published with `Ledger.publish_budget()`", _published_budget),
 )
+
+
+def _pair_examples(wanted: set[str]) -> dict[str, Example]:
+    """For each budget ↔ 决算 rule, the first change to the published seed ledger that its own
+    budget (``Ledger.publish_budget()``) contradicts."""
+    wanted = {r for r in wanted if REGISTRY[r].subject == "pair"}
+    budget, final = _published_budget(), _published_ledger()
+    found: dict[str, Example] = {}
+    for where, old, new, changed in _mutations(final):
+        if not wanted - found.keys():
+            break
+        if not where.startswith(("$.general_budget", "$.three_public")):
+            continue  # the figures a 决算 states as its budget and its completion rates
+        for finding in audit_pair(budget, changed, each=False).findings:
+            rule = REGISTRY[finding.rule]
+            if finding.rule in found or finding.severity is not rule.severity:
+                continue
+            source = f"the published seed ledger with `{where}` changed from {_show(old)} to {_show(new)}, against its own budget"
+            found[finding.rule] = Example(source, (finding,))
+    return found
 
 
 # --- 4. crafted disclosures ------------------------------------------------------------------------
@@ -270,7 +310,7 @@ def _mostly_unread() -> tuple[Disclosure, Coverage]:
 
 #: Small disclosures for the rules that no single change to a base makes fire:
 #: rule id → (how the page describes it, a function building it).
-CRAFTED: dict[str, tuple[str, Callable[[], Disclosure | tuple[Disclosure, Coverage]]]] = {
+CRAFTED: dict[str, tuple[str, Callable[[], Disclosure | Budget | tuple[Disclosure, Coverage]]]] = {
     "R8": (
         "a crafted disclosure with one 收入决算表 row of 100 whose sources add up to 95",
         _revenue_table_row,
@@ -295,6 +335,25 @@ CRAFTED: dict[str, tuple[str, Callable[[], Disclosure | tuple[Disclosure, Covera
     "R72": (
         "a report read from a PDF whose tables no layout matched: 31 figures read, 445 not",
         _mostly_unread,
+    ),
+    "R90": (
+        "the bundled budget `ptczj-2025` stating its 财政拨款 increase of 107.62万元 as 5% "
+        "(3121.42 against 3013.80 is 3.57%)",
+        lambda: attrs.evolve(
+            _budget(),
+            fiscal=attrs.evolve(
+                _budget().fiscal,
+                change=attrs.evolve(_budget().fiscal.change, rate=Percent(5)),
+            ),
+        ),
+    ),
+    "R91": (
+        "the bundled budget `ptczj-2025` with the reason of its 财政拨款 increase left out",
+        lambda: attrs.evolve(_budget(), fiscal=attrs.evolve(_budget().fiscal, reason=None)),
+    ),
+    "R92": (
+        "the bundled budget `ptczj-2025` without its last table",
+        lambda: attrs.evolve(_budget(), tables=_budget().tables[:-1]),
     ),
 }
 
@@ -329,6 +388,7 @@ def examples() -> dict[str, Example]:
         if not missing:
             break
         result.update(_mutation_examples(missing, name, build()))
+    result.update(_pair_examples({r.id for r in REGISTRY} - result.keys()))
     result.update(_crafted_examples({r.id for r in REGISTRY} - result.keys()))
     return result
 

@@ -14,6 +14,8 @@ from budgetacct.errors import (
 from budgetacct.examples import load_example
 from budgetacct.io import dump, load, loads, structure, unstructure
 from budgetacct.model import (
+    Budget,
+    BudgetAccount,
     Disclosure,
     ExpenditureItem,
     ExpenditureKind,
@@ -26,6 +28,7 @@ from budgetacct.model import (
 )
 from budgetacct.model.indicators import evaluate, parse_indicator_value
 from budgetacct.money import Amount, Change, Direction, Percent, Unit, parse_amount, shares
+from budgetacct.pair import audit_pair
 from budgetacct.reader import ReadResult, read_report
 
 __version__ = "0.1.0"
@@ -33,6 +36,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Amount",
     "AuditReport",
+    "Budget",
+    "BudgetAccount",
     "BudgetAcctError",
     "CatalogueError",
     "Change",
@@ -59,6 +64,7 @@ __all__ = [
     "UnknownCode",
     "__version__",
     "audit",
+    "audit_pair",
     "dump",
     "evaluate",
     "load",

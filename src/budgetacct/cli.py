@@ -34,9 +34,11 @@ from budgetacct._text import display_width
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct._report_text import Sources
+    from budgetacct.io.converter import Document
     from budgetacct.model import Disclosure, Ledger
     from budgetacct.model.coverage import Coverage
     from budgetacct.reader import ReadResult
+    from budgetacct.render.narrative import Narrative
 
 __all__ = ["display_width", "main", "report_json", "report_table"]
 
@@ -97,13 +99,13 @@ def _read_text_report(file: str, year: int | None = None) -> ReadResult:
     return result
 
 
-def _load(file: str | None, example: str | None, kind: str = "disclosure") -> Disclosure | Ledger:
+def _load(file: str | None, example: str | None, kind: str = "disclosure") -> Document:
     return _load_with_sources(file, example, kind)[0]
 
 
 def _load_with_sources(
     file: str | None, example: str | None, kind: str = "disclosure"
-) -> tuple[Disclosure | Ledger, Sources | None]:
+) -> tuple[Document, Sources | None]:
     """The document, and for a report read from its text or its published file where each figure
     was printed (path → (line, sentence) for a text, path → page source for a PDF, Word or web page)."""
     document, sources, _ = _read_input(file, example, kind)
@@ -112,7 +114,7 @@ def _load_with_sources(
 
 def _read_input(
     file: str | None, example: str | None, kind: str = "disclosure"
-) -> tuple[Disclosure | Ledger, Sources | None, Coverage | None]:
+) -> tuple[Document, Sources | None, Coverage | None]:
     """The document, where its figures were printed, and how much of a published file was read."""
     from pathlib import Path
 
@@ -207,6 +209,10 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     from budgetacct.auditing import audit
     from budgetacct.errors import BudgetAcctError
 
+    if len(args.file) == 2 and args.example is None and args.jobs is None:
+        paired = _audit_pair_files(args, out)
+        if paired is not None:
+            return paired
     if _is_batch(args):
         return _cmd_audit_batch(args, out)
     document, sources, coverage = _read_input(args.file[0] if args.file else None, args.example)
@@ -220,6 +226,38 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
         text = render_audit_html(report)
     else:
         text = report_json(report, sources) if args.format == "json" else report_table(report, sources)
+    _write_text(text, args.output, out)
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _audit_pair_files(args: argparse.Namespace, out: TextIO) -> int | None:
+    """``audit BUDGET FINAL``: a budget and the same year's 决算 (either order) checked together
+    (:func:`budgetacct.pair.audit_pair`); ``None`` when the two files are not such a pair."""
+    from budgetacct.errors import BudgetAcctError
+    from budgetacct.model import Budget, BudgetAccount, Disclosure, Ledger, publish_budget
+    from budgetacct.pair import audit_pair
+
+    documents = [_load(file, None) for file in args.file]
+    budgets = [d for d in documents if isinstance(d, Budget | BudgetAccount)]
+    finals = [d for d in documents if isinstance(d, Disclosure | Ledger)]
+    if len(budgets) != 1 or len(finals) != 1:
+        return None
+    budget, final = budgets[0], finals[0]
+    try:
+        report = audit_pair(
+            publish_budget(budget) if isinstance(budget, BudgetAccount) else budget,
+            final.publish() if isinstance(final, Ledger) else final,
+        )
+    except BudgetAcctError as exc:
+        raise _InputFailure(str(exc)) from None
+    if args.format == "html":
+        from budgetacct.render.audit_html import render_audit_html
+
+        text = render_audit_html(report)
+    else:
+        # two files default to JSON lines (a batch); a pair is one report, in JSON then
+        machine = args.format in ("json", "jsonl")
+        text = report_json(report, None) if machine else report_table(report, None)
     _write_text(text, args.output, out)
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
@@ -240,12 +278,33 @@ def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _disclosure(args: argparse.Namespace) -> Disclosure:
-    """The document named on the command line, published first when it is a Ledger."""
-    from budgetacct.model import Ledger
+def _disclosure(args: argparse.Namespace, document: Document | None = None) -> Disclosure:
+    """The document named on the command line (or ``document``), published first when it is a Ledger."""
+    from budgetacct.model import Disclosure, Ledger
 
-    document = _load(args.file, args.example)
+    document = _load(args.file, args.example) if document is None else document
+    if not isinstance(document, Disclosure | Ledger):
+        raise _InputFailure(
+            "这一命令用于部门决算；部门预算请用 audit | this command takes final accounts; for a budget use audit"
+        )
     return document.publish() if isinstance(document, Ledger) else document
+
+
+def _is_budget(document: Document) -> bool:
+    from budgetacct.model import Budget, BudgetAccount
+
+    return isinstance(document, Budget | BudgetAccount)
+
+
+def _budget_narrative(document: Document) -> Narrative:
+    """The 预算编制说明 of a budget (a budget account is published first)."""
+    from budgetacct.model import Budget, BudgetAccount, publish_budget
+    from budgetacct.render.budget_narrative import render_budget_narrative
+
+    assert isinstance(document, Budget | BudgetAccount)
+    return render_budget_narrative(
+        publish_budget(document) if isinstance(document, BudgetAccount) else document
+    )
 
 
 #: The locales the narrative is written in (Chinese as published, and English).
@@ -261,14 +320,17 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
             f"不支持的语言 {args.locale}：支持 {'、'.join(_LOCALES)} | "
             f"unsupported locale {args.locale!r}: the supported locales are {', '.join(_LOCALES)}"
         )
-    disclosure = _disclosure(args)
+    document = _load(args.file, args.example)
     try:
-        narrative = render_narrative(
-            disclosure,
-            template=args.template,
-            locale=args.locale,
-            sections=None if args.section is None else (args.section,),
-        )
+        if _is_budget(document):
+            narrative = _budget_narrative(document)
+        else:
+            narrative = render_narrative(
+                _disclosure(args, document),
+                template=args.template,
+                locale=args.locale,
+                sections=None if args.section is None else (args.section,),
+            )
     except BudgetAcctError as exc:
         raise _InputFailure(str(exc)) from None
     if not narrative.sections:
@@ -488,7 +550,7 @@ def _parser() -> argparse.ArgumentParser:
         description="打印内置示例（不带名称时列出示例）| print a bundled example (lists them without NAME)",
     )
     example.add_argument("name", nargs="?", metavar="NAME", help="example name, e.g. xiqu-2021")
-    example.add_argument("--kind", choices=("disclosure", "ledger"), default="disclosure")
+    example.add_argument("--kind", choices=("disclosure", "ledger", "budget"), default="disclosure")
     example.set_defaults(handler=_cmd_example)
 
     render = commands.add_parser(
@@ -533,7 +595,9 @@ def _parser() -> argparse.ArgumentParser:
         help="打印JSON Schema | print the JSON Schema of a document",
         description="打印文档序列化形式的JSON Schema（draft 2020-12）| the JSON Schema of a serialized document",
     )
-    schema.add_argument("--type", choices=("Disclosure", "Ledger"), default="Disclosure")
+    schema.add_argument(
+        "--type", choices=("Disclosure", "Ledger", "Budget", "BudgetAccount"), default="Disclosure"
+    )
     schema.set_defaults(handler=_cmd_schema)
 
     fdp = commands.add_parser(

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Context, DivisionByZero, InvalidOperation, Overflow, localcontext
+from typing import Final
 
 from budgetacct.auditing import rules as _rules  # noqa: F401  (importing the package registers every rule)
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.finding import AuditReport, Finding, Message
 from budgetacct.auditing.registry import REGISTRY, Rule, RuleRegistry, rule
 from budgetacct.errors import InvalidValue
+from budgetacct.model.budget import Budget
+from budgetacct.model.budget_ledger import BudgetAccount
 from budgetacct.model.coverage import Coverage
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.enums import Fund, Severity
@@ -39,8 +42,9 @@ __all__ = [
 _AUDIT_CONTEXT = Context(prec=60, rounding=ROUND_HALF_UP, traps=[InvalidOperation, DivisionByZero, Overflow])
 
 
-def _overspent_funds(ledger: Ledger) -> tuple[Finding, ...]:
-    """A ledger that spends more than a fund holds cannot be published: R18 errors, one a fund."""
+def _overspent_funds(ledger: Ledger, items: str = "expenditure") -> tuple[Finding, ...]:
+    """A ledger (or a budget's items) spending more than a fund holds cannot be published: R18
+    errors, one a fund, at ``$.<items>[fund=…]``."""
     findings = []
     for fund in Fund:
         closing = ledger.closing_balance(fund)
@@ -49,7 +53,7 @@ def _overspent_funds(ledger: Ledger) -> tuple[Finding, ...]:
                 Finding(
                     rule="R18",
                     severity=Severity.ERROR,
-                    path=f"$.expenditure[fund={fund.value}]",
+                    path=f"$.{items}[fund={fund.value}]",
                     expected="≥0",
                     actual=str(closing),
                     difference=str(closing),
@@ -63,31 +67,72 @@ def _overspent_funds(ledger: Ledger) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
+#: The generic rules that check a budget as they check a 决算: its tables' sums, its empty tables'
+#: notes, and how much of a published budget was read.
+BUDGET_TABLE_RULES: Final = ("R64", "R65", "R66", "R70", "R72")
+
+
+def _applies(entry: Rule, subject: str) -> bool:
+    return entry.subject == subject or (subject == "budget" and entry.id in BUDGET_TABLE_RULES)
+
+
 def audit(
-    obj: Disclosure | Ledger, *, rules: Iterable[str] | None = None, coverage: Coverage | None = None
+    obj: Disclosure | Ledger | Budget | BudgetAccount,
+    *,
+    rules: Iterable[str] | None = None,
+    coverage: Coverage | None = None,
 ) -> AuditReport:
-    """Run every registered rule (or only ``rules``) and gather the findings.
+    """Run every registered rule that applies (or only ``rules``) and gather the findings.
 
     A :class:`Disclosure` is checked as published: figures are intervals of ±0.005 万元 and an
     identity that holds only within rounding is a note.  A :class:`Ledger` is published exactly
-    (``places=None``) and checked with zero tolerance.  ``coverage`` — how much of a published
-    report was read (:class:`~budgetacct.model.coverage.Coverage`) — travels with the report, and a
-    report mostly not read is a finding (R72).
+    (``places=None``) and checked with zero tolerance.  A :class:`~budgetacct.model.budget.Budget`
+    is checked by the budget rules (R80 and up) and the generic table rules on its tables; a
+    :class:`~budgetacct.model.budget_ledger.BudgetAccount` is published exactly and checked so.
+    ``coverage`` — how much of a published report was read
+    (:class:`~budgetacct.model.coverage.Coverage`) — travels with the report, and a report mostly
+    not read is a finding (R72).
     """
-    if isinstance(obj, Ledger):
+    checker: Checker
+    if isinstance(obj, Budget | BudgetAccount):
+        from budgetacct.auditing.rules.budget_common import BudgetChecker
+        from budgetacct.model.budget_publish import publish_budget
+
+        if isinstance(obj, BudgetAccount):
+            overspent = _overspent_funds(obj.as_ledger(), "items")
+            if overspent:
+                subject_name = f"{obj.department} {obj.year}"
+                return AuditReport(findings=overspent, rules_run=("R18",), subject=subject_name)
+            budget = publish_budget(obj, places=None)
+        else:
+            budget = obj
+        subject, checker = "budget", BudgetChecker(budget, exact=isinstance(obj, BudgetAccount))
+    elif isinstance(obj, Ledger):
         overspent = _overspent_funds(obj)
         if overspent:
             return AuditReport(findings=overspent, rules_run=("R18",), subject=f"{obj.department} {obj.year}")
         # Exact tables would be built from the same exact sums as the narrative, so every table
         # identity holds by construction: a ledger is checked on its narrative figures alone.
-        disclosure, exact = obj.publish(places=None, tables=False), True
+        subject, checker = "disclosure", Checker(obj.publish(places=None, tables=False), exact=True)
     elif isinstance(obj, Disclosure):
-        disclosure, exact = obj, False
+        subject, checker = "disclosure", Checker(obj, exact=False)
     else:
-        raise InvalidValue("Disclosure 或 Ledger", "a Disclosure or a Ledger", type(obj).__name__)
-    selected = list(REGISTRY) if rules is None else [REGISTRY[r] for r in rules]
-    checker = Checker(disclosure, exact=exact)
+        raise InvalidValue(
+            "Disclosure、Ledger、Budget 或 BudgetAccount",
+            "a Disclosure, a Ledger, a Budget or a BudgetAccount",
+            type(obj).__name__,
+        )
     checker.coverage = coverage
+    if rules is None:
+        selected = [entry for entry in REGISTRY if _applies(entry, subject)]
+    else:
+        selected = [REGISTRY[r] for r in rules if _applies(REGISTRY[r], subject)]
+    return run_rules(checker, selected)
+
+
+def run_rules(checker: Checker, selected: Iterable[Rule]) -> AuditReport:
+    """Run ``selected`` rules with ``checker`` in the audit's decimal context; the report, sorted."""
+    selected = list(selected)
     # Rules compare Decimals with ordinary operators; a private context (restored on exit, and
     # per task under asyncio) keeps a caller's decimal settings from changing any result.
     with localcontext(_AUDIT_CONTEXT):
@@ -98,6 +143,6 @@ def audit(
     return AuditReport(
         findings=tuple(findings),
         rules_run=tuple(r.id for r in selected),
-        subject=f"{disclosure.department} {disclosure.year}",
-        coverage=coverage,
+        subject=f"{checker.d.department} {checker.d.year}",
+        coverage=checker.coverage,
     )

@@ -35,6 +35,9 @@ class Rule:
     tolerance: str
     function: RuleFunction = attrs.field(repr=False, eq=False)
     group: str = ""
+    #: What the rule checks: a 决算 (``"disclosure"``), a 预算 (``"budget"``) or a budget against
+    #: the same year's 决算 (``"pair"``).
+    subject: str = "disclosure"
 
     @property
     def number(self) -> int:
@@ -83,11 +86,12 @@ def rule(
     severity: Severity = Severity.ERROR,
     tolerance: str = _TOLERANCE_ROUNDED,
     group: str = "",
+    subject: str = "disclosure",
 ) -> Callable[[RuleFunction], RuleFunction]:
-    """Register the decorated function as rule ``rule_id``."""
+    """Register the decorated function as rule ``rule_id`` (checking a ``subject``)."""
 
     def register(function: RuleFunction) -> RuleFunction:
-        REGISTRY.add(Rule(rule_id, zh, en, formula, severity, tolerance, function, group))
+        REGISTRY.add(Rule(rule_id, zh, en, formula, severity, tolerance, function, group, subject))
         return function
 
     return register

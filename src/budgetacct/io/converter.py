@@ -67,7 +67,11 @@ from budgetacct.paths import render_path
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import cattrs
 
-    from budgetacct.model import Disclosure, Ledger
+    from budgetacct.model import Budget, BudgetAccount, Disclosure, Ledger
+
+    #: What a top-level document holds: a 决算 (as published or as kept) or a 预算 (likewise).
+    Document = Disclosure | Ledger | Budget | BudgetAccount
+    DocumentType = type[Disclosure] | type[Ledger] | type[Budget] | type[BudgetAccount]
 
 __all__ = [
     "MISSING",
@@ -549,21 +553,22 @@ def unstructure(obj: Any) -> Any:
     return conv.unstructure(obj)
 
 
-def document_types() -> dict[str, type[Disclosure] | type[Ledger]]:
+def document_types() -> dict[str, DocumentType]:
     """The classes a top-level document may hold, by their ``type`` tag."""
-    from budgetacct.model import Disclosure, Ledger
+    from budgetacct.model import Budget, BudgetAccount, Disclosure, Ledger
 
-    return {"Disclosure": Disclosure, "Ledger": Ledger}
+    return {"Disclosure": Disclosure, "Ledger": Ledger, "Budget": Budget, "BudgetAccount": BudgetAccount}
 
 
-_TAG_ZH: Final = '文档类型标记 "Disclosure" 或 "Ledger"'
-_TAG_EN: Final = 'a document type tag "Disclosure" or "Ledger"'
+_TAG_ZH: Final = '文档类型标记 "Disclosure"、"Ledger"、"Budget" 或 "BudgetAccount"'
+_TAG_EN: Final = 'a document type tag "Disclosure", "Ledger", "Budget" or "BudgetAccount"'
 
 
 def structure_document(
-    data: Any, *, source: str | None = None, expect: type[Disclosure] | type[Ledger] | None = None
-) -> Disclosure | Ledger:
-    """A :class:`Disclosure` or :class:`Ledger` from a tagged document ``{"type": ..., ...}``.
+    data: Any, *, source: str | None = None, expect: DocumentType | None = None
+) -> Document:
+    """A :class:`Disclosure`, :class:`Ledger`, :class:`Budget` or :class:`BudgetAccount` from a
+    tagged document ``{"type": ..., ...}``.
 
     ``expect`` restricts the accepted tag to one class.
     """
@@ -582,7 +587,8 @@ def structure_document(
         )
         raise InputError.single("$.type", zh, en, shown(tag), source=source)
     body = {key: value for key, value in data.items() if key != "type"}
-    return structure(body, cls, source=source)
+    document: Document = structure(body, cls, source=source)
+    return document
 
 
 def compact_json(obj: Any) -> str:
@@ -605,7 +611,7 @@ def compact_json(obj: Any) -> str:
     return json.dumps(unstructure(obj), ensure_ascii=False, separators=(",", ":"))
 
 
-def compact_document_line(obj: Disclosure | Ledger) -> str:
+def compact_document_line(obj: Document) -> str:
     """``compact_json(obj) + "\\n"`` for a document, written as one string (for JSON lines)."""
     writer = _get().document_lines.get(type(obj))
     if writer is None:
@@ -619,7 +625,7 @@ def document_line_writer(cls: type[Any]) -> Callable[[Any], str] | None:
     return _get().document_lines.get(cls)
 
 
-def unstructure_document(obj: Disclosure | Ledger) -> dict[str, Any]:
+def unstructure_document(obj: Document) -> dict[str, Any]:
     """The tagged JSON-ready form of a document: ``{"type": "Disclosure", ...}``."""
     types_by_tag = document_types()
     tag = type(obj).__name__

@@ -24,7 +24,7 @@ from budgetacct.io.converter import structure_document, unstructure, unstructure
 from budgetacct.paths import render_path
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from budgetacct.model import Disclosure, Ledger
+    from budgetacct.io.converter import Document, DocumentType
 
 __all__ = ["JsonLiteral", "dump", "dump_to", "load", "load_bytes", "loads"]
 
@@ -157,8 +157,8 @@ def loads(
     text: str | bytes | bytearray,
     *,
     source: str | None = None,
-    expect: type[Disclosure] | type[Ledger] | None = None,
-) -> Disclosure | Ledger:
+    expect: DocumentType | None = None,
+) -> Document:
     """A Disclosure or Ledger from JSON text (``str`` or UTF-8 ``bytes``; a BOM is skipped).
 
     ``source`` names the input in error messages; ``expect`` accepts only that document type.
@@ -170,9 +170,7 @@ def loads(
     return structure_document(_parse(text, source), source=source, expect=expect)
 
 
-def load_bytes(
-    raw: bytes, *, source: str | None = None, expect: type[Disclosure] | type[Ledger] | None = None
-) -> Disclosure | Ledger:
+def load_bytes(raw: bytes, *, source: str | None = None, expect: DocumentType | None = None) -> Document:
     """A Disclosure or Ledger from UTF-8 encoded JSON."""
     return structure_document(_parse(_decode(raw, source), source), source=source, expect=expect)
 
@@ -224,8 +222,8 @@ _JSON_STARTS: Final = frozenset('{["-0123456789tfnNI')
 def load(
     source: str | bytes | bytearray | os.PathLike[str],
     *,
-    expect: type[Disclosure] | type[Ledger] | None = None,
-) -> Disclosure | Ledger:
+    expect: DocumentType | None = None,
+) -> Document:
     """Load a Disclosure or Ledger from a path, the path of an existing file, JSON text or bytes.
 
     Raises :class:`~budgetacct.errors.InputError` (never a raw parser or cattrs error) naming

@@ -5,10 +5,30 @@ Two kinds of account and one bridge (see ``docs/concepts.md``):
 * :class:`Ledger` — the exact account, line items in any precision, totals derived;
 * :class:`Disclosure` — the figures as published, rounded, possibly partial, possibly wrong;
 * :meth:`Ledger.publish` — rounds, apportions shares and words changes the way publishers do.
+
+The spring budget report has the same three: :class:`BudgetAccount` (the exact budget),
+:class:`Budget` (the 部门预算 / 单位预算 as published) and :func:`publish_budget`.
 """
 
 from __future__ import annotations
 
+from budgetacct.model.budget import (
+    Budget,
+    BudgetExpenditure,
+    BudgetFiscal,
+    BudgetGeneral,
+    BudgetLevel,
+    BudgetOverview,
+    BudgetRevenue,
+    BudgetThreePublic,
+    FundBudget,
+    PerformanceTargets,
+    PlannedFigure,
+    PlannedLine,
+    TargetedProject,
+)
+from budgetacct.model.budget_ledger import BudgetAccount, PriorBudget, ThreePublicBudget
+from budgetacct.model.budget_publish import publish_budget
 from budgetacct.model.disclosure import (
     Assets,
     BasicExpenditure,
@@ -51,7 +71,16 @@ __all__ = [
     "FISCAL_FUNDS",
     "Assets",
     "BasicExpenditure",
+    "Budget",
+    "BudgetAccount",
+    "BudgetExpenditure",
+    "BudgetFiscal",
+    "BudgetGeneral",
+    "BudgetLevel",
     "BudgetLine",
+    "BudgetOverview",
+    "BudgetRevenue",
+    "BudgetThreePublic",
     "BudgetedFigure",
     "Count",
     "Disclosure",
@@ -63,6 +92,7 @@ __all__ = [
     "FunctionLine",
     "Fund",
     "FundAmount",
+    "FundBudget",
     "FundFlow",
     "FundSpending",
     "FundingSplit",
@@ -73,6 +103,10 @@ __all__ = [
     "OperatingCosts",
     "Overview",
     "Performance",
+    "PerformanceTargets",
+    "PlannedFigure",
+    "PlannedLine",
+    "PriorBudget",
     "PriorYear",
     "Procurement",
     "ProcurementAccount",
@@ -85,7 +119,10 @@ __all__ = [
     "SourceLine",
     "Staffing",
     "StatedChange",
+    "TargetedProject",
     "ThreePublic",
     "ThreePublicAccount",
+    "ThreePublicBudget",
     "UnitStaffing",
+    "publish_budget",
 ]

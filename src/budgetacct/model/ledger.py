@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Collection, Iterable
 from decimal import ROUND_HALF_UP, Context, Decimal, Inexact, InvalidOperation, Overflow
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -39,6 +39,9 @@ from budgetacct.model.disclosure import Assets, Disclosure, Staffing
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.performance import Performance
 from budgetacct.money import Amount
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from budgetacct.model.budget import Budget
 
 __all__ = [
     "BudgetLine",
@@ -97,13 +100,21 @@ class FundAmount:
 
 @attrs.frozen
 class BudgetLine:
-    """The (adjusted) budget of one 功能分类 code for one fund, for 完成预算%."""
+    """The (adjusted) budget of one 功能分类 code for one fund, for 完成预算%.
+
+    ``kind`` and ``economic`` split it further where the budget is kept that finely; the lines
+    then publish as a budget report of their own (:meth:`Ledger.publish_budget`).
+    """
 
     function: FunctionCode = attrs.field(
         validator=v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode")
     )
     amount: Amount = _amount_field()
     fund: Fund = attrs.field(default=Fund.GENERAL_BUDGET, validator=v.enum_of(Fund))
+    kind: ExpenditureKind | None = attrs.field(default=None, validator=v.optional(v.enum_of(ExpenditureKind)))
+    economic: EconomicCode | None = v.optional_instance_field(
+        EconomicCode, "经济分类科目编码", "an EconomicCode"
+    )
 
 
 @attrs.frozen
@@ -365,6 +376,17 @@ class Ledger:
         from budgetacct.model.publish import publish
 
         return publish(self, template=template, places=places, tables=tables)
+
+    def publish_budget(self, *, places: int | None = 2, tables: bool | str = True) -> Budget:
+        """The budget report (a :class:`~budgetacct.model.budget.Budget`) its budget lines print.
+
+        See :meth:`BudgetAccount.from_ledger <budgetacct.model.budget_ledger.BudgetAccount.from_ledger>`
+        and :func:`~budgetacct.model.budget_publish.publish_budget`.
+        """
+        from budgetacct.model.budget_ledger import BudgetAccount
+        from budgetacct.model.budget_publish import publish_budget
+
+        return publish_budget(BudgetAccount.from_ledger(self), places=places, tables=tables)
 
 
 _EXACT = Context(prec=60, rounding=ROUND_HALF_UP, traps=[InvalidOperation, Overflow, Inexact])

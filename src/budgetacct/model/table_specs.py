@@ -687,6 +687,10 @@ TABLE_SETS: Final[dict[str, TableSet]] = {
 
 def spec_for(kind: TableKind, set_name: str | None = None) -> TableSpec:
     """The layout of ``kind`` as the set ``set_name`` prints it (its own variant, or the MoF one)."""
+    if kind.is_budget:  # the 预算 tables live in model/budget_specs.py, which builds on this module
+        from budgetacct.model.budget_specs import budget_spec_for
+
+        return budget_spec_for(kind, set_name)
     if set_name == "university-4" and kind in UNIVERSITY_SPECS:
         return UNIVERSITY_SPECS[kind]
     return SPECS[kind]
@@ -711,9 +715,12 @@ _BY_TITLE: Final = sorted(
 
 
 def find_spec(title: str) -> TableSpec | None:
-    """The spec whose title wording the printed ``title`` ends with, longest wording first."""
+    """The spec whose title wording the printed ``title`` ends with, longest wording first
+    (a 决算 table's, else a 预算 table's)."""
     text = normalize_title(title)
     for wording, spec in _BY_TITLE:
         if text == wording or text.endswith(wording):
             return spec
-    return None
+    from budgetacct.model.budget_specs import find_budget_spec
+
+    return find_budget_spec(title)

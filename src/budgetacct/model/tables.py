@@ -90,6 +90,25 @@ class TableKind(IdentityHashed):
     STATE_CAPITAL_EXPENDITURE = "国有资本经营预算财政拨款支出决算表"
     OPERATING_COSTS = "机关运行经费支出决算表"
     PROCUREMENT = "政府采购情况表"
+    # 部门预算 / 单位预算 tables (model/budget_specs.py)
+    BUDGET_SUMMARY = "收支预算总表"
+    BUDGET_REVENUE = "收入预算总表"
+    BUDGET_EXPENDITURE = "支出预算总表"
+    BUDGET_FISCAL_SUMMARY = "财政拨款收支预算总表"
+    BUDGET_FISCAL_FUNCTION = "财政拨款支出预算表"
+    BUDGET_FISCAL_BASIC = "财政拨款基本支出预算表"
+    BUDGET_GENERAL = "一般公共预算支出功能分类预算表"
+    BUDGET_GENERAL_BASIC = "一般公共预算基本支出部门预算经济分类预算表"
+    BUDGET_GOVERNMENT_FUND = "政府性基金预算支出功能分类预算表"
+    BUDGET_STATE_CAPITAL = "国有资本经营预算支出功能分类预算表"
+    BUDGET_THREE_PUBLIC = "“三公”经费和机关运行经费预算表"
+    BUDGET_OPERATING_COSTS = "一般公共预算机关运行经费支出预算表"
+    BUDGET_PROCUREMENT = "政府采购支出预算表"
+
+    @property
+    def is_budget(self) -> bool:
+        """Whether this is a table of a 部门预算 (or 单位预算) rather than of a 部门决算."""
+        return self.name.startswith("BUDGET_")
 
 
 class Measure(IdentityHashed):
@@ -133,6 +152,13 @@ class Measure(IdentityHashed):
     RECEPTION = "公务接待费"
     # 明细表: one column per 经济分类 class (the column's ``code``)
     ECONOMIC_CLASS = "经济分类"
+    # 预算 tables: 机关运行经费 beside 三公, 会议费 and 培训费 (Jiangsu), 结转下年
+    OPERATING_COSTS = "机关运行经费"
+    RESERVE = "单位预留机动经费"
+    CARRY_TO_NEXT = "结转下年资金"
+    NON_FISCAL_USED = "使用非财政拨款结余"
+    MEETINGS = "会议费"
+    TRAINING = "培训费"
 
 
 class Basis(IdentityHashed):
@@ -195,6 +221,13 @@ class Line(IdentityHashed):
     PERSONNEL_TOTAL = "人员经费合计"
     PUBLIC_TOTAL = "公用经费合计"
     THREE_PUBLIC = "“三公”经费"
+    # 预算 tables: spending by purpose (Jiangsu 财政拨款收支预算总表), 政府采购 by category
+    BASIC = "基本支出"
+    PROJECT = "项目支出"
+    RESERVE = "单位预留机动经费"
+    PROCUREMENT_GOODS = "货物"
+    PROCUREMENT_WORKS = "工程"
+    PROCUREMENT_SERVICES = "服务"
 
     @property
     def role(self) -> RowRole:

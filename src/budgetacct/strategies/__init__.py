@@ -31,7 +31,8 @@ Import the strategies from this package; each is written in the module of its ki
 spending lines, “三公”, 政府采购, staffing, assets, last year), ``performance`` (indicators and
 project self-evaluations), ``ledger`` (:func:`ledgers`, :func:`disclosures`), ``sections`` (the
 sections and lines of a disclosure), ``tables`` (the standard tables as published:
-:func:`standard_tables`, :func:`panels`, :func:`table_rows`, :func:`columns`), ``broken``
+:func:`standard_tables`, :func:`panels`, :func:`table_rows`, :func:`columns`), ``budget``
+(budgets: :func:`budget_accounts`, :func:`budgets`, :func:`broken_budgets`), ``broken``
 (:func:`broken_disclosures` and :func:`mutated_disclosures`), whose mutations are in
 ``broken_tables``, ``broken_narrative``, ``broken_performance`` and ``broken_standard_tables`` by
 the family of rules they break; ``registration`` maps model types to strategies for
@@ -62,6 +63,7 @@ def _hypothesis_setup_hook() -> None:
 from budgetacct.strategies import broken as _broken
 from budgetacct.strategies import ledger as _ledger
 from budgetacct.strategies.broken import broken_disclosures, mutated_disclosures
+from budgetacct.strategies.budget import broken_budgets, budget_accounts, budgets, mutated_budgets
 from budgetacct.strategies.codes import economic_codes, function_codes
 from budgetacct.strategies.ledger import disclosures, ledgers
 from budgetacct.strategies.ledger_parts import (
@@ -126,9 +128,12 @@ __all__ = [
     "amounts",
     "assets",
     "basic_expenditures",
+    "broken_budgets",
     "broken_disclosures",
+    "budget_accounts",
     "budget_lines",
     "budgeted_figures",
+    "budgets",
     "changes",
     "columns",
     "counts",
@@ -150,6 +155,7 @@ __all__ = [
     "indicators",
     "kind_lines",
     "ledgers",
+    "mutated_budgets",
     "mutated_disclosures",
     "operating_costs",
     "overviews",

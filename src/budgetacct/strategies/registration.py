@@ -15,7 +15,7 @@ from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.model.indicators import DateBound, IndicatorValue, Qualitative, Quantity, ValueKind
 from budgetacct.model.tables import Column, Panel, StandardTable, TableRow
 from budgetacct.money import Amount, Change, Percent
-from budgetacct.strategies import codes, ledger, ledger_parts, money, performance, sections, tables
+from budgetacct.strategies import budget, codes, ledger, ledger_parts, money, performance, sections, tables
 
 
 def _from_type_strategies() -> dict[type[Any], SearchStrategy[Any]]:
@@ -34,6 +34,8 @@ def _from_type_strategies() -> dict[type[Any], SearchStrategy[Any]]:
         model.PriorYear: ledger_parts.prior_years(),
         model.Ledger: st.deferred(ledger.ledgers),
         model.Disclosure: st.deferred(ledger.disclosures),
+        model.Budget: st.deferred(budget.budgets),
+        model.BudgetAccount: st.deferred(budget.budget_accounts),
         model.StatedChange: sections.stated_changes(),
         model.SourceLine: sections.source_lines(),
         model.KindLine: sections.kind_lines(),

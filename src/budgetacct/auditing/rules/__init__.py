@@ -10,6 +10,9 @@ Every rule skips figures the report does not state: a partial report is checked 
 """
 
 from budgetacct.auditing.rules import (
+    budget_figures,
+    budget_pair,
+    budget_tables,
     codes_and_precision,
     coverage,
     fiscal,
@@ -29,6 +32,9 @@ from budgetacct.auditing.rules import (
 )
 
 __all__ = [
+    "budget_figures",
+    "budget_pair",
+    "budget_tables",
     "codes_and_precision",
     "coverage",
     "fiscal",

@@ -1,0 +1,423 @@
+"""Rules on a budget's own figures (R80–R85, R88–R91): totals, splits, inequalities, targets, changes.
+
+Each rule reads the budget's 预算编制说明 sections and skips what the report does not state.
+Where an identity holds only in some layouts it is stated as the inequality it is: a unit with
+事业收入 plans 财政拨款 below its 总计, so 财政拨款 ≤ 总计, never 财政拨款 = 总计.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Final
+
+from budgetacct.auditing.check import Checker
+from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules.budget_common import budget_of
+from budgetacct.codes import BasicExpensePart
+from budgetacct.model.disclosure import StatedChange
+from budgetacct.model.enums import FISCAL_FUNDS, Severity
+from budgetacct.money import Direction
+
+_BUDGET: Final = "预算"
+
+
+def budget_grand_totals(c: Checker) -> None:
+    """收入总计 = 支出总计; 收入总计 = 本年收入 + 使用非财政拨款结余 + 上年结转; 支出总计 = 本年支出 + 结转下年."""
+    b = budget_of(c)
+    if b is None or b.overview is None:
+        return
+    o = b.overview
+    c.equal(
+        "$.overview.expenditure_grand_total",
+        o.expenditure_grand_total,
+        [o.revenue_grand_total],
+        "支出总计与收入总计不符",
+        "the expenditure grand total differs from the revenue grand total",
+    )
+    c.equal(
+        "$.overview.revenue_grand_total",
+        o.revenue_grand_total,
+        [o.revenue_total, o.non_fiscal_balance_used, o.carried_forward],
+        "收入总计与本年收入、使用非财政拨款结余、上年结转之和不符",
+        "the revenue grand total differs from this year's revenue + non-fiscal balance used + carried forward",
+    )
+    c.equal(
+        "$.overview.expenditure_grand_total",
+        o.expenditure_grand_total,
+        [o.expenditure_total, o.carry_to_next],
+        "支出总计与本年支出、结转下年之和不符",
+        "the expenditure grand total differs from this year's spending + carried to next year",
+    )
+
+
+rule(
+    "R80",
+    zh="预算收入总计等于支出总计，且各等于其组成之和",
+    en="A budget's revenue grand total equals its expenditure grand total, each the sum of its parts",
+    formula="收入总计 = 支出总计；收入总计 = 本年收入 + 使用非财政拨款结余 + 上年结转；支出总计 = 本年支出 + 结转下年",
+    group=_BUDGET,
+    subject="budget",
+)(budget_grand_totals)
+
+
+def budget_revenue_sources(c: Checker) -> None:
+    """本年收入 = Σ 各来源 (the fiscal part as its funds, or as 财政拨款收入 where the funds are not
+    listed); 财政拨款收入 = Σ 各财政拨款资金."""
+    b = budget_of(c)
+    if b is None or b.revenue is None or not b.revenue.lines:
+        return
+    r = b.revenue
+    fiscal = [line for line in r.lines if line.source.is_fiscal]
+    others = [line.amount for line in r.lines if not line.source.is_fiscal]
+    parts = [line.amount for line in fiscal] if fiscal else [r.fiscal]
+    c.equal(
+        "$.revenue.total",
+        r.total,
+        [*parts, *others],
+        "收入预算与各来源之和不符",
+        "the revenue budget differs from its sources",
+    )
+    c.equal_to_lines(
+        "$.revenue.fiscal",
+        r.fiscal,
+        fiscal,
+        "财政拨款收入与各财政拨款资金之和不符",
+        "fiscal revenue differs from the sum of its funds",
+    )
+
+
+rule(
+    "R81",
+    zh="收入预算等于各来源之和",
+    en="The revenue budget equals the sum of its sources",
+    formula="本年收入 = 财政拨款收入 + 事业收入 + 事业单位经营收入 + 其他收入；财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营",
+    group=_BUDGET,
+    subject="budget",
+)(budget_revenue_sources)
+
+
+def budget_basic_plus_project(c: Checker) -> None:
+    """支出预算 合计 = 基本支出 + 项目支出, in total and on every 功能分类 row that prints the split."""
+    b = budget_of(c)
+    if b is None or b.expenditure is None:
+        return
+    e = b.expenditure
+    c.equal(
+        "$.expenditure.total",
+        e.total,
+        [e.basic, e.project],
+        "支出预算与基本支出、项目支出之和不符",
+        "the spending budget differs from basic + project spending",
+    )
+    for i, row in enumerate(e.rows):
+        c.equal(
+            f"$.expenditure.rows[{i}].amount",
+            row.amount,
+            [row.basic, row.project],
+            f"{row.code.code}{row.name or ''}：合计与基本支出、项目支出之和不符",
+            f"{row.code.code}: the total differs from basic + project",
+        )
+
+
+rule(
+    "R82",
+    zh="支出预算合计等于基本支出加项目支出",
+    en="A spending budget equals its basic plus its project spending",
+    formula="合计 = 基本支出 + 项目支出（总额及每个功能分类科目）",
+    group=_BUDGET,
+    subject="budget",
+)(budget_basic_plus_project)
+
+
+def budget_personnel_plus_public(c: Checker) -> None:
+    """基本支出 = 人员经费 + 公用经费; each equals its economic classes."""
+    b = budget_of(c)
+    if b is None or b.basic_expenditure is None:
+        return
+    basic = b.basic_expenditure
+    c.equal(
+        "$.basic_expenditure.total",
+        basic.total,
+        [basic.personnel, basic.public],
+        "基本支出预算与人员经费、公用经费之和不符",
+        "the basic spending budget differs from personnel + public costs",
+    )
+    for part, path, value in (
+        (BasicExpensePart.PERSONNEL, "personnel", basic.personnel),
+        (BasicExpensePart.PUBLIC, "public", basic.public),
+    ):
+        lines = [line for line in basic.lines if line.code.basic_expense_part is part]
+        c.equal_to_lines(
+            f"$.basic_expenditure.{path}",
+            value,
+            lines,
+            f"{part.value}与其经济分类科目之和不符",
+            f"{path} costs differ from the sum of their economic classes",
+        )
+
+
+rule(
+    "R83",
+    zh="基本支出预算等于人员经费加公用经费",
+    en="The basic spending budget equals personnel plus public costs",
+    formula="基本支出 = 人员经费 + 公用经费；人员经费 = Σ 人员类经济科目；公用经费 = Σ 公用类经济科目",
+    group=_BUDGET,
+    subject="budget",
+)(budget_personnel_plus_public)
+
+
+def budget_three_public_parts(c: Checker) -> None:
+    """“三公” = 出国 + 车 + 接待; 车 = 购置 + 运行."""
+    b = budget_of(c)
+    if b is None or b.three_public is None:
+        return
+    t = b.three_public
+    c.equal(
+        "$.three_public.total.amount",
+        t.total.amount,
+        [t.outbound.amount, t.vehicles.amount, t.reception.amount],
+        "“三公”经费预算与三项之和不符",
+        "the 三公 budget differs from the sum of its three parts",
+    )
+    c.equal(
+        "$.three_public.vehicles.amount",
+        t.vehicles.amount,
+        [t.vehicle_purchase.amount, t.vehicle_operation.amount],
+        "公务用车购置及运行费预算与购置费、运行费之和不符",
+        "the vehicle budget differs from purchase + operation",
+    )
+
+
+rule(
+    "R84",
+    zh="“三公”经费预算等于各项之和",
+    en="The 三公 budget equals the sum of its parts",
+    formula="“三公” = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费；公务用车 = 购置费 + 运行费",
+    group=_BUDGET,
+    subject="budget",
+)(budget_three_public_parts)
+
+
+def budget_fund_figures(c: Checker) -> None:
+    """财政拨款支出预算 = Σ funds; the 一般公共预算 figure quoted twice agrees."""
+    b = budget_of(c)
+    if b is None or b.fiscal is None:
+        return
+    f = b.fiscal
+    c.equal(
+        "$.fiscal.total",
+        f.total,
+        [line.amount for line in f.funds] if f.funds else [None],
+        "财政拨款支出预算与各资金之和不符",
+        "the fiscal spending budget differs from the sum of its funds",
+    )
+    general = f.get(FISCAL_FUNDS[0])
+    if b.general_budget is not None and general is not None:
+        c.equal(
+            "$.general_budget.total",
+            b.general_budget.total,
+            [general.amount],
+            "一般公共预算支出与财政拨款中的一般公共预算拨款不符",
+            "the general-budget spending differs from its figure among the fiscal funds",
+        )
+
+
+rule(
+    "R85",
+    zh="财政拨款支出预算等于各资金之和",
+    en="The fiscal spending budget equals the sum of its funds",
+    formula="财政拨款支出 = 一般公共预算 + 政府性基金 + 国有资本经营；一般公共预算支出（两处）一致",
+    group=_BUDGET,
+    subject="budget",
+)(budget_fund_figures)
+
+
+def budget_inequalities(c: Checker) -> None:
+    """The parts that may fall short of their whole, but never exceed it."""
+    b = budget_of(c)
+    if b is None:
+        return
+    checks = []
+    if b.revenue is not None:
+        checks.append(("$.revenue.fiscal", b.revenue.fiscal, b.revenue.total, "财政拨款收入", "本年收入"))
+    if b.fiscal is not None and b.expenditure is not None:
+        checks.append(("$.fiscal.total", b.fiscal.total, b.expenditure.total, "财政拨款支出", "本年支出"))
+    if b.basic_expenditure is not None and b.expenditure is not None:
+        checks.append(
+            (
+                "$.basic_expenditure.total",
+                b.basic_expenditure.total,
+                b.expenditure.basic,
+                "一般公共预算基本支出",
+                "基本支出",
+            )
+        )
+    if b.procurement is not None:
+        p = b.procurement
+        checks.append(("$.procurement.sme", p.sme, p.total, "面向中小企业预留", "政府采购预算"))
+        checks.append(
+            ("$.procurement.small_micro", p.small_micro, p.sme, "面向小微企业预留", "面向中小企业预留")
+        )
+    for path, part, whole, part_name, whole_name in checks:
+        c.not_above(path, part, whole, f"{part_name}超过{whole_name}", f"{part_name} exceeds {whole_name}")
+
+
+rule(
+    "R88",
+    zh="预算中的部分不超过整体（只在部分版式中相等的关系按不等式检查）",
+    en="A budget's parts never exceed their whole (identities of some layouts only, checked as inequalities)",
+    formula="财政拨款收入 ≤ 本年收入；财政拨款支出 ≤ 本年支出；一般公共预算基本支出 ≤ 基本支出；中小企业预留 ≤ 政府采购预算；小微企业 ≤ 中小企业",
+    group=_BUDGET,
+    subject="budget",
+)(budget_inequalities)
+
+
+def budget_targets(c: Checker) -> None:
+    """绩效目标 money ≤ 项目支出; the listed projects add up to it and number as stated."""
+    b = budget_of(c)
+    if b is None or b.targets is None:
+        return
+    t = b.targets
+    project = b.expenditure.project if b.expenditure is not None else None
+    c.not_above(
+        "$.targets.amount",
+        t.amount,
+        project,
+        "编报绩效目标的项目资金超过项目支出预算",
+        "targeted money exceeds project spending",
+    )
+    if t.lines:
+        c.equal_to_lines(
+            "$.targets.amount",
+            t.amount,
+            t.lines,
+            "绩效目标项目资金与所列项目之和不符",
+            "targeted money differs from its projects",
+        )
+        if t.projects is not None and t.projects != len(t.lines):
+            c.fail(
+                "$.targets.projects",
+                f"编报绩效目标的项目数为{t.projects}个，但列出{len(t.lines)}个",
+                f"{t.projects} projects with targets stated, {len(t.lines)} listed",
+                expected=len(t.lines),
+                actual=t.projects,
+            )
+
+
+rule(
+    "R89",
+    zh="绩效目标涉及资金不超过项目支出，且与所列项目一致",
+    en="Money with performance targets does not exceed project spending and matches the projects listed",
+    formula="绩效目标资金 ≤ 项目支出；绩效目标资金 = Σ 所列项目；项目个数 = 所列项目数",
+    group=_BUDGET,
+    subject="budget",
+)(budget_targets)
+
+
+def _changes(c: Checker) -> list[tuple[str, object, StatedChange | None, str]]:
+    b = budget_of(c)
+    if b is None:
+        return []
+    found: list[tuple[str, object, StatedChange | None, str]] = []
+    if b.revenue is not None:
+        found.append(("$.revenue.change", b.revenue.total, b.revenue.change, "收入预算"))
+        found.append(
+            ("$.revenue.fiscal_change", b.revenue.fiscal, b.revenue.fiscal_change, "财政拨款收入预算")
+        )
+    if b.expenditure is not None:
+        found.append(("$.expenditure.change", b.expenditure.total, b.expenditure.change, "支出预算"))
+    if b.fiscal is not None:
+        found.append(("$.fiscal.change", b.fiscal.total, b.fiscal.change, "财政拨款支出预算"))
+        for i, fund in enumerate(b.fiscal.funds):
+            found.append(
+                (f"$.fiscal.funds[{i}].change", fund.amount, fund.change, f"{fund.fund.value}支出预算")
+            )
+    if b.general_budget is not None:
+        found.append(
+            ("$.general_budget.change", b.general_budget.total, b.general_budget.change, "一般公共预算支出")
+        )
+    if b.three_public is not None:
+        for name in ("total", "outbound", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"):
+            figure = getattr(b.three_public, name)
+            found.append(
+                (f"$.three_public.{name}.change", figure.amount, figure.change, f"“三公”经费（{name}）")
+            )
+    if b.operating_costs is not None:
+        found.append(
+            (
+                "$.operating_costs.change",
+                b.operating_costs.amount,
+                b.operating_costs.change,
+                "机关运行经费预算",
+            )
+        )
+    return found
+
+
+def budget_changes(c: Checker) -> None:
+    """Each change against last year's budget: amount, rate and direction word."""
+    from budgetacct.money import Amount
+
+    for path, current, stated, name in _changes(c):
+        c.change(
+            path,
+            current if isinstance(current, Amount) else None,
+            stated,
+            f"{name}较上年预算的变动",
+            f"{name}: the change against last year's budget",
+        )
+
+
+rule(
+    "R90",
+    zh="较上年预算的增减额、增减率与增减用词正确",
+    en="Changes against last year's budget: amount, rate and direction word",
+    formula="增减额 = |本年预算 − 上年预算|；增减率 = 增减额 ÷ 上年预算；增加/减少/持平与符号一致",
+    group=_BUDGET,
+    subject="budget",
+)(budget_changes)
+
+#: Templates that require the reasons of every change of the fiscal budget and of 三公 (Shanghai);
+#: elsewhere a change of ``LARGE_CHANGE`` % or more needs its reason.
+_EVERY_CHANGE_EXPLAINED: Final = frozenset({"shanghai-budget-9"})
+LARGE_CHANGE: Final = Decimal(10)
+
+
+def budget_change_reasons(c: Checker) -> None:
+    """A change the template asks to explain carries its reason (主要原因是…)."""
+    b = budget_of(c)
+    if b is None:
+        return
+    every = (b.template or b.table_set) in _EVERY_CHANGE_EXPLAINED
+    explained: list[tuple[str, StatedChange | None, str | None, str]] = []
+    if b.fiscal is not None:
+        explained.append(("$.fiscal.reason", b.fiscal.change, b.fiscal.reason, "财政拨款支出预算"))
+    if b.three_public is not None:
+        for name in ("outbound", "vehicle_purchase", "vehicle_operation", "reception"):
+            figure = getattr(b.three_public, name)
+            explained.append((f"$.three_public.{name}.reason", figure.change, figure.reason, "“三公”经费"))
+    for path, change, reason, name in explained:
+        if change is None or change.direction is Direction.FLAT or reason:
+            continue
+        large = change.rate is None or change.rate.value >= LARGE_CHANGE
+        if every or large:
+            c.emit(
+                Severity.WARNING,
+                path,
+                f"{name}较上年预算{change.direction.value}，未说明原因",
+                f"{name} changed against last year's budget without a stated reason",
+                expected="原因 / a reason",
+                actual="无 / none",
+            )
+
+
+rule(
+    "R91",
+    zh="模板要求说明原因的预算变动须说明原因",
+    en="Budget changes the template requires explained carry their reasons",
+    formula="上海：财政拨款及“三公”经费每项增减须说明原因；其他：增减 ≥ 10% 须说明原因",
+    severity=Severity.WARNING,
+    tolerance="无 | none",
+    group=_BUDGET,
+    subject="budget",
+)(budget_change_reasons)

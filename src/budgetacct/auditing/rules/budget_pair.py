@@ -1,0 +1,219 @@
+"""Rules between a department's budget and the same year's 决算 (R95–R98).
+
+The 决算 measures the year against the budget: §五(三) gives each 项's 年初预算 and 完成年初预算%,
+§五 the 一般公共预算 年初预算 total, §七 the 三公 预算数.  Those figures should be the budget
+report's own, and the completion rates should follow from them.  A finding's ``path`` is in the
+决算; ``related`` holds the budget's path of the figure compared (``$.general_budget.items[2].amount``
+in the budget report).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from budgetacct.auditing.check import Checker
+from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules.budget_common import BudgetChecker
+from budgetacct.auditing.rules.table_cells import CellRef, find
+from budgetacct.codes import FunctionCode
+from budgetacct.model.budget import Budget
+from budgetacct.model.disclosure import BudgetedFigure, Disclosure
+from budgetacct.model.tables import Basis, Column, Line, Measure, TableKind
+from budgetacct.money import Amount
+
+__all__ = ["PairChecker"]
+
+_PAIR: Final = "预算与决算"
+_THREE_PUBLIC: Final = ("total", "outbound", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
+
+
+class PairChecker(Checker):
+    """A checker over a 决算 (``d``) with the same year's budget beside it (``budget``)."""
+
+    def __init__(self, final: Disclosure, budget: Budget) -> None:
+        super().__init__(final, exact=False)
+        self.budget = budget
+        # The budget's figures are found in its tables through a checker of its own.
+        self.budget_checker = BudgetChecker(budget, exact=False)
+
+
+def _pair(c: Checker) -> tuple[Disclosure, Budget, PairChecker] | None:
+    if not isinstance(c, PairChecker):
+        return None
+    return c.d, c.budget, c
+
+
+def _planned_item(p: PairChecker, code: FunctionCode) -> tuple[str, Amount] | None:
+    """The budget's 一般公共预算 figure for ``code``: its narrative item, else its table row."""
+    general = p.budget.general_budget
+    if general is not None:
+        for i, item in enumerate(general.items):
+            if item.code == code:
+                return f"$.general_budget.items[{i}].amount", item.amount
+    found = find(
+        p.budget_checker, CellRef(TableKind.BUDGET_GENERAL, code, Column(Measure.TOTAL, Basis.BUDGET))
+    )
+    if found is None:
+        return None
+    return found.path, found.amount
+
+
+def _general_total(p: PairChecker) -> tuple[str, Amount] | None:
+    general = p.budget.general_budget
+    if general is not None and general.total is not None:
+        return "$.general_budget.total", general.total
+    found = find(
+        p.budget_checker, CellRef(TableKind.BUDGET_GENERAL, Line.TOTAL, Column(Measure.TOTAL, Basis.BUDGET))
+    )
+    return None if found is None else (found.path, found.amount)
+
+
+def _three_public(p: PairChecker) -> Iterator[tuple[str, BudgetedFigure, str, Amount]]:
+    final, planned = p.d.three_public, p.budget.three_public
+    if final is None or planned is None:
+        return
+    for name in _THREE_PUBLIC:
+        figure: BudgetedFigure = getattr(final, name)
+        amount = getattr(planned, name).amount
+        if amount is not None:
+            yield name, figure, f"$.three_public.{name}.amount", amount
+
+
+def items_against_budget(c: Checker) -> None:
+    """§五(三) 各项 年初预算 = the budget report's figure for that 项."""
+    found = _pair(c)
+    if found is None:
+        return
+    final, _, p = found
+    if final.general_budget is None:
+        return
+    for i, item in enumerate(final.general_budget.items):
+        planned = _planned_item(p, item.code)
+        if item.budget is None or planned is None:
+            continue
+        path, amount = planned
+        c.equal(
+            f"$.general_budget.items[{i}].budget",
+            item.budget,
+            [amount],
+            f"{item.code.code}的年初预算与部门预算公开的数不符",
+            f"{item.code.code}: the budget stated differs from the budget report's",
+            related=(path,),
+        )
+
+
+rule(
+    "R95",
+    zh="决算中各项年初预算数与部门预算公开数一致",
+    en="Each item's budget in the final accounts equals the budget report's figure",
+    formula="决算§五(三) 项 年初预算 = 部门预算 一般公共预算支出 该项",
+    group=_PAIR,
+    subject="pair",
+)(items_against_budget)
+
+
+def total_against_budget(c: Checker) -> None:
+    """一般公共预算 年初预算 total in the 决算 = the budget report's 一般公共预算支出."""
+    found = _pair(c)
+    if found is None:
+        return
+    final, _, p = found
+    planned = _general_total(p)
+    if final.general_budget is None or planned is None:
+        return
+    path, amount = planned
+    c.equal(
+        "$.general_budget.detail_budget",
+        final.general_budget.detail_budget,
+        [amount],
+        "一般公共预算财政拨款支出年初预算与部门预算公开的数不符",
+        "the general-budget spending budget stated differs from the budget report's",
+        related=(path,),
+    )
+
+
+rule(
+    "R96",
+    zh="决算中一般公共预算支出年初预算与部门预算公开数一致",
+    en="The general-budget spending budget in the final accounts equals the budget report's",
+    formula="决算§五(三) 年初预算合计 = 部门预算 一般公共预算支出",
+    group=_PAIR,
+    subject="pair",
+)(total_against_budget)
+
+
+def three_public_against_budget(c: Checker) -> None:
+    """§七 “三公” 预算数 = the budget report's “三公” budget, figure by figure."""
+    found = _pair(c)
+    if found is None:
+        return
+    for name, figure, path, amount in _three_public(found[2]):
+        c.equal(
+            f"$.three_public.{name}.budget",
+            figure.budget,
+            [amount],
+            f"“三公”经费（{name}）预算数与部门预算公开的数不符",
+            f"the 三公 budget ({name}) differs from the budget report's",
+            related=(path,),
+        )
+
+
+rule(
+    "R97",
+    zh="决算中“三公”经费预算数与部门预算公开数一致",
+    en="The 三公 budgets in the final accounts equal the budget report's",
+    formula="决算§七 各项预算数 = 部门预算 “三公”经费预算",
+    group=_PAIR,
+    subject="pair",
+)(three_public_against_budget)
+
+
+def completion_from_budget(c: Checker) -> None:
+    """完成年初预算% = 决算数 ÷ the budget report's figure (per 项, in total, per 三公 item)."""
+    found = _pair(c)
+    if found is None:
+        return
+    final, _, p = found
+    general = final.general_budget
+    if general is not None:
+        for i, item in enumerate(general.items):
+            planned = _planned_item(p, item.code)
+            if planned is not None:
+                c.percent_of(
+                    f"$.general_budget.items[{i}].completion",
+                    item.completion,
+                    item.amount,
+                    planned[1],
+                    f"{item.code.code}完成年初预算的百分比（按部门预算公开的预算数）",
+                    f"{item.code.code}: the completion rate against the budget report's figure",
+                )
+        total = _general_total(p)
+        if total is not None:
+            c.percent_of(
+                "$.general_budget.detail_completion",
+                general.detail_completion,
+                general.detail_total,
+                total[1],
+                "一般公共预算支出完成年初预算的百分比（按部门预算公开的预算数）",
+                "the general-budget completion rate against the budget report's figure",
+            )
+    for name, figure, _, amount in _three_public(p):
+        c.percent_of(
+            f"$.three_public.{name}.completion",
+            figure.completion,
+            figure.actual,
+            amount,
+            f"“三公”经费（{name}）完成预算的百分比（按部门预算公开的预算数）",
+            f"the 三公 ({name}) completion rate against the budget report's figure",
+        )
+
+
+rule(
+    "R98",
+    zh="决算中完成预算百分比与部门预算公开的预算数相符",
+    en="Completion rates in the final accounts follow from the budget report's figures",
+    formula="完成年初预算% = 决算数 ÷ 部门预算公开的预算数 × 100%",
+    group=_PAIR,
+    subject="pair",
+)(completion_from_budget)

@@ -1,0 +1,280 @@
+"""The figures of a 部门预算 (or 单位预算) report *as published*: rounded, possibly partial.
+
+A :class:`Budget` is to the spring budget report what :class:`~budgetacct.model.disclosure.Disclosure`
+is to the 决算 a year later: the sections of the 预算编制说明 and the standard tables, every section
+optional, every figure kept as printed.  Parts that mean the same thing in both reports are the
+same classes (:class:`~budgetacct.model.disclosure.SourceLine`, ``EconomicLine``,
+``BasicExpenditure``, ``OperatingCosts``, ``Procurement``, ``Assets``, ``StatedChange``,
+:class:`~budgetacct.model.tables.StandardTable`).  Where the budget differs the types say so: a
+budget prints no actuals and no completion rates, so its 三公 figures are :class:`PlannedFigure`
+(an amount and its change against last year's budget) rather than ``BudgetedFigure``, and its
+function rows are :class:`PlannedLine` (no 决算数, no 完成预算%).  Every change it states is
+against the *previous year's budget* (“比2024年预算增加107.62万元”).
+
+>>> from budgetacct import Amount
+>>> b = Budget(year=2025, department="示例局", expenditure=BudgetExpenditure(
+...     total=Amount("100"), basic=Amount("60"), project=Amount("40")))
+>>> b.level
+<BudgetLevel.DEPARTMENT: '部门预算'>
+>>> b.expenditure.total
+Amount('100')
+"""
+
+from __future__ import annotations
+
+import enum
+import html as _html
+from typing import Any
+
+import attrs
+
+from budgetacct.codes import FunctionCode
+from budgetacct.model import _fields as v
+from budgetacct.model.disclosure import (
+    Assets,
+    BasicExpenditure,
+    OperatingCosts,
+    Procurement,
+    SourceLine,
+    StatedChange,
+)
+from budgetacct.model.enums import Fund, RevenueSource
+from budgetacct.model.tables import StandardTable
+from budgetacct.money import Amount
+
+__all__ = [
+    "BUDGET_SOURCES",
+    "Budget",
+    "BudgetExpenditure",
+    "BudgetFiscal",
+    "BudgetGeneral",
+    "BudgetLevel",
+    "BudgetOverview",
+    "BudgetRevenue",
+    "BudgetThreePublic",
+    "FundBudget",
+    "PerformanceTargets",
+    "PlannedFigure",
+    "PlannedLine",
+    "TargetedProject",
+]
+
+#: The revenue sources a budget plans (the 收入预算总表's columns): 财政拨款 by fund, 事业收入,
+#: 事业单位经营收入 and 其他收入.  上级补助 and 附属单位上缴 are not budgeted in these templates.
+BUDGET_SOURCES: tuple[RevenueSource, ...] = (
+    RevenueSource.GENERAL_BUDGET,
+    RevenueSource.GOVERNMENT_FUND,
+    RevenueSource.STATE_CAPITAL,
+    RevenueSource.OPERATIONS,
+    RevenueSource.BUSINESS,
+    RevenueSource.OTHER,
+)
+
+
+class BudgetLevel(enum.Enum):
+    """Whose budget: a department's (部门预算, it and its units) or one unit's (单位预算)."""
+
+    DEPARTMENT = "部门预算"
+    UNIT = "单位预算"
+
+
+def _change() -> Any:
+    return v.optional_instance_field(StatedChange, "变动（StatedChange）", "a StatedChange")
+
+
+def _section(cls: type[Any], zh: str) -> Any:
+    return v.optional_instance_field(cls, zh, f"a {cls.__name__}")
+
+
+def _text() -> Any:
+    return v.optional_field(v.text)
+
+
+@attrs.frozen
+class PlannedFigure:
+    """A budgeted figure with its change against the previous year's budget and the stated reason."""
+
+    amount: Amount | None = v.optional_amount_field()
+    change: StatedChange | None = _change()
+    reason: str | None = _text()
+
+
+def _planned() -> Any:
+    return attrs.field(
+        factory=PlannedFigure,
+        validator=v.instance(PlannedFigure, "预算数（PlannedFigure）", "a PlannedFigure"),
+    )
+
+
+@attrs.frozen
+class PlannedLine:
+    """A 功能分类 row of a budget (类, 款 or 项): the amount planned, split 基本 / 项目 where printed."""
+
+    code: FunctionCode = attrs.field(validator=v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode"))
+    amount: Amount = attrs.field(validator=v.non_negative_amount)
+    name: str | None = _text()
+    basic: Amount | None = v.optional_amount_field()
+    project: Amount | None = v.optional_amount_field()
+
+
+@attrs.frozen
+class BudgetOverview:
+    """收支总体情况: 收入总计 = 本年收入 + 使用非财政拨款结余 + 上年结转 = 支出总计 = 本年支出 + 结转下年."""
+
+    revenue_grand_total: Amount | None = v.optional_amount_field()
+    expenditure_grand_total: Amount | None = v.optional_amount_field()
+    revenue_total: Amount | None = v.optional_amount_field()
+    expenditure_total: Amount | None = v.optional_amount_field()
+    non_fiscal_balance_used: Amount | None = v.optional_amount_field()
+    carried_forward: Amount | None = v.optional_amount_field()
+    carry_to_next: Amount | None = v.optional_amount_field()
+    change: StatedChange | None = _change()
+
+
+@attrs.frozen
+class BudgetRevenue:
+    """收入预算: the year's planned income by source; ``fiscal`` is 财政拨款收入 (the funds together)."""
+
+    total: Amount | None = v.optional_amount_field()
+    fiscal: Amount | None = v.optional_amount_field()
+    lines: tuple[SourceLine, ...] = v.tuple_field(SourceLine, "收入来源行", "a SourceLine")
+    change: StatedChange | None = _change()
+    fiscal_change: StatedChange | None = _change()
+
+    def get(self, source: RevenueSource) -> SourceLine | None:
+        return next((line for line in self.lines if line.source is source), None)
+
+
+@attrs.frozen
+class BudgetExpenditure:
+    """支出预算: the year's planned spending, 基本 + 项目, and its 功能分类 rows (支出预算总表)."""
+
+    total: Amount | None = v.optional_amount_field()
+    basic: Amount | None = v.optional_amount_field()
+    project: Amount | None = v.optional_amount_field()
+    change: StatedChange | None = _change()
+    rows: tuple[PlannedLine, ...] = v.tuple_field(PlannedLine, "功能分类行", "a PlannedLine")
+
+
+@attrs.frozen
+class FundBudget:
+    """One fiscal fund's spending budget (一般公共预算拨款支出预算 …), with its change."""
+
+    fund: Fund = attrs.field(validator=v.enum_of(Fund))
+    amount: Amount | None = v.optional_amount_field()
+    change: StatedChange | None = _change()
+
+
+@attrs.frozen
+class BudgetFiscal:
+    """财政拨款支出预算 by fund, its change against last year's budget and the stated reasons."""
+
+    total: Amount | None = v.optional_amount_field()
+    change: StatedChange | None = _change()
+    funds: tuple[FundBudget, ...] = v.tuple_field(FundBudget, "分资金预算（FundBudget）", "a FundBudget")
+    reason: str | None = _text()
+
+    def get(self, fund: Fund) -> FundBudget | None:
+        return next((line for line in self.funds if line.fund is fund), None)
+
+
+@attrs.frozen
+class BudgetGeneral:
+    """一般公共预算支出: the total and the listed 项 (“1.“一般公共服务支出（类）…（项）”1,623.18万元”)."""
+
+    total: Amount | None = v.optional_amount_field()
+    change: StatedChange | None = _change()
+    items: tuple[PlannedLine, ...] = v.tuple_field(PlannedLine, "功能分类行", "a PlannedLine")
+    items_complete: bool = attrs.field(default=True, validator=v.boolean)
+
+
+@attrs.frozen
+class BudgetThreePublic:
+    """“三公”经费预算: 因公出国（境）费, 公务用车购置及运行费 (购置 + 运行), 公务接待费."""
+
+    total: PlannedFigure = _planned()
+    outbound: PlannedFigure = _planned()
+    vehicles: PlannedFigure = _planned()
+    vehicle_purchase: PlannedFigure = _planned()
+    vehicle_operation: PlannedFigure = _planned()
+    reception: PlannedFigure = _planned()
+
+
+@attrs.frozen
+class TargetedProject:
+    """A project with 绩效目标 and the money it plans."""
+
+    name: str = attrs.field(validator=v.text)
+    amount: Amount = attrs.field(validator=v.non_negative_amount)
+
+
+@attrs.frozen
+class PerformanceTargets:
+    """绩效目标设置情况: “编报绩效目标的项目共4个，涉及项目预算资金598.46万元。其中：…”."""
+
+    projects: int | None = v.optional_field(v.count)
+    amount: Amount | None = v.optional_amount_field()
+    lines: tuple[TargetedProject, ...] = v.tuple_field(
+        TargetedProject, "绩效目标项目（TargetedProject）", "a TargetedProject"
+    )
+
+
+@attrs.frozen
+class Budget:
+    """A published budget report (部门预算公开 or 单位预算公开), section by section.
+
+    ``previous_year`` is the year the stated changes compare with (the previous year's budget).
+    ``tables`` holds the standard tables as printed and ``table_set`` names the set
+    (:data:`~budgetacct.model.budget_specs.BUDGET_TABLE_SETS`); ``asset_purchases`` is what the
+    budget plans to buy (vehicles by use, large equipment), ``assets`` what is held.
+    """
+
+    year: int = attrs.field(validator=v.year)
+    department: str = attrs.field(validator=v.text)
+    level: BudgetLevel = attrs.field(default=BudgetLevel.DEPARTMENT, validator=v.enum_of(BudgetLevel))
+    template: str | None = _text()
+    overview: BudgetOverview | None = _section(BudgetOverview, "收支预算总体情况（BudgetOverview）")
+    revenue: BudgetRevenue | None = _section(BudgetRevenue, "收入预算（BudgetRevenue）")
+    expenditure: BudgetExpenditure | None = _section(BudgetExpenditure, "支出预算（BudgetExpenditure）")
+    fiscal: BudgetFiscal | None = _section(BudgetFiscal, "财政拨款支出预算（BudgetFiscal）")
+    general_budget: BudgetGeneral | None = _section(BudgetGeneral, "一般公共预算支出（BudgetGeneral）")
+    basic_expenditure: BasicExpenditure | None = _section(BasicExpenditure, "基本支出（BasicExpenditure）")
+    three_public: BudgetThreePublic | None = _section(
+        BudgetThreePublic, "“三公”经费预算（BudgetThreePublic）"
+    )
+    operating_costs: OperatingCosts | None = _section(OperatingCosts, "机关运行经费（OperatingCosts）")
+    procurement: Procurement | None = _section(Procurement, "政府采购预算（Procurement）")
+    assets: Assets | None = _section(Assets, "国有资产（Assets）")
+    asset_purchases: Assets | None = _section(Assets, "预算安排购置资产（Assets）")
+    targets: PerformanceTargets | None = _section(PerformanceTargets, "绩效目标（PerformanceTargets）")
+    units: tuple[str, ...] = v.tuple_field(str, "金额单位", "a unit name")
+    tables: tuple[StandardTable, ...] = v.tuple_field(
+        StandardTable, "标准表（StandardTable）", "a StandardTable"
+    )
+    table_set: str | None = _text()
+
+    @property
+    def previous_year(self) -> int:
+        return self.year - 1
+
+    def _repr_html_(self) -> str:
+        """The 预算编制说明 rendered from this budget (Jupyter's rich display)."""
+        # Imported here: rendering sits above the model, and only a notebook asks for HTML.
+        from budgetacct.render.budget_narrative import render_budget_narrative
+
+        kind = "单位预算" if self.level is BudgetLevel.UNIT else "部门预算"
+        title = f"<h1>{_html.escape(self.department)} {self.year}年{kind}</h1>"
+        return title + render_budget_narrative(self).html()
+
+    def check(self) -> tuple[Any, ...]:
+        """Every finding of every budget rule on this budget (see :func:`budgetacct.audit`)."""
+        from budgetacct.auditing import audit
+
+        return audit(self).findings
+
+    def validated(self) -> Budget:
+        """This budget, or :class:`~budgetacct.errors.InvariantError` listing every error finding."""
+        from budgetacct.auditing import audit
+
+        audit(self).raise_for_errors()
+        return self
