@@ -11,7 +11,7 @@ from budgetacct.auditing import REGISTRY
 from budgetacct.model.budget import Budget
 from budgetacct.model.budget_ledger import BudgetAccount
 from budgetacct.model.budget_publish import publish_budget
-from budgetacct.model.budget_specs import BUDGET_TABLE_SETS, budget_spec_for
+from budgetacct.model.budget_sets import BUDGET_TABLE_SETS, budget_spec_for
 from budgetacct.model.enums import Severity
 from budgetacct.model.table_specs import find_spec, spec_for
 from budgetacct.model.tables import TableKind

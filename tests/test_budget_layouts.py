@@ -6,7 +6,7 @@ from __future__ import annotations
 from budgetacct import Amount, audit
 from budgetacct.codes import FunctionCode
 from budgetacct.model.budget import Budget
-from budgetacct.model.budget_specs import budget_spec_for
+from budgetacct.model.budget_sets import budget_spec_for
 from budgetacct.model.enums import Severity
 from budgetacct.model.tables import (
     Basis,

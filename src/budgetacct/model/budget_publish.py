@@ -29,7 +29,7 @@ from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
 from budgetacct.errors import BudgetAcctError, InvalidValue
 from budgetacct.model import budget as b
 from budgetacct.model.budget_ledger import BudgetAccount, ThreePublicBudget
-from budgetacct.model.budget_specs import BUDGET_TABLE_SETS, budget_spec_for
+from budgetacct.model.budget_sets import BUDGET_TABLE_SETS, budget_spec_for
 from budgetacct.model.disclosure import (
     BasicExpenditure,
     EconomicLine,

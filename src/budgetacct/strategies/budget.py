@@ -20,7 +20,7 @@ from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.model.budget import Budget, BudgetLevel, PerformanceTargets, TargetedProject
 from budgetacct.model.budget_ledger import BudgetAccount, PriorBudget, ThreePublicBudget
 from budgetacct.model.budget_publish import publish_budget
-from budgetacct.model.budget_specs import BUDGET_TABLE_SETS
+from budgetacct.model.budget_sets import BUDGET_TABLE_SETS
 from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.ledger import ExpenditureItem, FundAmount, ProcurementAccount, RevenueItem
 from budgetacct.model.tables import Basis, Column, Measure, TableKind

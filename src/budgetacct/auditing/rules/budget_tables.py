@@ -15,7 +15,7 @@ from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules.budget_common import budget_of
 from budgetacct.auditing.rules.table_cells import CellRef, Printed, compare, find, table_name
 from budgetacct.model.budget import Budget
-from budgetacct.model.budget_specs import BUDGET_TABLE_SETS
+from budgetacct.model.budget_sets import BUDGET_TABLE_SETS
 from budgetacct.model.enums import Fund, RevenueSource, Severity
 from budgetacct.model.tables import Basis, Column, Line, Measure, RowKey, TableKind
 from budgetacct.money import Amount
