@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from budgetacct.model.budget_specs import SET_VARIANTS, BUDGET_SPECS
+from budgetacct.model.budget_specs import BUDGET_SPECS, SET_VARIANTS
 from budgetacct.model.table_layout import TableEntry, TableSet, TableSpec
 from budgetacct.model.table_specs import normalize_title
 from budgetacct.model.tables import TableKind
