@@ -90,7 +90,7 @@ def test_audit_json_format_schema(document_file: Path, capsys: pytest.CaptureFix
 def test_table_groups_by_severity_with_errors_first(
     document_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(AUDIT_MODULE, "audit", lambda _obj: fake_report())
+    monkeypatch.setattr(AUDIT_MODULE, "audit", lambda _obj, **_: fake_report())
     status = main(["audit", str(document_file)])
     out, _ = capsys.readouterr()
     assert status == 1
@@ -111,7 +111,7 @@ def test_table_groups_by_severity_with_errors_first(
 def test_json_format_with_fake_report(
     document_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(AUDIT_MODULE, "audit", lambda _obj: fake_report())
+    monkeypatch.setattr(AUDIT_MODULE, "audit", lambda _obj, **_: fake_report())
     status = main(["audit", str(document_file), "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert status == 1
@@ -131,7 +131,7 @@ def test_json_format_with_fake_report(
 def test_clean_report_exits_zero(
     document_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(AUDIT_MODULE, "audit", lambda _obj: AuditReport(findings=()))
+    monkeypatch.setattr(AUDIT_MODULE, "audit", lambda _obj, **_: AuditReport(findings=()))
     assert main(["audit", str(document_file)]) == 0
     out = capsys.readouterr().out
     assert "no findings" in out

@@ -192,6 +192,12 @@ def sniff(path: str | os.PathLike[str]) -> FileKind:
 
 def _old_office(name: str, data: bytes) -> None:
     streams = ole2_streams(data)
+    if name.lower().endswith((".xls", ".xlt")) and "EncryptedPackage" not in streams:
+        raise UnsupportedFile(
+            f"{name} 是旧版 Excel 工作簿（.xls），但其中找不到工作表：请在 Excel 中另存为 .xlsx 后再试",
+            f"{name} is an old Excel workbook (.xls) with no worksheet in it: save it from Excel as "
+            ".xlsx and retry",
+        )
     if "EncryptedPackage" in streams:
         what_zh, what_en = "加密的 Office 文件", "a password-protected Office file"
         todo_zh, todo_en = (

@@ -18,6 +18,9 @@ Four sets are known:
 * ``university-budget-4`` — the 高等学校 4 tables (收支预算总表, 收入预算表, 支出预算表,
   财政拨款支出预算表).
 
+The sets and the look-ups by kind and title are in :mod:`budgetacct.model.budget_sets`:
+
+>>> from budgetacct.model.budget_sets import BUDGET_TABLE_SETS, budget_spec_for, find_budget_spec
 >>> spec = budget_spec_for(TableKind.BUDGET_EXPENDITURE)
 >>> [c.column.label for c in spec.panels[0].columns]
 ['预算数·合计', '预算数·基本支出', '预算数·项目支出']
