@@ -31,6 +31,7 @@ import attrs
 
 from budgetacct.errors import InputError, Problem, UnresolvedPath
 from budgetacct.model.disclosure import Disclosure
+from budgetacct.money import Amount
 from budgetacct.paths import Path, render_path, resolve_path
 from budgetacct.reader.assemble import build_disclosure
 from budgetacct.reader.detect import TEMPLATES, ReaderTemplate, detect_template, detect_year, year_source
@@ -80,6 +81,34 @@ def _resolves(obj: object, path: str) -> bool:
         return resolve_path(obj, path) is not None
     except UnresolvedPath:
         return False
+
+
+def _reception_form(draft: Draft) -> None:
+    """外事接待 printed inside 国内公务接待 (``ThreePublic.foreign_included_in_domestic``).
+
+    Reports print 外事接待 either beside 国内公务接待 (公务接待 = 国内 + 外事) or inside it (公务接待 =
+    国内, 外事 a part of it).  When the 公务接待 total equals the 国内 figure while 外事 is not zero,
+    the printed figures only fit the second form, which is then recorded with a note (the audit
+    still checks that 外事 does not exceed 国内).
+    """
+    node = draft.data.get("three_public")
+    if not isinstance(node, dict):
+        return
+
+    def actual(name: str) -> object:
+        figure = node.get(name)
+        return figure.get("actual") if isinstance(figure, dict) else None
+
+    reception, domestic, foreign = (
+        actual("reception"),
+        actual("domestic_reception"),
+        actual("foreign_reception"),
+    )
+    if reception is None or domestic is None or foreign is None or foreign == Amount(0):
+        return
+    if reception == domestic:
+        node["foreign_included_in_domestic"] = True
+        draft.notes.append("外事接待 read as part of 国内公务接待: the 公务接待 total equals the 国内 figure")
 
 
 # --- entry points --------------------------------------------------------------------------------------------
@@ -145,6 +174,7 @@ def read_report(
     sentences.read_prose(reader)
     tables.apply_charts(reader, pairs)
     draft.mark_partial_lists()
+    _reception_form(draft)
 
     name = department.strip() if department is not None else reader.department()
     if name is None:

@@ -1016,8 +1016,11 @@ def _procurement(r: Reader, s: Sentence) -> None:
 
 
 _AS_OF = re.compile(r"截至(?P<d>\d{4}年\d{1,2}月\d{1,2}日)")
-_VEHICLES_TOTAL = re.compile(r"(?:共有|共|拥有|现有|实有)?车辆(?:共)?(?P<n>\d+)辆")
+# “共有车辆N辆，其中：一般公务用车N辆、…”: the holdings and, in the 其中 list after them, the
+# categories.  A 用车 count elsewhere (“购置公务用车1辆”, “预算安排购置车辆0辆”) is no holding.
+_VEHICLES_TOTAL = re.compile(r"(?:(?:共有|拥有|现有|实有)车辆(?:共)?|车辆(?:共|总数为?|合计))(?P<n>\d+)辆")
 _VEHICLE_CATEGORY = re.compile(r"(?P<c>[^\d，。；：、（）]{1,20}?用车)(?P<n>\d+)辆")
+_OF_WHICH = re.compile(r"[，,]?其中[：，]?")
 _EQUIPMENT = re.compile(
     r"单价(?P<t>\d+(?:\.\d+)?万元)以上(?:的)?(?P<k>通用设备|专用设备)(?:共)?(?P<n>\d+)(?:台（套）|台|套|件)"
 )
@@ -1025,18 +1028,30 @@ _EQUIPMENT = re.compile(
 
 def _assets(r: Reader, s: Sentence) -> None:
     text = s.text
-    if "车辆" not in text and "用车" not in text and "设备" not in text:
+    if "车辆" not in text and "设备" not in text:
         return
     as_of = _AS_OF.search(text)
     touched = False
     for m in _VEHICLES_TOTAL.finditer(text):
         touched |= r.put_count(("assets", "vehicles_total"), r.count(s, m, "n"))
-    for m in _VEHICLE_CATEGORY.finditer(text):
+        of_which = _OF_WHICH.match(text, m.end())
+        if of_which is not None:
+            end = text.find("；", of_which.end())
+            touched |= _vehicle_categories(r, s, of_which.end(), len(text) if end < 0 else end)
+    for m in _EQUIPMENT.finditer(text):
+        s.use(*m.span("t"))
+        field = "general_equipment" if m.group("k") == "通用设备" else "special_equipment"
+        touched |= r.put_count(("assets", field), r.count(s, m, "n"))
+    if as_of is not None and touched:
+        r.draft.put(("assets", "as_of"), as_of.group("d"), r.where(s, *as_of.span("d")))
+
+
+def _vehicle_categories(r: Reader, s: Sentence, start: int, end: int) -> bool:
+    touched = False
+    for m in _VEHICLE_CATEGORY.finditer(s.text, start, end):
         found = r.count(s, m, "n")
-        if found is None:
-            continue
-        category = m.group("c").removeprefix("其中").strip("：，")
-        if not category:
+        category = m.group("c").strip("：，")
+        if found is None or not category:
             continue
         r.draft.item(
             ("assets", "vehicles"),
@@ -1044,12 +1059,7 @@ def _assets(r: Reader, s: Sentence) -> None:
             {"category": (category, found[1], None), "count": (found[0], found[1], None)},
         )
         touched = True
-    for m in _EQUIPMENT.finditer(text):
-        s.use(*m.span("t"))
-        field = "general_equipment" if m.group("k") == "通用设备" else "special_equipment"
-        touched |= r.put_count(("assets", field), r.count(s, m, "n"))
-    if as_of is not None and touched:
-        r.draft.put(("assets", "as_of"), as_of.group("d"), r.where(s, *as_of.span("d")))
+    return touched
 
 
 _PF_COUNT = re.compile(
