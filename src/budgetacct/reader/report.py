@@ -34,7 +34,14 @@ from budgetacct.model.disclosure import Disclosure
 from budgetacct.money import Amount
 from budgetacct.paths import Path, render_path, resolve_path
 from budgetacct.reader.assemble import build_disclosure
-from budgetacct.reader.detect import TEMPLATES, ReaderTemplate, detect_template, detect_year, year_source
+from budgetacct.reader.detect import (
+    TEMPLATES,
+    ReaderTemplate,
+    detect_template,
+    detect_year,
+    find_department,
+    year_source,
+)
 from budgetacct.reader.draft import Draft, Source, UnitUse, Unread, Where, tidy_amount
 
 __all__ = [
@@ -176,6 +183,10 @@ def read_report(
     draft.mark_partial_lists()
     _reception_form(draft)
 
+    titled = find_department(document.lines)
+    if titled is not None:
+        found_name, title_line, start, end = titled
+        reader.offer_department(0, found_name, reader.line_where(title_line, start, end))
     name = department.strip() if department is not None else reader.department()
     if name is None:
         name = "（未识别部门）"
