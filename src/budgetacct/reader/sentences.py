@@ -26,6 +26,7 @@ from budgetacct.model.enums import ExpenditureKind, RevenueSource
 from budgetacct.money import Amount, Direction, Percent, Unit, parse_amount
 from budgetacct.paths import Path
 from budgetacct.reader.draft import Draft, Source, Where, tidy_amount
+from budgetacct.reader.labelled import read_labelled, sentence_labels
 from budgetacct.reader.normalize import Document, Line, Paragraph, Sentence, heading_title, is_part_heading
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -155,10 +156,12 @@ class Reader:
 
     def amount(self, s: Sentence, m: Match[str], group: str | int) -> tuple[Amount, Unit, Where] | None:
         start, end = m.span(group)
-        if start < 0:
-            return None
+        return None if start < 0 else self.amount_at(s, start, end)
+
+    def amount_at(self, s: Sentence, start: int, end: int) -> tuple[Amount, Unit, Where] | None:
+        """The amount printed at ``s.text[start:end]`` (marked as understood), or ``None``."""
         try:
-            value, unit = parse_amount(m.group(group))
+            value, unit = parse_amount(s.text[start:end])
         except InvalidValue:
             self.reject(s, start, end, "amount out of range", "金额超出可表示的范围")
             return None
@@ -169,10 +172,12 @@ class Reader:
 
     def percent(self, s: Sentence, m: Match[str], group: str | int) -> tuple[Percent, Where] | None:
         start, end = m.span(group)
-        if start < 0:
-            return None
+        return None if start < 0 else self.percent_at(s, start, end)
+
+    def percent_at(self, s: Sentence, start: int, end: int) -> tuple[Percent, Where] | None:
+        """The percentage printed at ``s.text[start:end]`` (marked as understood), or ``None``."""
         try:
-            value = Percent.parse(m.group(group))
+            value = Percent.parse(s.text[start:end])
         except InvalidValue:
             self.reject(s, start, end, "percentage out of range", "百分比超出可表示的范围")
             return None
@@ -323,71 +328,12 @@ def _put_flat(r: Reader, s: Sentence, path: Path, start: int, end: int) -> None:
 
 # --- handlers ------------------------------------------------------------------------------------------------
 
-# "收入、支出决算总计" and its variants: one list for the department's and the fiscal totals.
-_BOTH_TOTALS: Final = (
-    r"(?:收、支总计|收支总计|收、支决算总计|收支决算总计|收入、支出总计|收入支出总计"
-    r"|收入、支出决算总计|收入支出决算总计)"
-)
-
-_OV_BOTH = re.compile(rf"(?<!拨款){_BOTH_TOTALS}(?:各|均)?{_IS}(?P<a>{_A})")
-_OV_REV = re.compile(rf"(?<!拨款)收入总计{_IS}(?P<a>{_A})")
-# Not the 支出 of "财政拨款收入、支出总计" (the fiscal total, read by _FI_TOTAL).
-_OV_EXP = re.compile(rf"(?<!拨款)(?<!拨款收入、)(?<!拨款收入)支出总计{_IS}(?P<a>{_A})")
-_OV_NONFISCAL = re.compile(rf"使用非财政拨款结余(?:（含专用结余）)?{_IS}(?P<a>{_A})")
-_OV_OPEN = re.compile(rf"(?<!拨款)年初结转和结余{_IS}(?P<a>{_A})")
-_OV_SURPLUS = re.compile(rf"结余分配{_IS}(?P<a>{_A})")
-_OV_CLOSE = re.compile(rf"(?<!拨款)年末结转和结余{_IS}(?P<a>{_A})")
-_FUND_SECTIONS: Final = ("government_fund", "state_capital")
-
-
-# Another template's overview: “本单位2023年度总收入X，其中本年收入Y”, “总支出X，其中本年支出Y”,
-# “上年结转和结余X” (read only in the 收入支出决算总体 section, where they can mean nothing else).
-_OV_ALT: Final = (
-    (re.compile(rf"(?<![财拨款])总收入{_IS}(?P<a>{_A})"), ("overview", "revenue_grand_total")),
-    (re.compile(rf"(?<![财拨款])总支出{_IS}(?P<a>{_A})"), ("overview", "expenditure_grand_total")),
-    (re.compile(rf"其中[：，]?本年收入{_IS}(?P<a>{_A})"), ("revenue", "total")),
-    (re.compile(rf"其中[：，]?本年支出{_IS}(?P<a>{_A})"), ("expenditure", "total")),
-    (re.compile(rf"^(?:\d{{1,2}}[.、])?上年结转和结余{_IS}(?P<a>{_A})"), ("overview", "opening_balance")),
-)
-
-
-def _overview(r: Reader, s: Sentence) -> None:
-    if s.section == "overview":
-        for pattern, path in _OV_ALT:
-            for m in pattern.finditer(s.text):
-                r.put_amount(path, r.amount(s, m, "a"))
-    if "总计" not in s.text and "结转和结余" not in s.text and "结余分配" not in s.text:
-        return
-    for m in _OV_BOTH.finditer(s.text):
-        found = r.amount(s, m, "a")
-        r.put_amount(("overview", "revenue_grand_total"), found)
-        r.put_amount(("overview", "expenditure_grand_total"), found)
-    for pattern, name in ((_OV_REV, "revenue_grand_total"), (_OV_EXP, "expenditure_grand_total")):
-        for m in pattern.finditer(s.text):
-            if name == "expenditure_grand_total" and _FI_REV_GRAND.search(s.text, 0, m.start()):
-                # “财政拨款收入总计X，支出总计X”: the 支出 is the fiscal one too (read by _fiscal).
-                continue
-            r.put_amount(("overview", name), r.amount(s, m, "a"))
-    if s.section in _FUND_SECTIONS:
-        return
-    for pattern, name in (
-        (_OV_NONFISCAL, "non_fiscal_balance_used"),
-        (_OV_OPEN, "opening_balance"),
-        (_OV_SURPLUS, "surplus_distribution"),
-        (_OV_CLOSE, "closing_balance"),
-    ):
-        for m in pattern.finditer(s.text):
-            r.put_amount(("overview", name), r.amount(s, m, "a"))
-
-
-_REV_TOTAL = re.compile(rf"本年收入合计{_IS}(?P<a>{_A})")
 #: The printed names of the revenue sources (收入 lines of §二 and of 收入支出决算总表).
 SOURCE_NAMES: Final = {source.value: source for source in RevenueSource}
 _REV_LINE = re.compile(
     rf"(?P<n>{'|'.join(sorted(SOURCE_NAMES, key=len, reverse=True))}){_IS}(?P<a>{_A})"
     rf"(?:，?占(?:本年收入合计|收入合计|总收入)?的?(?:比重|比例)?{_IS}(?P<p>{_P}))?"
 )
-_EXP_TOTAL = re.compile(rf"本年支出合计{_IS}(?P<a>{_A})")
 _KIND_NAMES: Final = {kind.value: kind for kind in ExpenditureKind}
 _EXP_LINE = re.compile(
     rf"(?<!拨款)(?P<n>{'|'.join(sorted(_KIND_NAMES, key=len, reverse=True))}){_IS}(?P<a>{_A})"
@@ -408,11 +354,7 @@ _UNIT_TOTAL = re.compile(rf"^(?:\d{{4}}年度?，?)?本(?:单位|部门)(?P<k>�
 def _revenue(r: Reader, s: Sentence) -> None:
     if "收入" not in s.text:
         return
-    fiscal = [m.span() for m in _FI_REV.finditer(s.text)]
-    for m in _REV_TOTAL.finditer(s.text):
-        if any(a <= m.start() < b for a, b in fiscal):
-            continue  # "财政拨款收入…，其中本年收入合计…" is the fiscal revenue (_fiscal)
-        r.put_amount(("revenue", "total"), r.amount(s, m, "a"))
+    fiscal = [(a, b) for a, b, _ in _fiscal_spans(s)]
     _unit_total(r, s, "收入", "revenue")
     if ("本年收入合计" not in s.text and s.section != "revenue") or _FI_REV_GRAND.search(s.text):
         # A sentence led by 财政拨款收入总计 lists the fiscal sources only: not the year's list.
@@ -448,8 +390,6 @@ def _unit_total(r: Reader, s: Sentence, kind: str, section: str) -> None:
 def _expenditure(r: Reader, s: Sentence) -> None:
     if "支出" not in s.text:
         return
-    for m in _EXP_TOTAL.finditer(s.text):
-        r.put_amount(("expenditure", "total"), r.amount(s, m, "a"))
     _unit_total(r, s, "支出", "expenditure")
     if "本年支出合计" not in s.text and s.section != "expenditure":
         return
@@ -474,41 +414,29 @@ def _lines(
             r.put_percent((section, "lines", index, "share"), r.percent(s, m, "p"))
 
 
-_FI_TOTAL = re.compile(rf"财政拨款{_BOTH_TOTALS}(?:各|均)?{_IS}(?P<a>{_A})")
-_FI_REV = re.compile(
-    rf"(?<!预算)财政拨款收入(?:总计)?{_IS}(?P<g>{_A})，?其中[：，]?本年收入(?:合计)?{_IS}(?P<r>{_A})"
-)
-_FI_EXP = re.compile(
-    rf"(?<!预算)财政拨款支出(?:总计)?{_IS}(?P<g>{_A})，?其中[：，]?本年支出(?:合计)?{_IS}(?P<e>{_A})"
-)
-# "财政拨款收入总计X万元。" / "财政拨款支出总计X万元。" on their own: the fiscal grand total.
+# “财政拨款收入X，其中本年收入Y” (财政拨款收入 without 总计): X is the fiscal grand total in this
+# form only; the 本年收入 after it is read by the lexicon, with the head 财政拨款 carried over.
+_FI_OF_WHICH = re.compile(rf"{_IS}(?P<g>{_A})，?其中[：，]?本年")
+# A sentence led by 财政拨款收入总计 lists the fiscal sources only (see _revenue).
 _FI_REV_GRAND = re.compile(r"财政拨款收入总计")
-# “…财政拨款收入总计X，支出总计X”: the second total, printed without its 财政拨款.
-_FI_EXP_AFTER = re.compile(rf"[，、；]?(?:财政拨款)?支出总计{_IS}(?P<a>{_A})")
-_FI_GRAND = re.compile(rf"(?<!预算)财政拨款(?:收入|支出)总计{_IS}(?P<g>{_A})(?!，?其中)")
-_FI_OPEN = re.compile(rf"年初财政拨款结转(?:和)?结余{_IS}(?P<a>{_A})")
-_FI_CLOSE = re.compile(rf"年末财政拨款结转(?:和)?结余{_IS}(?P<a>{_A})")
+
+
+def _fiscal_spans(s: Sentence) -> list[tuple[int, int, Match[str]]]:
+    """“财政拨款收入X，其中本年收入…” (or 支出): the label's start, the figure's end, the match."""
+    out = []
+    for found in sentence_labels(s):
+        if found.wording in ("财政拨款收入", "财政拨款支出"):
+            m = _FI_OF_WHICH.match(s.text, found.end)
+            if m is not None and s.text.startswith(found.wording[-2:], m.end()):
+                out.append((found.start, m.end(), m))
+    return out
 
 
 def _fiscal(r: Reader, s: Sentence) -> None:
     if "财政拨款" not in s.text:
         return
-    for m in _FI_TOTAL.finditer(s.text):
-        r.put_amount(("fiscal", "grand_total"), r.amount(s, m, "a"))
-    for m in _FI_REV.finditer(s.text):
+    for _, _, m in _fiscal_spans(s):
         r.put_amount(("fiscal", "grand_total"), r.amount(s, m, "g"))
-        r.put_amount(("fiscal", "revenue_total"), r.amount(s, m, "r"))
-    for m in _FI_GRAND.finditer(s.text):
-        r.put_amount(("fiscal", "grand_total"), r.amount(s, m, "g"))
-        following = _FI_EXP_AFTER.match(s.text, m.end())
-        if following is not None:
-            r.put_amount(("fiscal", "grand_total"), r.amount(s, following, "a"))
-    for m in _FI_EXP.finditer(s.text):
-        r.put_amount(("fiscal", "grand_total"), r.amount(s, m, "g"))
-        r.put_amount(("fiscal", "expenditure_total"), r.amount(s, m, "e"))
-    for pattern, name in ((_FI_OPEN, "opening_balance"), (_FI_CLOSE, "closing_balance")):
-        for m in pattern.finditer(s.text):
-            r.put_amount(("fiscal", name), r.amount(s, m, "a"))
 
 
 _GPB_DETAIL = re.compile(
@@ -799,23 +727,6 @@ def _marked_item(r: Reader, s: Sentence) -> None:
     _put_item(r, s, code, name, parents, figure)
 
 
-_BASIC_TOTAL = re.compile(rf"一般公共预算财政拨款基本支出(?:决算)?{_IS}(?P<a>{_A})")
-_PERSONNEL = re.compile(rf"人员经费(?:支出)?{_IS}(?P<a>{_A})")
-_PUBLIC = re.compile(rf"(?<!日常)公用经费(?:支出)?{_IS}(?P<a>{_A})")
-
-
-def _basic(r: Reader, s: Sentence) -> None:
-    if "经费" not in s.text and "基本支出" not in s.text:
-        return
-    for m in _BASIC_TOTAL.finditer(s.text):
-        r.put_amount(("basic_expenditure", "total"), r.amount(s, m, "a"))
-    if s.section != "basic_expenditure" and "基本支出" not in s.text:
-        return
-    for pattern, name in ((_PERSONNEL, "personnel"), (_PUBLIC, "public")):
-        for m in pattern.finditer(s.text):
-            r.put_amount(("basic_expenditure", name), r.amount(s, m, "a"))
-
-
 # 三公: each figure belongs to the nearest subject before it; its role comes from the words before it.
 _TP_SUBJECT = re.compile(
     r"(?P<domestic_reception>国内公务接待)|(?P<foreign_reception>外事接待)|(?P<reception>公务接待)"
@@ -948,71 +859,9 @@ def _tp_count(r: Reader, s: Sentence, m: Match[str], current: str) -> None:
         return
 
 
-_GF = re.compile(rf"政府性基金预算(?P<f>财政拨款)?支出(?:决算)?(?:总计|合计)?{_IS}(?P<a>{_A})")
-_SOE = re.compile(rf"国有资本经营预算(?P<f>财政拨款)?支出(?:决算)?(?:总计|合计)?{_IS}(?P<a>{_A})")
-_FUND_OPEN = re.compile(rf"年初结转和结余{_IS}(?P<a>{_A})")
-_FUND_CLOSE = re.compile(rf"年末结转和结余{_IS}(?P<a>{_A})")
-_FUND_REVENUE = re.compile(rf"本年收入(?:合计)?{_IS}(?P<a>{_A})")
-# “…年初结转和结余X，本年收入Y，本年支出Z，年末结转和结余W” in the fund's own section.
-_FUND_SPENDING = re.compile(rf"本年支出(?:合计)?{_IS}(?P<a>{_A})")
-
-
-def _funds(r: Reader, s: Sentence) -> None:
-    for pattern, name in ((_GF, "government_fund"), (_SOE, "state_capital")):
-        for m in pattern.finditer(s.text):
-            # “国有资本经营预算支出” is also the name of 类 223: without “财政拨款” only in its own section
-            if m.group("f") is not None or s.section == name:
-                r.put_amount((name, "total"), r.amount(s, m, "a"))
-    section = s.section
-    if section in _FUND_SECTIONS and section is not None and ("结余" in s.text or "本年收入" in s.text):
-        for pattern, field in (
-            (_FUND_OPEN, "opening_balance"),
-            (_FUND_CLOSE, "closing_balance"),
-            (_FUND_REVENUE, "revenue"),
-            (_FUND_SPENDING, "total"),
-        ):
-            for m in pattern.finditer(s.text):
-                r.put_amount((section, field), r.amount(s, m, "a"))
-
-
-_OC = re.compile(rf"机关运行经费(?:支出)?(?:决算)?(?:为|是|共计|合计)?(?P<a>{_A})")
 _DEPT_LEAD = re.compile(
     r"^\d{4}年度?，?(?P<d>[^，。；：\d“”\"]{2,40}?)(?:机关运行经费|政府采购支出|[“\"]?三公[”\"]?经费)"
 )
-
-
-def _operating_costs(r: Reader, s: Sentence) -> None:
-    if "机关运行经费" not in s.text:
-        return
-    for m in _OC.finditer(s.text):
-        r.put_amount(("operating_costs", "amount"), r.amount(s, m, "a"))
-
-
-_PR_TOTAL = re.compile(rf"政府采购(?:支出)?(?:总额|合计|总计|金额){_IS}(?P<a>{_A})")
-_PR_PARTS: Final = tuple(
-    (name, re.compile(rf"政府采购{word}(?:类)?(?:采购)?(?:支出|合同金额)?{_IS}(?P<a>{_A})"))
-    for name, word in (("goods", "货物"), ("works", "工程"), ("services", "服务"))
-)
-_PR_SME = re.compile(
-    rf"授予中小(?:微)?企业的?(?:合同)?(?:金额|总额)?{_IS}(?P<a>{_A})(?:，?占[^，。；\d]{{0,16}}?(?P<p>{_P}))?"
-)
-_PR_SMALL = re.compile(
-    rf"授予小微企业的?(?:合同)?(?:金额|总额)?{_IS}(?P<a>{_A})(?:，?占[^，。；\d]{{0,16}}?(?P<p>{_P}))?"
-)
-
-
-def _procurement(r: Reader, s: Sentence) -> None:
-    if "采购" not in s.text and "授予" not in s.text:
-        return
-    for m in _PR_TOTAL.finditer(s.text):
-        r.put_amount(("procurement", "total"), r.amount(s, m, "a"))
-    for name, pattern in _PR_PARTS:
-        for m in pattern.finditer(s.text):
-            r.put_amount(("procurement", name), r.amount(s, m, "a"))
-    for pattern, name in ((_PR_SME, "sme"), (_PR_SMALL, "small_micro")):
-        for m in pattern.finditer(s.text):
-            r.put_amount(("procurement", name), r.amount(s, m, "a"))
-            r.put_percent(("procurement", f"{name}_share"), r.percent(s, m, "p"))
 
 
 _AS_OF = re.compile(r"截至(?P<d>\d{4}年\d{1,2}月\d{1,2}日)")
@@ -1182,17 +1031,13 @@ def _nearest(subjects: list[tuple[int, int, str]], position: int) -> tuple[int, 
 
 
 _HANDLERS: Final = (
-    _overview,
+    read_labelled,
     _fiscal,
     _revenue,
     _expenditure,
     _general_budget,
     _items,
-    _basic,
     _three_public,
-    _funds,
-    _operating_costs,
-    _procurement,
     _assets,
     _performance,
     _year_on_year,
