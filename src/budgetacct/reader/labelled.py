@@ -32,7 +32,7 @@ from budgetacct.reader.schema import field_type
 
 if TYPE_CHECKING:  # pragma: no cover
     from budgetacct.reader.normalize import Sentence
-    from budgetacct.reader.sentences import Reader
+    from budgetacct.reader.reading import Reader
 
 __all__ = ["read_labelled", "sentence_labels"]
 

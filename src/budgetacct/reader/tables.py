@@ -38,6 +38,7 @@ from budgetacct.model.enums import Fund
 from budgetacct.money import Amount, Unit, parse_amount
 from budgetacct.paths import Path
 from budgetacct.reader.draft import Where, tidy_amount
+from budgetacct.reader.lists import SOURCE_NAMES
 from budgetacct.reader.normalize import (
     AMOUNT_TOKEN,
     PERCENT_TOKEN,
@@ -49,7 +50,7 @@ from budgetacct.reader.normalize import (
     normalize_line,
     tabular_cells,
 )
-from budgetacct.reader.sentences import SOURCE_NAMES, Reader
+from budgetacct.reader.reading import Reader
 
 __all__ = ["Cell", "Row", "apply_charts", "mark_blocks", "read_tables", "word_rows"]
 
