@@ -11,18 +11,22 @@ rather than sinking the whole read: that is a property of the input, not of the 
 
 from __future__ import annotations
 
+import enum
 from typing import Any, Final
 
 import attrs
 
+from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import InputError
 from budgetacct.io.converter import structure, unstructure
 from budgetacct.model.disclosure import Disclosure
+from budgetacct.money import Amount, Percent
 from budgetacct.reader.draft import Draft
 from budgetacct.reader.schema import ReaderBug, field_type
 
 __all__ = ["build_disclosure"]
 
+_TEXT_VALUES: Final = (Amount, Percent, FunctionCode, EconomicCode)
 #: The nodes that are a StatedChange: read only when their direction was stated.
 _CHANGES: Final = ("change", "versus_budget")
 
@@ -40,6 +44,10 @@ def _json_ready(node: Any) -> Any:
         return [_json_ready(element) for element in node]
     if isinstance(node, (bool, int, str)):
         return node
+    if isinstance(node, enum.Enum):
+        return node.value
+    if isinstance(node, _TEXT_VALUES):
+        return str(node)  # their JSON form is their text
     return unstructure(node)
 
 

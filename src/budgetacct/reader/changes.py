@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Final
 
 from budgetacct.money import Direction
 from budgetacct.paths import Path
+from budgetacct.reader.labelled import change_subjects
 from budgetacct.reader.normalize import Sentence
 from budgetacct.reader.reading import AMOUNT, NUMBER, PERCENT, Reader
 
@@ -53,54 +54,22 @@ def put_flat(r: Reader, s: Sentence, path: Path, start: int, end: int) -> None:
     r.draft.put((*path, "direction"), Direction.FLAT, r.where(s, start, end))
 
 
-_YOY_SUBJECTS: Final = (
-    (re.compile(r"财政拨款(?:收、支|收支|收入、?支出)(?:决算)?总计"), "fiscal"),
-    (
-        re.compile(r"(?<!拨款)(?:收、支总计|收支总计|收入、?支出总计|收入支出总体|收支总体|收、支总体)"),
-        "overview",
-    ),
-    # “收入总计X，支出总计X，同比增加…”: the grand totals printed apart (the fiscal ones when the
-    # sentence opened with 财政拨款收入总计).
-    (re.compile(r"财政拨款收入总计[^。；]{0,30}?(?<!拨款)支出总计"), "fiscal"),
-    (re.compile(r"(?<!预算)财政拨款(?:收入|支出)总计"), "fiscal"),
-    (re.compile(r"(?<!拨款)收入总计[^。；]{0,30}?(?<!拨款)支出总计"), "overview"),
-    # Each printed with its own change: “收入总计X，比上年增加…；支出总计X，比上年增加…”.
-    (re.compile(r"(?<!拨款)(?<!拨款收入、)(?:收入|支出)总计"), "overview"),
-    (re.compile(r"本年收入合计"), "revenue"),
-    (re.compile(r"本年支出合计"), "expenditure"),
-    (re.compile(r"一般公共预算财政拨款支出"), "general_budget"),
-    (re.compile(r"政府性基金预算(?:财政拨款)?支出"), "government_fund"),
-    (re.compile(r"国有资本经营预算(?:财政拨款)?支出"), "state_capital"),
-    (re.compile(r"机关运行经费"), "operating_costs"),
-)
-
-
 def read_year_on_year(r: Reader, s: Sentence) -> None:
     text = s.text
     if THREE_PUBLIC_SUBJECT.search(text) is not None:
         return
     if not any(word in text for word in ("增", "减", "下降", "降低", "上升", "持平", "变化")):
         return
-    subjects: list[tuple[int, int, str]] = []
-    for pattern, key in _YOY_SUBJECTS:
-        # "占本年支出合计的…" names the base of a share, not what changed.
-        subjects.extend(
-            (m.start(), m.end(), key)
-            for m in pattern.finditer(text)
-            if "占" not in text[max(0, m.start() - 2) : m.start()]
-        )
+    # "占本年支出合计的…" names the base of a share, not what changed.
+    subjects = [
+        (start, end, path)
+        for start, end, path in change_subjects(s)
+        if "占" not in text[max(0, start - 2) : start]
+    ]
     if not subjects:
         return
-    # A subject inside a longer one (支出总计 of “财政拨款收入总计X，支出总计X”) is that one's.
-    subjects = [
-        a
-        for a in subjects
-        if not any(
-            b is not a and b[0] <= a[0] and a[1] <= b[1] and b[1] - b[0] > a[1] - a[0] for b in subjects
-        )
-    ]
     subjects.sort()
-    changed: set[str] = set()
+    changed: set[Path] = set()
     previous_end = 0  # where the change before this one ended: its words are not this one's lead
     for m in _CHANGE.finditer(text):
         subject = _nearest(subjects, m.start())
@@ -114,7 +83,7 @@ def read_year_on_year(r: Reader, s: Sentence) -> None:
         lead = text[max(subject[1], lead_start) : m.start()]
         if "预算" in lead:
             continue
-        put_change(r, s, (subject[2], "change"), m)
+        put_change(r, s, subject[2], m)
         changed.add(subject[2])
     for m in _FLAT.finditer(text):
         subject = _nearest(subjects, m.start())
@@ -122,13 +91,13 @@ def read_year_on_year(r: Reader, s: Sentence) -> None:
             continue
         if "预算" in text[subject[1] : m.start()]:
             continue
-        put_flat(r, s, (subject[2], "change"), m.start(), m.end())
+        put_flat(r, s, subject[2], m.start(), m.end())
 
 
 _PAIRED = re.compile(rf"[、，,](?:{AMOUNT}|{PERCENT}|{NUMBER}(?!\d))")
 
 
-def _nearest(subjects: list[tuple[int, int, str]], position: int) -> tuple[int, int, str] | None:
+def _nearest(subjects: list[tuple[int, int, Path]], position: int) -> tuple[int, int, Path] | None:
     found = None
     for subject in subjects:
         if subject[1] <= position:

@@ -23,7 +23,9 @@ Two readings follow from the labels around a label (constructions, not wordings)
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, cast
+
+import attrs
 
 from budgetacct.money import Amount, Percent
 from budgetacct.paths import Path
@@ -34,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from budgetacct.reader.normalize import Sentence
     from budgetacct.reader.reading import Reader
 
-__all__ = ["read_labelled", "sentence_labels"]
+__all__ = ["Reading", "change_subjects", "read_labelled", "readings", "sentence_labels"]
 
 # The words that may stand between a label and its figure.
 _LINK: Final = re.compile(
@@ -50,7 +52,7 @@ _ENUMERATOR: Final = re.compile(
 
 def sentence_labels(s: Sentence) -> list[Found]:
     """The lexicon labels of a sentence (by longest match)."""
-    return labels(s.text)
+    return [reading.found for reading in readings(s)]
 
 
 def _token_at(s: Sentence, position: int, kind: str) -> tuple[int, int] | None:
@@ -89,30 +91,68 @@ def _carried(previous: Found | None, previous_end: int, found: Found, s: Sentenc
     return None
 
 
-def read_labelled(r: Reader, s: Sentence) -> None:
-    """Read every “label + figure” of the sentence into the draft."""
+@attrs.frozen
+class Reading:
+    """A label of a sentence and how it reads there: the entry that applies (``None`` when none
+    does), the figure after it (its span) and the paths the figure goes to."""
+
+    found: Found
+    entry: Entry | None
+    figure: tuple[int, int] | None
+    paths: tuple[Path, ...]
+
+
+def readings(s: Sentence) -> list[Reading]:
+    """How each lexicon label of the sentence reads (computed once per sentence)."""
+    if s.readings is not None:
+        return cast("list[Reading]", s.readings)
     body = _ENUMERATOR.match(s.text)
     start_of_body = body.end() if body else 0
     read: set[Path] = set()
+    out: list[Reading] = []
     previous: Found | None = None
     previous_end = 0
-    for found in sentence_labels(s):
+    for found in labels(s.text):
         entry = _carried(previous, previous_end, found, s) or _choose(found, s, read, start_of_body)
-        link = _LINK.match(s.text, found.end)
-        assert link is not None  # every part of the link is optional
         previous, previous_end = None, 0
         if entry is None:
+            out.append(Reading(found, None, None, ()))
             continue
         paths = entry.resolved(s.section)
         kind = "percent" if paths and field_type(_shape(paths[0])) is Percent else "amount"
+        link = _LINK.match(s.text, found.end)
+        assert link is not None  # every part of the link is optional
         span = _token_at(s, link.end(), kind)
-        if span is None:
+        if span is not None:
+            previous, previous_end = found, span[1]
+            read.update(paths)
+        out.append(Reading(found, entry, span, paths if span is not None else ()))
+    s.readings = list[object](out)
+    return out
+
+
+def change_subjects(s: Sentence) -> list[tuple[int, int, Path]]:
+    """The labels of the sentence that name something with a stated change: (start, end, path)."""
+    subjects = []
+    for reading in readings(s):
+        entry = reading.entry
+        change = entry.resolved_change(s.section) if entry is not None else None
+        if change is None:  # a wording that names no figure here may still be what changed
+            change = next((e.change for e in reading.found.entries if e.change and e.sections is None), None)
+        if change is not None and "_section_" not in change:
+            subjects.append((reading.found.start, reading.found.end, change))
+    return subjects
+
+
+def read_labelled(r: Reader, s: Sentence) -> None:
+    """Read every “label + figure” of the sentence into the draft."""
+    for reading in readings(s):
+        if reading.entry is None or reading.figure is None:
             continue
-        previous, previous_end = found, span[1]
-        for path in paths:
-            if _put(r, s, path, span):
-                read.add(path)
-        share_path = entry.resolved_share(s.section)
+        span = reading.figure
+        for path in reading.paths:
+            _put(r, s, path, span)
+        share_path = reading.entry.resolved_share(s.section)
         share = _SHARE.match(s.text, span[1]) if share_path is not None else None
         if share_path is not None and share is not None:
             share_span = _token_at(s, share.end(), "percent")

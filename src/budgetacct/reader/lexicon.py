@@ -78,6 +78,7 @@ class Entry:
     after: tuple[str, ...] = ()
     at_start: bool = False
     part_of: tuple[Path, ...] = ()
+    change: Path | None = None
 
     def applies(self, section: str | None) -> bool:
         """Whether the wording names this entry's figure in a sentence of ``section``."""
@@ -91,6 +92,9 @@ class Entry:
 
     def resolved_share(self, section: str | None) -> Path | None:
         return None if self.share is None else _fill(self.share, section)
+
+    def resolved_change(self, section: str | None) -> Path | None:
+        return None if self.change is None else _fill(self.change, section)
 
 
 #: How ``{section}`` is held inside a parsed path.
@@ -184,7 +188,7 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
 
 
 _FIELDS: Final = frozenset(
-    {"wording", "paths", "share", "sections", "outside", "after", "at_start", "part_of", "seen"}
+    {"wording", "paths", "share", "sections", "outside", "after", "at_start", "part_of", "change", "seen"}
 )
 
 
@@ -208,6 +212,11 @@ def _entry(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> E
     seen_keys = _strings(raw.get("seen"), where)
     if not seen_keys or any(key not in sources for key in seen_keys):
         raise ReaderBug(f"lexicon {where}: seen must name sources of [sources], not {seen_keys!r}")
+    change = _path(raw["change"], where) if "change" in raw else None
+    if change is not None:
+        _check_path(change, sections, where)
+        if _SECTION not in change and field_type(change).__name__ != "StatedChange":
+            raise ReaderBug(f"lexicon {where}: change must be the path of a StatedChange")
     part_of = tuple(_path(text, where) for text in _strings(raw.get("part_of", []), where))
     for path in part_of:
         _check_path(path, None, where)
@@ -224,6 +233,7 @@ def _entry(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> E
         _strings(raw.get("after", []), where),
         at_start,
         part_of,
+        change,
     )
 
 

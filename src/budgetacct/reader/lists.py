@@ -25,7 +25,7 @@ _REV_LINE = re.compile(
 )
 _KIND_NAMES: Final = {kind.value: kind for kind in ExpenditureKind}
 _EXP_LINE = re.compile(
-    rf"(?<!拨款)(?P<n>{'|'.join(sorted(_KIND_NAMES, key=len, reverse=True))}){COPULA}(?P<a>{AMOUNT})"
+    rf"(?P<n>{'|'.join(sorted(_KIND_NAMES, key=len, reverse=True))}){COPULA}(?P<a>{AMOUNT})"
     rf"(?:，?占(?:本年支出合计|支出合计|总支出)?的?(?:比重|比例)?{COPULA}(?P<p>{PERCENT}))?"
 )
 
@@ -89,7 +89,11 @@ def _lines(
     r: Reader, s: Sentence, pattern: re.Pattern[str], names: dict[str, Any], section: str, key: str
 ) -> None:
     """The "name amount，占 share" lines of §二 (by source) or §三 (by kind)."""
+    # A name inside a longer label (基本支出 of 一般公共预算财政拨款基本支出) is that label's.
+    labels = [(f.start, f.end) for f in sentence_labels(s)]
     for m in pattern.finditer(s.text):
+        if any(a < m.start("n") < b for a, b in labels):
+            continue
         found = r.amount(s, m, "a")
         if found is None:
             continue

@@ -412,6 +412,8 @@ class Sentence:
     tokens: list[Token] = attrs.field(factory=list)
     used: set[int] = attrs.field(factory=set)
     rejected: set[int] = attrs.field(factory=set)
+    #: How the lexicon labels of the sentence read (set by :func:`budgetacct.reader.labelled.readings`).
+    readings: list[object] | None = None
 
     def __attrs_post_init__(self) -> None:
         if len(self.text) > MAX_SENTENCE:  # not matched: see :meth:`sample_figures`

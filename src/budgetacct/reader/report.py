@@ -29,7 +29,7 @@ from typing import Final
 
 import attrs
 
-from budgetacct.errors import InputError, Problem, UnresolvedPath
+from budgetacct.errors import InputError, Problem
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.money import Amount
 from budgetacct.paths import Path, render_path, resolve_path
@@ -81,13 +81,6 @@ class ReadResult:
     def sources_for(self, path: str) -> tuple[Source, ...]:
         """Every source of the figure at ``path``."""
         return tuple(s for s in self.sources if s.path == path)
-
-
-def _resolves(obj: object, path: str) -> bool:
-    try:
-        return resolve_path(obj, path) is not None
-    except UnresolvedPath:
-        return False
 
 
 def _reception_form(draft: Draft) -> None:
@@ -193,12 +186,12 @@ def read_report(
         draft.notes.append("department name not found in the text; pass department=")
     chosen = detect_template(text) if template == "auto" else template
     disclosure = build_disclosure(draft, found_year, name, chosen)
-    resolved: dict[str, bool] = {}
 
     def keep(path: str) -> bool:
-        if path not in resolved:
-            resolved[path] = _resolves(disclosure, path)
-        return resolved[path]
+        # Every draft path is a place of the model (checked when put) and the converter built each
+        # section whole or not at all: a source is kept when its section was built.
+        section = path[2:].split(".", 1)[0].split("[", 1)[0]
+        return getattr(disclosure, section, None) is not None
 
     sources = [s for s in draft.sources if keep(s.path)]
     units = [u for u in draft.units if keep(u.path)]
