@@ -25,6 +25,7 @@ Percent('2.17')
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 import attrs
@@ -56,6 +57,7 @@ __all__ = [
     "Where",
     "read_report",
     "read_report_bytes",
+    "read_text",
     "render_path",
     "resolve_path",
     "tidy_amount",
@@ -77,10 +79,20 @@ class ReadResult:
     units: tuple[UnitUse, ...] = ()
     template: str | None = None
     notes: tuple[str, ...] = ()
+    #: With :func:`read_text`: for each character of the text read, where it came from (a PDF
+    #: page and position, say); ``None`` otherwise.
+    source_map: tuple[object, ...] | None = attrs.field(default=None, repr=False, eq=False)
 
     def sources_for(self, path: str) -> tuple[Source, ...]:
         """Every source of the figure at ``path``."""
         return tuple(s for s in self.sources if s.path == path)
+
+    def origins(self, item: Source | Unread) -> tuple[object, ...]:
+        """The source-map entries of a figure's (or an unread sentence's) characters; ``()`` when
+        the text was read without a source map."""
+        if self.source_map is None:
+            return ()
+        return self.source_map[item.start : item.end]
 
 
 def _reception_form(draft: Draft) -> None:
@@ -212,6 +224,38 @@ def read_report(
         template=chosen,
         notes=tuple(draft.notes),
     )
+
+
+def read_text(
+    text: str,
+    source_map: Sequence[object] | None = None,
+    *,
+    year: int | None = None,
+    template: str = "auto",
+    department: str | None = None,
+) -> ReadResult:
+    """Read narrative text produced by another front end (a PDF's text layer, a web page).
+
+    ``source_map`` gives, for each character of ``text``, where it came from (any value: a page
+    and position, an offset in the original file …); every :class:`Source` and :class:`Unread`
+    keeps offsets into ``text``, and :meth:`ReadResult.origins` maps them back.  Lines wrapped
+    inside a sentence are joined by the reader itself, so the text need not be reflowed.
+
+    >>> result = read_text("2021年度\\n本年收入合计5万元。", [("p1", i) for i in range(17)], department="示例")
+    >>> result.origins(result.sources_for("$.revenue.total")[0])
+    (('p1', 13), ('p1', 14), ('p1', 15))
+    """
+    if source_map is not None and (isinstance(source_map, (str, bytes)) or len(source_map) != len(text)):
+        raise _problem(
+            "与文字等长的来源表（每个字符一项）",
+            "a source map with one entry per character of the text",
+            type(source_map).__name__ if isinstance(source_map, (str, bytes)) else len(source_map),
+            path="$.source_map",
+        )
+    result = read_report(text, year=year, template=template, department=department)
+    if source_map is None:
+        return result
+    return attrs.evolve(result, source_map=tuple(source_map))
 
 
 def read_report_bytes(
