@@ -225,12 +225,18 @@ def _short_row(text: str) -> list[str] | None:
     return None
 
 
+def _wrapped_prose(text: str) -> bool:
+    """A line of a sentence (wrapped at the page's width, as PDF text is): sentence punctuation
+    inside it.  Table cells carry none; such a line ends the table before it."""
+    return any(mark in text for mark in ("。", "，", "；", "！", "？"))
+
+
 def _table_cell_line(text: str) -> bool:
     """A short line that can be one cell of a table printed one cell per line (a row's label
     “一、一般公共服务支出” looks like a heading; a part or a section of the narrative does not)."""
     return (
         len(text) <= 40
-        and "。" not in text
+        and not _wrapped_prose(text)
         and not text.startswith("注")
         and not is_part_heading(text)
         and not any(word in text for word in ("决算表", "决算总表", "说明", "情况"))
@@ -300,7 +306,7 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
                     unit = Unit.YUAN
                 elif "万元" in line.text:
                     unit = Unit.WAN_YUAN
-            elif len(line.text) > 60:
+            elif len(line.text) > 60 or _wrapped_prose(line.text) or is_part_heading(line.text):
                 kind, unit_line = None, False
             continue
         if line.kind != "tabular":
