@@ -16,7 +16,7 @@ from budgetacct.reader.reading import AMOUNT, COPULA, ITEMS, PERCENT, Reader, st
 if TYPE_CHECKING:  # pragma: no cover
     from re import Match
 
-__all__ = ["read_general_budget", "read_items"]
+__all__ = ["figures_of_item", "item_heading", "read_general_budget", "read_items"]
 
 _GPB_DETAIL = re.compile(
     rf"一般公共预算(?:财政拨款)?支出(?P<rest>[^。；]{{0,40}}?)(?:支出)?决算(?:数)?(?:为|是)(?P<a>{AMOUNT})"
@@ -138,6 +138,29 @@ _MARKED = re.compile(
 
 _LONE = re.compile(r"（\d{2,3}）(?:支出)?决算")
 _LONE_ITEM = re.compile(r"(?P<iname>[^（）；。：]{1,40}?)（(?P<ic>\d{3}|\d{2})）")
+
+
+# The figures of an item printed apart from its heading: “1、一般公共服务支出（类）财政事务（款）
+# 行政运行（项）。主要用于：…。” then “年初预算为1560.05万元，支出决算为1511.89万元。”
+_FIGURES_ONLY = re.compile(r"(?:(?:年初|调整后?|全年)?预算(?:数)?|支出决算|决算数)(?:为|是)")
+
+
+def item_heading(s: Sentence) -> str | None:
+    """The heading of a 类/款/项 item printed without its figures (enumerator and names up to the
+    last mark), or ``None``."""
+    if s.tokens:
+        return None
+    enumerator = _ENUMERATOR.match(s.text)
+    body = enumerator.end() if enumerator else 0
+    marked = _MARKED.match(s.text, body) if "（类）" in s.text else None
+    if marked is not None and (marked.group("in") or marked.group("sn")):
+        return s.text[: marked.end()]
+    return None
+
+
+def figures_of_item(s: Sentence) -> bool:
+    """Whether the sentence is an item's figures printed without their heading."""
+    return bool(s.tokens) and _FIGURES_ONLY.match(s.text) is not None
 
 
 def read_items(r: Reader, s: Sentence) -> None:

@@ -38,9 +38,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Reading", "change_subjects", "read_labelled", "readings", "sentence_labels"]
 
-# The words that may stand between a label and its figure.
+# The words that may stand between a label and its figure (and a remark in brackets first:
+# “政府采购金额（以合同签订为准）为251.25万元”).
 _LINK: Final = re.compile(
-    r"(?:各|均)?的?(?:合同)?(?:支出|采购)?(?:决算)?(?:数)?(?:总计|合计|总额|金额)?(?:为|是|共计|合计|达)?"
+    r"(?:（[^（）\d]{1,20}）)?(?:各|均)?的?(?:合同)?(?:支出|采购)?(?:决算)?(?:数)?(?:总计|合计|总额|金额)?(?:为|是|共计|合计|达)?"
 )
 _SHARE: Final = re.compile(r"，?占[^，。；\d]{0,16}?(?=\d)")
 # Between the figure of one label and the next label, for a head to carry over.

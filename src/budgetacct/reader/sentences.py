@@ -25,7 +25,7 @@ from budgetacct.reader.normalize import Document, Sentence, heading_title, is_pa
 if TYPE_CHECKING:  # pragma: no cover
     pass
 from budgetacct.reader.changes import read_year_on_year
-from budgetacct.reader.classification import read_general_budget, read_items
+from budgetacct.reader.classification import figures_of_item, item_heading, read_general_budget, read_items
 from budgetacct.reader.counts import (
     offer_department_lead,
     offer_title,
@@ -148,12 +148,30 @@ _WORDS: Final = ("持平", "变化", "绩效", "结余", "调整", "完成", "�
 def read_prose(r: Reader) -> None:
     """Run every handler over every sentence of the prose paragraphs; report what stays unread."""
     lines = [line for line in r.document.lines if line.kind == "prose"]
+    # An item's heading printed without its figures, waiting for them (the sentence, its heading,
+    # the sentences without figures seen since).
+    pending: tuple[Sentence, str, int] | None = None
     for paragraph in r.document.paragraphs(lines):
         offer_title(r, paragraph)
         if paragraph.part in _SKIP_PARTS:
             continue
         read_staffing(r, paragraph)
         for sentence in paragraph.sentences():
+            heading = item_heading(sentence)
+            if heading is not None:
+                if pending is not None:
+                    _leftover(r, pending[0], "no pattern for this figure", "没有识别此数字的句式")
+                pending = (sentence, heading, 0)
+                continue
+            if pending is not None:
+                if figures_of_item(sentence):
+                    sentence = _with_heading(sentence, pending[1])
+                    pending = None
+                elif not sentence.tokens and pending[2] < _GAP_SENTENCES:
+                    pending = (pending[0], pending[1], pending[2] + 1)  # “主要用于：…”
+                else:
+                    _leftover(r, pending[0], "no pattern for this figure", "没有识别此数字的句式")
+                    pending = None
             if not sentence.matchable:
                 figures = sentence.sample_figures()
                 if figures:
@@ -167,6 +185,8 @@ def read_prose(r: Reader) -> None:
                     handler(r, sentence)
             offer_department_lead(r, sentence)
             _leftover(r, sentence, "no pattern for this figure", "没有识别此数字的句式")
+    if pending is not None:
+        _leftover(r, pending[0], "no pattern for this figure", "没有识别此数字的句式")
 
 
 def _leftover(r: Reader, s: Sentence, reason: str, reason_zh: str) -> None:
@@ -180,3 +200,16 @@ def _leftover(r: Reader, s: Sentence, reason: str, reason_zh: str) -> None:
         r.draft.reject(
             r.whole(s), "classification line without a figure", "类/款/项说明中没有可识别的数字", ()
         )
+
+
+#: How many sentences without figures (“主要用于：…”) may stand between an item's heading and its figures.
+_GAP_SENTENCES: Final = 3
+
+
+def _with_heading(s: Sentence, heading: str) -> Sentence:
+    """The figures' sentence read as if printed after its item's heading (“heading：figures”).
+
+    The figures keep their places: the sentence starts ``len(heading) + 1`` characters before
+    the figures' own offset, so every figure is located where it is printed."""
+    prefix = heading + "："
+    return Sentence(s.paragraph, s.offset - len(prefix), prefix + s.text)
