@@ -48,6 +48,14 @@ def test_year_and_department_from_the_title_page(text: str, year: int, departmen
     assert result.sources_for("$.department")[0].printed.replace(" ", "") == department
 
 
+def test_the_department_from_the_part_headings_when_the_title_page_is_lost() -> None:
+    # sh2024-ptczj-js.pdf, its table of contents (the title page an image, as in js2018-jcy-ys.pdf)
+    text = "目 录\n第一部分 上海市普陀区财政局概况\n一、主要职能\n第二部分 上海市普陀区财政局2024年度部门决算表\n"
+    result = read_report(text)
+    assert (result.disclosure.year, result.disclosure.department) == (2024, "上海市普陀区财政局")
+    assert read_report("第一部分 部门概况\n2021年度部门决算\n").disclosure.department == "（未识别部门）"
+
+
 def test_a_year_given_wins_over_the_title() -> None:
     result = read_report("示例局\n2024年度部门决算\n", year=2023)
     assert result.disclosure.year == 2023 and not result.sources_for("$.year")

@@ -125,7 +125,7 @@ def find_department(lines: Sequence[Any]) -> tuple[str, Any, int, int] | None:
         if title is None and not alone:
             continue
         if _PART_HEADING.match(line.text):
-            return None  # a 第X部分 heading: the title page is over
+            break  # a 第X部分 heading: the title page is over
         if title is not None and title.start() >= 2 and _NAME_LINE.fullmatch(line.text[: title.start()]):
             return line.text[: title.start()], line, 0, title.start()
         above = top[index - 1] if index > 0 else None
@@ -134,7 +134,23 @@ def find_department(lines: Sequence[Any]) -> tuple[str, Any, int, int] | None:
             above = top[position - 1] if position > 0 else None
         if above is not None and _NAME_LINE.fullmatch(above.text) and above.text not in _NOT_NAMES:
             return above.text, above, 0, len(above.text)
-        return None
+        break
+    return _from_part_headings(lines)
+
+
+# “第一部分 上海市普陀区财政局概况”, “第二部分 上海市普陀区财政局2024年度部门决算表”.
+_PART_NAME = re.compile(
+    r"第[一二三四五六七八九十\d]{1,3}部分(?P<d>[\u4e00-\u9fff（）A-Za-z]{2,40}?)(?:概况|\d{4}年度?(?:部门|单位)(?:决算|预算))"
+)
+
+
+def _from_part_headings(lines: Sequence[Any]) -> tuple[str, Any, int, int] | None:
+    for line in lines:
+        if not line.text.startswith("第"):
+            continue
+        named = _PART_NAME.match(line.text)
+        if named is not None and not named.group("d").startswith(("部门", "单位", "本部门", "本单位")):
+            return named.group("d"), line, *named.span("d")
     return None
 
 

@@ -3,6 +3,7 @@ look-ups and the department's name candidates; and the figure patterns every con
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
@@ -36,6 +37,7 @@ AMOUNT: Final = rf"{NUMBER}(?:亿元|万元|元)"
 PERCENT: Final = rf"{NUMBER}%"
 COPULA: Final = r"(?:为|是)?"
 MAX_COUNT: Final = 10**9
+_PART: Final = re.compile(r"第[一二三四五六七八九十\d]{1,3}部分")
 #: The 具体情况 list of 一般公共预算财政拨款支出 items.
 ITEMS: Final = ("general_budget", "items")
 
@@ -162,8 +164,8 @@ class Reader:
 
     def offer_department(self, priority: int, name: str, where: Where) -> None:
         name = name.strip("，。；：、 ")
-        if len(name) < 2 or name.startswith(GENERIC_SUBJECTS) or len(name) > 60:
-            return
+        if len(name) < 2 or name.startswith(GENERIC_SUBJECTS) or len(name) > 60 or _PART.match(name):
+            return  # a 第X部分 heading run into the title is no name
         self._department.append((priority, len(self._department), name, where))
 
     def department(self) -> str | None:
