@@ -200,9 +200,13 @@ class Draft:
         keys = self._keys.setdefault(path, {})
         if key in keys:
             index = keys[key]
-            for name, (value, where, unit) in required.items():
+            agreed = [
                 self.put((*path, index, name), value, where, unit)
-            return index
+                for name, (value, where, unit) in required.items()
+            ]
+            # A restatement that differs (reported by put) is not the same element: nothing more
+            # of it (a share, a budget) is attached to the element first stated.
+            return index if all(agreed) else None
         parent = self._container(path[:-1], create=True)
         assert isinstance(parent, dict)
         last = path[-1]

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any, Final
 
 from budgetacct.model.enums import ExpenditureKind, RevenueSource
-from budgetacct.reader.labelled import sentence_labels
+from budgetacct.reader.labelled import readings, sentence_labels
 from budgetacct.reader.normalize import Sentence
 from budgetacct.reader.reading import AMOUNT, COPULA, PERCENT, Reader
 
@@ -82,6 +82,8 @@ def read_expenditure(r: Reader, s: Sentence) -> None:
     _unit_total(r, s, "支出", "expenditure")
     if "本年支出合计" not in s.text and s.section != "expenditure":
         return
+    if any(path[0] == "fiscal" for reading in readings(s) for path in reading.paths):
+        return  # “财政拨款支出总计X，其中基本支出Y”: the fiscal spending's kinds, not the year's
     _lines(r, s, _EXP_LINE, _KIND_NAMES, "expenditure", "kind")
 
 

@@ -94,11 +94,13 @@ def assign_context(document: Document) -> None:
     part = "unknown"
     section: str | None = None
     subsection: str | None = None
+    by_heading = False  # the glossary was entered by a 一、 heading, not by a 第X部分 one
     for line in document.lines:
         if line.kind == "heading":
             title = heading_title(line.text) or ""
             subsection = _subsection_of(title)
             if is_part_heading(line.text):
+                by_heading = False
                 part = _part_of(title) or "unknown"
                 section = "glossary" if part == "glossary" else None
             elif part in ("narrative", "unknown", "profile"):
@@ -106,11 +108,24 @@ def assign_context(document: Document) -> None:
                 if found == "glossary":
                     part = "glossary"
                     section = "glossary"
+                    by_heading = True
                 elif found is not None:
                     section = found
+            elif by_heading and _TOP_LEVEL.match(line.text) and "名词解释" not in title:
+                # A report numbering its parts 一、二、三 (a university's): the glossary, entered by
+                # such a heading (often in the table of contents), ends at the next one.
+                part = (
+                    "tables"
+                    if ("报表" in title or "决算表" in title) and "说明" not in title
+                    else "narrative"
+                )
+                section, by_heading = None, False
         line.part = part
         line.section = section
         line.subsection = subsection
+
+
+_TOP_LEVEL = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 
 
 def _subsection_of(title: str) -> str | None:
