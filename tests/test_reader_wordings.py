@@ -82,3 +82,47 @@ def test_a_bracketed_remark_between_label_and_figure() -> None:
         Amount("0"),
         Amount("246.47"),
     )
+
+
+# swu2023-js.pdf (西南大学 2023年度部门决算): parts numbered 一、二、三, the table of contents first.
+UNIVERSITY = """西南大学 2023 年度部门决算
+目录
+一、学校概况
+二、2023 年度部门决算报表
+三、决算报表说明
+四、名词解释
+三、决算报表说明
+（一）高等学校收支决算总表说明
+学校 2023 年度收入总计 430,725.03 万元，与 2022 年度
+相比，减少 23,616.80 万元，降低 5.20%。
+（三）高等学校支出决算表说明
+学校 2023 年度各项支出总计 457,676.75 万元，其中基
+本支出 359,781.59 万元， 占支出总额 78.61%；项目 支出
+97,895.15 万元，占支出总额 21.39%。
+（四）高等学校财政拨款支出决算表说明
+学校 2023 年度财政拨款支出总计为 237,100.00 万元，
+其中基本支出 199,015.13 万元，占总支出的 83.94%；项目支
+出 38,084.87 万元，占总支出的 16.06%。
+"""
+
+
+def test_a_glossary_in_the_table_of_contents_does_not_swallow_the_report() -> None:
+    result = read_report(UNIVERSITY)
+    d = result.disclosure
+    assert (d.year, d.department) == (2023, "西南大学")
+    assert d.overview is not None
+    assert (d.overview.revenue_grand_total, d.overview.expenditure_grand_total) == (
+        Amount("430725.03"),
+        Amount("457676.75"),
+    )
+    assert d.fiscal is not None and d.fiscal.grand_total == Amount("237100.00")
+
+
+def test_the_fiscal_spendings_kinds_are_not_the_years_kinds() -> None:
+    d = read_report(UNIVERSITY).disclosure
+    assert d.expenditure is not None
+    # 占支出总额 is no share wording the reader knows: the amounts only, and none of the fiscal ones
+    assert [(line.amount, line.share) for line in d.expenditure.lines] == [
+        (Amount("359781.59"), None),
+        (Amount("97895.15"), None),
+    ]
