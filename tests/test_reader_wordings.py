@@ -126,3 +126,15 @@ def test_the_fiscal_spendings_kinds_are_not_the_years_kinds() -> None:
         (Amount("359781.59"), None),
         (Amount("97895.15"), None),
     ]
+
+
+def test_a_comparison_with_last_years_budget_is_a_change_not_versus_budget() -> None:
+    # sh2024-fly-dwys.pdf (上海市普陀区社会福利院 2024年单位预算), “三公”经费 section
+    text = "（二）公务用车购置及运行费6.40万元，与2023年预算持平，主要原因是。\n"
+    vehicles = read_report(text, year=2024, department="示例").disclosure.three_public
+    assert vehicles is not None
+    assert vehicles.vehicles.versus_budget is None
+    assert vehicles.vehicles.change is not None and vehicles.vehicles.change.direction.value == "持平"
+    text = "2021年公务接待费支出决算为3万元，完成预算75%，决算数较预算减少1万元，下降25%。\n"
+    reception = read_report(text, department="示例").disclosure.three_public
+    assert reception is not None and reception.reception.versus_budget is not None

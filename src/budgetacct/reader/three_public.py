@@ -39,6 +39,12 @@ _RATE_LEAD = re.compile(r"(?:增长|下降|降低|上升|减少|增加)了?(?:�
 _AMOUNT_LEAD = re.compile(r"(?P<dir>增加|增长|减少|下降|降低|上升)了?$")
 
 
+def _target(lead: str) -> str:
+    """What a change compares with: the budget (“决算数较预算减少…”), or last year — also when last
+    year's budget is named (“与2023年预算持平”, as budgets print it)."""
+    return "versus_budget" if "预算" in lead and PRIOR_REF.search(lead) is None else "change"
+
+
 def _tp_key(subject: str) -> str:
     if subject.startswith("公务用车购置") and subject != "公务用车购置":
         return "vehicles"
@@ -71,7 +77,7 @@ def read_three_public(r: Reader, s: Sentence) -> None:
         if m.group("amount") is not None:
             direction = _AMOUNT_LEAD.search(lead)
             if direction is not None:
-                target = "versus_budget" if "预算" in lead else "change"
+                target = _target(lead)
                 path = (*base, target)
                 if r.draft.put(
                     (*path, "direction"), direction_of(direction.group("dir")), r.where(s, m.start(), m.end())
@@ -88,7 +94,7 @@ def read_three_public(r: Reader, s: Sentence) -> None:
             rate = _RATE_LEAD.search(lead)
             if rate is not None:
                 if pending is None:
-                    target = "versus_budget" if "预算" in lead else "change"
+                    target = _target(lead)
                     word = rate.group().rstrip("了幅度为")
                     path = (*base, target)
                     if r.draft.put(
@@ -101,7 +107,7 @@ def read_three_public(r: Reader, s: Sentence) -> None:
             elif "完成" in lead and "预算" in lead:
                 r.put_percent((*base, "completion"), r.percent(s, m, "percent"))
         elif m.group("flat") is not None:
-            target = "versus_budget" if "预算" in lead else "change"
+            target = _target(lead)
             if PRIOR_REF.search(lead) or "预算" in lead or "与" in lead:
                 put_flat(r, s, (*base, target), m.start(), m.end())
         elif kind is not None:
