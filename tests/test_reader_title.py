@@ -64,3 +64,17 @@ def test_a_year_given_wins_over_the_title() -> None:
 def test_a_part_heading_is_not_a_department() -> None:
     result = read_report("第二部分 2021年度部门决算情况说明\n")
     assert result.disclosure.department == "（未识别部门）"
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("江苏省人民检察院\n2018年部门预算\n", True),
+        ("上海市普陀区财政局\n年度部门预算\n2025\n", True),
+        ("上海市普陀区财政局\n2024年度部门决算\n", False),
+        ("第二部分 2021年度部门决算情况说明\n完成2021年预算的98%。\n", False),
+    ],
+)
+def test_a_budget_is_named_in_the_notes(text: str, budget: bool) -> None:
+    notes = read_report(text, department="示例").notes
+    assert any("budget" in note for note in notes) is budget

@@ -154,6 +154,20 @@ def _from_part_headings(lines: Sequence[Any]) -> tuple[str, Any, int, int] | Non
     return None
 
 
+def is_budget(lines: Sequence[Any]) -> bool:
+    """Whether the report's title names a budget (部门预算, 单位预算) rather than final accounts."""
+    found = find_year(lines)
+    if found is None:
+        return False
+    _, line, _, end = found
+    title = line.text[end : end + 16]
+    top = [ln for ln in lines if ln.text][:_TITLE_LINES]
+    if _YEAR_ALONE.fullmatch(line.text):
+        index = top.index(line) if line in top else -1
+        title = "".join(ln.text for ln in top[max(0, index - 1) : index + 2])
+    return "预算" in title and "决算" not in title
+
+
 def detect_year(lines: Iterable[str]) -> int | None:
     """The report's year from its text lines: the title's, else the year printed most often."""
 

@@ -41,6 +41,7 @@ from budgetacct.reader.detect import (
     detect_template,
     detect_year,
     find_department,
+    is_budget,
     year_source,
 )
 from budgetacct.reader.draft import Draft, Source, UnitUse, Unread, Where, tidy_amount
@@ -192,6 +193,11 @@ def read_report(
     if titled is not None:
         found_name, title_line, start, end = titled
         reader.offer_department(0, found_name, reader.line_where(title_line, start, end))
+    if is_budget(document.lines):
+        draft.notes.append(
+            "the title names a budget (预算): its figures are read as the report prints them, into a "
+            "Disclosure that models final accounts (决算); 三公 and other amounts are budget figures"
+        )
     name = department.strip() if department is not None else reader.department()
     if name is None:
         name = "（未识别部门）"
