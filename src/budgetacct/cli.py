@@ -27,7 +27,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Final, TextIO
 
 from budgetacct._report_text import report_json, report_table
 from budgetacct._text import display_width
@@ -69,7 +69,7 @@ def _read_workbook(file: str, year: int | None = None) -> Disclosure:
     return result.disclosure
 
 
-def _read_text_report(file: str, year: int | None = None) -> ReadResult:
+def _read_text_report(file: str, year: int | None = None, department: str | None = None) -> ReadResult:
     """Read a published 决算说明 (text); the counts of figures and unread sentences go to stderr.
 
     The bytes are decoded as a batch decodes them (UTF-8, UTF-16 with BOM, GB18030/GBK).
@@ -79,7 +79,7 @@ def _read_text_report(file: str, year: int | None = None) -> ReadResult:
     from budgetacct._files import decode_text
     from budgetacct.reader import read_report
 
-    result = read_report(decode_text(Path(file).read_bytes(), file), year=year)
+    result = read_report(decode_text(Path(file).read_bytes(), file), year=year, department=department)
     figures, unread = len(result.sources), len(result.unread)
     sys.stderr.write(
         f"读出 {figures} 个数字，{unread} 句未读 | read {figures} figures, {unread} sentences unread\n"
@@ -104,16 +104,24 @@ def _load(file: str | None, example: str | None, kind: str = "disclosure") -> Do
 
 
 def _load_with_sources(
-    file: str | None, example: str | None, kind: str = "disclosure"
+    file: str | None,
+    example: str | None,
+    kind: str = "disclosure",
+    year: int | None = None,
+    department: str | None = None,
 ) -> tuple[Document, Sources | None]:
     """The document, and for a report read from its text or its published file where each figure
     was printed (path → (line, sentence) for a text, path → page source for a PDF, Word or web page)."""
-    document, sources, _ = _read_input(file, example, kind)
+    document, sources, _ = _read_input(file, example, kind, year=year, department=department)
     return document, sources
 
 
 def _read_input(
-    file: str | None, example: str | None, kind: str = "disclosure"
+    file: str | None,
+    example: str | None,
+    kind: str = "disclosure",
+    year: int | None = None,
+    department: str | None = None,
 ) -> tuple[Document, Sources | None, Coverage | None]:
     """The document, where its figures were printed, and how much of a published file was read."""
     from pathlib import Path
@@ -135,10 +143,10 @@ def _read_input(
         if kind == "published":
             from budgetacct.reader.published import read_published
 
-            read = read_published(file)
+            read = read_published(file, year=year, department=department)
             return read.disclosure, {s.path: s for s in read.sources}, read.coverage
         if kind == "text":
-            result = _read_text_report(file)
+            result = _read_text_report(file, year, department)
             sources: dict[str, tuple[int, str]] = {}
             for source in result.sources:
                 sources.setdefault(source.path, (source.line, source.sentence))
@@ -148,8 +156,6 @@ def _read_input(
         raise _InputFailure(str(exc)) from None
     except OSError as exc:
         raise _InputFailure(os_error_message(file or "", exc)) from None
-    except Exception as exc:  # an unexpected failure while reading is still an unreadable input
-        raise _InputFailure(f"无法读取输入 | cannot read the input: {type(exc).__name__}: {exc}") from None
 
 
 def _is_batch(args: argparse.Namespace) -> bool:
@@ -174,6 +180,10 @@ def _cmd_audit_batch(args: argparse.Namespace, out: TextIO) -> int:
     stderr, then the summary on stderr and, in JSON lines, as the last record."""
     from budgetacct.batch import Progress, Summary, audit_many, expand_paths
 
+    if args.year is not None or args.department is not None:
+        raise _InputFailure(
+            "--year 与 --department 只用于一份报告 | --year and --department apply to one report, not a batch"
+        )
     files = expand_paths(args.file)
     if not files:
         raise _InputFailure("没有找到报告 | no reports found in: " + " ".join(args.file))
@@ -215,7 +225,9 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
             return paired
     if _is_batch(args):
         return _cmd_audit_batch(args, out)
-    document, sources, coverage = _read_input(args.file[0] if args.file else None, args.example)
+    document, sources, coverage = _read_input(
+        args.file[0] if args.file else None, args.example, year=args.year, department=args.department
+    )
     try:
         report = audit(document, coverage=coverage)
     except BudgetAcctError as exc:
@@ -437,7 +449,7 @@ def _write_document(document: Disclosure | Ledger, output: str | None, out: Text
     _write_text(dump(document), output, out)
 
 
-def _read_published_file(file: str, year: int | None) -> Disclosure | None:
+def _read_published_file(file: str, year: int | None, department: str | None) -> Disclosure | None:
     """A PDF, Word document or web page read into a Disclosure; ``None`` for other files."""
     from budgetacct._files import sniff
 
@@ -445,7 +457,7 @@ def _read_published_file(file: str, year: int | None) -> Disclosure | None:
         return None
     from budgetacct.reader.published import read_published
 
-    return read_published(file, year=year).disclosure
+    return read_published(file, year=year, department=department).disclosure
 
 
 def _refuse_non_text(file: str) -> None:
@@ -472,12 +484,12 @@ def _cmd_read(args: argparse.Namespace, out: TextIO) -> int:
     from budgetacct.errors import BudgetAcctError
 
     try:
-        published = _read_published_file(args.file, args.year)
+        published = _read_published_file(args.file, args.year, args.department)
         if published is not None:
             _write_document(published, args.output, out)
             return EXIT_OK
         _refuse_non_text(args.file)
-        result = _read_text_report(args.file, args.year)
+        result = _read_text_report(args.file, args.year, args.department)
     except BudgetAcctError as exc:
         raise _InputFailure(str(exc)) from None
     except OSError as exc:
@@ -504,6 +516,13 @@ def _cmd_import_xlsx(args: argparse.Namespace, out: TextIO) -> int:
 def _add_source(command: argparse.ArgumentParser, what: str) -> None:
     command.add_argument("file", nargs="?", metavar="FILE", help=what)
     command.add_argument("--example", metavar="NAME", help="use a bundled example instead (e.g. xiqu-2021)")
+
+
+def _add_year_and_department(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--year", type=int, help="a text report's year, when the text does not state it")
+    command.add_argument(
+        "--department", metavar="NAME", help="a text report's department, when the text does not name it"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -542,6 +561,7 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument(
         "--ordered", action="store_true", help="a batch's lines in input order (default: as each is ready)"
     )
+    _add_year_and_department(audit)
     audit.set_defaults(handler=_cmd_audit)
 
     example = commands.add_parser(
@@ -634,7 +654,7 @@ def _parser() -> argparse.ArgumentParser:
     read.add_argument(
         "-o", "--output", metavar="OUT.json", help="write the Disclosure here (default: stdout)"
     )
-    read.add_argument("--year", type=int, help="the fiscal year, when the text does not state it")
+    _add_year_and_department(read)
     read.set_defaults(handler=_cmd_read)
     return parser
 
@@ -668,4 +688,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _InputFailure as failure:
         sys.stderr.write(failure.message.rstrip("\n") + "\n")
         return EXIT_INPUT
+    except Exception:
+        # Not the input's fault: a bug.  Say so, then let the traceback show where it is.
+        sys.stderr.write(f"budgetacct: {_BUG_NOTE}\n")
+        raise
     return status
+
+
+_BUG_NOTE: Final = (
+    "内部错误（程序缺陷，不是输入的问题），请连同输入文件报告 | "
+    "internal error (a bug in budgetacct, not a problem with your input): please report it with the input"
+)

@@ -19,6 +19,7 @@ from budgetacct.reader.report import (
     Unread,
     read_report,
     read_report_bytes,
+    read_text,
     resolve_path,
 )
 
@@ -31,5 +32,6 @@ __all__ = [
     "Unread",
     "read_report",
     "read_report_bytes",
+    "read_text",
     "resolve_path",
 ]

@@ -18,6 +18,7 @@ import attrs
 
 from budgetacct.money import Amount, Unit
 from budgetacct.paths import Path, render_path
+from budgetacct.reader.schema import field_type
 
 __all__ = ["Draft", "Source", "UnitUse", "Unread", "Where", "tidy_amount"]
 
@@ -97,6 +98,11 @@ def _shown(value: object) -> str:
     return str(value.value) if isinstance(value, enum.Enum) else str(value)
 
 
+def _shape(path: Path) -> Path:
+    """``path`` with every list index 0 (the model's shape does not depend on the index)."""
+    return tuple(0 if isinstance(part, int) else part for part in path)
+
+
 class Draft:
     """Figures as nested dicts and lists, with sources, unit records and unread sentences.
 
@@ -160,6 +166,7 @@ class Draft:
         if isinstance(value, str) and (not value.strip() or len(value) > _MAX_TEXT):
             self.reject(where, "text empty or too long for the model", "文字为空或过长", (value[:40],))
             return False
+        field_type(_shape(path))  # a path the model lacks is a reader bug: it raises ReaderBug
         parent = self._container(path[:-1], create=True)
         last = path[-1]
         if not isinstance(parent, dict) or not isinstance(last, str):  # pragma: no cover - programming error
@@ -193,9 +200,13 @@ class Draft:
         keys = self._keys.setdefault(path, {})
         if key in keys:
             index = keys[key]
-            for name, (value, where, unit) in required.items():
+            agreed = [
                 self.put((*path, index, name), value, where, unit)
-            return index
+                for name, (value, where, unit) in required.items()
+            ]
+            # A restatement that differs (reported by put) is not the same element: nothing more
+            # of it (a share, a budget) is attached to the element first stated.
+            return index if all(agreed) else None
         parent = self._container(path[:-1], create=True)
         assert isinstance(parent, dict)
         last = path[-1]

@@ -314,6 +314,8 @@ def heading_title(text: str) -> str | None:
     title = text[match.end() :]
     if not title or len(title) > 50 or AMOUNT_TOKEN.search(title) or PERCENT_TOKEN.search(title):
         return None
+    if "（类）" in title or "（款）" in title:
+        return None  # an item of the 类/款/项 list (its line may wrap into the next): prose
     inner = title.rstrip("。：")
     if "：" in inner or "。" in inner or "；" in inner or "，" in inner:
         return None
@@ -412,6 +414,8 @@ class Sentence:
     tokens: list[Token] = attrs.field(factory=list)
     used: set[int] = attrs.field(factory=set)
     rejected: set[int] = attrs.field(factory=set)
+    #: How the lexicon labels of the sentence read (set by :func:`budgetacct.reader.labelled.readings`).
+    readings: list[object] | None = None
 
     def __attrs_post_init__(self) -> None:
         if len(self.text) > MAX_SENTENCE:  # not matched: see :meth:`sample_figures`

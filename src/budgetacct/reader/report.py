@@ -25,15 +25,25 @@ Percent('2.17')
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 import attrs
 
-from budgetacct.errors import InputError, Problem, UnresolvedPath
+from budgetacct.errors import InputError, Problem
 from budgetacct.model.disclosure import Disclosure
+from budgetacct.money import Amount
 from budgetacct.paths import Path, render_path, resolve_path
 from budgetacct.reader.assemble import build_disclosure
-from budgetacct.reader.detect import TEMPLATES, ReaderTemplate, detect_template, detect_year, year_source
+from budgetacct.reader.detect import (
+    TEMPLATES,
+    ReaderTemplate,
+    detect_template,
+    detect_year,
+    find_department,
+    is_budget,
+    year_source,
+)
 from budgetacct.reader.draft import Draft, Source, UnitUse, Unread, Where, tidy_amount
 
 __all__ = [
@@ -48,6 +58,7 @@ __all__ = [
     "Where",
     "read_report",
     "read_report_bytes",
+    "read_text",
     "render_path",
     "resolve_path",
     "tidy_amount",
@@ -69,17 +80,48 @@ class ReadResult:
     units: tuple[UnitUse, ...] = ()
     template: str | None = None
     notes: tuple[str, ...] = ()
+    #: With :func:`read_text`: for each character of the text read, where it came from (a PDF
+    #: page and position, say); ``None`` otherwise.
+    source_map: tuple[object, ...] | None = attrs.field(default=None, repr=False, eq=False)
 
     def sources_for(self, path: str) -> tuple[Source, ...]:
         """Every source of the figure at ``path``."""
         return tuple(s for s in self.sources if s.path == path)
 
+    def origins(self, item: Source | Unread) -> tuple[object, ...]:
+        """The source-map entries of a figure's (or an unread sentence's) characters; ``()`` when
+        the text was read without a source map."""
+        if self.source_map is None:
+            return ()
+        return self.source_map[item.start : item.end]
 
-def _resolves(obj: object, path: str) -> bool:
-    try:
-        return resolve_path(obj, path) is not None
-    except UnresolvedPath:
-        return False
+
+def _reception_form(draft: Draft) -> None:
+    """外事接待 printed inside 国内公务接待 (``ThreePublic.foreign_included_in_domestic``).
+
+    Reports print 外事接待 either beside 国内公务接待 (公务接待 = 国内 + 外事) or inside it (公务接待 =
+    国内, 外事 a part of it).  When the 公务接待 total equals the 国内 figure while 外事 is not zero,
+    the printed figures only fit the second form, which is then recorded with a note (the audit
+    still checks that 外事 does not exceed 国内).
+    """
+    node = draft.data.get("three_public")
+    if not isinstance(node, dict):
+        return
+
+    def actual(name: str) -> object:
+        figure = node.get(name)
+        return figure.get("actual") if isinstance(figure, dict) else None
+
+    reception, domestic, foreign = (
+        actual("reception"),
+        actual("domestic_reception"),
+        actual("foreign_reception"),
+    )
+    if reception is None or domestic is None or foreign is None or foreign == Amount(0):
+        return
+    if reception == domestic:
+        node["foreign_included_in_domestic"] = True
+        draft.notes.append("外事接待 read as part of 国内公务接待: the 公务接待 total equals the 国内 figure")
 
 
 # --- entry points --------------------------------------------------------------------------------------------
@@ -145,19 +187,29 @@ def read_report(
     sentences.read_prose(reader)
     tables.apply_charts(reader, pairs)
     draft.mark_partial_lists()
+    _reception_form(draft)
 
+    titled = find_department(document.lines)
+    if titled is not None:
+        found_name, title_line, start, end = titled
+        reader.offer_department(0, found_name, reader.line_where(title_line, start, end))
+    if is_budget(document.lines):
+        draft.notes.append(
+            "the title names a budget (预算): its figures are read as the report prints them, into a "
+            "Disclosure that models final accounts (决算); 三公 and other amounts are budget figures"
+        )
     name = department.strip() if department is not None else reader.department()
     if name is None:
         name = "（未识别部门）"
         draft.notes.append("department name not found in the text; pass department=")
     chosen = detect_template(text) if template == "auto" else template
     disclosure = build_disclosure(draft, found_year, name, chosen)
-    resolved: dict[str, bool] = {}
 
     def keep(path: str) -> bool:
-        if path not in resolved:
-            resolved[path] = _resolves(disclosure, path)
-        return resolved[path]
+        # Every draft path is a place of the model (checked when put) and the converter built each
+        # section whole or not at all: a source is kept when its section was built.
+        section = path[2:].split(".", 1)[0].split("[", 1)[0]
+        return getattr(disclosure, section, None) is not None
 
     sources = [s for s in draft.sources if keep(s.path)]
     units = [u for u in draft.units if keep(u.path)]
@@ -178,6 +230,38 @@ def read_report(
         template=chosen,
         notes=tuple(draft.notes),
     )
+
+
+def read_text(
+    text: str,
+    source_map: Sequence[object] | None = None,
+    *,
+    year: int | None = None,
+    template: str = "auto",
+    department: str | None = None,
+) -> ReadResult:
+    """Read narrative text produced by another front end (a PDF's text layer, a web page).
+
+    ``source_map`` gives, for each character of ``text``, where it came from (any value: a page
+    and position, an offset in the original file …); every :class:`Source` and :class:`Unread`
+    keeps offsets into ``text``, and :meth:`ReadResult.origins` maps them back.  Lines wrapped
+    inside a sentence are joined by the reader itself, so the text need not be reflowed.
+
+    >>> result = read_text("2021年度\\n本年收入合计5万元。", [("p1", i) for i in range(17)], department="示例")
+    >>> result.origins(result.sources_for("$.revenue.total")[0])
+    (('p1', 13), ('p1', 14), ('p1', 15))
+    """
+    if source_map is not None and (isinstance(source_map, (str, bytes)) or len(source_map) != len(text)):
+        raise _problem(
+            "与文字等长的来源表（每个字符一项）",
+            "a source map with one entry per character of the text",
+            type(source_map).__name__ if isinstance(source_map, (str, bytes)) else len(source_map),
+            path="$.source_map",
+        )
+    result = read_report(text, year=year, template=template, department=department)
+    if source_map is None:
+        return result
+    return attrs.evolve(result, source_map=tuple(source_map))
 
 
 def read_report_bytes(

@@ -1,0 +1,105 @@
+"""The “change against last year” construction: 增加/减少 X万元, 增长/下降 Y%, 持平, after a subject."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from budgetacct.money import Direction
+from budgetacct.paths import Path
+from budgetacct.reader.labelled import change_subjects
+from budgetacct.reader.normalize import Sentence
+from budgetacct.reader.reading import AMOUNT, NUMBER, PERCENT, Reader
+
+if TYPE_CHECKING:  # pragma: no cover
+    from re import Match
+
+__all__ = ["PRIOR_REF", "THREE_PUBLIC_SUBJECT", "direction_of", "put_change", "put_flat", "read_year_on_year"]
+
+# 三公 subjects: a sentence about them is read by the 三公 construction, changes included.
+THREE_PUBLIC_SUBJECT = re.compile(
+    r"(?P<domestic_reception>国内公务接待)|(?P<foreign_reception>外事接待)|(?P<reception>公务接待)"
+    r"|(?P<vehicles>公务用车购置(?:及|和)运行)|(?P<vehicle_purchase>公务用车购置)"
+    r"|(?P<vehicle_operation>公务用车运行)|(?P<outbound>因公出国)|(?P<total>三公[”\"’']?经费)"
+)
+
+
+# --- changes ------------------------------------------------------------------------------------------------
+
+_UP: Final = ("增加", "增长", "上升")
+_CHANGE = re.compile(
+    rf"(?P<dir>增加|增长|减少|下降|降低|上升)了?"
+    rf"(?:(?P<amt>{AMOUNT})(?:，?(?:增长|下降|降低|上升|减少|增加)了?(?:幅度为|幅度)?(?P<rate>{PERCENT}))?|(?P<rate_only>{PERCENT}))"
+)
+_FLAT = re.compile(r"持平|无增减变化|没有变化|无变化")
+PRIOR_REF = re.compile(r"(?:与|比|较)(?:上年|去年|上一年|上年度|\d{4}年)|同比|同期")
+
+
+def direction_of(word: str) -> Direction:
+    return Direction.INCREASE if word in _UP else Direction.DECREASE
+
+
+def put_change(r: Reader, s: Sentence, path: Path, m: Match[str]) -> None:
+    """A change phrase ``减少19.37万元，下降2.17%`` (or ``增长7.3%``) at ``path`` (a StatedChange)."""
+    direction = direction_of(m.group("dir"))
+    where = r.where(s, m.start("dir"), m.end("dir"))
+    if not r.draft.put((*path, "direction"), direction, where):
+        return
+    r.put_amount((*path, "amount"), r.amount(s, m, "amt"))
+    rate_group = "rate" if m.group("rate") is not None else "rate_only"
+    r.put_percent((*path, "rate"), r.percent(s, m, rate_group))
+
+
+def put_flat(r: Reader, s: Sentence, path: Path, start: int, end: int) -> None:
+    r.draft.put((*path, "direction"), Direction.FLAT, r.where(s, start, end))
+
+
+def read_year_on_year(r: Reader, s: Sentence) -> None:
+    text = s.text
+    if THREE_PUBLIC_SUBJECT.search(text) is not None:
+        return
+    if not any(word in text for word in ("增", "减", "下降", "降低", "上升", "持平", "变化")):
+        return
+    # "占本年支出合计的…" names the base of a share, not what changed.
+    subjects = [
+        (start, end, path)
+        for start, end, path in change_subjects(s)
+        if "占" not in text[max(0, start - 2) : start]
+    ]
+    if not subjects:
+        return
+    subjects.sort()
+    changed: set[Path] = set()
+    previous_end = 0  # where the change before this one ended: its words are not this one's lead
+    for m in _CHANGE.finditer(text):
+        subject = _nearest(subjects, m.start())
+        lead_start, previous_end = previous_end, m.end()
+        if subject is None or not PRIOR_REF.search(text, 0, m.start()):
+            continue
+        if _PAIRED.match(text, m.end()):
+            # “各下降23.51%、38.28%”: one figure for 收 and one for 支; which is the model's one
+            # change is not known, so neither is taken.
+            continue
+        lead = text[max(subject[1], lead_start) : m.start()]
+        if "预算" in lead:
+            continue
+        put_change(r, s, subject[2], m)
+        changed.add(subject[2])
+    for m in _FLAT.finditer(text):
+        subject = _nearest(subjects, m.start())
+        if subject is None or subject[2] in changed or not PRIOR_REF.search(text, 0, m.end()):
+            continue
+        if "预算" in text[subject[1] : m.start()]:
+            continue
+        put_flat(r, s, subject[2], m.start(), m.end())
+
+
+_PAIRED = re.compile(rf"[、，,](?:{AMOUNT}|{PERCENT}|{NUMBER}(?!\d))")
+
+
+def _nearest(subjects: list[tuple[int, int, Path]], position: int) -> tuple[int, int, Path] | None:
+    found = None
+    for subject in subjects:
+        if subject[1] <= position:
+            found = subject
+    return found

@@ -1,0 +1,283 @@
+"""The reader's lexicon: printed label wordings → model paths, as data (``data/lexicon.toml``).
+
+Each :class:`Entry` names a wording (``财政拨款收入总计``), the model paths of the figure printed
+after it, the sections of the report it applies in, and where it was seen (:class:`Seen`:
+province, year, document).  The file is loaded once and validated when this module is imported:
+every path must be a place of the :class:`~budgetacct.model.disclosure.Disclosure` (checked with
+:func:`~budgetacct.reader.schema.field_type`), every ``seen`` key a known source, and no two entries
+of one wording may apply in the same section.  A bad lexicon raises
+:class:`~budgetacct.reader.schema.ReaderBug` at import, so it fails every test, not a user's read.
+
+Labels are found by longest match over a trie of the wordings (:func:`labels`): scanning left to
+right, the longest wording that starts at a position wins and the scan resumes after it, so
+``财政拨款收入总计`` is one label and never ``收入总计`` preceded by ``财政拨款``.
+
+>>> [(found.wording, found.start) for found in labels("2021年度财政拨款收入总计5万元，收入总计9万元。")]
+[('财政拨款收入总计', 6), ('收入总计', 18)]
+>>> entry = LEXICON.entries_for("收入总计")[0]
+>>> entry.paths, [seen.document for seen in entry.seen][:1]
+((('overview', 'revenue_grand_total'),), ['西南大学 2023年度部门决算'])
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
+from importlib import resources
+from typing import Any, Final
+
+import attrs
+
+from budgetacct.errors import InvalidValue
+from budgetacct.paths import Path, parse_path
+from budgetacct.reader.schema import ReaderBug, field_type
+
+__all__ = ["LEXICON", "SECTIONS", "Entry", "Found", "Lexicon", "Seen", "labels", "load_lexicon"]
+
+#: The sections a sentence can belong to (see :func:`budgetacct.reader.sentences.assign_context`).
+SECTIONS: Final = (
+    "glossary",
+    "fiscal",
+    "overview",
+    "basic_expenditure",
+    "three_public",
+    "general_budget",
+    "government_fund",
+    "state_capital",
+    "operating_costs",
+    "procurement",
+    "assets",
+    "performance",
+    "revenue",
+    "expenditure",
+    "other_matters",
+    "profile",
+)
+
+
+@attrs.frozen
+class Seen:
+    """Where a wording was seen: a published report (province, year, document)."""
+
+    key: str
+    province: str
+    year: int
+    document: str
+
+
+@attrs.frozen
+class Entry:
+    """One wording of a label and what it names (see ``data/lexicon.toml`` for the fields)."""
+
+    wording: str
+    paths: tuple[Path, ...]
+    seen: tuple[Seen, ...]
+    share: Path | None = None
+    sections: tuple[str, ...] | None = None
+    outside: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    at_start: bool = False
+    part_of: tuple[Path, ...] = ()
+    change: Path | None = None
+
+    def applies(self, section: str | None) -> bool:
+        """Whether the wording names this entry's figure in a sentence of ``section``."""
+        if self.sections is not None and section not in self.sections:
+            return False
+        return section not in self.outside
+
+    def resolved(self, section: str | None) -> tuple[Path, ...]:
+        """The paths, ``{section}`` replaced by the sentence's section."""
+        return tuple(_fill(path, section) for path in self.paths)
+
+    def resolved_share(self, section: str | None) -> Path | None:
+        return None if self.share is None else _fill(self.share, section)
+
+    def resolved_change(self, section: str | None) -> Path | None:
+        return None if self.change is None else _fill(self.change, section)
+
+
+#: How ``{section}`` is held inside a parsed path.
+_SECTION: Final = "_section_"
+
+
+def _fill(path: Path, section: str | None) -> Path:
+    return tuple(section if part == _SECTION and section is not None else part for part in path)
+
+
+@attrs.frozen
+class Found:
+    """A label found in a text: ``text[start:end] == wording``; ``entries`` are its readings."""
+
+    wording: str
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+
+class Lexicon:
+    """The entries by wording, and a character trie of the wordings for longest-match lookup."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = tuple(entries)
+        self._by_wording: dict[str, tuple[Entry, ...]] = {}
+        for entry in entries:
+            self._by_wording[entry.wording] = (*self._by_wording.get(entry.wording, ()), entry)
+        self._trie: dict[str, Any] = {}
+        for wording in self._by_wording:
+            node = self._trie
+            for char in wording:
+                node = node.setdefault(char, {})
+            node[""] = wording
+        self.first_chars = frozenset(self._trie)
+
+    def entries_for(self, wording: str) -> tuple[Entry, ...]:
+        return self._by_wording.get(wording, ())
+
+    def longest_at(self, text: str, start: int) -> str | None:
+        """The longest wording that starts at ``text[start]``, if any."""
+        node: dict[str, Any] | None = self._trie
+        found: str | None = None
+        for index in range(start, len(text)):
+            assert node is not None
+            node = node.get(text[index])
+            if node is None:
+                break
+            found = node.get("", found)
+        return found
+
+    def scan(self, text: str) -> Iterator[Found]:
+        """Every label of ``text``, left to right, by longest match (matches never overlap)."""
+        position, first = 0, self.first_chars
+        length = len(text)
+        while position < length:
+            if text[position] in first:
+                wording = self.longest_at(text, position)
+                if wording is not None:
+                    end = position + len(wording)
+                    yield Found(wording, position, end, self._by_wording[wording])
+                    position = end
+                    continue
+            position += 1
+
+
+def _path(text: object, where: str) -> Path:
+    if not isinstance(text, str) or not text.startswith("$."):
+        raise ReaderBug(f"lexicon {where}: a path must be text starting with '$.', not {text!r}")
+    try:
+        parsed = parse_path(text.replace("{section}", _SECTION))
+    except InvalidValue as exc:
+        raise ReaderBug(f"lexicon {where}: {exc}") from None
+    return parsed
+
+
+def _check_path(path: Path, sections: tuple[str, ...] | None, where: str) -> None:
+    if _SECTION in path:
+        if not sections:
+            raise ReaderBug(f"lexicon {where}: {{section}} needs the sections it stands for")
+        for section in sections:
+            field_type(_fill(path, section))
+    else:
+        field_type(path)
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ReaderBug(f"lexicon {where}: expected a list of text, not {value!r}")
+    return tuple(value)
+
+
+_FIELDS: Final = frozenset(
+    {"wording", "paths", "share", "sections", "outside", "after", "at_start", "part_of", "change", "seen"}
+)
+
+
+def _entry(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> Entry:
+    where = f"label {index + 1} ({raw.get('wording')!r})"
+    extra = set(raw) - _FIELDS
+    if extra:
+        raise ReaderBug(f"lexicon {where}: unknown fields {sorted(extra)}")
+    wording = raw.get("wording")
+    if not isinstance(wording, str) or not wording or any(char.isspace() for char in wording):
+        raise ReaderBug(f"lexicon {where}: a wording is non-empty text without spaces")
+    sections = _strings(raw["sections"], where) if "sections" in raw else None
+    outside = _strings(raw.get("outside", []), where)
+    for section in (*(sections or ()), *outside):
+        if section not in SECTIONS:
+            raise ReaderBug(f"lexicon {where}: unknown section {section!r}")
+    paths = tuple(_path(text, where) for text in _strings(raw.get("paths"), where))
+    share = _path(raw["share"], where) if "share" in raw else None
+    for path in (*paths, *((share,) if share is not None else ())):
+        _check_path(path, sections, where)
+    seen_keys = _strings(raw.get("seen"), where)
+    if not seen_keys or any(key not in sources for key in seen_keys):
+        raise ReaderBug(f"lexicon {where}: seen must name sources of [sources], not {seen_keys!r}")
+    change = _path(raw["change"], where) if "change" in raw else None
+    if change is not None:
+        _check_path(change, sections, where)
+        if _SECTION not in change and field_type(change).__name__ != "StatedChange":
+            raise ReaderBug(f"lexicon {where}: change must be the path of a StatedChange")
+    part_of = tuple(_path(text, where) for text in _strings(raw.get("part_of", []), where))
+    for path in part_of:
+        _check_path(path, None, where)
+    at_start = raw.get("at_start", False)
+    if not isinstance(at_start, bool):
+        raise ReaderBug(f"lexicon {where}: at_start is true or false")
+    return Entry(
+        wording,
+        paths,
+        tuple(sources[key] for key in seen_keys),
+        share,
+        sections,
+        outside,
+        _strings(raw.get("after", []), where),
+        at_start,
+        part_of,
+        change,
+    )
+
+
+def _check_overlaps(entries: Sequence[Entry]) -> None:
+    """Two entries of one wording must never apply in the same section."""
+    by_wording: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_wording.setdefault(entry.wording, []).append(entry)
+    for wording, same in by_wording.items():
+        if len(same) < 2:
+            continue
+        for section in (None, *SECTIONS):
+            applying = [e for e in same if e.applies(section) and not e.after and not e.at_start]
+            if len(applying) > 1:
+                raise ReaderBug(f"lexicon: two entries of {wording!r} apply in section {section}")
+
+
+def load_lexicon(text: str) -> Lexicon:
+    """Parse and validate a lexicon (the TOML text of ``data/lexicon.toml``)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ReaderBug(f"lexicon: not valid TOML: {exc}") from None
+    if set(data) - {"sources", "label"}:
+        raise ReaderBug(f"lexicon: unknown tables {sorted(set(data) - {'sources', 'label'})}")
+    sources: dict[str, Seen] = {}
+    for key, raw in data.get("sources", {}).items():
+        if set(raw) != {"province", "year", "document"}:
+            raise ReaderBug(f"lexicon source {key}: needs exactly province, year and document")
+        sources[key] = Seen(key, str(raw["province"]), int(raw["year"]), str(raw["document"]))
+    entries = [_entry(raw, sources, index) for index, raw in enumerate(data.get("label", []))]
+    _check_overlaps(entries)
+    return Lexicon(entries)
+
+
+def _bundled() -> Lexicon:
+    text = resources.files("budgetacct.reader").joinpath("data", "lexicon.toml").read_text(encoding="utf-8")
+    return load_lexicon(text)
+
+
+#: The bundled lexicon (loaded and validated at import).
+LEXICON: Final = _bundled()
+
+
+def labels(text: str, lexicon: Lexicon = LEXICON) -> list[Found]:
+    """The labels of ``text`` by longest match (see :meth:`Lexicon.scan`)."""
+    return list(lexicon.scan(text))
