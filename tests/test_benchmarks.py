@@ -82,3 +82,19 @@ def test_the_worker_and_the_pipeline_run_on_a_small_file(province: ModuleType, t
 def test_the_fitted_exponent_of_linear_growth_is_one(province: ModuleType) -> None:
     assert province.fitted_exponent([(1, 2.0), (2, 4.0), (4, 8.0)]) == pytest.approx(1.0)
     assert province.fitted_exponent([(1, 1.0), (2, 4.0), (4, 16.0)]) == pytest.approx(2.0)
+
+
+def test_the_corpus_benchmark_reports_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("pdfplumber", reason="the pdf extra reads PDFs")
+    corpus = _script("corpus")
+    assert corpus.main([str(ROOT / "tests" / "corpus" / "swu2023-js.pdf"), "--rounds", "1", "--json"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:4] == ["file", "pages", "read", "unread"]
+    (row,) = json.loads(lines[-1])["reports"]
+    assert (row["file"], row["pages"], row["tables_recognized"], row["tables_found"]) == (
+        "swu2023-js.pdf",
+        21,
+        4,
+        4,
+    )
+    assert row["figures_read"] > 200 and row["plain_seconds"] > 0
