@@ -3,12 +3,12 @@ gives every narrative figure and an audit with no error or warning."""
 
 from __future__ import annotations
 
-from budgetacct.auditing import audit
-from budgetacct.auditing.finding import Finding
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from budgetacct import strategies
+from budgetacct.auditing import audit
+from budgetacct.auditing.finding import Finding
 from budgetacct.model.enums import Severity
 from budgetacct.reader import read_report
 from budgetacct.render.narrative import render_narrative
