@@ -53,3 +53,29 @@ def test_without_a_read_there_is_no_coverage_and_no_r72() -> None:
     report = audit(load_example("xiqu-2021"))
     assert report.coverage is None
     assert report.by_rule("R72") == ()
+
+
+# The rate of a change against a prior printed so small it may be almost nothing (R38/R39).
+
+
+def _gpb_change(current: str, amount: str, rate: str):  # type: ignore[no-untyped-def]
+    from budgetacct import Amount, Percent
+    from budgetacct.model import GeneralBudget, StatedChange
+    from budgetacct.money import Direction
+
+    change = StatedChange(Direction.INCREASE, amount=Amount(amount), rate=Percent(rate))
+    return Disclosure(
+        year=2021, department="示例部门", general_budget=GeneralBudget(total=Amount(current), change=change)
+    )
+
+
+def test_a_large_rate_on_a_prior_that_rounds_to_zero_is_possible() -> None:
+    # 0.10 now, 0.10 more than last year: last year was under 0.005, so 2,400% (a prior of 0.004) fits
+    report = audit(_gpb_change("0.10", "0.10", "2400"))
+    assert [f for f in report.findings if f.rule in {"R38", "R39"}] == []
+
+
+def test_a_small_rate_on_a_prior_that_rounds_to_zero_is_still_an_error() -> None:
+    # the prior is at most 0.01 (0.10 − 0.10 within rounding), so the rise is at least 850%
+    found = [f for f in audit(_gpb_change("0.10", "0.10", "5")).findings if f.path.endswith(".rate")]
+    assert found and found[0].severity is Severity.ERROR

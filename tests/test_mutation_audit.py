@@ -495,7 +495,6 @@ def test_change_rate_undefined_when_previous_may_be_zero() -> None:
     for current, stated, exact in (
         (A("10.00"), sc(INC, None, "5", "0.00"), False),
         (A("10"), sc(INC, None, "5", "0"), True),
-        (A("10.00"), sc(INC, "9.99", "5"), False),  # implied previous 0.01 ± 0.01
         (A("10.00"), sc(INC, "10.01", "5"), False),  # implied previous −0.01 ± 0.01
     ):
         f = one("change", "$.c", current, stated, "变动", "change", exact=exact)
@@ -507,6 +506,16 @@ def test_change_rate_undefined_when_previous_may_be_zero() -> None:
     assert run("change", "$.c", A("10.00"), sc(INC, None, "99900", "0.01"), "变动", "change") == []
     assert run("change", "$.c", A("10.00"), sc(INC, "9.98", "50000"), "变动", "change") == []
     assert run("change", "$.c", A("10"), sc(INC, None, "99900", "0.01"), "变动", "change", exact=True) == []
+
+
+def test_change_rate_on_an_implied_previous_that_may_be_almost_nothing() -> None:
+    # implied previous 0.01 ± 0.01: at most 0.02, so the rise is at least 49,875% — 5% is wrong,
+    # while 99,900% (a previous of 0.01) or any larger rate is possible
+    f = one("change", "$.c", A("10.00"), sc(INC, "9.99", "5"), "变动", "change")
+    assert figures(f) == (E, "$.c.rate", "99900", "5", "-99895", "25")
+    assert f.message.zh == "变动：增减率应为99900%，实为5%"
+    assert run("change", "$.c", A("10.00"), sc(INC, "9.99", "99900"), "变动", "change") == []
+    assert run("change", "$.c", A("10.00"), sc(INC, "9.99", "5000000"), "变动", "change") == []
 
 
 def test_change_implied_previous_below_zero_is_impossible() -> None:

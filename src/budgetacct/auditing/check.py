@@ -417,7 +417,9 @@ class Checker:
             return
         if stated.rate is None:
             return
-        if base - h_base <= 0:
+        # A prior printed as 0, or one that cannot be above 0: no rate can be stated.
+        printed_zero = previous is not None and previous.value == 0
+        if printed_zero or base + h_base <= 0:
             self.fail(
                 f"{path}.rate",
                 f"{zh}：上年数为0，增减率无意义，不应列示{_fmt(stated.rate.value)}%",
@@ -428,14 +430,16 @@ class Checker:
             return
         low_prev, high_prev = base - h_base, base + h_base
         low_cur, high_cur = current.value - h_current, current.value + h_current
-        candidates = [
-            _CTX.divide((c - p) * _HUNDRED, p) for c in (low_cur, high_cur) for p in (low_prev, high_prev)
-        ]
+        # A prior printed so small that it may be almost nothing bounds the rate from below only:
+        # divided by a prior near zero, any larger rate is possible.
+        priors = (low_prev, high_prev) if low_prev > 0 else (high_prev,)
+        candidates = [_CTX.divide((c - p) * _HUNDRED, p) for c in (low_cur, high_cur) for p in priors]
         places = max(2, _places(stated.rate.value))
         low, high = _round(min(candidates), places), _round(max(candidates), places)
         signed = sign * stated.rate.value
-        if not (low <= signed <= high):
-            expected = _round(_CTX.divide((current.value - base) * _HUNDRED, base), places)
+        if not (low <= signed and (signed <= high or low_prev <= 0)):
+            prior = base if base > 0 else high_prev  # a prior printed as 0 is at most half a unit
+            expected = _round(_CTX.divide((current.value - prior) * _HUNDRED, prior), places)
             self.fail(
                 f"{path}.rate",
                 f"{zh}：增减率应为{_fmt(abs(expected))}%，实为{_fmt(stated.rate.value)}%",
