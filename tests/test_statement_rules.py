@@ -76,7 +76,9 @@ def test_the_right_word_is_no_finding(amount: str, budget: str, direction: Direc
     ("amount", "budget", "direction"),
     [("1560.05", "1511.89", _DECREASE), ("100.01", "100.00", _FLAT), ("99.99", "100.00", _FLAT)],
 )
-def test_a_word_the_printed_figures_rule_out_is_an_error(amount: str, budget: str, direction: Direction) -> None:
+def test_a_word_the_printed_figures_rule_out_is_an_error(
+    amount: str, budget: str, direction: Direction
+) -> None:
     assert _r99(_with_items(_item(amount, budget, direction))) == (
         (Severity.ERROR, "$.general_budget.items[0].versus_budget"),
     )
