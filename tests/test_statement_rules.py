@@ -15,7 +15,15 @@ from budgetacct.auditing.check import Checker
 from budgetacct.codes import FunctionCode
 from budgetacct.io import converter
 from budgetacct.io.json import dump
-from budgetacct.model import Assets, BudgetedFigure, FunctionLine, GeneralBudget, StatedChange, ThreePublic
+from budgetacct.model import (
+    Assets,
+    Budget,
+    BudgetedFigure,
+    FunctionLine,
+    GeneralBudget,
+    StatedChange,
+    ThreePublic,
+)
 from budgetacct.model.enums import Severity
 from budgetacct.model.tables import Column, Line, Measure, Panel, StandardTable, TableKind, TableRow
 from budgetacct.money import Direction
@@ -255,3 +263,29 @@ def test_an_item_without_the_field_reads_as_before() -> None:
     line = _item("1.00", "1.00", None)
     assert attrs.evolve(line, versus_budget=None) == line
     assert "versus_budget" not in converter.unstructure(line)
+
+
+def _budget_with_assets(as_of: str) -> Budget:
+    return attrs.evolve(
+        load_example("ptczj-2025", kind="budget"), assets=Assets(vehicles_total=0, as_of=as_of)
+    )
+
+
+@pytest.mark.parametrize(
+    ("as_of", "wrong"), [("2024年8月31日", False), ("2025年1月31日", False), ("2023年8月31日", True)]
+)
+def test_a_budget_states_its_assets_in_its_own_or_the_previous_year(as_of: str, wrong: bool) -> None:
+    found = [(f.severity, f.path) for f in audit(_budget_with_assets(as_of), rules=["R100"]).findings]
+    assert found == ([(Severity.WARNING, "$.assets.as_of")] if wrong else [])
+
+
+def test_the_bundled_budget_names_its_own_year() -> None:
+    assert audit(load_example("ptczj-2025", kind="budget"), rules=["R100"]).findings == ()
+
+
+def test_a_budget_table_titled_with_last_year_is_a_warning() -> None:
+    budget = load_example("ptczj-2025", kind="budget")
+    table = attrs.evolve(budget.tables[0], title="2024年部门财务收支预算总表")
+    moved = attrs.evolve(budget, tables=(table, *budget.tables[1:]))
+    found = [(f.rule, f.severity, f.path) for f in audit(moved).findings if f.rule == "R100"]
+    assert found == [("R100", Severity.WARNING, "$.tables[0].title")]

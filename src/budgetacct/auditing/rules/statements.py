@@ -1,5 +1,5 @@
 """Statements about the figures that real reports get wrong: the word comparing an item's 决算数
-with its 年初预算数 (R99) and a year printed in a date or a table's title (R100).
+with its 年初预算数 (R99) and a year printed in a date or a table's title (R100, on budgets too).
 
 Both are about words printed next to figures, not about the figures themselves: a report that says
 “决算数大于预算数” of 1,511.89 against 1,560.05 has right figures and a wrong sentence.
@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules.budget_common import budget_of
 from budgetacct.model.disclosure import BudgetedFigure, FunctionLine
 from budgetacct.model.enums import Severity
 from budgetacct.money import Amount, Direction, Percent
@@ -175,23 +176,41 @@ def _years(text: str) -> list[int]:
     return [int(match.group(1)) for match in _YEAR.finditer(text)]
 
 
+def _assets_as_of(c: Checker) -> None:
+    budget = budget_of(c)
+    year = c.d.year
+    assets = c.d.assets if budget is None else budget.assets
+    if assets is None or assets.as_of is None:
+        return
+    # A 决算 states what was held at the end of its year; a 预算 what was held when it was drawn
+    # up, in the year before (“截至2024年8月31日” in a 2025 budget) or early in its own year.
+    allowed = {year} if budget is None else {year - 1, year}
+    wrong = [y for y in _years(assets.as_of) if y not in allowed]
+    if not wrong:
+        return
+    if budget is None:
+        zh = f"{year}年度决算的资产情况应截至{year}年12月31日"
+        en = f"the {year} final accounts state assets as of 31 December {year}"
+        expected = f"{year}年12月31日"
+    else:
+        zh = f"{year}年预算的资产情况应截至{year - 1}年或{year}年的某日"
+        en = f"a {year} budget states assets as of a day in {year - 1} or {year}"
+        expected = f"{year - 1}年或{year}年"
+    c.emit(
+        Severity.WARNING,
+        "$.assets.as_of",
+        f"{zh}，说明却写“截至{assets.as_of}”（{wrong[0]}年：多为沿用往年文本未改）",
+        f"{en}, but the report says “as of {assets.as_of}” ({wrong[0]}: usually an earlier "
+        "year's text left unchanged)",
+        expected=expected,
+        actual=assets.as_of,
+    )
+
+
 def dates_name_the_report_year(c: Checker) -> None:
     """A date the report prints and a year in a table's title are the report's own year."""
     year = c.d.year
-    assets = c.d.assets
-    if assets is not None and assets.as_of is not None:
-        wrong = [y for y in _years(assets.as_of) if y != year]
-        if wrong:
-            c.emit(
-                Severity.WARNING,
-                "$.assets.as_of",
-                f"{year}年度决算的资产情况应截至{year}年12月31日，说明却写“截至{assets.as_of}”"
-                f"（{wrong[0]}年：多为沿用上年文本未改）",
-                f"the {year} final accounts state assets as of 31 December {year}, but the report "
-                f"says “as of {assets.as_of}” ({wrong[0]}: usually last year's text left unchanged)",
-                expected=f"{year}年12月31日",
-                actual=assets.as_of,
-            )
+    _assets_as_of(c)
     for t, table in enumerate(c.d.tables):
         if any(word in table.title for word in _OTHER_YEAR_ON_PURPOSE):
             continue
@@ -212,7 +231,7 @@ rule(
     "R100",
     zh="说明与表题中的日期、年度为本报告年度",
     en="The dates and years the report prints are the report's own year",
-    formula="“截至YYYY年12月31日”中 YYYY = 报告年度; 表题中的 YYYY年 = 报告年度",
+    formula="决算：“截至YYYY年12月31日”中 YYYY = 报告年度；预算：YYYY ∈ {上年, 本年}；表题中的 YYYY年 = 报告年度",
     severity=Severity.WARNING,
     tolerance="无 | none",
     group="说明与报表",
