@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from budgetacct import Amount, strategies
+from budgetacct import Amount, Direction, strategies
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.io.converter import _get, compact_json, document_types, unstructure, unstructure_document
 from budgetacct.io.json import dump, load, loads
@@ -180,19 +180,32 @@ def test_each_combination_of_optional_members_has_its_template(
 
 
 def test_items_with_many_optional_members_build_the_present_ones() -> None:
-    from budgetacct.model import Expenditure, FunctionLine
-    from budgetacct.money import Percent
+    from budgetacct.model import Revenue, RevenueRow
 
-    lines = [
-        FunctionLine(FunctionCode("201"), Amount("5")),
-        FunctionLine(FunctionCode("20101"), Amount("5"), name="人大事务", share=Percent("12.5")),
-        FunctionLine(
-            FunctionCode("2010101"), Amount("5"), parent_names=("一般公共服务支出",), basic=Amount("0")
-        ),
+    rows = [
+        RevenueRow(FunctionCode("201"), Amount("5")),
+        RevenueRow(FunctionCode("20101"), Amount("5"), name="人大事务", fiscal=Amount("4")),
+        RevenueRow(FunctionCode("2010101"), Amount("5"), other=Amount("0"), business=Amount("5.00")),
     ]
-    table = Expenditure(total=Amount("15"), rows=tuple(lines))
-    for obj in (*lines, table):
+    table = Revenue(total=Amount("15"), rows=tuple(rows))
+    for obj in (*rows, table):
         assert compact_json(obj) == _reference(obj)
-    source = _get().writers.writer(Expenditure).__doc__
+    source = _get().writers.writer(Revenue).__doc__
     # Written in place within the table, one piece per optional member present.
-    assert source is not None and "for e in v4]" in source and 'f\',"name":' in source
+    assert source is not None and "for e in v3]" in source and 'f\',"name":' in source
+
+
+def test_a_line_stating_its_comparison_with_the_budget_is_written_as_the_reference() -> None:
+    from budgetacct.model import Expenditure, FunctionLine, StatedChange
+
+    stated = FunctionLine(
+        FunctionCode("2010301"),
+        Amount("1511.89"),
+        budget=Amount("1560.05"),
+        versus_budget=StatedChange(Direction.DECREASE),
+    )
+    table = Expenditure(
+        total=Amount("1511.89"), rows=(stated, FunctionLine(FunctionCode("201"), Amount("0")))
+    )
+    for obj in (stated, table):
+        assert compact_json(obj) == _reference(obj)

@@ -43,13 +43,15 @@ from typing import Any
 
 import attrs
 
-from budgetacct import Amount, Percent, audit, audit_pair, load_example
+from budgetacct import Amount, Direction, Percent, audit, audit_pair, load_example
 from budgetacct.auditing import REGISTRY, Finding, Rule
 from budgetacct.codes import FunctionCode
 from budgetacct.model import (
+    Assets,
     Budget,
     BudgetedFigure,
     Disclosure,
+    FunctionLine,
     FundingSplit,
     GeneralBudget,
     Indicator,
@@ -57,6 +59,7 @@ from budgetacct.model import (
     ProjectEvaluation,
     Revenue,
     RevenueRow,
+    StatedChange,
     ThreePublic,
 )
 from budgetacct.model.coverage import Coverage
@@ -303,6 +306,24 @@ def _placeholder_name() -> Disclosure:
     return Disclosure(year=2024, department="上海市XX局")
 
 
+def _budget_word_wrong() -> Disclosure:
+    item = FunctionLine(
+        FunctionCode("2010301"),
+        Amount("1511.89"),
+        name="行政运行",
+        budget=Amount("1560.05"),
+        completion=Percent("96.91"),
+        versus_budget=StatedChange(Direction.INCREASE),
+    )
+    return Disclosure(year=2021, department="示例部门", general_budget=GeneralBudget(items=(item,)))
+
+
+def _last_years_date() -> Disclosure:
+    return Disclosure(
+        year=2021, department="示例部门", assets=Assets(vehicles_total=3, as_of="2020年12月31日")
+    )
+
+
 def _mostly_unread() -> tuple[Disclosure, Coverage]:
     coverage = Coverage(figures_read=31, figures_unread=445, tables_found=12, tables_recognized=0, pages=26)
     return Disclosure(year=2019, department="示例部门"), coverage
@@ -354,6 +375,14 @@ CRAFTED: dict[str, tuple[str, Callable[[], Disclosure | Budget | tuple[Disclosur
     "R92": (
         "the bundled budget `ptczj-2025` without its last table",
         lambda: attrs.evolve(_budget(), tables=_budget().tables[:-1]),
+    ),
+    "R99": (
+        "a crafted disclosure saying “决算数大于预算数” of an item spent 1511.89 against a budget of 1560.05",
+        _budget_word_wrong,
+    ),
+    "R100": (
+        "a crafted 2021 disclosure stating its vehicles “截至2020年12月31日”",
+        _last_years_date,
     ),
 }
 

@@ -8,7 +8,7 @@ figures against the budget report itself (rules R95–R98), after checking each 
 >>> from budgetacct.model.budget_ledger import BudgetAccount
 >>> ledger = load_example("xiqu-2021", "ledger")
 >>> report = audit_pair(ledger.publish_budget(), ledger.publish())
->>> sorted(rule for rule in report.rules_run if rule >= "R95")
+>>> [rule for rule in report.rules_run if REGISTRY[rule].subject == "pair"]
 ['R95', 'R96', 'R97', 'R98']
 """
 

@@ -123,6 +123,9 @@ class FunctionLine:
     ``amount`` is the row's total (决算数).  The optional columns are the splits the various
     tables print: by kind (T3: 基本/项目/上缴上级/经营/对附属单位补助; T6: 基本/项目), the budget
     and 完成预算% of the narrative's item list, and the share in a structure sentence.
+    ``versus_budget`` is the item's stated comparison with its budget (“决算数大于年初预算数”:
+    ``Direction.INCREASE``; “小于”: ``DECREASE``; “等于/持平”: ``FLAT``), kept as worded so that
+    the audit can test the word against the two printed figures (R99).
     ``name`` is the name *as printed*; ``parent_names`` the printed names of its 类 and 款
     (“一般公共服务（201）政府办公厅（室）及相关机构事务（03）: 行政运行（01）”).
     """
@@ -139,6 +142,7 @@ class FunctionLine:
     remittance: Amount | None = v.optional_amount_field()
     business: Amount | None = v.optional_amount_field()
     affiliate_subsidy: Amount | None = v.optional_amount_field()
+    versus_budget: StatedChange | None = _change()
 
     def kind_split(self) -> dict[ExpenditureKind, Amount]:
         """The printed kind columns, without the ones not printed."""

@@ -174,6 +174,10 @@ BASE_PHRASES: Final[Mapping[str, Phrase]] = MappingProxyType(
             "决算数小于预算数的主要原因是……",
             " The final figure is below the budget mainly because …",
         ),
+        "reason_flat": ("决算数与预算数持平。", " The final figure equals the budget."),
+        "versus_above": ("，决算数大于年初预算数", ", above the budget"),
+        "versus_below": ("，决算数小于年初预算数", ", below the budget"),
+        "versus_flat": ("，决算数与年初预算数持平", ", equal to the budget"),
         # 六 基本支出
         "basic_total": (
             "{year}年一般公共预算财政拨款基本支出{total}，其中：",

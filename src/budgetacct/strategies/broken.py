@@ -17,6 +17,7 @@ from budgetacct.strategies import (
     broken_narrative,
     broken_performance,
     broken_standard_tables,
+    broken_statements,
     broken_tables,
 )
 from budgetacct.strategies._helpers import _drawn
@@ -25,12 +26,14 @@ from budgetacct.strategies.mutation import Mutation
 
 # Hypothesis draws a mutation as an index into this tuple: the families keep the order of the one
 # list they were cut from, so that a saved example still replays the same mutation; a new family
-# (the standard tables as published, R64–R71) is appended at the end.
+# (the standard tables as published, R64–R71; statements about the figures, R99–R100) is
+# appended at the end.
 MUTATIONS: Final[tuple[Mutation, ...]] = (
     *broken_tables.MUTATIONS,
     *broken_narrative.MUTATIONS,
     *broken_performance.MUTATIONS,
     *broken_standard_tables.MUTATIONS,
+    *broken_statements.MUTATIONS,
 )
 
 

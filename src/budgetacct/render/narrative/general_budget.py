@@ -7,7 +7,7 @@ from typing import Any
 
 from budgetacct.codes import BasicExpensePart, FunctionCode
 from budgetacct.model.disclosure import FunctionLine
-from budgetacct.money import Percent
+from budgetacct.money import Direction, Percent
 from budgetacct.render.labels import code_name
 from budgetacct.render.narrative.context import Context, section, subsection
 from budgetacct.render.narrative.document import Section
@@ -38,8 +38,21 @@ def _parents(item: FunctionLine, year: int) -> tuple[tuple[FunctionCode, str], .
     return tuple(out)
 
 
+_STATED_REASON = {
+    Direction.INCREASE: "reason_above",
+    Direction.DECREASE: "reason_below",
+    Direction.FLAT: "reason_flat",
+}
+
+
 def _reason(ctx: Context, item: FunctionLine) -> str:
-    """“决算数大于/小于预算数的主要原因是……” when the final figure differs from the budget."""
+    """“决算数大于/小于预算数的主要原因是……” when the final figure differs from the budget.
+
+    A comparison the report states (``versus_budget``) is printed as stated, even where the
+    figures say otherwise: the narrative prints what the report says, and the audit judges it (R99).
+    """
+    if item.versus_budget is not None:
+        return ctx.p(_STATED_REASON[item.versus_budget.direction])
     if item.budget is not None:
         comparison = budget_comparison_phrase(item.amount, item.budget)
         if comparison.endswith("大于预算数"):
@@ -50,6 +63,18 @@ def _reason(ctx: Context, item: FunctionLine) -> str:
     if item.completion is not None and item.completion != Percent(100):
         return ctx.p("reason_above" if item.completion > Percent(100) else "reason_below")
     return ""
+
+
+_STATED_VERSUS = {
+    Direction.INCREASE: "versus_above",
+    Direction.DECREASE: "versus_below",
+    Direction.FLAT: "versus_flat",
+}
+
+
+def _versus(ctx: Context, item: FunctionLine) -> str:
+    """“，决算数大于年初预算数” when the report states the comparison (``versus_budget``)."""
+    return "" if item.versus_budget is None else ctx.p(_STATED_VERSUS[item.versus_budget.direction])
 
 
 def _grouped_items(ctx: Context, items: Sequence[FunctionLine]) -> list[str]:
@@ -69,7 +94,7 @@ def _grouped_items(ctx: Context, items: Sequence[FunctionLine]) -> list[str]:
                 name=_code_name(m.code, m.name, ctx.year),
                 code=_segment(m.code),
                 amount=ctx.amount(m.amount),
-                completion=ctx.completion_clause(m.amount, m.budget, m.completion),
+                completion=ctx.completion_clause(m.amount, m.budget, m.completion) + _versus(ctx, m),
             )
             for m in members
         ]
