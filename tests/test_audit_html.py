@@ -70,7 +70,7 @@ def test_header_names_department_year_and_counts(seed_page: str, seed_report: Au
     assert "<dt>年度 year</dt><dd>2021</dd>" in seed_page
     counts = seed_report.counts
     assert f"错误 {counts[Severity.ERROR]} · 警告 {counts[Severity.WARNING]}" in seed_page
-    assert "coverage" not in seed_page  # the report does not state one
+    assert "读取覆盖率" not in seed_page  # the report does not state one
 
 
 def test_findings_grouped_by_severity_then_rule(seed_page: str, seed_report: AuditReport) -> None:
