@@ -128,7 +128,10 @@ def test_a_finding_lists_both_printings_with_value_and_page(evidence_page: str) 
         f"<td>2,961.68</td><td>第13页 page 13</td><td><code>{R68_TABLE_CELL}</code></td></tr>"
     ) in r68
     # the narrative's page first, then the table's, each with one box
-    assert re.findall(r'<figure class="page-image" data-page="(\d+)">', r68) == ["21", "13"]
+    assert re.findall(r'<figure class="page-image( landscape)?" data-page="(\d+)">', r68) == [
+        ("", "21"),
+        (" landscape", "13"),
+    ]
     assert re.findall(r'<rect class="box (\w+)"[^>]*data-path="([^"]+)"', r68) == [
         ("own", R68_PATH),
         ("related", R68_TABLE_CELL),
@@ -336,4 +339,4 @@ def test_filters_and_zoom_work_on_the_page_with_images(
     sections = re.findall(r'<section class="severity (\w+)" data-severity="\w+"( hidden="")?>', dom)
     assert [(severity, bool(hidden)) for severity, hidden in sections] == [("error", True), ("note", False)]
     figures = re.findall(r'<figure class="(page-image[^"]*)"', dom)
-    assert figures[0] == "page-image zoomed" and set(figures[1:]) == {"page-image"}
+    assert figures[0] == "page-image zoomed" and not any("zoomed" in one for one in figures[1:])

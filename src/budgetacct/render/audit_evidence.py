@@ -65,8 +65,10 @@ EVIDENCE_CSS: Final = """
 .budgetacct-audit rect.box.related { fill: var(--related); stroke: var(--related); }
 @media print {
   .budgetacct-audit svg, .budgetacct-audit .key { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .budgetacct-audit figure.page-image, .budgetacct-audit figure.page-image.zoomed { flex: 1 1 45%;
+  .budgetacct-audit article.finding:has(figure.page-image) { break-inside: auto; }
+  .budgetacct-audit figure.page-image, .budgetacct-audit figure.page-image.zoomed { flex: 0 0 48%;
     break-inside: avoid; cursor: auto; }
+  .budgetacct-audit figure.page-image.landscape { flex-basis: 100%; }
 }
 """
 
@@ -239,8 +241,10 @@ class Evidence:
                 f"<title>{escape(source.printed)}</title></rect>"
             )
         label = f"第{image.page}页 page {image.page}"
+        # On paper a landscape page (a wide table) takes the full width, so its figures stay legible.
+        orientation = " landscape" if image.width_px > image.height_px else ""
         return (
-            f'<figure class="page-image" data-page="{image.page}">'
+            f'<figure class="page-image{orientation}" data-page="{image.page}">'
             f'<svg viewBox="0 0 {image.width_px} {image.height_px}" role="img" aria-label="{label}">'
             f'<use href="#{self.prefix}-{image.page}"/>{"".join(rects)}</svg>'
             f"<figcaption>{label}</figcaption></figure>"
