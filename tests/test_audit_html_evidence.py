@@ -21,9 +21,11 @@ from typing import Any
 import pytest
 
 from budgetacct import audit
-from budgetacct.auditing.finding import AuditReport
+from budgetacct.auditing.finding import AuditReport, Finding, Message
 from budgetacct.cli import main
-from budgetacct.reader.published import PublishedRead, read_published
+from budgetacct.model import Severity
+from budgetacct.reader.pdf import CorruptPdf
+from budgetacct.reader.published import PageSource, PublishedRead, read_published
 from budgetacct.render.audit_html import render_audit_html
 from test_audit_html import _browse, find_or_install_chromium
 
@@ -207,6 +209,46 @@ def test_the_cli_writes_the_page_with_the_pdf_pages(tmp_path: Path) -> None:
     assert {"21", "13"} <= {ident.rsplit("-", 1)[1] for ident in _images(page)}
     r68 = _article(page, R68_PATH)
     assert "<td>0.3万元</td><td>第21页 page 21</td>" in r68 and 'data-page="13"' in r68
+
+
+def _blank_pdf(width_pt: float, height_pt: float) -> bytes:
+    pdfium = pytest.importorskip("pypdfium2")
+    document = pdfium.PdfDocument.new()
+    document.new_page(width_pt, height_pt)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_boxes_are_scaled_to_the_image_and_every_text_is_escaped() -> None:
+    # a 4 × 2 inch page: 400 × 200 pixels at 100 dpi, 100/72 pixels a point
+    pdf = _blank_pdf(288, 144)
+    own = PageSource('$.x["<b>"]', 1, (72, 36, 144, 54), "<script>alert(1)</script>")
+    other = PageSource("$.y", 1, (0, 0, 36, 18), '"2,961.68"')
+    finding = Finding(
+        "R68", Severity.ERROR, '$.x["<b>"]', "1", "2", "1", "0", Message("中", "en"), ("$.y", "$.z")
+    )
+    page = render_audit_html(AuditReport((finding,), subject="示例 2024"), sources=[own, other], pdf=pdf)
+    article = _article(page, "$.x[&quot;&lt;b&gt;&quot;]")
+    assert "<script>alert" not in page and "<b>" not in page
+    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td><td>第1页 page 1</td>" in article
+    assert "<td>&quot;2,961.68&quot;</td><td>第1页 page 1</td>" in article
+    # a related printing the read did not place is listed without a page
+    assert "<td>—</td><td>未定位 not located</td><td><code>$.z</code></td>" in article
+    (png,) = _images(page).values()
+    assert _png_size(png) == (400, 200)
+    assert '<svg viewBox="0 0 400 200"' in article
+    # the box reaches 2 points beyond the figure on every side: (70, 34) to (146, 56) in points
+    assert '<rect class="box own" x="97.2" y="47.2" width="105.6" height="30.6"' in article
+    assert '<rect class="box related" x="-2.8" y="-2.8" width="55.6" height="30.6"' in article
+    assert '<figure class="page-image landscape" data-page="1">' in article
+
+
+def test_a_file_pdfium_cannot_open_is_a_corrupt_pdf() -> None:
+    source = PageSource("$.x", 1, (0, 0, 10, 10), "1")
+    finding = Finding("R1", Severity.ERROR, "$.x", "1", "2", "1", "0", Message("中", "en"))
+    with pytest.raises(CorruptPdf):
+        render_audit_html(AuditReport((finding,)), sources=[source], pdf=b"%PDF-1.7 truncated")
 
 
 # --- in a real browser ------------------------------------------------------------------------------

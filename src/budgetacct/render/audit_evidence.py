@@ -107,13 +107,25 @@ class _Printing:
     place: tuple[int, str] | PageSource | None
 
 
-@attrs.define
+def _printings(finding: Finding, sources: Sources) -> list[_Printing]:
+    """The finding's own printing (its path, else the nearest with a source) and the related ones."""
+    own = _source_of(finding.path, sources) if sources else None
+    # A page source names the figure it boxes, which may lie inside the finding's path.
+    own_path = finding.path if own is None or isinstance(own, tuple) else own.path
+    found = [_Printing("own", own_path, own)]
+    found += [_Printing("related", path, sources.get(path)) for path in finding.related]
+    return found
+
+
+@attrs.frozen
 class Evidence:
     """The places of every finding's figures, and the page images of a PDF drawn once."""
 
-    sources: dict[str, tuple[int, str] | PageSource]
-    images: dict[int, PageImage] = attrs.field(factory=dict)
+    sources: Sources = attrs.field(factory=dict)
+    images: Mapping[int, PageImage] = attrs.field(factory=dict)
+    #: Pages carrying a figure whose images were not drawn: more than ``max_pages``.
     left_out: tuple[int, ...] = ()
+    max_pages: int = MAX_PAGES
     prefix: str = "page"
 
     @classmethod
@@ -124,39 +136,30 @@ class Evidence:
         pdf: str | os.PathLike[str] | bytes | None,
         *,
         max_pages: int = MAX_PAGES,
-        dpi: int | None = None,
     ) -> Evidence:
-        """The evidence for ``findings`` (in the order the page shows them: their pages are drawn
-        first come, first drawn, up to ``max_pages``)."""
-        evidence = cls(_as_mapping(sources))
-        if pdf is None:
-            return evidence
+        """The evidence for ``findings``, in the order the page shows them: the pages of their
+        figures are drawn first come, first drawn, up to ``max_pages``."""
+        mapping = _as_mapping(sources)
         wanted: dict[int, None] = {}
-        for finding in findings:
-            for printing in evidence.printings(finding):
+        for finding in findings if pdf is not None else ():
+            for printing in _printings(finding, mapping):
                 source = _on_a_pdf_page(printing.place)
                 if source is not None:
                     wanted.setdefault(source.page)
-        if not wanted:
-            return evidence
-        from budgetacct.render.page_images import DEFAULT_DPI, render_pages
+        if pdf is None or not wanted:
+            return cls(mapping, max_pages=max_pages)
+        from budgetacct.render.page_images import render_pages
 
         data = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
         pages = list(wanted)
-        evidence.images = render_pages(data, pages[:max_pages], dpi=dpi or DEFAULT_DPI)
-        evidence.left_out = tuple(pages[max_pages:])
-        # Ids unique to the file: two reports shown in one notebook do not borrow each other's pages.
-        evidence.prefix = "page-" + hashlib.sha256(data).hexdigest()[:10]
-        return evidence
-
-    def printings(self, finding: Finding) -> list[_Printing]:
-        """The finding's own printing (its path, else the nearest with a source) and the related ones."""
-        own = _source_of(finding.path, self.sources) if self.sources else None
-        # A page source names the figure it boxes, which may lie inside the finding's path.
-        own_path = finding.path if own is None or isinstance(own, tuple) else own.path
-        found = [_Printing("own", own_path, own)]
-        found += [_Printing("related", path, self.sources.get(path)) for path in finding.related]
-        return found
+        return cls(
+            mapping,
+            render_pages(data, pages[:max_pages]),
+            tuple(pages[max_pages:]),
+            max_pages,
+            # Ids unique to the file: two reports in one notebook do not borrow each other's pages.
+            "page-" + hashlib.sha256(data).hexdigest()[:10],
+        )
 
     def store(self) -> str:
         """Every page image, once, to be shown by ``<use>``: the first thing in the page."""
@@ -176,15 +179,15 @@ class Evidence:
             return ""
         pages = "、".join(str(page) for page in self.left_out)
         return (
-            f'<p class="left-out">页面图像至多{len(self.images)}页，未收录第{pages}页 | '
-            f"at most {len(self.images)} page images: page(s) {', '.join(map(str, self.left_out))} left out</p>"
+            f'<p class="left-out">页面图像至多{self.max_pages}页，未收录第{pages}页 | '
+            f"at most {self.max_pages} page images: page(s) {', '.join(map(str, self.left_out))} left out</p>"
         )
 
     def html(self, finding: Finding) -> str:
         """The finding's printings as a table, and its pages with the figures boxed."""
         if not self.sources:
             return ""
-        printings = self.printings(finding)
+        printings = _printings(finding, self.sources)
         if all(printing.place is None for printing in printings):
             return ""
         rows = "".join(self._row(printing) for printing in printings)
