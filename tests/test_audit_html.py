@@ -70,7 +70,7 @@ def test_header_names_department_year_and_counts(seed_page: str, seed_report: Au
     assert "<dt>年度 year</dt><dd>2021</dd>" in seed_page
     counts = seed_report.counts
     assert f"错误 {counts[Severity.ERROR]} · 警告 {counts[Severity.WARNING]}" in seed_page
-    assert "coverage" not in seed_page  # the report does not state one
+    assert "读取覆盖率" not in seed_page  # the report does not state one
 
 
 def test_findings_grouped_by_severity_then_rule(seed_page: str, seed_report: AuditReport) -> None:
@@ -191,8 +191,9 @@ def _find_chromium() -> str | None:
     return "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else None
 
 
-@pytest.fixture(scope="session")
-def chromium() -> str:
+def find_or_install_chromium() -> str:
+    """The browser's path; installs Debian's chromium when it is missing and apt-get may run, and
+    skips the test when neither works.  (Also used by test_audit_html_evidence.py.)"""
     found = _find_chromium()
     if found is None and shutil.which("apt-get") and os.geteuid() == 0:
         subprocess.run(
@@ -206,6 +207,11 @@ def chromium() -> str:
     if found is None:
         pytest.skip("chromium is not installed and cannot be installed here")
     return found
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    return find_or_install_chromium()
 
 
 def _browse(chromium: str, tmp_path: Path, *action: str) -> str:

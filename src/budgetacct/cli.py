@@ -235,7 +235,10 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "html":
         from budgetacct.render.audit_html import render_audit_html
 
-        text = render_audit_html(report)
+        # Each finding shows where its figures are printed; a PDF's pages (only a PDF's sources
+        # are boxes on a page) are drawn with the figures boxed.
+        pdf = args.file[0] if args.file and sources else None
+        text = render_audit_html(report, sources=sources, pdf=pdf)
     else:
         text = report_json(report, sources) if args.format == "json" else report_table(report, sources)
     _write_text(text, args.output, out)

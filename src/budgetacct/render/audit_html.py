@@ -8,6 +8,10 @@ message in Chinese and English, the path of the figures and the expected / actua
 tolerance.  Buttons show one severity at a time (also from the address: ``audit.html#warning``);
 printing drops the buttons and keeps each finding on one page.  Every text is HTML-escaped.
 
+Given where the figures are printed (``sources``) and the PDF itself, each finding also lists its
+printing and the printings it was compared with, each with the figure as printed and its page, and
+shows those pages with the figures boxed (:mod:`budgetacct.render.audit_evidence`).
+
 >>> from budgetacct import audit, load_example
 >>> page = render_audit_html(audit(load_example("xiqu-2021")))
 >>> page.startswith("<!DOCTYPE html>"), "R46" in page, "<script src" in page
@@ -16,10 +20,13 @@ printing drops the buttons and keeps each finding on one page.  Every text is HT
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING, Any, Final
+
+from budgetacct.render.audit_evidence import EVIDENCE_CSS, MAX_PAGES, Evidence, SourcesArg
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.auditing.finding import AuditReport, Finding
@@ -118,6 +125,10 @@ _SCRIPT: Final = """
       }
     });
   });
+  // A page image is shown small beside its finding; a click shows it the full width and back.
+  root.querySelectorAll("figure.page-image").forEach(function (figure) {
+    figure.addEventListener("click", function () { figure.classList.toggle("zoomed"); });
+  });
   var wanted = address ? location.hash.slice(1) : "";
   show(["error", "warning", "note"].indexOf(wanted) >= 0 ? wanted : "all");
   root.dataset.ready = "true";
@@ -153,15 +164,34 @@ def _department_and_year(report: AuditReport) -> tuple[str, str]:
     return match["department"], match["year"]
 
 
-def _coverage(report: AuditReport) -> str | None:
-    """How much of the report text was read, when the audit states it."""
+def _coverage(report: AuditReport) -> tuple[str | None, str]:
+    """How much of the report text was read, when the audit states it: a short fact, or the
+    coverage line of a read (:meth:`Coverage.summary <budgetacct.model.coverage.Coverage.summary>`)."""
     coverage: Any = getattr(report, "coverage", None)
     if coverage is None:
-        return None
-    return str(coverage)
+        return None, ""
+    if not hasattr(coverage, "summary"):
+        return str(coverage), ""
+    zh, en = coverage.summary()
+    low = " low" if coverage.low else ""
+    return None, f'<p class="coverage{low}">{escape(zh)}<br><span lang="en">{escape(en)}</span></p>'
 
 
-def _finding(finding: Finding) -> str:
+def _grouped(report: AuditReport) -> list[tuple[str, str, str, dict[str, list[Finding]]]]:
+    """The severities with findings, most severe first, each with its findings by rule."""
+    from budgetacct.model.enums import Severity
+
+    groups = []
+    for value, zh, en in _SEVERITIES:
+        by_rule: dict[str, list[Finding]] = {}
+        for finding in report.by_severity(Severity(value)):
+            by_rule.setdefault(finding.rule, []).append(finding)
+        if by_rule:
+            groups.append((value, zh, en, by_rule))
+    return groups
+
+
+def _finding(finding: Finding, evidence: Evidence) -> str:
     figures = [(zh, en, getattr(finding, name)) for name, zh, en in _FIGURES]
     shown = [(zh, en, value) for zh, en, value in figures if value is not None]
     table = ""
@@ -174,14 +204,13 @@ def _finding(finding: Finding) -> str:
         f'<p class="zh">{escape(finding.message.zh)}</p>'
         f'<p class="en" lang="en">{escape(finding.message.en)}</p>'
         f"<p>路径 path: <code>{escape(finding.path)}</code></p>"
-        f"{table}</article>"
+        f"{table}{evidence.html(finding)}</article>"
     )
 
 
-def _severity_section(value: str, zh: str, en: str, findings: tuple[Finding, ...]) -> str:
-    by_rule: dict[str, list[Finding]] = {}
-    for finding in findings:
-        by_rule.setdefault(finding.rule, []).append(finding)
+def _severity_section(
+    value: str, zh: str, en: str, by_rule: dict[str, list[Finding]], evidence: Evidence
+) -> str:
     titles = _rule_titles(by_rule)
     rules = []
     for rule_id, group in by_rule.items():
@@ -189,16 +218,24 @@ def _severity_section(value: str, zh: str, en: str, findings: tuple[Finding, ...
         rules.append(
             f'<div class="rule" data-rule="{escape(rule_id)}"><h3><span class="id">{escape(rule_id)}</span>'
             f'{escape(title_zh)}<span class="en" lang="en">{escape(title_en)}</span></h3>'
-            + "".join(_finding(finding) for finding in group)
+            + "".join(_finding(finding, evidence) for finding in group)
             + "</div>"
         )
     return (
         f'<section class="severity {value}" data-severity="{value}">'
-        f"<h2>{zh} {en} ({len(findings)})</h2>{''.join(rules)}</section>"
+        f"<h2>{zh} {en} ({sum(map(len, by_rule.values()))})</h2>{''.join(rules)}</section>"
     )
 
 
-def render_audit_html(report: AuditReport, *, title: str | None = None, fragment: bool = False) -> str:
+def render_audit_html(
+    report: AuditReport,
+    *,
+    title: str | None = None,
+    fragment: bool = False,
+    sources: SourcesArg | None = None,
+    pdf: str | os.PathLike[str] | bytes | None = None,
+    max_pages: int = MAX_PAGES,
+) -> str:
     """The audit ``report`` as one standalone HTML page (see the module documentation).
 
     ``title`` names the page (default: “审核报告 Audit report” and the report's subject).  With
@@ -206,6 +243,14 @@ def render_audit_html(report: AuditReport, *, title: str | None = None, fragment
     another page (a notebook shows :meth:`AuditReport._repr_html_ <budgetacct.auditing.AuditReport>`
     this way): its style reaches nothing outside it, and its filter buttons work on it alone and
     leave the address alone.
+
+    ``sources`` tells where the figures are printed: a mapping of figure paths to their
+    :class:`~budgetacct.reader.published.PageSource` (or ``(line, sentence)`` in a text report), or
+    the sources of a read (:attr:`PublishedRead.sources
+    <budgetacct.reader.published.PublishedRead>`).  Each finding then lists its printing and the
+    related ones.  With the PDF as well (``pdf``: its path or bytes), the pages carrying those
+    figures are embedded as images with each figure boxed — at most ``max_pages`` pages, those of
+    the most severe findings first.
 
     >>> from budgetacct import audit, load_example
     >>> part = render_audit_html(audit(load_example("xiqu-2021")), fragment=True)
@@ -215,7 +260,7 @@ def render_audit_html(report: AuditReport, *, title: str | None = None, fragment
     from budgetacct.model.enums import Severity
 
     department, year = _department_and_year(report)
-    coverage = _coverage(report)
+    coverage, coverage_line = _coverage(report)
     heading = (
         title if title is not None else " ".join(p for p in ("审核报告 Audit report", report.subject) if p)
     )
@@ -230,11 +275,10 @@ def render_audit_html(report: AuditReport, *, title: str | None = None, fragment
         f'<button type="button" data-filter="{value}">{zh} {en} ({counts[Severity(value)]})</button>'
         for value, zh, en in _SEVERITIES
     ]
-    sections = [
-        _severity_section(value, zh, en, report.by_severity(Severity(value)))
-        for value, zh, en in _SEVERITIES
-        if counts[Severity(value)]
-    ]
+    groups = _grouped(report)
+    shown = [finding for *_, by_rule in groups for group in by_rule.values() for finding in group]
+    evidence = Evidence.collect(shown, sources, pdf, max_pages=max_pages)
+    sections = [_severity_section(value, zh, en, by_rule, evidence) for value, zh, en, by_rule in groups]
     findings = "".join(sections) or '<p class="none">没有发现问题 | no findings</p>'
     summary = (
         f"错误 {counts[Severity.ERROR]} · 警告 {counts[Severity.WARNING]} · 提示 {counts[Severity.NOTE]}"
@@ -242,20 +286,21 @@ def render_audit_html(report: AuditReport, *, title: str | None = None, fragment
     # A page has one <main>; a fragment sits inside someone else's page, so its findings are a div.
     container = "div" if fragment else "main"
     content = (
-        f'<header><h1>{escape(heading)}</h1><dl class="facts">{facts_html}</dl>'
-        f'<p class="summary">{summary}</p></header>\n'
+        f"{evidence.store()}"
+        f'<header><h1>{escape(heading)}</h1><dl class="facts">{facts_html}</dl>{coverage_line}'
+        f'<p class="summary">{summary}</p>{evidence.note()}</header>\n'
         f'<nav class="filters" aria-label="按级别筛选 filter by severity">{"".join(buttons)}</nav>\n'
         f'<{container} class="findings">{findings}</{container}>\n'
     )
     if fragment:
         return (
-            f'<div class="budgetacct-audit">\n<style>{_CSS}</style>\n{content}'
+            f'<div class="budgetacct-audit">\n<style>{_CSS}{EVIDENCE_CSS}</style>\n{content}'
             f"<script>{_SCRIPT % _FRAGMENT_ROOT}</script>\n</div>\n"
         )
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(heading)}</title>\n<style>{_PAGE_CSS}{_CSS}</style>\n</head>\n<body>\n"
+        f"<title>{escape(heading)}</title>\n<style>{_PAGE_CSS}{_CSS}{EVIDENCE_CSS}</style>\n</head>\n<body>\n"
         f'<div class="budgetacct-audit">\n{content}</div>\n'
         f"<script>{_SCRIPT % _PAGE_ROOT}</script>\n</body>\n</html>\n"
     )
