@@ -34,46 +34,11 @@ from budgetacct import Disclosure
                 project("戊", budget=split("10"), executed=split("10", "5", "4")),
             ),
             [
-                (
-                    E,
-                    "$.performance.evaluations[0].budget.total",
-                    "9",
-                    "10",
-                    "1",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.performance.evaluations[1].budget.total",
-                    "9",
-                    "10",
-                    "1",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.performance.evaluations[3].budget.total",
-                    "9.98",
-                    "10",
-                    "0.02",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.performance.evaluations[4].executed.total",
-                    "9",
-                    "10",
-                    "1",
-                    "0.015",
-                ),
-                (
-                    N,
-                    "$.performance.evaluations[1].executed.total",
-                    "9",
-                    "9.01",
-                    "0.01",
-                    "0.015",
-                ),
+                (E, "$.performance.evaluations[0].budget.total", "9", "10", "1", "0.015"),
+                (E, "$.performance.evaluations[1].budget.total", "9", "10", "1", "0.01"),
+                (E, "$.performance.evaluations[3].budget.total", "9.98", "10", "0.02", "0.01"),
+                (E, "$.performance.evaluations[4].executed.total", "9", "10", "1", "0.015"),
+                (N, "$.performance.evaluations[1].executed.total", "9", "9.01", "0.01", "0.015"),
             ],
             id="parts",
         ),
@@ -96,16 +61,7 @@ def test_r47_budget_and_spending_are_fiscal_plus_other(
                 project("甲", budget=split("10"), executed=split("10.02")),
                 project("乙", budget=split("10"), executed=split("10.01")),
             ),
-            [
-                (
-                    E,
-                    "$.performance.evaluations[0].executed.total",
-                    "≤10",
-                    "10.02",
-                    "0.02",
-                    "0.01",
-                )
-            ],
+            [(E, "$.performance.evaluations[0].executed.total", "≤10", "10.02", "0.02", "0.01")],
             id="over",
         ),
         # below 90% without a reason: the rate half-up to 0.01
@@ -115,22 +71,8 @@ def test_r47_budget_and_spending_are_fiscal_plus_other(
                 project("乙", budget=split("300"), executed=split("200")),
             ),
             [
-                (
-                    W,
-                    "$.performance.evaluations[0].executed.total",
-                    "≥90%",
-                    "80.00%",
-                    "20",
-                    None,
-                ),
-                (
-                    W,
-                    "$.performance.evaluations[1].executed.total",
-                    "≥90%",
-                    "66.67%",
-                    "100",
-                    None,
-                ),
+                (W, "$.performance.evaluations[0].executed.total", "≥90%", "80.00%", "20", None),
+                (W, "$.performance.evaluations[1].executed.total", "≥90%", "66.67%", "100", None),
             ],
             id="low-rate",
         ),
@@ -153,16 +95,7 @@ def test_r47_budget_and_spending_are_fiscal_plus_other(
                     indicators=[ind("产出指标", "数量指标", "设备", "1台", "1台", reason="采购延后")],
                 ),
             ),
-            [
-                (
-                    W,
-                    "$.performance.evaluations[1].executed.total",
-                    "≥90%",
-                    "80.00%",
-                    "20",
-                    None,
-                )
-            ],
+            [(W, "$.performance.evaluations[1].executed.total", "≥90%", "80.00%", "20", None)],
             id="reason",
         ),
         # 89.99 of 100 may be 89.995 of 99.995 (below 90%); 89.995 of 100 may reach exactly 90%
@@ -172,16 +105,7 @@ def test_r47_budget_and_spending_are_fiscal_plus_other(
                 project("乙", budget=split("100"), executed=split("89.995")),
                 project("丙", budget=split("99.99"), executed=split("89.99")),
             ),
-            [
-                (
-                    W,
-                    "$.performance.evaluations[0].executed.total",
-                    "≥90%",
-                    "89.99%",
-                    "10.01",
-                    None,
-                )
-            ],
+            [(W, "$.performance.evaluations[0].executed.total", "≥90%", "89.99%", "10.01", None)],
             id="edge",
         ),
         # a budget of 0 has no rate; a blank side is not compared; the next project still is
@@ -192,16 +116,7 @@ def test_r47_budget_and_spending_are_fiscal_plus_other(
                 project("丙", budget=split("5"), executed=split(None)),
                 project("丁", budget=split("100"), executed=split("50")),
             ),
-            [
-                (
-                    W,
-                    "$.performance.evaluations[3].executed.total",
-                    "≥90%",
-                    "50.00%",
-                    "50",
-                    None,
-                )
-            ],
+            [(W, "$.performance.evaluations[3].executed.total", "≥90%", "50.00%", "50", None)],
             id="blank",
         ),
     ],
@@ -229,16 +144,7 @@ def test_r48_execution_rate(d: Disclosure, expected: list[Row], messages: Callab
                     ],
                 )
             ),
-            [
-                (
-                    E,
-                    "$.performance.evaluations[0].indicators[1].actual",
-                    "≤8",
-                    "8.02",
-                    "0.02",
-                    "0.01",
-                )
-            ],
+            [(E, "$.performance.evaluations[0].indicators[1].actual", "≤8", "8.02", "0.02", "0.01")],
             id="over",
         ),
         # targets adding up to the budget: the actuals must add up to the spending (blank totals read from their parts)
@@ -258,22 +164,8 @@ def test_r48_execution_rate(d: Disclosure, expected: list[Row], messages: Callab
                 ),
             ),
             [
-                (
-                    E,
-                    "$.performance.evaluations[0].executed.total",
-                    "9",
-                    "9.5",
-                    "0.5",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.performance.evaluations[1].executed.total",
-                    "9",
-                    "9.5",
-                    "0.5",
-                    "0.02",
-                ),
+                (E, "$.performance.evaluations[0].executed.total", "9", "9.5", "0.5", "0.015"),
+                (E, "$.performance.evaluations[1].executed.total", "9", "9.5", "0.5", "0.02"),
             ],
             id="partition",
         ),
@@ -287,16 +179,7 @@ def test_r48_execution_rate(d: Disclosure, expected: list[Row], messages: Callab
                     indicators=[cost("设备购置", "6万元", "5万元"), cost("安装", "4.01万元", "4万元")],
                 )
             ),
-            [
-                (
-                    E,
-                    "$.performance.evaluations[0].executed.total",
-                    "9",
-                    "9.5",
-                    "0.5",
-                    "0.015",
-                )
-            ],
+            [(E, "$.performance.evaluations[0].executed.total", "9", "9.5", "0.5", "0.015")],
             id="partition-within-rounding",
         ),
         # one target 0.01 off the budget: exactly the rounding of both (0.01), still a partition
@@ -309,16 +192,7 @@ def test_r48_execution_rate(d: Disclosure, expected: list[Row], messages: Callab
                     indicators=[cost("设备购置", "10.01万元", "9万元")],
                 )
             ),
-            [
-                (
-                    E,
-                    "$.performance.evaluations[0].executed.total",
-                    "9",
-                    "9.5",
-                    "0.5",
-                    "0.01",
-                )
-            ],
+            [(E, "$.performance.evaluations[0].executed.total", "9", "9.5", "0.5", "0.01")],
             id="partition-at-the-edge",
         ),
         # 0.02 off: the targets describe part of the money only; the next project is still looked at
@@ -337,16 +211,7 @@ def test_r48_execution_rate(d: Disclosure, expected: list[Row], messages: Callab
                     indicators=[cost("设备购置", "10万元", "9万元")],
                 ),
             ),
-            [
-                (
-                    E,
-                    "$.performance.evaluations[1].executed.total",
-                    "9",
-                    "9.5",
-                    "0.5",
-                    "0.01",
-                )
-            ],
+            [(E, "$.performance.evaluations[1].executed.total", "9", "9.5", "0.5", "0.01")],
             id="not-a-partition",
         ),
         # a target that is no money, an approximate or bounded actual, no actual: no sum to compare; the next project still is
@@ -383,16 +248,7 @@ def test_r48_execution_rate(d: Disclosure, expected: list[Row], messages: Callab
                     indicators=[cost("设备购置", "10万元", "9万元")],
                 ),
             ),
-            [
-                (
-                    E,
-                    "$.performance.evaluations[4].executed.total",
-                    "9",
-                    "9.5",
-                    "0.5",
-                    "0.01",
-                )
-            ],
+            [(E, "$.performance.evaluations[4].executed.total", "9", "9.5", "0.5", "0.01")],
             id="not-money",
         ),
         # a project without budget or spending
@@ -407,16 +263,7 @@ def test_r48_execution_rate(d: Disclosure, expected: list[Row], messages: Callab
                     indicators=[cost("设备购置", "10万元", "9万元")],
                 ),
             ),
-            [
-                (
-                    E,
-                    "$.performance.evaluations[2].executed.total",
-                    "9",
-                    "9.5",
-                    "0.5",
-                    "0.01",
-                )
-            ],
+            [(E, "$.performance.evaluations[2].executed.total", "9", "9.5", "0.5", "0.01")],
             id="blank-money",
         ),
     ],
@@ -448,38 +295,10 @@ def test_r49_cost_indicators_and_the_money(
                 )
             ),
             [
-                (
-                    W,
-                    "$.performance.evaluations[0].indicators[0].actual",
-                    "≥100人次",
-                    "90人次",
-                    None,
-                    None,
-                ),
-                (
-                    W,
-                    "$.performance.evaluations[0].indicators[2].actual",
-                    "1台",
-                    None,
-                    None,
-                    None,
-                ),
-                (
-                    W,
-                    "$.performance.evaluations[0].indicators[4].actual",
-                    "10万元",
-                    "12万元",
-                    None,
-                    None,
-                ),
-                (
-                    N,
-                    "$.performance.evaluations[0].indicators[1].actual",
-                    "100%",
-                    "已完成",
-                    None,
-                    None,
-                ),
+                (W, "$.performance.evaluations[0].indicators[0].actual", "≥100人次", "90人次", None, None),
+                (W, "$.performance.evaluations[0].indicators[2].actual", "1台", None, None, None),
+                (W, "$.performance.evaluations[0].indicators[4].actual", "10万元", "12万元", None, None),
+                (N, "$.performance.evaluations[0].indicators[1].actual", "100%", "已完成", None, None),
             ],
             id="outcomes",
         ),

@@ -68,16 +68,7 @@ from budgetacct.model import (
                     lines=(src(RevenueSource.GENERAL_BUDGET, "60"), src(RevenueSource.OTHER, "40")),
                 )
             ),
-            [
-                (
-                    E,
-                    "$.revenue.total",
-                    "100",
-                    "100.02",
-                    "0.02",
-                    "0.015",
-                )
-            ],
+            [(E, "$.revenue.total", "100", "100.02", "0.02", "0.015")],
             id="off",
         ),
         # 0.01 off: within rounding, a note
@@ -88,16 +79,7 @@ from budgetacct.model import (
                     lines=(src(RevenueSource.GENERAL_BUDGET, "60"), src(RevenueSource.OTHER, "40")),
                 )
             ),
-            [
-                (
-                    N,
-                    "$.revenue.total",
-                    "100",
-                    "100.01",
-                    "0.01",
-                    "0.015",
-                )
-            ],
+            [(N, "$.revenue.total", "100", "100.01", "0.01", "0.015")],
             id="rounding",
         ),
         # a total without its sources is not checked
@@ -171,16 +153,7 @@ def test_r2_grand_revenue_total(d: Disclosure, expected: list[Row], messages: Ca
     [
         pytest.param(
             disclosure(expenditure=Expenditure(total=A("100"), classes=(fl("201", "60"), fl("205", "41")))),
-            [
-                (
-                    E,
-                    "$.expenditure.total",
-                    "101",
-                    "100",
-                    "-1",
-                    "0.015",
-                )
-            ],
+            [(E, "$.expenditure.total", "101", "100", "-1", "0.015")],
             id="off",
         ),
         pytest.param(
@@ -254,16 +227,7 @@ def test_r4_grand_expenditure_total(
     [
         pytest.param(
             disclosure(overview=Overview(revenue_grand_total=A("12"), expenditure_grand_total=A("10"))),
-            [
-                (
-                    E,
-                    "$.overview.expenditure_grand_total",
-                    "12",
-                    "10",
-                    "-2",
-                    "0.01",
-                )
-            ],
+            [(E, "$.overview.expenditure_grand_total", "12", "10", "-2", "0.01")],
             id="off",
         ),
         pytest.param(
@@ -289,16 +253,7 @@ def test_r5_grand_totals_agree(d: Disclosure, expected: list[Row], messages: Cal
                 revenue=Revenue(total=A("100")),
                 expenditure=Expenditure(total=A("96")),
             ),
-            [
-                (
-                    E,
-                    "$.overview.closing_balance",
-                    "105",
-                    "106",
-                    "1",
-                    "0.02",
-                )
-            ],
+            [(E, "$.overview.closing_balance", "105", "106", "1", "0.02")],
             id="off",
         ),
         # 10 + 96 + 1 = 5 + 100 + 2: both optional figures are part of the identity
@@ -382,22 +337,8 @@ def test_r6_closing_balance_follows_from_the_year(
                 )
             ),
             [
-                (
-                    N,
-                    "$.expenditure.lines[1].amount",
-                    None,
-                    "2",
-                    None,
-                    None,
-                ),
-                (
-                    N,
-                    "$.expenditure.lines[4].amount",
-                    None,
-                    "3",
-                    None,
-                    None,
-                ),
+                (N, "$.expenditure.lines[1].amount", None, "2", None, None),
+                (N, "$.expenditure.lines[4].amount", None, "3", None, None),
             ],
             id="both",
         ),
@@ -434,16 +375,7 @@ def test_r7_business_and_remittance_spending_is_noted(
                     )
                 )
             ),
-            [
-                (
-                    E,
-                    "$.revenue.rows[2].total",
-                    "90",
-                    "100",
-                    "10",
-                    "0.015",
-                )
-            ],
+            [(E, "$.revenue.rows[2].total", "90", "100", "10", "0.015")],
             id="rows",
         ),
     ],
@@ -470,16 +402,7 @@ def test_r8_revenue_table_rows_add_up(
                     )
                 )
             ),
-            [
-                (
-                    E,
-                    "$.expenditure.rows[0].basic",
-                    "5",
-                    "6",
-                    "1",
-                    "0.015",
-                )
-            ],
+            [(E, "$.expenditure.rows[0].basic", "5", "6", "1", "0.015")],
             id="only-basic-off",
         ),
         # likewise for the project column alone
@@ -493,16 +416,7 @@ def test_r8_revenue_table_rows_add_up(
                     )
                 )
             ),
-            [
-                (
-                    E,
-                    "$.expenditure.rows[0].project",
-                    "5",
-                    "4",
-                    "-1",
-                    "0.015",
-                )
-            ],
+            [(E, "$.expenditure.rows[0].project", "5", "4", "-1", "0.015")],
             id="only-project-off",
         ),
         pytest.param(
@@ -523,46 +437,11 @@ def test_r8_revenue_table_rows_add_up(
                 ),
             ),
             [
-                (
-                    E,
-                    "$.general_budget.items[0].amount",
-                    "9",
-                    "10",
-                    "1",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.general_budget.rows[0].amount",
-                    "9",
-                    "10",
-                    "1",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.government_fund.lines[0].amount",
-                    "9",
-                    "10",
-                    "1",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.state_capital.lines[0].amount",
-                    "9",
-                    "10",
-                    "1",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.state_capital.lines[0].project",
-                    "9",
-                    "10",
-                    "1",
-                    "0.015",
-                ),
+                (E, "$.general_budget.items[0].amount", "9", "10", "1", "0.015"),
+                (E, "$.general_budget.rows[0].amount", "9", "10", "1", "0.015"),
+                (E, "$.government_fund.lines[0].amount", "9", "10", "1", "0.015"),
+                (E, "$.state_capital.lines[0].amount", "9", "10", "1", "0.015"),
+                (E, "$.state_capital.lines[0].project", "9", "10", "1", "0.015"),
             ],
             id="tables",
         ),
@@ -601,38 +480,10 @@ def test_r9_names_each_table_in_both_languages(
                 state_capital=FundSpending(lines=(fl("2010301", "10.01", basic="6", project="4"),)),
             ),
             [
-                (
-                    E,
-                    "$.expenditure.rows[1].amount",
-                    "9",
-                    "10",
-                    "1",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.general_budget.rows[0].amount",
-                    "9",
-                    "10",
-                    "1",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.government_fund.lines[0].amount",
-                    "9",
-                    "10",
-                    "1",
-                    "0.015",
-                ),
-                (
-                    N,
-                    "$.state_capital.lines[0].amount",
-                    "10",
-                    "10.01",
-                    "0.01",
-                    "0.015",
-                ),
+                (E, "$.expenditure.rows[1].amount", "9", "10", "1", "0.015"),
+                (E, "$.general_budget.rows[0].amount", "9", "10", "1", "0.015"),
+                (E, "$.government_fund.lines[0].amount", "9", "10", "1", "0.015"),
+                (N, "$.state_capital.lines[0].amount", "10", "10.01", "0.01", "0.015"),
             ],
             id="every-table",
         ),
@@ -670,38 +521,10 @@ def test_r11_each_row_is_the_sum_of_its_kind_columns(
                 )
             ),
             [
-                (
-                    E,
-                    "$.expenditure.lines[1].amount",
-                    "61",
-                    "60",
-                    "-1",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.expenditure.lines[2].amount",
-                    "39",
-                    "40",
-                    "1",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.expenditure.rows[0].amount",
-                    "70",
-                    "71",
-                    "1",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.expenditure.total",
-                    "101",
-                    "100",
-                    "-1",
-                    "0.015",
-                ),
+                (E, "$.expenditure.lines[1].amount", "61", "60", "-1", "0.015"),
+                (E, "$.expenditure.lines[2].amount", "39", "40", "1", "0.015"),
+                (E, "$.expenditure.rows[0].amount", "70", "71", "1", "0.01"),
+                (E, "$.expenditure.total", "101", "100", "-1", "0.015"),
             ],
             id="off",
         ),
@@ -767,16 +590,7 @@ def test_r12_expenditure_table_agrees_with_the_summary(
             disclosure(
                 expenditure=Expenditure(total=A("100"), lines=(kind(BASIC, "60"), kind(PROJECT, "39.98")))
             ),
-            [
-                (
-                    E,
-                    "$.expenditure.total",
-                    "99.98",
-                    "100",
-                    "0.02",
-                    "0.015",
-                )
-            ],
+            [(E, "$.expenditure.total", "99.98", "100", "0.02", "0.015")],
             id="off",
         ),
         pytest.param(
@@ -811,22 +625,8 @@ def test_r13_expenditure_total_is_the_sum_of_its_kinds(
                 ),
             ),
             [
-                (
-                    E,
-                    "$.fiscal.revenue_total",
-                    "99",
-                    "100",
-                    "1",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.fiscal.revenue_total",
-                    "101",
-                    "100",
-                    "-1",
-                    "0.02",
-                ),
+                (E, "$.fiscal.revenue_total", "99", "100", "1", "0.015"),
+                (E, "$.fiscal.revenue_total", "101", "100", "-1", "0.02"),
             ],
             id="off",
         ),
@@ -865,22 +665,8 @@ def test_r14_fiscal_revenue(d: Disclosure, expected: list[Row], messages: Callab
                 )
             ),
             [
-                (
-                    E,
-                    "$.fiscal.grand_total",
-                    "109",
-                    "110",
-                    "1",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.fiscal.opening_balance",
-                    "8",
-                    "9",
-                    "1",
-                    "0.015",
-                ),
+                (E, "$.fiscal.grand_total", "109", "110", "1", "0.015"),
+                (E, "$.fiscal.opening_balance", "8", "9", "1", "0.015"),
             ],
             id="off",
         ),
@@ -930,22 +716,8 @@ def test_r15_fiscal_grand_total_and_opening_balance(
                 )
             ),
             [
-                (
-                    E,
-                    "$.fiscal.expenditure_total",
-                    "99",
-                    "100",
-                    "1",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.fiscal.grand_total",
-                    "109",
-                    "110",
-                    "1",
-                    "0.015",
-                ),
+                (E, "$.fiscal.expenditure_total", "99", "100", "1", "0.015"),
+                (E, "$.fiscal.grand_total", "109", "110", "1", "0.015"),
             ],
             id="off",
         ),
@@ -1007,14 +779,7 @@ def test_r17_fiscal_grand_total_and_expenditure(
                     "-1",
                     "0.02",  # four printed figures, ±0.005 each
                 ),
-                (
-                    N,
-                    "$.state_capital.closing_balance",
-                    "11",
-                    "11.01",
-                    "0.01",
-                    "0.02",
-                ),
+                (N, "$.state_capital.closing_balance", "11", "11.01", "0.01", "0.02"),
             ],
             id="sections",
         ),
@@ -1057,46 +822,11 @@ def test_r18_fund_sections_carry_forward(
                 ),
             ),
             [
-                (
-                    E,
-                    "$.fiscal.closing_balance",
-                    "≤10",
-                    "13",
-                    "3",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.fiscal.expenditure_total",
-                    "≤10",
-                    "11",
-                    "1",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.fiscal.grand_total",
-                    "≤10",
-                    "14",
-                    "4",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.fiscal.opening_balance",
-                    "≤10",
-                    "12",
-                    "2",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.fiscal.revenue_total",
-                    "≤10",
-                    "10.02",
-                    "0.02",
-                    "0.01",
-                ),
+                (E, "$.fiscal.closing_balance", "≤10", "13", "3", "0.01"),
+                (E, "$.fiscal.expenditure_total", "≤10", "11", "1", "0.01"),
+                (E, "$.fiscal.grand_total", "≤10", "14", "4", "0.01"),
+                (E, "$.fiscal.opening_balance", "≤10", "12", "2", "0.01"),
+                (E, "$.fiscal.revenue_total", "≤10", "10.02", "0.02", "0.01"),
             ],
             id="above",
         ),

@@ -72,30 +72,9 @@ def eco(code: str, amount: str) -> EconomicLine:
                 basic_expenditure=BasicExpenditure(total=A("58")),
             ),
             [
-                (
-                    E,
-                    "$.basic_expenditure.total",
-                    "59",
-                    "58",
-                    "-1",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.general_budget.total",
-                    "99",
-                    "100",
-                    "1",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.general_budget.total",
-                    "98",
-                    "100",
-                    "2",
-                    "0.01",
-                ),
+                (E, "$.basic_expenditure.total", "59", "58", "-1", "0.015"),
+                (E, "$.general_budget.total", "99", "100", "1", "0.015"),
+                (E, "$.general_budget.total", "98", "100", "2", "0.01"),
             ],
             id="off",
         ),
@@ -147,22 +126,8 @@ def test_r21_general_budget_table(d: Disclosure, expected: list[Row], messages: 
                 )
             ),
             [
-                (
-                    E,
-                    "$.basic_expenditure.personnel",
-                    "31",
-                    "30",
-                    "-1",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.basic_expenditure.public",
-                    "19",
-                    "20",
-                    "1",
-                    "0.015",
-                ),
+                (E, "$.basic_expenditure.personnel", "31", "30", "-1", "0.015"),
+                (E, "$.basic_expenditure.public", "19", "20", "1", "0.015"),
             ],
             id="kuan",
         ),
@@ -176,22 +141,8 @@ def test_r21_general_budget_table(d: Disclosure, expected: list[Row], messages: 
                 )
             ),
             [
-                (
-                    E,
-                    "$.basic_expenditure.personnel",
-                    "31",
-                    "30",
-                    "-1",
-                    "0.015",
-                ),
-                (
-                    E,
-                    "$.basic_expenditure.public",
-                    "19",
-                    "20",
-                    "1",
-                    "0.01",
-                ),
+                (E, "$.basic_expenditure.personnel", "31", "30", "-1", "0.015"),
+                (E, "$.basic_expenditure.public", "19", "20", "1", "0.01"),
             ],
             id="lei",
         ),
@@ -219,16 +170,7 @@ def test_r22_personnel_and_public_costs_by_economic_code(
                     total=A("51"), personnel=A("30"), public=A("20"), lines=(eco("30101", "30"),)
                 )
             ),
-            [
-                (
-                    E,
-                    "$.basic_expenditure.total",
-                    "50",
-                    "51",
-                    "1",
-                    "0.015",
-                )
-            ],
+            [(E, "$.basic_expenditure.total", "50", "51", "1", "0.015")],
             id="off",
         ),
     ],
@@ -247,16 +189,7 @@ def test_r23_basic_spending_is_personnel_plus_public(
         # only when no economic lines are printed (otherwise R23 says it)
         pytest.param(
             disclosure(basic_expenditure=BasicExpenditure(total=A("51"), personnel=A("30"), public=A("20"))),
-            [
-                (
-                    E,
-                    "$.basic_expenditure.total",
-                    "50",
-                    "51",
-                    "1",
-                    "0.015",
-                )
-            ],
+            [(E, "$.basic_expenditure.total", "50", "51", "1", "0.015")],
             id="off",
         ),
         pytest.param(
@@ -303,46 +236,11 @@ def test_r41_the_narratives_basic_spending(
                 ),
             ),
             [
-                (
-                    E,
-                    "$.general_budget.detail_total",
-                    "100",
-                    "99",
-                    "-1",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.general_budget.structure_total",
-                    "100",
-                    "101",
-                    "1",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.government_fund.total",
-                    "5",
-                    "6",
-                    "1",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.revenue.lines[2].amount",
-                    "7",
-                    "8",
-                    "1",
-                    "0.01",
-                ),
-                (
-                    N,
-                    "$.state_capital.total",
-                    "2",
-                    "2.01",
-                    "0.01",
-                    "0.01",
-                ),
+                (E, "$.general_budget.detail_total", "100", "99", "-1", "0.01"),
+                (E, "$.general_budget.structure_total", "100", "101", "1", "0.01"),
+                (E, "$.government_fund.total", "5", "6", "1", "0.01"),
+                (E, "$.revenue.lines[2].amount", "7", "8", "1", "0.01"),
+                (N, "$.state_capital.total", "2", "2.01", "0.01", "0.01"),
             ],
             id="off",
         ),
@@ -385,14 +283,7 @@ def test_r59_the_same_figure_quoted_twice(
                 general_budget=GeneralBudget(total=A("101")),
             ),
             [
-                (
-                    E,
-                    "$.basic_expenditure.total",
-                    "≤50",
-                    "60",
-                    "10",
-                    "0.01",
-                ),
+                (E, "$.basic_expenditure.total", "≤50", "60", "10", "0.01"),
                 (
                     E,
                     "$.expenditure.lines",
@@ -401,14 +292,7 @@ def test_r59_the_same_figure_quoted_twice(
                     "11",
                     "0.015",  # spending − basic: two printed figures, plus the project spending
                 ),
-                (
-                    E,
-                    "$.general_budget.total",
-                    "≤100",
-                    "101",
-                    "1",
-                    "0.01",
-                ),
+                (E, "$.general_budget.total", "≤100", "101", "1", "0.01"),
             ],
             id="above",
         ),
@@ -429,16 +313,7 @@ def test_r59_the_same_figure_quoted_twice(
                 basic_expenditure=BasicExpenditure(total=A("10")),
                 general_budget=GeneralBudget(total=A("11")),
             ),
-            [
-                (
-                    E,
-                    "$.expenditure.lines",
-                    "≤0",
-                    "1",
-                    "1",
-                    "0.015",
-                )
-            ],
+            [(E, "$.expenditure.lines", "≤0", "1", "1", "0.015")],
             id="one-unit",
         ),
         # a general budget all basic (total − basic = 0) is not compared with 项目支出
@@ -517,46 +392,11 @@ def test_r36_general_budget_within_the_department(
                 )
             ),
             [
-                (
-                    E,
-                    "$.general_budget.classes[0].amount",
-                    "61",
-                    "60",
-                    "-1",
-                    "0.02",
-                ),
-                (
-                    E,
-                    "$.general_budget.classes[1].amount",
-                    "38",
-                    "39",
-                    "1",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.general_budget.classes[2].amount",
-                    "2",
-                    "1",
-                    "-1",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.general_budget.detail_total",
-                    "101",
-                    "99",
-                    "-2",
-                    "0.03",
-                ),
-                (
-                    E,
-                    "$.general_budget.structure_total",
-                    "100",
-                    "98",
-                    "-2",
-                    "0.025",
-                ),
+                (E, "$.general_budget.classes[0].amount", "61", "60", "-1", "0.02"),
+                (E, "$.general_budget.classes[1].amount", "38", "39", "1", "0.01"),
+                (E, "$.general_budget.classes[2].amount", "2", "1", "-1", "0.01"),
+                (E, "$.general_budget.detail_total", "101", "99", "-2", "0.03"),
+                (E, "$.general_budget.structure_total", "100", "98", "-2", "0.025"),
             ],
             id="off",
         ),
@@ -570,30 +410,9 @@ def test_r36_general_budget_within_the_department(
                 )
             ),
             [
-                (
-                    E,
-                    "$.general_budget.classes[1].amount",
-                    "39.99",
-                    "39",
-                    "-0.99",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.general_budget.structure_total",
-                    "99",
-                    "100",
-                    "1",
-                    "0.015",
-                ),
-                (
-                    N,
-                    "$.general_budget.detail_total",
-                    "99.99",
-                    "100",
-                    "0.01",
-                    "0.015",
-                ),
+                (E, "$.general_budget.classes[1].amount", "39.99", "39", "-0.99", "0.01"),
+                (E, "$.general_budget.structure_total", "99", "100", "1", "0.015"),
+                (N, "$.general_budget.detail_total", "99.99", "100", "0.01", "0.015"),
             ],
             id="totals",
         ),
@@ -612,22 +431,8 @@ def test_r36_general_budget_within_the_department(
                 )
             ),
             [
-                (
-                    E,
-                    "$.general_budget.classes[1].amount",
-                    "2",
-                    "2.5",
-                    "0.5",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.general_budget.structure_total",
-                    "3.5",
-                    "3",
-                    "-0.5",
-                    "0.015",
-                ),
+                (E, "$.general_budget.classes[1].amount", "2", "2.5", "0.5", "0.01"),
+                (E, "$.general_budget.structure_total", "3.5", "3", "-0.5", "0.015"),
             ],
             id="kuan-classes",
         ),
@@ -655,22 +460,8 @@ def test_r40_general_budget_items_classes_and_total(
                 )
             ),
             [
-                (
-                    E,
-                    "$.three_public.total.actual",
-                    "6",
-                    "10",
-                    "4",
-                    "0.02",
-                ),
-                (
-                    E,
-                    "$.three_public.total.budget",
-                    "15",
-                    "20",
-                    "5",
-                    "0.02",
-                ),
+                (E, "$.three_public.total.actual", "6", "10", "4", "0.02"),
+                (E, "$.three_public.total.budget", "15", "20", "5", "0.02"),
             ],
             id="off",
         ),
@@ -691,16 +482,7 @@ def test_r27_three_public_total(d: Disclosure, expected: list[Row], messages: Ca
                     vehicles=fig("10", "20"), vehicle_purchase=fig("4", "15"), vehicle_operation=fig("5", "5")
                 )
             ),
-            [
-                (
-                    E,
-                    "$.three_public.vehicles.actual",
-                    "9",
-                    "10",
-                    "1",
-                    "0.015",
-                )
-            ],
+            [(E, "$.three_public.vehicles.actual", "9", "10", "1", "0.015")],
             id="off",
         ),
     ],
@@ -722,16 +504,7 @@ def test_r28_vehicles(d: Disclosure, expected: list[Row], messages: Callable[...
                     foreign_reception=fig("3", "5"),
                 )
             ),
-            [
-                (
-                    E,
-                    "$.three_public.reception.actual",
-                    "9",
-                    "10",
-                    "1",
-                    "0.015",
-                )
-            ],
+            [(E, "$.three_public.reception.actual", "9", "10", "1", "0.015")],
             id="separate",
         ),
         # where 国内 includes 外事: reception = 国内, 外事 ≤ 国内, in both columns
@@ -745,38 +518,10 @@ def test_r28_vehicles(d: Disclosure, expected: list[Row], messages: Callable[...
                 )
             ),
             [
-                (
-                    E,
-                    "$.three_public.foreign_reception.actual",
-                    "≤9",
-                    "9.5",
-                    "0.5",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.three_public.foreign_reception.budget",
-                    "≤19",
-                    "19.5",
-                    "0.5",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.three_public.reception.actual",
-                    "9",
-                    "10",
-                    "1",
-                    "0.01",
-                ),
-                (
-                    E,
-                    "$.three_public.reception.budget",
-                    "19",
-                    "20",
-                    "1",
-                    "0.01",
-                ),
+                (E, "$.three_public.foreign_reception.actual", "≤9", "9.5", "0.5", "0.01"),
+                (E, "$.three_public.foreign_reception.budget", "≤19", "19.5", "0.5", "0.01"),
+                (E, "$.three_public.reception.actual", "9", "10", "1", "0.01"),
+                (E, "$.three_public.reception.budget", "19", "20", "1", "0.01"),
             ],
             id="foreign-included",
         ),
@@ -824,30 +569,9 @@ def test_r29_reception(d: Disclosure, expected: list[Row], messages: Callable[..
                 ),
             ),
             [
-                (
-                    W,
-                    "$.basic_expenditure.lines[1].amount",
-                    "≤1",
-                    "1.02",
-                    "0.02",
-                    "0.01",
-                ),
-                (
-                    W,
-                    "$.basic_expenditure.lines[2].amount",
-                    "≤2",
-                    "3",
-                    "1",
-                    "0.01",
-                ),
-                (
-                    W,
-                    "$.basic_expenditure.lines[3].amount",
-                    "≤3",
-                    "4",
-                    "1",
-                    "0.01",
-                ),
+                (W, "$.basic_expenditure.lines[1].amount", "≤1", "1.02", "0.02", "0.01"),
+                (W, "$.basic_expenditure.lines[2].amount", "≤2", "3", "1", "0.01"),
+                (W, "$.basic_expenditure.lines[3].amount", "≤3", "4", "1", "0.01"),
                 (
                     W,
                     "$.basic_expenditure.lines[4].amount",
@@ -880,16 +604,7 @@ def test_r29_reception(d: Disclosure, expected: list[Row], messages: Callable[..
                 three_public=ThreePublic(outbound=fig(None, "1"), reception=fig("2")),
                 basic_expenditure=BasicExpenditure(lines=(eco("30212", "5"), eco("30217", "3"))),
             ),
-            [
-                (
-                    W,
-                    "$.basic_expenditure.lines[1].amount",
-                    "≤2",
-                    "3",
-                    "1",
-                    "0.01",
-                )
-            ],
+            [(W, "$.basic_expenditure.lines[1].amount", "≤2", "3", "1", "0.01")],
             id="blank-figure",
         ),
         pytest.param(
@@ -932,62 +647,13 @@ def test_r30_three_public_codes_in_basic_spending(
                 )
             ),
             [
-                (
-                    W,
-                    "$.three_public.domestic_people",
-                    None,
-                    "3/2",
-                    None,
-                    None,
-                ),
-                (
-                    W,
-                    "$.three_public.foreign_batches",
-                    None,
-                    "0/1",
-                    None,
-                    None,
-                ),
-                (
-                    W,
-                    "$.three_public.foreign_batches",
-                    "≥1",
-                    "0",
-                    None,
-                    None,
-                ),
-                (
-                    W,
-                    "$.three_public.outbound_groups",
-                    None,
-                    "2/0",
-                    None,
-                    None,
-                ),
-                (
-                    W,
-                    "$.three_public.outbound_people",
-                    None,
-                    "2/0",
-                    None,
-                    None,
-                ),
-                (
-                    W,
-                    "$.three_public.vehicles_held",
-                    "≥1",
-                    "0",
-                    None,
-                    None,
-                ),
-                (
-                    W,
-                    "$.three_public.vehicles_purchased",
-                    "≥1",
-                    "0",
-                    None,
-                    None,
-                ),
+                (W, "$.three_public.domestic_people", None, "3/2", None, None),
+                (W, "$.three_public.foreign_batches", None, "0/1", None, None),
+                (W, "$.three_public.foreign_batches", "≥1", "0", None, None),
+                (W, "$.three_public.outbound_groups", None, "2/0", None, None),
+                (W, "$.three_public.outbound_people", None, "2/0", None, None),
+                (W, "$.three_public.vehicles_held", "≥1", "0", None, None),
+                (W, "$.three_public.vehicles_purchased", "≥1", "0", None, None),
             ],
             id="counts",
         ),
@@ -1004,22 +670,8 @@ def test_r30_three_public_codes_in_basic_spending(
                 )
             ),
             [
-                (
-                    W,
-                    "$.three_public.domestic_batches",
-                    "≥1",
-                    "0",
-                    None,
-                    None,
-                ),
-                (
-                    W,
-                    "$.three_public.outbound_groups",
-                    "≥1",
-                    "0",
-                    None,
-                    None,
-                ),
+                (W, "$.three_public.domestic_batches", "≥1", "0", None, None),
+                (W, "$.three_public.outbound_groups", "≥1", "0", None, None),
             ],
             id="money-without-count",
         ),
@@ -1056,16 +708,7 @@ def test_r31_three_public_amounts_and_counts(
             disclosure(
                 three_public=ThreePublic(total=fig("10.02")), general_budget=GeneralBudget(total=A("10"))
             ),
-            [
-                (
-                    E,
-                    "$.three_public.total.actual",
-                    "≤10",
-                    "10.02",
-                    "0.02",
-                    "0.01",
-                )
-            ],
+            [(E, "$.three_public.total.actual", "≤10", "10.02", "0.02", "0.01")],
             id="above",
         ),
         pytest.param(
