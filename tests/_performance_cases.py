@@ -16,7 +16,9 @@ E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 
 #: (severity, path, expected, actual, difference, tolerance): what a test states by hand about a
 #: finding. Its two message texts are compared with the module's snapshot (the ``messages`` fixture).
-Row = tuple[Severity, str, str | None, str | None, str | None, str | None]
+Figures = tuple[Severity, str, str | None, str | None, str | None, str | None]
+#: The figures, followed by ``related`` only where a finding names other printings.
+Row = Figures | tuple[Severity, str, str | None, str | None, str | None, str | None, tuple[str, ...]]
 
 
 def split(total: str | None, fiscal: str | None = None, other: str | None = None) -> FundingSplit:
@@ -72,10 +74,9 @@ def disclosure(*evaluations: ProjectEvaluation, **sections: object) -> Disclosur
 
 
 def row(f: Finding) -> Row:
+    figures: Figures = (f.severity, f.path, f.expected, f.actual, f.difference, f.tolerance)
     # None of these rules names other printings; a finding that did would not match its case's Row.
-    if f.related:
-        return (f.severity, f.path, f.expected, f.actual, f.difference, f.tolerance, f.related)  # type: ignore[return-value]
-    return (f.severity, f.path, f.expected, f.actual, f.difference, f.tolerance)
+    return (*figures, f.related) if f.related else figures
 
 
 def findings(d: Disclosure, rule: str) -> list[Finding]:

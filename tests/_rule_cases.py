@@ -27,7 +27,9 @@ INC, DEC, FLAT = Direction.INCREASE, Direction.DECREASE, Direction.FLAT
 
 #: (severity, path, expected, actual, difference, tolerance): what a test states by hand about a
 #: finding. Its two message texts are compared with the module's snapshot (the ``messages`` fixture).
-Row = tuple[Severity, str, str | None, str | None, str | None, str | None]
+Figures = tuple[Severity, str, str | None, str | None, str | None, str | None]
+#: The figures, followed by ``related`` only where a finding names other printings.
+Row = Figures | tuple[Severity, str, str | None, str | None, str | None, str | None, tuple[str, ...]]
 
 
 def disclosure(**sections: object) -> Disclosure:
@@ -61,10 +63,9 @@ def flow(
 
 
 def row(f: Finding) -> Row:
+    figures: Figures = (f.severity, f.path, f.expected, f.actual, f.difference, f.tolerance)
     # None of these rules names other printings; a finding that did would not match its case's Row.
-    if f.related:
-        return (f.severity, f.path, f.expected, f.actual, f.difference, f.tolerance, f.related)  # type: ignore[return-value]
-    return (f.severity, f.path, f.expected, f.actual, f.difference, f.tolerance)
+    return (*figures, f.related) if f.related else figures
 
 
 def findings(d: Disclosure, rule: str) -> list[Finding]:
