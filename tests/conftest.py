@@ -50,11 +50,14 @@ def message_texts(item: object) -> MessageTexts:
 def messages(snapshot: SnapshotAssertion) -> Callable[..., None]:
     """``messages(*items)``: the message texts of ``items``, in order, equal the test's next snapshot.
 
-    One call with one item stores one ``{zh, en}`` entry; with several items a list of them. Each
-    call of a test is its own snapshot (``test_x[id]``, ``test_x[id].1`` …).
+    One call with one item stores one ``{zh, en}`` entry; with several items a list of them; with none
+    (``messages(*found)`` where a case finds nothing) no entry. Each call of a test is its own
+    snapshot (``test_x[id]``, ``test_x[id].1`` …).
     """
 
     def check(*items: object) -> None:
+        if not items:  # a case that expects no finding: nothing is shown, so no entry is stored
+            return
         texts = [message_texts(item) for item in items]
         assert snapshot == (texts[0] if len(texts) == 1 else texts)
 

@@ -6,6 +6,8 @@ a fresh registry put in place of the global one for the length of one test.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from budgetacct import Amount, Disclosure, Ledger, Severity, audit
@@ -202,7 +204,7 @@ def test_the_repr_counts_findings_by_severity() -> None:
 # --- audit() -----------------------------------------------------------------------------------
 
 
-def test_audit_refuses_other_objects_naming_what_it_takes() -> None:
+def test_audit_refuses_other_objects_naming_what_it_takes(messages: Callable[..., None]) -> None:
     with pytest.raises(InvalidValue) as info:
         audit("not a report")  # type: ignore[arg-type]
     err = info.value
@@ -241,7 +243,9 @@ def overspending_ledger() -> Ledger:
     )
 
 
-def test_a_ledger_that_overspends_is_one_r18_error_per_fund_and_nothing_else() -> None:
+def test_a_ledger_that_overspends_is_one_r18_error_per_fund_and_nothing_else(
+    messages: Callable[..., None],
+) -> None:
     report = audit(overspending_ledger())
     assert report.rules_run == ("R18",)
     assert report.subject == "示例局 2021"
@@ -251,14 +255,7 @@ def test_a_ledger_that_overspends_is_one_r18_error_per_fund_and_nothing_else() -
         ("R18", E, "$.expenditure[fund=一般公共预算财政拨款]", "≥0", "-2", "-2", "0"),
         ("R18", E, "$.expenditure[fund=国有资本经营预算财政拨款]", "≥0", "-0.5", "-0.5", "0"),
     ]
-    assert report.findings[0].message == Message(
-        "一般公共预算财政拨款：支出超过年初结转和本年收入，年末结转和结余为-2万元",
-        "一般公共预算财政拨款: spending exceeds the opening balance and revenue; the closing balance is -2",
-    )
-    assert (
-        report.findings[1].message.zh
-        == "国有资本经营预算财政拨款：支出超过年初结转和本年收入，年末结转和结余为-0.5万元"
-    )
+    messages(*report)
 
 
 def test_a_ledger_is_audited_exactly_so_its_extra_decimals_are_no_defect() -> None:

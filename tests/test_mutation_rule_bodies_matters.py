@@ -4,10 +4,13 @@ B.8 other matters, B.10 units and codes (R37–R39, R43–R46, R55, R56), one pa
 
 As in ``test_mutation_rule_bodies.py``: the rules are registered with ``rule(...)(function)``, so
 mutation testing reaches their bodies, and every case compares every field of every finding of a
-hand-built ``Disclosure`` — path, figures, severity and both messages.
+hand-built ``Disclosure`` — path, figures and severity by hand, both messages against the
+module's snapshot file.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 
@@ -27,10 +30,11 @@ from _rule_cases import (
     findings,
     fl,
     kind,
+    row,
     src,
 )
 from budgetacct import Disclosure, StatedChange
-from budgetacct.codes import FunctionCode, coverage_note
+from budgetacct.codes import FunctionCode
 from budgetacct.model import (
     Assets,
     BasicExpenditure,
@@ -50,9 +54,6 @@ from budgetacct.model import (
     UnitStaffing,
 )
 from budgetacct.money import Direction
-
-#: The coverage note R56 adds to a code missing from the bundled (partial) 2021 catalogue.
-NOTE_ZH, NOTE_EN = coverage_note("function", 2021)
 
 
 def chg(
@@ -84,46 +85,10 @@ def chg(
                 ),
             ),
             [
-                (
-                    E,
-                    "$.expenditure.lines",
-                    "100",
-                    "101",
-                    "1",
-                    "0.005",
-                    "支出占比：各项占比合计101%，不等于100%",
-                    "expenditure share: the shares total 101%, not 100%",
-                ),
-                (
-                    E,
-                    "$.expenditure.lines[1].share",
-                    "30",
-                    "31",
-                    "1",
-                    "0.01",
-                    "支出占比：应为30%，实为31%",
-                    "expenditure share: expected 30%, found 31%",
-                ),
-                (
-                    E,
-                    "$.revenue.lines",
-                    "100",
-                    "101",
-                    "1",
-                    "0.005",
-                    "收入占比：各项占比合计101%，不等于100%",
-                    "revenue share: the shares total 101%, not 100%",
-                ),
-                (
-                    E,
-                    "$.revenue.lines[1].share",
-                    "40",
-                    "41",
-                    "1",
-                    "0.01",
-                    "收入占比：应为40%，实为41%",
-                    "revenue share: expected 40%, found 41%",
-                ),
+                (E, "$.expenditure.lines", "100", "101", "1", "0.005"),
+                (E, "$.expenditure.lines[1].share", "30", "31", "1", "0.01"),
+                (E, "$.revenue.lines", "100", "101", "1", "0.005"),
+                (E, "$.revenue.lines[1].share", "40", "41", "1", "0.01"),
             ],
             id="revenue-expenditure",
         ),
@@ -147,26 +112,8 @@ def chg(
                 )
             ),
             [
-                (
-                    E,
-                    "$.general_budget.classes",
-                    "100",
-                    "101",
-                    "1",
-                    "0.005",
-                    "一般公共预算支出结构占比：各项占比合计101%，不等于100%",
-                    "general budget class share: the shares total 101%, not 100%",
-                ),
-                (
-                    E,
-                    "$.general_budget.classes[1].share",
-                    "50",
-                    "51",
-                    "1",
-                    "0.01",
-                    "一般公共预算支出结构占比：应为50%，实为51%",
-                    "general budget class share: expected 50%, found 51%",
-                ),
+                (E, "$.general_budget.classes", "100", "101", "1", "0.005"),
+                (E, "$.general_budget.classes[1].share", "50", "51", "1", "0.01"),
             ],
             id="class-shares-total",
         ),
@@ -178,26 +125,8 @@ def chg(
                 )
             ),
             [
-                (
-                    E,
-                    "$.general_budget.classes[0].share",
-                    "25",
-                    "50",
-                    "25",
-                    "0.01",
-                    "一般公共预算支出结构占比：应为25%，实为50%",
-                    "general budget class share: expected 25%, found 50%",
-                ),
-                (
-                    E,
-                    "$.general_budget.classes[1].share",
-                    "75",
-                    "50",
-                    "-25",
-                    "0.01",
-                    "一般公共预算支出结构占比：应为75%，实为50%",
-                    "general budget class share: expected 75%, found 50%",
-                ),
+                (E, "$.general_budget.classes[0].share", "25", "50", "25", "0.01"),
+                (E, "$.general_budget.classes[1].share", "75", "50", "-25", "0.01"),
             ],
             id="gb-total",
         ),
@@ -207,18 +136,7 @@ def chg(
                 general_budget=GeneralBudget(total=A("50"), share=P("51")),
                 expenditure=Expenditure(total=A("100")),
             ),
-            [
-                (
-                    E,
-                    "$.general_budget.share",
-                    "50",
-                    "51",
-                    "1",
-                    "0.01",
-                    "一般公共预算财政拨款支出占本年支出合计的比例：应为50%，实为51%",
-                    "general budget share of total spending: expected 50%, found 51%",
-                )
-            ],
+            [(E, "$.general_budget.share", "50", "51", "1", "0.01")],
             id="gb-share",
         ),
         pytest.param(
@@ -237,33 +155,17 @@ def chg(
                 )
             ),
             [
-                (
-                    E,
-                    "$.procurement.small_micro_share",
-                    "20",
-                    "21",
-                    "1",
-                    "0.01",
-                    "授予小微企业合同金额占比：应为20%，实为21%",
-                    "small/micro contract share: expected 20%, found 21%",
-                ),
-                (
-                    E,
-                    "$.procurement.sme_share",
-                    "50",
-                    "51",
-                    "1",
-                    "0.01",
-                    "授予中小企业合同金额占比：应为50%，实为51%",
-                    "SME contract share: expected 50%, found 51%",
-                ),
+                (E, "$.procurement.small_micro_share", "20", "21", "1", "0.01"),
+                (E, "$.procurement.sme_share", "50", "51", "1", "0.01"),
             ],
             id="procurement",
         ),
     ],
 )
-def test_r37_shares(d: Disclosure, expected: list[Row]) -> None:
-    assert findings(d, "R37") == expected
+def test_r37_shares(d: Disclosure, expected: list[Row], messages: Callable[..., None]) -> None:
+    found = findings(d, "R37")
+    assert [row(f) for f in found] == expected
+    messages(*found)
 
 
 @pytest.mark.parametrize(
@@ -286,130 +188,33 @@ def test_r37_shares(d: Disclosure, expected: list[Row]) -> None:
                 ),
             ),
             [
-                (
-                    E,
-                    "$.expenditure.change.direction",
-                    "增加",
-                    "减少",
-                    None,
-                    None,
-                    "本年支出合计增减：由8万元变为12万元，应写“增加”，却写“减少”",
-                    "expenditure change: from 8 to 12 is “增加”, but “减少” is printed",
-                ),
-                (
-                    E,
-                    "$.fiscal.change.direction",
-                    "增加",
-                    "减少",
-                    None,
-                    None,
-                    "财政拨款收支总计增减：由8万元变为13万元，应写“增加”，却写“减少”",
-                    "fiscal grand total change: from 8 to 13 is “增加”, but “减少” is printed",
-                ),
-                (
-                    E,
-                    "$.general_budget.change.direction",
-                    "增加",
-                    "减少",
-                    None,
-                    None,
-                    "一般公共预算财政拨款支出增减：由8万元变为14万元，应写“增加”，却写“减少”",
-                    "general budget spending change: from 8 to 14 is “增加”, but “减少” is printed",
-                ),
-                (
-                    E,
-                    "$.government_fund.change.direction",
-                    "增加",
-                    "减少",
-                    None,
-                    None,
-                    "基金/国资支出增减：由8万元变为15万元，应写“增加”，却写“减少”",
-                    "fund spending change: from 8 to 15 is “增加”, but “减少” is printed",
-                ),
-                (
-                    E,
-                    "$.operating_costs.change.direction",
-                    "增加",
-                    "减少",
-                    None,
-                    None,
-                    "机关运行经费增减：由8万元变为17万元，应写“增加”，却写“减少”",
-                    "operating costs change: from 8 to 17 is “增加”, but “减少” is printed",
-                ),
-                (
-                    E,
-                    "$.overview.change.direction",
-                    "增加",
-                    "减少",
-                    None,
-                    None,
-                    "收支总计增减：由8万元变为10万元，应写“增加”，却写“减少”",
-                    "grand total change: from 8 to 10 is “增加”, but “减少” is printed",
-                ),
-                (
-                    E,
-                    "$.revenue.change.direction",
-                    "增加",
-                    "减少",
-                    None,
-                    None,
-                    "本年收入合计增减：由8万元变为11万元，应写“增加”，却写“减少”",
-                    "revenue change: from 8 to 11 is “增加”, but “减少” is printed",
-                ),
-                (
-                    E,
-                    "$.state_capital.change.direction",
-                    "增加",
-                    "减少",
-                    None,
-                    None,
-                    "基金/国资支出增减：由8万元变为16万元，应写“增加”，却写“减少”",
-                    "fund spending change: from 8 to 16 is “增加”, but “减少” is printed",
-                ),
-                (
-                    E,
-                    "$.three_public.foreign_reception.change.direction",
-                    "增加",
-                    "减少",
-                    None,
-                    None,
-                    "“三公”经费增减：由8万元变为19万元，应写“增加”，却写“减少”",
-                    "三公 change: from 8 to 19 is “增加”, but “减少” is printed",
-                ),
-                (
-                    E,
-                    "$.three_public.total.change.direction",
-                    "增加",
-                    "减少",
-                    None,
-                    None,
-                    "“三公”经费增减：由8万元变为18万元，应写“增加”，却写“减少”",
-                    "三公 change: from 8 to 18 is “增加”, but “减少” is printed",
-                ),
+                (E, "$.expenditure.change.direction", "增加", "减少", None, None),
+                (E, "$.fiscal.change.direction", "增加", "减少", None, None),
+                (E, "$.general_budget.change.direction", "增加", "减少", None, None),
+                (E, "$.government_fund.change.direction", "增加", "减少", None, None),
+                (E, "$.operating_costs.change.direction", "增加", "减少", None, None),
+                (E, "$.overview.change.direction", "增加", "减少", None, None),
+                (E, "$.revenue.change.direction", "增加", "减少", None, None),
+                (E, "$.state_capital.change.direction", "增加", "减少", None, None),
+                (E, "$.three_public.foreign_reception.change.direction", "增加", "减少", None, None),
+                (E, "$.three_public.total.change.direction", "增加", "减少", None, None),
             ],
             id="sections",
         ),
         # without a grand revenue total, the grand expenditure total is the current figure
         pytest.param(
             disclosure(overview=Overview(expenditure_grand_total=A("10"), change=chg(DEC, previous="8"))),
-            [
-                (
-                    E,
-                    "$.overview.change.direction",
-                    "增加",
-                    "减少",
-                    None,
-                    None,
-                    "收支总计增减：由8万元变为10万元，应写“增加”，却写“减少”",
-                    "grand total change: from 8 to 10 is “增加”, but “减少” is printed",
-                )
-            ],
+            [(E, "$.overview.change.direction", "增加", "减少", None, None)],
             id="overview-expenditure",
         ),
     ],
 )
-def test_r38_changes_of_every_section(d: Disclosure, expected: list[Row]) -> None:
-    assert findings(d, "R38") == expected
+def test_r38_changes_of_every_section(
+    d: Disclosure, expected: list[Row], messages: Callable[..., None]
+) -> None:
+    found = findings(d, "R38")
+    assert [row(f) for f in found] == expected
+    messages(*found)
 
 
 @pytest.mark.parametrize(
@@ -430,26 +235,8 @@ def test_r38_changes_of_every_section(d: Disclosure, expected: list[Row]) -> Non
                 )
             ),
             [
-                (
-                    E,
-                    "$.general_budget.detail_completion",
-                    "90",
-                    "91",
-                    "1",
-                    "0.01",
-                    "一般公共预算支出完成预算比例：应为90%，实为91%",
-                    "general budget completion rate: expected 90%, found 91%",
-                ),
-                (
-                    E,
-                    "$.general_budget.items[0].completion",
-                    "50",
-                    "51",
-                    "1",
-                    "0.01",
-                    "2010101完成预算比例：应为50%，实为51%",
-                    "2010101 completion rate: expected 50%, found 51%",
-                ),
+                (E, "$.general_budget.detail_completion", "90", "91", "1", "0.01"),
+                (E, "$.general_budget.items[0].completion", "50", "51", "1", "0.01"),
             ],
             id="general-budget",
         ),
@@ -458,18 +245,7 @@ def test_r38_changes_of_every_section(d: Disclosure, expected: list[Row]) -> Non
             disclosure(
                 general_budget=GeneralBudget(total=A("80"), detail_budget=A("100"), detail_completion=P("81"))
             ),
-            [
-                (
-                    E,
-                    "$.general_budget.detail_completion",
-                    "80",
-                    "81",
-                    "1",
-                    "0.01",
-                    "一般公共预算支出完成预算比例：应为80%，实为81%",
-                    "general budget completion rate: expected 80%, found 81%",
-                )
-            ],
+            [(E, "$.general_budget.detail_completion", "80", "81", "1", "0.01")],
             id="detail-from-total",
         ),
         # completion, the budget as the comparison figure of versus_budget, the word against the completion
@@ -485,96 +261,15 @@ def test_r38_changes_of_every_section(d: Disclosure, expected: list[Row]) -> Non
                 )
             ),
             [
-                (
-                    E,
-                    "$.three_public.domestic_reception.versus_budget",
-                    None,
-                    "减少",
-                    None,
-                    None,
-                    "完成预算100.5%与“决算数与预算数减少”矛盾",
-                    "completion 100.5% contradicts “减少” versus budget",
-                ),
-                (
-                    E,
-                    "$.three_public.domestic_reception.versus_budget.direction",
-                    "增加",
-                    "减少",
-                    None,
-                    None,
-                    "“三公”经费决算与预算比较：由20万元变为20.1万元，应写“增加”，却写“减少”",
-                    "三公 final versus budget: from 20 to 20.1 is “增加”, but “减少” is printed",
-                ),
-                (
-                    E,
-                    "$.three_public.outbound.versus_budget",
-                    None,
-                    "增加",
-                    None,
-                    None,
-                    "完成预算50%与“决算数与预算数增加”矛盾",
-                    "completion 50% contradicts “增加” versus budget",
-                ),
-                (
-                    E,
-                    "$.three_public.outbound.versus_budget.direction",
-                    "减少",
-                    "增加",
-                    None,
-                    None,
-                    "“三公”经费决算与预算比较：由20万元变为10万元，应写“减少”，却写“增加”",
-                    "三公 final versus budget: from 20 to 10 is “减少”, but “增加” is printed",
-                ),
-                (
-                    E,
-                    "$.three_public.reception.versus_budget",
-                    None,
-                    "减少",
-                    None,
-                    None,
-                    "完成预算150%与“决算数与预算数减少”矛盾",
-                    "completion 150% contradicts “减少” versus budget",
-                ),
-                (
-                    E,
-                    "$.three_public.reception.versus_budget.direction",
-                    "增加",
-                    "减少",
-                    None,
-                    None,
-                    "“三公”经费决算与预算比较：由20万元变为30万元，应写“增加”，却写“减少”",
-                    "三公 final versus budget: from 20 to 30 is “增加”, but “减少” is printed",
-                ),
-                (
-                    E,
-                    "$.three_public.total.completion",
-                    "50",
-                    "51",
-                    "1",
-                    "0.04",
-                    "“三公”经费完成预算比例：应为50%，实为51%",
-                    "三公 completion rate: expected 50%, found 51%",
-                ),
-                (
-                    E,
-                    "$.three_public.total.versus_budget.amount",
-                    "10",
-                    "11",
-                    "1",
-                    "0.015",
-                    "“三公”经费决算与预算比较：变动额应为10万元，实为11万元",
-                    "三公 final versus budget: the change should be 10, found 11",
-                ),
-                (
-                    E,
-                    "$.three_public.vehicle_purchase.versus_budget.rate",
-                    "50",
-                    "40",
-                    "-10",
-                    "0.04",
-                    "“三公”经费决算与预算比较：增减率应为50%，实为40%",
-                    "三公 final versus budget: the rate should be 50%, found 40%",
-                ),
+                (E, "$.three_public.domestic_reception.versus_budget", None, "减少", None, None),
+                (E, "$.three_public.domestic_reception.versus_budget.direction", "增加", "减少", None, None),
+                (E, "$.three_public.outbound.versus_budget", None, "增加", None, None),
+                (E, "$.three_public.outbound.versus_budget.direction", "减少", "增加", None, None),
+                (E, "$.three_public.reception.versus_budget", None, "减少", None, None),
+                (E, "$.three_public.reception.versus_budget.direction", "增加", "减少", None, None),
+                (E, "$.three_public.total.completion", "50", "51", "1", "0.04"),
+                (E, "$.three_public.total.versus_budget.amount", "10", "11", "1", "0.015"),
+                (E, "$.three_public.vehicle_purchase.versus_budget.rate", "50", "40", "-10", "0.04"),
             ],
             id="three-public",
         ),
@@ -591,8 +286,10 @@ def test_r38_changes_of_every_section(d: Disclosure, expected: list[Row]) -> Non
         ),
     ],
 )
-def test_r39_completion_rates(d: Disclosure, expected: list[Row]) -> None:
-    assert findings(d, "R39") == expected
+def test_r39_completion_rates(d: Disclosure, expected: list[Row], messages: Callable[..., None]) -> None:
+    found = findings(d, "R39")
+    assert [row(f) for f in found] == expected
+    messages(*found)
 
 
 @pytest.mark.parametrize(
@@ -603,18 +300,7 @@ def test_r39_completion_rates(d: Disclosure, expected: list[Row]) -> None:
                 operating_costs=OperatingCosts(amount=A("80")),
                 basic_expenditure=BasicExpenditure(public=A("75")),
             ),
-            [
-                (
-                    E,
-                    "$.operating_costs.amount",
-                    "≤75",
-                    "80",
-                    "5",
-                    "0.01",
-                    "机关运行经费大于公用经费：80万元超过75万元",
-                    "operating costs exceed public costs: 80 exceeds 75",
-                )
-            ],
+            [(E, "$.operating_costs.amount", "≤75", "80", "5", "0.01")],
             id="above",
         ),
         # equal to all public costs while a unit has 事业 staff: a note naming the units
@@ -630,18 +316,7 @@ def test_r39_completion_rates(d: Disclosure, expected: list[Row]) -> None:
                     )
                 ),
             ),
-            [
-                (
-                    N,
-                    "$.operating_costs.amount",
-                    "<75",
-                    "75",
-                    None,
-                    None,
-                    "机关运行经费等于全部公用经费75万元，但部门含事业单位（中心、站），其公用经费不属于机关运行经费",
-                    "operating costs equal all public costs (75) although the department includes public institutions (中心, 站), whose costs are not operating costs",
-                )
-            ],
+            [(N, "$.operating_costs.amount", "<75", "75", None, None)],
             id="equal-with-institution",
         ),
         pytest.param(
@@ -688,8 +363,10 @@ def test_r39_completion_rates(d: Disclosure, expected: list[Row]) -> None:
         ),
     ],
 )
-def test_r43_operating_costs(d: Disclosure, expected: list[Row]) -> None:
-    assert findings(d, "R43") == expected
+def test_r43_operating_costs(d: Disclosure, expected: list[Row], messages: Callable[..., None]) -> None:
+    found = findings(d, "R43")
+    assert [row(f) for f in found] == expected
+    messages(*found)
 
 
 @pytest.mark.parametrize(
@@ -707,43 +384,18 @@ def test_r43_operating_costs(d: Disclosure, expected: list[Row]) -> None:
                 )
             ),
             [
-                (
-                    E,
-                    "$.procurement.small_micro",
-                    "≤11",
-                    "12",
-                    "1",
-                    "0.01",
-                    "授予小微企业合同金额大于授予中小企业合同金额：12万元超过11万元",
-                    "small/micro contracts exceed SME contracts: 12 exceeds 11",
-                ),
-                (
-                    E,
-                    "$.procurement.sme",
-                    "≤10",
-                    "11",
-                    "1",
-                    "0.01",
-                    "授予中小企业合同金额大于政府采购支出总额：11万元超过10万元",
-                    "SME contracts exceed the procurement total: 11 exceeds 10",
-                ),
-                (
-                    E,
-                    "$.procurement.total",
-                    "9",
-                    "10",
-                    "1",
-                    "0.02",
-                    "政府采购支出总额与货物、工程、服务之和不符：应为9万元，实为10万元，相差1万元",
-                    "procurement total differs from goods + works + services: expected 9, found 10, off by 1",
-                ),
+                (E, "$.procurement.small_micro", "≤11", "12", "1", "0.01"),
+                (E, "$.procurement.sme", "≤10", "11", "1", "0.01"),
+                (E, "$.procurement.total", "9", "10", "1", "0.02"),
             ],
             id="off",
         ),
     ],
 )
-def test_r44_procurement(d: Disclosure, expected: list[Row]) -> None:
-    assert findings(d, "R44") == expected
+def test_r44_procurement(d: Disclosure, expected: list[Row], messages: Callable[..., None]) -> None:
+    found = findings(d, "R44")
+    assert [row(f) for f in found] == expected
+    messages(*found)
 
 
 @pytest.mark.parametrize(
@@ -753,18 +405,7 @@ def test_r44_procurement(d: Disclosure, expected: list[Row]) -> None:
             disclosure(
                 assets=Assets(vehicles_total=5, vehicles=(Count("一般公务用车", 2), Count("执法执勤用车", 4)))
             ),
-            [
-                (
-                    E,
-                    "$.assets.vehicles_total",
-                    "6",
-                    "5",
-                    "-1",
-                    "0",
-                    "车辆合计5辆，各类之和为6辆",
-                    "vehicles total 5, categories add up to 6",
-                )
-            ],
+            [(E, "$.assets.vehicles_total", "6", "5", "-1", "0")],
             id="off",
         ),
         pytest.param(
@@ -786,8 +427,10 @@ def test_r44_procurement(d: Disclosure, expected: list[Row]) -> None:
         ),
     ],
 )
-def test_r45_vehicle_categories(d: Disclosure, expected: list[Row]) -> None:
-    assert findings(d, "R45") == expected
+def test_r45_vehicle_categories(d: Disclosure, expected: list[Row], messages: Callable[..., None]) -> None:
+    found = findings(d, "R45")
+    assert [row(f) for f in found] == expected
+    messages(*found)
 
 
 @pytest.mark.parametrize(
@@ -814,56 +457,11 @@ def test_r45_vehicle_categories(d: Disclosure, expected: list[Row]) -> None:
                 )
             ),
             [
-                (
-                    E,
-                    "$.staffing.total_actual",
-                    "12",
-                    "11",
-                    "-1",
-                    "0",
-                    "部门实有人数与各单位之和不符：合计11，各项之和12",
-                    "department staff differ from the sum of units: total 11, parts add up to 12",
-                ),
-                (
-                    E,
-                    "$.staffing.total_authorized",
-                    "15",
-                    "16",
-                    "1",
-                    "0",
-                    "部门编制数与各单位之和不符：合计16，各项之和15",
-                    "department posts differ from the sum of units: total 16, parts add up to 15",
-                ),
-                (
-                    E,
-                    "$.staffing.total_retired",
-                    "≥5",
-                    "4",
-                    None,
-                    None,
-                    "各单位退休人数之和大于部门退休人数",
-                    "retirees of the units exceed the department's",
-                ),
-                (
-                    E,
-                    "$.staffing.units[0].actual",
-                    "9",
-                    "8",
-                    "-1",
-                    "0",
-                    "机关实有人数与各类人员之和不符：合计8，各项之和9",
-                    "机关: staff in post differ from the sum of categories: total 8, parts add up to 9",
-                ),
-                (
-                    E,
-                    "$.staffing.units[0].authorized",
-                    "9",
-                    "10",
-                    "1",
-                    "0",
-                    "机关编制数与各类编制之和不符：合计10，各项之和9",
-                    "机关: authorized posts differ from the sum of categories: total 10, parts add up to 9",
-                ),
+                (E, "$.staffing.total_actual", "12", "11", "-1", "0"),
+                (E, "$.staffing.total_authorized", "15", "16", "1", "0"),
+                (E, "$.staffing.total_retired", "≥5", "4", None, None),
+                (E, "$.staffing.units[0].actual", "9", "8", "-1", "0"),
+                (E, "$.staffing.units[0].authorized", "9", "10", "1", "0"),
             ],
             id="off",
         ),
@@ -909,8 +507,10 @@ def test_r45_vehicle_categories(d: Disclosure, expected: list[Row]) -> None:
         ),
     ],
 )
-def test_r46_staff_counts(d: Disclosure, expected: list[Row]) -> None:
-    assert findings(d, "R46") == expected
+def test_r46_staff_counts(d: Disclosure, expected: list[Row], messages: Callable[..., None]) -> None:
+    found = findings(d, "R46")
+    assert [row(f) for f in found] == expected
+    messages(*found)
 
 
 @pytest.mark.parametrize(
@@ -918,18 +518,7 @@ def test_r46_staff_counts(d: Disclosure, expected: list[Row]) -> None:
     [
         pytest.param(
             disclosure(units=("万元", "元", "万元")),
-            [
-                (
-                    W,
-                    "$.units",
-                    "万元",
-                    "万元/元",
-                    None,
-                    None,
-                    "同一文档中混用金额单位：万元、元",
-                    "the document mixes money units: 万元, 元",
-                )
-            ],
+            [(W, "$.units", "万元", "万元/元", None, None)],
             id="mixed",
         ),
         pytest.param(
@@ -939,8 +528,10 @@ def test_r46_staff_counts(d: Disclosure, expected: list[Row]) -> None:
         ),
     ],
 )
-def test_r55_one_money_unit(d: Disclosure, expected: list[Row]) -> None:
-    assert findings(d, "R55") == expected
+def test_r55_one_money_unit(d: Disclosure, expected: list[Row], messages: Callable[..., None]) -> None:
+    found = findings(d, "R55")
+    assert [row(f) for f in found] == expected
+    messages(*found)
 
 
 @pytest.mark.parametrize(
@@ -952,18 +543,7 @@ def test_r55_one_money_unit(d: Disclosure, expected: list[Row]) -> None:
                 expenditure=Expenditure(rows=(fl("2019998", "1"),)),
                 general_budget=GeneralBudget(rows=(fl("2019998", "1", name="x"),)),
             ),
-            [
-                (
-                    W,
-                    "$.expenditure.rows[0].code",
-                    None,
-                    "2019998",
-                    None,
-                    None,
-                    "科目编码2019998不在2021年目录中。" + NOTE_ZH,
-                    "code 2019998 is not in the 2021 catalogue. " + NOTE_EN,
-                )
-            ],
+            [(W, "$.expenditure.rows[0].code", None, "2019998", None, None)],
             id="unknown-code",
         ),
         # a line that agrees, then the printed name and the names of its parents (a third name has no parent); a repeated line and each wrong name are judged once
@@ -1001,29 +581,9 @@ def test_r55_one_money_unit(d: Disclosure, expected: list[Row]) -> None:
                     "人大事物",
                     None,
                     None,
-                    "科目20103名称“人大事物”与2021年目录名称“政府办公厅（室）及相关机构事务”不一致",
-                    "the printed name “人大事物” of 20103 differs from the 2021 catalogue name “政府办公厅（室）及相关机构事务”",
                 ),
-                (
-                    W,
-                    "$.expenditure.rows[3].name",
-                    "一般行政管理事务",
-                    "一般行政管理",
-                    None,
-                    None,
-                    "科目2010302名称“一般行政管理”与2021年目录名称“一般行政管理事务”不一致",
-                    "the printed name “一般行政管理” of 2010302 differs from the 2021 catalogue name “一般行政管理事务”",
-                ),
-                (
-                    N,
-                    "$.expenditure.rows[1].parent_names[0]",
-                    "一般公共服务支出",
-                    "一般公共服务",
-                    None,
-                    None,
-                    "科目201名称“一般公共服务”与2021年目录名称“一般公共服务支出”不一致",
-                    "the printed name “一般公共服务” of 201 differs from the 2021 catalogue name “一般公共服务支出”",
-                ),
+                (W, "$.expenditure.rows[3].name", "一般行政管理事务", "一般行政管理", None, None),
+                (N, "$.expenditure.rows[1].parent_names[0]", "一般公共服务支出", "一般公共服务", None, None),
             ],
             id="names",
         ),
@@ -1034,31 +594,14 @@ def test_r55_one_money_unit(d: Disclosure, expected: list[Row]) -> None:
                 general_budget=GeneralBudget(rows=(fl("2019998", "1"), fl("2010301", "1", name="行政"))),
             ),
             [
-                (
-                    W,
-                    "$.general_budget.rows[0].code",
-                    None,
-                    "2019998",
-                    None,
-                    None,
-                    "科目编码2019998不在2021年目录中（无2035年目录，使用2021年目录）。" + NOTE_ZH,
-                    "code 2019998 is not in the 2021 catalogue (no 2035 catalogue; the 2021 one was used). "
-                    + NOTE_EN,
-                ),
-                (
-                    W,
-                    "$.general_budget.rows[1].name",
-                    "行政运行",
-                    "行政",
-                    None,
-                    None,
-                    "科目2010301名称“行政”与2021年目录名称“行政运行”不一致（无2035年目录，使用2021年目录）",
-                    "the printed name “行政” of 2010301 differs from the 2021 catalogue name “行政运行” (no 2035 catalogue; the 2021 one was used)",
-                ),
+                (W, "$.general_budget.rows[0].code", None, "2019998", None, None),
+                (W, "$.general_budget.rows[1].name", "行政运行", "行政", None, None),
             ],
             id="other-year",
         ),
     ],
 )
-def test_r56_codes_and_names(d: Disclosure, expected: list[Row]) -> None:
-    assert findings(d, "R56") == expected
+def test_r56_codes_and_names(d: Disclosure, expected: list[Row], messages: Callable[..., None]) -> None:
+    found = findings(d, "R56")
+    assert [row(f) for f in found] == expected
+    messages(*found)
