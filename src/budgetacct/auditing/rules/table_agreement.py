@@ -17,6 +17,7 @@ from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules.table_cells import CellRef, compare, find
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.enums import ExpenditureKind, Fund
+from budgetacct.model.table_figures import THREE_PUBLIC_MEASURES
 from budgetacct.model.tables import Basis, Column, Line, Measure, RowKey, TableKind
 from budgetacct.money import Amount
 
@@ -330,21 +331,11 @@ def _basic(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
     yield "$.basic_expenditure.public", b.public, CellRef(_B, Line.PUBLIC_TOTAL, _A)
 
 
-_THREE_PUBLIC_PARTS = (
-    ("total", Measure.THREE_PUBLIC_TOTAL),
-    ("outbound", Measure.OUTBOUND),
-    ("vehicles", Measure.VEHICLES),
-    ("vehicle_purchase", Measure.VEHICLE_PURCHASE),
-    ("vehicle_operation", Measure.VEHICLE_OPERATION),
-    ("reception", Measure.RECEPTION),
-)
-
-
 def _three_public(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
     t = d.three_public
     if t is None:
         return
-    for name, measure in _THREE_PUBLIC_PARTS:
+    for name, measure in THREE_PUBLIC_MEASURES:
         figure = getattr(t, name)
         yield (
             f"$.three_public.{name}.actual",
