@@ -17,7 +17,7 @@ from budgetacct.auditing.rules.table_cells import CellRef, Printed, compare, fin
 from budgetacct.model.budget import Budget
 from budgetacct.model.budget_sets import BUDGET_TABLE_SETS
 from budgetacct.model.enums import Fund, RevenueSource, Severity
-from budgetacct.model.table_figures import THREE_PUBLIC_MEASURES
+from budgetacct.model.table_figures import FUND_MEASURE, THREE_PUBLIC_MEASURES
 from budgetacct.model.tables import Basis, Column, Line, Measure, RowKey, TableKind
 from budgetacct.money import Amount
 
@@ -38,10 +38,14 @@ _SOURCE_LINES: Final = {
     RevenueSource.BUSINESS: Line.BUSINESS,
     RevenueSource.OTHER: Line.OTHER,
 }
+#: Each fund's own table and the column the fund prints in.
 _FUND_TABLES: Final = {
-    Fund.GENERAL_BUDGET: (K.BUDGET_GENERAL, Measure.GENERAL_BUDGET),
-    Fund.GOVERNMENT_FUND: (K.BUDGET_GOVERNMENT_FUND, Measure.GOVERNMENT_FUND),
-    Fund.STATE_CAPITAL: (K.BUDGET_STATE_CAPITAL, Measure.STATE_CAPITAL),
+    fund: (kind, FUND_MEASURE[fund])
+    for fund, kind in (
+        (Fund.GENERAL_BUDGET, K.BUDGET_GENERAL),
+        (Fund.GOVERNMENT_FUND, K.BUDGET_GOVERNMENT_FUND),
+        (Fund.STATE_CAPITAL, K.BUDGET_STATE_CAPITAL),
+    )
 }
 
 
