@@ -40,7 +40,13 @@ from budgetacct.model.disclosure import (
 )
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.ledger import Ledger
-from budgetacct.model.table_figures import FUND_MEASURE, THREE_PUBLIC_MEASURES, basic_by_economic, code_name
+from budgetacct.model.table_figures import (
+    FUND_MEASURE,
+    THREE_PUBLIC_MEASURES,
+    basic_by_economic,
+    code_name,
+    revenue_by_function,
+)
 from budgetacct.model.table_specs import PanelSpec, Rows, TableEntry
 from budgetacct.model.tables import (
     Basis,
@@ -484,13 +490,7 @@ class _Tables:
                 out[_col(measure)] = split.get(source, _ZERO)
             return out
 
-        by_code: dict[FunctionCode, dict[RevenueSource, Amount]] = {}
-        for item in self.ledger.revenue:
-            if item.function is None:
-                continue
-            for code in (*item.function.ancestors, item.function):
-                split = by_code.setdefault(code, {})
-                split[item.source] = split.get(item.source, _ZERO) + item.amount
+        by_code = revenue_by_function(self.ledger)
         total = dict(figures(self.ledger.revenue_by_source()))
         if any(c.column.measure is Measure.OPENING for c in spec.columns):  # the 高等学校 form
             opening, used = self.ledger.opening_balance(), self.ledger.non_fiscal_balance_used

@@ -30,6 +30,7 @@ from budgetacct.model.table_figures import (
     THREE_PUBLIC_MEASURES,
     basic_by_economic,
     code_name,
+    revenue_by_function,
 )
 from budgetacct.model.table_specs import TABLE_SETS, PanelSpec, TableEntry, spec_for
 from budgetacct.model.tables import (
@@ -217,13 +218,7 @@ def _revenue(b: _Builder, spec: PanelSpec) -> tuple[Panel, ...]:
             out[column] = amounts.get(source, _ZERO)
         return out
 
-    by_code: dict[FunctionCode, dict[RevenueSource, Amount]] = {}
-    for item in ledger.revenue:
-        if item.function is None:
-            continue
-        for code in (*item.function.ancestors, item.function):
-            split = by_code.setdefault(code, {})
-            split[item.source] = split.get(item.source, _ZERO) + item.amount
+    by_code = revenue_by_function(ledger)
     rows = {code: figures(split) for code, split in by_code.items()}
     return (b.panel(spec, {Line.TOTAL: figures(ledger.revenue_by_source())}, b.function_rows(spec, rows)),)
 

@@ -1,5 +1,5 @@
 """What every standard-table builder shares: the column a fund or a “三公” part prints in, a
-fund's named lines, a code's catalogue name and the 基本支出 of a ledger by 经济分类.
+fund's named lines, a code's catalogue name, a ledger's revenue by 功能分类 and its 基本支出 by 经济分类.
 
 The 决算 publisher (:mod:`~budgetacct.model.publish_tables`), the tables a narrative states
 (:mod:`~budgetacct.model.section_tables`) and the 预算 publisher
@@ -13,14 +13,21 @@ from typing import TYPE_CHECKING, Final
 
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import BudgetAcctError
-from budgetacct.model.enums import ExpenditureKind, Fund
+from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.tables import Line, Measure
 from budgetacct.money import Amount
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.model.ledger import Ledger
 
-__all__ = ["FUND_LINES", "FUND_MEASURE", "THREE_PUBLIC_MEASURES", "basic_by_economic", "code_name"]
+__all__ = [
+    "FUND_LINES",
+    "FUND_MEASURE",
+    "THREE_PUBLIC_MEASURES",
+    "basic_by_economic",
+    "code_name",
+    "revenue_by_function",
+]
 
 _ZERO: Final = Amount(0)
 
@@ -67,4 +74,16 @@ def basic_by_economic(ledger: Ledger) -> dict[EconomicCode, Amount]:
             continue
         for code in (*item.economic.ancestors, item.economic):
             by_code[code] = by_code.get(code, _ZERO) + item.amount
+    return by_code
+
+
+def revenue_by_function(ledger: Ledger) -> dict[FunctionCode, dict[RevenueSource, Amount]]:
+    """Revenue by 功能分类 code at every level (类, 款, 项), split by source (revenue items with a code)."""
+    by_code: dict[FunctionCode, dict[RevenueSource, Amount]] = {}
+    for item in ledger.revenue:
+        if item.function is None:
+            continue
+        for code in (*item.function.ancestors, item.function):
+            split = by_code.setdefault(code, {})
+            split[item.source] = split.get(item.source, _ZERO) + item.amount
     return by_code
