@@ -31,6 +31,7 @@ __all__ = [
     "MissingDependency",
     "Problem",
     "UnknownCode",
+    "UnreadableFile",
     "UnresolvedPath",
     "join_path",
 ]
@@ -226,6 +227,25 @@ class InputError(BudgetAcctError, ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.problems,), {"source": self.source})
+
+
+class UnreadableFile(InputError):
+    """A whole file (a PDF, Word document, web page, workbook) could not be read: one problem, at
+    ``$``, saying what the file should have been; ``found`` is what it was."""
+
+    def __init__(
+        self, expected_zh: str, expected_en: str, found: object, *, source: str | None = None
+    ) -> None:
+        super().__init__([Problem("$", expected_zh, expected_en, found)], source=source)
+        self.found = found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        problem = self.problems[0]
+        return (
+            type(self),
+            (problem.expected_zh, problem.expected_en, problem.found),
+            {"source": self.source},
+        )
 
 
 class InvariantError(_RebuiltFromFields, ValueError):

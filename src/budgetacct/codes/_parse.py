@@ -13,7 +13,7 @@ import attrs
 from budgetacct.errors import BudgetAcctError, InvalidValue
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from budgetacct.codes.catalogue import Catalogue, CatalogueKind, CodeLevel
+    from budgetacct.codes.catalogue import Catalogue, CatalogueEntry, CatalogueKind, CodeLevel
 
 __all__ = [
     "INTERN_LIMIT",
@@ -146,8 +146,19 @@ class CodeText:
         @classmethod
         def of(cls, code: str) -> Self: ...
 
+        def entry(self, year: int) -> CatalogueEntry: ...
+
     def __str__(self) -> str:
         return self.code
+
+    def name(self, year: int) -> str:
+        """The catalogue name of this code in ``year`` (see the code class's ``entry`` for the errors).
+
+        >>> from budgetacct.codes import EconomicCode, FunctionCode
+        >>> FunctionCode("20103").name(2021), EconomicCode("310").name(2021)
+        ('政府办公厅（室）及相关机构事务', '资本性支出')
+        """
+        return self.entry(year).name
 
     def __hash__(self) -> int:
         # Equal codes have equal text; hashing the text alone is cheaper than attrs' tuple hash.

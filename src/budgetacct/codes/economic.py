@@ -200,14 +200,6 @@ class EconomicCode(CodeText):
         """
         return catalogue(self.system.kind, year).lookup(self.code)
 
-    def name(self, year: int) -> str:
-        """The catalogue name of this code in ``year`` (see :meth:`entry` for the errors).
-
-        >>> EconomicCode("310").name(2021)
-        '资本性支出'
-        """
-        return self.entry(year).name
-
 
 def is_valid_economic_code(text: object, year: int | None = None) -> bool:
     """Whether ``EconomicCode(text)`` would succeed — and, given ``year``, whether that year's

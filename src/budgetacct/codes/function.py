@@ -106,14 +106,6 @@ class FunctionCode(CodeText):
         """
         return catalogue(_KIND, year).lookup(self.code)
 
-    def name(self, year: int) -> str:
-        """The catalogue name of this code in ``year`` (see :meth:`entry` for the errors).
-
-        >>> FunctionCode("20103").name(2021)
-        '政府办公厅（室）及相关机构事务'
-        """
-        return self.entry(year).name
-
 
 def is_valid_function_code(text: object, year: int | None = None) -> bool:
     """Whether ``FunctionCode(text)`` would succeed — and, given ``year``, whether that year's

@@ -26,7 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
-from budgetacct.errors import BudgetAcctError, InvalidValue
+from budgetacct.errors import InvalidValue
 from budgetacct.model import budget as b
 from budgetacct.model.budget_ledger import BudgetAccount, ThreePublicBudget
 from budgetacct.model.budget_sets import BUDGET_TABLE_SETS, budget_spec_for
@@ -40,6 +40,13 @@ from budgetacct.model.disclosure import (
 )
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.ledger import Ledger
+from budgetacct.model.table_figures import (
+    FUND_MEASURE,
+    THREE_PUBLIC_MEASURES,
+    basic_by_economic,
+    code_name,
+    revenue_by_function,
+)
 from budgetacct.model.table_specs import PanelSpec, Rows, TableEntry
 from budgetacct.model.tables import (
     Basis,
@@ -66,11 +73,6 @@ _FUND_LINE: Final = {
     Fund.GENERAL_BUDGET: Line.FISCAL_GENERAL_BUDGET,
     Fund.GOVERNMENT_FUND: Line.FISCAL_GOVERNMENT_FUND,
     Fund.STATE_CAPITAL: Line.FISCAL_STATE_CAPITAL,
-}
-_FUND_MEASURE: Final = {
-    Fund.GENERAL_BUDGET: Measure.GENERAL_BUDGET,
-    Fund.GOVERNMENT_FUND: Measure.GOVERNMENT_FUND,
-    Fund.STATE_CAPITAL: Measure.STATE_CAPITAL,
 }
 _SOURCE_LINE: Final = {
     RevenueSource.OPERATIONS: Line.OPERATIONS,
@@ -257,7 +259,7 @@ class _Publisher:
                 b.PlannedLine(
                     code,
                     self.r(total),
-                    name=_name(code, self.account.year),
+                    name=code_name(code, self.account.year),
                     basic=None if items_only else self.r(basic),
                     project=None if items_only else self.r(project),
                 )
@@ -291,7 +293,7 @@ class _Publisher:
         personnel = split.get(BasicExpensePart.PERSONNEL, _ZERO)
         public = split.get(BasicExpensePart.PUBLIC, _ZERO)
         classes: dict[EconomicCode, Amount] = {}
-        for code, amount in _basic_by_economic(self.ledger).items():
+        for code, amount in basic_by_economic(self.ledger).items():
             if len(code.code) == 3:
                 classes[code] = amount
         return BasicExpenditure(
@@ -299,7 +301,7 @@ class _Publisher:
             personnel=self.r(personnel),
             public=self.r(public),
             lines=tuple(
-                EconomicLine(code, self.r(amount), _name(code, self.account.year))
+                EconomicLine(code, self.r(amount), code_name(code, self.account.year))
                 for code, amount in sorted(classes.items(), key=lambda pair: pair[0].code)
                 if not amount.is_zero()
             ),
@@ -318,7 +320,7 @@ class _Publisher:
             return b.PlannedFigure(self.r(amount), change, self.account.reason if moved else None)
 
         return b.BudgetThreePublic(
-            **{name: figure(name) for name in _THREE_PUBLIC_NAMES},
+            **{name: figure(name) for name, _ in THREE_PUBLIC_MEASURES},
         )
 
     def procurement(self) -> Procurement | None:
@@ -333,46 +335,6 @@ class _Publisher:
             sme=None if plan.sme is None else self.r(plan.sme),
             small_micro=None if plan.small_micro is None else self.r(plan.small_micro),
         )
-
-
-_THREE_PUBLIC_NAMES: Final = (
-    "total",
-    "outbound",
-    "vehicles",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "reception",
-)
-_THREE_PUBLIC_MEASURES: Final = {
-    "total": Measure.THREE_PUBLIC_TOTAL,
-    "outbound": Measure.OUTBOUND,
-    "vehicles": Measure.VEHICLES,
-    "vehicle_purchase": Measure.VEHICLE_PURCHASE,
-    "vehicle_operation": Measure.VEHICLE_OPERATION,
-    "reception": Measure.RECEPTION,
-}
-
-
-def _name(code: FunctionCode | EconomicCode, year: int) -> str | None:
-    try:
-        return code.name(year)
-    except BudgetAcctError:
-        return None
-
-
-def _basic_by_economic(ledger: Ledger) -> dict[EconomicCode, Amount]:
-    """一般公共预算 基本支出 by 经济分类 code at every level (类, 款)."""
-    by_code: dict[EconomicCode, Amount] = {}
-    for item in ledger.expenditure:
-        if (
-            item.fund is not Fund.GENERAL_BUDGET
-            or item.kind is not ExpenditureKind.BASIC
-            or item.economic is None
-        ):
-            continue
-        for code in (*item.economic.ancestors, item.economic):
-            by_code[code] = by_code.get(code, _ZERO) + item.amount
-    return by_code
 
 
 class _Tables:
@@ -426,7 +388,7 @@ class _Tables:
             if all(a.is_zero() for a in figures.values()):
                 continue
             cells = tuple(self.cell(figures.get(c.column)) for c in spec.columns)
-            name = _name(code, self.p.account.year)
+            name = code_name(code, self.p.account.year)
             if isinstance(code, FunctionCode):
                 out.append(TableRow.of_function(code, cells, name=name))
             else:
@@ -528,13 +490,7 @@ class _Tables:
                 out[_col(measure)] = split.get(source, _ZERO)
             return out
 
-        by_code: dict[FunctionCode, dict[RevenueSource, Amount]] = {}
-        for item in self.ledger.revenue:
-            if item.function is None:
-                continue
-            for code in (*item.function.ancestors, item.function):
-                split = by_code.setdefault(code, {})
-                split[item.source] = split.get(item.source, _ZERO) + item.amount
+        by_code = revenue_by_function(self.ledger)
         total = dict(figures(self.ledger.revenue_by_source()))
         if any(c.column.measure is Measure.OPENING for c in spec.columns):  # the 高等学校 form
             opening, used = self.ledger.opening_balance(), self.ledger.non_fiscal_balance_used
@@ -566,7 +522,7 @@ class _Tables:
             (Line.EXPENDITURE_GRAND_TOTAL, {f: spent[f] + closing[f] for f in FISCAL_FUNDS}),
         ):
             lines[line] = {_T: sum(values.values(), _ZERO), _A: sum(values.values(), _ZERO)} | {
-                _col(_FUND_MEASURE[f]): value for f, value in values.items()
+                _col(FUND_MEASURE[f]): value for f, value in values.items()
             }
         split = dict.fromkeys((ExpenditureKind.BASIC, ExpenditureKind.PROJECT), _ZERO)
         for fund in FISCAL_FUNDS:
@@ -583,7 +539,7 @@ class _Tables:
                         continue
                     row = classes.setdefault(code, {_T: _ZERO})
                     amount = sum(kinds.values(), _ZERO)
-                    row[_col(_FUND_MEASURE[fund])] = amount
+                    row[_col(FUND_MEASURE[fund])] = amount
                     row[_T] = row[_T] + amount
         return dict(lines), _keyed(classes)
 
@@ -592,7 +548,7 @@ class _Tables:
     ) -> _Built:
         rows: dict[EconomicCode, Figures] = {}
         total = _ZERO
-        for code, amount in _basic_by_economic(self.ledger).items():
+        for code, amount in basic_by_economic(self.ledger).items():
             if only_public and code.basic_expense_part is not BasicExpensePart.PUBLIC:
                 continue
             rows[code] = columns(amount, code)
@@ -624,7 +580,7 @@ class _Tables:
     def three_public(self, spec: PanelSpec) -> _Built:
         plan = self.p.account.three_public or ThreePublicBudget()
         figures: dict[Column, Amount] = {
-            _col(measure): getattr(plan, name) for name, measure in _THREE_PUBLIC_MEASURES.items()
+            _col(measure): getattr(plan, name) for name, measure in THREE_PUBLIC_MEASURES
         }
         if self.p.account.operating_costs is not None:
             figures[_col(Measure.OPERATING_COSTS)] = self.p.account.operating_costs

@@ -23,8 +23,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Final
 
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
-from budgetacct.errors import BudgetAcctError
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
+from budgetacct.model.table_figures import (
+    FUND_LINES,
+    FUND_MEASURE,
+    THREE_PUBLIC_MEASURES,
+    basic_by_economic,
+    code_name,
+    revenue_by_function,
+)
 from budgetacct.model.table_specs import TABLE_SETS, PanelSpec, TableEntry, spec_for
 from budgetacct.model.tables import (
     Basis,
@@ -66,16 +73,6 @@ _SOURCE_MEASURE: Final = {
     RevenueSource.AFFILIATED_REMITTANCE: Measure.AFFILIATED_REMITTANCE,
     RevenueSource.OTHER: Measure.OTHER_REVENUE,
 }
-_FUND_MEASURE: Final = {
-    Fund.GENERAL_BUDGET: Measure.GENERAL_BUDGET,
-    Fund.GOVERNMENT_FUND: Measure.GOVERNMENT_FUND,
-    Fund.STATE_CAPITAL: Measure.STATE_CAPITAL,
-}
-_FUND_LINES: Final = {
-    Fund.GENERAL_BUDGET: (Line.FISCAL_GENERAL_BUDGET, Line.OPENING_GENERAL_BUDGET),
-    Fund.GOVERNMENT_FUND: (Line.FISCAL_GOVERNMENT_FUND, Line.OPENING_GOVERNMENT_FUND),
-    Fund.STATE_CAPITAL: (Line.FISCAL_STATE_CAPITAL, Line.OPENING_STATE_CAPITAL),
-}
 _A: Final = Column(Measure.AMOUNT)
 _T: Final = Column(Measure.TOTAL)
 
@@ -114,10 +111,7 @@ class _Builder:
 
     def code_name(self, code: FunctionCode | EconomicCode) -> str | None:
         """The catalogue name of ``code`` in the ledger's year, or ``None`` where there is none."""
-        try:
-            return code.name(self.ledger.year)
-        except BudgetAcctError:
-            return None
+        return code_name(code, self.ledger.year)
 
     # --- rows ---------------------------------------------------------------------------------
 
@@ -224,13 +218,7 @@ def _revenue(b: _Builder, spec: PanelSpec) -> tuple[Panel, ...]:
             out[column] = amounts.get(source, _ZERO)
         return out
 
-    by_code: dict[FunctionCode, dict[RevenueSource, Amount]] = {}
-    for item in ledger.revenue:
-        if item.function is None:
-            continue
-        for code in (*item.function.ancestors, item.function):
-            split = by_code.setdefault(code, {})
-            split[item.source] = split.get(item.source, _ZERO) + item.amount
+    by_code = revenue_by_function(ledger)
     rows = {code: figures(split) for code, split in by_code.items()}
     return (b.panel(spec, {Line.TOTAL: figures(ledger.revenue_by_source())}, b.function_rows(spec, rows)),)
 
@@ -246,7 +234,7 @@ def _spending(
 def _fiscal_summary(b: _Builder, spec_panels: tuple[PanelSpec, ...]) -> tuple[Panel, ...]:
     ledger = b.ledger
     lines: dict[Line, dict[Column, Amount]] = {}
-    for fund, (fiscal_line, opening_line) in _FUND_LINES.items():
+    for fund, (fiscal_line, opening_line) in FUND_LINES.items():
         lines[fiscal_line] = {_A: ledger.fund_revenue(fund)}
         lines[opening_line] = {_A: ledger.opening_balance(fund)}
     revenue = sum((ledger.fund_revenue(f) for f in FISCAL_FUNDS), _ZERO)
@@ -262,7 +250,7 @@ def _fiscal_summary(b: _Builder, spec_panels: tuple[PanelSpec, ...]) -> tuple[Pa
         (Line.EXPENDITURE_GRAND_TOTAL, {f: spent[f] + closing[f] for f in FISCAL_FUNDS}),
     ):
         lines[line] = {_T: sum(values.values(), _ZERO)} | {
-            Column(_FUND_MEASURE[f]): v for f, v in values.items()
+            Column(FUND_MEASURE[f]): v for f, v in values.items()
         }
     by_fund = {f: ledger.by_function(funds=(f,)) for f in FISCAL_FUNDS}
     classes: dict[FunctionCode, dict[Column, Amount]] = {}
@@ -272,23 +260,14 @@ def _fiscal_summary(b: _Builder, spec_panels: tuple[PanelSpec, ...]) -> tuple[Pa
                 continue
             row = classes.setdefault(code, {_T: _ZERO})
             amount = sum(split.values(), _ZERO)
-            row[Column(_FUND_MEASURE[fund])] = amount
+            row[Column(FUND_MEASURE[fund])] = amount
             row[_T] = row[_T] + amount
     return b.two_sided(spec_panels, lines, classes)
 
 
 def _basic(b: _Builder, spec: PanelSpec) -> tuple[Panel, ...]:
     ledger = b.ledger
-    by_code: dict[EconomicCode, Amount] = {}
-    for item in ledger.expenditure:
-        if (
-            item.fund is not Fund.GENERAL_BUDGET
-            or item.kind is not ExpenditureKind.BASIC
-            or item.economic is None
-        ):
-            continue
-        for code in (*item.economic.ancestors, item.economic):
-            by_code[code] = by_code.get(code, _ZERO) + item.amount
+    by_code = basic_by_economic(ledger)
     split = ledger.basic_split()
     lines: dict[Line, Figures] = {
         Line.PERSONNEL_TOTAL: {_A: split.get(BasicExpensePart.PERSONNEL, _ZERO)},
@@ -304,16 +283,6 @@ def _basic(b: _Builder, spec: PanelSpec) -> tuple[Panel, ...]:
     leading = [b.line_row(spec, s.line, lines[s.line]) for s in spec.leading if s.line in lines]
     trailing = [b.line_row(spec, s.line, lines[s.line]) for s in spec.trailing if s.line in lines]
     return (Panel(spec.column_keys(), (*leading, *coded, *trailing), spec.side),)
-
-
-_THREE_PUBLIC_MEASURES: Final = (
-    ("total", Measure.THREE_PUBLIC_TOTAL),
-    ("outbound", Measure.OUTBOUND),
-    ("vehicles", Measure.VEHICLES),
-    ("vehicle_purchase", Measure.VEHICLE_PURCHASE),
-    ("vehicle_operation", Measure.VEHICLE_OPERATION),
-    ("reception", Measure.RECEPTION),
-)
 
 
 def _table_budgets(leaves: Mapping[str, Amount | None], foreign_included: bool) -> dict[str, Amount | None]:
@@ -343,7 +312,7 @@ def _three_public(b: _Builder, spec: PanelSpec) -> tuple[Panel, ...]:
     figures: dict[Column, Amount] = {}
     if account is not None:
         budgets = _table_budgets(account.budgets(), account.foreign_included_in_domestic)
-        for name, measure in _THREE_PUBLIC_MEASURES:
+        for name, measure in THREE_PUBLIC_MEASURES:
             figures[Column(measure)] = getattr(account, name)
             budget = budgets[name]
             if budget is not None:

@@ -29,6 +29,7 @@ from budgetacct.codes import FunctionCode
 from budgetacct.model.disclosure import Disclosure, FunctionLine, FundSpending, RevenueRow
 from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.publish_tables import _EMPTY
+from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, THREE_PUBLIC_MEASURES
 from budgetacct.model.table_specs import TABLE_SETS, PanelSpec, TableEntry, TableSpec, spec_for
 from budgetacct.model.tables import (
     Basis,
@@ -97,25 +98,9 @@ KIND_COLUMNS: Final = {
     ExpenditureKind.BUSINESS: Column(Measure.BUSINESS_EXPENDITURE),
     ExpenditureKind.AFFILIATE_SUBSIDY: Column(Measure.AFFILIATE_SUBSIDY),
 }
-FUND_COLUMNS: Final = {
-    Fund.GENERAL_BUDGET: Column(Measure.GENERAL_BUDGET),
-    Fund.GOVERNMENT_FUND: Column(Measure.GOVERNMENT_FUND),
-    Fund.STATE_CAPITAL: Column(Measure.STATE_CAPITAL),
-}
-FUND_LINES: Final = {
-    Fund.GENERAL_BUDGET: (Line.FISCAL_GENERAL_BUDGET, Line.OPENING_GENERAL_BUDGET),
-    Fund.GOVERNMENT_FUND: (Line.FISCAL_GOVERNMENT_FUND, Line.OPENING_GOVERNMENT_FUND),
-    Fund.STATE_CAPITAL: (Line.FISCAL_STATE_CAPITAL, Line.OPENING_STATE_CAPITAL),
-}
+FUND_COLUMNS: Final = {fund: Column(measure) for fund, measure in FUND_MEASURE.items()}
 #: The “三公” figures of a ThreePublic, by column measure.
-THREE_PUBLIC_FIELDS: Final = {
-    Measure.THREE_PUBLIC_TOTAL: "total",
-    Measure.OUTBOUND: "outbound",
-    Measure.VEHICLES: "vehicles",
-    Measure.VEHICLE_PURCHASE: "vehicle_purchase",
-    Measure.VEHICLE_OPERATION: "vehicle_operation",
-    Measure.RECEPTION: "reception",
-}
+THREE_PUBLIC_FIELDS: Final = {measure: name for name, measure in THREE_PUBLIC_MEASURES}
 
 
 # --- pieces -------------------------------------------------------------------------------------

@@ -252,34 +252,50 @@ _UNIVERSITY_SUMMARY = attrs.evolve(
     ),
 )
 
-_REVENUE = TableSpec(
-    TableKind.REVENUE,
-    ("收入决算表", "部门收入决算表"),
-    (
-        PanelSpec(
-            _SOURCE_COLUMNS,
-            rows=Rows.FUNCTION,
-            leading=(_TOTAL_LINE,),
-            row_sums=(RowSum(_TOTAL, _SOURCE_PARTS),),
-            line_sums=(LineSum(Line.TOTAL, (Group.CLASSES,)),),
-            rolls_up=True,
-        ),
-    ),
-)
 
-_EXPENDITURE = TableSpec(
-    TableKind.EXPENDITURE,
-    ("支出决算表", "部门支出决算表"),
-    (
-        PanelSpec(
-            _KIND_COLUMNS,
-            rows=Rows.FUNCTION,
-            leading=(_TOTAL_LINE,),
-            row_sums=(RowSum(_TOTAL, _KIND_PARTS),),
-            line_sums=(LineSum(Line.TOTAL, (Group.CLASSES,)),),
-            rolls_up=True,
+def _function_table(
+    kind: TableKind,
+    titles: tuple[str, ...],
+    columns: tuple[ColumnSpec, ...],
+    *row_sums: RowSum,
+    down: tuple[Column, ...] | None = None,
+) -> TableSpec:
+    """One panel: a row per 功能分类 code (类, 款, 项) under a 合计 line that adds up the 类."""
+    return TableSpec(
+        kind,
+        titles,
+        (
+            PanelSpec(
+                columns,
+                rows=Rows.FUNCTION,
+                leading=(_TOTAL_LINE,),
+                row_sums=row_sums,
+                line_sums=(LineSum(Line.TOTAL, (Group.CLASSES,)),),
+                rolls_up=True,
+                down=down,
+            ),
         ),
-    ),
+    )
+
+
+def _flow_table(kind: TableKind, *titles: str) -> TableSpec:
+    spent = (Column(Measure.EXPENDITURE), Column(Measure.BASIC), Column(Measure.PROJECT))
+    return _function_table(kind, titles, _FLOW_COLUMNS, _FLOW_SUM, _FUND_FLOW, down=spent)
+
+
+def _spending_table(kind: TableKind, *titles: str) -> TableSpec:
+    return _function_table(kind, titles, _BASIC_PROJECT, _BASIC_PROJECT_SUM)
+
+
+def _project_table(kind: TableKind, *titles: str) -> TableSpec:
+    return _function_table(kind, titles, (_c(Measure.PROJECT, "项目支出", "合计", "决算数"),))
+
+
+_REVENUE = _function_table(
+    TableKind.REVENUE, ("收入决算表", "部门收入决算表"), _SOURCE_COLUMNS, RowSum(_TOTAL, _SOURCE_PARTS)
+)
+_EXPENDITURE = _function_table(
+    TableKind.EXPENDITURE, ("支出决算表", "部门支出决算表"), _KIND_COLUMNS, RowSum(_TOTAL, _KIND_PARTS)
 )
 
 _FISCAL_LINES = (
@@ -344,20 +360,7 @@ _FISCAL_SUMMARY = TableSpec(
     ),
 )
 
-_GENERAL_BUDGET = TableSpec(
-    TableKind.GENERAL_BUDGET,
-    ("一般公共预算财政拨款支出决算表",),
-    (
-        PanelSpec(
-            _BASIC_PROJECT,
-            rows=Rows.FUNCTION,
-            leading=(_TOTAL_LINE,),
-            row_sums=(_BASIC_PROJECT_SUM,),
-            line_sums=(LineSum(Line.TOTAL, (Group.CLASSES,)),),
-            rolls_up=True,
-        ),
-    ),
-)
+_GENERAL_BUDGET = _spending_table(TableKind.GENERAL_BUDGET, "一般公共预算财政拨款支出决算表")
 
 _GENERAL_BUDGET_BASIC = TableSpec(
     TableKind.GENERAL_BUDGET_BASIC,
@@ -402,44 +405,6 @@ _GOVERNMENT_FUND_THREE_PUBLIC = TableSpec(
     ("政府性基金预算财政拨款“三公”经费支出决算表",),
     (_THREE_PUBLIC_PANEL,),
 )
-
-
-def _function_table(
-    kind: TableKind,
-    titles: tuple[str, ...],
-    columns: tuple[ColumnSpec, ...],
-    *row_sums: RowSum,
-    down: tuple[Column, ...] | None = None,
-) -> TableSpec:
-    """One panel: a row per 功能分类 code (类, 款, 项) under a 合计 line that adds up the 类."""
-    return TableSpec(
-        kind,
-        titles,
-        (
-            PanelSpec(
-                columns,
-                rows=Rows.FUNCTION,
-                leading=(_TOTAL_LINE,),
-                row_sums=row_sums,
-                line_sums=(LineSum(Line.TOTAL, (Group.CLASSES,)),),
-                rolls_up=True,
-                down=down,
-            ),
-        ),
-    )
-
-
-def _flow_table(kind: TableKind, *titles: str) -> TableSpec:
-    spent = (Column(Measure.EXPENDITURE), Column(Measure.BASIC), Column(Measure.PROJECT))
-    return _function_table(kind, titles, _FLOW_COLUMNS, _FLOW_SUM, _FUND_FLOW, down=spent)
-
-
-def _spending_table(kind: TableKind, *titles: str) -> TableSpec:
-    return _function_table(kind, titles, _BASIC_PROJECT, _BASIC_PROJECT_SUM)
-
-
-def _project_table(kind: TableKind, *titles: str) -> TableSpec:
-    return _function_table(kind, titles, (_c(Measure.PROJECT, "项目支出", "合计", "决算数"),))
 
 
 # The 高等学校 tables: 事业收入 with 其中：教育收费, 项目支出 with 其中：基本建设资金支出 (parts, not addends).

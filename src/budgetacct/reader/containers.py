@@ -12,9 +12,9 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from typing import Any, Final
+from typing import Final
 
-from budgetacct.errors import InputError, Problem
+from budgetacct.errors import UnreadableFile
 
 __all__ = [
     "MAX_BYTES",
@@ -35,22 +35,8 @@ MAX_BYTES: Final = 64 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES: Final = 256 * 1024 * 1024
 
 
-class DocumentError(InputError):
+class DocumentError(UnreadableFile):
     """A Word file, web page or workbook could not be read (base of the errors below)."""
-
-    def __init__(
-        self, expected_zh: str, expected_en: str, found: object, *, source: str | None = None
-    ) -> None:
-        super().__init__([Problem("$", expected_zh, expected_en, found)], source=source)
-        self.found = found
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        problem = self.problems[0]
-        return (
-            type(self),
-            (problem.expected_zh, problem.expected_en, problem.found),
-            {"source": self.source},
-        )
 
 
 class CorruptDocument(DocumentError):

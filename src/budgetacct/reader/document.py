@@ -362,7 +362,7 @@ class Narrative:
         return tuple(found)
 
 
-def _join(left: str, right: str) -> str:
+def paragraph_glue(left: str, right: str) -> str:
     """What goes between two pieces of one paragraph: a space only between Latin words."""
     if (
         left
@@ -465,7 +465,7 @@ class Document:
                 offset += 1
             previous = ""
             for line in block.lines:
-                glue = _join(previous, line.text) if previous else ""
+                glue = paragraph_glue(previous, line.text) if previous else ""
                 parts.append(glue)
                 offset += len(glue)
                 starts.append(offset)

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Any, Final
 
-from budgetacct.errors import BudgetAcctError, InputError, MissingDependency, Problem
+from budgetacct.errors import BudgetAcctError, MissingDependency, UnreadableFile
 from budgetacct.reader.document import Block, Box, Document, Line, Page, TableGrid
 from budgetacct.reader.pdf_layout import Column, Glyph, build_lines, find_furniture, reflow, text_column
 from budgetacct.reader.pdf_tables import (
@@ -70,22 +70,8 @@ class PdfSupportMissing(MissingDependency):
         )
 
 
-class PdfError(InputError):
+class PdfError(UnreadableFile):
     """A PDF could not be read (base of the errors below)."""
-
-    def __init__(
-        self, expected_zh: str, expected_en: str, found: object, *, source: str | None = None
-    ) -> None:
-        super().__init__([Problem("$", expected_zh, expected_en, found)], source=source)
-        self.found = found
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        problem = self.problems[0]
-        return (
-            type(self),
-            (problem.expected_zh, problem.expected_en, problem.found),
-            {"source": self.source},
-        )
 
 
 class CorruptPdf(PdfError):

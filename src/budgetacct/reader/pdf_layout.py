@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Final, NamedTuple
 
-from budgetacct.reader.document import Block, Box, Line, Token
+from budgetacct.reader.document import Block, Box, Line, Token, paragraph_glue
 
 __all__ = [
     "OVERLAP",
@@ -268,19 +268,6 @@ _STARTS_PARAGRAPH = re.compile(
 )
 
 
-def _join_text(left: str, right: str) -> str:
-    if (
-        left
-        and right
-        and left[-1].isascii()
-        and left[-1].isalnum()
-        and right[0].isascii()
-        and right[0].isalnum()
-    ):
-        return left + " " + right
-    return left + right
-
-
 class Column(NamedTuple):
     """The text column of a page: left and right edges of its prose, and its usual character size."""
 
@@ -330,7 +317,7 @@ def reflow(runs: Sequence[tuple[Line, Column]]) -> list[Block]:
             previous, previous_column = runs[index - 1]
             if continues(previous, previous_column, line, column):
                 current.append(line)
-                text = _join_text(text, line.text)
+                text = text + paragraph_glue(text, line.text) + line.text
                 continue
             blocks.append(Block(current, text))
         current, text = [line], line.text

@@ -8,7 +8,10 @@ Where an identity holds only in some layouts it is stated as the inequality it i
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Final
+from operator import attrgetter
+from typing import Any, Final
+
+import attrs
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
@@ -21,33 +24,82 @@ from budgetacct.money import Direction
 _BUDGET: Final = "预算"
 
 
-def budget_grand_totals(c: Checker) -> None:
-    """收入总计 = 支出总计; 收入总计 = 本年收入 + 使用非财政拨款结余 + 上年结转; 支出总计 = 本年支出 + 结转下年."""
+@attrs.frozen
+class _Sum:
+    """``whole`` = Σ ``parts``: fields (dotted where nested, ``total.amount``) of one budget section."""
+
+    whole: str
+    parts: tuple[str, ...]
+    zh: str
+    en: str
+
+
+def _check_sums(c: Checker, section: str, sums: tuple[_Sum, ...]) -> Any:
+    """Check ``sums`` on the budget's ``section``; give the section (``None`` where there is none)."""
     b = budget_of(c)
-    if b is None or b.overview is None:
-        return
-    o = b.overview
-    c.equal(
-        "$.overview.expenditure_grand_total",
-        o.expenditure_grand_total,
-        [o.revenue_grand_total],
+    found = None if b is None else getattr(b, section)
+    if found is not None:
+        for s in sums:
+            parts = [attrgetter(part)(found) for part in s.parts]
+            c.equal(f"$.{section}.{s.whole}", attrgetter(s.whole)(found), parts, s.zh, s.en)
+    return found
+
+
+_GRAND_TOTALS: Final = (
+    _Sum(
+        "expenditure_grand_total",
+        ("revenue_grand_total",),
         "支出总计与收入总计不符",
         "the expenditure grand total differs from the revenue grand total",
-    )
-    c.equal(
-        "$.overview.revenue_grand_total",
-        o.revenue_grand_total,
-        [o.revenue_total, o.non_fiscal_balance_used, o.carried_forward],
+    ),
+    _Sum(
+        "revenue_grand_total",
+        ("revenue_total", "non_fiscal_balance_used", "carried_forward"),
         "收入总计与本年收入、使用非财政拨款结余、上年结转之和不符",
         "the revenue grand total differs from this year's revenue + non-fiscal balance used + carried forward",
-    )
-    c.equal(
-        "$.overview.expenditure_grand_total",
-        o.expenditure_grand_total,
-        [o.expenditure_total, o.carry_to_next],
+    ),
+    _Sum(
+        "expenditure_grand_total",
+        ("expenditure_total", "carry_to_next"),
         "支出总计与本年支出、结转下年之和不符",
         "the expenditure grand total differs from this year's spending + carried to next year",
-    )
+    ),
+)
+_BASIC_PLUS_PROJECT: Final = (
+    _Sum(
+        "total",
+        ("basic", "project"),
+        "支出预算与基本支出、项目支出之和不符",
+        "the spending budget differs from basic + project spending",
+    ),
+)
+_PERSONNEL_PLUS_PUBLIC: Final = (
+    _Sum(
+        "total",
+        ("personnel", "public"),
+        "基本支出预算与人员经费、公用经费之和不符",
+        "the basic spending budget differs from personnel + public costs",
+    ),
+)
+_THREE_PUBLIC_SUMS: Final = (
+    _Sum(
+        "total.amount",
+        ("outbound.amount", "vehicles.amount", "reception.amount"),
+        "“三公”经费预算与三项之和不符",
+        "the 三公 budget differs from the sum of its three parts",
+    ),
+    _Sum(
+        "vehicles.amount",
+        ("vehicle_purchase.amount", "vehicle_operation.amount"),
+        "公务用车购置及运行费预算与购置费、运行费之和不符",
+        "the vehicle budget differs from purchase + operation",
+    ),
+)
+
+
+def budget_grand_totals(c: Checker) -> None:
+    """收入总计 = 支出总计; 收入总计 = 本年收入 + 使用非财政拨款结余 + 上年结转; 支出总计 = 本年支出 + 结转下年."""
+    _check_sums(c, "overview", _GRAND_TOTALS)
 
 
 rule(
@@ -98,17 +150,9 @@ rule(
 
 def budget_basic_plus_project(c: Checker) -> None:
     """支出预算 合计 = 基本支出 + 项目支出, in total and on every 功能分类 row that prints the split."""
-    b = budget_of(c)
-    if b is None or b.expenditure is None:
+    e = _check_sums(c, "expenditure", _BASIC_PLUS_PROJECT)
+    if e is None:
         return
-    e = b.expenditure
-    c.equal(
-        "$.expenditure.total",
-        e.total,
-        [e.basic, e.project],
-        "支出预算与基本支出、项目支出之和不符",
-        "the spending budget differs from basic + project spending",
-    )
     for i, row in enumerate(e.rows):
         c.equal(
             f"$.expenditure.rows[{i}].amount",
@@ -131,17 +175,9 @@ rule(
 
 def budget_personnel_plus_public(c: Checker) -> None:
     """基本支出 = 人员经费 + 公用经费; each equals its economic classes."""
-    b = budget_of(c)
-    if b is None or b.basic_expenditure is None:
+    basic = _check_sums(c, "basic_expenditure", _PERSONNEL_PLUS_PUBLIC)
+    if basic is None:
         return
-    basic = b.basic_expenditure
-    c.equal(
-        "$.basic_expenditure.total",
-        basic.total,
-        [basic.personnel, basic.public],
-        "基本支出预算与人员经费、公用经费之和不符",
-        "the basic spending budget differs from personnel + public costs",
-    )
     for part, path, value in (
         (BasicExpensePart.PERSONNEL, "personnel", basic.personnel),
         (BasicExpensePart.PUBLIC, "public", basic.public),
@@ -168,24 +204,7 @@ rule(
 
 def budget_three_public_parts(c: Checker) -> None:
     """“三公” = 出国 + 车 + 接待; 车 = 购置 + 运行."""
-    b = budget_of(c)
-    if b is None or b.three_public is None:
-        return
-    t = b.three_public
-    c.equal(
-        "$.three_public.total.amount",
-        t.total.amount,
-        [t.outbound.amount, t.vehicles.amount, t.reception.amount],
-        "“三公”经费预算与三项之和不符",
-        "the 三公 budget differs from the sum of its three parts",
-    )
-    c.equal(
-        "$.three_public.vehicles.amount",
-        t.vehicles.amount,
-        [t.vehicle_purchase.amount, t.vehicle_operation.amount],
-        "公务用车购置及运行费预算与购置费、运行费之和不符",
-        "the vehicle budget differs from purchase + operation",
-    )
+    _check_sums(c, "three_public", _THREE_PUBLIC_SUMS)
 
 
 rule(

@@ -17,6 +17,7 @@ from budgetacct.auditing.rules.table_cells import CellRef, Printed, compare, fin
 from budgetacct.model.budget import Budget
 from budgetacct.model.budget_sets import BUDGET_TABLE_SETS
 from budgetacct.model.enums import Fund, RevenueSource, Severity
+from budgetacct.model.table_figures import FUND_MEASURE, THREE_PUBLIC_MEASURES
 from budgetacct.model.tables import Basis, Column, Line, Measure, RowKey, TableKind
 from budgetacct.money import Amount
 
@@ -37,18 +38,14 @@ _SOURCE_LINES: Final = {
     RevenueSource.BUSINESS: Line.BUSINESS,
     RevenueSource.OTHER: Line.OTHER,
 }
+#: Each fund's own table and the column the fund prints in.
 _FUND_TABLES: Final = {
-    Fund.GENERAL_BUDGET: (K.BUDGET_GENERAL, Measure.GENERAL_BUDGET),
-    Fund.GOVERNMENT_FUND: (K.BUDGET_GOVERNMENT_FUND, Measure.GOVERNMENT_FUND),
-    Fund.STATE_CAPITAL: (K.BUDGET_STATE_CAPITAL, Measure.STATE_CAPITAL),
-}
-_THREE_PUBLIC: Final = {
-    "total": Measure.THREE_PUBLIC_TOTAL,
-    "outbound": Measure.OUTBOUND,
-    "vehicles": Measure.VEHICLES,
-    "vehicle_purchase": Measure.VEHICLE_PURCHASE,
-    "vehicle_operation": Measure.VEHICLE_OPERATION,
-    "reception": Measure.RECEPTION,
+    fund: (kind, FUND_MEASURE[fund])
+    for fund, kind in (
+        (Fund.GENERAL_BUDGET, K.BUDGET_GENERAL),
+        (Fund.GOVERNMENT_FUND, K.BUDGET_GOVERNMENT_FUND),
+        (Fund.STATE_CAPITAL, K.BUDGET_STATE_CAPITAL),
+    )
 }
 
 
@@ -125,7 +122,7 @@ def _narrative(b: Budget) -> Iterator[tuple[str, Amount | None, CellRef]]:
                 _ref(K.BUDGET_GENERAL_BASIC, economic.code, _T),
             )
     if b.three_public is not None:
-        for name, measure in _THREE_PUBLIC.items():
+        for name, measure in THREE_PUBLIC_MEASURES:
             yield (
                 f"$.three_public.{name}.amount",
                 getattr(b.three_public, name).amount,

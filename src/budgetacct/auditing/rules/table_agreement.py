@@ -16,7 +16,8 @@ from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules.table_cells import CellRef, compare, find
 from budgetacct.model.disclosure import Disclosure
-from budgetacct.model.enums import ExpenditureKind, Fund
+from budgetacct.model.enums import ExpenditureKind
+from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, THREE_PUBLIC_MEASURES
 from budgetacct.model.tables import Basis, Column, Line, Measure, RowKey, TableKind
 from budgetacct.money import Amount
 
@@ -277,17 +278,6 @@ def _expenditure(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
         yield f"$.expenditure.classes[{i}].amount", line.amount, CellRef(_S, line.code, _A)
 
 
-_FUND_LINES = {
-    Fund.GENERAL_BUDGET: (Line.FISCAL_GENERAL_BUDGET, Line.OPENING_GENERAL_BUDGET, Measure.GENERAL_BUDGET),
-    Fund.GOVERNMENT_FUND: (
-        Line.FISCAL_GOVERNMENT_FUND,
-        Line.OPENING_GOVERNMENT_FUND,
-        Measure.GOVERNMENT_FUND,
-    ),
-    Fund.STATE_CAPITAL: (Line.FISCAL_STATE_CAPITAL, Line.OPENING_STATE_CAPITAL, Measure.STATE_CAPITAL),
-}
-
-
 def _fiscal(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
     f = d.fiscal
     if f is None:
@@ -298,9 +288,9 @@ def _fiscal(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
     yield "$.fiscal.opening_balance", f.opening_balance, CellRef(_F, Line.OPENING_BALANCE, _A)
     yield "$.fiscal.closing_balance", f.closing_balance, CellRef(_F, Line.CLOSING_BALANCE, _T)
     for i, flow in enumerate(f.funds):
-        if flow.fund not in _FUND_LINES:
+        if flow.fund not in FUND_LINES:
             continue
-        fiscal_line, opening_line, measure = _FUND_LINES[flow.fund]
+        (fiscal_line, opening_line), measure = FUND_LINES[flow.fund], FUND_MEASURE[flow.fund]
         base = f"$.fiscal.funds[{i}]"
         yield f"{base}.opening", flow.opening, CellRef(_F, opening_line, _A)
         yield f"{base}.revenue", flow.revenue, CellRef(_F, fiscal_line, _A)
@@ -332,21 +322,11 @@ def _basic(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
     yield "$.basic_expenditure.public", b.public, CellRef(_B, Line.PUBLIC_TOTAL, _A)
 
 
-_THREE_PUBLIC_PARTS = (
-    ("total", Measure.THREE_PUBLIC_TOTAL),
-    ("outbound", Measure.OUTBOUND),
-    ("vehicles", Measure.VEHICLES),
-    ("vehicle_purchase", Measure.VEHICLE_PURCHASE),
-    ("vehicle_operation", Measure.VEHICLE_OPERATION),
-    ("reception", Measure.RECEPTION),
-)
-
-
 def _three_public(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
     t = d.three_public
     if t is None:
         return
-    for name, measure in _THREE_PUBLIC_PARTS:
+    for name, measure in THREE_PUBLIC_MEASURES:
         figure = getattr(t, name)
         yield (
             f"$.three_public.{name}.actual",

@@ -13,30 +13,14 @@ from typing import Any, Final, TypeVar
 
 from budgetacct.codes import FunctionCode
 from budgetacct.io.excel.draft import Draft
-from budgetacct.model.disclosure import (
-    BasicExpenditure,
-    BudgetedFigure,
-    Disclosure,
-    Expenditure,
-    Fiscal,
-    FunctionLine,
-    FundFlow,
-    FundSpending,
-    GeneralBudget,
-    KindLine,
-    Overview,
-    Revenue,
-    RevenueRow,
-    SourceLine,
-    ThreePublic,
-)
+from budgetacct.model import disclosure as dm
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.section_tables import THREE_PUBLIC_FIELDS
 from budgetacct.money import Amount
 
 __all__ = ["build", "class_code"]
 
-_Row = TypeVar("_Row", FunctionLine, RevenueRow)
+_Row = TypeVar("_Row", dm.FunctionLine, dm.RevenueRow)
 
 
 def class_code(r: Draft, label: str, year: int) -> str | None:
@@ -54,7 +38,7 @@ def class_code(r: Draft, label: str, year: int) -> str | None:
     return None
 
 
-def _lines(r: Draft, section: str, year: int) -> tuple[FunctionLine, ...]:
+def _lines(r: Draft, section: str, year: int) -> tuple[dm.FunctionLine, ...]:
     for label, value, where in r.pending_classes.get(section, ()):
         code = class_code(r, label, year)
         if code is None:
@@ -66,7 +50,7 @@ def _lines(r: Draft, section: str, year: int) -> tuple[FunctionLine, ...]:
     return _stated_rows(
         r,
         section,
-        FunctionLine,
+        dm.FunctionLine,
         "amount",
         lambda where, code: f"{where}：{code} 没有金额，此行未导入 | {code} has no amount; row not imported",
     )
@@ -94,7 +78,7 @@ def _fields(r: Draft, section: str, names: Sequence[str]) -> dict[str, Any]:
 _CARRIED: Final = (("opening_balance", "opening"), ("revenue", "revenue"), ("closing_balance", "closing"))
 
 
-def build(r: Draft, year: int, department: str) -> Disclosure:
+def build(r: Draft, year: int, department: str) -> dm.Disclosure:
     overview = _fields(
         r,
         "overview",
@@ -108,14 +92,14 @@ def build(r: Draft, year: int, department: str) -> Disclosure:
         ),
     )
     source_lines = tuple(
-        SourceLine(source, r.get("revenue_line", source.name))
+        dm.SourceLine(source, r.get("revenue_line", source.name))
         for source in RevenueSource
         if r.get("revenue_line", source.name) is not None
     )
     revenue_rows = _stated_rows(
         r,
         "revenue.rows",
-        RevenueRow,
+        dm.RevenueRow,
         "total",
         lambda _, code: f"收入决算表 {code} 没有本年收入合计，此行未导入 | revenue row {code} has no total",
     )
@@ -131,19 +115,21 @@ def build(r: Draft, year: int, department: str) -> Disclosure:
             "the fiscal revenue of 收入决算表 differs from the sum of the fiscal sources"
         )
     revenue = (
-        Revenue(total=r.get("revenue", "total"), lines=source_lines, rows=revenue_rows)
+        dm.Revenue(total=r.get("revenue", "total"), lines=source_lines, rows=revenue_rows)
         if r.has("revenue") or source_lines or revenue_rows
         else None
     )
     kind_lines = tuple(
-        KindLine(kind, r.get("kind_line", kind.name))
+        dm.KindLine(kind, r.get("kind_line", kind.name))
         for kind in ExpenditureKind
         if r.get("kind_line", kind.name) is not None
     )
     exp_classes = _lines(r, "expenditure.classes", year)
     exp_rows = _lines(r, "expenditure.rows", year)
     expenditure = (
-        Expenditure(total=r.get("expenditure", "total"), lines=kind_lines, classes=exp_classes, rows=exp_rows)
+        dm.Expenditure(
+            total=r.get("expenditure", "total"), lines=kind_lines, classes=exp_classes, rows=exp_rows
+        )
         if r.has("expenditure") or kind_lines or exp_classes or exp_rows
         else None
     )
@@ -153,32 +139,34 @@ def build(r: Draft, year: int, department: str) -> Disclosure:
             name: r.get("flow", fund.name, name) for name in ("opening", "revenue", "expenditure", "closing")
         }
         if any(v is not None for v in flow.values()):
-            flows.append(FundFlow(fund, **flow))
+            flows.append(dm.FundFlow(fund, **flow))
     fiscal_fields = _fields(
         r,
         "fiscal",
         ("grand_total", "revenue_total", "expenditure_total", "opening_balance", "closing_balance"),
     )
-    fiscal = Fiscal(**fiscal_fields, funds=tuple(flows)) if fiscal_fields or flows else None
+    fiscal = dm.Fiscal(**fiscal_fields, funds=tuple(flows)) if fiscal_fields or flows else None
     gb_classes = _lines(r, "general_budget.classes", year)
     gb_rows = _lines(r, "general_budget.rows", year)
     general_budget = (
-        GeneralBudget(total=r.get("general_budget", "total"), classes=gb_classes, rows=gb_rows)
+        dm.GeneralBudget(total=r.get("general_budget", "total"), classes=gb_classes, rows=gb_rows)
         if r.has("general_budget") or gb_classes or gb_rows
         else None
     )
     basic_fields = _fields(r, "basic_expenditure", ("total", "personnel", "public"))
-    basic = BasicExpenditure(**basic_fields, lines=tuple(r.economic)) if basic_fields or r.economic else None
+    basic = (
+        dm.BasicExpenditure(**basic_fields, lines=tuple(r.economic)) if basic_fields or r.economic else None
+    )
     three_public = None
     if r.has("three_public"):
         figures: dict[str, Any] = {
-            name: BudgetedFigure(
+            name: dm.BudgetedFigure(
                 actual=r.get("three_public", name, "actual"), budget=r.get("three_public", name, "budget")
             )
             for name in THREE_PUBLIC_FIELDS.values()
         }
-        three_public = ThreePublic(**figures)
-    funds: dict[str, FundSpending | None] = {}
+        three_public = dm.ThreePublic(**figures)
+    funds: dict[str, dm.FundSpending | None] = {}
     for section in ("government_fund", "state_capital"):
         lines = _lines(r, f"{section}.lines", year)
         section_fields = _fields(r, section, ("total", "opening_balance", "revenue", "closing_balance"))
@@ -190,13 +178,13 @@ def build(r: Draft, year: int, department: str) -> Disclosure:
                 value = r.get("flow", fund.name, flow_field)
                 if field not in section_fields and value is not None:
                     section_fields[field] = value
-            funds[section] = FundSpending(**section_fields, lines=lines)
+            funds[section] = dm.FundSpending(**section_fields, lines=lines)
         else:
             funds[section] = None
-    return Disclosure(
+    return dm.Disclosure(
         year=year,
         department=department,
-        overview=Overview(**overview) if overview else None,
+        overview=dm.Overview(**overview) if overview else None,
         revenue=revenue,
         expenditure=expenditure,
         fiscal=fiscal,
