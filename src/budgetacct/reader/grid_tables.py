@@ -181,14 +181,16 @@ def _similar(a: str, b: str) -> bool:
     return a == b or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4])
 
 
-def _score(spec: ColumnSpec, path: Sequence[str]) -> int:
-    """How well a header path names ``spec``'s column (0: not at all)."""
+def _score(spec: ColumnSpec, path: Sequence[str], default: Basis = Basis.ACTUAL) -> int:
+    """How well a header path names ``spec``'s column (0: not at all).
+
+    A header that names no basis is the table's own: 决算 figures in a 决算 table, the planned
+    figures in a 预算 table (whose “金额” column is the budget)."""
     labels = {_norm(label) for label in spec.labels}
     named = [element for element in path if element not in _BASIS_WORDS]
     leaf = named[-1] if named else ""
-    basis = _basis(path)
-    wanted = spec.column.basis
-    if (basis or Basis.ACTUAL) is not wanted and not (basis is None and wanted is Basis.ACTUAL):
+    basis = _basis(path) or default
+    if basis is not spec.column.basis:
         return 0
     hits = [element for element in path if element in labels]
     if not hits:
@@ -243,7 +245,9 @@ def _side_of(path: Sequence[str]) -> Side:
     return Side.WHOLE
 
 
-def _layouts(spec: PanelSpec, columns: Sequence[tuple[int, tuple[str, ...]]]) -> list[_Layout]:
+def _layouts(
+    spec: PanelSpec, columns: Sequence[tuple[int, tuple[str, ...]]], default: Basis = Basis.ACTUAL
+) -> list[_Layout]:
     """The panel's layout; two when the table prints it in two halves side by side (基本支出表)."""
     halves: list[_Layout] = []
     codes: list[int] = []
@@ -262,7 +266,7 @@ def _layouts(spec: PanelSpec, columns: Sequence[tuple[int, tuple[str, ...]]]) ->
         for column_spec in spec.columns:
             if column_spec.column in taken:
                 continue
-            score = _score(column_spec, path)
+            score = _score(column_spec, path, default)
             if score > best_score:
                 best, best_score = column_spec.column, score
         if best is not None and not is_code:
@@ -388,7 +392,8 @@ class _Builder:
                 panel = max((p for p, cols in by_side.items() if any(k < j for k, _ in cols)), default=0)
             by_side.setdefault(panel, []).append((j, stripped))
         for p, columns in by_side.items():
-            self.layouts[p] = _layouts(self.panels[p], columns)
+            default = Basis.BUDGET if self.spec.kind.is_budget else Basis.ACTUAL
+            self.layouts[p] = _layouts(self.panels[p], columns, default)
         body = grid.body[absorbed:]
         self.column_spans = _spans(body, width)
         self.add(grid, body)
