@@ -42,7 +42,9 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("overview.carried_forward",), r"上年结转\s*"),
     (("overview.carry_to_next",), r"结转下年\s*"),
     (("revenue.total",), r"本年收入预算合计\s*"),
-    (("revenue.total",), r"收入预算\s*(?=[^，。]*，其中：财政拨款收入)"),
+    # Shanghai: “2025年，某局收入预算3,121.42万元，其中：财政拨款收入…” (a university's “我校2023年
+    # 收入预算557,259.13万元，其中：…” is its 收入总计, with the balances carried forward).
+    (("revenue.total",), r"(?<!年)(?<!年 )收入预算\s*(?=[^，。]*，其中：财政拨款收入)"),
     (("revenue.fiscal",), r"财政拨款收入预算总计\s*"),
     (("revenue.fiscal",), r"(?<!当年)财政拨款收入\s*"),
     (("revenue.general_budget",), r"一般公共预算收入(?:预算)?\s*"),

@@ -136,7 +136,8 @@ def _identify(grid: TableGrid) -> tuple[TableSpec | None, str | None, str]:
             number = found.group(1).rstrip("、")
     for line in grid.title_lines:
         text = _norm(line.text)
-        if text.startswith("单位") or "单位：" in text[:6]:
+        # “单位：万元” is not a title; “单位“三公”经费和机关运行经费预算表” (a 单位预算's) is.
+        if text.startswith(("单位：", "单位:")) or "单位：" in text[:6]:
             continue
         spec = find_spec(text)
         if spec is not None:
@@ -144,8 +145,13 @@ def _identify(grid: TableGrid) -> tuple[TableSpec | None, str | None, str]:
     return None, number, ""
 
 
+_UNIT_LINE: Final = re.compile(r"单位[:：]\s*(万元|亿元|元)")
+
+
 def _unit(grid: TableGrid) -> Unit | None:
-    unit = grid.unit
+    # “编制单位：上海市普陀区社会福利院 单位：元”: the money unit is the one a unit word follows.
+    printed = [found for line in grid.title_lines for found in _UNIT_LINE.findall(_norm(line.text))]
+    unit = printed[-1] if printed else grid.unit
     if unit is None:
         return None
     unit = _norm(unit)

@@ -12,6 +12,7 @@ was mostly not read never looks clean."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -84,14 +85,17 @@ def _place(document: Document, box: Box) -> tuple[str, str] | None:
     return None if document.coordinates == "points" else document.place(box)
 
 
-def _table_set(tables: GridTables, sets: dict[str, TableSet] = TABLE_SETS) -> str | None:
+def _table_set(
+    tables: GridTables, sets: dict[str, TableSet] = TABLE_SETS, university: bool | None = None
+) -> str | None:
     """The set the report's tables are printed from, when the tables found say so.
 
     The smallest set that has every table found, provided the tables found are at least half of
     it (one table alone does not tell its set); the 高等学校 set only for tables titled so.
     """
     kinds = {table.kind for table in tables.tables}
-    university = any("高等学校" in table.title for table in tables.tables)
+    if university is None:
+        university = any("高等学校" in table.title for table in tables.tables)
     fitting = [
         (len(s.entries), name)
         for name, s in sets.items()
@@ -102,17 +106,21 @@ def _table_set(tables: GridTables, sets: dict[str, TableSet] = TABLE_SETS) -> st
     return min(fitting)[1] if kinds and fitting else None
 
 
+_NUMBERED: Final = re.compile(r"^\s*\d\s*[.．]")
+
+
 def _budget_table_set(tables: GridTables, year: int) -> str | None:
     """The budget set the tables are numbered by: Jiangsu's 公开NN表, Shanghai's “1.” (its 2024
-    总表 splits 基本支出), the university's 4, else the MoF 9 when the kinds fit."""
+    总表 splits 基本支出), else the smallest set the kinds fit (a university's 4 tables are not
+    titled 高等学校 in its budget: 西南大学收支预算总表)."""
     numbers = [(table.number or "").replace(" ", "") for table in tables.tables]
     if any(number.startswith("公开") for number in numbers):
         return "jiangsu-budget-12"
-    if any("预算单位" in table.title or table.title[:1].isdigit() for table in tables.tables) or any(
-        number[:1].isdigit() for number in numbers
-    ):
+    if any("预算单位" in table.title or _NUMBERED.match(table.title) for table in tables.tables):
         return "shanghai-budget-9-2024" if year >= 2024 else "shanghai-budget-9"
-    return _table_set(tables, BUDGET_TABLE_SETS)
+    return _table_set(tables, BUDGET_TABLE_SETS, university=False) or _table_set(
+        tables, BUDGET_TABLE_SETS, university=True
+    )
 
 
 _NOTE_START: Final = ("注：", "注:", "说明：", "说明:", "备注：", "备注:")

@@ -65,7 +65,7 @@ def report_kind(head: str, table_kinds: tuple[bool, ...] = ()) -> ReportKind | N
 
 
 _YEAR: Final = re.compile(r"(20\d{2})\s*年")
-_NAMED: Final = re.compile(r"(?:预算主管部门|预算单位|部门名称|单位名称)[:：]\s*([^\s:：单]{2,40})")
+_NAMED: Final = re.compile(r"(?:预算主管部门|预算单位|部门名称|单位名称|部门)[:：]\s*([^\s:：单]{2,40})")
 _BEFORE_YEAR: Final = re.compile(r"^\s*([^\s\d]{2,40}?)\s*(?:20\d{2})\s*年")
 
 
