@@ -589,8 +589,11 @@ SET_VARIANTS: Final[dict[str, dict[TableKind, TableSpec]]] = {
         TableKind.BUDGET_FISCAL_SUMMARY: _JIANGSU_FISCAL_SUMMARY,
         TableKind.BUDGET_FISCAL_FUNCTION: _amount_only(BUDGET_SPECS[TableKind.BUDGET_FISCAL_FUNCTION]),
         TableKind.BUDGET_GENERAL: _amount_only(BUDGET_SPECS[TableKind.BUDGET_GENERAL]),
-        TableKind.BUDGET_GENERAL_BASIC: attrs.evolve(
-            _FISCAL_BASIC, kind=TableKind.BUDGET_GENERAL_BASIC, titles=_GENERAL_BASIC.titles
+        # 公开08表 heads its one column “基本支出” (江苏省高级人民法院 2019).
+        TableKind.BUDGET_GENERAL_BASIC: _economic_table(
+            TableKind.BUDGET_GENERAL_BASIC,
+            _GENERAL_BASIC.titles,
+            (_c(Measure.TOTAL, "金额", "合计", "预算数", "基本支出"),),
         ),
         TableKind.BUDGET_GOVERNMENT_FUND: _amount_only(BUDGET_SPECS[TableKind.BUDGET_GOVERNMENT_FUND]),
         TableKind.BUDGET_THREE_PUBLIC: _JIANGSU_THREE_PUBLIC,

@@ -171,7 +171,7 @@ _ACTUAL_WORDS: Final = ("决算数", "决算", "实际", "执行数")
 _BASIS_WORDS: Final = frozenset({"预算数", "决算数", "年初预算数", "全年预算数", "决算"})
 _SIDE_WORDS: Final = {"收入": Side.REVENUE, "支出": Side.EXPENDITURE}
 _CODE_WORDS: Final = ("科目编码", "编码", "功能分类", "经济分类")
-_NAME_WORDS: Final = ("科目名称", "项目", "名称")
+_NAME_WORDS: Final = ("科目名称", "项目", "名称", "品目大类")  # 采购品目大类: a 政府采购预算表's rows
 
 
 def _basis(path: Sequence[str]) -> Basis | None:
