@@ -557,6 +557,7 @@ BUDGET_SPECS: Final[dict[TableKind, TableSpec]] = {
             "政府性基金预算支出功能分类预算表",
             "政府性基金预算财政拨款支出预算表",
             "政府性基金预算支出预算表",
+            "政府性基金支出预算表",  # 江苏省人民检察院 2018, 公开10表
         ),
         _spending(
             TableKind.BUDGET_STATE_CAPITAL,

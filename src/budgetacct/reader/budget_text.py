@@ -51,6 +51,7 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("revenue.operations",), r"(?<!单位)事业收入\s*"),
     (("revenue.business",), r"事业单位经营收入\s*"),
     (("revenue.other",), r"(?<!资金)其他收入\s*"),
+    (("revenue.other",), r"其他资金收入预算总计\s*"),  # Jiangsu: 其他资金 is the 其他收入 line
     (("expenditure.total",), r"本年支出预算合计\s*"),
     (("expenditure.total",), r"(?<![拨款基本项目])支出预算\s*(?=[^，。]*，其中：财政拨款支出预算)"),
     (("expenditure.basic",), r"(?<!财政拨款)基本支出(?:预算数为)?\s*"),

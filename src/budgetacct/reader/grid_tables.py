@@ -15,6 +15,7 @@ read's coverage can say how much of the tables it understood.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -134,14 +135,22 @@ def _identify(grid: TableGrid) -> tuple[TableSpec | None, str | None, str]:
         found = _TABLE_NUMBER.search(_norm(line.text))
         if found and number is None:
             number = found.group(1).rstrip("、")
-    for line in grid.title_lines:
-        text = _norm(line.text)
+    texts = [
+        line.text.strip()
+        for line in grid.title_lines
         # “单位：万元” is not a title; “单位“三公”经费和机关运行经费预算表” (a 单位预算's) is.
-        if text.startswith(("单位：", "单位:")) or "单位：" in text[:6]:
-            continue
-        spec = find_spec(text)
+        if not (_norm(line.text).startswith(("单位：", "单位:")) or "单位：" in _norm(line.text)[:6])
+    ]
+    singles = [find_spec(_norm(text)) for text in texts]
+    # A long title wrapped onto a second line (“…会议费、培训费” / “支出预算表”): the two lines
+    # name another table than the second line alone does.
+    for index, (first, second) in enumerate(itertools.pairwise(texts)):
+        joined = find_spec(_norm(first + second))
+        if joined is not None and singles[index] is None and singles[index + 1] != joined:
+            return joined, number, first + second
+    for text, spec in zip(texts, singles, strict=True):
         if spec is not None:
-            return spec, number, line.text.strip()
+            return spec, number, text
     return None, number, ""
 
 
@@ -170,7 +179,7 @@ _BUDGET_WORDS: Final = ("预算数", "年初预算", "全年预算", "预算")
 _ACTUAL_WORDS: Final = ("决算数", "决算", "实际", "执行数")
 _BASIS_WORDS: Final = frozenset({"预算数", "决算数", "年初预算数", "全年预算数", "决算"})
 _SIDE_WORDS: Final = {"收入": Side.REVENUE, "支出": Side.EXPENDITURE}
-_CODE_WORDS: Final = ("科目编码", "编码", "功能分类", "经济分类")
+_CODE_WORDS: Final = ("科目编码", "编码", "科目代码", "功能分类", "经济分类")
 _NAME_WORDS: Final = ("科目名称", "项目", "名称", "品目大类")  # 采购品目大类: a 政府采购预算表's rows
 
 
