@@ -176,7 +176,7 @@ def budget_from(
     )
     three = (
         BudgetThreePublic(
-            **{name: PlannedFigure(amount=get(f"three_public.{name}")) for name in _THREE}  # type: ignore[arg-type]
+            **{name: PlannedFigure(amount=get(f"three_public.{name}")) for name in _THREE}
         )
         if any_of("three_public.")
         else None
