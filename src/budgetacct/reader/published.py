@@ -22,8 +22,8 @@ from budgetacct.model.budget import Budget
 from budgetacct.model.budget_sets import BUDGET_TABLE_SETS
 from budgetacct.model.coverage import LOW_COVERAGE, Coverage
 from budgetacct.model.disclosure import Disclosure
-from budgetacct.model.table_specs import TABLE_SETS, find_spec
 from budgetacct.model.table_layout import TableSet
+from budgetacct.model.table_specs import TABLE_SETS, find_spec
 from budgetacct.reader.document import Box, Document, TableGrid
 from budgetacct.reader.grid_tables import GridTables, UnreadCell, tables_from_grids
 

@@ -175,9 +175,7 @@ def budget_from(
         else None
     )
     three = (
-        BudgetThreePublic(
-            **{name: PlannedFigure(amount=get(f"three_public.{name}")) for name in _THREE}
-        )
+        BudgetThreePublic(**{name: PlannedFigure(amount=get(f"three_public.{name}")) for name in _THREE})
         if any_of("three_public.")
         else None
     )
