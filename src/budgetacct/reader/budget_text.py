@@ -46,7 +46,7 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     # 收入预算557,259.13万元，其中：…” is its 收入总计, with the balances carried forward).
     (("revenue.total",), r"(?<!年)(?<!年 )收入预算\s*(?=[^，。]*，其中：财政拨款收入)"),
     (("revenue.fiscal",), r"财政拨款收入预算总计\s*"),
-    (("revenue.fiscal",), r"(?<!当年)财政拨款收入\s*"),
+    (("revenue.fiscal",), r"(?<!当年)(?<!预算)财政拨款收入\s*"),
     (("revenue.general_budget",), r"一般公共预算收入(?:预算)?\s*"),
     (("revenue.operations",), r"(?<!单位)事业收入\s*"),
     (("revenue.business",), r"事业单位经营收入\s*"),
@@ -58,6 +58,8 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("expenditure.project",), r"项目支出(?:预算数为)?\s*"),
     (("fiscal.total",), r"(?<!一般公共预算)财政拨款(?:预算支出|支出预算)\s*"),
     (("general_budget.total",), r"一般公共预算(?:财政)?拨款支出预算\s*"),
+    (("general_budget.total",), r"一般公共预算财政拨款支出\s*"),  # 重庆 2018: “…收入X万元，…支出X万元”
+    (("revenue.general_budget",), r"一般公共预算财政拨款收入\s*"),
     (("three_public.total",), r"“三公”经费预算(?:数为|支出)?\s*"),
     (("three_public.outbound",), _OUT + r"(?:用)?(?:预算)?(?:支出)?\s*"),
     (("three_public.vehicles",), r"公务(?:用)?车购置及运行费(?:预算)?(?:支出)?\s*"),
