@@ -109,15 +109,19 @@ def _table_set(
 _NUMBERED: Final = re.compile(r"^\s*\d\s*[.．]")
 
 
-def _budget_table_set(tables: GridTables, year: int) -> str | None:
-    """The budget set the tables are numbered by: Jiangsu's 公开NN表, Shanghai's “1.” (its 2024
-    总表 splits 基本支出), else the smallest set the kinds fit (a university's 4 tables are not
-    titled 高等学校 in its budget: 西南大学收支预算总表)."""
+def _budget_table_set(tables: GridTables) -> str | tuple[str, ...] | None:
+    """The budget set the tables are numbered or titled by: Jiangsu's 公开NN表; Shanghai's
+    (财务收支预算总表, “预算单位” tables) — either of its two 总表 layouts, which the caller tells
+    apart by the cells each reads; else the smallest set the kinds fit (a university's 4 tables
+    are not titled 高等学校 in its budget: 西南大学收支预算总表)."""
     numbers = [(table.number or "").replace(" ", "") for table in tables.tables]
     if any(number.startswith("公开") for number in numbers):
         return "jiangsu-budget-12"
-    if any("预算单位" in table.title or _NUMBERED.match(table.title) for table in tables.tables):
-        return "shanghai-budget-9-2024" if year >= 2024 else "shanghai-budget-9"
+    if any(
+        "预算单位" in table.title or "财务收支预算总表" in table.title or _NUMBERED.match(table.title)
+        for table in tables.tables
+    ):
+        return ("shanghai-budget-9-2024", "shanghai-budget-9")
     return _table_set(tables, BUDGET_TABLE_SETS, university=False) or _table_set(
         tables, BUDGET_TABLE_SETS, university=True
     )

@@ -221,8 +221,16 @@ def read_budget_document(
     year, department, level = budget_heading(head, year=year, department=department)
     text = read_budget_text(narrative.text)
     tables = tables_from_grids(grids, year=year, table_set=table_set)
-    chosen = table_set or _budget_table_set(tables, year)
-    if tables.tables and chosen is not None and chosen != table_set:
+    found = table_set or _budget_table_set(tables)
+    chosen = found if not isinstance(found, tuple) else None
+    if tables.tables and isinstance(found, tuple):
+        # Layouts of one province's set that differ in a table or two: the one reading most cells
+        # (on a tie, the one of the report's year: Shanghai's 总表 splits 基本支出 from 2024).
+        reads = [(tables_from_grids(grids, year=year, table_set=name), name) for name in found]
+        tables, chosen = max(
+            reads, key=lambda pair: (pair[0].cells_read, pair[1].endswith("2024") == (year >= 2024))
+        )
+    elif tables.tables and chosen is not None and chosen != table_set:
         tables = tables_from_grids(grids, year=year, table_set=chosen)
     noted = tuple(
         attrs.evolve(table, notes=(*table.notes, *_notes(document, grids[index])))
