@@ -67,7 +67,8 @@ def load_any(path: str | os.PathLike[str]) -> Any:
 
 
 def load_read(path: str | os.PathLike[str]) -> Any:
-    """A Disclosure or Ledger from a JSON document, a report text (.txt) or a table workbook (.xlsx).
+    """A Disclosure or Ledger from a JSON document, a report text (.txt) or a table workbook (.xlsx);
+    a Budget from a published 部门预算 or 单位预算 (PDF, Word, web page).
 
     Returns ``(document, sources, coverage)`` where ``sources`` maps finding paths to the sentence
     (or the page) a figure came from, and ``coverage`` says how much of a published PDF, Word

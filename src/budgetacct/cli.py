@@ -35,7 +35,7 @@ from budgetacct._text import display_width
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct._report_text import Sources
     from budgetacct.io.converter import Document
-    from budgetacct.model import Disclosure, Ledger
+    from budgetacct.model import Budget, Disclosure, Ledger
     from budgetacct.model.coverage import Coverage
     from budgetacct.reader import ReadResult
     from budgetacct.render.narrative import Narrative
@@ -446,14 +446,15 @@ def _write_text(text: str, output: str | None, out: TextIO) -> None:
         raise _InputFailure(os_error_message(output, exc)) from None
 
 
-def _write_document(document: Disclosure | Ledger, output: str | None, out: TextIO) -> None:
+def _write_document(document: Disclosure | Ledger | Budget, output: str | None, out: TextIO) -> None:
     from budgetacct.io.json import dump
 
     _write_text(dump(document), output, out)
 
 
-def _read_published_file(file: str, year: int | None, department: str | None) -> Disclosure | None:
-    """A PDF, Word document or web page read into a Disclosure; ``None`` for other files."""
+def _read_published_file(file: str, year: int | None, department: str | None) -> Disclosure | Budget | None:
+    """A PDF, Word document or web page read into a Disclosure (a Budget for a 预算); ``None``
+    for other files."""
     from budgetacct._files import sniff
 
     if sniff(file) != "published":

@@ -560,6 +560,7 @@ BUDGET_SPECS: Final[dict[TableKind, TableSpec]] = {
             "政府性基金预算支出功能分类预算表",
             "政府性基金预算财政拨款支出预算表",
             "政府性基金预算支出预算表",
+            "政府性基金支出预算表",  # 江苏省人民检察院 2018, 公开10表
         ),
         _spending(
             TableKind.BUDGET_STATE_CAPITAL,
@@ -592,8 +593,11 @@ SET_VARIANTS: Final[dict[str, dict[TableKind, TableSpec]]] = {
         TableKind.BUDGET_FISCAL_SUMMARY: _JIANGSU_FISCAL_SUMMARY,
         TableKind.BUDGET_FISCAL_FUNCTION: _amount_only(BUDGET_SPECS[TableKind.BUDGET_FISCAL_FUNCTION]),
         TableKind.BUDGET_GENERAL: _amount_only(BUDGET_SPECS[TableKind.BUDGET_GENERAL]),
-        TableKind.BUDGET_GENERAL_BASIC: attrs.evolve(
-            _FISCAL_BASIC, kind=TableKind.BUDGET_GENERAL_BASIC, titles=_GENERAL_BASIC.titles
+        # 公开08表 heads its one column “基本支出” (江苏省高级人民法院 2019).
+        TableKind.BUDGET_GENERAL_BASIC: _economic_table(
+            TableKind.BUDGET_GENERAL_BASIC,
+            _GENERAL_BASIC.titles,
+            (_c(Measure.TOTAL, "金额", "合计", "预算数", "基本支出"),),
         ),
         TableKind.BUDGET_GOVERNMENT_FUND: _amount_only(BUDGET_SPECS[TableKind.BUDGET_GOVERNMENT_FUND]),
         TableKind.BUDGET_THREE_PUBLIC: _JIANGSU_THREE_PUBLIC,

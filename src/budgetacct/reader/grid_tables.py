@@ -15,6 +15,7 @@ read's coverage can say how much of the tables it understood.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -134,18 +135,32 @@ def _identify(grid: TableGrid) -> tuple[TableSpec | None, str | None, str]:
         found = _TABLE_NUMBER.search(_norm(line.text))
         if found and number is None:
             number = found.group(1).rstrip("、")
-    for line in grid.title_lines:
-        text = _norm(line.text)
-        if text.startswith("单位") or "单位：" in text[:6]:
-            continue
-        spec = find_spec(text)
+    texts = [
+        line.text.strip()
+        for line in grid.title_lines
+        # “单位：万元” is not a title; “单位“三公”经费和机关运行经费预算表” (a 单位预算's) is.
+        if not (_norm(line.text).startswith(("单位：", "单位:")) or "单位：" in _norm(line.text)[:6])
+    ]
+    singles = [find_spec(_norm(text)) for text in texts]
+    # A long title wrapped onto a second line (“…会议费、培训费” / “支出预算表”): the two lines
+    # name another table than the second line alone does.
+    for index, (first, second) in enumerate(itertools.pairwise(texts)):
+        joined = find_spec(_norm(first + second))
+        if joined is not None and singles[index] is None and singles[index + 1] != joined:
+            return joined, number, first + second
+    for text, spec in zip(texts, singles, strict=True):
         if spec is not None:
-            return spec, number, line.text.strip()
+            return spec, number, text
     return None, number, ""
 
 
+_UNIT_LINE: Final = re.compile(r"单位[:：]\s*(万元|亿元|元)")
+
+
 def _unit(grid: TableGrid) -> Unit | None:
-    unit = grid.unit
+    # “编制单位：上海市普陀区社会福利院 单位：元”: the money unit is the one a unit word follows.
+    printed = [found for line in grid.title_lines for found in _UNIT_LINE.findall(_norm(line.text))]
+    unit = printed[-1] if printed else grid.unit
     if unit is None:
         return None
     unit = _norm(unit)
@@ -164,8 +179,8 @@ _BUDGET_WORDS: Final = ("预算数", "年初预算", "全年预算", "预算")
 _ACTUAL_WORDS: Final = ("决算数", "决算", "实际", "执行数")
 _BASIS_WORDS: Final = frozenset({"预算数", "决算数", "年初预算数", "全年预算数", "决算"})
 _SIDE_WORDS: Final = {"收入": Side.REVENUE, "支出": Side.EXPENDITURE}
-_CODE_WORDS: Final = ("科目编码", "编码", "功能分类", "经济分类")
-_NAME_WORDS: Final = ("科目名称", "项目", "名称")
+_CODE_WORDS: Final = ("科目编码", "编码", "科目代码", "功能分类", "经济分类")
+_NAME_WORDS: Final = ("科目名称", "项目", "名称", "品目大类")  # 采购品目大类: a 政府采购预算表's rows
 
 
 def _basis(path: Sequence[str]) -> Basis | None:
@@ -181,14 +196,16 @@ def _similar(a: str, b: str) -> bool:
     return a == b or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4])
 
 
-def _score(spec: ColumnSpec, path: Sequence[str]) -> int:
-    """How well a header path names ``spec``'s column (0: not at all)."""
+def _score(spec: ColumnSpec, path: Sequence[str], default: Basis = Basis.ACTUAL) -> int:
+    """How well a header path names ``spec``'s column (0: not at all).
+
+    A header that names no basis is the table's own: 决算 figures in a 决算 table, the planned
+    figures in a 预算 table (whose “金额” column is the budget)."""
     labels = {_norm(label) for label in spec.labels}
     named = [element for element in path if element not in _BASIS_WORDS]
     leaf = named[-1] if named else ""
-    basis = _basis(path)
-    wanted = spec.column.basis
-    if (basis or Basis.ACTUAL) is not wanted and not (basis is None and wanted is Basis.ACTUAL):
+    basis = _basis(path) or default
+    if basis is not spec.column.basis:
         return 0
     hits = [element for element in path if element in labels]
     if not hits:
@@ -243,7 +260,9 @@ def _side_of(path: Sequence[str]) -> Side:
     return Side.WHOLE
 
 
-def _layouts(spec: PanelSpec, columns: Sequence[tuple[int, tuple[str, ...]]]) -> list[_Layout]:
+def _layouts(
+    spec: PanelSpec, columns: Sequence[tuple[int, tuple[str, ...]]], default: Basis = Basis.ACTUAL
+) -> list[_Layout]:
     """The panel's layout; two when the table prints it in two halves side by side (基本支出表)."""
     halves: list[_Layout] = []
     codes: list[int] = []
@@ -262,7 +281,7 @@ def _layouts(spec: PanelSpec, columns: Sequence[tuple[int, tuple[str, ...]]]) ->
         for column_spec in spec.columns:
             if column_spec.column in taken:
                 continue
-            score = _score(column_spec, path)
+            score = _score(column_spec, path, default)
             if score > best_score:
                 best, best_score = column_spec.column, score
         if best is not None and not is_code:
@@ -388,7 +407,8 @@ class _Builder:
                 panel = max((p for p, cols in by_side.items() if any(k < j for k, _ in cols)), default=0)
             by_side.setdefault(panel, []).append((j, stripped))
         for p, columns in by_side.items():
-            self.layouts[p] = _layouts(self.panels[p], columns)
+            default = Basis.BUDGET if self.spec.kind.is_budget else Basis.ACTUAL
+            self.layouts[p] = _layouts(self.panels[p], columns, default)
         body = grid.body[absorbed:]
         self.column_spans = _spans(body, width)
         self.add(grid, body)

@@ -12,13 +12,17 @@ was mostly not read never looks clean."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
+from budgetacct.model.budget import Budget
+from budgetacct.model.budget_sets import BUDGET_TABLE_SETS
 from budgetacct.model.coverage import LOW_COVERAGE, Coverage
 from budgetacct.model.disclosure import Disclosure
+from budgetacct.model.table_layout import TableSet
 from budgetacct.model.table_specs import TABLE_SETS, find_spec
 from budgetacct.reader.document import Box, Document, TableGrid
 from budgetacct.reader.grid_tables import GridTables, UnreadCell, tables_from_grids
@@ -53,13 +57,23 @@ class PageSource:
 
 @attrs.frozen
 class PublishedRead:
-    """A published report read: the Disclosure, where each figure is printed, what was not read."""
+    """A published report read: the Disclosure, where each figure is printed, what was not read.
 
-    disclosure: Disclosure
+    For a 部门预算 / 单位预算 ``disclosure`` holds the :class:`~budgetacct.model.budget.Budget`
+    (one field for both, so that code which only passes the report on — to :func:`budgetacct.audit`,
+    to JSON — needs no change); :attr:`kind` says which it is.
+    """
+
+    disclosure: Disclosure | Budget
     sources: tuple[PageSource, ...]
     unread: tuple[UnreadCell, ...]
     coverage: Coverage
     notes: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> Literal["budget", "final"]:
+        """``"budget"`` for a 部门预算 / 单位预算, ``"final"`` for a 部门决算."""
+        return "budget" if isinstance(self.disclosure, Budget) else "final"
 
 
 def _as_tuple(box: Box) -> tuple[float, float, float, float]:
@@ -71,22 +85,46 @@ def _place(document: Document, box: Box) -> tuple[str, str] | None:
     return None if document.coordinates == "points" else document.place(box)
 
 
-def _table_set(tables: GridTables) -> str | None:
+def _table_set(
+    tables: GridTables, sets: dict[str, TableSet] = TABLE_SETS, university: bool | None = None
+) -> str | None:
     """The set the report's tables are printed from, when the tables found say so.
 
     The smallest set that has every table found, provided the tables found are at least half of
     it (one table alone does not tell its set); the 高等学校 set only for tables titled so.
     """
     kinds = {table.kind for table in tables.tables}
-    university = any("高等学校" in table.title for table in tables.tables)
+    if university is None:
+        university = any("高等学校" in table.title for table in tables.tables)
     fitting = [
         (len(s.entries), name)
-        for name, s in TABLE_SETS.items()
+        for name, s in sets.items()
         if kinds <= set(s.kinds())
-        and (name == "university-4") is university
+        and name.startswith("university") is university
         and 2 * len(kinds) >= len(s.entries)
     ]
     return min(fitting)[1] if kinds and fitting else None
+
+
+_NUMBERED: Final = re.compile(r"^\s*\d\s*[.．]")
+
+
+def _budget_table_set(tables: GridTables) -> str | tuple[str, ...] | None:
+    """The budget set the tables are numbered or titled by: Jiangsu's 公开NN表; Shanghai's
+    (财务收支预算总表, “预算单位” tables) — either of its two 总表 layouts, which the caller tells
+    apart by the cells each reads; else the smallest set the kinds fit (a university's 4 tables
+    are not titled 高等学校 in its budget: 西南大学收支预算总表)."""
+    numbers = [(table.number or "").replace(" ", "") for table in tables.tables]
+    if any(number.startswith("公开") for number in numbers):
+        return "jiangsu-budget-12"
+    if any(
+        "预算单位" in table.title or "财务收支预算总表" in table.title or _NUMBERED.match(table.title)
+        for table in tables.tables
+    ):
+        return ("shanghai-budget-9-2024", "shanghai-budget-9")
+    return _table_set(tables, BUDGET_TABLE_SETS, university=False) or _table_set(
+        tables, BUDGET_TABLE_SETS, university=True
+    )
 
 
 _NOTE_START: Final = ("注：", "注:", "说明：", "说明:", "备注：", "备注:")
@@ -126,8 +164,12 @@ def read_published(
     year: int | None = None,
     department: str | None = None,
     table_set: str | None = None,
+    kind: Literal["budget", "final"] | None = None,
 ) -> PublishedRead:
     """Read a published report — PDF, Word (.docx), workbook (.xlsx, .xls), web page or plain text.
+
+    A 部门预算 / 单位预算 (told by its title or its tables, or ``kind="budget"``) is read into a
+    :class:`~budgetacct.model.budget.Budget`; ``kind="final"`` reads it as a 决算 whatever it says.
 
     The kind is told by the file's content (:func:`budgetacct._files.published_kind`), not its
     name: ``%PDF``, a ZIP package holding ``word/`` or ``xl/``, an OLE2 file holding a workbook,
@@ -145,9 +187,8 @@ def read_published(
     from budgetacct.reader.containers import load_bytes
 
     data, name = load_bytes(source)
-    kind = published_kind(data, name or "")
-    document = _read_kind(kind, source, data, name)
-    return read_document(document, year=year, department=department, table_set=table_set)
+    document = _read_kind(published_kind(data, name or ""), source, data, name)
+    return read_document(document, year=year, department=department, table_set=table_set, kind=kind)
 
 
 def _read_kind(
@@ -184,14 +225,28 @@ def read_document(
     year: int | None = None,
     department: str | None = None,
     table_set: str | None = None,
+    kind: Literal["budget", "final"] | None = None,
 ) -> PublishedRead:
-    """A :class:`Document` (from a PDF, Word file or web page) read into a Disclosure with its sources."""
+    """A :class:`Document` (from a PDF, Word file or web page) read into a Disclosure (or, for a
+    budget, a Budget) with its sources."""
     from budgetacct.reader.report import read_report
 
     narrative = document.narrative_text()
+    grids = document.tables or tuple(grid for page in document.pages for grid in page.tables)
+    if kind is None:
+        from budgetacct.reader.published_budget import report_kind
+
+        head = "\n".join([narrative.text[:400], *(grid.title for grid in grids[:3])])
+        specs = (find_spec(line.text) for grid in grids for line in grid.title_lines)
+        kind = report_kind(head, tuple(spec.kind.is_budget for spec in specs if spec is not None))
+    if kind == "budget":
+        from budgetacct.reader.published_budget import read_budget_document
+
+        return read_budget_document(
+            document, narrative, grids, year=year, department=department, table_set=table_set
+        )
     text_read = read_report(narrative.text, year=year, department=department)
     disclosure = text_read.disclosure
-    grids = document.tables or tuple(grid for page in document.pages for grid in page.tables)
     tables = tables_from_grids(grids, year=disclosure.year, table_set=table_set)
     chosen = table_set or _table_set(tables)
     if tables.tables:

@@ -1,0 +1,272 @@
+"""A published 部门预算 / 单位预算 read into a :class:`~budgetacct.model.budget.Budget`.
+
+:func:`report_kind` tells a budget from a 决算 by its title (“2019年部门预算”, “2024年单位预算”,
+“2024年度部门决算”), else by the tables it prints; :func:`budget_from` assembles the Budget from
+the narrative's main figures (:mod:`budgetacct.reader.budget_text`) and the standard tables
+mapped onto the budget table specs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final, Literal
+
+import attrs
+
+from budgetacct.errors import InputError
+from budgetacct.model.budget import (
+    Budget,
+    BudgetExpenditure,
+    BudgetFiscal,
+    BudgetGeneral,
+    BudgetLevel,
+    BudgetOverview,
+    BudgetRevenue,
+    BudgetThreePublic,
+    PlannedFigure,
+)
+from budgetacct.model.coverage import Coverage
+from budgetacct.model.disclosure import OperatingCosts, SourceLine
+from budgetacct.model.enums import RevenueSource
+from budgetacct.model.tables import StandardTable
+from budgetacct.money import Amount
+from budgetacct.paths import render_path
+from budgetacct.reader.budget_text import BudgetText, read_budget_text
+from budgetacct.reader.document import Box, Document, Narrative, TableGrid
+from budgetacct.reader.grid_tables import UnreadCell, tables_from_grids
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from budgetacct.reader.published import PublishedRead
+
+__all__ = ["ReportKind", "budget_from", "budget_heading", "read_budget_document", "report_kind"]
+
+ReportKind = Literal["budget", "final"]
+
+_KIND: Final = re.compile(r"(预算|决算)(?:公开|编制说明|情况说明|表)?")
+_TITLE_KIND: Final = re.compile(r"\d{4}\s*年度?\s*(?:区级|市级|省级)?\s*(?:部门|单位)?\s*(预算|决算)")
+_HEAD: Final = 400
+
+
+def report_kind(head: str, table_kinds: tuple[bool, ...] = ()) -> ReportKind | None:
+    """``"budget"`` or ``"final"`` from the report's title (its first lines, ``head``), else from
+    its tables (``table_kinds``: whether each recognized table is a 预算 table); ``None`` when
+    neither tells."""
+    titled = _TITLE_KIND.search(head[:_HEAD])
+    if titled is not None:
+        return "budget" if titled.group(1) == "预算" else "final"
+    if table_kinds and all(table_kinds):
+        return "budget"
+    if table_kinds and not any(table_kinds):
+        return "final"
+    found = _KIND.search(head[:_HEAD])
+    if found is not None:
+        return "budget" if found.group(1) == "预算" else "final"
+    return None
+
+
+_YEAR: Final = re.compile(r"(20\d{2})\s*年")
+_NAMED: Final = re.compile(r"(?:预算主管部门|预算单位|部门名称|单位名称|部门)[:：]\s*([^\s:：单]{2,40})")
+_BEFORE_YEAR: Final = re.compile(r"^\s*([^\s\d]{2,40}?)\s*(?:20\d{2})\s*年")
+
+
+def budget_heading(
+    head: str, *, year: int | None = None, department: str | None = None
+) -> tuple[int, str, BudgetLevel]:
+    """The year, the department (or unit) and whose budget it is, from the report's first lines."""
+    level = BudgetLevel.UNIT if "单位预算" in head[:_HEAD] else BudgetLevel.DEPARTMENT
+    if year is None:
+        found_year = _YEAR.search(head[:_HEAD]) or _YEAR.search(head)
+        if found_year is None:
+            raise InputError.single(
+                "$.year",
+                "含有年度（如“2019年部门预算”）的预算，或给出 year=",
+                "a budget that states its year (such as 2019年部门预算), or year=",
+                head[:40],
+                source="budget",
+            )
+        year = int(found_year.group(1))
+    if department is None:
+        named = _NAMED.search(head)
+        lines = [line.strip() for line in head.splitlines() if line.strip()]
+        before = next((m.group(1) for line in lines[:3] if (m := _BEFORE_YEAR.match(line))), None)
+        department = named.group(1) if named else before or (lines[0] if lines else None)
+        if not department:
+            raise InputError.single(
+                "$.department",
+                "写明部门名称的预算，或给出 department=",
+                "a budget that names its department, or department=",
+                head[:40],
+                source="budget",
+            )
+    return year, department, level
+
+
+_SOURCES: Final = {
+    "revenue.general_budget": RevenueSource.GENERAL_BUDGET,
+    "revenue.operations": RevenueSource.OPERATIONS,
+    "revenue.business": RevenueSource.BUSINESS,
+    "revenue.other": RevenueSource.OTHER,
+}
+_THREE: Final = ("total", "outbound", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
+
+
+def _path(field: str, lines: list[str]) -> str:
+    """The Budget path a narrative field is stored at."""
+    if field in _SOURCES:
+        return render_path(("revenue", "lines", lines.index(field), "amount"))
+    if field.startswith("three_public."):
+        return render_path(("three_public", field.split(".")[1], "amount"))
+    if field == "operating_costs":
+        return render_path(("operating_costs", "amount"))
+    return render_path(tuple(field.split(".")))
+
+
+def budget_from(
+    text: BudgetText,
+    tables: tuple[StandardTable, ...],
+    *,
+    year: int,
+    department: str,
+    level: BudgetLevel,
+    table_set: str | None,
+) -> tuple[Budget, dict[str, str]]:
+    """The Budget, and the path each narrative figure was stored at (field → path)."""
+
+    def get(field: str) -> Amount | None:
+        return text.get(field)
+
+    def any_of(prefix: str) -> bool:
+        return any(figure.field.startswith(prefix) for figure in text.figures)
+
+    lines = [field for field in _SOURCES if get(field) is not None]
+    overview = (
+        BudgetOverview(
+            revenue_grand_total=get("overview.revenue_grand_total"),
+            expenditure_grand_total=get("overview.expenditure_grand_total"),
+            revenue_total=get("overview.revenue_total"),
+            expenditure_total=get("overview.expenditure_total"),
+            non_fiscal_balance_used=get("overview.non_fiscal_balance_used"),
+            carried_forward=get("overview.carried_forward"),
+            carry_to_next=get("overview.carry_to_next"),
+        )
+        if any_of("overview.")
+        else None
+    )
+    revenue = (
+        BudgetRevenue(
+            total=get("revenue.total"),
+            fiscal=get("revenue.fiscal"),
+            lines=tuple(SourceLine(_SOURCES[field], text.get(field) or Amount(0)) for field in lines),
+        )
+        if any_of("revenue.")
+        else None
+    )
+    expenditure = (
+        BudgetExpenditure(
+            total=get("expenditure.total"), basic=get("expenditure.basic"), project=get("expenditure.project")
+        )
+        if any_of("expenditure.")
+        else None
+    )
+    fiscal = BudgetFiscal(total=get("fiscal.total")) if any_of("fiscal.") else None
+    general = (
+        BudgetGeneral(total=get("general_budget.total"), items_complete=False)
+        if any_of("general_budget.")
+        else None
+    )
+    three = (
+        BudgetThreePublic(**{name: PlannedFigure(amount=get(f"three_public.{name}")) for name in _THREE})
+        if any_of("three_public.")
+        else None
+    )
+    costs = OperatingCosts(amount=get("operating_costs")) if any_of("operating_costs") else None
+    budget = Budget(
+        year=year,
+        department=department,
+        level=level,
+        overview=overview,
+        revenue=revenue,
+        expenditure=expenditure,
+        fiscal=fiscal,
+        general_budget=general,
+        three_public=three,
+        operating_costs=costs,
+        units=("万元",),
+        tables=tables,
+        table_set=table_set,
+    )
+    return budget, {figure.field: _path(figure.field, lines) for figure in text.figures}
+
+
+def read_budget_document(
+    document: Document,
+    narrative: Narrative,
+    grids: tuple[TableGrid, ...],
+    *,
+    year: int | None = None,
+    department: str | None = None,
+    table_set: str | None = None,
+) -> PublishedRead:
+    """A :class:`Document` of a budget report read into a Budget, with its sources and coverage."""
+    from budgetacct.reader.published import (
+        PageSource,
+        PublishedRead,
+        _as_tuple,
+        _budget_table_set,
+        _notes,
+        _place,
+    )
+
+    head = "\n".join([narrative.text[:_HEAD], *(grid.title for grid in grids[:3])])
+    year, department, level = budget_heading(head, year=year, department=department)
+    text = read_budget_text(narrative.text)
+    tables = tables_from_grids(grids, year=year, table_set=table_set)
+    found = table_set or _budget_table_set(tables)
+    chosen = found if not isinstance(found, tuple) else None
+    if tables.tables and isinstance(found, tuple):
+        # Layouts of one province's set that differ in a table or two: the one reading most cells
+        # (on a tie, the one of the report's year: Shanghai's 总表 splits 基本支出 from 2024).
+        reads = [(tables_from_grids(grids, year=year, table_set=name), name) for name in found]
+        tables, chosen = max(
+            reads, key=lambda pair: (pair[0].cells_read, pair[1].endswith("2024") == (year >= 2024))
+        )
+    elif tables.tables and chosen is not None and chosen != table_set:
+        tables = tables_from_grids(grids, year=year, table_set=chosen)
+    noted = tuple(
+        attrs.evolve(table, notes=(*table.notes, *_notes(document, grids[index])))
+        for table, index in zip(tables.tables, tables.grid_of_table, strict=True)
+    )
+    budget, paths = budget_from(
+        text, noted, year=year, department=department, level=level, table_set=chosen if noted else None
+    )
+    sources = [
+        PageSource(paths[figure.field], box.page, _as_tuple(box), figure.printed, _place(document, box))
+        for figure in text.figures
+        for box in narrative.boxes(figure.start, figure.end)[:1]
+    ]
+    sources.extend(
+        PageSource(s.path, s.page, s.box, s.printed, _place(document, Box(s.page, *s.box)))
+        for s in tables.sources
+    )
+    unread = [
+        UnreadCell(
+            narrative.box_at(start).page,
+            printed,
+            "a budget figure no wording of the budget reader places",
+            "预算说明中未能对应的数字",
+            _as_tuple(narrative.box_at(start)),
+        )
+        for start, _, printed in text.unread
+    ]
+    unread.extend(tables.unread)
+    coverage = Coverage(
+        figures_read=len(text.figures) + tables.cells_read,
+        figures_unread=len(text.unread) + tables.figures_unread,
+        narrative_read=len(text.figures),
+        narrative_unread=len(text.unread),
+        tables_found=tables.grids,
+        tables_recognized=len(tables.tables),
+        pages=len(document.pages),
+        pages_without_text=sum(1 for page in document.pages if not page.has_text),
+    )
+    return PublishedRead(budget, tuple(sources), tuple(unread), coverage)
