@@ -146,16 +146,17 @@ def test_each_page_is_embedded_once_at_100_dpi(evidence_page: str) -> None:
     assert set(ids) == set(images) and len(images) == len(set(images))
     numbers = {int(ident.rsplit("-", 1)[1]): png for ident, png in images.items()}
     assert {21, 13} <= set(numbers)
-    # only pages that carry a finding's figure: the narrative (21) and the tables the notes name
-    assert set(numbers) <= set(range(6, 22))
+    # only pages that carry a finding's figure: the tables the notes name (6–16), the narrative
+    # (21) and its 政府采购 paragraph (24, a rounding note)
+    assert set(numbers) <= set(range(6, 25))
     for number in (21, 13):
         width_pt, height_pt = _page_size(number)
         width_px, height_px = _png_size(numbers[number])
         # PDFium rounds a page's size in pixels up
         assert (width_px, height_px) == (math.ceil(width_pt * 100 / 72), math.ceil(height_pt * 100 / 72))
-    # page 21 is shown by the three findings on it, and embedded once
+    # page 21 is shown by the four findings on it (R37 twice, R68, the R40 note), embedded once
     page_21 = next(ident for ident in images if ident.endswith("-21"))
-    assert evidence_page.count(f'id="{page_21}"') == 1 and ids.count(page_21) == 3
+    assert evidence_page.count(f'id="{page_21}"') == 1 and ids.count(page_21) == 4
 
 
 def test_the_page_stays_standalone(evidence_page: str) -> None:

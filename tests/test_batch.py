@@ -6,6 +6,7 @@ import io
 import json
 import pickle
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -206,7 +207,7 @@ def test_coverage_of_the_audit_travels_in_the_record(tmp_path: Path) -> None:
     pdf = tmp_path / "putuo.pdf"
     shutil.copy(Path(__file__).parent / "corpus" / "sh2024-ptczj-js.pdf", pdf)
     result = audit_path(str(pdf))
-    assert result["coverage"] == "0.8374"  # 273 of 326 printed figures read
+    assert Decimal(result["coverage"]) >= Decimal("0.90")  # e.g. 321 of 341 printed figures read
     assert result["status"] == "errors"  # 0.3 against 2,961.68 (R68), the 71.73% share (R37)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -86,5 +87,5 @@ def test_a_batch_directory_includes_published_files(
     by_name = {Path(r["path"]).name: r for r in records if "path" in r}
     assert set(by_name) == {"putuo.pdf", "report.docx"}
     assert by_name["putuo.pdf"]["status"] == "errors"
-    assert by_name["putuo.pdf"]["coverage"] == "0.8374"
+    assert Decimal(by_name["putuo.pdf"]["coverage"]) >= Decimal("0.90")
     assert records[-1]["summary"]["reports"] == 2

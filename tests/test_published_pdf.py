@@ -190,8 +190,10 @@ def test_the_university_report_is_read_as_the_four_table_set(swu: PublishedRead)
 
 
 def test_the_university_tables_hold_together(swu: PublishedRead) -> None:
+    # (Its narrative calls 本年收入/支出 “收入/支出总计” — 430,725.03 and 457,676.75 where the
+    # table's 总计 rows print 569,496.54 — which R5 and R68 report; the tables themselves agree.)
     report = audit(swu.disclosure)
-    table_rules = {"R64", "R65", "R66", "R67", "R68", "R69", "R70"}
+    table_rules = {"R64", "R65", "R66", "R67", "R69", "R70"}
     assert [f for f in report.findings if f.rule in table_rules and f.severity is not Severity.NOTE] == []
 
 
@@ -210,11 +212,11 @@ def test_the_text_and_json_reports_name_both_printings_with_their_pages(putuo: P
     report = audit(putuo.disclosure, coverage=putuo.coverage)
     sources = {s.path: s for s in putuo.sources}
     text = report_table(report, sources)
-    assert text.splitlines()[2].startswith("读取覆盖率83.7%")
+    assert text.splitlines()[2].startswith("读取覆盖率9")  # more than nine tenths read
     assert "来源 source: 第21页 page 21" in text
     assert "另见 also: $.tables[3].panels[0].rows[8].cells[0]（第13页 page 13：2,961.68）" in text
     document = json.loads(report_json(report, sources))
-    assert document["coverage"]["ratio"] == "0.8374"
+    assert Decimal(document["coverage"]["ratio"]) >= Decimal("0.90")
     (r68,) = [f for f in document["findings"] if f["rule"] == "R68"]
     assert r68["source"]["page"] == 21
     assert r68["related_sources"][0]["page"] == 13
