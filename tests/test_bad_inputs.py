@@ -409,3 +409,27 @@ def test_utf16_with_bom_and_gbk_are_read_not_refused(
         file.write_bytes(_REPORT.encode(encoding))
         assert main(["read", str(file)]) == 0, capsys.readouterr().err
         assert json.loads(capsys.readouterr().out)["department"] == "西区人民政府办公室"
+
+
+# Published files (PDF, Word, workbooks, web pages) as bytes: damaged copies of real files and
+# arbitrary bytes are refused with a typed error, never a crash (the long campaign: fuzz/, target
+# ``published``).
+
+_PDF_SEED = (Path(__file__).parent / "corpus" / "js2019-swbgt-ys-biao.pdf").read_bytes()[:20000]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=400),
+        st.builds(lambda cut, noise: _PDF_SEED[:cut] + noise, st.integers(8, 20000), st.binary(max_size=64)),
+        st.builds(lambda text: f"<html><body><p>{text}</p></body></html>".encode(), st.text(max_size=200)),
+    )
+)
+def test_read_published_of_arbitrary_bytes_raises_only_our_errors(data: bytes) -> None:
+    pytest.importorskip("pdfplumber", reason="the pdf extra reads PDFs")
+    from budgetacct.errors import BudgetAcctError
+    from budgetacct.reader.published import read_published
+
+    with contextlib.suppress(BudgetAcctError):
+        read_published(data, year=2024, department="示例部门")
