@@ -221,3 +221,11 @@ def test_the_text_and_json_reports_name_both_printings_with_their_pages(putuo: P
     assert r68["source"]["page"] == 21
     assert r68["related_sources"][0]["page"] == 13
     assert r68["related_sources"][0]["printed"] == "2,961.68"
+
+
+def test_read_report_bytes_names_the_reader_of_published_files() -> None:
+    from budgetacct.errors import InputError
+    from budgetacct.reader import read_report_bytes
+
+    with pytest.raises(InputError, match="read_published"):
+        read_report_bytes((CORPUS / "swu2023-js.pdf").read_bytes()[:2000])

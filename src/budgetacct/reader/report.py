@@ -274,11 +274,24 @@ def read_report_bytes(
 ) -> ReadResult:
     """Decode ``data`` (UTF-8 with or without BOM, else GB18030, unless ``encoding`` is given) and read it.
 
-    Undecodable bytes raise :class:`~budgetacct.errors.InputError`.
+    Undecodable bytes raise :class:`~budgetacct.errors.InputError`; so do the bytes of a PDF,
+    Word document, workbook or web page, with a message naming
+    :func:`~budgetacct.reader.published.read_published`, which reads those with their tables and
+    the page of every figure.
     """
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise _problem("报告文件内容（bytes）", "the report file contents (bytes)", type(data).__name__)
     raw = bytes(data)
+    if encoding is None:
+        from budgetacct._files import published_kind
+
+        kind = published_kind(raw)
+        if kind != "text":
+            raise _problem(
+                f"报告文字；这是 {kind} 文件，请用 budgetacct.reader.published.read_published 读取",
+                f"report text; this is a {kind} file: read it with budgetacct.reader.published.read_published",
+                raw[:16],
+            )
     encodings = [encoding] if encoding else ["utf-8-sig", "gb18030"]
     for name in encodings:
         try:
