@@ -89,3 +89,12 @@ def test_a_batch_directory_includes_published_files(
     assert by_name["putuo.pdf"]["status"] == "errors"
     assert Decimal(by_name["putuo.pdf"]["coverage"]) >= Decimal("0.90")
     assert records[-1]["summary"]["reports"] == 2
+
+
+def test_the_tables_of_a_budget_are_rendered_from_their_specs(capsys: pytest.CaptureFixture[str]) -> None:
+    # The bundled 上海市普陀区财政局 2025 budget, as its 部门财务收支预算总表 prints it (in 元).
+    assert main(["tables", "--example", "ptczj-2025"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "1. 2025年部门财务收支预算总表"
+    assert "金额单位：元" in out.splitlines()[1]
+    assert "| 收入总计             |    8 | 31,214,205.80 | 支出总计" in out

@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.model.coverage import Coverage
     from budgetacct.reader import ReadResult
     from budgetacct.render.narrative import Narrative
+    from budgetacct.render.tables import Table
 
 __all__ = ["display_width", "main", "report_json", "report_table"]
 
@@ -305,6 +306,36 @@ def _disclosure(args: argparse.Namespace, document: Document | None = None) -> D
     return document.publish() if isinstance(document, Ledger) else document
 
 
+def _example_is_budget(example: str | None) -> bool:
+    """Whether a bundled example is a budget only (it has no 决算 to render)."""
+    from budgetacct.errors import BudgetAcctError
+
+    if example is None:
+        return False
+    from budgetacct.examples import EXAMPLE_KINDS, example_path
+
+    def has(kind: str) -> bool:
+        try:
+            return example_path(example, kind).is_file()
+        except BudgetAcctError:
+            return False
+
+    return has("budget") and not any(has(kind) for kind in EXAMPLE_KINDS if kind in ("disclosure", "ledger"))
+
+
+def _budget_tables(document: Document) -> tuple[Table, ...]:
+    """A budget's tables as printed, laid out by their specs."""
+    from budgetacct.model import Budget, BudgetAccount, publish_budget
+    from budgetacct.render.tables.layout import layout
+
+    assert isinstance(document, Budget | BudgetAccount)
+    budget = publish_budget(document) if isinstance(document, BudgetAccount) else document
+    return tuple(
+        layout(table, department=budget.department, year=budget.year, set_name=budget.table_set)
+        for table in budget.tables
+    )
+
+
 def _is_budget(document: Document) -> bool:
     from budgetacct.model import Budget, BudgetAccount
 
@@ -359,7 +390,11 @@ def _cmd_tables(args: argparse.Namespace, out: TextIO) -> int:
     from budgetacct.errors import BudgetAcctError
     from budgetacct.render.tables import standard_tables, to_html, to_markdown, to_text, to_xlsx
 
-    tables = standard_tables(_disclosure(args), set=args.set)
+    document = _load(args.file, args.example, "budget" if _example_is_budget(args.example) else "disclosure")
+    if _is_budget(document):
+        tables = _budget_tables(document)
+    else:
+        tables = standard_tables(_disclosure(args, document), set=args.set)
     if args.table is not None:
         tables = tuple(
             t for t in tables if args.table in (t.number, t.number.removeprefix("公开").removesuffix("表"))
