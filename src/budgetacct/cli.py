@@ -29,15 +29,21 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final, TextIO
 
+from budgetacct._cli_input import (
+    InputFailure,
+    load,
+    read_input,
+    read_published_file,
+    read_text_report,
+    read_workbook,
+    refuse_non_text,
+)
 from budgetacct._report_text import report_json, report_table
 from budgetacct._text import display_width
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from budgetacct._report_text import Sources
     from budgetacct.io.converter import Document
     from budgetacct.model import Budget, Disclosure, Ledger
-    from budgetacct.model.coverage import Coverage
-    from budgetacct.reader import ReadResult
     from budgetacct.render.narrative import Narrative
     from budgetacct.render.tables import Table
 
@@ -50,113 +56,6 @@ EXIT_INPUT = 2
 
 # --------------------------------------------------------------------------------------------
 # Commands
-
-
-class _InputFailure(Exception):
-    """The input could not be read; ``message`` is printed to stderr."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-def _read_workbook(file: str, year: int | None = None) -> Disclosure:
-    """The Disclosure of a workbook of standard tables; the reader's notes go to stderr."""
-    from budgetacct.io.excel import read_xlsx
-
-    result = read_xlsx(file, year=year)
-    for note in result.notes:
-        sys.stderr.write(f"导入提示 | import note: {note}\n")
-    return result.disclosure
-
-
-def _read_text_report(file: str, year: int | None = None, department: str | None = None) -> ReadResult:
-    """Read a published 决算说明 (text); the counts of figures and unread sentences go to stderr.
-
-    The bytes are decoded as a batch decodes them (UTF-8, UTF-16 with BOM, GB18030/GBK).
-    """
-    from pathlib import Path
-
-    from budgetacct._files import decode_text
-    from budgetacct.reader import read_report
-
-    result = read_report(decode_text(Path(file).read_bytes(), file), year=year, department=department)
-    figures, unread = len(result.sources), len(result.unread)
-    sys.stderr.write(
-        f"读出 {figures} 个数字，{unread} 句未读 | read {figures} figures, {unread} sentences unread\n"
-    )
-    for note in result.notes:
-        sys.stderr.write(f"读取提示 | reader note: {note}\n")
-    # A figure the reader could not place is missing from the audit: say where, so that a finding
-    # caused by the missing figure can be traced to the sentence.
-    for unread_sentence in result.unread:
-        sentence = " ".join(unread_sentence.sentence.split())
-        if len(sentence) > 80:
-            sentence = sentence[:79] + "…"
-        sys.stderr.write(
-            f"未读 | unread 第{unread_sentence.line}行 line {unread_sentence.line}："
-            f"{sentence}（{unread_sentence.reason_zh} | {unread_sentence.reason}）\n"
-        )
-    return result
-
-
-def _load(file: str | None, example: str | None, kind: str = "disclosure") -> Document:
-    return _load_with_sources(file, example, kind)[0]
-
-
-def _load_with_sources(
-    file: str | None,
-    example: str | None,
-    kind: str = "disclosure",
-    year: int | None = None,
-    department: str | None = None,
-) -> tuple[Document, Sources | None]:
-    """The document, and for a report read from its text or its published file where each figure
-    was printed (path → (line, sentence) for a text, path → page source for a PDF, Word or web page)."""
-    document, sources, _ = _read_input(file, example, kind, year=year, department=department)
-    return document, sources
-
-
-def _read_input(
-    file: str | None,
-    example: str | None,
-    kind: str = "disclosure",
-    year: int | None = None,
-    department: str | None = None,
-) -> tuple[Document, Sources | None, Coverage | None]:
-    """The document, where its figures were printed, and how much of a published file was read."""
-    from pathlib import Path
-
-    from budgetacct._files import os_error_message, sniff
-    from budgetacct.errors import BudgetAcctError
-
-    try:
-        if example is not None:
-            from budgetacct.examples import load_example
-
-            return load_example(example, kind), None, None
-        from budgetacct.io.json import load
-
-        assert file is not None
-        kind = sniff(file)
-        if kind == "xlsx":
-            return _read_workbook(file), None, None
-        if kind == "published":
-            from budgetacct.reader.published import read_published
-
-            read = read_published(file, year=year, department=department)
-            return read.disclosure, {s.path: s for s in read.sources}, read.coverage
-        if kind == "text":
-            result = _read_text_report(file, year, department)
-            sources: dict[str, tuple[int, str]] = {}
-            for source in result.sources:
-                sources.setdefault(source.path, (source.line, source.sentence))
-            return result.disclosure, sources, None
-        return load(Path(file)), None, None
-    except BudgetAcctError as exc:
-        raise _InputFailure(str(exc)) from None
-    except OSError as exc:
-        raise _InputFailure(os_error_message(file or "", exc)) from None
 
 
 def _is_batch(args: argparse.Namespace) -> bool:
@@ -182,14 +81,14 @@ def _cmd_audit_batch(args: argparse.Namespace, out: TextIO) -> int:
     from budgetacct.batch import Progress, Summary, audit_many, expand_paths
 
     if args.year is not None or args.department is not None:
-        raise _InputFailure(
+        raise InputFailure(
             "--year 与 --department 只用于一份报告 | --year and --department apply to one report, not a batch"
         )
     files = expand_paths(args.file)
     if not files:
-        raise _InputFailure("没有找到报告 | no reports found in: " + " ".join(args.file))
+        raise InputFailure("没有找到报告 | no reports found in: " + " ".join(args.file))
     if args.format == "html":
-        raise _InputFailure(
+        raise InputFailure(
             "HTML 审核报告一次只写一份报告；多份报告请用 --format jsonl 或 text | "
             "an HTML audit page is for one report; for several reports use --format jsonl or text"
         )
@@ -226,13 +125,13 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
             return paired
     if _is_batch(args):
         return _cmd_audit_batch(args, out)
-    document, sources, coverage = _read_input(
+    document, sources, coverage = read_input(
         args.file[0] if args.file else None, args.example, year=args.year, department=args.department
     )
     try:
         report = audit(document, coverage=coverage)
     except BudgetAcctError as exc:
-        raise _InputFailure(str(exc)) from None
+        raise InputFailure(str(exc)) from None
     if args.format == "html":
         from budgetacct.render.audit_html import render_audit_html
 
@@ -253,7 +152,7 @@ def _audit_pair_files(args: argparse.Namespace, out: TextIO) -> int | None:
     from budgetacct.model import Budget, BudgetAccount, Disclosure, Ledger, publish_budget
     from budgetacct.pair import audit_pair
 
-    documents = [_load(file, None) for file in args.file]
+    documents = [load(file, None) for file in args.file]
     budgets = [d for d in documents if isinstance(d, Budget | BudgetAccount)]
     finals = [d for d in documents if isinstance(d, Disclosure | Ledger)]
     if len(budgets) != 1 or len(finals) != 1:
@@ -265,7 +164,7 @@ def _audit_pair_files(args: argparse.Namespace, out: TextIO) -> int | None:
             final.publish() if isinstance(final, Ledger) else final,
         )
     except BudgetAcctError as exc:
-        raise _InputFailure(str(exc)) from None
+        raise InputFailure(str(exc)) from None
     if args.format == "html":
         from budgetacct.render.audit_html import render_audit_html
 
@@ -289,7 +188,7 @@ def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
     try:
         document = load_example(args.name, args.kind)
     except BudgetAcctError as exc:
-        raise _InputFailure(str(exc)) from None
+        raise InputFailure(str(exc)) from None
     out.write(dump(document))
     return EXIT_OK
 
@@ -298,9 +197,9 @@ def _disclosure(args: argparse.Namespace, document: Document | None = None) -> D
     """The document named on the command line (or ``document``), published first when it is a Ledger."""
     from budgetacct.model import Disclosure, Ledger
 
-    document = _load(args.file, args.example) if document is None else document
+    document = load(args.file, args.example) if document is None else document
     if not isinstance(document, Disclosure | Ledger):
-        raise _InputFailure(
+        raise InputFailure(
             "这一命令用于部门决算；部门预算请用 audit | this command takes final accounts; for a budget use audit"
         )
     return document.publish() if isinstance(document, Ledger) else document
@@ -362,11 +261,11 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     from budgetacct.render.narrative import render_narrative
 
     if args.locale not in _LOCALES:
-        raise _InputFailure(
+        raise InputFailure(
             f"不支持的语言 {args.locale}：支持 {'、'.join(_LOCALES)} | "
             f"unsupported locale {args.locale!r}: the supported locales are {', '.join(_LOCALES)}"
         )
-    document = _load(args.file, args.example)
+    document = load(args.file, args.example)
     try:
         if _is_budget(document):
             narrative = _budget_narrative(document)
@@ -378,9 +277,9 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
                 sections=None if args.section is None else (args.section,),
             )
     except BudgetAcctError as exc:
-        raise _InputFailure(str(exc)) from None
+        raise InputFailure(str(exc)) from None
     if not narrative.sections:
-        raise _InputFailure(f"没有这一部分 | no such section: {args.section}")
+        raise InputFailure(f"没有这一部分 | no such section: {args.section}")
     text = {"text": narrative.text, "md": narrative.markdown(), "html": narrative.html()}[args.format]
     out.write(text.rstrip("\n") + "\n")
     return EXIT_OK
@@ -390,7 +289,7 @@ def _cmd_tables(args: argparse.Namespace, out: TextIO) -> int:
     from budgetacct.errors import BudgetAcctError
     from budgetacct.render.tables import standard_tables, to_html, to_markdown, to_text, to_xlsx
 
-    document = _load(args.file, args.example, "budget" if _example_is_budget(args.example) else "disclosure")
+    document = load(args.file, args.example, "budget" if _example_is_budget(args.example) else "disclosure")
     if _is_budget(document):
         tables = _budget_tables(document)
     else:
@@ -400,14 +299,14 @@ def _cmd_tables(args: argparse.Namespace, out: TextIO) -> int:
             t for t in tables if args.table in (t.number, t.number.removeprefix("公开").removesuffix("表"))
         )
         if not tables:
-            raise _InputFailure(f"没有这张表 | no such table: {args.table}")
+            raise InputFailure(f"没有这张表 | no such table: {args.table}")
     if args.format == "xlsx":
         if args.output is None:
-            raise _InputFailure("xlsx 需要 -o 文件名 | xlsx needs -o FILE.xlsx")
+            raise InputFailure("xlsx 需要 -o 文件名 | xlsx needs -o FILE.xlsx")
         try:
             to_xlsx(tables, args.output)
         except BudgetAcctError as exc:
-            raise _InputFailure(str(exc)) from None
+            raise InputFailure(str(exc)) from None
         return EXIT_OK
     render = {"text": to_text, "md": to_markdown, "html": to_html}[args.format]
     text = "\n\n".join(render(table).rstrip("\n") for table in tables) + "\n"
@@ -428,9 +327,9 @@ def _cmd_charts(args: argparse.Namespace, out: TextIO) -> int:
     try:
         paths = save_charts(disclosure, args.output, format=args.format, dpi=args.dpi, font=args.font)
     except BudgetAcctError as exc:
-        raise _InputFailure(str(exc)) from None
+        raise InputFailure(str(exc)) from None
     except OSError as exc:
-        raise _InputFailure(f"{args.output}: {exc.strerror or exc}") from None
+        raise InputFailure(f"{args.output}: {exc.strerror or exc}") from None
     if not paths:
         sys.stderr.write("没有可绘制的图表 | the document states no figure to chart\n")
     out.write("".join(f"{path}\n" for path in paths))
@@ -450,18 +349,18 @@ def _cmd_export_fdp(args: argparse.Namespace, out: TextIO) -> int:
     from budgetacct.io.fdp import to_fiscal_data_package
     from budgetacct.model import Ledger
 
-    document = _load(args.file, args.example, "ledger")
+    document = load(args.file, args.example, "ledger")
     if not isinstance(document, Ledger):
-        raise _InputFailure(
+        raise InputFailure(
             "财政数据包需要明细支出项：请给出账（Ledger），公开的决算（Disclosure）只有合计数 | "
             "a Fiscal Data Package needs line items: give a Ledger, a Disclosure has only totals"
         )
     try:
         path = to_fiscal_data_package(document, args.output, name=args.name)
     except BudgetAcctError as exc:
-        raise _InputFailure(str(exc)) from None
+        raise InputFailure(str(exc)) from None
     except OSError as exc:
-        raise _InputFailure(f"{args.output}: {exc.strerror or exc}") from None
+        raise InputFailure(f"{args.output}: {exc.strerror or exc}") from None
     out.write(f"{path}\n")
     return EXIT_OK
 
@@ -478,7 +377,7 @@ def _write_text(text: str, output: str | None, out: TextIO) -> None:
     try:
         Path(output).write_text(text, encoding="utf-8", newline="\n")
     except OSError as exc:
-        raise _InputFailure(os_error_message(output, exc)) from None
+        raise InputFailure(os_error_message(output, exc)) from None
 
 
 def _write_document(document: Disclosure | Ledger | Budget, output: str | None, out: TextIO) -> None:
@@ -487,52 +386,21 @@ def _write_document(document: Disclosure | Ledger | Budget, output: str | None, 
     _write_text(dump(document), output, out)
 
 
-def _read_published_file(file: str, year: int | None, department: str | None) -> Disclosure | Budget | None:
-    """A PDF, Word document or web page read into a Disclosure (a Budget for a 预算); ``None``
-    for other files."""
-    from budgetacct._files import sniff
-
-    if sniff(file) != "published":
-        return None
-    from budgetacct.reader.published import read_published
-
-    return read_published(file, year=year, department=department).disclosure
-
-
-def _refuse_non_text(file: str) -> None:
-    """``read`` takes a report's text: a JSON document or a workbook gets the command it needs."""
-    from budgetacct._files import sniff
-
-    kind = sniff(file)
-    if kind == "xlsx":
-        raise _InputFailure(
-            f"{file} 是 .xlsx 工作簿，不是决算说明文字：请用 budgetacct import-xlsx {file} | "
-            f"{file} is an .xlsx workbook, not a report text: use `budgetacct import-xlsx {file}`"
-        )
-    with open(file, "rb") as handle:
-        head = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
-    if file.lower().endswith(".json") or head.startswith(b"{"):
-        raise _InputFailure(
-            f"{file} 是JSON文档，不是决算说明文字：请用 budgetacct audit {file} 核对它 | "
-            f"{file} is a JSON document, not a report text: use `budgetacct audit {file}` to check it"
-        )
-
-
 def _cmd_read(args: argparse.Namespace, out: TextIO) -> int:
     from budgetacct._files import os_error_message
     from budgetacct.errors import BudgetAcctError
 
     try:
-        published = _read_published_file(args.file, args.year, args.department)
+        published = read_published_file(args.file, args.year, args.department)
         if published is not None:
             _write_document(published, args.output, out)
             return EXIT_OK
-        _refuse_non_text(args.file)
-        result = _read_text_report(args.file, args.year, args.department)
+        refuse_non_text(args.file)
+        result = read_text_report(args.file, args.year, args.department)
     except BudgetAcctError as exc:
-        raise _InputFailure(str(exc)) from None
+        raise InputFailure(str(exc)) from None
     except OSError as exc:
-        raise _InputFailure(os_error_message(args.file, exc)) from None
+        raise InputFailure(os_error_message(args.file, exc)) from None
     _write_document(result.disclosure, args.output, out)
     return EXIT_OK
 
@@ -543,11 +411,11 @@ def _cmd_import_xlsx(args: argparse.Namespace, out: TextIO) -> int:
 
     try:
         sniff(args.file)  # a missing file, an old .xls or a ZIP that is no workbook is named as such
-        disclosure = _read_workbook(args.file, args.year)
+        disclosure = read_workbook(args.file, args.year)
     except BudgetAcctError as exc:
-        raise _InputFailure(str(exc)) from None
+        raise InputFailure(str(exc)) from None
     except OSError as exc:
-        raise _InputFailure(os_error_message(args.file, exc)) from None
+        raise InputFailure(os_error_message(args.file, exc)) from None
     _write_document(disclosure, args.output, out)
     return EXIT_OK
 
@@ -724,7 +592,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code if isinstance(code, int) else (0 if code is None else EXIT_INPUT)
     try:
         status: int = args.handler(args, sys.stdout)
-    except _InputFailure as failure:
+    except InputFailure as failure:
         sys.stderr.write(failure.message.rstrip("\n") + "\n")
         return EXIT_INPUT
     except Exception:
