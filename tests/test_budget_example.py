@@ -82,8 +82,15 @@ def test_commands_for_final_accounts_refuse_a_budget(
 ) -> None:
     path = tmp_path / "budget.json"
     path.write_text(dump(load_example("ptczj-2025", "budget")), encoding="utf-8")
-    assert main(["tables", str(path)]) == 2
+    assert main(["charts", str(path), "-o", str(tmp_path / "charts")]) == 2
     assert "audit" in capsys.readouterr().err
+
+
+def test_a_budget_document_prints_its_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "budget.json"
+    path.write_text(dump(load_example("ptczj-2025", "budget")), encoding="utf-8")
+    assert main(["tables", str(path), "--format", "md"]) == 0
+    assert "2025年部门财务收支预算总表" in capsys.readouterr().out
 
 
 def test_a_budget_document_round_trips() -> None:
