@@ -111,6 +111,8 @@ def read_member(archive: zipfile.ZipFile, name: str, what_zh: str, what_en: str,
     try:
         with archive.open(name) as member:
             return member.read()
+    # zipfile raises NotImplementedError for a compression method it does not know (a damaged or
+    # foreign package): that is a file we cannot read, reported as such.
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         raise CorruptDocument(
             f"含有 {name} 的完整{what_zh}",

@@ -46,6 +46,8 @@ __all__ = [
 ]
 
 
+# Coordinates on a page (points), never money: figures stay the text printed until they are
+# parsed into Amounts.
 def _to_float(value: float) -> float:
     return float(value)
 

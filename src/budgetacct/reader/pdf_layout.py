@@ -284,7 +284,10 @@ def text_column(lines: Sequence[Line]) -> Column:
     rights = sorted(round(line.box.x1) for line in lines)
     sizes = sorted(token.box.height for line in lines for token in line.tokens)
     return Column(
-        float(lefts[len(lefts) // 10]), float(rights[-1 - len(rights) // 10]), sizes[len(sizes) // 2]
+        # the text column's edges on the page, in points
+        float(lefts[len(lefts) // 10]),
+        float(rights[-1 - len(rights) // 10]),
+        sizes[len(sizes) // 2],
     )
 
 

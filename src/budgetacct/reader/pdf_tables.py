@@ -270,7 +270,7 @@ def _column_spans(grid: TableGrid) -> list[tuple[float, float] | None]:
                 key = (round(box.x0), round(box.x1))
                 counts[key] = counts.get(key, 0) + 1
         common = max(counts.items(), key=lambda item: item[1])[0] if counts else None
-        spans.append((float(common[0]), float(common[1])) if common else None)
+        spans.append((float(common[0]), float(common[1])) if common else None)  # x positions (points)
     return spans
 
 

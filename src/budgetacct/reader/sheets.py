@@ -232,6 +232,8 @@ def _xls_text(book: Any, sheet: Any, r: int, c: int, xlrd: Any) -> str:
         xf = book.xf_list[cell.xf_index] if cell.xf_index is not None else None
         if xf is not None and xf.format_key in book.format_map:
             number_format = book.format_map[xf.format_key].format_str
+        # An .xls stores numbers as binary doubles: shown with the cell's number format, as Excel
+        # shows them, the text is what the report printed, and only that text becomes an Amount.
         return cell_text(float(cell.value), number_format)
     return cell_text(cell.value)
 
