@@ -19,7 +19,7 @@ import codecs
 import io
 import os
 import zipfile
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, NamedTuple
 
 from budgetacct.errors import BudgetAcctError
 
@@ -129,35 +129,68 @@ def decode_text(data: bytes, name: str | os.PathLike[str] = "") -> str:
     )
 
 
-def _zip_kind(path: str) -> FileKind:
-    """An .xlsx workbook, or a refusal that names the kind of ZIP file."""
+_ZipContent = Literal["docx", "xlsx"]
+_ZIP_FOLDERS: Final[tuple[tuple[_ZipContent, str, tuple[str, ...]], ...]] = (
+    ("docx", "word/", (".docx",)),
+    ("xlsx", "xl/", XLSX_SUFFIXES),
+)
+
+
+class _ZipAdvice(NamedTuple):
+    """What a ZIP file that holds no report is told: what to save an OpenDocument text as, and
+    what an archive is not and what to do with it."""
+
+    text_as_zh: str
+    text_as_en: str
+    archive_zh: str
+    archive_en: str
+
+
+#: The advice of :func:`sniff` (a command's input) and of :func:`published_kind` (a published report).
+_SNIFF_ZIP_ADVICE: Final = _ZipAdvice(
+    "UTF-8 的 .txt",
+    "a UTF-8 .txt",
+    "不是 .xlsx 工作簿：请先解压，再核对其中的报告（可以给出解压后的目录）",
+    "not an .xlsx workbook: unzip it and audit the reports inside (the unzipped directory can be given)",
+)
+_PUBLISHED_ZIP_ADVICE: Final = _ZipAdvice(
+    ".docx",
+    ".docx",
+    "不是 Word 文档或工作簿：请先解压，再读取其中的报告",
+    "not a Word document or workbook: unzip it and read the reports inside",
+)
+
+
+def _zip_contents(source: str | bytes, name: str, advice: _ZipAdvice) -> frozenset[_ZipContent]:
+    """Whether a ZIP file holds a Word document or a workbook (a file holding both says both).
+
+    A damaged archive is taken at its name's word, so that the Word or workbook reader says what is
+    wrong with it; any other ZIP file is refused with ``advice``.
+    """
+    shown_zh, shown_en = name or "文件", name or "the file"
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
             names = archive.namelist()
             mimetype = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
-    except (zipfile.BadZipFile, OSError, KeyError):
-        if path.lower().endswith(XLSX_SUFFIXES):
-            return "xlsx"  # the workbook reader says what is wrong with it
-        if path.lower().endswith(".docx"):
-            return "published"  # the Word reader says what is wrong with it
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        by_name = frozenset(kind for kind, _, suffixes in _ZIP_FOLDERS if name.lower().endswith(suffixes))
+        if by_name:
+            return by_name
         raise UnsupportedFile(
-            f"{path} 是损坏的 ZIP 文件：请重新下载或导出",
-            f"{path} is a damaged ZIP file: download or export it again",
+            f"{shown_zh} 是损坏的 ZIP 文件：请重新下载或导出",
+            f"{shown_en} is a damaged ZIP file: download or export it again",
         ) from None
-    if any(n.startswith("xl/") for n in names):
-        return "xlsx"
-    if any(n.startswith("word/") for n in names):
-        return "published"  # a Word document: the Word reader reads it
+    held = frozenset(kind for kind, folder, _ in _ZIP_FOLDERS if any(n.startswith(folder) for n in names))
+    if held:
+        return held
     if mimetype.startswith("application/vnd.oasis.opendocument"):
         raise UnsupportedFile(
-            f"{path} 是 OpenDocument 文件（{mimetype}）：表格请另存为 .xlsx，文字请另存为 UTF-8 的 .txt",
-            f"{path} is an OpenDocument file ({mimetype}): save spreadsheets as .xlsx and text as "
-            "a UTF-8 .txt",
+            f"{shown_zh} 是 OpenDocument 文件（{mimetype}）：表格请另存为 .xlsx，文字请另存为 {advice.text_as_zh}",
+            f"{shown_en} is an OpenDocument file ({mimetype}): save spreadsheets as .xlsx and text as "
+            f"{advice.text_as_en}",
         )
     raise UnsupportedFile(
-        f"{path} 是 ZIP 压缩包，不是 .xlsx 工作簿：请先解压，再核对其中的报告（可以给出解压后的目录）",
-        f"{path} is a ZIP archive, not an .xlsx workbook: unzip it and audit the reports inside "
-        "(the unzipped directory can be given)",
+        f"{shown_zh} 是 ZIP 压缩包，{advice.archive_zh}", f"{shown_en} is a ZIP archive, {advice.archive_en}"
     )
 
 
@@ -174,7 +207,7 @@ def sniff(path: str | os.PathLike[str]) -> FileKind:
         data = handle.read(1 << 16)
     lower = name.lower()
     if data.startswith(_ZIP_MAGICS):
-        return _zip_kind(name)
+        return "xlsx" if "xlsx" in _zip_contents(name, name, _SNIFF_ZIP_ADVICE) else "published"
     if data.startswith(OLE2_MAGIC) and not ole2_streams(data) & {"Workbook", "Book"}:
         # An old .doc (or a password-protected Office file): the Word reader names it and says what to do.
         _old_office(name, data)
@@ -245,39 +278,6 @@ def ole2_streams(data: bytes) -> frozenset[str]:
 _HTML_MARKS: Final = (b"<!doctype html", b"<html", b"<body", b"<table", b"<p>", b"<p ", b"<div", b"<br")
 
 
-def _zip_published(data: bytes, name: str) -> PublishedKind:
-    shown = name or "文件"
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
-            mimetype = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        lower = name.lower()
-        if lower.endswith(".docx"):
-            return "docx"  # the Word reader says what is wrong with it
-        if lower.endswith(XLSX_SUFFIXES):
-            return "xlsx"
-        raise UnsupportedFile(
-            f"{shown} 是损坏的 ZIP 文件：请重新下载或导出",
-            f"{name or 'the file'} is a damaged ZIP file: download or export it again",
-        ) from None
-    if any(n.startswith("word/") for n in names):
-        return "docx"
-    if any(n.startswith("xl/") for n in names):
-        return "xlsx"
-    if mimetype.startswith("application/vnd.oasis.opendocument"):
-        raise UnsupportedFile(
-            f"{shown} 是 OpenDocument 文件（{mimetype}）：表格请另存为 .xlsx，文字请另存为 .docx",
-            f"{name or 'the file'} is an OpenDocument file ({mimetype}): save spreadsheets as .xlsx "
-            "and text as .docx",
-        )
-    raise UnsupportedFile(
-        f"{shown} 是 ZIP 压缩包，不是 Word 文档或工作簿：请先解压，再读取其中的报告",
-        f"{name or 'the file'} is a ZIP archive, not a Word document or workbook: unzip it and read "
-        "the reports inside",
-    )
-
-
 def published_kind(data: bytes, name: str | os.PathLike[str] = "") -> PublishedKind:
     """How to read a published report, by its content: PDF, Word, workbook, web page or text.
 
@@ -308,7 +308,7 @@ def published_kind(data: bytes, name: str | os.PathLike[str] = "") -> PublishedK
             ".docx, .xlsx or PDF",
         )
     if data.startswith(_ZIP_MAGICS):
-        return _zip_published(data, shown)
+        return "docx" if "docx" in _zip_contents(data, shown, _PUBLISHED_ZIP_ADVICE) else "xlsx"
     sample = data[:8192].lower()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         sample = data[:16384].decode("utf-16", "replace").lower().encode()
