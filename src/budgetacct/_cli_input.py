@@ -7,7 +7,9 @@ exits with status 2 for.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -19,8 +21,8 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 __all__ = [
     "InputFailure",
+    "failing_as_input",
     "load",
-    "load_with_sources",
     "read_input",
     "read_published_file",
     "read_text_report",
@@ -35,6 +37,27 @@ class InputFailure(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+@contextlib.contextmanager
+def failing_as_input(path: str | None = None, *, writing: bool = False) -> Iterator[None]:
+    """Inside, a library error becomes an :class:`InputFailure` with its message; so does an
+    :class:`OSError` when ``path`` is given, naming that file (``writing``: with the system's
+    reason, for a file or directory being written)."""
+    from budgetacct.errors import BudgetAcctError
+
+    try:
+        yield
+    except BudgetAcctError as exc:
+        raise InputFailure(str(exc)) from None
+    except OSError as exc:
+        if path is None:
+            raise
+        from budgetacct._files import os_error_message
+
+        raise InputFailure(
+            f"{path}: {exc.strerror or exc}" if writing else os_error_message(path, exc)
+        ) from None
 
 
 def read_workbook(file: str, year: int | None = None) -> Disclosure:
@@ -78,20 +101,8 @@ def read_text_report(file: str, year: int | None = None, department: str | None 
 
 
 def load(file: str | None, example: str | None, kind: str = "disclosure") -> Document:
-    return load_with_sources(file, example, kind)[0]
-
-
-def load_with_sources(
-    file: str | None,
-    example: str | None,
-    kind: str = "disclosure",
-    year: int | None = None,
-    department: str | None = None,
-) -> tuple[Document, Sources | None]:
-    """The document, and for a report read from its text or its published file where each figure
-    was printed (path → (line, sentence) for a text, path → page source for a PDF, Word or web page)."""
-    document, sources, _ = read_input(file, example, kind, year=year, department=department)
-    return document, sources
+    """The document of ``file``, or the bundled ``example`` of that ``kind``."""
+    return read_input(file, example, kind)[0]
 
 
 def read_input(
@@ -101,13 +112,14 @@ def read_input(
     year: int | None = None,
     department: str | None = None,
 ) -> tuple[Document, Sources | None, Coverage | None]:
-    """The document, where its figures were printed, and how much of a published file was read."""
+    """The document; for a report read from its text or its published file, where each figure was
+    printed (path → (line, sentence) for a text, path → page source for a PDF, Word or web page);
+    and how much of a published file was read."""
     from pathlib import Path
 
-    from budgetacct._files import os_error_message, sniff
-    from budgetacct.errors import BudgetAcctError
+    from budgetacct._files import sniff
 
-    try:
+    with failing_as_input(file or ""):
         if example is not None:
             from budgetacct.examples import load_example
 
@@ -130,10 +142,6 @@ def read_input(
                 sources.setdefault(source.path, (source.line, source.sentence))
             return result.disclosure, sources, None
         return load(Path(file)), None, None
-    except BudgetAcctError as exc:
-        raise InputFailure(str(exc)) from None
-    except OSError as exc:
-        raise InputFailure(os_error_message(file or "", exc)) from None
 
 
 def read_published_file(file: str, year: int | None, department: str | None) -> Disclosure | Budget | None:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Final, TextIO
 
 from budgetacct._cli_input import (
     InputFailure,
+    failing_as_input,
     load,
     read_input,
     read_published_file,
@@ -117,7 +118,6 @@ def _cmd_audit_batch(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     from budgetacct.auditing import audit
-    from budgetacct.errors import BudgetAcctError
 
     if len(args.file) == 2 and args.example is None and args.jobs is None:
         paired = _audit_pair_files(args, out)
@@ -128,10 +128,8 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     document, sources, coverage = read_input(
         args.file[0] if args.file else None, args.example, year=args.year, department=args.department
     )
-    try:
+    with failing_as_input():
         report = audit(document, coverage=coverage)
-    except BudgetAcctError as exc:
-        raise InputFailure(str(exc)) from None
     if args.format == "html":
         from budgetacct.render.audit_html import render_audit_html
 
@@ -148,7 +146,6 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
 def _audit_pair_files(args: argparse.Namespace, out: TextIO) -> int | None:
     """``audit BUDGET FINAL``: a budget and the same year's 决算 (either order) checked together
     (:func:`budgetacct.pair.audit_pair`); ``None`` when the two files are not such a pair."""
-    from budgetacct.errors import BudgetAcctError
     from budgetacct.model import Budget, BudgetAccount, Disclosure, Ledger, publish_budget
     from budgetacct.pair import audit_pair
 
@@ -158,13 +155,11 @@ def _audit_pair_files(args: argparse.Namespace, out: TextIO) -> int | None:
     if len(budgets) != 1 or len(finals) != 1:
         return None
     budget, final = budgets[0], finals[0]
-    try:
+    with failing_as_input():
         report = audit_pair(
             publish_budget(budget) if isinstance(budget, BudgetAccount) else budget,
             final.publish() if isinstance(final, Ledger) else final,
         )
-    except BudgetAcctError as exc:
-        raise InputFailure(str(exc)) from None
     if args.format == "html":
         from budgetacct.render.audit_html import render_audit_html
 
@@ -178,17 +173,14 @@ def _audit_pair_files(args: argparse.Namespace, out: TextIO) -> int | None:
 
 
 def _cmd_example(args: argparse.Namespace, out: TextIO) -> int:
-    from budgetacct.errors import BudgetAcctError
     from budgetacct.examples import list_examples, load_example
     from budgetacct.io.json import dump
 
     if args.name is None:
         out.write("".join(f"{name}\n" for name in list_examples()))
         return EXIT_OK
-    try:
+    with failing_as_input():
         document = load_example(args.name, args.kind)
-    except BudgetAcctError as exc:
-        raise InputFailure(str(exc)) from None
     out.write(dump(document))
     return EXIT_OK
 
@@ -257,7 +249,6 @@ _LOCALES = ("zh_CN", "en")
 
 
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
-    from budgetacct.errors import BudgetAcctError
     from budgetacct.render.narrative import render_narrative
 
     if args.locale not in _LOCALES:
@@ -266,7 +257,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
             f"unsupported locale {args.locale!r}: the supported locales are {', '.join(_LOCALES)}"
         )
     document = load(args.file, args.example)
-    try:
+    with failing_as_input():
         if _is_budget(document):
             narrative = _budget_narrative(document)
         else:
@@ -276,8 +267,6 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
                 locale=args.locale,
                 sections=None if args.section is None else (args.section,),
             )
-    except BudgetAcctError as exc:
-        raise InputFailure(str(exc)) from None
     if not narrative.sections:
         raise InputFailure(f"没有这一部分 | no such section: {args.section}")
     text = {"text": narrative.text, "md": narrative.markdown(), "html": narrative.html()}[args.format]
@@ -286,7 +275,6 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_tables(args: argparse.Namespace, out: TextIO) -> int:
-    from budgetacct.errors import BudgetAcctError
     from budgetacct.render.tables import standard_tables, to_html, to_markdown, to_text, to_xlsx
 
     document = load(args.file, args.example, "budget" if _example_is_budget(args.example) else "disclosure")
@@ -303,10 +291,8 @@ def _cmd_tables(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "xlsx":
         if args.output is None:
             raise InputFailure("xlsx 需要 -o 文件名 | xlsx needs -o FILE.xlsx")
-        try:
+        with failing_as_input():
             to_xlsx(tables, args.output)
-        except BudgetAcctError as exc:
-            raise InputFailure(str(exc)) from None
         return EXIT_OK
     render = {"text": to_text, "md": to_markdown, "html": to_html}[args.format]
     text = "\n\n".join(render(table).rstrip("\n") for table in tables) + "\n"
@@ -320,16 +306,11 @@ def _cmd_tables(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_charts(args: argparse.Namespace, out: TextIO) -> int:
-    from budgetacct.errors import BudgetAcctError
     from budgetacct.render.charts import save_charts
 
     disclosure = _disclosure(args)
-    try:
+    with failing_as_input(args.output, writing=True):
         paths = save_charts(disclosure, args.output, format=args.format, dpi=args.dpi, font=args.font)
-    except BudgetAcctError as exc:
-        raise InputFailure(str(exc)) from None
-    except OSError as exc:
-        raise InputFailure(f"{args.output}: {exc.strerror or exc}") from None
     if not paths:
         sys.stderr.write("没有可绘制的图表 | the document states no figure to chart\n")
     out.write("".join(f"{path}\n" for path in paths))
@@ -345,7 +326,6 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_export_fdp(args: argparse.Namespace, out: TextIO) -> int:
-    from budgetacct.errors import BudgetAcctError
     from budgetacct.io.fdp import to_fiscal_data_package
     from budgetacct.model import Ledger
 
@@ -355,12 +335,8 @@ def _cmd_export_fdp(args: argparse.Namespace, out: TextIO) -> int:
             "财政数据包需要明细支出项：请给出账（Ledger），公开的决算（Disclosure）只有合计数 | "
             "a Fiscal Data Package needs line items: give a Ledger, a Disclosure has only totals"
         )
-    try:
+    with failing_as_input(args.output, writing=True):
         path = to_fiscal_data_package(document, args.output, name=args.name)
-    except BudgetAcctError as exc:
-        raise InputFailure(str(exc)) from None
-    except OSError as exc:
-        raise InputFailure(f"{args.output}: {exc.strerror or exc}") from None
     out.write(f"{path}\n")
     return EXIT_OK
 
@@ -372,12 +348,8 @@ def _write_text(text: str, output: str | None, out: TextIO) -> None:
         return
     from pathlib import Path
 
-    from budgetacct._files import os_error_message
-
-    try:
+    with failing_as_input(output):
         Path(output).write_text(text, encoding="utf-8", newline="\n")
-    except OSError as exc:
-        raise InputFailure(os_error_message(output, exc)) from None
 
 
 def _write_document(document: Disclosure | Ledger | Budget, output: str | None, out: TextIO) -> None:
@@ -387,35 +359,24 @@ def _write_document(document: Disclosure | Ledger | Budget, output: str | None, 
 
 
 def _cmd_read(args: argparse.Namespace, out: TextIO) -> int:
-    from budgetacct._files import os_error_message
-    from budgetacct.errors import BudgetAcctError
 
-    try:
+    with failing_as_input(args.file):
         published = read_published_file(args.file, args.year, args.department)
         if published is not None:
             _write_document(published, args.output, out)
             return EXIT_OK
         refuse_non_text(args.file)
         result = read_text_report(args.file, args.year, args.department)
-    except BudgetAcctError as exc:
-        raise InputFailure(str(exc)) from None
-    except OSError as exc:
-        raise InputFailure(os_error_message(args.file, exc)) from None
     _write_document(result.disclosure, args.output, out)
     return EXIT_OK
 
 
 def _cmd_import_xlsx(args: argparse.Namespace, out: TextIO) -> int:
-    from budgetacct._files import os_error_message, sniff
-    from budgetacct.errors import BudgetAcctError
+    from budgetacct._files import sniff
 
-    try:
+    with failing_as_input(args.file):
         sniff(args.file)  # a missing file, an old .xls or a ZIP that is no workbook is named as such
         disclosure = read_workbook(args.file, args.year)
-    except BudgetAcctError as exc:
-        raise InputFailure(str(exc)) from None
-    except OSError as exc:
-        raise InputFailure(os_error_message(args.file, exc)) from None
     _write_document(disclosure, args.output, out)
     return EXIT_OK
 
@@ -423,6 +384,14 @@ def _cmd_import_xlsx(args: argparse.Namespace, out: TextIO) -> int:
 def _add_source(command: argparse.ArgumentParser, what: str) -> None:
     command.add_argument("file", nargs="?", metavar="FILE", help=what)
     command.add_argument("--example", metavar="NAME", help="use a bundled example instead (e.g. xiqu-2021)")
+
+
+def _add_file_read_into_json(command: argparse.ArgumentParser, metavar: str, what: str) -> None:
+    """The one file a command reads into a Disclosure, and where the Disclosure's JSON goes."""
+    command.add_argument("file", metavar=metavar, help=what)
+    command.add_argument(
+        "-o", "--output", metavar="OUT.json", help="write the Disclosure here (default: stdout)"
+    )
 
 
 def _add_year_and_department(command: argparse.ArgumentParser) -> None:
@@ -544,10 +513,7 @@ def _parser() -> argparse.ArgumentParser:
         description="把公开报表工作簿读成决算公开数据（Disclosure JSON）| read a workbook of the standard "
         "tables (as written by `budgetacct tables --format xlsx`) into a Disclosure",
     )
-    xlsx.add_argument("file", metavar="FILE.xlsx", help="the workbook")
-    xlsx.add_argument(
-        "-o", "--output", metavar="OUT.json", help="write the Disclosure here (default: stdout)"
-    )
+    _add_file_read_into_json(xlsx, "FILE.xlsx", "the workbook")
     xlsx.add_argument("--year", type=int, help="the fiscal year, when the workbook does not state it")
     xlsx.set_defaults(handler=_cmd_import_xlsx)
 
@@ -557,10 +523,7 @@ def _parser() -> argparse.ArgumentParser:
         description="把公开的决算说明（文字）读成决算公开数据 | read a published report's text into a "
         "Disclosure; the counts of figures read and of sentences left unread go to stderr",
     )
-    read.add_argument("file", metavar="REPORT.txt", help="the report text (UTF-8 or GB18030)")
-    read.add_argument(
-        "-o", "--output", metavar="OUT.json", help="write the Disclosure here (default: stdout)"
-    )
+    _add_file_read_into_json(read, "REPORT.txt", "the report text (UTF-8 or GB18030)")
     _add_year_and_department(read)
     read.set_defaults(handler=_cmd_read)
     return parser
