@@ -25,7 +25,7 @@ from budgetacct.strategies._helpers import (
     _stated_change,
 )
 from budgetacct.strategies.codes import _function_entries
-from budgetacct.strategies.mutation import RESTATED_WHY, Apply, _bump_basic_line, _delta, _mutation, _restate
+from budgetacct.strategies.mutation import Apply, _bump_basic_line, _delta, _mutation, _restate
 
 
 def _refigure(figure: BudgetedFigure, actual: Amount) -> BudgetedFigure:
@@ -209,17 +209,17 @@ def _m_quoted_total(draw: st.DrawFn, d: Disclosure) -> Disclosure:
 MUTATIONS: Final = (
     _mutation(
         "three-public-total",
-        ["R27", "R68"],
+        ["R27"],
         "the “三公” total of §七 is raised (its completion and changes recomputed)",
         _m_three_public("total"),
-        why=RESTATED_WHY,
+        restated=True,
     ),
     _mutation(
         "vehicle-operation",
-        ["R28", "R68"],
+        ["R28"],
         "公务用车运行维护费 of §七 is raised but not 公务用车购置及运行维护费",
         _m_three_public("vehicle_operation"),
-        why=RESTATED_WHY,
+        restated=True,
     ),
     _mutation(
         "foreign-reception",
@@ -241,17 +241,18 @@ MUTATIONS: Final = (
     ),
     _mutation(
         "three-public-above",
-        ["R32", "R68"],
+        ["R32"],
         "因公出国（境）费 and the “三公” total of §七 are raised above 一般公共预算 spending",
         _m_three_public("outbound", "total", above_general_budget=True),
-        why=RESTATED_WHY,
+        restated=True,
     ),
     _mutation(
         "basic-above-department",
-        ["R21", "R36", "R68"],
+        ["R21", "R36"],
         "§六's 一般公共预算 基本支出 (with 人员经费 and one 301 row) is raised above the department's 基本支出",
         _m_basic_above,
-        why=f"the §六 total is also the 基本支出 column of the T6 table (R21); {RESTATED_WHY}",
+        why="the §六 total is also the 基本支出 column of the T6 table (R21)",
+        restated=True,
     ),
     _mutation("share", ["R37"], "one revenue share is moved by one percentage point", _m_share),
     _mutation("direction-word", ["R38"], "the direction word of the revenue change is flipped", _m_direction),
@@ -260,19 +261,18 @@ MUTATIONS: Final = (
     _mutation("completion", ["R39"], "one 完成预算% of §五(三) is raised by 5–50 points", _m_completion),
     _mutation(
         "general-item",
-        ["R40", "R68"],
+        ["R40"],
         "one item of §五(三) is raised (its 完成预算% recomputed from it)",
         _m_item,
-        why=RESTATED_WHY,
+        restated=True,
     ),
     _mutation(
         "narrative-personnel",
-        ["R23", "R41", "R68"],
+        ["R23", "R41"],
         "§六 is printed without its economic rows and with 人员经费 raised",
         _m_narrative_basic,
-        why=(
-            f"without economic rows R41 (narrative) and R23 (table) check the same identity; {RESTATED_WHY}"
-        ),
+        why=("without economic rows R41 (narrative) and R23 (table) check the same identity"),
+        restated=True,
     ),
     _mutation(
         "operating-costs",
@@ -292,9 +292,9 @@ MUTATIONS: Final = (
     _mutation("decimals", ["R58"], "机关运行经费 is printed with three or four decimals", _m_decimals),
     _mutation(
         "quoted-total",
-        ["R59", "R68"],
+        ["R59"],
         "§九 国有资本经营 spending is quoted higher than T4 (its own balance and change follow it)",
         _m_quoted_total,
-        why=RESTATED_WHY,
+        restated=True,
     ),
 )

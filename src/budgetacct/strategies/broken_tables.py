@@ -3,6 +3,7 @@ the revenue and expenditure tables, the fiscal table (T4), 一般公共预算 an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Final
 
 import attrs
@@ -15,7 +16,6 @@ from budgetacct.model.tables import Column, Measure, TableKind
 from budgetacct.money import Amount
 from budgetacct.strategies._helpers import _ZERO, _amount_of, _need, _raised, _raised_at, _replaced
 from budgetacct.strategies.mutation import (
-    RESTATED_WHY,
     Apply,
     _bump_basic_line,
     _delta,
@@ -63,11 +63,18 @@ def _m_overview(field: str) -> Apply:
     return apply
 
 
-def _m_class(draw: st.DrawFn, d: Disclosure) -> Disclosure:
-    expenditure = _need(d.expenditure)
-    k = draw(st.integers(0, len(expenditure.classes) - 1))
-    classes = _raised_at(expenditure.classes, k, _delta(draw), "amount")
-    return attrs.evolve(d, expenditure=attrs.evolve(expenditure, classes=classes))
+def _m_one_row(part: str, rows: str, field: str) -> Apply:
+    """Raise ``field`` of one drawn row of ``d.<part>.<rows>`` (a 类 row of §三, a fund of T4)."""
+
+    def apply(draw: st.DrawFn, d: Disclosure) -> Disclosure:
+        section = _need(getattr(d, part))
+        items = getattr(section, rows)
+        raised = _raised_at(items, draw(st.integers(0, len(items) - 1)), _delta(draw), field)
+        # The part is named at run time, so mypy's per-class check of ``attrs.evolve`` cannot apply.
+        evolve: Callable[..., Disclosure] = attrs.evolve
+        return evolve(d, **{part: attrs.evolve(section, **{rows: raised})})
+
+    return apply
 
 
 _KIND_FIELDS: Final = {
@@ -148,13 +155,6 @@ def _m_fiscal(field: str) -> Apply:
     return apply
 
 
-def _m_fund_flow(draw: st.DrawFn, d: Disclosure) -> Disclosure:
-    fiscal = _need(d.fiscal)
-    index = draw(st.integers(0, len(fiscal.funds) - 1))
-    funds = _raised_at(fiscal.funds, index, _delta(draw), "closing")
-    return attrs.evolve(d, fiscal=attrs.evolve(fiscal, funds=funds))
-
-
 def _m_fiscal_above(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     fiscal, overview = _need(d.fiscal), _need(d.overview)
     closing = _need(overview.closing_balance) + _delta(draw)
@@ -185,46 +185,52 @@ def _m_personnel(draw: st.DrawFn, d: Disclosure) -> Disclosure:
 MUTATIONS: Final = (
     _mutation(
         "revenue-source",
-        ["R1", "R68"],
+        ["R1"],
         "a 非财政拨款 revenue source line of §二 is raised by 1–50 万元",
         _m_revenue_line,
         ["R37"],
-        f"{_SHARES_WHY}; {RESTATED_WHY}",
+        _SHARES_WHY,
+        restated=True,
     ),
     _mutation(
         "grand-revenue-total",
-        ["R2", "R5", "R68"],
+        ["R2", "R5"],
         "收入总计 of §一 is raised (its stated change recomputed from it)",
         _m_overview("revenue_grand_total"),
-        why=f"{_LINKED_WHY}; {RESTATED_WHY}",
+        why=_LINKED_WHY,
+        restated=True,
     ),
     _mutation(
         "summary-class",
-        ["R3", "R12", "R68"],
+        ["R3", "R12"],
         "one 类 row of 收入支出决算总表 (T1) as §三 quotes it is raised",
-        _m_class,
-        why=f"the T1 class rows are also compared with the T3 class rows (R12); {RESTATED_WHY}",
+        _m_one_row("expenditure", "classes", "amount"),
+        why="the T1 class rows are also compared with the T3 class rows (R12)",
+        restated=True,
     ),
     _mutation(
         "closing-balance",
-        ["R4", "R6", "R68"],
+        ["R4", "R6"],
         "年末结转和结余 of the summary table as §一 quotes it is raised",
         _m_overview("closing_balance"),
-        why=f"{_LINKED_WHY}; {RESTATED_WHY}",
+        why=_LINKED_WHY,
+        restated=True,
     ),
     _mutation(
         "grand-expenditure-total",
-        ["R4", "R5", "R68"],
+        ["R4", "R5"],
         "支出总计 of §一 is raised",
         _m_overview("expenditure_grand_total"),
-        why=f"{_LINKED_WHY}; {RESTATED_WHY}",
+        why=_LINKED_WHY,
+        restated=True,
     ),
     _mutation(
         "opening-balance",
-        ["R2", "R6", "R68"],
+        ["R2", "R6"],
         "年初结转和结余 of the summary table as §一 quotes it is raised",
         _m_overview("opening_balance"),
-        why=f"{_LINKED_WHY}; {RESTATED_WHY}",
+        why=_LINKED_WHY,
+        restated=True,
     ),
     _mutation(
         "kind-relabelled",
@@ -240,10 +246,10 @@ MUTATIONS: Final = (
     ),
     _mutation(
         "fund-table-rollup",
-        ["R9", "R68"],
+        ["R9"],
         "a 类 row of the 政府性基金 table as §八 quotes it is raised (with its 项目支出 column) but not its 款/项",
         _m_fund_rollup,
-        why=RESTATED_WHY,
+        restated=True,
     ),
     _mutation(
         "table-kind-column",
@@ -259,46 +265,49 @@ MUTATIONS: Final = (
     ),
     _mutation(
         "kind-line",
-        ["R13", "R68"],
+        ["R13"],
         "the 对附属单位补助支出 line of §三 is raised",
         _m_kind_line,
         ["R37"],
-        f"{_SHARES_WHY}; {RESTATED_WHY}",
+        _SHARES_WHY,
+        restated=True,
     ),
     _mutation(
         "fiscal-revenue",
-        ["R14", "R15", "R68"],
+        ["R14", "R15"],
         "财政拨款 本年收入合计 of T4 as §四 quotes it is raised",
         _m_fiscal("revenue_total"),
-        why=f"the fiscal grand total is also the sum of fiscal revenue and opening balance (R15); {RESTATED_WHY}",
+        why="the fiscal grand total is also the sum of fiscal revenue and opening balance (R15)",
+        restated=True,
     ),
     _mutation(
         "fiscal-opening",
-        ["R15", "R68"],
+        ["R15"],
         "年初财政拨款结转和结余 of T4 as §四 quotes it is raised",
         _m_fiscal("opening_balance"),
-        why=RESTATED_WHY,
+        restated=True,
     ),
     _mutation(
         "fiscal-closing",
-        ["R17", "R68"],
+        ["R17"],
         "年末财政拨款结转和结余 of T4 as §四 quotes it is raised",
         _m_fiscal("closing_balance"),
-        why=RESTATED_WHY,
+        restated=True,
     ),
     _mutation(
         "fund-flow",
-        ["R18", "R68"],
+        ["R18"],
         "one fund's 年末结转和结余 in T4 as §四 quotes it is raised",
-        _m_fund_flow,
-        why=RESTATED_WHY,
+        _m_one_row("fiscal", "funds", "closing"),
+        restated=True,
     ),
     _mutation(
         "fiscal-above-department",
-        ["R17", "R19", "R68"],
+        ["R17", "R19"],
         "年末财政拨款结转和结余 is quoted in §四 above the department's whole closing balance",
         _m_fiscal_above,
-        why=f"the fiscal closing balance is also part of the fiscal grand total (R17); {RESTATED_WHY}",
+        why="the fiscal closing balance is also part of the fiscal grand total (R17)",
+        restated=True,
     ),
     _mutation(
         "general-table-disagrees",
@@ -314,9 +323,9 @@ MUTATIONS: Final = (
     ),
     _mutation(
         "personnel",
-        ["R23", "R68"],
+        ["R23"],
         "人员经费 and one 301/303 row of §六 are raised together, so 人员 + 公用 ≠ 基本支出",
         _m_personnel,
-        why=RESTATED_WHY,
+        restated=True,
     ),
 )

@@ -53,7 +53,14 @@ def _mutation(
     collateral: Iterable[str] = (),
     why: str = "",
     reprint: Reprint | None = None,
+    *,
+    restated: bool = False,
 ) -> Mutation:
+    """A :class:`Mutation`; ``restated``: the broken figure is a narrative one that a standard table
+    prints again, so R68 is expected as well (and ``why`` ends with :data:`RESTATED_WHY`)."""
+    if restated:
+        expected = (*expected, "R68")
+        why = f"{why}; {RESTATED_WHY}" if why else RESTATED_WHY
     return Mutation(name, frozenset(expected), description, apply, frozenset(collateral), why, reprint)
 
 
