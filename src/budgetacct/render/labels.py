@@ -152,10 +152,6 @@ def label(text: str, locale: str = "zh_CN") -> str:
     '"Three public" expenses'
     >>> label("因公出国(境)费", "en_US")
     'Official overseas (outbound) travel'
-    >>> label("本年支出合计", "en")
-    'Total expenditure for the year'
-    >>> label("本年支出合计")
-    '本年支出合计'
     """
     value: object = text
     if not isinstance(value, str):  # untyped callers: still never raise
