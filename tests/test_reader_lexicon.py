@@ -1,6 +1,6 @@
 """The lexicon: wordings as data, validated when loaded, read by longest match.
 
-Sentences quoted here come from the development corpus (see /work/shared/corpus/README.md), as
+Sentences quoted here come from the development corpus (see tests/corpus/README.md), as
 text extracted from the PDF and normalized; each names its file.
 """
 

@@ -1,5 +1,5 @@
 """The report's year and department, from its title page (excerpts of real reports, with where
-they come from: the files of the development corpus, see /work/shared/corpus/README.md)."""
+they come from: the files of the development corpus, see tests/corpus/README.md)."""
 
 from __future__ import annotations
 

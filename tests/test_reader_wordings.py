@@ -1,5 +1,5 @@
 """Real wordings, read by the constructions: excerpts of the development corpus (text extracted
-from the PDFs, wrapped as extracted), each named by its file (see /work/shared/corpus/README.md)."""
+from the PDFs, wrapped as extracted), each named by its file (see tests/corpus/README.md)."""
 
 from __future__ import annotations
 
