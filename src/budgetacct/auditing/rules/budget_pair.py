@@ -14,6 +14,7 @@ from typing import Final
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules._common import BUDGET_THREE_PUBLIC_FIGURES
 from budgetacct.auditing.rules.budget_common import BudgetChecker
 from budgetacct.auditing.rules.table_cells import CellRef, find
 from budgetacct.codes import FunctionCode
@@ -25,7 +26,6 @@ from budgetacct.money import Amount
 __all__ = ["PairChecker"]
 
 _PAIR: Final = "预算与决算"
-_THREE_PUBLIC: Final = ("total", "outbound", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
 
 
 class PairChecker(Checker):
@@ -73,7 +73,7 @@ def _three_public(p: PairChecker) -> Iterator[tuple[str, BudgetedFigure, str, Am
     final, planned = p.d.three_public, p.budget.three_public
     if final is None or planned is None:
         return
-    for name in _THREE_PUBLIC:
+    for name in BUDGET_THREE_PUBLIC_FIGURES:
         figure: BudgetedFigure = getattr(final, name)
         amount = getattr(planned, name).amount
         if amount is not None:

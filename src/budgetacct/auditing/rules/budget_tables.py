@@ -12,6 +12,7 @@ from typing import Final
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules._common import missing_tables
 from budgetacct.auditing.rules.budget_common import budget_of
 from budgetacct.auditing.rules.table_cells import CellRef, Printed, compare, find, table_name
 from budgetacct.model.budget import Budget
@@ -258,17 +259,7 @@ def budget_tables_of_the_set(c: Checker) -> None:
         return
     table_set = BUDGET_TABLE_SETS[b.table_set or ""]
     printed = {table.kind for table in b.tables}
-    for entry in table_set.entries:
-        if entry.kind not in printed:
-            title = entry.title or entry.kind.value
-            c.emit(
-                Severity.WARNING,
-                "$.tables",
-                f"缺少{table_set.label}中的{entry.number}{title}（无数据的表也应公开并注明）",
-                f"the budget set {table_set.name} has {entry.number} {title}, which the report does not print",
-                expected=title,
-                actual="缺 / missing",
-            )
+    missing_tables(c, table_set, printed, f"the budget set {table_set.name}")
     for t, table in enumerate(b.tables):
         if not table.kind.is_budget:
             c.emit(
