@@ -1,17 +1,18 @@
-"""What several rule families share: the 三公 figures they walk, and the check that a table set is
-published whole (R69 on a 决算, R92 on a budget)."""
+"""What several rule families share: the fund sections and the 三公 figures they walk, and the check
+that a table set is published whole (R69 on a 决算, R92 on a budget)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from typing import Final
 
 from budgetacct.auditing.check import Checker
-from budgetacct.model.enums import Severity
+from budgetacct.model.disclosure import Disclosure, FundSpending
+from budgetacct.model.enums import Fund, Severity
 from budgetacct.model.table_layout import TableSet
 from budgetacct.model.tables import TableKind
 
-__all__ = ["BUDGET_THREE_PUBLIC_FIGURES", "THREE_PUBLIC_FIGURES", "missing_tables"]
+__all__ = ["BUDGET_THREE_PUBLIC_FIGURES", "THREE_PUBLIC_FIGURES", "fund_sections", "missing_tables"]
 
 #: The figures of a 决算's 三公 section (each a ``BudgetedFigure``: 决算数, 预算数 and their words).
 THREE_PUBLIC_FIGURES: Final = (
@@ -26,6 +27,16 @@ THREE_PUBLIC_FIGURES: Final = (
 )
 #: The figures of a budget's 三公 section: a budget does not split 公务接待费 into 国内 and 外事.
 BUDGET_THREE_PUBLIC_FIGURES: Final = THREE_PUBLIC_FIGURES[:6]
+
+
+def fund_sections(d: Disclosure) -> Iterator[tuple[str, Fund, FundSpending]]:
+    """The 政府性基金 and 国有资本经营 sections ``d`` prints: each one's field name, fund and section."""
+    for name, fund, section in (
+        ("government_fund", Fund.GOVERNMENT_FUND, d.government_fund),
+        ("state_capital", Fund.STATE_CAPITAL, d.state_capital),
+    ):
+        if section is not None:
+            yield name, fund, section
 
 
 def missing_tables(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
-from budgetacct.auditing.rules._common import THREE_PUBLIC_FIGURES
+from budgetacct.auditing.rules._common import THREE_PUBLIC_FIGURES, fund_sections
 from budgetacct.model.disclosure import BudgetedFigure
 from budgetacct.money import Direction
 
@@ -112,12 +112,10 @@ def changes_stated_correctly(c: Checker) -> None:
             "一般公共预算财政拨款支出增减",
             "general budget spending change",
         )
-    for name in ("government_fund", "state_capital"):
-        section = getattr(d, name)
-        if section is not None:
-            c.change(
-                f"$.{name}.change", section.total, section.change, "基金/国资支出增减", "fund spending change"
-            )
+    for name, _, section in fund_sections(d):
+        c.change(
+            f"$.{name}.change", section.total, section.change, "基金/国资支出增减", "fund spending change"
+        )
     if d.operating_costs is not None:
         c.change(
             "$.operating_costs.change",
