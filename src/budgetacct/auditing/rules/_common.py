@@ -4,6 +4,7 @@ that a table set is published whole (R69 on a 决算, R92 on a budget)."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
+from decimal import Decimal
 from typing import Final
 
 from budgetacct.auditing.check import Checker
@@ -12,7 +13,7 @@ from budgetacct.model.enums import Fund, Severity
 from budgetacct.model.table_layout import TableSet
 from budgetacct.model.tables import TableKind
 
-__all__ = ["BUDGET_THREE_PUBLIC_FIGURES", "THREE_PUBLIC_FIGURES", "fund_sections", "missing_tables"]
+__all__ = ["BUDGET_THREE_PUBLIC_FIGURES", "THREE_PUBLIC_FIGURES", "fund_sections", "missing_tables", "plain"]
 
 #: The figures of a 决算's 三公 section (each a ``BudgetedFigure``: 决算数, 预算数 and their words).
 THREE_PUBLIC_FIGURES: Final = (
@@ -27,6 +28,12 @@ THREE_PUBLIC_FIGURES: Final = (
 )
 #: The figures of a budget's 三公 section: a budget does not split 公务接待费 into 国内 and 外事.
 BUDGET_THREE_PUBLIC_FIGURES: Final = THREE_PUBLIC_FIGURES[:6]
+
+
+def plain(value: Decimal) -> str:
+    """A figure as a finding's message prints it: every digit it has, no exponent, no ``-0``."""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "0") else text
 
 
 def fund_sections(d: Disclosure) -> Iterator[tuple[str, Fund, FundSpending]]:

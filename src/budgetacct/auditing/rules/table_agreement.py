@@ -14,6 +14,7 @@ import attrs
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules._common import plain
 from budgetacct.auditing.rules.table_cells import CellRef, compare, find
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.enums import ExpenditureKind
@@ -435,15 +436,10 @@ def narrative_matches_tables(c: Checker) -> None:
                 path,
                 amount,
                 [cell.amount],
-                f"说明中的数字与{cell.zh}不一致（说明{_plain(amount)}万元，表中{_plain(cell.amount)}万元）",
-                f"the narrative's figure differs from {cell.en} (narrative {_plain(amount)}, table {_plain(cell.amount)})",
+                f"说明中的数字与{cell.zh}不一致（说明{plain(amount.value)}万元，表中{plain(cell.amount.value)}万元）",
+                f"the narrative's figure differs from {cell.en} (narrative {plain(amount.value)}, table {plain(cell.amount.value)})",
                 related=(cell.path,),
             )
-
-
-def _plain(amount: Amount) -> str:
-    text = format(amount.value.normalize(), "f")
-    return "0" if text in ("-0", "0") else text
 
 
 rule(
