@@ -15,6 +15,13 @@ from budgetacct.model.tables import TableKind
 
 __all__ = ["BUDGET_THREE_PUBLIC_FIGURES", "THREE_PUBLIC_FIGURES", "fund_sections", "missing_tables", "plain"]
 
+
+def plain(value: Decimal) -> str:
+    """A figure as a finding's message prints it: every digit it has, no exponent, no ``-0``."""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "0") else text
+
+
 #: The figures of a 决算's 三公 section (each a ``BudgetedFigure``: 决算数, 预算数 and their words).
 THREE_PUBLIC_FIGURES: Final = (
     "total",
@@ -28,12 +35,6 @@ THREE_PUBLIC_FIGURES: Final = (
 )
 #: The figures of a budget's 三公 section: a budget does not split 公务接待费 into 国内 and 外事.
 BUDGET_THREE_PUBLIC_FIGURES: Final = THREE_PUBLIC_FIGURES[:6]
-
-
-def plain(value: Decimal) -> str:
-    """A figure as a finding's message prints it: every digit it has, no exponent, no ``-0``."""
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "0") else text
 
 
 def fund_sections(d: Disclosure) -> Iterator[tuple[str, Fund, FundSpending]]:

@@ -15,7 +15,7 @@ import attrs
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules._common import plain
-from budgetacct.auditing.rules.table_cells import CellRef, compare, find
+from budgetacct.auditing.rules.table_cells import CellRef, Printed, compare, find, narrative_against_cells
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.enums import ExpenditureKind
 from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, THREE_PUBLIC_MEASURES
@@ -426,20 +426,14 @@ def narrative_matches_tables(c: Checker) -> None:
     if not c.d.tables:
         return
     for reading in NARRATIVE_LINKS:
-        for path, amount, ref in reading(c.d):
-            if amount is None:
-                continue
-            cell = find(c, ref)
-            if cell is None or cell.amount.value == amount.value:
-                continue
-            c.equal(
-                path,
-                amount,
-                [cell.amount],
-                f"说明中的数字与{cell.zh}不一致（说明{plain(amount.value)}万元，表中{plain(cell.amount.value)}万元）",
-                f"the narrative's figure differs from {cell.en} (narrative {plain(amount.value)}, table {plain(cell.amount.value)})",
-                related=(cell.path,),
-            )
+        narrative_against_cells(c, reading(c.d), _differs_from_cell)
+
+
+def _differs_from_cell(cell: Printed, amount: Amount) -> tuple[str, str]:
+    return (
+        f"说明中的数字与{cell.zh}不一致（说明{plain(amount.value)}万元，表中{plain(cell.amount.value)}万元）",
+        f"the narrative's figure differs from {cell.en} (narrative {plain(amount.value)}, table {plain(cell.amount.value)})",
+    )
 
 
 rule(
