@@ -15,6 +15,7 @@ import attrs
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules._common import BUDGET_THREE_PUBLIC_FIGURES
 from budgetacct.auditing.rules.budget_common import budget_of
 from budgetacct.codes import BasicExpensePart
 from budgetacct.model.disclosure import StatedChange
@@ -356,7 +357,7 @@ def _changes(c: Checker) -> list[tuple[str, object, StatedChange | None, str]]:
             ("$.general_budget.change", b.general_budget.total, b.general_budget.change, "一般公共预算支出")
         )
     if b.three_public is not None:
-        for name in ("total", "outbound", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"):
+        for name in BUDGET_THREE_PUBLIC_FIGURES:
             figure = getattr(b.three_public, name)
             found.append(
                 (f"$.three_public.{name}.change", figure.amount, figure.change, f"“三公”经费（{name}）")

@@ -14,6 +14,7 @@ from typing import Final
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules._common import BUDGET_THREE_PUBLIC_FIGURES
 from budgetacct.auditing.rules.budget_common import BudgetChecker
 from budgetacct.auditing.rules.table_cells import CellRef, find
 from budgetacct.codes import FunctionCode
@@ -25,7 +26,6 @@ from budgetacct.money import Amount
 __all__ = ["PairChecker"]
 
 _PAIR: Final = "预算与决算"
-_THREE_PUBLIC: Final = ("total", "outbound", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
 
 
 class PairChecker(Checker):
@@ -38,10 +38,9 @@ class PairChecker(Checker):
         self.budget_checker = BudgetChecker(budget, exact=False)
 
 
-def _pair(c: Checker) -> tuple[Disclosure, Budget, PairChecker] | None:
-    if not isinstance(c, PairChecker):
-        return None
-    return c.d, c.budget, c
+def _pair(c: Checker) -> PairChecker | None:
+    """The checker as a pair's (``d`` the 决算, ``budget`` the budget), or ``None`` outside a pair audit."""
+    return c if isinstance(c, PairChecker) else None
 
 
 def _planned_item(p: PairChecker, code: FunctionCode) -> tuple[str, Amount] | None:
@@ -73,7 +72,7 @@ def _three_public(p: PairChecker) -> Iterator[tuple[str, BudgetedFigure, str, Am
     final, planned = p.d.three_public, p.budget.three_public
     if final is None or planned is None:
         return
-    for name in _THREE_PUBLIC:
+    for name in BUDGET_THREE_PUBLIC_FIGURES:
         figure: BudgetedFigure = getattr(final, name)
         amount = getattr(planned, name).amount
         if amount is not None:
@@ -82,13 +81,10 @@ def _three_public(p: PairChecker) -> Iterator[tuple[str, BudgetedFigure, str, Am
 
 def items_against_budget(c: Checker) -> None:
     """§五(三) 各项 年初预算 = the budget report's figure for that 项."""
-    found = _pair(c)
-    if found is None:
+    p = _pair(c)
+    if p is None or p.d.general_budget is None:
         return
-    final, _, p = found
-    if final.general_budget is None:
-        return
-    for i, item in enumerate(final.general_budget.items):
+    for i, item in enumerate(p.d.general_budget.items):
         planned = _planned_item(p, item.code)
         if item.budget is None or planned is None:
             continue
@@ -115,17 +111,14 @@ rule(
 
 def total_against_budget(c: Checker) -> None:
     """一般公共预算 年初预算 total in the 决算 = the budget report's 一般公共预算支出."""
-    found = _pair(c)
-    if found is None:
-        return
-    final, _, p = found
-    planned = _general_total(p)
-    if final.general_budget is None or planned is None:
+    p = _pair(c)
+    planned = None if p is None else _general_total(p)
+    if p is None or p.d.general_budget is None or planned is None:
         return
     path, amount = planned
     c.equal(
         "$.general_budget.detail_budget",
-        final.general_budget.detail_budget,
+        p.d.general_budget.detail_budget,
         [amount],
         "一般公共预算财政拨款支出年初预算与部门预算公开的数不符",
         "the general-budget spending budget stated differs from the budget report's",
@@ -145,10 +138,10 @@ rule(
 
 def three_public_against_budget(c: Checker) -> None:
     """§七 “三公” 预算数 = the budget report's “三公” budget, figure by figure."""
-    found = _pair(c)
-    if found is None:
+    p = _pair(c)
+    if p is None:
         return
-    for name, figure, path, amount in _three_public(found[2]):
+    for name, figure, path, amount in _three_public(p):
         c.equal(
             f"$.three_public.{name}.budget",
             figure.budget,
@@ -171,11 +164,10 @@ rule(
 
 def completion_from_budget(c: Checker) -> None:
     """完成年初预算% = 决算数 ÷ the budget report's figure (per 项, in total, per 三公 item)."""
-    found = _pair(c)
-    if found is None:
+    p = _pair(c)
+    if p is None:
         return
-    final, _, p = found
-    general = final.general_budget
+    general = p.d.general_budget
     if general is not None:
         for i, item in enumerate(general.items):
             planned = _planned_item(p, item.code)

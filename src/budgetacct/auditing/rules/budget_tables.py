@@ -12,8 +12,17 @@ from typing import Final
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules._common import missing_tables
 from budgetacct.auditing.rules.budget_common import budget_of
-from budgetacct.auditing.rules.table_cells import CellRef, Printed, compare, find, table_name
+from budgetacct.auditing.rules.table_cells import (
+    CellRef,
+    Printed,
+    Restated,
+    compare,
+    find,
+    narrative_against_cells,
+    table_name,
+)
 from budgetacct.model.budget import Budget
 from budgetacct.model.budget_sets import BUDGET_TABLE_SETS
 from budgetacct.model.enums import Fund, RevenueSource, Severity
@@ -53,7 +62,7 @@ def _ref(kind: TableKind, key: RowKey, column: Column) -> CellRef:
     return CellRef(kind, key, column)
 
 
-def _narrative(b: Budget) -> Iterator[tuple[str, Amount | None, CellRef]]:
+def _narrative(b: Budget) -> Iterator[Restated]:
     """Each figure of the 预算编制说明 with the table cell that prints it again."""
     if b.overview is not None:
         o = b.overview
@@ -149,20 +158,11 @@ def budget_narrative_against_tables(c: Checker) -> None:
     b = budget_of(c)
     if b is None or not b.tables:
         return
-    for path, value, ref in _narrative(b):
-        if value is None:
-            continue
-        printed = find(c, ref)
-        if printed is None:
-            continue
-        c.equal(
-            path,
-            value,
-            [printed.amount],
-            f"说明中的数与{printed.zh}不符",
-            f"the narrative differs from {printed.en}",
-            related=(printed.path,),
-        )
+    narrative_against_cells(c, _narrative(b), _differs_from_cell)
+
+
+def _differs_from_cell(cell: Printed, _: Amount) -> tuple[str, str]:
+    return f"说明中的数与{cell.zh}不符", f"the narrative differs from {cell.en}"
 
 
 rule(
@@ -258,17 +258,7 @@ def budget_tables_of_the_set(c: Checker) -> None:
         return
     table_set = BUDGET_TABLE_SETS[b.table_set or ""]
     printed = {table.kind for table in b.tables}
-    for entry in table_set.entries:
-        if entry.kind not in printed:
-            title = entry.title or entry.kind.value
-            c.emit(
-                Severity.WARNING,
-                "$.tables",
-                f"缺少{table_set.label}中的{entry.number}{title}（无数据的表也应公开并注明）",
-                f"the budget set {table_set.name} has {entry.number} {title}, which the report does not print",
-                expected=title,
-                actual="缺 / missing",
-            )
+    missing_tables(c, table_set, printed, f"the budget set {table_set.name}")
     for t, table in enumerate(b.tables):
         if not table.kind.is_budget:
             c.emit(

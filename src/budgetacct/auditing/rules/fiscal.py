@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules._common import fund_sections
 from budgetacct.model.disclosure import Fiscal
-from budgetacct.model.enums import Fund
 from budgetacct.money import Amount
 
 
@@ -142,18 +142,16 @@ def fund_balances_carry_forward(c: Checker) -> None:
                 flow.closing,
                 flow.fund.value,
             )
-    for name, fund in (("government_fund", Fund.GOVERNMENT_FUND), ("state_capital", Fund.STATE_CAPITAL)):
-        section = getattr(c.d, name)
-        if section is not None:
-            _carries_forward(
-                c,
-                f"$.{name}.closing_balance",
-                section.opening_balance,
-                section.revenue,
-                section.total,
-                section.closing_balance,
-                fund.value,
-            )
+    for name, fund, section in fund_sections(c.d):
+        _carries_forward(
+            c,
+            f"$.{name}.closing_balance",
+            section.opening_balance,
+            section.revenue,
+            section.total,
+            section.closing_balance,
+            fund.value,
+        )
 
 
 rule(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules._common import fund_sections
 from budgetacct.model.disclosure import GeneralBudget
 from budgetacct.model.enums import ExpenditureKind, Fund
 from budgetacct.money import Amount
@@ -122,9 +123,9 @@ def quoted_figures_agree(c: Checker) -> None:
     fiscal = d.fiscal
     if fiscal is None:
         return
-    for name, fund in (("government_fund", Fund.GOVERNMENT_FUND), ("state_capital", Fund.STATE_CAPITAL)):
-        section, flow = getattr(d, name), fiscal.get(fund)
-        if section is not None and flow is not None:
+    for name, fund, section in fund_sections(d):
+        flow = fiscal.get(fund)
+        if flow is not None:
             c.equal(
                 f"$.{name}.total",
                 section.total,

@@ -13,6 +13,7 @@ from budgetacct.auditing.rules.performance_reading import (
     classify,
     compact,
     evaluations_of,
+    indicator_rows,
     plain,
     total_of,
 )
@@ -111,15 +112,14 @@ def _context(e: ProjectEvaluation) -> str:
 def indicator_text_not_copied(c: Checker) -> None:
     evaluations = evaluations_of(c)
     places: dict[str, list[tuple[int, int, str]]] = {}
-    for i, e in enumerate(evaluations):
-        for j, indicator in enumerate(e.indicators):
-            for field in ("name", "target", "actual"):
-                text = getattr(indicator, field)
-                key = compact(text) if text is not None else ""
-                # Deadlines and quantities ("2021年12月31日前", "≥95%") are shared by design;
-                # only free text that two projects print identically suggests copying.
-                if len(key) >= _COPY_MIN_LENGTH and isinstance(parse_indicator_value(text), Qualitative):
-                    places.setdefault(key, []).append((i, j, field))
+    for i, _, j, indicator in indicator_rows(c):
+        for field in ("name", "target", "actual"):
+            text = getattr(indicator, field)
+            key = compact(text) if text is not None else ""
+            # Deadlines and quantities ("2021年12月31日前", "≥95%") are shared by design;
+            # only free text that two projects print identically suggests copying.
+            if len(key) >= _COPY_MIN_LENGTH and isinstance(parse_indicator_value(text), Qualitative):
+                places.setdefault(key, []).append((i, j, field))
     copies: dict[tuple[int, int], tuple[int, list[str]]] = {}
     for key, found in places.items():
         projects = sorted({i for i, _, _ in found})
@@ -168,12 +168,10 @@ def _same_project(a: ProjectEvaluation, b: ProjectEvaluation) -> bool:
 
 def indicator_labels_known(c: Checker) -> None:
     seen: dict[tuple[str, str], list[str]] = {}
-    for i, e in enumerate(evaluations_of(c)):
-        for j, indicator in enumerate(e.indicators):
-            classification = classify(indicator)
-            if not classification.known:
-                key = (compact(indicator.level1), compact(indicator.level2))
-                seen.setdefault(key, []).append(f"{BASE}[{i}].indicators[{j}]")
+    for i, _, j, indicator in indicator_rows(c):
+        if not classify(indicator).known:
+            key = (compact(indicator.level1), compact(indicator.level2))
+            seen.setdefault(key, []).append(f"{BASE}[{i}].indicators[{j}]")
     for (level1, level2), paths in seen.items():
         classification = DEFAULT_HIERARCHY.classify(level1, level2)
         if not classification.level1_known:

@@ -22,6 +22,7 @@ from budgetacct.auditing.rules.performance_reading import (
     cost_indicators,
     deviation_reason,
     evaluations_of,
+    indicator_rows,
     measured,
     money_in_wan,
     total_of,
@@ -163,31 +164,30 @@ def _unmeasurable_severity(evaluation: Evaluation) -> Severity:
 
 
 def indicators_met_in_their_direction(c: Checker) -> None:
-    for i, e in enumerate(evaluations_of(c)):
-        for j, indicator in enumerate(e.indicators):
-            classification = classify(indicator)
-            result = evaluate(indicator.target, indicator.actual or "", direction=classification.direction)
-            if result.outcome is Outcome.MET:
-                continue
-            path = f"{BASE}[{i}].indicators[{j}].actual"
-            label = f"“{e.name}”{classification.level2}“{indicator.name}”"
-            figures: dict[str, object] = {"expected": indicator.target, "actual": indicator.actual}
-            if result.outcome is Outcome.NOT_MET:
-                c.emit(
-                    Severity.WARNING,
-                    path,
-                    f"{label}未达成：{result.reason_zh}",
-                    f"{indicator.name} not met: {result.reason_en}",
-                    **figures,
-                )
-                continue
+    for i, e, j, indicator in indicator_rows(c):
+        classification = classify(indicator)
+        result = evaluate(indicator.target, indicator.actual or "", direction=classification.direction)
+        if result.outcome is Outcome.MET:
+            continue
+        path = f"{BASE}[{i}].indicators[{j}].actual"
+        label = f"“{e.name}”{classification.level2}“{indicator.name}”"
+        figures: dict[str, object] = {"expected": indicator.target, "actual": indicator.actual}
+        if result.outcome is Outcome.NOT_MET:
             c.emit(
-                _unmeasurable_severity(result),
+                Severity.WARNING,
                 path,
-                f"{label}无法衡量：{result.reason_zh}",
-                f"{indicator.name} cannot be measured: {result.reason_en}",
+                f"{label}未达成：{result.reason_zh}",
+                f"{indicator.name} not met: {result.reason_en}",
                 **figures,
             )
+            continue
+        c.emit(
+            _unmeasurable_severity(result),
+            path,
+            f"{label}无法衡量：{result.reason_zh}",
+            f"{indicator.name} cannot be measured: {result.reason_en}",
+            **figures,
+        )
 
 
 rule(

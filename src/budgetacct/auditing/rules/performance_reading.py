@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Final
 
 from budgetacct.auditing.check import Checker
+from budgetacct.auditing.rules._common import plain
 from budgetacct.model.indicators import (
     DEFAULT_HIERARCHY,
     Classification,
@@ -37,6 +38,7 @@ __all__ = [
     "cost_indicators",
     "deviation_reason",
     "evaluations_of",
+    "indicator_rows",
     "is_cost",
     "measured",
     "money_in_wan",
@@ -58,9 +60,11 @@ def evaluations_of(c: Checker) -> Sequence[ProjectEvaluation]:
     return performance.evaluations if performance is not None else ()
 
 
-def plain(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "0") else text
+def indicator_rows(c: Checker) -> Iterator[tuple[int, ProjectEvaluation, int, Indicator]]:
+    """Every indicator row of every project table: the table's index and the table, the row's index and the row."""
+    for i, e in enumerate(evaluations_of(c)):
+        for j, indicator in enumerate(e.indicators):
+            yield i, e, j, indicator
 
 
 def total_of(c: Checker, split: FundingSplit) -> Amount | None:

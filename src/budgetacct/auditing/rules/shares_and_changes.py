@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules._common import THREE_PUBLIC_FIGURES, fund_sections
 from budgetacct.model.disclosure import BudgetedFigure
 from budgetacct.money import Direction
 
@@ -111,12 +112,10 @@ def changes_stated_correctly(c: Checker) -> None:
             "一般公共预算财政拨款支出增减",
             "general budget spending change",
         )
-    for name in ("government_fund", "state_capital"):
-        section = getattr(d, name)
-        if section is not None:
-            c.change(
-                f"$.{name}.change", section.total, section.change, "基金/国资支出增减", "fund spending change"
-            )
+    for name, _, section in fund_sections(d):
+        c.change(
+            f"$.{name}.change", section.total, section.change, "基金/国资支出增减", "fund spending change"
+        )
     if d.operating_costs is not None:
         c.change(
             "$.operating_costs.change",
@@ -126,7 +125,7 @@ def changes_stated_correctly(c: Checker) -> None:
             "operating costs change",
         )
     if d.three_public is not None:
-        for name in _THREE_PUBLIC_FIGURES:
+        for name in THREE_PUBLIC_FIGURES:
             figure: BudgetedFigure = getattr(d.three_public, name)
             c.change(
                 f"$.three_public.{name}.change", figure.actual, figure.change, "“三公”经费增减", "三公 change"
@@ -140,18 +139,6 @@ rule(
     formula="增减额 = 本年 − 上年; 增减率 = 增减额 / 上年 × 100 (half-up, 2 dp); 增加/增长 if > 0, 减少/下降 if < 0, 持平 if 0; no rate when 上年 = 0",
     group="百分比与增减",
 )(changes_stated_correctly)
-
-
-_THREE_PUBLIC_FIGURES = (
-    "total",
-    "outbound",
-    "vehicles",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "reception",
-    "domestic_reception",
-    "foreign_reception",
-)
 
 
 def completion_rates_stated_correctly(c: Checker) -> None:
@@ -176,7 +163,7 @@ def completion_rates_stated_correctly(c: Checker) -> None:
                 f"{line.code} completion rate",
             )
     if d.three_public is not None:
-        for name in _THREE_PUBLIC_FIGURES:
+        for name in THREE_PUBLIC_FIGURES:
             figure: BudgetedFigure = getattr(d.three_public, name)
             path = f"$.three_public.{name}"
             c.percent_of(

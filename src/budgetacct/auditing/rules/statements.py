@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules._common import THREE_PUBLIC_FIGURES
 from budgetacct.auditing.rules.budget_common import budget_of
 from budgetacct.model.disclosure import BudgetedFigure, FunctionLine
 from budgetacct.model.enums import Severity
@@ -22,17 +23,6 @@ _WORDS = {
     Direction.DECREASE: ("小于", "below"),
     Direction.FLAT: ("持平", "equal to"),
 }
-
-_THREE_PUBLIC_FIGURES = (
-    "total",
-    "outbound",
-    "vehicles",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "reception",
-    "domestic_reception",
-    "foreign_reception",
-)
 
 
 def _possible(direction: Direction, difference: Decimal, tolerance: Decimal) -> bool:
@@ -151,7 +141,7 @@ def budget_comparisons_worded_correctly(c: Checker) -> None:
                 _check_against_completion(c, path, _item_label(line), line.completion, stated.direction)
     tp = c.d.three_public
     if tp is not None:
-        for name in _THREE_PUBLIC_FIGURES:
+        for name in THREE_PUBLIC_FIGURES:
             _three_public_doubtful(c, f"$.three_public.{name}.versus_budget", getattr(tp, name))
 
 

@@ -14,7 +14,8 @@ import attrs
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
-from budgetacct.auditing.rules.table_cells import CellRef, compare, find
+from budgetacct.auditing.rules._common import plain
+from budgetacct.auditing.rules.table_cells import CellRef, Printed, compare, find, narrative_against_cells
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.enums import ExpenditureKind
 from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, THREE_PUBLIC_MEASURES
@@ -230,10 +231,28 @@ rule(
 Reading = Callable[[Disclosure], Iterator[tuple[str, Amount | None, CellRef]]]
 
 
-def _overview(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
-    o = d.overview
-    if o is None:
-        return
+#: A section's fields, each with the cell that prints it again.
+Cells = tuple[tuple[str, CellRef], ...]
+
+
+def _fields(path: str, section: object, cells: Cells) -> Iterator[tuple[str, Amount | None, CellRef]]:
+    for name, ref in cells:
+        yield f"{path}.{name}", getattr(section, name), ref
+
+
+def _section(name: str, cells: Cells) -> Reading:
+    """The reading of the disclosure's section ``name``: its fields named in ``cells``."""
+
+    def reading(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
+        section = getattr(d, name)
+        if section is not None:
+            yield from _fields(f"$.{name}", section, cells)
+
+    return reading
+
+
+_OVERVIEW_CELLS: Cells = tuple(
+    (name, CellRef(_S, line, _A))
     for name, line in (
         ("revenue_grand_total", Line.REVENUE_GRAND_TOTAL),
         ("expenditure_grand_total", Line.EXPENDITURE_GRAND_TOTAL),
@@ -241,16 +260,12 @@ def _overview(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
         ("opening_balance", Line.OPENING_BALANCE),
         ("surplus_distribution", Line.SURPLUS_DISTRIBUTION),
         ("closing_balance", Line.CLOSING_BALANCE),
-    ):
-        yield f"$.overview.{name}", getattr(o, name), CellRef(_S, line, _A)
+    )
+)
 
 
-def _revenue(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
-    r = d.revenue
-    if r is None:
-        return
-    yield "$.revenue.total", r.total, CellRef(_S, Line.REVENUE_TOTAL, _A)
-    for i, line in enumerate(r.lines):
+def _revenue_lines(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
+    for i, line in enumerate(d.revenue.lines if d.revenue is not None else ()):
         yield f"$.revenue.lines[{i}].amount", line.amount, CellRef(_S, Line.of_source(line.source), _A)
 
 
@@ -263,11 +278,10 @@ _KIND_MEASURE = {
 }
 
 
-def _expenditure(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
+def _expenditure_lines(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
     e = d.expenditure
     if e is None:
         return
-    yield "$.expenditure.total", e.total, CellRef(_S, Line.EXPENDITURE_TOTAL, _A)
     for i, kind_line in enumerate(e.lines):
         yield (
             f"$.expenditure.lines[{i}].amount",
@@ -278,48 +292,61 @@ def _expenditure(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
         yield f"$.expenditure.classes[{i}].amount", line.amount, CellRef(_S, line.code, _A)
 
 
-def _fiscal(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
-    f = d.fiscal
-    if f is None:
-        return
-    yield "$.fiscal.grand_total", f.grand_total, CellRef(_F, Line.REVENUE_GRAND_TOTAL, _A)
-    yield "$.fiscal.revenue_total", f.revenue_total, CellRef(_F, Line.REVENUE_TOTAL, _A)
-    yield "$.fiscal.expenditure_total", f.expenditure_total, CellRef(_F, Line.EXPENDITURE_TOTAL, _T)
-    yield "$.fiscal.opening_balance", f.opening_balance, CellRef(_F, Line.OPENING_BALANCE, _A)
-    yield "$.fiscal.closing_balance", f.closing_balance, CellRef(_F, Line.CLOSING_BALANCE, _T)
-    for i, flow in enumerate(f.funds):
+_FISCAL_CELLS: Cells = (
+    ("grand_total", CellRef(_F, Line.REVENUE_GRAND_TOTAL, _A)),
+    ("revenue_total", CellRef(_F, Line.REVENUE_TOTAL, _A)),
+    ("expenditure_total", CellRef(_F, Line.EXPENDITURE_TOTAL, _T)),
+    ("opening_balance", CellRef(_F, Line.OPENING_BALANCE, _A)),
+    ("closing_balance", CellRef(_F, Line.CLOSING_BALANCE, _T)),
+)
+
+
+def _fiscal_funds(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
+    funds = d.fiscal.funds if d.fiscal is not None else ()
+    for i, flow in enumerate(funds):
         if flow.fund not in FUND_LINES:
             continue
         (fiscal_line, opening_line), measure = FUND_LINES[flow.fund], FUND_MEASURE[flow.fund]
-        base = f"$.fiscal.funds[{i}]"
-        yield f"{base}.opening", flow.opening, CellRef(_F, opening_line, _A)
-        yield f"{base}.revenue", flow.revenue, CellRef(_F, fiscal_line, _A)
-        yield f"{base}.expenditure", flow.expenditure, CellRef(_F, Line.EXPENDITURE_TOTAL, Column(measure))
-        yield f"{base}.closing", flow.closing, CellRef(_F, Line.CLOSING_BALANCE, Column(measure))
+        yield from _fields(
+            f"$.fiscal.funds[{i}]",
+            flow,
+            (
+                ("opening", CellRef(_F, opening_line, _A)),
+                ("revenue", CellRef(_F, fiscal_line, _A)),
+                ("expenditure", CellRef(_F, Line.EXPENDITURE_TOTAL, Column(measure))),
+                ("closing", CellRef(_F, Line.CLOSING_BALANCE, Column(measure))),
+            ),
+        )
 
 
-def _general_budget(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
+_GENERAL_BUDGET_TOTALS: Cells = tuple(
+    (name, CellRef(_G, Line.TOTAL, _T)) for name in ("total", "structure_total", "detail_total")
+)
+
+
+def _general_budget_lines(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
     g = d.general_budget
     if g is None:
         return
-    for name in ("total", "structure_total", "detail_total"):
-        yield f"$.general_budget.{name}", getattr(g, name), CellRef(_G, Line.TOTAL, _T)
     for i, line in enumerate(g.classes):
         yield f"$.general_budget.classes[{i}].amount", line.amount, CellRef(_G, line.code, _T)
     for i, line in enumerate(g.items):
-        base = f"$.general_budget.items[{i}]"
-        yield f"{base}.amount", line.amount, CellRef(_G, line.code, _T)
-        yield f"{base}.basic", line.basic, CellRef(_G, line.code, Column(Measure.BASIC))
-        yield f"{base}.project", line.project, CellRef(_G, line.code, Column(Measure.PROJECT))
+        yield from _fields(
+            f"$.general_budget.items[{i}]",
+            line,
+            (
+                ("amount", CellRef(_G, line.code, _T)),
+                ("basic", CellRef(_G, line.code, Column(Measure.BASIC))),
+                ("project", CellRef(_G, line.code, Column(Measure.PROJECT))),
+            ),
+        )
 
 
-def _basic(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
-    b = d.basic_expenditure
-    if b is None:
-        return
-    yield "$.basic_expenditure.total", b.total, CellRef(_B, Line.TOTAL, _A)
-    yield "$.basic_expenditure.personnel", b.personnel, CellRef(_B, Line.PERSONNEL_TOTAL, _A)
-    yield "$.basic_expenditure.public", b.public, CellRef(_B, Line.PUBLIC_TOTAL, _A)
+_BASIC_CELLS: Cells = (
+    ("total", CellRef(_B, Line.TOTAL, _A)),
+    ("personnel", CellRef(_B, Line.PERSONNEL_TOTAL, _A)),
+    ("public", CellRef(_B, Line.PUBLIC_TOTAL, _A)),
+)
 
 
 def _three_public(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
@@ -327,39 +354,44 @@ def _three_public(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]
     if t is None:
         return
     for name, measure in THREE_PUBLIC_MEASURES:
-        figure = getattr(t, name)
-        yield (
-            f"$.three_public.{name}.actual",
-            figure.actual,
-            CellRef(TableKind.THREE_PUBLIC, Line.THREE_PUBLIC, Column(measure)),
-        )
-        yield (
-            f"$.three_public.{name}.budget",
-            figure.budget,
-            CellRef(TableKind.THREE_PUBLIC, Line.THREE_PUBLIC, Column(measure, Basis.BUDGET)),
+        yield from _fields(
+            f"$.three_public.{name}",
+            getattr(t, name),
+            (
+                ("actual", CellRef(TableKind.THREE_PUBLIC, Line.THREE_PUBLIC, Column(measure))),
+                ("budget", CellRef(TableKind.THREE_PUBLIC, Line.THREE_PUBLIC, Column(measure, Basis.BUDGET))),
+            ),
         )
 
 
-def _funds(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
+#: Each fund section's totals, with the columns of its table's 合计 row that print them.
+_FUND_TOTALS: tuple[tuple[str, TableKind, Cells], ...] = tuple(
+    (
+        name,
+        kind,
+        tuple(
+            (field, CellRef(kind, Line.TOTAL, Column(measure)))
+            for field, measure in (
+                ("total", Measure.EXPENDITURE),
+                ("opening_balance", Measure.OPENING),
+                ("revenue", Measure.REVENUE),
+                ("closing_balance", Measure.CLOSING),
+            )
+        ),
+    )
     for name, kind in (
         ("government_fund", TableKind.GOVERNMENT_FUND),
         ("state_capital", TableKind.STATE_CAPITAL),
-    ):
+    )
+)
+
+
+def _funds(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
+    for name, kind, totals in _FUND_TOTALS:
         f = getattr(d, name)
         if f is None:
             continue
-        yield f"$.{name}.total", f.total, CellRef(kind, Line.TOTAL, Column(Measure.EXPENDITURE))
-        yield (
-            f"$.{name}.opening_balance",
-            f.opening_balance,
-            CellRef(kind, Line.TOTAL, Column(Measure.OPENING)),
-        )
-        yield f"$.{name}.revenue", f.revenue, CellRef(kind, Line.TOTAL, Column(Measure.REVENUE))
-        yield (
-            f"$.{name}.closing_balance",
-            f.closing_balance,
-            CellRef(kind, Line.TOTAL, Column(Measure.CLOSING)),
-        )
+        yield from _fields(f"$.{name}", f, totals)
         for i, line in enumerate(f.lines):
             yield (
                 f"$.{name}.lines[{i}].amount",
@@ -374,12 +406,16 @@ def _funds(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
 
 #: Where each narrative figure is restated in a standard table.
 NARRATIVE_LINKS: tuple[Reading, ...] = (
-    _overview,
-    _revenue,
-    _expenditure,
-    _fiscal,
-    _general_budget,
-    _basic,
+    _section("overview", _OVERVIEW_CELLS),
+    _section("revenue", (("total", CellRef(_S, Line.REVENUE_TOTAL, _A)),)),
+    _revenue_lines,
+    _section("expenditure", (("total", CellRef(_S, Line.EXPENDITURE_TOTAL, _A)),)),
+    _expenditure_lines,
+    _section("fiscal", _FISCAL_CELLS),
+    _fiscal_funds,
+    _section("general_budget", _GENERAL_BUDGET_TOTALS),
+    _general_budget_lines,
+    _section("basic_expenditure", _BASIC_CELLS),
     _three_public,
     _funds,
 )
@@ -390,25 +426,14 @@ def narrative_matches_tables(c: Checker) -> None:
     if not c.d.tables:
         return
     for reading in NARRATIVE_LINKS:
-        for path, amount, ref in reading(c.d):
-            if amount is None:
-                continue
-            cell = find(c, ref)
-            if cell is None or cell.amount.value == amount.value:
-                continue
-            c.equal(
-                path,
-                amount,
-                [cell.amount],
-                f"说明中的数字与{cell.zh}不一致（说明{_plain(amount)}万元，表中{_plain(cell.amount)}万元）",
-                f"the narrative's figure differs from {cell.en} (narrative {_plain(amount)}, table {_plain(cell.amount)})",
-                related=(cell.path,),
-            )
+        narrative_against_cells(c, reading(c.d), _differs_from_cell)
 
 
-def _plain(amount: Amount) -> str:
-    text = format(amount.value.normalize(), "f")
-    return "0" if text in ("-0", "0") else text
+def _differs_from_cell(cell: Printed, amount: Amount) -> tuple[str, str]:
+    return (
+        f"说明中的数字与{cell.zh}不一致（说明{plain(amount.value)}万元，表中{plain(cell.amount.value)}万元）",
+        f"the narrative's figure differs from {cell.en} (narrative {plain(amount.value)}, table {plain(cell.amount.value)})",
+    )
 
 
 rule(

@@ -8,7 +8,7 @@ as zero without a rounding allowance; a cell printed in 元 keeps the allowance 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 
 import attrs
@@ -21,7 +21,17 @@ from budgetacct.paths import render_path
 
 _ZERO = Decimal(0)
 
-__all__ = ["CellRef", "Printed", "compare", "find", "panels", "printed_cell", "table_name"]
+__all__ = [
+    "CellRef",
+    "Printed",
+    "Restated",
+    "compare",
+    "find",
+    "narrative_against_cells",
+    "panels",
+    "printed_cell",
+    "table_name",
+]
 
 
 @attrs.frozen
@@ -126,6 +136,29 @@ def compare(
         return
     made = c.sum_of([p.amount for p in parts], [p.amount for p in minus])
     c.equal(total.path, total.amount, [made], message_zh, message_en, related=related)
+
+
+#: A narrative figure: its path, its printed amount (``None`` where not printed) and the cell that
+#: prints it again.
+Restated = tuple[str, Amount | None, CellRef]
+
+
+def narrative_against_cells(
+    c: Checker, figures: Iterable[Restated], message: Callable[[Printed, Amount], tuple[str, str]]
+) -> None:
+    """Each narrative figure equals the cell that prints it again, each within its own rounding.
+
+    A figure not printed, or printed in no table, is not compared.  ``message`` gives the finding's
+    words (Chinese, English) for a cell and the narrative's amount, only when the two differ.
+    """
+    for path, amount, ref in figures:
+        if amount is None:
+            continue
+        cell = find(c, ref)
+        if cell is None or cell.amount.value == amount.value:
+            continue
+        zh, en = message(cell, amount)
+        c.equal(path, amount, [cell.amount], zh, en, related=(cell.path,))
 
 
 def panels(c: Checker) -> Iterator[tuple[int, StandardTable, int, Panel, PanelSpec]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules._common import missing_tables
 from budgetacct.auditing.rules.table_cells import table_name
 from budgetacct.model.enums import Severity
 from budgetacct.model.table_specs import TABLE_SETS
@@ -15,18 +16,13 @@ def tables_of_the_set_present(c: Checker) -> None:
     if name is None or name not in TABLE_SETS or not c.d.tables:
         return
     printed = {table.kind for table in c.d.tables}
-    for entry in TABLE_SETS[name].entries:
-        if entry.kind not in printed:
-            title = entry.title or entry.kind.value
-            c.emit(
-                Severity.WARNING,
-                "$.tables",
-                f"缺少{TABLE_SETS[name].label}中的{entry.number}{title}（无数据的表也应公开并注明）",
-                f"the set {name} has {entry.number} {title}, which the report does not print "
-                "(a table without data is still published with a note)",
-                expected=title,
-                actual="缺 / missing",
-            )
+    missing_tables(
+        c,
+        TABLE_SETS[name],
+        printed,
+        f"the set {name}",
+        " (a table without data is still published with a note)",
+    )
 
 
 rule(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from budgetacct.auditing.check import Checker
+from budgetacct.auditing.finding import Message
 from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules.table_cells import Printed, compare, panels, printed_cell
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
@@ -87,6 +88,27 @@ def _columns(panel: Panel, wanted: tuple[Column, ...] | None) -> Sequence[int]:
     return [i for i in map(panel.column_index, wanted) if i is not None]
 
 
+_OF_ITS_ROWS = Message("与其组成行之和不符", ": differs from the sum of the rows it totals")
+_OF_ITS_SUB_ITEMS = Message("与其下级科目之和不符", ": differs from the sum of its sub-items")
+
+
+def _rows_add_up(
+    c: Checker,
+    t: int,
+    table: StandardTable,
+    p: int,
+    total_row: int,
+    part_rows: Sequence[int],
+    columns: Sequence[int],
+    message: Message,
+) -> None:
+    """In each of ``columns``, the cell of ``total_row`` = Σ the cells of ``part_rows``."""
+    for col in columns:
+        total = printed_cell(c, t, table, p, total_row, col)
+        parts = [printed_cell(c, t, table, p, r, col) for r in part_rows]
+        compare(c, total, parts, message.zh, message.en)
+
+
 def table_column_totals(c: Checker) -> None:
     """In each column: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项; named totals = Σ their lines."""
     for t, table, p, panel, spec in panels(c):
@@ -103,15 +125,8 @@ def table_column_totals(c: Checker) -> None:
                     part_rows.append(rows_by_key[part])
             if not part_rows:
                 continue
-            for col in _columns(panel, line_sum.columns or spec.down):
-                total = printed_cell(c, t, table, p, total_row, col)
-                compare(
-                    c,
-                    total,
-                    [printed_cell(c, t, table, p, r, col) for r in part_rows],
-                    "与其组成行之和不符",
-                    ": differs from the sum of the rows it totals",
-                )
+            columns = _columns(panel, line_sum.columns or spec.down)
+            _rows_add_up(c, t, table, p, total_row, part_rows, columns, _OF_ITS_ROWS)
         if not spec.rolls_up:
             continue
         children: dict[int, list[int]] = {}
@@ -119,16 +134,9 @@ def table_column_totals(c: Checker) -> None:
             parent = _key_parent(row.key)
             if parent is not None and parent in rows_by_key:
                 children.setdefault(rows_by_key[parent], []).append(r)
+        columns = _columns(panel, spec.down)
         for parent_row, child_rows in children.items():
-            for col in _columns(panel, spec.down):
-                total = printed_cell(c, t, table, p, parent_row, col)
-                compare(
-                    c,
-                    total,
-                    [printed_cell(c, t, table, p, r, col) for r in child_rows],
-                    "与其下级科目之和不符",
-                    ": differs from the sum of its sub-items",
-                )
+            _rows_add_up(c, t, table, p, parent_row, child_rows, columns, _OF_ITS_SUB_ITEMS)
 
 
 rule(

@@ -8,6 +8,7 @@ from decimal import Context, Decimal
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.registry import rule
+from budgetacct.auditing.rules._common import fund_sections
 from budgetacct.model.disclosure import FunctionLine
 from budgetacct.model.enums import ExpenditureKind
 
@@ -122,10 +123,8 @@ def function_codes_roll_up(c: Checker) -> None:
                 "一般公共预算支出明细",
                 "general budget items",
             )
-    for name in ("government_fund", "state_capital"):
-        section = getattr(d, name)
-        if section is not None:
-            _rollup(c, f"$.{name}.lines", section.lines, "基金/国资支出表", "fund table")
+    for name, _, section in fund_sections(d):
+        _rollup(c, f"$.{name}.lines", section.lines, "基金/国资支出表", "fund table")
 
 
 rule(
@@ -142,10 +141,7 @@ def basic_plus_project_equals_total(c: Checker) -> None:
     sections = [("$.expenditure.rows", d.expenditure.rows if d.expenditure else ())]
     if d.general_budget is not None:
         sections.append(("$.general_budget.rows", d.general_budget.rows))
-    for name in ("government_fund", "state_capital"):
-        section = getattr(d, name)
-        if section is not None:
-            sections.append((f"$.{name}.lines", section.lines))
+    sections += [(f"$.{name}.lines", section.lines) for name, _, section in fund_sections(d)]
     subtract = _EXACT.subtract
     for path, lines in sections:
         for i, line in enumerate(lines):

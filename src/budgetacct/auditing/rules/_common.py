@@ -1,0 +1,67 @@
+"""What several rule families share: the fund sections and the 三公 figures they walk, and the check
+that a table set is published whole (R69 on a 决算, R92 on a budget)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from decimal import Decimal
+from typing import Final
+
+from budgetacct.auditing.check import Checker
+from budgetacct.model.disclosure import Disclosure, FundSpending
+from budgetacct.model.enums import Fund, Severity
+from budgetacct.model.table_layout import TableSet
+from budgetacct.model.tables import TableKind
+
+__all__ = ["BUDGET_THREE_PUBLIC_FIGURES", "THREE_PUBLIC_FIGURES", "fund_sections", "missing_tables", "plain"]
+
+
+def plain(value: Decimal) -> str:
+    """A figure as a finding's message prints it: every digit it has, no exponent, no ``-0``."""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "0") else text
+
+
+#: The figures of a 决算's 三公 section (each a ``BudgetedFigure``: 决算数, 预算数 and their words).
+THREE_PUBLIC_FIGURES: Final = (
+    "total",
+    "outbound",
+    "vehicles",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "reception",
+    "domestic_reception",
+    "foreign_reception",
+)
+#: The figures of a budget's 三公 section: a budget does not split 公务接待费 into 国内 and 外事.
+BUDGET_THREE_PUBLIC_FIGURES: Final = THREE_PUBLIC_FIGURES[:6]
+
+
+def fund_sections(d: Disclosure) -> Iterator[tuple[str, Fund, FundSpending]]:
+    """The 政府性基金 and 国有资本经营 sections ``d`` prints: each one's field name, fund and section."""
+    for name, fund, section in (
+        ("government_fund", Fund.GOVERNMENT_FUND, d.government_fund),
+        ("state_capital", Fund.STATE_CAPITAL, d.state_capital),
+    ):
+        if section is not None:
+            yield name, fund, section
+
+
+def missing_tables(
+    c: Checker, table_set: TableSet, printed: Collection[TableKind], set_en: str, note_en: str = ""
+) -> None:
+    """A warning at ``$.tables`` for each table of ``table_set`` whose kind is not ``printed``.
+
+    ``set_en`` names the set in English (``the set mof-9``); ``note_en`` follows the sentence.
+    """
+    for entry in table_set.entries:
+        if entry.kind not in printed:
+            title = entry.title or entry.kind.value
+            c.emit(
+                Severity.WARNING,
+                "$.tables",
+                f"缺少{table_set.label}中的{entry.number}{title}（无数据的表也应公开并注明）",
+                f"{set_en} has {entry.number} {title}, which the report does not print{note_en}",
+                expected=title,
+                actual="缺 / missing",
+            )
