@@ -26,6 +26,7 @@ from budgetacct.model.table_layout import (
     revenue_panel,
     sets_by_name,
     specs_by_kind,
+    total_across,
     vary_panel,
 )
 from budgetacct.model.tables import Basis, Column, Line, Measure, Side, TableKind
@@ -124,3 +125,9 @@ def test_fiscal_by_class_adds_each_fund_and_their_total_per_class() -> None:
         FunctionCode("201"): {total: Amount("5"), general: Amount("5")},
         FunctionCode("208"): {total: Amount("4"), fund: Amount("4")},
     }
+
+
+def test_total_across_makes_the_first_column_the_sum_of_the_others() -> None:
+    row_sum = total_across((_TOTAL, _BASIC, _AMOUNT))
+    assert row_sum == RowSum(_TOTAL.column, (_BASIC.column, _AMOUNT.column))
+    assert total_across((_TOTAL,)) == RowSum(_TOTAL.column, ())

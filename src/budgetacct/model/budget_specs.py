@@ -50,6 +50,7 @@ from budgetacct.model.table_layout import (
     expenditure_panel,
     revenue_panel,
     specs_by_kind,
+    total_across,
     vary_panel,
 )
 from budgetacct.model.table_layout import line_spec as _l
@@ -163,7 +164,7 @@ _SHANGHAI_2024_SUMMARY = balanced_table(
     attrs.evolve(
         _SHANGHAI_SUMMARY.panels[1],
         columns=_SPLIT_COLUMNS,
-        row_sums=(RowSum(_T, tuple(spec.column for spec in _SPLIT_COLUMNS[1:])),),
+        row_sums=(total_across(_SPLIT_COLUMNS),),
     ),
 )
 
@@ -174,7 +175,7 @@ _BASIC_PROJECT = (
     _c(Measure.BASIC, "基本支出"),
     _c(Measure.PROJECT, "项目支出"),
 )
-_BASIC_PROJECT_SUM = RowSum(_T, (_col(Measure.BASIC), _col(Measure.PROJECT)))
+_BASIC_PROJECT_SUM = total_across(_BASIC_PROJECT)
 _ONE_AMOUNT = (_c(Measure.TOTAL, "金额", "合计", "预算数"),)
 
 
@@ -199,7 +200,7 @@ _REVENUE = coded_table(
     TableKind.BUDGET_REVENUE,
     ("收入预算总表", "收入预算表", "部门收入预算总表"),
     _SOURCE_COLUMNS,
-    RowSum(_T, tuple(spec.column for spec in _SOURCE_COLUMNS[1:])),
+    total_across(_SOURCE_COLUMNS),
 )
 
 # The 高等学校 收入预算表: 收入合计 = 上年结转 + the year's sources + 使用非财政拨款结余, 事业收入 with
@@ -260,24 +261,11 @@ _JIANGSU_REVENUE = TableSpec(
 _EXPENDITURE = _spending(TableKind.BUDGET_EXPENDITURE, "支出预算总表", "支出预算表", "部门支出预算总表")
 
 # Jiangsu's 支出预算总表 is one row: 合计 | 基本支出 | 项目支出 | 单位预留机动经费 | 结转下年资金.
+_JIANGSU_SPENT = (*_BASIC_PROJECT, _c(Measure.RESERVE), _c(Measure.CARRY_TO_NEXT, "结转下年资金", "结转下年"))
 _JIANGSU_EXPENDITURE = TableSpec(
     TableKind.BUDGET_EXPENDITURE,
     _EXPENDITURE.titles,
-    (
-        PanelSpec(
-            (*_BASIC_PROJECT, _c(Measure.RESERVE), _c(Measure.CARRY_TO_NEXT, "结转下年资金", "结转下年")),
-            leading=(TOTAL_LINE,),
-            row_sums=(
-                RowSum(
-                    _T,
-                    tuple(
-                        _col(m)
-                        for m in (Measure.BASIC, Measure.PROJECT, Measure.RESERVE, Measure.CARRY_TO_NEXT)
-                    ),
-                ),
-            ),
-        ),
-    ),
+    (PanelSpec(_JIANGSU_SPENT, leading=(TOTAL_LINE,), row_sums=(total_across(_JIANGSU_SPENT),)),),
 )
 
 # --- 财政拨款收支预算总表 ------------------------------------------------------------------------
@@ -288,7 +276,6 @@ _FUND_COLUMNS = (
     _c(Measure.GOVERNMENT_FUND, "政府性基金预算", "政府性基金预算财政拨款"),
     _c(Measure.STATE_CAPITAL, "国有资本经营预算", "国有资本经营预算财政拨款"),
 )
-_FUND_PARTS = tuple(spec.column for spec in _FUND_COLUMNS[1:])
 
 _FISCAL_SUMMARY = balanced_table(
     TableKind.BUDGET_FISCAL_SUMMARY,
@@ -303,7 +290,7 @@ _FISCAL_SUMMARY = balanced_table(
         _FUND_COLUMNS,
         (_EXPENDITURE_TOTAL, _CARRY_TO_NEXT, _EXPENDITURE_GRAND),
         *_SPENT_SUMS,
-        row_sums=(RowSum(_T, _FUND_PARTS),),
+        row_sums=(total_across(_FUND_COLUMNS),),
     ),
 )
 
@@ -363,7 +350,7 @@ _GENERAL_BASIC = _economic_table(
         "一般公共预算基本支出预算表",
     ),
     _PERSONNEL_PUBLIC,
-    RowSum(_T, (_col(Measure.PERSONNEL), _col(Measure.PUBLIC))),
+    total_across(_PERSONNEL_PUBLIC),
 )
 _FISCAL_BASIC = _economic_table(
     TableKind.BUDGET_FISCAL_BASIC,

@@ -36,6 +36,7 @@ __all__ = [
     "revenue_panel",
     "sets_by_name",
     "specs_by_kind",
+    "total_across",
     "vary_panel",
 ]
 
@@ -177,6 +178,11 @@ class TableSet:
 def line_spec(line: Line, *labels: str) -> LineSpec:
     """A named row printed under ``labels`` (by default the line's own wording)."""
     return LineSpec(line, labels or (line.value,))
+
+
+def total_across(columns: tuple[ColumnSpec, ...]) -> RowSum:
+    """In every row, the first of ``columns`` (the 合计) = Σ the others."""
+    return RowSum(columns[0].column, tuple(spec.column for spec in columns[1:]))
 
 
 #: The 合计 line a coded table opens with.

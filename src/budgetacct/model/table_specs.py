@@ -41,6 +41,7 @@ from budgetacct.model.table_layout import (
     revenue_panel,
     sets_by_name,
     specs_by_kind,
+    total_across,
     vary_panel,
 )
 from budgetacct.model.table_layout import line_spec as _l
@@ -86,7 +87,6 @@ _SOURCE_COLUMNS = (
     _c(Measure.AFFILIATED_REMITTANCE, "附属单位上缴收入"),
     _c(Measure.OTHER_REVENUE, "其他收入"),
 )
-_SOURCE_PARTS = tuple(spec.column for spec in _SOURCE_COLUMNS[1:])
 
 _KIND_COLUMNS = (
     _c(Measure.TOTAL, "本年支出合计", "合计", "支出合计"),
@@ -96,14 +96,13 @@ _KIND_COLUMNS = (
     _c(Measure.BUSINESS_EXPENDITURE, "经营支出"),
     _c(Measure.AFFILIATE_SUBSIDY, "对附属单位补助支出"),
 )
-_KIND_PARTS = tuple(spec.column for spec in _KIND_COLUMNS[1:])
 
 _BASIC_PROJECT = (
     _c(Measure.TOTAL, "合计", "小计", "本年支出合计", group="本年支出"),
     _c(Measure.BASIC, "基本支出", group="本年支出"),
     _c(Measure.PROJECT, "项目支出", group="本年支出"),
 )
-_BASIC_PROJECT_SUM = RowSum(_TOTAL, (Column(Measure.BASIC), Column(Measure.PROJECT)))
+_BASIC_PROJECT_SUM = total_across(_BASIC_PROJECT)
 
 _FUND_COLUMNS = (
     _c(Measure.TOTAL, "合计", "小计"),
@@ -111,7 +110,6 @@ _FUND_COLUMNS = (
     _c(Measure.GOVERNMENT_FUND, "政府性基金预算财政拨款", "政府性基金预算"),
     _c(Measure.STATE_CAPITAL, "国有资本经营预算财政拨款", "国有资本经营预算"),
 )
-_FUND_PARTS = tuple(spec.column for spec in _FUND_COLUMNS[1:])
 
 _FLOW_COLUMNS = (
     _c(Measure.OPENING, "年初结转和结余", "年初结转结余"),
@@ -251,10 +249,10 @@ def _project_table(kind: TableKind, *titles: str) -> TableSpec:
 
 
 _REVENUE = coded_table(
-    TableKind.REVENUE, ("收入决算表", "部门收入决算表"), _SOURCE_COLUMNS, RowSum(_TOTAL, _SOURCE_PARTS)
+    TableKind.REVENUE, ("收入决算表", "部门收入决算表"), _SOURCE_COLUMNS, total_across(_SOURCE_COLUMNS)
 )
 _EXPENDITURE = coded_table(
-    TableKind.EXPENDITURE, ("支出决算表", "部门支出决算表"), _KIND_COLUMNS, RowSum(_TOTAL, _KIND_PARTS)
+    TableKind.EXPENDITURE, ("支出决算表", "部门支出决算表"), _KIND_COLUMNS, total_across(_KIND_COLUMNS)
 )
 
 _FISCAL_LINES = (
@@ -294,7 +292,7 @@ _FISCAL_SUMMARY = balanced_table(
         ),
         LineSum(Line.EXPENDITURE_TOTAL, (Group.CLASSES,)),
         LineSum(Line.EXPENDITURE_GRAND_TOTAL, (Line.EXPENDITURE_TOTAL, Line.CLOSING_BALANCE)),
-        row_sums=(RowSum(_TOTAL, _FUND_PARTS),),
+        row_sums=(total_across(_FUND_COLUMNS),),
     ),
     # each fund's flow: 年初 + 本年收入 = 本年支出 + 年末, stated as 年末 = 年初 + 收入 − 支出
     *(
