@@ -8,61 +8,49 @@ import pytest
 
 from budgetacct import Amount
 from budgetacct.codes import FunctionCode
+from budgetacct.model import table_layout as layout
 from budgetacct.model.enums import ExpenditureKind, Fund
 from budgetacct.model.ledger import ExpenditureItem, Ledger
 from budgetacct.model.table_figures import fiscal_by_class, rounded_cell
-from budgetacct.model.table_layout import (
-    ColumnSpec,
-    Group,
-    LineSum,
-    Rows,
-    RowSum,
-    TableSet,
-    balanced_table,
-    coded_table,
-    expenditure_panel,
-    line_spec,
-    numbered,
-    revenue_panel,
-    sets_by_name,
-    specs_by_kind,
-    total_across,
-    vary_panel,
-)
 from budgetacct.model.tables import Basis, Column, Line, Measure, Side, TableKind
 
-_AMOUNT = ColumnSpec(Column(Measure.AMOUNT), ("金额",))
-_TOTAL = ColumnSpec(Column(Measure.TOTAL, Basis.BUDGET), ("合计",))
-_BASIC = ColumnSpec(Column(Measure.BASIC, Basis.BUDGET), ("基本支出",))
+_AMOUNT = layout.ColumnSpec(Column(Measure.AMOUNT), ("金额",))
+_TOTAL = layout.ColumnSpec(Column(Measure.TOTAL, Basis.BUDGET), ("合计",))
+_BASIC = layout.ColumnSpec(Column(Measure.BASIC, Basis.BUDGET), ("基本支出",))
 
 
 def test_line_spec_prints_the_line_wording_unless_told() -> None:
-    assert line_spec(Line.TOTAL).labels == ("合计",)
-    assert line_spec(Line.TOTAL, "总计", "合计").labels == ("总计", "合计")
+    assert layout.line_spec(Line.TOTAL).labels == ("合计",)
+    assert layout.line_spec(Line.TOTAL, "总计", "合计").labels == ("总计", "合计")
 
 
 def test_coded_table_is_one_panel_of_code_rows_under_a_total_line() -> None:
-    spec = coded_table(
-        TableKind.EXPENDITURE, ("支出决算表",), (_TOTAL, _BASIC), RowSum(_TOTAL.column, (_BASIC.column,))
+    spec = layout.coded_table(
+        TableKind.EXPENDITURE,
+        ("支出决算表",),
+        (_TOTAL, _BASIC),
+        layout.RowSum(_TOTAL.column, (_BASIC.column,)),
     )
     (panel,) = spec.panels
-    assert panel.rows is Rows.FUNCTION
+    assert panel.rows is layout.Rows.FUNCTION
     assert [s.line for s in panel.leading] == [Line.TOTAL]
-    assert panel.line_sums == (LineSum(Line.TOTAL, (Group.CLASSES,)),)
-    assert panel.row_sums == (RowSum(_TOTAL.column, (_BASIC.column,)),)
+    assert panel.line_sums == (layout.LineSum(Line.TOTAL, (layout.Group.CLASSES,)),)
+    assert panel.row_sums == (layout.RowSum(_TOTAL.column, (_BASIC.column,)),)
     assert panel.rolls_up
     assert panel.down is None
-    economic = coded_table(TableKind.BUDGET_FISCAL_BASIC, ("表",), (_TOTAL,), rows=Rows.ECONOMIC)
-    assert economic.panels[0].rows is Rows.ECONOMIC
+    economic = layout.coded_table(
+        TableKind.BUDGET_FISCAL_BASIC, ("表",), (_TOTAL,), rows=layout.Rows.ECONOMIC
+    )
+    assert economic.panels[0].rows is layout.Rows.ECONOMIC
     assert economic.panels[0].row_sums == ()
 
 
 def test_balanced_table_states_revenue_grand_total_equals_expenditure_grand_total() -> None:
-    revenue = revenue_panel(_AMOUNT, (line_spec(Line.REVENUE_GRAND_TOTAL),))
-    spent = expenditure_panel((_TOTAL, _BASIC), (line_spec(Line.EXPENDITURE_GRAND_TOTAL),))
-    spec = balanced_table(TableKind.SUMMARY, ("总表",), revenue, spent)
+    revenue = layout.revenue_panel(_AMOUNT, (layout.line_spec(Line.REVENUE_GRAND_TOTAL),))
+    spent = layout.expenditure_panel((_TOTAL, _BASIC), (layout.line_spec(Line.EXPENDITURE_GRAND_TOTAL),))
+    spec = layout.balanced_table(TableKind.SUMMARY, ("总表",), revenue, spent)
     assert (revenue.side, spent.side) == (Side.REVENUE, Side.EXPENDITURE)
-    assert spent.rows is Rows.FUNCTION_CLASSES
+    assert spent.rows is layout.Rows.FUNCTION_CLASSES
     (balance,) = spec.cell_sums
     assert balance.total == (Line.REVENUE_GRAND_TOTAL, Column(Measure.AMOUNT))
     assert balance.parts == ((Line.EXPENDITURE_GRAND_TOTAL, Column(Measure.TOTAL, Basis.BUDGET)),)
@@ -70,28 +58,28 @@ def test_balanced_table_states_revenue_grand_total_equals_expenditure_grand_tota
 
 
 def test_vary_panel_changes_only_the_panel_named() -> None:
-    revenue = revenue_panel(_AMOUNT, (line_spec(Line.REVENUE_GRAND_TOTAL),))
-    spent = expenditure_panel((_AMOUNT,), (line_spec(Line.EXPENDITURE_GRAND_TOTAL),))
-    spec = balanced_table(TableKind.SUMMARY, ("总表",), revenue, spent)
-    varied = vary_panel(spec, 1, trailing=(), rows=Rows.NONE)
+    revenue = layout.revenue_panel(_AMOUNT, (layout.line_spec(Line.REVENUE_GRAND_TOTAL),))
+    spent = layout.expenditure_panel((_AMOUNT,), (layout.line_spec(Line.EXPENDITURE_GRAND_TOTAL),))
+    spec = layout.balanced_table(TableKind.SUMMARY, ("总表",), revenue, spent)
+    varied = layout.vary_panel(spec, 1, trailing=(), rows=layout.Rows.NONE)
     assert varied.panels[0] is spec.panels[0]
-    assert (varied.panels[1].trailing, varied.panels[1].rows) == ((), Rows.NONE)
+    assert (varied.panels[1].trailing, varied.panels[1].rows) == ((), layout.Rows.NONE)
     assert varied.panels[1].columns == spent.columns
     assert (varied.kind, varied.titles, varied.cell_sums) == (spec.kind, spec.titles, spec.cell_sums)
 
 
 def test_numbered_entries_and_keyed_sets_and_specs() -> None:
-    entries = numbered(("表1", "表2"), (TableKind.SUMMARY, TableKind.REVENUE))
+    entries = layout.numbered(("表1", "表2"), (TableKind.SUMMARY, TableKind.REVENUE))
     assert [(e.number, e.kind, e.title) for e in entries] == [
         ("表1", TableKind.SUMMARY, None),
         ("表2", TableKind.REVENUE, None),
     ]
     with pytest.raises(ValueError, match="zip"):
-        numbered(("表1",), (TableKind.SUMMARY, TableKind.REVENUE))
-    spec = coded_table(TableKind.REVENUE, ("收入决算表",), (_TOTAL,))
-    assert specs_by_kind((spec,)) == {TableKind.REVENUE: spec}
-    table_set = TableSet("one", "一张表", entries[:1])
-    assert sets_by_name((table_set,)) == {"one": table_set}
+        layout.numbered(("表1",), (TableKind.SUMMARY, TableKind.REVENUE))
+    spec = layout.coded_table(TableKind.REVENUE, ("收入决算表",), (_TOTAL,))
+    assert layout.specs_by_kind((spec,)) == {TableKind.REVENUE: spec}
+    table_set = layout.TableSet("one", "一张表", entries[:1])
+    assert layout.sets_by_name((table_set,)) == {"one": table_set}
 
 
 def test_rounded_cell_rounds_half_up_on_its_own_and_keeps_blanks() -> None:
@@ -128,6 +116,6 @@ def test_fiscal_by_class_adds_each_fund_and_their_total_per_class() -> None:
 
 
 def test_total_across_makes_the_first_column_the_sum_of_the_others() -> None:
-    row_sum = total_across((_TOTAL, _BASIC, _AMOUNT))
-    assert row_sum == RowSum(_TOTAL.column, (_BASIC.column, _AMOUNT.column))
-    assert total_across((_TOTAL,)) == RowSum(_TOTAL.column, ())
+    row_sum = layout.total_across((_TOTAL, _BASIC, _AMOUNT))
+    assert row_sum == layout.RowSum(_TOTAL.column, (_BASIC.column, _AMOUNT.column))
+    assert layout.total_across((_TOTAL,)) == layout.RowSum(_TOTAL.column, ())
