@@ -21,6 +21,7 @@ __all__ = [
     "amount",
     "count",
     "enum_of",
+    "nested_field",
     "non_negative_amount",
     "optional",
     "optional_amount_field",
@@ -201,6 +202,11 @@ def optional_amount_field() -> Any:
 def optional_instance_field(cls: type[Any], zh: str, en: str) -> Any:
     """A value of exactly type ``cls``, or ``None`` (the default)."""
     return attrs.field(default=None, validator=optional(instance(cls, zh, en)))
+
+
+def nested_field(cls: type[Any], zh: str, en: str) -> Any:
+    """A value of exactly type ``cls``, by default an empty ``cls()`` (a figure not stated yet)."""
+    return attrs.field(factory=cls, validator=instance(cls, zh, en))
 
 
 def tuple_field(cls: type[Any], zh: str, en: str) -> Any:

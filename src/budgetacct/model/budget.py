@@ -100,10 +100,7 @@ class PlannedFigure:
 
 
 def _planned() -> Any:
-    return attrs.field(
-        factory=PlannedFigure,
-        validator=v.instance(PlannedFigure, "预算数（PlannedFigure）", "a PlannedFigure"),
-    )
+    return v.nested_field(PlannedFigure, "预算数（PlannedFigure）", "a PlannedFigure")
 
 
 @attrs.frozen

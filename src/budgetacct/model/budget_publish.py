@@ -22,7 +22,7 @@ in the table's unit (a Shanghai budget prints its tables in 元, to the 分, and
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Final
 
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
@@ -45,7 +45,9 @@ from budgetacct.model.table_figures import (
     THREE_PUBLIC_MEASURES,
     basic_by_economic,
     code_name,
+    fiscal_by_class,
     revenue_by_function,
+    rounded_cell,
 )
 from budgetacct.model.table_specs import PanelSpec, Rows, TableEntry
 from budgetacct.model.tables import (
@@ -367,11 +369,7 @@ class _Tables:
         return StandardTable(entry.kind, table.title, panels, number=entry.number, unit=unit, notes=(note,))
 
     def cell(self, amount: Amount | None) -> Cell:
-        if amount is None:
-            return None
-        if self.q is None:
-            return amount
-        return Amount(amount.value.quantize(self.q, ROUND_HALF_UP))
+        return rounded_cell(amount, self.q)
 
     def row(self, spec: PanelSpec, line: Line, figures: Figures) -> TableRow:
         found = spec.line_spec(line)
@@ -531,16 +529,7 @@ class _Tables:
                     split[kind] = split[kind] + amount
         lines[Line.BASIC] = {_A: split[ExpenditureKind.BASIC]}
         lines[Line.PROJECT] = {_A: split[ExpenditureKind.PROJECT]}
-        classes: dict[FunctionCode, dict[Column, Amount]] = {}
-        if spec.rows is not Rows.NONE:
-            for fund in FISCAL_FUNDS:
-                for code, kinds in ledger.by_function(funds=(fund,)).items():
-                    if len(code.code) != 3:
-                        continue
-                    row = classes.setdefault(code, {_T: _ZERO})
-                    amount = sum(kinds.values(), _ZERO)
-                    row[_col(FUND_MEASURE[fund])] = amount
-                    row[_T] = row[_T] + amount
+        classes = fiscal_by_class(ledger, Basis.BUDGET) if spec.rows is not Rows.NONE else {}
         return dict(lines), _keyed(classes)
 
     def economic(

@@ -9,15 +9,11 @@ from __future__ import annotations
 from typing import Final
 
 from budgetacct.model.budget_specs import BUDGET_SPECS, SET_VARIANTS
-from budgetacct.model.table_layout import TableEntry, TableSet, TableSpec
+from budgetacct.model.table_layout import TableEntry, TableSet, TableSpec, numbered, sets_by_name
 from budgetacct.model.table_specs import normalize_title
 from budgetacct.model.tables import TableKind
 
 __all__ = ["BUDGET_TABLE_SETS", "budget_spec_for", "find_budget_spec"]
-
-
-def _entries(numbers: tuple[str, ...], kinds: tuple[TableKind, ...]) -> tuple[TableEntry, ...]:
-    return tuple(TableEntry(number, kind) for number, kind in zip(numbers, kinds, strict=True))
 
 
 _NINE = (
@@ -33,15 +29,14 @@ _NINE = (
 )
 
 #: The budget table sets, by name.
-BUDGET_TABLE_SETS: Final[dict[str, TableSet]] = {
-    s.name: s
-    for s in (
+BUDGET_TABLE_SETS: Final[dict[str, TableSet]] = sets_by_name(
+    (
         TableSet(
             "shanghai-budget-9",
             "上海市部门（单位）预算9张表",
             (
                 TableEntry("1.", TableKind.BUDGET_SUMMARY, "财务收支预算总表"),
-                *_entries(tuple(f"{n}." for n in range(2, 9)), _NINE[1:8]),
+                *numbered(tuple(f"{n}." for n in range(2, 9)), _NINE[1:8]),
                 TableEntry("9.", TableKind.BUDGET_THREE_PUBLIC),
             ),
         ),
@@ -50,7 +45,7 @@ BUDGET_TABLE_SETS: Final[dict[str, TableSet]] = {
             "上海市部门（单位）预算9张表（2024：总表支出分人员经费、公用经费、项目支出）",
             (
                 TableEntry("1.", TableKind.BUDGET_SUMMARY, "财务收支预算总表"),
-                *_entries(tuple(f"{n}." for n in range(2, 9)), _NINE[1:8]),
+                *numbered(tuple(f"{n}." for n in range(2, 9)), _NINE[1:8]),
                 TableEntry("9.", TableKind.BUDGET_THREE_PUBLIC),
             ),
         ),
@@ -77,7 +72,7 @@ BUDGET_TABLE_SETS: Final[dict[str, TableSet]] = {
         TableSet(
             "mof-budget-9",
             "财政部部门预算公开9张表",
-            _entries(tuple(f"表{n}" for n in range(1, 10)), _NINE),
+            numbered(tuple(f"表{n}" for n in range(1, 10)), _NINE),
         ),
         TableSet(
             "university-budget-4",
@@ -90,7 +85,7 @@ BUDGET_TABLE_SETS: Final[dict[str, TableSet]] = {
             ),
         ),
     )
-}
+)
 
 
 def budget_spec_for(kind: TableKind, set_name: str | None = None) -> TableSpec:

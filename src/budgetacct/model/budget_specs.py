@@ -36,18 +36,25 @@ from typing import Final
 
 import attrs
 
-from budgetacct.model.table_specs import (
-    CellSum,
+from budgetacct.model.table_layout import (
+    TOTAL_LINE,
     ColumnSpec,
     Group,
-    LineSpec,
     LineSum,
     PanelSpec,
     Rows,
     RowSum,
     TableSpec,
+    balanced_table,
+    coded_table,
+    expenditure_panel,
+    revenue_panel,
+    specs_by_kind,
+    total_across,
+    vary_panel,
 )
-from budgetacct.model.tables import Basis, Column, Line, Measure, Side, TableKind
+from budgetacct.model.table_layout import line_spec as _l
+from budgetacct.model.tables import Basis, Column, Line, Measure, TableKind
 
 __all__ = ["BUDGET_SPECS", "SET_VARIANTS"]
 
@@ -58,10 +65,6 @@ def _c(measure: Measure, *labels: str, group: str | None = None) -> ColumnSpec:
     return ColumnSpec(Column(measure, _B), labels or (measure.value,), group)
 
 
-def _l(line: Line, *labels: str) -> LineSpec:
-    return LineSpec(line, labels or (line.value,))
-
-
 def _col(measure: Measure) -> Column:
     return Column(measure, _B)
 
@@ -69,7 +72,6 @@ def _col(measure: Measure) -> Column:
 _A = _col(Measure.AMOUNT)
 _T = _col(Measure.TOTAL)
 _AMOUNT = _c(Measure.AMOUNT, "预算数", "金额")
-_TOTAL_LINE = _l(Line.TOTAL, "合计", "总计")
 
 # --- 收支预算总表 ------------------------------------------------------------------------------
 
@@ -95,74 +97,57 @@ _EXPENDITURE_TOTAL = _l(Line.EXPENDITURE_TOTAL, "本年支出合计", "当年支
 _CARRY_TO_NEXT = _l(Line.CLOSING_BALANCE, "结转下年", "结转下年资金")
 _EXPENDITURE_GRAND = _l(Line.EXPENDITURE_GRAND_TOTAL, "支出总计", "支出合计", "总计")
 
-_SUMMARY = TableSpec(
+#: The 支出 side's 本年支出合计 adds up the 类 rows; 支出总计 adds 结转下年 to it.
+_SPENT_SUMS = (
+    LineSum(Line.EXPENDITURE_TOTAL, (Group.CLASSES,)),
+    LineSum(Line.EXPENDITURE_GRAND_TOTAL, (Line.EXPENDITURE_TOTAL, Line.CLOSING_BALANCE)),
+)
+#: Where 支出总计 is printed straight under the 类 rows, it adds them up.
+_GRAND_OVER_CLASSES = LineSum(Line.EXPENDITURE_GRAND_TOTAL, (Group.CLASSES,))
+
+_SUMMARY = balanced_table(
     TableKind.BUDGET_SUMMARY,
     ("收支预算总表", "财务收支预算总表", "部门收支预算总表", "收支总表"),
-    (
-        PanelSpec(
-            (_AMOUNT,),
-            side=Side.REVENUE,
-            leading=(*_SOURCE_LINES, _REVENUE_TOTAL, _NON_FISCAL_USED, _CARRIED_FORWARD, _REVENUE_GRAND),
-            line_sums=(
-                LineSum(Line.FISCAL_REVENUE, _FUND_LINE_KEYS),
-                LineSum(Line.REVENUE_TOTAL, _THIS_YEAR),
-                LineSum(
-                    Line.REVENUE_GRAND_TOTAL,
-                    (Line.REVENUE_TOTAL, Line.NON_FISCAL_BALANCE_USED, Line.OPENING_BALANCE),
-                ),
-            ),
-        ),
-        PanelSpec(
-            (_AMOUNT,),
-            side=Side.EXPENDITURE,
-            rows=Rows.FUNCTION_CLASSES,
-            trailing=(_EXPENDITURE_TOTAL, _CARRY_TO_NEXT, _EXPENDITURE_GRAND),
-            line_sums=(
-                LineSum(Line.EXPENDITURE_TOTAL, (Group.CLASSES,)),
-                LineSum(Line.EXPENDITURE_GRAND_TOTAL, (Line.EXPENDITURE_TOTAL, Line.CLOSING_BALANCE)),
-            ),
+    revenue_panel(
+        _AMOUNT,
+        (*_SOURCE_LINES, _REVENUE_TOTAL, _NON_FISCAL_USED, _CARRIED_FORWARD, _REVENUE_GRAND),
+        LineSum(Line.FISCAL_REVENUE, _FUND_LINE_KEYS),
+        LineSum(Line.REVENUE_TOTAL, _THIS_YEAR),
+        LineSum(
+            Line.REVENUE_GRAND_TOTAL, (Line.REVENUE_TOTAL, Line.NON_FISCAL_BALANCE_USED, Line.OPENING_BALANCE)
         ),
     ),
-    cell_sums=(CellSum((Line.REVENUE_GRAND_TOTAL, _A), ((Line.EXPENDITURE_GRAND_TOTAL, _A),)),),
+    expenditure_panel((_AMOUNT,), (_EXPENDITURE_TOTAL, _CARRY_TO_NEXT, _EXPENDITURE_GRAND), *_SPENT_SUMS),
 )
 
 # The 高等学校 总表 adds 其中：捐赠收入 under 其他收入 (a part, not an addend).
-_UNIVERSITY_SUMMARY = attrs.evolve(
+_UNIVERSITY_SUMMARY = vary_panel(
     _SUMMARY,
-    panels=(
-        attrs.evolve(
-            _SUMMARY.panels[0],
-            leading=(
-                *_SOURCE_LINES,
-                _l(Line.DONATIONS, "其中：捐赠收入"),
-                _REVENUE_TOTAL,
-                _NON_FISCAL_USED,
-                _CARRIED_FORWARD,
-                _REVENUE_GRAND,
-            ),
-        ),
-        _SUMMARY.panels[1],
+    0,
+    leading=(
+        *_SOURCE_LINES,
+        _l(Line.DONATIONS, "其中：捐赠收入"),
+        _REVENUE_TOTAL,
+        _NON_FISCAL_USED,
+        _CARRIED_FORWARD,
+        _REVENUE_GRAND,
     ),
 )
 
 # Shanghai prints 收入总计 right under the sources and 支出总计 right under the 类 rows.
-_SHANGHAI_SUMMARY = attrs.evolve(
-    _SUMMARY,
-    panels=(
-        attrs.evolve(
-            _SUMMARY.panels[0],
-            leading=(*_SOURCE_LINES, _REVENUE_GRAND),
-            line_sums=(
-                LineSum(Line.FISCAL_REVENUE, _FUND_LINE_KEYS),
-                LineSum(Line.REVENUE_GRAND_TOTAL, _THIS_YEAR),
-            ),
-        ),
-        attrs.evolve(
-            _SUMMARY.panels[1],
-            trailing=(_EXPENDITURE_GRAND,),
-            line_sums=(LineSum(Line.EXPENDITURE_GRAND_TOTAL, (Group.CLASSES,)),),
+_SHANGHAI_SUMMARY = vary_panel(
+    vary_panel(
+        _SUMMARY,
+        0,
+        leading=(*_SOURCE_LINES, _REVENUE_GRAND),
+        line_sums=(
+            LineSum(Line.FISCAL_REVENUE, _FUND_LINE_KEYS),
+            LineSum(Line.REVENUE_GRAND_TOTAL, _THIS_YEAR),
         ),
     ),
+    1,
+    trailing=(_EXPENDITURE_GRAND,),
+    line_sums=(_GRAND_OVER_CLASSES,),
 )
 
 # The 2024 Shanghai 总表 splits each 支出 row: 合计 | 基本支出 (人员经费, 公用经费) | 项目支出.
@@ -172,17 +157,15 @@ _SPLIT_COLUMNS = (
     _c(Measure.PUBLIC, "公用经费", group="基本支出"),
     _c(Measure.PROJECT, "项目支出"),
 )
-_SHANGHAI_2024_SUMMARY = attrs.evolve(
-    _SHANGHAI_SUMMARY,
-    panels=(
-        _SHANGHAI_SUMMARY.panels[0],
-        attrs.evolve(
-            _SHANGHAI_SUMMARY.panels[1],
-            columns=_SPLIT_COLUMNS,
-            row_sums=(RowSum(_T, tuple(spec.column for spec in _SPLIT_COLUMNS[1:])),),
-        ),
+_SHANGHAI_2024_SUMMARY = balanced_table(
+    _SHANGHAI_SUMMARY.kind,
+    _SHANGHAI_SUMMARY.titles,
+    _SHANGHAI_SUMMARY.panels[0],
+    attrs.evolve(
+        _SHANGHAI_SUMMARY.panels[1],
+        columns=_SPLIT_COLUMNS,
+        row_sums=(total_across(_SPLIT_COLUMNS),),
     ),
-    cell_sums=(CellSum((Line.REVENUE_GRAND_TOTAL, _A), ((Line.EXPENDITURE_GRAND_TOTAL, _T),)),),
 )
 
 # --- function tables ---------------------------------------------------------------------------
@@ -192,38 +175,17 @@ _BASIC_PROJECT = (
     _c(Measure.BASIC, "基本支出"),
     _c(Measure.PROJECT, "项目支出"),
 )
-_BASIC_PROJECT_SUM = RowSum(_T, (_col(Measure.BASIC), _col(Measure.PROJECT)))
+_BASIC_PROJECT_SUM = total_across(_BASIC_PROJECT)
 _ONE_AMOUNT = (_c(Measure.TOTAL, "金额", "合计", "预算数"),)
 
 
-def _function_table(
-    kind: TableKind, titles: tuple[str, ...], columns: tuple[ColumnSpec, ...], *row_sums: RowSum
-) -> TableSpec:
-    """A row per 功能分类 code (类, 款, 项) under a 合计 line that adds up the 类."""
-    return TableSpec(
-        kind,
-        titles,
-        (
-            PanelSpec(
-                columns,
-                rows=Rows.FUNCTION,
-                leading=(_TOTAL_LINE,),
-                row_sums=row_sums,
-                line_sums=(LineSum(Line.TOTAL, (Group.CLASSES,)),),
-                rolls_up=True,
-            ),
-        ),
-    )
-
-
 def _spending(kind: TableKind, *titles: str) -> TableSpec:
-    return _function_table(kind, titles, _BASIC_PROJECT, _BASIC_PROJECT_SUM)
+    return coded_table(kind, titles, _BASIC_PROJECT, _BASIC_PROJECT_SUM)
 
 
 def _amount_only(spec: TableSpec) -> TableSpec:
     """The same table printing one 金额 column (the Jiangsu form)."""
-    panel = attrs.evolve(spec.panels[0], columns=_ONE_AMOUNT, row_sums=())
-    return attrs.evolve(spec, panels=(panel,))
+    return vary_panel(spec, 0, columns=_ONE_AMOUNT, row_sums=())
 
 
 _SOURCE_COLUMNS = (
@@ -234,11 +196,11 @@ _SOURCE_COLUMNS = (
     _c(Measure.OTHER_REVENUE, "其他收入"),
 )
 
-_REVENUE = _function_table(
+_REVENUE = coded_table(
     TableKind.BUDGET_REVENUE,
     ("收入预算总表", "收入预算表", "部门收入预算总表"),
     _SOURCE_COLUMNS,
-    RowSum(_T, tuple(spec.column for spec in _SOURCE_COLUMNS[1:])),
+    total_across(_SOURCE_COLUMNS),
 )
 
 # The 高等学校 收入预算表: 收入合计 = 上年结转 + the year's sources + 使用非财政拨款结余, 事业收入 with
@@ -253,33 +215,27 @@ _UNIVERSITY_SOURCES = (
     _c(Measure.OTHER_REVENUE, "其他收入"),
     _c(Measure.NON_FISCAL_USED, "使用非财政拨款结余"),
 )
-_UNIVERSITY_REVENUE = attrs.evolve(
+_UNIVERSITY_REVENUE = vary_panel(
     _REVENUE,
-    panels=(
-        attrs.evolve(
-            _REVENUE.panels[0],
-            columns=_UNIVERSITY_SOURCES,
-            row_sums=(
-                RowSum(
-                    _T,
-                    tuple(
-                        _col(m)
-                        for m in (
-                            Measure.OPENING,
-                            Measure.FISCAL,
-                            Measure.OPERATIONS,
-                            Measure.BUSINESS_REVENUE,
-                            Measure.OTHER_REVENUE,
-                            Measure.NON_FISCAL_USED,
-                        )
-                    ),
-                ),
-            ),
-            down=tuple(
-                _col(m) for m in (Measure.FISCAL, Measure.OPERATIONS, Measure.TUITION, Measure.OTHER_REVENUE)
+    0,
+    columns=_UNIVERSITY_SOURCES,
+    row_sums=(
+        RowSum(
+            _T,
+            tuple(
+                _col(m)
+                for m in (
+                    Measure.OPENING,
+                    Measure.FISCAL,
+                    Measure.OPERATIONS,
+                    Measure.BUSINESS_REVENUE,
+                    Measure.OTHER_REVENUE,
+                    Measure.NON_FISCAL_USED,
+                )
             ),
         ),
     ),
+    down=tuple(_col(m) for m in (Measure.FISCAL, Measure.OPERATIONS, Measure.TUITION, Measure.OTHER_REVENUE)),
 )
 
 # Jiangsu's 收入预算总表 lists the sources, one 金额 column.
@@ -305,24 +261,11 @@ _JIANGSU_REVENUE = TableSpec(
 _EXPENDITURE = _spending(TableKind.BUDGET_EXPENDITURE, "支出预算总表", "支出预算表", "部门支出预算总表")
 
 # Jiangsu's 支出预算总表 is one row: 合计 | 基本支出 | 项目支出 | 单位预留机动经费 | 结转下年资金.
+_JIANGSU_SPENT = (*_BASIC_PROJECT, _c(Measure.RESERVE), _c(Measure.CARRY_TO_NEXT, "结转下年资金", "结转下年"))
 _JIANGSU_EXPENDITURE = TableSpec(
     TableKind.BUDGET_EXPENDITURE,
     _EXPENDITURE.titles,
-    (
-        PanelSpec(
-            (*_BASIC_PROJECT, _c(Measure.RESERVE), _c(Measure.CARRY_TO_NEXT, "结转下年资金", "结转下年")),
-            leading=(_TOTAL_LINE,),
-            row_sums=(
-                RowSum(
-                    _T,
-                    tuple(
-                        _col(m)
-                        for m in (Measure.BASIC, Measure.PROJECT, Measure.RESERVE, Measure.CARRY_TO_NEXT)
-                    ),
-                ),
-            ),
-        ),
-    ),
+    (PanelSpec(_JIANGSU_SPENT, leading=(TOTAL_LINE,), row_sums=(total_across(_JIANGSU_SPENT),)),),
 )
 
 # --- 财政拨款收支预算总表 ------------------------------------------------------------------------
@@ -333,76 +276,56 @@ _FUND_COLUMNS = (
     _c(Measure.GOVERNMENT_FUND, "政府性基金预算", "政府性基金预算财政拨款"),
     _c(Measure.STATE_CAPITAL, "国有资本经营预算", "国有资本经营预算财政拨款"),
 )
-_FUND_PARTS = tuple(spec.column for spec in _FUND_COLUMNS[1:])
 
-_FISCAL_SUMMARY = TableSpec(
+_FISCAL_SUMMARY = balanced_table(
     TableKind.BUDGET_FISCAL_SUMMARY,
     ("财政拨款收支预算总表", "部门财政拨款收支预算总表"),
-    (
-        PanelSpec(
-            (_AMOUNT,),
-            side=Side.REVENUE,
-            leading=(*_FUND_REVENUE_LINES, _REVENUE_TOTAL, _CARRIED_FORWARD, _REVENUE_GRAND),
-            line_sums=(
-                LineSum(Line.REVENUE_TOTAL, _FUND_LINE_KEYS),
-                LineSum(Line.REVENUE_GRAND_TOTAL, (Line.REVENUE_TOTAL, Line.OPENING_BALANCE)),
-            ),
-        ),
-        PanelSpec(
-            _FUND_COLUMNS,
-            side=Side.EXPENDITURE,
-            rows=Rows.FUNCTION_CLASSES,
-            trailing=(_EXPENDITURE_TOTAL, _CARRY_TO_NEXT, _EXPENDITURE_GRAND),
-            row_sums=(RowSum(_T, _FUND_PARTS),),
-            line_sums=(
-                LineSum(Line.EXPENDITURE_TOTAL, (Group.CLASSES,)),
-                LineSum(Line.EXPENDITURE_GRAND_TOTAL, (Line.EXPENDITURE_TOTAL, Line.CLOSING_BALANCE)),
-            ),
-        ),
+    revenue_panel(
+        _AMOUNT,
+        (*_FUND_REVENUE_LINES, _REVENUE_TOTAL, _CARRIED_FORWARD, _REVENUE_GRAND),
+        LineSum(Line.REVENUE_TOTAL, _FUND_LINE_KEYS),
+        LineSum(Line.REVENUE_GRAND_TOTAL, (Line.REVENUE_TOTAL, Line.OPENING_BALANCE)),
     ),
-    cell_sums=(CellSum((Line.REVENUE_GRAND_TOTAL, _A), ((Line.EXPENDITURE_GRAND_TOTAL, _T),)),),
+    expenditure_panel(
+        _FUND_COLUMNS,
+        (_EXPENDITURE_TOTAL, _CARRY_TO_NEXT, _EXPENDITURE_GRAND),
+        *_SPENT_SUMS,
+        row_sums=(total_across(_FUND_COLUMNS),),
+    ),
 )
 
-_SHANGHAI_FISCAL_SUMMARY = attrs.evolve(
-    _FISCAL_SUMMARY,
-    panels=(
-        attrs.evolve(
-            _FISCAL_SUMMARY.panels[0],
-            leading=(*_FUND_REVENUE_LINES, _REVENUE_GRAND),
-            line_sums=(LineSum(Line.REVENUE_GRAND_TOTAL, _FUND_LINE_KEYS),),
-        ),
-        attrs.evolve(
-            _FISCAL_SUMMARY.panels[1],
-            trailing=(_EXPENDITURE_GRAND,),
-            line_sums=(LineSum(Line.EXPENDITURE_GRAND_TOTAL, (Group.CLASSES,)),),
-        ),
+_SHANGHAI_FISCAL_SUMMARY = vary_panel(
+    vary_panel(
+        _FISCAL_SUMMARY,
+        0,
+        leading=(*_FUND_REVENUE_LINES, _REVENUE_GRAND),
+        line_sums=(LineSum(Line.REVENUE_GRAND_TOTAL, _FUND_LINE_KEYS),),
     ),
+    1,
+    trailing=(_EXPENDITURE_GRAND,),
+    line_sums=(_GRAND_OVER_CLASSES,),
 )
 
 # Jiangsu splits the 支出 side by purpose (支出用途): 基本支出, 项目支出.
-_JIANGSU_FISCAL_SUMMARY = TableSpec(
+_JIANGSU_FISCAL_SUMMARY = balanced_table(
     TableKind.BUDGET_FISCAL_SUMMARY,
     _FISCAL_SUMMARY.titles,
-    (
-        PanelSpec(
-            (_AMOUNT,),
-            side=Side.REVENUE,
-            leading=(*_FUND_REVENUE_LINES[:2], _REVENUE_GRAND),
-            line_sums=(LineSum(Line.REVENUE_GRAND_TOTAL, _FUND_LINE_KEYS[:2]),),
-        ),
-        PanelSpec(
-            (_AMOUNT,),
-            side=Side.EXPENDITURE,
-            trailing=(
-                _l(Line.BASIC, "基本支出", "一、基本支出"),
-                _l(Line.PROJECT, "项目支出", "二、项目支出"),
-                _l(Line.RESERVE, "单位预留机动经费", "三、单位预留机动经费"),
-                _EXPENDITURE_GRAND,
-            ),
-            line_sums=(LineSum(Line.EXPENDITURE_GRAND_TOTAL, (Line.BASIC, Line.PROJECT, Line.RESERVE)),),
-        ),
+    revenue_panel(
+        _AMOUNT,
+        (*_FUND_REVENUE_LINES[:2], _REVENUE_GRAND),
+        LineSum(Line.REVENUE_GRAND_TOTAL, _FUND_LINE_KEYS[:2]),
     ),
-    cell_sums=(CellSum((Line.REVENUE_GRAND_TOTAL, _A), ((Line.EXPENDITURE_GRAND_TOTAL, _A),)),),
+    expenditure_panel(
+        (_AMOUNT,),
+        (
+            _l(Line.BASIC, "基本支出", "一、基本支出"),
+            _l(Line.PROJECT, "项目支出", "二、项目支出"),
+            _l(Line.RESERVE, "单位预留机动经费", "三、单位预留机动经费"),
+            _EXPENDITURE_GRAND,
+        ),
+        LineSum(Line.EXPENDITURE_GRAND_TOTAL, (Line.BASIC, Line.PROJECT, Line.RESERVE)),
+        rows=Rows.NONE,
+    ),
 )
 
 # --- economic tables ---------------------------------------------------------------------------
@@ -411,21 +334,7 @@ _JIANGSU_FISCAL_SUMMARY = TableSpec(
 def _economic_table(
     kind: TableKind, titles: tuple[str, ...], columns: tuple[ColumnSpec, ...], *row_sums: RowSum
 ) -> TableSpec:
-    """A row per 经济分类 code (类, 款) under a 合计 line that adds up the 类."""
-    return TableSpec(
-        kind,
-        titles,
-        (
-            PanelSpec(
-                columns,
-                rows=Rows.ECONOMIC,
-                leading=(_TOTAL_LINE,),
-                row_sums=row_sums,
-                line_sums=(LineSum(Line.TOTAL, (Group.CLASSES,)),),
-                rolls_up=True,
-            ),
-        ),
-    )
+    return coded_table(kind, titles, columns, *row_sums, rows=Rows.ECONOMIC)
 
 
 _PERSONNEL_PUBLIC = (
@@ -441,7 +350,7 @@ _GENERAL_BASIC = _economic_table(
         "一般公共预算基本支出预算表",
     ),
     _PERSONNEL_PUBLIC,
-    RowSum(_T, (_col(Measure.PERSONNEL), _col(Measure.PUBLIC))),
+    total_across(_PERSONNEL_PUBLIC),
 )
 _FISCAL_BASIC = _economic_table(
     TableKind.BUDGET_FISCAL_BASIC,
@@ -524,7 +433,7 @@ _PROCUREMENT = TableSpec(
         PanelSpec(
             (_c(Measure.AMOUNT, "总计", "金额", "预算数"),),
             leading=(
-                _TOTAL_LINE,
+                TOTAL_LINE,
                 _l(Line.PROCUREMENT_GOODS, "货物", "一、货物 A", "货物类"),
                 _l(Line.PROCUREMENT_WORKS, "工程", "二、工程 B", "工程类"),
                 _l(Line.PROCUREMENT_SERVICES, "服务", "三、服务 C", "服务类"),
@@ -539,9 +448,8 @@ _PROCUREMENT = TableSpec(
 )
 
 #: The layout spec of each budget table (the MoF / Shanghai layouts; sets may swap in a variant).
-BUDGET_SPECS: Final[dict[TableKind, TableSpec]] = {
-    spec.kind: spec
-    for spec in (
+BUDGET_SPECS: Final[dict[TableKind, TableSpec]] = specs_by_kind(
+    (
         _SUMMARY,
         _REVENUE,
         _EXPENDITURE,
@@ -571,7 +479,7 @@ BUDGET_SPECS: Final[dict[TableKind, TableSpec]] = {
         _OPERATING_COSTS,
         _PROCUREMENT,
     )
-}
+)
 
 #: Each set's own variants of a table.
 SET_VARIANTS: Final[dict[str, dict[TableKind, TableSpec]]] = {

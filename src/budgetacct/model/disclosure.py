@@ -312,10 +312,7 @@ class BudgetedFigure:
 
 
 def _figure() -> Any:
-    return attrs.field(
-        factory=BudgetedFigure,
-        validator=v.instance(BudgetedFigure, "三公经费数（BudgetedFigure）", "a BudgetedFigure"),
-    )
+    return v.nested_field(BudgetedFigure, "三公经费数（BudgetedFigure）", "a BudgetedFigure")
 
 
 @attrs.frozen

@@ -67,12 +67,8 @@ class ProjectEvaluation:
     name: str = attrs.field(validator=v.text)
     department: str | None = v.optional_field(v.text)
     implementing_unit: str | None = v.optional_field(v.text)
-    budget: FundingSplit = attrs.field(
-        factory=FundingSplit, validator=v.instance(FundingSplit, "资金构成（FundingSplit）", "a FundingSplit")
-    )
-    executed: FundingSplit = attrs.field(
-        factory=FundingSplit, validator=v.instance(FundingSplit, "资金构成（FundingSplit）", "a FundingSplit")
-    )
+    budget: FundingSplit = v.nested_field(FundingSplit, "资金构成（FundingSplit）", "a FundingSplit")
+    executed: FundingSplit = v.nested_field(FundingSplit, "资金构成（FundingSplit）", "a FundingSplit")
     goal_expected: str | None = v.optional_field(v.text)
     goal_actual: str | None = v.optional_field(v.text)
     indicators: tuple[Indicator, ...] = v.tuple_field(Indicator, "绩效指标（Indicator）", "an Indicator")

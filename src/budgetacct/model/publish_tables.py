@@ -19,7 +19,7 @@ Amount('874.63')
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
@@ -30,7 +30,9 @@ from budgetacct.model.table_figures import (
     THREE_PUBLIC_MEASURES,
     basic_by_economic,
     code_name,
+    fiscal_by_class,
     revenue_by_function,
+    rounded_cell,
 )
 from budgetacct.model.table_specs import TABLE_SETS, PanelSpec, TableEntry, spec_for
 from budgetacct.model.tables import (
@@ -103,11 +105,7 @@ class _Builder:
         self.quantum = None if places is None else Decimal(1).scaleb(-places)
 
     def cell(self, amount: Amount | None) -> Cell:
-        if amount is None:
-            return None
-        if self.quantum is None:
-            return amount
-        return Amount(amount.value.quantize(self.quantum, ROUND_HALF_UP))
+        return rounded_cell(amount, self.quantum)
 
     def code_name(self, code: FunctionCode | EconomicCode) -> str | None:
         """The catalogue name of ``code`` in the ledger's year, or ``None`` where there is none."""
@@ -252,17 +250,7 @@ def _fiscal_summary(b: _Builder, spec_panels: tuple[PanelSpec, ...]) -> tuple[Pa
         lines[line] = {_T: sum(values.values(), _ZERO)} | {
             Column(FUND_MEASURE[f]): v for f, v in values.items()
         }
-    by_fund = {f: ledger.by_function(funds=(f,)) for f in FISCAL_FUNDS}
-    classes: dict[FunctionCode, dict[Column, Amount]] = {}
-    for fund, rows in by_fund.items():
-        for code, split in rows.items():
-            if len(code.code) != 3:
-                continue
-            row = classes.setdefault(code, {_T: _ZERO})
-            amount = sum(split.values(), _ZERO)
-            row[Column(FUND_MEASURE[fund])] = amount
-            row[_T] = row[_T] + amount
-    return b.two_sided(spec_panels, lines, classes)
+    return b.two_sided(spec_panels, lines, fiscal_by_class(ledger, Basis.ACTUAL))
 
 
 def _basic(b: _Builder, spec: PanelSpec) -> tuple[Panel, ...]:

@@ -1,5 +1,6 @@
 """What every standard-table builder shares: the column a fund or a “三公” part prints in, a
-fund's named lines, a code's catalogue name, a ledger's revenue by 功能分类 and its 基本支出 by 经济分类.
+fund's named lines, a code's catalogue name, a cell rounded on its own, a ledger's revenue by 功能分类,
+its 财政拨款 spending by 功能分类 类 and fund, and its 基本支出 by 经济分类.
 
 The 决算 publisher (:mod:`~budgetacct.model.publish_tables`), the tables a narrative states
 (:mod:`~budgetacct.model.section_tables`) and the 预算 publisher
@@ -9,12 +10,13 @@ from here.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Final
 
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import BudgetAcctError
-from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
-from budgetacct.model.tables import Line, Measure
+from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
+from budgetacct.model.tables import Basis, Cell, Column, Line, Measure
 from budgetacct.money import Amount
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -26,7 +28,9 @@ __all__ = [
     "THREE_PUBLIC_MEASURES",
     "basic_by_economic",
     "code_name",
+    "fiscal_by_class",
     "revenue_by_function",
+    "rounded_cell",
 ]
 
 _ZERO: Final = Amount(0)
@@ -60,6 +64,30 @@ def code_name(code: FunctionCode | EconomicCode, year: int) -> str | None:
         return code.name(year)
     except BudgetAcctError:
         return None
+
+
+def rounded_cell(amount: Amount | None, quantum: Decimal | None) -> Cell:
+    """``amount`` rounded half-up to ``quantum`` on its own (``None``: exact); a missing one stays blank."""
+    if amount is None:
+        return None
+    if quantum is None:
+        return amount
+    return Amount(amount.value.quantize(quantum, ROUND_HALF_UP))
+
+
+def fiscal_by_class(ledger: Ledger, basis: Basis) -> dict[FunctionCode, dict[Column, Amount]]:
+    """财政拨款 spending by 功能分类 类: each fund's column and their 合计 (the 财政拨款收支总表's rows)."""
+    total = Column(Measure.TOTAL, basis)
+    classes: dict[FunctionCode, dict[Column, Amount]] = {}
+    for fund in FISCAL_FUNDS:
+        for code, kinds in ledger.by_function(funds=(fund,)).items():
+            if len(code.code) != 3:
+                continue
+            row = classes.setdefault(code, {total: _ZERO})
+            amount = sum(kinds.values(), _ZERO)
+            row[Column(FUND_MEASURE[fund], basis)] = amount
+            row[total] = row[total] + amount
+    return classes
 
 
 def basic_by_economic(ledger: Ledger) -> dict[EconomicCode, Amount]:

@@ -22,9 +22,30 @@ from __future__ import annotations
 import re
 from typing import Final
 
-import attrs
-
-from budgetacct.model.tables import Basis, Column, Line, Measure, Side, TableKind
+from budgetacct.model.table_layout import (
+    CellSum,
+    ColumnSpec,
+    Group,
+    LineSpec,
+    LineSum,
+    PanelSpec,
+    Rows,
+    RowSum,
+    TableEntry,
+    TableSet,
+    TableSpec,
+    balanced_table,
+    coded_table,
+    expenditure_panel,
+    numbered,
+    revenue_panel,
+    sets_by_name,
+    specs_by_kind,
+    total_across,
+    vary_panel,
+)
+from budgetacct.model.table_layout import line_spec as _l
+from budgetacct.model.tables import Basis, Column, Line, Measure, TableKind
 
 __all__ = [
     "SPECS",
@@ -46,30 +67,11 @@ __all__ = [
     "spec_for",
 ]
 
-
-from budgetacct.model.table_layout import (
-    CellSum,
-    ColumnSpec,
-    Group,
-    LineSpec,
-    LineSum,
-    PanelSpec,
-    Rows,
-    RowSum,
-    TableEntry,
-    TableSet,
-    TableSpec,
-)
-
 # --- columns ------------------------------------------------------------------------------------
 
 
 def _c(measure: Measure, *labels: str, basis: Basis = Basis.ACTUAL, group: str | None = None) -> ColumnSpec:
     return ColumnSpec(Column(measure, basis), labels or (measure.value,), group)
-
-
-def _l(line: Line, *labels: str) -> LineSpec:
-    return LineSpec(line, labels or (line.value,))
 
 
 _AMOUNT = _c(Measure.AMOUNT, "决算数", "金额", "本年决算数")
@@ -85,7 +87,6 @@ _SOURCE_COLUMNS = (
     _c(Measure.AFFILIATED_REMITTANCE, "附属单位上缴收入"),
     _c(Measure.OTHER_REVENUE, "其他收入"),
 )
-_SOURCE_PARTS = tuple(spec.column for spec in _SOURCE_COLUMNS[1:])
 
 _KIND_COLUMNS = (
     _c(Measure.TOTAL, "本年支出合计", "合计", "支出合计"),
@@ -95,14 +96,13 @@ _KIND_COLUMNS = (
     _c(Measure.BUSINESS_EXPENDITURE, "经营支出"),
     _c(Measure.AFFILIATE_SUBSIDY, "对附属单位补助支出"),
 )
-_KIND_PARTS = tuple(spec.column for spec in _KIND_COLUMNS[1:])
 
 _BASIC_PROJECT = (
     _c(Measure.TOTAL, "合计", "小计", "本年支出合计", group="本年支出"),
     _c(Measure.BASIC, "基本支出", group="本年支出"),
     _c(Measure.PROJECT, "项目支出", group="本年支出"),
 )
-_BASIC_PROJECT_SUM = RowSum(_TOTAL, (Column(Measure.BASIC), Column(Measure.PROJECT)))
+_BASIC_PROJECT_SUM = total_across(_BASIC_PROJECT)
 
 _FUND_COLUMNS = (
     _c(Measure.TOTAL, "合计", "小计"),
@@ -110,7 +110,6 @@ _FUND_COLUMNS = (
     _c(Measure.GOVERNMENT_FUND, "政府性基金预算财政拨款", "政府性基金预算"),
     _c(Measure.STATE_CAPITAL, "国有资本经营预算财政拨款", "国有资本经营预算"),
 )
-_FUND_PARTS = tuple(spec.column for spec in _FUND_COLUMNS[1:])
 
 _FLOW_COLUMNS = (
     _c(Measure.OPENING, "年初结转和结余", "年初结转结余"),
@@ -173,50 +172,38 @@ _SOURCE_LINES = (
 )
 _REVENUE_TOTAL = _l(Line.REVENUE_TOTAL, "本年收入合计")
 _EXPENDITURE_TOTAL = _l(Line.EXPENDITURE_TOTAL, "本年支出合计")
-_TOTAL_LINE = _l(Line.TOTAL, "合计", "总计")
 
-_SUMMARY = TableSpec(
+_SUMMARY = balanced_table(
     TableKind.SUMMARY,
     ("收入支出决算总表", "收支决算总表", "部门收支决算总表"),
-    (
-        PanelSpec(
-            (_AMOUNT,),
-            side=Side.REVENUE,
-            leading=(
-                *_SOURCE_LINES,
-                _REVENUE_TOTAL,
-                _l(Line.NON_FISCAL_BALANCE_USED, "使用非财政拨款结余", "使用非财政拨款结余（含专用结余）"),
-                _l(Line.OPENING_BALANCE, "年初结转和结余", "上年结转和结余"),
-                _l(Line.REVENUE_GRAND_TOTAL, "总计", "合计", "收入总计"),
-            ),
-            line_sums=(
-                LineSum(Line.REVENUE_TOTAL, tuple(spec.line for spec in _SOURCE_LINES)),
-                LineSum(
-                    Line.REVENUE_GRAND_TOTAL,
-                    (Line.REVENUE_TOTAL, Line.NON_FISCAL_BALANCE_USED, Line.OPENING_BALANCE),
-                ),
-            ),
+    revenue_panel(
+        _AMOUNT,
+        (
+            *_SOURCE_LINES,
+            _REVENUE_TOTAL,
+            _l(Line.NON_FISCAL_BALANCE_USED, "使用非财政拨款结余", "使用非财政拨款结余（含专用结余）"),
+            _l(Line.OPENING_BALANCE, "年初结转和结余", "上年结转和结余"),
+            _l(Line.REVENUE_GRAND_TOTAL, "总计", "合计", "收入总计"),
         ),
-        PanelSpec(
-            (_AMOUNT,),
-            side=Side.EXPENDITURE,
-            rows=Rows.FUNCTION_CLASSES,
-            trailing=(
-                _EXPENDITURE_TOTAL,
-                _l(Line.SURPLUS_DISTRIBUTION, "结余分配"),
-                _l(Line.CLOSING_BALANCE, "年末结转和结余"),
-                _l(Line.EXPENDITURE_GRAND_TOTAL, "总计", "合计", "支出总计"),
-            ),
-            line_sums=(
-                LineSum(Line.EXPENDITURE_TOTAL, (Group.CLASSES,)),
-                LineSum(
-                    Line.EXPENDITURE_GRAND_TOTAL,
-                    (Line.EXPENDITURE_TOTAL, Line.SURPLUS_DISTRIBUTION, Line.CLOSING_BALANCE),
-                ),
-            ),
+        LineSum(Line.REVENUE_TOTAL, tuple(spec.line for spec in _SOURCE_LINES)),
+        LineSum(
+            Line.REVENUE_GRAND_TOTAL, (Line.REVENUE_TOTAL, Line.NON_FISCAL_BALANCE_USED, Line.OPENING_BALANCE)
         ),
     ),
-    cell_sums=(CellSum((Line.REVENUE_GRAND_TOTAL, _A), ((Line.EXPENDITURE_GRAND_TOTAL, _A),)),),
+    expenditure_panel(
+        (_AMOUNT,),
+        (
+            _EXPENDITURE_TOTAL,
+            _l(Line.SURPLUS_DISTRIBUTION, "结余分配"),
+            _l(Line.CLOSING_BALANCE, "年末结转和结余"),
+            _l(Line.EXPENDITURE_GRAND_TOTAL, "总计", "合计", "支出总计"),
+        ),
+        LineSum(Line.EXPENDITURE_TOTAL, (Group.CLASSES,)),
+        LineSum(
+            Line.EXPENDITURE_GRAND_TOTAL,
+            (Line.EXPENDITURE_TOTAL, Line.SURPLUS_DISTRIBUTION, Line.CLOSING_BALANCE),
+        ),
+    ),
 )
 
 # The 高等学校 总表: 一、财政拨款收入 (其中：政府性基金) instead of three fiscal rows; “合计” at the bottom.
@@ -228,74 +215,44 @@ _UNIVERSITY_SOURCE_LINES = (
     _l(Line.AFFILIATED_REMITTANCE, "附属单位上缴收入"),
     _l(Line.OTHER, "其他收入"),
 )
-_UNIVERSITY_SUMMARY = attrs.evolve(
+_UNIVERSITY_SUMMARY = vary_panel(
     _SUMMARY,
-    panels=(
-        attrs.evolve(
-            _SUMMARY.panels[0],
-            leading=(
-                _UNIVERSITY_SOURCE_LINES[0],
-                _l(Line.GOVERNMENT_FUND_REVENUE, "其中：政府性基金预算财政拨款", "政府性基金预算财政拨款"),
-                *_UNIVERSITY_SOURCE_LINES[1:],
-                _l(Line.DONATIONS, "其中：捐赠收入"),
-                _REVENUE_TOTAL,
-                _l(Line.NON_FISCAL_BALANCE_USED, "使用非财政拨款结余（含专用结余）", "使用非财政拨款结余"),
-                _l(Line.OPENING_BALANCE, "上年结转和结余", "年初结转和结余"),
-                _l(Line.REVENUE_GRAND_TOTAL, "合计", "总计"),
-            ),
-            line_sums=(
-                LineSum(Line.REVENUE_TOTAL, tuple(spec.line for spec in _UNIVERSITY_SOURCE_LINES)),
-                _SUMMARY.panels[0].line_sums[1],
-            ),
-        ),
-        _SUMMARY.panels[1],
+    0,
+    leading=(
+        _UNIVERSITY_SOURCE_LINES[0],
+        _l(Line.GOVERNMENT_FUND_REVENUE, "其中：政府性基金预算财政拨款", "政府性基金预算财政拨款"),
+        *_UNIVERSITY_SOURCE_LINES[1:],
+        _l(Line.DONATIONS, "其中：捐赠收入"),
+        _REVENUE_TOTAL,
+        _l(Line.NON_FISCAL_BALANCE_USED, "使用非财政拨款结余（含专用结余）", "使用非财政拨款结余"),
+        _l(Line.OPENING_BALANCE, "上年结转和结余", "年初结转和结余"),
+        _l(Line.REVENUE_GRAND_TOTAL, "合计", "总计"),
+    ),
+    line_sums=(
+        LineSum(Line.REVENUE_TOTAL, tuple(spec.line for spec in _UNIVERSITY_SOURCE_LINES)),
+        _SUMMARY.panels[0].line_sums[1],
     ),
 )
 
 
-def _function_table(
-    kind: TableKind,
-    titles: tuple[str, ...],
-    columns: tuple[ColumnSpec, ...],
-    *row_sums: RowSum,
-    down: tuple[Column, ...] | None = None,
-) -> TableSpec:
-    """One panel: a row per 功能分类 code (类, 款, 项) under a 合计 line that adds up the 类."""
-    return TableSpec(
-        kind,
-        titles,
-        (
-            PanelSpec(
-                columns,
-                rows=Rows.FUNCTION,
-                leading=(_TOTAL_LINE,),
-                row_sums=row_sums,
-                line_sums=(LineSum(Line.TOTAL, (Group.CLASSES,)),),
-                rolls_up=True,
-                down=down,
-            ),
-        ),
-    )
-
-
 def _flow_table(kind: TableKind, *titles: str) -> TableSpec:
     spent = (Column(Measure.EXPENDITURE), Column(Measure.BASIC), Column(Measure.PROJECT))
-    return _function_table(kind, titles, _FLOW_COLUMNS, _FLOW_SUM, _FUND_FLOW, down=spent)
+    return coded_table(kind, titles, _FLOW_COLUMNS, _FLOW_SUM, _FUND_FLOW, down=spent)
 
 
 def _spending_table(kind: TableKind, *titles: str) -> TableSpec:
-    return _function_table(kind, titles, _BASIC_PROJECT, _BASIC_PROJECT_SUM)
+    return coded_table(kind, titles, _BASIC_PROJECT, _BASIC_PROJECT_SUM)
 
 
 def _project_table(kind: TableKind, *titles: str) -> TableSpec:
-    return _function_table(kind, titles, (_c(Measure.PROJECT, "项目支出", "合计", "决算数"),))
+    return coded_table(kind, titles, (_c(Measure.PROJECT, "项目支出", "合计", "决算数"),))
 
 
-_REVENUE = _function_table(
-    TableKind.REVENUE, ("收入决算表", "部门收入决算表"), _SOURCE_COLUMNS, RowSum(_TOTAL, _SOURCE_PARTS)
+_REVENUE = coded_table(
+    TableKind.REVENUE, ("收入决算表", "部门收入决算表"), _SOURCE_COLUMNS, total_across(_SOURCE_COLUMNS)
 )
-_EXPENDITURE = _function_table(
-    TableKind.EXPENDITURE, ("支出决算表", "部门支出决算表"), _KIND_COLUMNS, RowSum(_TOTAL, _KIND_PARTS)
+_EXPENDITURE = coded_table(
+    TableKind.EXPENDITURE, ("支出决算表", "部门支出决算表"), _KIND_COLUMNS, total_across(_KIND_COLUMNS)
 )
 
 _FISCAL_LINES = (
@@ -310,53 +267,41 @@ _OPENING_LINES = (
 )
 _FUND_MEASURES = (Measure.GENERAL_BUDGET, Measure.GOVERNMENT_FUND, Measure.STATE_CAPITAL)
 
-_FISCAL_SUMMARY = TableSpec(
+_FISCAL_SUMMARY = balanced_table(
     TableKind.FISCAL_SUMMARY,
     ("财政拨款收入支出决算总表", "财政拨款收支决算总表"),
-    (
-        PanelSpec(
-            (_AMOUNT,),
-            side=Side.REVENUE,
-            leading=(
-                *_FISCAL_LINES,
-                _REVENUE_TOTAL,
-                _l(Line.OPENING_BALANCE, "年初财政拨款结转和结余", "年初结转和结余"),
-                *_OPENING_LINES,
-                _l(Line.REVENUE_GRAND_TOTAL, "总计", "收入总计"),
-            ),
-            line_sums=(
-                LineSum(Line.REVENUE_TOTAL, tuple(spec.line for spec in _FISCAL_LINES)),
-                LineSum(Line.OPENING_BALANCE, tuple(spec.line for spec in _OPENING_LINES)),
-                LineSum(Line.REVENUE_GRAND_TOTAL, (Line.REVENUE_TOTAL, Line.OPENING_BALANCE)),
-            ),
+    revenue_panel(
+        _AMOUNT,
+        (
+            *_FISCAL_LINES,
+            _REVENUE_TOTAL,
+            _l(Line.OPENING_BALANCE, "年初财政拨款结转和结余", "年初结转和结余"),
+            *_OPENING_LINES,
+            _l(Line.REVENUE_GRAND_TOTAL, "总计", "收入总计"),
         ),
-        PanelSpec(
-            _FUND_COLUMNS,
-            side=Side.EXPENDITURE,
-            rows=Rows.FUNCTION_CLASSES,
-            trailing=(
-                _EXPENDITURE_TOTAL,
-                _l(Line.CLOSING_BALANCE, "年末财政拨款结转和结余", "年末结转和结余"),
-                _l(Line.EXPENDITURE_GRAND_TOTAL, "总计", "支出总计"),
-            ),
-            row_sums=(RowSum(_TOTAL, _FUND_PARTS),),
-            line_sums=(
-                LineSum(Line.EXPENDITURE_TOTAL, (Group.CLASSES,)),
-                LineSum(Line.EXPENDITURE_GRAND_TOTAL, (Line.EXPENDITURE_TOTAL, Line.CLOSING_BALANCE)),
-            ),
-        ),
+        LineSum(Line.REVENUE_TOTAL, tuple(spec.line for spec in _FISCAL_LINES)),
+        LineSum(Line.OPENING_BALANCE, tuple(spec.line for spec in _OPENING_LINES)),
+        LineSum(Line.REVENUE_GRAND_TOTAL, (Line.REVENUE_TOTAL, Line.OPENING_BALANCE)),
     ),
-    cell_sums=(
-        CellSum((Line.REVENUE_GRAND_TOTAL, _A), ((Line.EXPENDITURE_GRAND_TOTAL, _TOTAL),)),
-        # each fund's flow: 年初 + 本年收入 = 本年支出 + 年末, stated as 年末 = 年初 + 收入 − 支出
-        *(
-            CellSum(
-                (Line.CLOSING_BALANCE, Column(measure)),
-                ((opening.line, _A), (fiscal.line, _A)),
-                ((Line.EXPENDITURE_TOTAL, Column(measure)),),
-            )
-            for measure, opening, fiscal in zip(_FUND_MEASURES, _OPENING_LINES, _FISCAL_LINES, strict=True)
+    expenditure_panel(
+        _FUND_COLUMNS,
+        (
+            _EXPENDITURE_TOTAL,
+            _l(Line.CLOSING_BALANCE, "年末财政拨款结转和结余", "年末结转和结余"),
+            _l(Line.EXPENDITURE_GRAND_TOTAL, "总计", "支出总计"),
         ),
+        LineSum(Line.EXPENDITURE_TOTAL, (Group.CLASSES,)),
+        LineSum(Line.EXPENDITURE_GRAND_TOTAL, (Line.EXPENDITURE_TOTAL, Line.CLOSING_BALANCE)),
+        row_sums=(total_across(_FUND_COLUMNS),),
+    ),
+    # each fund's flow: 年初 + 本年收入 = 本年支出 + 年末, stated as 年末 = 年初 + 收入 − 支出
+    *(
+        CellSum(
+            (Line.CLOSING_BALANCE, Column(measure)),
+            ((opening.line, _A), (fiscal.line, _A)),
+            ((Line.EXPENDITURE_TOTAL, Column(measure)),),
+        )
+        for measure, opening, fiscal in zip(_FUND_MEASURES, _OPENING_LINES, _FISCAL_LINES, strict=True)
     ),
 )
 
@@ -408,20 +353,16 @@ _GOVERNMENT_FUND_THREE_PUBLIC = TableSpec(
 
 
 # The 高等学校 tables: 事业收入 with 其中：教育收费, 项目支出 with 其中：基本建设资金支出 (parts, not addends).
-_UNIVERSITY_REVENUE = attrs.evolve(
+_UNIVERSITY_REVENUE = vary_panel(
     _REVENUE,
-    panels=(
-        attrs.evolve(
-            _REVENUE.panels[0],
-            columns=(
-                *_SOURCE_COLUMNS[:4],
-                _c(Measure.TUITION, "其中：教育收费", "教育收费", group="事业收入"),
-                *_SOURCE_COLUMNS[4:],
-            ),
-        ),
+    0,
+    columns=(
+        *_SOURCE_COLUMNS[:4],
+        _c(Measure.TUITION, "其中：教育收费", "教育收费", group="事业收入"),
+        *_SOURCE_COLUMNS[4:],
     ),
 )
-_UNIVERSITY_FISCAL = _function_table(
+_UNIVERSITY_FISCAL = coded_table(
     TableKind.FISCAL_DETAIL,
     ("财政拨款支出决算表", "高等学校财政拨款支出决算表"),
     (
@@ -432,9 +373,8 @@ _UNIVERSITY_FISCAL = _function_table(
 )
 
 #: The layout spec of each standard table (the MoF layouts; sets may swap in a variant).
-SPECS: Final[dict[TableKind, TableSpec]] = {
-    spec.kind: spec
-    for spec in (
+SPECS: Final[dict[TableKind, TableSpec]] = specs_by_kind(
+    (
         _SUMMARY,
         _REVENUE,
         _EXPENDITURE,
@@ -450,7 +390,7 @@ SPECS: Final[dict[TableKind, TableSpec]] = {
         _flow_table(TableKind.STATE_CAPITAL, "国有资本经营预算财政拨款收入支出决算表"),
         _spending_table(TableKind.STATE_CAPITAL_EXPENDITURE, "国有资本经营预算财政拨款支出决算表"),
     )
-}
+)
 
 #: Variants of a table in one set: the 高等学校 总表, 收入决算表 and 财政拨款支出决算表.
 UNIVERSITY_SPECS: Final[dict[TableKind, TableSpec]] = {
@@ -458,10 +398,6 @@ UNIVERSITY_SPECS: Final[dict[TableKind, TableSpec]] = {
     TableKind.REVENUE: _UNIVERSITY_REVENUE,
     TableKind.FISCAL_DETAIL: _UNIVERSITY_FISCAL,
 }
-
-
-def _entries(numbers: tuple[str, ...], kinds: tuple[TableKind, ...]) -> tuple[TableEntry, ...]:
-    return tuple(TableEntry(number, kind) for number, kind in zip(numbers, kinds, strict=True))
 
 
 _MOF_KINDS = (
@@ -479,13 +415,12 @@ _CHINESE_NUMBERS = (
 )  # fmt: skip
 
 #: The table sets, by name.
-TABLE_SETS: Final[dict[str, TableSet]] = {
-    s.name: s
-    for s in (
+TABLE_SETS: Final[dict[str, TableSet]] = sets_by_name(
+    (
         TableSet(
             "mof-9",
             "财政部部门决算公开9张表（2019–2021）",
-            _entries(
+            numbered(
                 tuple(f"公开{n:02d}表" for n in range(1, 10)),
                 (*_MOF_KINDS, TableKind.STATE_CAPITAL_EXPENDITURE),
             ),
@@ -493,7 +428,7 @@ TABLE_SETS: Final[dict[str, TableSet]] = {
         TableSet(
             "sichuan-14",
             "四川省部门决算公开14张表",
-            _entries(
+            numbered(
                 _CHINESE_NUMBERS,
                 (
                     TableKind.SUMMARY,
@@ -516,7 +451,7 @@ TABLE_SETS: Final[dict[str, TableSet]] = {
         TableSet(
             "shanghai-2024",
             "上海市部门决算9张表（2024）",
-            _entries(_CHINESE_NUMBERS[:9], (*_MOF_KINDS, TableKind.STATE_CAPITAL)),
+            numbered(_CHINESE_NUMBERS[:9], (*_MOF_KINDS, TableKind.STATE_CAPITAL)),
         ),
         TableSet(
             "university-4",
@@ -529,7 +464,7 @@ TABLE_SETS: Final[dict[str, TableSet]] = {
             ),
         ),
     )
-}
+)
 
 
 def spec_for(kind: TableKind, set_name: str | None = None) -> TableSpec:
