@@ -26,15 +26,26 @@ Four encodings of tabular text are read:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
-from budgetacct.codes import FunctionCode
+import attrs
+
 from budgetacct.errors import InvalidValue
-from budgetacct.money import Amount, Unit, parse_amount
-from budgetacct.paths import Path
+from budgetacct.model.section_tables import REVENUE_ROW_FIELDS, SPENDING_FIELDS
+from budgetacct.model.table_specs import Rows, TableSpec, find_spec
+from budgetacct.model.tables import Column, Line, Measure, StandardTable, TableKind
+from budgetacct.money import Amount, Unit
+from budgetacct.paths import Path, parse_path
+from budgetacct.reader.document import Box, TableGrid
+from budgetacct.reader.document import Cell as GridCell
+from budgetacct.reader.document import Line as DocumentLine
 from budgetacct.reader.draft import Where, tidy_amount
+from budgetacct.reader.grid_tables import tables_from_grids
 from budgetacct.reader.normalize import (
-    Line,
+    Line as TextLine,
+)
+from budgetacct.reader.normalize import (
     is_part_heading,
     tabular_cells,
 )
@@ -53,63 +64,52 @@ from budgetacct.reader.table_cells import (
 from budgetacct.reader.table_evaluation import read_evaluations
 from budgetacct.reader.table_summaries import BasicTable, FiscalTable, Summary
 
-__all__ = ["Cell", "Row", "apply_charts", "mark_blocks", "read_tables", "word_rows"]
+__all__ = ["Cell", "PastedTables", "Row", "apply_charts", "mark_blocks", "read_tables", "word_rows"]
 
 
-# --- financial tables pasted as rows -------------------------------------------------------------------------------
+# --- financial tables pasted as rows: a grid read through the table's layout spec --------------------------------
 
-_TABLE_COLUMNS: Final = {
-    "general_budget": ("amount", "basic", "project"),
-    "expenditure": ("amount", "basic", "project", "remittance", "business", "affiliate_subsidy"),
-    "revenue": (
-        "total",
-        "fiscal",
-        "superior_subsidy",
-        "operations",
-        "business",
-        "affiliated_remittance",
-        "other",
-    ),
-}
-_TOTALS: Final = {
-    "general_budget": ("general_budget", "total"),
-    "expenditure": ("expenditure", "total"),
-    "revenue": ("revenue", "total"),
-}
 _CODE_NAME = re.compile(r"^\[?(?P<code>\d{3}(?: ?\d{2}){0,2})\]?\s*(?P<name>[^\d.\s].*)?$")
+# The tables pasted side by side (label, 行次, amount on each side), read by their own readers.
+_SIDE_BY_SIDE: Final = {
+    TableKind.SUMMARY: "summary",
+    TableKind.FISCAL_SUMMARY: "fiscal",
+    TableKind.GENERAL_BUDGET_BASIC: "basic",
+}
+# The Disclosure section a table's rows are read into, with the row field each column shows.
+_SECTIONS: Final = {
+    TableKind.GENERAL_BUDGET: ("general_budget", SPENDING_FIELDS),
+    TableKind.EXPENDITURE: ("expenditure", SPENDING_FIELDS),
+    TableKind.REVENUE: ("revenue", REVENUE_ROW_FIELDS),
+}
 
-# A cell holding an amount without its unit: decimals, or digits grouped by thousands.
 
-
-def _table_kind(title: str) -> str | None:
-    if "决算总表" in title:
-        if "收入支出决算总表" not in title:
-            return "other"
-        return "fiscal" if "财政拨款" in title else "summary"
-    if "决算表" not in title:
+def _table_kind(title: str) -> str | TableSpec | None:
+    """What a table title names: a side-by-side table, the spec of a table read row by row,
+    ``"other"`` (a 决算 table the reader does not place) or ``None`` (no 决算 table title)."""
+    if "决算表" not in title and "决算总表" not in title:
         return None
-    if "基本支出决算表" in title and "三公" not in title:
-        return "basic"
-    if "一般公共预算财政拨款支出决算表" in title and not any(
-        w in title for w in ("明细", "基本", "项目", "三公")
-    ):
-        return "general_budget"
-    excluded = ("财政拨款", "一般公共预算", "政府性基金", "国有资本", "明细", "三公", "基本", "项目")
-    if "支出决算表" in title and not any(w in title for w in excluded):
-        return "expenditure"
-    if "收入决算表" in title and "财政拨款" not in title:
-        return "revenue"
+    spec = find_spec(title)
+    if spec is None or spec.kind.is_budget:
+        return "other"
+    if spec.kind in _SIDE_BY_SIDE:
+        return _SIDE_BY_SIDE[spec.kind]
+    if len(spec.panels) == 1 and spec.panels[0].rows is Rows.FUNCTION:
+        return spec
     return "other"
 
 
-def _financial_row(r: Reader, kind: str | None, unit: Unit, cells: list[Cell]) -> bool:
-    """Read one 类/款/项 row (or the 合计 row) of a known table; ``False`` if it is not such a row."""
+def _split_row(cells: list[Cell]) -> tuple[str, str, list[Cell]] | None:
+    """A 类/款/项 row (or the 合计 row) as (code, name, figure cells); ``None`` if it is not one.
+
+    The code is printed in one cell (``2210201``), split into its parts (``221  02  01``) or with
+    the name (``[201]一般公共服务支出``)."""
     texts = [c.value for c in cells]
     index = 0
     code_parts: list[str] = []
-    name: str | None = None
+    name = ""
     if texts[0] in ("合计", "总计"):
-        index = 1
+        name, index = texts[0], 1
     else:
         while index < len(texts) and re.fullmatch(r"\d{2,3}", texts[index]) and len(code_parts) < 3:
             if (len(code_parts) == 0 and len(texts[index]) != 3) or (code_parts and len(texts[index]) != 2):
@@ -119,69 +119,123 @@ def _financial_row(r: Reader, kind: str | None, unit: Unit, cells: list[Cell]) -
         if not code_parts:
             m = _CODE_NAME.match(texts[0])
             if m is None:
-                return False
+                return None
             code_parts = [m.group("code").replace(" ", "")]
-            name = (m.group("name") or "").strip() or None
+            name = (m.group("name") or "").strip()
             index = 1
-        if name is None and index < len(texts) and not NUMBER_CELL.match(texts[index]):
+        if not name and index < len(texts) and not NUMBER_CELL.match(texts[index]):
             name = texts[index]
             index += 1
     numbers = cells[index:]
     if not numbers or not all(NUMBER_CELL.match(c.value) or c.value in ("-", "—") for c in numbers):
-        return False
-    if kind is None or kind == "other":
-        r.draft.reject(
-            cells[0].where(), "row of a table the reader does not read", "未读取的表格行", texts[:12]
+        return None
+    return "".join(code_parts), name, numbers
+
+
+def _flow_box(row: int, column: int) -> Box:
+    """A pasted cell's place in flow coordinates: its row and column in the table."""
+    return Box(1, column, row, column + 1, row + 1)
+
+
+class _Pasted:
+    """The rows of one table pasted one row per line, as a grid: code, name, then the figures in
+    the order of the spec's columns (pasting loses a header's alignment, not the columns' order)."""
+
+    def __init__(self, spec: TableSpec, title: str) -> None:
+        self.spec, self.title = spec, title
+        self.width = len(spec.panels[0].columns)
+        self.rows: list[tuple[Cell, str, str, list[Cell]]] = []
+        # A row with fewer figures than columns cannot say which columns are blank: its table is
+        # not kept whole (its sums would fail on cells never read), only its first figure is read.
+        self.incomplete = False
+
+    def row(self, r: Reader, cells: list[Cell]) -> bool:
+        split = _split_row(cells)
+        if split is None:
+            return False
+        code, name, numbers = split
+        if len(numbers) != self.width:
+            if len(numbers) > 1:
+                r.draft.reject(
+                    cells[0].where(),
+                    f"{len(numbers)} amounts where the table has {self.width} columns: only the first is read",
+                    f"该表应有{self.width}列金额，此行有{len(numbers)}个：只读取第一个",
+                    [c.value for c in cells][:12],
+                )
+            numbers = numbers[:1]
+            self.incomplete = True
+        self.rows.append((cells[0], code, name, numbers))
+        return True
+
+    def grid(self) -> TableGrid:
+        columns: list[tuple[str, ...]] = [("科目编码",), ("科目名称",)]
+        columns.extend(
+            (c.group, c.labels[0]) if c.group else (c.labels[0],) for c in self.spec.panels[0].columns
         )
-        return True
-    columns = _TABLE_COLUMNS[kind]
-    parsed: list[tuple[Amount, Unit, Cell] | None] = []
-    for cell in numbers:
-        if cell.value in ("-", "—"):
-            parsed.append(None)
-            continue
-        try:
-            value, used = parse_amount(cell.value, default_unit=unit)
-        except InvalidValue:
-            parsed.append(None)
-            continue
-        parsed.append((tidy_amount(value, used), used, cell) if value.value >= 0 else None)
-    if len(parsed) != len(columns):
-        if len(parsed) > 1:
-            r.draft.reject(
-                cells[0].where(),
-                f"{len(parsed)} amounts where the table has {len(columns)} columns: only the first is read",
-                f"该表应有{len(columns)}列金额，此行有{len(parsed)}个：只读取第一个",
-                texts[:12],
-            )
-        parsed = parsed[:1]
-    lead = parsed[0]
-    if lead is None:
-        return True
-    if not code_parts:
-        section, field = _TOTALS[kind]
-        r.draft.put((section, field), lead[0], lead[2].where(), lead[1])
-        return True
-    code_text = "".join(code_parts)
-    try:
-        code = FunctionCode(code_text)
-    except InvalidValue:
-        r.draft.reject(cells[0].where(), "malformed classification code", "科目编码格式不对", texts[:12])
-        return True
-    section = "revenue" if kind == "revenue" else kind
-    required: dict[str, tuple[object, Where, Unit | None]] = {
-        "code": (code, cells[0].where(), None),
-        columns[0]: (lead[0], lead[2].where(), lead[1]),
-    }
-    if name:
-        required["name"] = (name, cells[0].where(), None)
-    row_index = r.draft.item((section, "rows"), code_text, required)
-    if row_index is None:
-        return True
-    for column, entry in zip(columns[1:], parsed[1:], strict=False):
-        if entry is not None:
-            r.draft.put((section, "rows", row_index, column), entry[0], entry[2].where(), entry[1])
-    return True
+        rows = [
+            [
+                GridCell(text, _flow_box(i, j))
+                for j, text in enumerate((code, name, *(c.value for c in numbers)))
+            ]
+            for i, (_, code, name, numbers) in enumerate(self.rows)
+        ]
+        title = DocumentLine((), self.title, _flow_box(0, 0))
+        return TableGrid(rows, [Box(1, 0, 0, len(columns), len(rows))], [title], columns=columns)
+
+    def cell(self, box: tuple[float, float, float, float] | None) -> Cell:
+        """The pasted cell at a grid box (a row's first cell for its code and name)."""
+        head, _, _, numbers = self.rows[int(box[1]) if box else 0]
+        column = int(box[0]) - 2 if box else -1
+        return numbers[column] if 0 <= column < len(numbers) else head
+
+    def read(self, r: Reader, unit: Unit) -> StandardTable | None:
+        """The table read through its spec (``None`` when incomplete); the rows of a table the
+        Disclosure has a section for are put into the draft, each figure where it was printed."""
+        if not self.rows:
+            return None
+        read = tables_from_grids([self.grid()], year=r.year, default_unit=unit)
+        for unread in read.unread:
+            where = self.cell(unread.box).where()
+            r.draft.reject(where, unread.reason, unread.reason_zh, unread.text.split(" | ")[:12])
+        if not read.tables:
+            return None
+        if self.spec.kind in _SECTIONS:
+            boxes = {parse_path(source.path)[4:]: source.box for source in read.sources}
+            self.put(r, read.tables[0], boxes)
+        return None if self.incomplete else read.tables[0]
+
+    def put(
+        self, r: Reader, table: StandardTable, boxes: dict[Path, tuple[float, float, float, float]]
+    ) -> None:
+        section, fields = _SECTIONS[self.spec.kind]
+        panel = table.panels[0]
+        lead = fields[Column(Measure.TOTAL)]
+        for index, row in enumerate(panel.rows):
+            figures: dict[str, tuple[Amount, tuple[float, float, float, float]]] = {}
+            for c, (column, value) in enumerate(zip(panel.columns, row.cells, strict=True)):
+                box = boxes.get(("rows", index, "cells", c))
+                if column in fields and isinstance(value, Amount) and value.value >= 0 and box:
+                    figures[fields[column]] = (tidy_amount(value, table.unit), box)
+            if lead not in figures:
+                continue
+            value, box = figures.pop(lead)
+            if row.line is Line.TOTAL:
+                r.draft.put((section, "total"), value, self.cell(box).where(), table.unit)
+                continue
+            if row.function is None:
+                continue
+            head = self.rows[int(box[1])][0].where()
+            required: dict[str, tuple[object, Where, Unit | None]] = {
+                "code": (row.function, head, None),
+                lead: (value, self.cell(box).where(), table.unit),
+            }
+            if row.name:
+                required["name"] = (row.name, head, None)
+            item = r.draft.item((section, "rows"), row.function.code, required)
+            if item is None:
+                continue
+            for field, (value, box) in figures.items():
+                r.draft.put((section, "rows", item, field), value, self.cell(box).where(), table.unit)
 
 
 # --- charts -----------------------------------------------------------------------------------------------------
@@ -243,19 +297,32 @@ def _table_cell_line(text: str) -> bool:
     )
 
 
-def _read_stream(r: Reader, kind: str | None, unit: Unit, cells: list[Cell], summary: Summary) -> None:
+def _read_stream(
+    r: Reader, kind: str | TableSpec | None, unit: Unit, cells: list[Cell], summary: Summary
+) -> None:
     if kind == "summary":
         summary.stream(r, unit, cells)
     else:
         unread_cells(r, cells, "table printed one cell per line, not read", "逐格排印的表格，未读取")
 
 
-def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
-    """Read the Word-table blocks and the pasted table rows; return the chart data rows found."""
+@attrs.frozen
+class PastedTables:
+    """What the tables in a report's text gave besides the figures put into the draft: the chart
+    data rows found, and the standard tables pasted one row per line."""
+
+    charts: tuple[ChartPair, ...]
+    tables: tuple[StandardTable, ...]
+
+
+def read_tables(r: Reader, blocks: list[list[Row]]) -> PastedTables:
+    """Read the Word-table blocks and the pasted table rows."""
     count = 0
     for rows in blocks:
         count = read_evaluations(r, rows, count)
-    kind: str | None = None
+    kind: str | TableSpec | None = None
+    pasted: _Pasted | None = None
+    standard: list[StandardTable] = []
     unit = Unit.WAN_YUAN
     # A table title followed by its unit line (金额单位：万元): the rows below are a table's, not a
     # list of titles (a report's table of contents) with chart data after it.
@@ -297,7 +364,9 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
                 summary.close(r)
                 fiscal.close(r)
                 basic.close(r)
+                _close(r, pasted, unit, standard)
                 kind = _table_kind(line.text)
+                pasted = _Pasted(kind, line.text) if isinstance(kind, TableSpec) else None
                 unit = Unit.WAN_YUAN
                 unit_line = False
             elif "单位" in line.text and len(line.text) <= 40:
@@ -307,7 +376,8 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
                 elif "万元" in line.text:
                     unit = Unit.WAN_YUAN
             elif len(line.text) > 60 or _wrapped_prose(line.text) or is_part_heading(line.text):
-                kind, unit_line = None, False
+                _close(r, pasted, unit, standard)
+                kind, pasted, unit_line = None, None, False
             continue
         if line.kind != "tabular":
             continue
@@ -330,7 +400,13 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
         elif kind == "basic":
             if basic.row(r, unit, cells):
                 continue
-        elif _financial_row(r, kind, unit, cells):
+        elif pasted is not None:
+            if pasted.row(r, cells):
+                continue
+        elif _split_row(cells) is not None:
+            r.draft.reject(
+                cells[0].where(), "row of a table the reader does not read", "未读取的表格行", found[:12]
+            )
             continue
         unread_row(r, Row(cells, line), "table row not understood", "未能识别的表格行", in_table=unit_line)
     if stream:
@@ -338,12 +414,19 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> list[ChartPair]:
     summary.close(r)
     fiscal.close(r)
     basic.close(r)
+    _close(r, pasted, unit, standard)
     if evaluation is not None:
         read_evaluations(r, evaluation, count)
-    return pairs
+    return PastedTables(tuple(pairs), tuple(standard))
 
 
-def _tab_row(line: Line) -> Row:
+def _close(r: Reader, pasted: _Pasted | None, unit: Unit, tables: list[StandardTable]) -> None:
+    table = pasted.read(r, unit) if pasted is not None else None
+    if table is not None:
+        tables.append(table)
+
+
+def _tab_row(line: TextLine) -> Row:
     """A row pasted on one line: cells split on tabs (empty cells kept) or on runs of 2+ spaces."""
     body = line.cells.strip("\n")
     pieces = body.split("\t") if "\t" in body else re.split(r" {2,}", body.strip())
@@ -352,7 +435,7 @@ def _tab_row(line: Line) -> Row:
     return Row([Cell(piece.strip(), line, piece) for piece in pieces], line)
 
 
-def apply_charts(r: Reader, pairs: list[ChartPair]) -> None:
+def apply_charts(r: Reader, pairs: Sequence[ChartPair]) -> None:
     """Fill ``change.previous`` from chart data rows matched to year-on-year chart captions."""
     if not pairs:
         return
