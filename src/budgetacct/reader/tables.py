@@ -33,7 +33,7 @@ import attrs
 
 from budgetacct.errors import InvalidValue
 from budgetacct.model.section_tables import REVENUE_ROW_FIELDS, SPENDING_FIELDS
-from budgetacct.model.table_specs import Rows, TableSpec, find_spec
+from budgetacct.model.table_specs import Rows, TableSpec, find_spec, normalize_title
 from budgetacct.model.tables import Column, Line, Measure, StandardTable, TableKind
 from budgetacct.money import Amount, Unit
 from budgetacct.paths import Path, parse_path
@@ -84,13 +84,21 @@ _SECTIONS: Final = {
 }
 
 
+def _names_another_table(title: str, spec: TableSpec) -> bool:
+    """A title that ends with the spec's wording but names another table before it: “一般公共预算
+    财政拨款收入支出决算表” ends with “支出决算表” (a department's name before it does not count)."""
+    text = normalize_title(title)
+    wording = max((normalize_title(t) for t in spec.titles if text.endswith(normalize_title(t))), key=len)
+    return text[: -len(wording)].endswith(("收入", "拨款", "预算", "经费"))
+
+
 def _table_kind(title: str) -> str | TableSpec | None:
     """What a table title names: a side-by-side table, the spec of a table read row by row,
     ``"other"`` (a 决算 table the reader does not place) or ``None`` (no 决算 table title)."""
     if "决算表" not in title and "决算总表" not in title:
         return None
     spec = find_spec(title)
-    if spec is None or spec.kind.is_budget:
+    if spec is None or spec.kind.is_budget or _names_another_table(title, spec):
         return "other"
     if spec.kind in _SIDE_BY_SIDE:
         return _SIDE_BY_SIDE[spec.kind]
@@ -99,11 +107,12 @@ def _table_kind(title: str) -> str | TableSpec | None:
     return "other"
 
 
-def _split_row(cells: list[Cell]) -> tuple[str, str, list[Cell]] | None:
+def _split_row(cells: list[Cell], *, labelled: bool = False) -> tuple[str, str, list[Cell]] | None:
     """A 类/款/项 row (or the 合计 row) as (code, name, figure cells); ``None`` if it is not one.
 
     The code is printed in one cell (``2210201``), split into its parts (``221  02  01``) or with
-    the name (``[201]一般公共服务支出``)."""
+    the name (``[201]一般公共服务支出``).  ``labelled``: a row with a label and no code is one too
+    (the table's spec says whether it names such a line)."""
     texts = [c.value for c in cells]
     index = 0
     code_parts: list[str] = []
@@ -118,10 +127,10 @@ def _split_row(cells: list[Cell]) -> tuple[str, str, list[Cell]] | None:
             index += 1
         if not code_parts:
             m = _CODE_NAME.match(texts[0])
-            if m is None:
+            if m is None and not (labelled and not NUMBER_CELL.match(texts[0])):
                 return None
-            code_parts = [m.group("code").replace(" ", "")]
-            name = (m.group("name") or "").strip()
+            code_parts = [m.group("code").replace(" ", "")] if m else []
+            name = (m.group("name") or "").strip() if m else texts[0]
             index = 1
         if not name and index < len(texts) and not NUMBER_CELL.match(texts[index]):
             name = texts[index]
@@ -149,8 +158,10 @@ class _Pasted:
         # not kept whole (its sums would fail on cells never read), only its first figure is read.
         self.incomplete = False
 
-    def row(self, r: Reader, cells: list[Cell]) -> bool:
-        split = _split_row(cells)
+    def row(self, r: Reader, cells: list[Cell], *, under_unit: bool) -> bool:
+        # A row named by its label alone is the table's only under its unit line: below a list of
+        # table titles (a table of contents) it is chart data.
+        split = _split_row(cells, labelled=under_unit)
         if split is None:
             return False
         code, name, numbers = split
@@ -401,7 +412,7 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> PastedTables:
             if basic.row(r, unit, cells):
                 continue
         elif pasted is not None:
-            if pasted.row(r, cells):
+            if pasted.row(r, cells, under_unit=unit_line):
                 continue
         elif _split_row(cells) is not None:
             r.draft.reject(
