@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from budgetacct import audit
 from budgetacct.codes import EconomicCode
-from budgetacct.model.disclosure import Disclosure
+from budgetacct.model.disclosure import Disclosure, OperatingCosts, Procurement
 from budgetacct.model.tables import Column, Line, Measure, TableKind
 from budgetacct.money import Amount, Unit
 from budgetacct.reader.document import Box, Cell, TableGrid
@@ -113,3 +113,34 @@ def test_they_are_rendered_as_printed() -> None:
     text = to_markdown(procurement)
     assert "政府采购情况表" in text and "货物" in text and "58.00" in text
     assert "30211" in to_markdown(operating) and "差旅费" in to_markdown(operating)
+
+
+def test_the_narrative_and_the_basic_table_are_held_to_them() -> None:
+    tables = _disclosure(OPERATING, PROCUREMENT).tables
+    narrative = Disclosure(
+        year=2023,
+        department="示例单位",
+        tables=tables,
+        operating_costs=OperatingCosts(amount=Amount("36.00")),
+        procurement=Procurement(
+            total=Amount("58.00"), goods=Amount("30.00"), works=Amount("0.00"), services=Amount("27.00")
+        ),
+    )
+    findings = audit(narrative).by_rule("R68")
+    assert [(f.path, f.related) for f in findings] == [
+        ("$.procurement.services", ("$.tables[1].panels[0].rows[3].cells[0]",))
+    ]
+    basic = _grid(
+        "一般公共预算财政拨款基本支出决算表",
+        ("科目编码", "科目名称", "决算数"),
+        (
+            ("302", "商品和服务支出", "30.00"),
+            ("", "人员经费合计", "0.00"),
+            ("", "公用经费合计", "30.00"),
+            ("", "合计", "30.00"),
+        ),
+    )
+    over = audit(_disclosure(OPERATING, basic)).by_rule("R67")
+    assert [(f.path, f.related) for f in over] == [
+        ("$.tables[0].panels[0].rows[0].cells[0]", ("$.tables[1].panels[0].rows[2].cells[0]",))
+    ]
