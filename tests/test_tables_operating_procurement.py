@@ -33,21 +33,22 @@ def _grid(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> T
     )
 
 
-OPERATING = _grid(
-    "十五、机关运行经费支出决算表",
-    ("科目编码", "科目名称", "决算数"),
-    (
-        ("", "合计", "36.00"),
-        ("302", "商品和服务支出", "36.00"),
-        ("30201", "办公费", "20.00"),
-        ("30211", "差旅费", "16.00"),
-    ),
+_OPERATING_HEAD = ("十五、机关运行经费支出决算表", ("科目编码", "科目名称", "决算数"))
+_OPERATING_ROWS = (
+    ("", "合计", "36.00"),
+    ("302", "商品和服务支出", "36.00"),
+    ("30201", "办公费", "20.00"),
+    ("30211", "差旅费", "16.00"),
 )
-PROCUREMENT = _grid(
-    "十六、政府采购情况表",
-    ("项目", "金额"),
-    (("合计", "58.00"), ("货物", "30.00"), ("工程", "0.00"), ("服务", "28.00")),
-)
+_PROCUREMENT_HEAD = ("十六、政府采购情况表", ("项目", "金额"))
+_PROCUREMENT_ROWS = (("合计", "58.00"), ("货物", "30.00"), ("工程", "0.00"), ("服务", "28.00"))
+OPERATING = _grid(*_OPERATING_HEAD, _OPERATING_ROWS)
+PROCUREMENT = _grid(*_PROCUREMENT_HEAD, _PROCUREMENT_ROWS)
+
+
+def _changed(rows: Sequence[Sequence[str]], index: int, value: str) -> list[Sequence[str]]:
+    """The rows with the last cell of row ``index`` printed as ``value``."""
+    return [(*row[:-1], value) if i == index else row for i, row in enumerate(rows)]
 
 
 def test_the_operating_costs_and_procurement_tables_are_read_from_grids() -> None:
@@ -83,21 +84,8 @@ def _disclosure(*grids: TableGrid) -> Disclosure:
 
 def test_their_sums_are_checked() -> None:
     assert not audit(_disclosure(OPERATING, PROCUREMENT)).errors
-    goods = _grid(
-        "政府采购情况表",
-        ("项目", "金额"),
-        (("合计", "58.00"), ("货物", "31.00"), ("工程", "0.00"), ("服务", "28.00")),
-    )
-    office = _grid(
-        "机关运行经费支出决算表",
-        ("科目编码", "科目名称", "决算数"),
-        (
-            ("", "合计", "36.00"),
-            ("302", "商品和服务支出", "36.00"),
-            ("30201", "办公费", "21.00"),
-            ("30211", "差旅费", "16.00"),
-        ),
-    )
+    goods = _grid(*_PROCUREMENT_HEAD, _changed(_PROCUREMENT_ROWS, 1, "31.00"))
+    office = _grid(*_OPERATING_HEAD, _changed(_OPERATING_ROWS, 2, "21.00"))
     assert [(f.rule, f.path) for f in audit(_disclosure(goods)).errors] == [
         ("R65", "$.tables[0].panels[0].rows[0].cells[0]")
     ]
