@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from budgetacct import audit
-from budgetacct.codes import FunctionCode
+from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.model.tables import DASH, Column, Line, Measure, TableKind
 from budgetacct.money import Amount, Unit
 from budgetacct.reader import read_report
@@ -104,3 +104,39 @@ def test_a_row_of_a_pasted_table_the_spec_does_not_name_is_reported() -> None:
         ("a row the table's layout does not name", ("小计", "30.00"))
     ]
     assert result.disclosure.tables[0].panels[0].rows[0].key == FunctionCode("201")
+
+
+SUMMARY_TABLE = (DATA / "summary-table-2021.txt").read_text(encoding="utf-8")
+
+
+def test_the_summary_table_pasted_side_by_side_gives_its_two_panels() -> None:
+    summary, revenue = read_report(SUMMARY_TABLE).disclosure.tables
+    assert (summary.kind, revenue.kind) == (TableKind.SUMMARY, TableKind.REVENUE)
+    income, spending = summary.panels
+    assert [(p.side.value, len(p.rows)) for p in summary.panels] == [("收入", 12), ("支出", 9)]
+    assert summary.cell(Line.OPERATIONS, Column(Measure.AMOUNT)) == Amount("20.00")
+    # the 支出 side's 类 rows are named, not coded: the year's catalogue gives their codes
+    assert [row.key for row in spending.rows][:2] == [FunctionCode("201"), FunctionCode("202")]
+    assert spending.rows[-1].line is Line.EXPENDITURE_GRAND_TOTAL
+    assert income.rows[-1].cells == (Amount("312.50"),)
+
+
+def test_the_basic_table_pasted_in_halves_and_the_fiscal_summary() -> None:
+    (basic,) = read_report((DATA / "basic-table-2021.txt").read_text(encoding="utf-8")).disclosure.tables
+    assert basic.kind is TableKind.GENERAL_BUDGET_BASIC
+    # the 人员经费 half, then the 公用经费 half
+    assert [row.key for row in basic.rows][:6] == [
+        *(EconomicCode(code) for code in ("301", "30101", "30102", "303", "30302")),
+        Line.PERSONNEL_TOTAL,
+    ]
+    assert basic.cell(Line.PUBLIC_TOTAL, Column(Measure.AMOUNT)) == Amount("40.00")
+    (fiscal,) = read_report((DATA / "fiscal-table-2021.txt").read_text(encoding="utf-8")).disclosure.tables
+    assert fiscal.kind is TableKind.FISCAL_SUMMARY
+    assert fiscal.cell(Line.EXPENDITURE_TOTAL, Column(Measure.GOVERNMENT_FUND)) == Amount("10.00")
+    assert fiscal.cell(Line.OPENING_GENERAL_BUDGET, Column(Measure.AMOUNT)) == Amount("5.00")
+
+
+def test_a_side_by_side_table_with_a_row_its_spec_does_not_name_is_not_kept() -> None:
+    text = SUMMARY_TABLE.replace("六、经营收入\t6\t0.00", "六、用事业基金弥补收支差额\t6\t5.00")
+    kinds = [t.kind for t in read_report(text).disclosure.tables]
+    assert kinds == [TableKind.REVENUE]  # the 总表 would not add up without the row it lost

@@ -33,7 +33,7 @@ import attrs
 
 from budgetacct.errors import InvalidValue
 from budgetacct.model.section_tables import REVENUE_ROW_FIELDS, SPENDING_FIELDS
-from budgetacct.model.table_specs import Rows, TableSpec, find_spec, normalize_title
+from budgetacct.model.table_specs import ColumnSpec, Rows, TableSpec, find_spec, normalize_title
 from budgetacct.model.tables import Column, Line, Measure, StandardTable, TableKind
 from budgetacct.money import Amount, Unit
 from budgetacct.paths import Path, parse_path
@@ -51,6 +51,7 @@ from budgetacct.reader.normalize import (
 )
 from budgetacct.reader.reading import Reader
 from budgetacct.reader.table_cells import (
+    FIGURE_CELL,
     NUMBER_CELL,
     SUBTITLE,
     Cell,
@@ -179,19 +180,9 @@ class _Pasted:
         return True
 
     def grid(self) -> TableGrid:
-        columns: list[tuple[str, ...]] = [("科目编码",), ("科目名称",)]
-        columns.extend(
-            (c.group, c.labels[0]) if c.group else (c.labels[0],) for c in self.spec.panels[0].columns
-        )
-        rows = [
-            [
-                GridCell(text, _flow_box(i, j))
-                for j, text in enumerate((code, name, *(c.value for c in numbers)))
-            ]
-            for i, (_, code, name, numbers) in enumerate(self.rows)
-        ]
-        title = DocumentLine((), self.title, _flow_box(0, 0))
-        return TableGrid(rows, [Box(1, 0, 0, len(columns), len(rows))], [title], columns=columns)
+        columns = [("科目编码",), ("科目名称",), *(_header(c) for c in self.spec.panels[0].columns)]
+        rows = [(code, name, *(c.value for c in numbers)) for _, code, name, numbers in self.rows]
+        return _flow_grid(self.title, columns, rows)
 
     def cell(self, box: tuple[float, float, float, float] | None) -> Cell:
         """The pasted cell at a grid box (a row's first cell for its code and name)."""
@@ -247,6 +238,95 @@ class _Pasted:
                 continue
             for field, (value, box) in figures.items():
                 r.draft.put((section, "rows", item, field), value, self.cell(box).where(), table.unit)
+
+
+def _header(column: ColumnSpec) -> tuple[str, ...]:
+    """A column's header as the spec words it (under its group, if it has one)."""
+    return (column.group, column.labels[0]) if column.group else (column.labels[0],)
+
+
+def _flow_grid(title: str, columns: list[tuple[str, ...]], rows: Sequence[Sequence[str]]) -> TableGrid:
+    """A pasted table as a grid in flow coordinates, under its title."""
+    cells = [[GridCell(text, _flow_box(i, j)) for j, text in enumerate(row)] for i, row in enumerate(rows)]
+    heading = DocumentLine((), title, _flow_box(0, 0))
+    return TableGrid(cells, [Box(1, 0, 0, len(columns), len(rows))], [heading], columns=columns)
+
+
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _groups(cells: list[Cell]) -> list[tuple[list[str], list[str]]] | None:
+    """A row printed side by side as its groups, each its label cells (a code and a name, or a name
+    and its 行次) then its figures; ``None`` when a group has no figure."""
+    groups: list[tuple[list[str], list[str]]] = []
+    for cell in cells:
+        if FIGURE_CELL.match(cell.value) or cell.value in ("-", "—"):
+            if not groups:
+                return None
+            groups[-1][1].append(cell.value)
+        elif not groups or groups[-1][1]:
+            groups.append(([cell.value], []))
+        else:
+            groups[-1][0].append(cell.value)
+    return groups if groups and all(figures for _, figures in groups) else None
+
+
+class _SideBySide:
+    """A table printed in groups side by side on each row, as a grid: the 总表 with its 收入 and
+    支出 panels, the 基本支出 table with its 人员经费 and 公用经费 halves.  Its figures go into the
+    Disclosure's sections by their own readers (:mod:`~budgetacct.reader.table_summaries`); this
+    keeps the table as printed."""
+
+    def __init__(self, spec: TableSpec, title: str) -> None:
+        self.spec, self.title = spec, title
+        self.rows: list[list[list[str]]] = []
+        self.incomplete = False
+
+    def row(self, cells: list[Cell]) -> None:
+        groups = _groups(cells)
+        if groups is None:
+            # a row of figures the grouping cannot place (a figure printed without decimals)
+            self.incomplete |= any(FIGURE_CELL.match(c.value) for c in cells)
+            return
+        placed = []
+        for index, (labels, figures) in enumerate(groups):
+            panel = self.spec.panels[min(index, len(self.spec.panels) - 1)]
+            if len(figures) != len(panel.columns) or index > 1:
+                self.incomplete = True
+                return
+            if len(labels) > 1 and _ROW_NUMBER.match(labels[-1]) and not labels[0].isdigit():
+                labels = labels[:-1]  # the 行次
+            coded = len(labels) > 1 and labels[0].isdigit()
+            code, name = (labels[0], " ".join(labels[1:])) if coded else ("", " ".join(labels))
+            placed.append([*((name,) if len(self.spec.panels) > 1 else (code, name)), *figures])
+        self.rows.append(placed)
+
+    def grid(self) -> TableGrid:
+        panels = self.spec.panels
+        if len(panels) > 1:  # 收入 | 支出: each side's 项目 and figures, under the side's name
+            parts = [
+                [(panel.side.value, "项目"), *((panel.side.value, *_header(c)) for c in panel.columns)]
+                for panel in panels
+            ]
+        else:  # the halves repeat the one panel's columns
+            half = [("科目编码",), ("科目名称",), *(_header(c) for c in panels[0].columns)]
+            parts = [half] * max(len(row) for row in self.rows)
+        columns = [path for part in parts for path in part]
+        rows = [
+            [
+                text
+                for index, part in enumerate(parts)
+                for text in (row[index] if index < len(row) else [""] * len(part))
+            ]
+            for row in self.rows
+        ]
+        return _flow_grid(self.title, columns, rows)
+
+    def read(self, r: Reader, unit: Unit) -> StandardTable | None:
+        if not self.rows or self.incomplete:
+            return None
+        read = tables_from_grids([self.grid()], year=r.year, default_unit=unit)
+        return read.tables[0] if read.tables and not read.unread else None
 
 
 # --- charts -----------------------------------------------------------------------------------------------------
@@ -332,7 +412,7 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> PastedTables:
     for rows in blocks:
         count = read_evaluations(r, rows, count)
     kind: str | TableSpec | None = None
-    pasted: _Pasted | None = None
+    pasted: _Pasted | _SideBySide | None = None
     standard: list[StandardTable] = []
     unit = Unit.WAN_YUAN
     # A table title followed by its unit line (金额单位：万元): the rows below are a table's, not a
@@ -377,7 +457,7 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> PastedTables:
                 basic.close(r)
                 _close(r, pasted, unit, standard)
                 kind = _table_kind(line.text)
-                pasted = _Pasted(kind, line.text) if isinstance(kind, TableSpec) else None
+                pasted = _collector(kind, line.text)
                 unit = Unit.WAN_YUAN
                 unit_line = False
             elif "单位" in line.text and len(line.text) <= 40:
@@ -402,6 +482,8 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> PastedTables:
             continue
         if re.match(r"^\d{4}年$", cells[0].value):
             continue
+        if isinstance(pasted, _SideBySide):
+            pasted.row(cells)
         if kind == "summary":
             if summary.row(r, unit, cells):
                 continue
@@ -411,7 +493,7 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> PastedTables:
         elif kind == "basic":
             if basic.row(r, unit, cells):
                 continue
-        elif pasted is not None:
+        elif isinstance(pasted, _Pasted):
             if pasted.row(r, cells, under_unit=unit_line):
                 continue
         elif _split_row(cells) is not None:
@@ -431,7 +513,15 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> PastedTables:
     return PastedTables(tuple(pairs), tuple(standard))
 
 
-def _close(r: Reader, pasted: _Pasted | None, unit: Unit, tables: list[StandardTable]) -> None:
+def _collector(kind: str | TableSpec | None, title: str) -> _Pasted | _SideBySide | None:
+    """What gathers the rows of the table the title names, as the table is printed."""
+    if isinstance(kind, TableSpec):
+        return _Pasted(kind, title)
+    spec = find_spec(title)
+    return _SideBySide(spec, title) if spec is not None and spec.kind in _SIDE_BY_SIDE else None
+
+
+def _close(r: Reader, pasted: _Pasted | _SideBySide | None, unit: Unit, tables: list[StandardTable]) -> None:
     table = pasted.read(r, unit) if pasted is not None else None
     if table is not None:
         tables.append(table)
