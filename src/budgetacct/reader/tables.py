@@ -9,11 +9,15 @@ Four encodings of tabular text are read:
   carried down where their cells are blank.  The MoF form pasted one row per line is read too:
   its money block by column (全年预算数, 全年执行数, 分值, 得分) and 总分.
 * **Rows pasted from a PDF or a spreadsheet**: one row per line, cells separated by tabs or by two
-  or more spaces (``201  一般公共服务支出  614.00  570.00  44.00``).  Rows of 一般公共预算财政拨款
-  支出决算表, 支出决算表 and 收入决算表 are read under their table title, 收入支出决算总表 and
-  财政拨款收入支出决算总表 side by side (label, 行次, amount for 收入; label, 行次, amounts for 支出),
-  and 一般公共预算财政拨款基本支出决算表 by 经济分类 code (人员经费 and 公用经费 side by side).
-  Under any other table title followed by its unit line, a row's bare numbers are reported unread.
+  or more spaces (``201  一般公共服务支出  614.00  570.00  44.00``).  A table is found by its title
+  (:func:`~budgetacct.model.table_specs.find_spec`); its rows become a grid (code, name, then the
+  figures in the order of the spec's columns) read by :mod:`budgetacct.reader.grid_tables` into a
+  :class:`~budgetacct.model.tables.StandardTable` for ``Disclosure.tables``, as a PDF's ruled
+  table is.  The rows of 收入决算表, 支出决算表 and 一般公共预算财政拨款支出决算表 also fill their
+  sections.  收入支出决算总表, 财政拨款收入支出决算总表 (label, 行次, amounts on each side) and
+  一般公共预算财政拨款基本支出决算表 (人员经费 and 公用经费 side by side) fill their sections by
+  :mod:`~budgetacct.reader.table_summaries` and are kept as grids of their two sides too.  Under
+  any other table title followed by its unit line, a row's bare numbers are reported unread.
 * **Tables printed one cell per line** (a web page's table copied as text): under a table title
   and its unit line, the short lines are gathered as one stream of cells; 收入支出决算总表 is read
   from it as label–行次–amount pairs, any other table's figures are reported unread together.
