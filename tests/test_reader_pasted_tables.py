@@ -140,3 +140,19 @@ def test_a_side_by_side_table_with_a_row_its_spec_does_not_name_is_not_kept() ->
     text = SUMMARY_TABLE.replace("六、经营收入\t6\t0.00", "六、用事业基金弥补收支差额\t6\t5.00")
     kinds = [t.kind for t in read_report(text).disclosure.tables]
     assert kinds == [TableKind.REVENUE]  # the 总表 would not add up without the row it lost
+
+
+def test_every_cell_of_a_pasted_table_keeps_where_it_was_printed() -> None:
+    result = read_report(SUMMARY_TABLE)
+    lines = SUMMARY_TABLE.splitlines()
+    # the 支出 side's 住房保障支出 (row 4 of its panel), on the line that prints it beside 事业收入
+    (source,) = result.sources_for("$.tables[0].panels[1].rows[4].cells[0]")
+    assert SUMMARY_TABLE[source.start : source.end] == "40.00"
+    assert lines[source.line - 1].startswith("五、事业收入")
+    (source,) = result.sources_for("$.tables[1].panels[0].rows[1].cells[3]")  # 201's 事业收入
+    assert (lines[source.line - 1].split("\t")[0], SUMMARY_TABLE[source.start : source.end]) == (
+        "201",
+        "20.00",
+    )
+    table_cells = [s for s in result.sources if s.path.startswith("$.tables")]
+    assert len(table_cells) == (12 + 9) + 3 * 7  # every figure of both tables

@@ -45,7 +45,7 @@ from budgetacct.reader.document import Box, TableGrid
 from budgetacct.reader.document import Cell as GridCell
 from budgetacct.reader.document import Line as DocumentLine
 from budgetacct.reader.draft import Where, tidy_amount
-from budgetacct.reader.grid_tables import tables_from_grids
+from budgetacct.reader.grid_tables import GridTables, tables_from_grids
 from budgetacct.reader.normalize import (
     Line as TextLine,
 )
@@ -194,7 +194,7 @@ class _Pasted:
         column = int(box[0]) - 2 if box else -1
         return numbers[column] if 0 <= column < len(numbers) else head
 
-    def read(self, r: Reader, unit: Unit) -> StandardTable | None:
+    def read(self, r: Reader, unit: Unit) -> GridTables | None:
         """The table read through its spec (``None`` when incomplete); the rows of a table the
         Disclosure has a section for are put into the draft, each figure where it was printed."""
         if not self.rows:
@@ -208,7 +208,7 @@ class _Pasted:
         if self.spec.kind in _SECTIONS:
             boxes = {parse_path(source.path)[4:]: source.box for source in read.sources}
             self.put(r, read.tables[0], boxes)
-        return None if self.incomplete else read.tables[0]
+        return None if self.incomplete else read
 
     def put(
         self, r: Reader, table: StandardTable, boxes: dict[Path, tuple[float, float, float, float]]
@@ -259,19 +259,19 @@ def _flow_grid(title: str, columns: list[tuple[str, ...]], rows: Sequence[Sequen
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")
 
 
-def _groups(cells: list[Cell]) -> list[tuple[list[str], list[str]]] | None:
+def _groups(cells: list[Cell]) -> list[tuple[list[Cell], list[Cell]]] | None:
     """A row printed side by side as its groups, each its label cells (a code and a name, or a name
     and its 行次) then its figures; ``None`` when a group has no figure."""
-    groups: list[tuple[list[str], list[str]]] = []
+    groups: list[tuple[list[Cell], list[Cell]]] = []
     for cell in cells:
         if FIGURE_CELL.match(cell.value) or cell.value in ("-", "—"):
             if not groups:
                 return None
-            groups[-1][1].append(cell.value)
+            groups[-1][1].append(cell)
         elif not groups or groups[-1][1]:
-            groups.append(([cell.value], []))
+            groups.append(([cell], []))
         else:
-            groups[-1][0].append(cell.value)
+            groups[-1][0].append(cell)
     return groups if groups and all(figures for _, figures in groups) else None
 
 
@@ -283,7 +283,8 @@ class _SideBySide:
 
     def __init__(self, spec: TableSpec, title: str) -> None:
         self.spec, self.title = spec, title
-        self.rows: list[list[list[str]]] = []
+        # each row's groups: each group's cells as (text, the pasted cell it comes from)
+        self.rows: list[list[list[tuple[str, Cell]]]] = []
         self.incomplete = False
 
     def row(self, cells: list[Cell]) -> None:
@@ -298,39 +299,48 @@ class _SideBySide:
             if len(figures) != len(panel.columns) or index > 1:
                 self.incomplete = True
                 return
-            if len(labels) > 1 and _ROW_NUMBER.match(labels[-1]) and not labels[0].isdigit():
+            if len(labels) > 1 and _ROW_NUMBER.match(labels[-1].value) and not labels[0].value.isdigit():
                 labels = labels[:-1]  # the 行次
-            coded = len(labels) > 1 and labels[0].isdigit()
-            code, name = (labels[0], " ".join(labels[1:])) if coded else ("", " ".join(labels))
-            placed.append([*((name,) if len(self.spec.panels) > 1 else (code, name)), *figures])
+            coded = len(labels) > 1 and labels[0].value.isdigit()
+            name = (" ".join(c.value for c in labels[coded:]), labels[0])
+            code = (labels[0].value if coded else "", labels[0])
+            heads = [name] if len(self.spec.panels) > 1 else [code, name]
+            placed.append([*heads, *((c.value, c) for c in figures)])
         self.rows.append(placed)
 
-    def grid(self) -> TableGrid:
+    def parts(self) -> list[list[tuple[str, ...]]]:
+        """The header paths of each group's columns."""
         panels = self.spec.panels
         if len(panels) > 1:  # 收入 | 支出: each side's 项目 and figures, under the side's name
-            parts = [
+            return [
                 [(panel.side.value, "项目"), *((panel.side.value, *_header(c)) for c in panel.columns)]
                 for panel in panels
             ]
-        else:  # the halves repeat the one panel's columns
-            half = [("科目编码",), ("科目名称",), *(_header(c) for c in panels[0].columns)]
-            parts = [half] * max(len(row) for row in self.rows)
-        columns = [path for part in parts for path in part]
-        rows = [
-            [
-                text
-                for index, part in enumerate(parts)
-                for text in (row[index] if index < len(row) else [""] * len(part))
-            ]
-            for row in self.rows
-        ]
-        return _flow_grid(self.title, columns, rows)
+        half = [("科目编码",), ("科目名称",), *(_header(c) for c in panels[0].columns)]
+        return [half] * max(len(row) for row in self.rows)  # the halves repeat the one panel's columns
 
-    def read(self, r: Reader, unit: Unit) -> StandardTable | None:
+    def cells(
+        self, row: list[list[tuple[str, Cell]]], parts: list[list[tuple[str, ...]]]
+    ) -> list[tuple[str, Cell]]:
+        blank = ("", self.rows[0][0][0][1])
+        return [
+            cell for i, part in enumerate(parts) for cell in (row[i] if i < len(row) else [blank] * len(part))
+        ]
+
+    def grid(self) -> TableGrid:
+        parts = self.parts()
+        rows = [[text for text, _ in self.cells(row, parts)] for row in self.rows]
+        return _flow_grid(self.title, [path for part in parts for path in part], rows)
+
+    def cell(self, box: tuple[float, float, float, float]) -> Cell:
+        return self.cells(self.rows[int(box[1])], self.parts())[int(box[0])][1]
+
+    def read(self, r: Reader, unit: Unit) -> GridTables | None:
+        """The table as printed, ``None`` when a row was not placed (its sums would fail)."""
         if not self.rows or self.incomplete:
             return None
         read = tables_from_grids([self.grid()], year=r.year, default_unit=unit)
-        return read.tables[0] if read.tables and not read.unread else None
+        return read if read.tables and not read.unread else None
 
 
 # --- charts -----------------------------------------------------------------------------------------------------
@@ -526,9 +536,13 @@ def _collector(kind: str | TableSpec | None, title: str) -> _Pasted | _SideBySid
 
 
 def _close(r: Reader, pasted: _Pasted | _SideBySide | None, unit: Unit, tables: list[StandardTable]) -> None:
-    table = pasted.read(r, unit) if pasted is not None else None
-    if table is not None:
-        tables.append(table)
+    """Keep the table gathered, each of its figures where it was printed."""
+    read = pasted.read(r, unit) if pasted is not None else None
+    if pasted is None or read is None:
+        return
+    for source in read.sources:
+        r.draft.source(("tables", len(tables), *parse_path(source.path)[2:]), pasted.cell(source.box).where())
+    tables.append(read.tables[0])
 
 
 def _tab_row(line: TextLine) -> Row:
