@@ -372,6 +372,43 @@ _UNIVERSITY_FISCAL = coded_table(
     _BASIC_PROJECT_SUM,
 )
 
+# 机关运行经费 and 政府采购 are printed as tables by some templates (local additions, in no set):
+# 机关运行经费 by 经济分类 (公用经费's 302/310 codes) under a 合计, 政府采购 by 货物/工程/服务.
+_OPERATING_COSTS = TableSpec(
+    TableKind.OPERATING_COSTS,
+    (
+        "机关运行经费支出决算表",
+        "一般公共预算财政拨款机关运行经费支出决算表",
+        "财政拨款机关运行经费支出决算表",
+        "机关运行经费决算表",
+    ),
+    (
+        PanelSpec(
+            (_c(Measure.OPERATING_COSTS, "机关运行经费支出", "机关运行经费", "决算数", "金额"),),
+            rows=Rows.ECONOMIC,
+            leading=(_l(Line.TOTAL, "合计", "机关运行经费合计"),),
+            line_sums=(LineSum(Line.TOTAL, (Group.CLASSES,)),),
+            rolls_up=True,
+        ),
+    ),
+)
+_PROCUREMENT_LINES = (
+    _l(Line.PROCUREMENT_GOODS, "货物", "政府采购货物支出", "货物类"),
+    _l(Line.PROCUREMENT_WORKS, "工程", "政府采购工程支出", "工程类"),
+    _l(Line.PROCUREMENT_SERVICES, "服务", "政府采购服务支出", "服务类"),
+)
+_PROCUREMENT = TableSpec(
+    TableKind.PROCUREMENT,
+    ("政府采购情况表", "政府采购支出决算表", "政府采购决算表", "政府采购支出情况表"),
+    (
+        PanelSpec(
+            (_c(Measure.AMOUNT, "政府采购支出", "实际采购金额", "决算数", "金额", "合计"),),
+            leading=(_l(Line.TOTAL, "合计", "政府采购支出总额", "总计"), *_PROCUREMENT_LINES),
+            line_sums=(LineSum(Line.TOTAL, tuple(spec.line for spec in _PROCUREMENT_LINES)),),
+        ),
+    ),
+)
+
 #: The layout spec of each standard table (the MoF layouts; sets may swap in a variant).
 SPECS: Final[dict[TableKind, TableSpec]] = specs_by_kind(
     (
@@ -389,6 +426,8 @@ SPECS: Final[dict[TableKind, TableSpec]] = specs_by_kind(
         _GOVERNMENT_FUND_THREE_PUBLIC,
         _flow_table(TableKind.STATE_CAPITAL, "国有资本经营预算财政拨款收入支出决算表"),
         _spending_table(TableKind.STATE_CAPITAL_EXPENDITURE, "国有资本经营预算财政拨款支出决算表"),
+        _OPERATING_COSTS,
+        _PROCUREMENT,
     )
 )
 

@@ -28,9 +28,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Final, Literal
+from typing import ClassVar, Final, Literal
 
 import attrs
+
+from budgetacct.errors import BudgetAcctError, MissingDependency
 
 __all__ = [
     "Block",
@@ -41,9 +43,31 @@ __all__ = [
     "Line",
     "Narrative",
     "Page",
+    "SupportMissing",
     "TableGrid",
     "Token",
 ]
+
+
+class SupportMissing(MissingDependency):
+    """The package a format's reader needs is not installed: the message gives the one command
+    that installs it.  A subclass says which package and extra, and what reading needs it."""
+
+    package_needed: ClassVar[str]
+    extra_needed: ClassVar[str]
+    #: What needs the package, and any advice after the command: (Chinese, English) each.
+    reading: ClassVar[tuple[str, str]]
+    advice: ClassVar[tuple[str, str]] = ("", "")
+
+    def __init__(self, package: str | None = None, extra: str | None = None) -> None:
+        self.package = package or self.package_needed
+        self.extra = extra or self.extra_needed
+        command = f"pip install 'budgetacct[{self.extra}]'"
+        BudgetAcctError.__init__(
+            self,
+            f"{self.reading[0]}需要可选依赖 {self.package}：请运行 {command}{self.advice[0]}",
+            f"{self.reading[1]} needs the optional dependency {self.package}: {command}{self.advice[1]}",
+        )
 
 
 # Coordinates on a page (points), never money: figures stay the text printed until they are

@@ -20,8 +20,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Any, Final
 
-from budgetacct.errors import BudgetAcctError, MissingDependency, UnreadableFile
-from budgetacct.reader.document import Block, Box, Document, Line, Page, TableGrid
+from budgetacct.errors import UnreadableFile
+from budgetacct.reader.document import Block, Box, Document, Line, Page, SupportMissing, TableGrid
 from budgetacct.reader.pdf_layout import Column, Glyph, build_lines, find_furniture, reflow, text_column
 from budgetacct.reader.pdf_tables import (
     absorb_loose_rows,
@@ -57,17 +57,12 @@ TIME_LIMIT: Final = 300.0
 MAX_STREAM_BYTES: Final = 32 * 1024 * 1024
 
 
-class PdfSupportMissing(MissingDependency):
+class PdfSupportMissing(SupportMissing):
     """pdfplumber is not installed: the message gives the one command that installs it."""
 
-    def __init__(self, package: str = "pdfplumber", extra: str = "pdf") -> None:
-        self.package = package
-        self.extra = extra
-        BudgetAcctError.__init__(
-            self,
-            f"读取 PDF 需要可选依赖 {package}：请运行 pip install 'budgetacct[{extra}]'",
-            f"reading a PDF needs the optional dependency {package}: pip install 'budgetacct[{extra}]'",
-        )
+    package_needed = "pdfplumber"
+    extra_needed = "pdf"
+    reading = ("读取 PDF ", "reading a PDF")
 
 
 class PdfError(UnreadableFile):

@@ -183,9 +183,9 @@ def read_report(
     reader = sentences.Reader(document, draft, found_year)
     blocks = tables.mark_blocks(document)
     sentences.assign_context(document)
-    pairs = tables.read_tables(reader, blocks)
+    pasted = tables.read_tables(reader, blocks)
     sentences.read_prose(reader)
-    tables.apply_charts(reader, pairs)
+    tables.apply_charts(reader, pasted.charts)
     draft.mark_partial_lists()
     _reception_form(draft)
 
@@ -204,6 +204,8 @@ def read_report(
         draft.notes.append("department name not found in the text; pass department=")
     chosen = detect_template(text) if template == "auto" else template
     disclosure = build_disclosure(draft, found_year, name, chosen)
+    if pasted.tables:  # the standard tables pasted one row per line, as the PDF reader gives them
+        disclosure = attrs.evolve(disclosure, tables=pasted.tables)
 
     def keep(path: str) -> bool:
         # Every draft path is a place of the model (checked when put) and the converter built each

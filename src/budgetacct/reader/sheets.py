@@ -28,7 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Final
 
 from budgetacct._files import OLE2_MAGIC, ole2_streams
-from budgetacct.errors import BudgetAcctError, MissingDependency
+from budgetacct.errors import MissingDependency
 from budgetacct.reader.containers import (
     CorruptDocument,
     DocumentTooLarge,
@@ -37,7 +37,7 @@ from budgetacct.reader.containers import (
     load_bytes,
     open_package,
 )
-from budgetacct.reader.document import Document
+from budgetacct.reader.document import Document, SupportMissing
 from budgetacct.reader.flow import FlowBuilder, Placed
 
 __all__ = ["MAX_CELLS", "XlsSupportMissing", "cell_text", "read_workbook"]
@@ -51,19 +51,13 @@ _QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 Sheet = tuple[str, list[Placed]]
 
 
-class XlsSupportMissing(MissingDependency):
+class XlsSupportMissing(SupportMissing):
     """xlrd is not installed: the message gives the one command that installs it."""
 
-    def __init__(self, package: str = "xlrd", extra: str = "xls") -> None:
-        self.package = package
-        self.extra = extra
-        BudgetAcctError.__init__(
-            self,
-            f"读取旧版 Excel 工作簿（.xls）需要可选依赖 {package}：请运行 pip install 'budgetacct[{extra}]'"
-            "，或在 Excel 中另存为 .xlsx",
-            f"reading an old Excel workbook (.xls) needs the optional dependency {package}: "
-            f"pip install 'budgetacct[{extra}]', or save it from Excel as .xlsx",
-        )
+    package_needed = "xlrd"
+    extra_needed = "xls"
+    reading = ("读取旧版 Excel 工作簿（.xls）", "reading an old Excel workbook (.xls)")
+    advice = ("，或在 Excel 中另存为 .xlsx", ", or save it from Excel as .xlsx")
 
 
 def _number(value: float | int | Decimal, number_format: str) -> str:

@@ -153,6 +153,12 @@ CROSS_TABLE: tuple[Link, ...] = (
         _ref(TableKind.GENERAL_BUDGET_PROJECT, Line.TOTAL, Measure.PROJECT),
         (_ref(_G, Line.TOTAL, Measure.PROJECT),),
     ),
+    # 机关运行经费 is paid from the 公用经费 of 行政单位 (R43, between the tables)
+    Link(
+        _ref(TableKind.OPERATING_COSTS, Line.TOTAL, Measure.OPERATING_COSTS),
+        (_ref(_B, Line.PUBLIC_TOTAL, Measure.AMOUNT),),
+        at_most=True,
+    ),
 )
 
 #: Row-by-row identities between tables keyed by the same 功能分类 codes.
@@ -404,6 +410,22 @@ def _funds(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
         yield "$.state_capital.total", s.total, CellRef(kind, Line.TOTAL, _T)
 
 
+def _other_matters(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:
+    o = d.operating_costs
+    if o is not None:
+        cell = CellRef(TableKind.OPERATING_COSTS, Line.TOTAL, Column(Measure.OPERATING_COSTS))
+        yield "$.operating_costs.amount", o.amount, cell
+    p = d.procurement
+    if p is not None:
+        for name, line in (
+            ("total", Line.TOTAL),
+            ("goods", Line.PROCUREMENT_GOODS),
+            ("works", Line.PROCUREMENT_WORKS),
+            ("services", Line.PROCUREMENT_SERVICES),
+        ):
+            yield f"$.procurement.{name}", getattr(p, name), CellRef(TableKind.PROCUREMENT, line, _A)
+
+
 #: Where each narrative figure is restated in a standard table.
 NARRATIVE_LINKS: tuple[Reading, ...] = (
     _section("overview", _OVERVIEW_CELLS),
@@ -418,6 +440,7 @@ NARRATIVE_LINKS: tuple[Reading, ...] = (
     _section("basic_expenditure", _BASIC_CELLS),
     _three_public,
     _funds,
+    _other_matters,
 )
 
 
