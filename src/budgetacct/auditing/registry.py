@@ -112,7 +112,19 @@ def rule(
     group: str = "",
     subject: str = "disclosure",
 ) -> Callable[[RuleFunction], RuleFunction]:
-    """Register the decorated function as rule ``rule_id`` (checking a ``subject``)."""
+    """Register the decorated function as rule ``rule_id`` (checking a ``subject``).
+
+    This is how a rule of one's own joins :data:`REGISTRY` (and so every :func:`audit`); pick an
+    id the built-in rules do not use (they are listed in ``data/rules.toml``)::
+
+        @rule("R900", zh="项目名称不含“其他”", en="No project is named “其他”", formula="名称 ≠ 其他")
+        def no_project_named_other(c: Checker) -> None:
+            ...
+
+    The function is returned unchanged.  The built-in rules are not registered this way but from
+    ``data/rules.toml``, so that mutation testing reaches their bodies
+    (docs/decisions/0018-rule-metadata-as-data.md).
+    """
 
     def register(function: RuleFunction) -> RuleFunction:
         REGISTRY.add(Rule(rule_id, zh, en, formula, severity, tolerance, function, group, subject))
