@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.rules._common import fund_sections
-from budgetacct.model.disclosure import GeneralBudget
+from budgetacct.model.disclosure import BasicExpenditure, GeneralBudget
 from budgetacct.model.enums import ExpenditureKind, Fund
 from budgetacct.money import Amount
 
@@ -67,17 +67,20 @@ def personnel_and_public_costs_match_economic_codes(c: Checker) -> None:
         )
 
 
+def _personnel_plus_public(c: Checker, basic: BasicExpenditure, zh: str, en: str) -> None:
+    """基本支出 = 人员经费 + 公用经费, as the table (R23) or the narrative (R41) states them."""
+    c.equal("$.basic_expenditure.total", basic.total, [basic.personnel, basic.public], zh, en)
+
+
 def basic_is_personnel_plus_public(c: Checker) -> None:
     basic = c.d.basic_expenditure
-    if basic is None:
-        return
-    c.equal(
-        "$.basic_expenditure.total",
-        basic.total,
-        [basic.personnel, basic.public],
-        "基本支出与人员经费、公用经费之和不符",
-        "basic spending differs from personnel + public costs",
-    )
+    if basic is not None:
+        _personnel_plus_public(
+            c,
+            basic,
+            "基本支出与人员经费、公用经费之和不符",
+            "basic spending differs from personnel + public costs",
+        )
 
 
 def quoted_figures_agree(c: Checker) -> None:
@@ -208,12 +211,10 @@ def narrative_basic_is_personnel_plus_public(c: Checker) -> None:
     # The narrative and the table share one section of the model, so R41 is R23 read from the
     # narrative; it is kept as its own id so findings cite the rule the reader looks for.
     basic = c.d.basic_expenditure
-    if basic is None or basic.lines:
-        return
-    c.equal(
-        "$.basic_expenditure.total",
-        basic.total,
-        [basic.personnel, basic.public],
-        "说明中基本支出与人员经费、公用经费之和不符",
-        "the narrative's basic spending differs from personnel + public costs",
-    )
+    if basic is not None and not basic.lines:
+        _personnel_plus_public(
+            c,
+            basic,
+            "说明中基本支出与人员经费、公用经费之和不符",
+            "the narrative's basic spending differs from personnel + public costs",
+        )
