@@ -222,15 +222,10 @@ def test_the_data_file_is_packaged_with_the_library() -> None:
 # --- rule(): one's own rules -------------------------------------------------------------------
 
 
-@pytest.fixture
-def fresh(monkeypatch: pytest.MonkeyPatch) -> RuleRegistry:
-    """An empty registry in place of the global one, so test rules never reach ``audit()``."""
-    reg = RuleRegistry()
-    monkeypatch.setattr(registry, "REGISTRY", reg)
-    return reg
+def test_rule_is_a_decorator_for_rules_of_ones_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = RuleRegistry()  # in place of the global one, so the test rule never reaches audit()
+    monkeypatch.setattr(registry, "REGISTRY", fresh)
 
-
-def test_rule_is_a_decorator_for_rules_of_ones_own(fresh: RuleRegistry) -> None:
     @rule(
         "R950",
         zh="部门自定规则",
