@@ -229,7 +229,10 @@ def load_rules(text: str, modules: Mapping[str, Any], registry: RuleRegistry) ->
     twice = sorted({str(name) for name in named if named.count(name) > 1})
     undescribed = sorted(_check_functions(modules) - set(map(str, named)))
     if twice or undescribed:
-        raise RuleDataError(f"rules: functions described twice {twice}, not described {undescribed}")
+        raise RuleDataError(
+            f"rules: functions described twice {twice}, not described {undescribed} "
+            "(each rule function has one [[rule]] entry in auditing/data/rules.toml)"
+        )
     for fields in data["rule"]:
         try:
             registry.add(_entry(fields, modules))
