@@ -2,8 +2,8 @@
 project's
 money and indicators (R47–R50), one parametrized test a rule.
 
-Since the rules are registered with ``rule(...)(function)`` instead of a decorator, mutation
-testing reaches their bodies.  Every case builds small 项目支出绩效自评表 by hand, runs the one
+Since the rules are plain functions described by ``auditing/data/rules.toml``, without a decorator,
+mutation testing reaches their bodies.  Every case builds small 项目支出绩效自评表 by hand, runs the one
 rule and compares every field of every finding: path, severity, expected/actual/difference/
 tolerance by hand, both messages against the module's snapshot file.  Amounts are allowed ±0.005 万元 per printed figure (a blank total
 the sum of its printed parts' allowances); within that allowance a note, beyond it the rule's

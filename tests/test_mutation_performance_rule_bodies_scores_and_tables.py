@@ -3,8 +3,8 @@
 and grades (R51, R52), the department's set of tables (R53, R54) and budgetacct's own rules on
 the narrative's claims and copied or unknown indicators (R61–R63), one parametrized test a rule.
 
-As in ``test_mutation_performance_rule_bodies.py``: the rules are registered with
-``rule(...)(function)``, so mutation testing reaches their bodies, and every case compares every
+As in ``test_mutation_performance_rule_bodies.py``: the rules are plain functions
+without a decorator, so mutation testing reaches their bodies, and every case compares every
 field of every finding of hand-built 自评表 (the two message texts against the module's
 snapshot file).  Scores are allowed ±0.005 per printed score (half a
 unit of the last place), amounts ±0.005 万元 per printed figure.

@@ -2,8 +2,8 @@
 ``fiscal``), one
 parametrized test a rule.
 
-Since the rules are registered with ``rule(...)(function)`` instead of a decorator, mutation
-testing reaches their bodies: which figures each rule compares, the path it reports, the text of
+Since the rules are plain functions described by ``auditing/data/rules.toml``, without a decorator,
+mutation testing reaches their bodies: which figures each rule compares, the path it reports, the text of
 both messages, the guards that skip figures a report leaves blank, and the rounding allowance
 (±0.005 万元 per printed figure: within it a note, beyond it the rule's severity).  Every case
 builds a small ``Disclosure`` by hand, runs the one rule and compares every field of every

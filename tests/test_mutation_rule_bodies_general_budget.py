@@ -3,7 +3,7 @@
 narrative's quotes of it and B.5 三公 (R21–R23, R27–R32, R36, R40, R41, R59), one parametrized
 test a rule.
 
-As in ``test_mutation_rule_bodies.py``: the rules are registered with ``rule(...)(function)``, so
+As in ``test_mutation_rule_bodies.py``: the rules are plain functions without a decorator, so
 mutation testing reaches their bodies, and every case compares every field of every finding of a
 hand-built ``Disclosure`` — path, figures and severity by hand, both messages against the
 module's snapshot file.

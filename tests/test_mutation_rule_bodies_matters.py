@@ -2,7 +2,7 @@
 ``other_matters``, ``codes_and_precision``): B.7 percentages and changes,
 B.8 other matters, B.10 units and codes (R37–R39, R43–R46, R55, R56), one parametrized test a rule.
 
-As in ``test_mutation_rule_bodies.py``: the rules are registered with ``rule(...)(function)``, so
+As in ``test_mutation_rule_bodies.py``: the rules are plain functions without a decorator, so
 mutation testing reaches their bodies, and every case compares every field of every finding of a
 hand-built ``Disclosure`` — path, figures and severity by hand, both messages against the
 module's snapshot file.

@@ -14,7 +14,6 @@ from typing import Any, Final
 import attrs
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules._common import BUDGET_THREE_PUBLIC_FIGURES
 from budgetacct.auditing.rules.budget_common import budget_of
 from budgetacct.codes import BasicExpensePart
@@ -103,16 +102,6 @@ def budget_grand_totals(c: Checker) -> None:
     _check_sums(c, "overview", _GRAND_TOTALS)
 
 
-rule(
-    "R80",
-    zh="预算收入总计等于支出总计，且各等于其组成之和",
-    en="A budget's revenue grand total equals its expenditure grand total, each the sum of its parts",
-    formula="收入总计 = 支出总计；收入总计 = 本年收入 + 使用非财政拨款结余 + 上年结转；支出总计 = 本年支出 + 结转下年",
-    group=_BUDGET,
-    subject="budget",
-)(budget_grand_totals)
-
-
 def budget_revenue_sources(c: Checker) -> None:
     """本年收入 = Σ 各来源 (the fiscal part as its funds, or as 财政拨款收入 where the funds are not
     listed); 财政拨款收入 = Σ 各财政拨款资金."""
@@ -139,16 +128,6 @@ def budget_revenue_sources(c: Checker) -> None:
     )
 
 
-rule(
-    "R81",
-    zh="收入预算等于各来源之和",
-    en="The revenue budget equals the sum of its sources",
-    formula="本年收入 = 财政拨款收入 + 事业收入 + 事业单位经营收入 + 其他收入；财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营",
-    group=_BUDGET,
-    subject="budget",
-)(budget_revenue_sources)
-
-
 def budget_basic_plus_project(c: Checker) -> None:
     """支出预算 合计 = 基本支出 + 项目支出, in total and on every 功能分类 row that prints the split."""
     e = _check_sums(c, "expenditure", _BASIC_PLUS_PROJECT)
@@ -162,16 +141,6 @@ def budget_basic_plus_project(c: Checker) -> None:
             f"{row.code.code}{row.name or ''}：合计与基本支出、项目支出之和不符",
             f"{row.code.code}: the total differs from basic + project",
         )
-
-
-rule(
-    "R82",
-    zh="支出预算合计等于基本支出加项目支出",
-    en="A spending budget equals its basic plus its project spending",
-    formula="合计 = 基本支出 + 项目支出（总额及每个功能分类科目）",
-    group=_BUDGET,
-    subject="budget",
-)(budget_basic_plus_project)
 
 
 def budget_personnel_plus_public(c: Checker) -> None:
@@ -193,29 +162,9 @@ def budget_personnel_plus_public(c: Checker) -> None:
         )
 
 
-rule(
-    "R83",
-    zh="基本支出预算等于人员经费加公用经费",
-    en="The basic spending budget equals personnel plus public costs",
-    formula="基本支出 = 人员经费 + 公用经费；人员经费 = Σ 人员类经济科目；公用经费 = Σ 公用类经济科目",
-    group=_BUDGET,
-    subject="budget",
-)(budget_personnel_plus_public)
-
-
 def budget_three_public_parts(c: Checker) -> None:
     """“三公” = 出国 + 车 + 接待; 车 = 购置 + 运行."""
     _check_sums(c, "three_public", _THREE_PUBLIC_SUMS)
-
-
-rule(
-    "R84",
-    zh="“三公”经费预算等于各项之和",
-    en="The 三公 budget equals the sum of its parts",
-    formula="“三公” = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费；公务用车 = 购置费 + 运行费",
-    group=_BUDGET,
-    subject="budget",
-)(budget_three_public_parts)
 
 
 def budget_fund_figures(c: Checker) -> None:
@@ -240,16 +189,6 @@ def budget_fund_figures(c: Checker) -> None:
             "一般公共预算支出与财政拨款中的一般公共预算拨款不符",
             "the general-budget spending differs from its figure among the fiscal funds",
         )
-
-
-rule(
-    "R85",
-    zh="财政拨款支出预算等于各资金之和",
-    en="The fiscal spending budget equals the sum of its funds",
-    formula="财政拨款支出 = 一般公共预算 + 政府性基金 + 国有资本经营；一般公共预算支出（两处）一致",
-    group=_BUDGET,
-    subject="budget",
-)(budget_fund_figures)
 
 
 def budget_inequalities(c: Checker) -> None:
@@ -282,16 +221,6 @@ def budget_inequalities(c: Checker) -> None:
         c.not_above(path, part, whole, f"{part_name}超过{whole_name}", f"{part_name} exceeds {whole_name}")
 
 
-rule(
-    "R88",
-    zh="预算中的部分不超过整体（只在部分版式中相等的关系按不等式检查）",
-    en="A budget's parts never exceed their whole (identities of some layouts only, checked as inequalities)",
-    formula="财政拨款收入 ≤ 本年收入；财政拨款支出 ≤ 本年支出；一般公共预算基本支出 ≤ 基本支出；中小企业预留 ≤ 政府采购预算；小微企业 ≤ 中小企业",
-    group=_BUDGET,
-    subject="budget",
-)(budget_inequalities)
-
-
 def budget_targets(c: Checker) -> None:
     """绩效目标 money ≤ 项目支出; the listed projects add up to it and number as stated."""
     b = budget_of(c)
@@ -322,16 +251,6 @@ def budget_targets(c: Checker) -> None:
                 expected=len(t.lines),
                 actual=t.projects,
             )
-
-
-rule(
-    "R89",
-    zh="绩效目标涉及资金不超过项目支出，且与所列项目一致",
-    en="Money with performance targets does not exceed project spending and matches the projects listed",
-    formula="绩效目标资金 ≤ 项目支出；绩效目标资金 = Σ 所列项目；项目个数 = 所列项目数",
-    group=_BUDGET,
-    subject="budget",
-)(budget_targets)
 
 
 def _changes(c: Checker) -> list[tuple[str, object, StatedChange | None, str]]:
@@ -388,15 +307,6 @@ def budget_changes(c: Checker) -> None:
         )
 
 
-rule(
-    "R90",
-    zh="较上年预算的增减额、增减率与增减用词正确",
-    en="Changes against last year's budget: amount, rate and direction word",
-    formula="增减额 = |本年预算 − 上年预算|；增减率 = 增减额 ÷ 上年预算；增加/减少/持平与符号一致",
-    group=_BUDGET,
-    subject="budget",
-)(budget_changes)
-
 #: Templates that require the reasons of every change of the fiscal budget and of 三公 (Shanghai);
 #: elsewhere a change of ``LARGE_CHANGE`` % or more needs its reason.
 _EVERY_CHANGE_EXPLAINED: Final = frozenset({"shanghai-budget-9"})
@@ -429,15 +339,3 @@ def budget_change_reasons(c: Checker) -> None:
                 expected="原因 / a reason",
                 actual="无 / none",
             )
-
-
-rule(
-    "R91",
-    zh="模板要求说明原因的预算变动须说明原因",
-    en="Budget changes the template requires explained carry their reasons",
-    formula="上海：财政拨款及“三公”经费每项增减须说明原因；其他：增减 ≥ 10% 须说明原因",
-    severity=Severity.WARNING,
-    tolerance="无 | none",
-    group=_BUDGET,
-    subject="budget",
-)(budget_change_reasons)

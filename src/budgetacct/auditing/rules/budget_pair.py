@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from typing import Final
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules._common import BUDGET_THREE_PUBLIC_FIGURES
 from budgetacct.auditing.rules.budget_common import BudgetChecker
 from budgetacct.auditing.rules.table_cells import CellRef, find
@@ -99,16 +98,6 @@ def items_against_budget(c: Checker) -> None:
         )
 
 
-rule(
-    "R95",
-    zh="决算中各项年初预算数与部门预算公开数一致",
-    en="Each item's budget in the final accounts equals the budget report's figure",
-    formula="决算§五(三) 项 年初预算 = 部门预算 一般公共预算支出 该项",
-    group=_PAIR,
-    subject="pair",
-)(items_against_budget)
-
-
 def total_against_budget(c: Checker) -> None:
     """一般公共预算 年初预算 total in the 决算 = the budget report's 一般公共预算支出."""
     p = _pair(c)
@@ -126,16 +115,6 @@ def total_against_budget(c: Checker) -> None:
     )
 
 
-rule(
-    "R96",
-    zh="决算中一般公共预算支出年初预算与部门预算公开数一致",
-    en="The general-budget spending budget in the final accounts equals the budget report's",
-    formula="决算§五(三) 年初预算合计 = 部门预算 一般公共预算支出",
-    group=_PAIR,
-    subject="pair",
-)(total_against_budget)
-
-
 def three_public_against_budget(c: Checker) -> None:
     """§七 “三公” 预算数 = the budget report's “三公” budget, figure by figure."""
     p = _pair(c)
@@ -150,16 +129,6 @@ def three_public_against_budget(c: Checker) -> None:
             f"the 三公 budget ({name}) differs from the budget report's",
             related=(path,),
         )
-
-
-rule(
-    "R97",
-    zh="决算中“三公”经费预算数与部门预算公开数一致",
-    en="The 三公 budgets in the final accounts equal the budget report's",
-    formula="决算§七 各项预算数 = 部门预算 “三公”经费预算",
-    group=_PAIR,
-    subject="pair",
-)(three_public_against_budget)
 
 
 def completion_from_budget(c: Checker) -> None:
@@ -199,13 +168,3 @@ def completion_from_budget(c: Checker) -> None:
             f"“三公”经费（{name}）完成预算的百分比（按部门预算公开的预算数）",
             f"the 三公 ({name}) completion rate against the budget report's figure",
         )
-
-
-rule(
-    "R98",
-    zh="决算中完成预算百分比与部门预算公开的预算数相符",
-    en="Completion rates in the final accounts follow from the budget report's figures",
-    formula="完成年初预算% = 决算数 ÷ 部门预算公开的预算数 × 100%",
-    group=_PAIR,
-    subject="pair",
-)(completion_from_budget)

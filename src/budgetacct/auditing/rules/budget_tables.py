@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from typing import Final
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules._common import missing_tables
 from budgetacct.auditing.rules.budget_common import budget_of
 from budgetacct.auditing.rules.table_cells import (
@@ -165,16 +164,6 @@ def _differs_from_cell(cell: Printed, _: Amount) -> tuple[str, str]:
     return f"说明中的数与{cell.zh}不符", f"the narrative differs from {cell.en}"
 
 
-rule(
-    "R86",
-    zh="预算编制说明中的数与表中同一数一致",
-    en="Each figure of the budget narrative equals the same figure in the tables",
-    formula="说明数 = 表中对应单元格（元表对万元说明：各按其印刷精度的四舍五入区间）",
-    group=_BUDGET,
-    subject="budget",
-)(budget_narrative_against_tables)
-
-
 def _class_keys(c: Checker, kind: TableKind) -> list[RowKey]:
     keys: list[RowKey] = []
     for table in c.d.tables:
@@ -241,16 +230,6 @@ def _agree(c: Checker, first: Printed, second: Printed) -> None:
     compare(c, first, [second], f"{first.zh}与{second.zh}不符", f"{first.en} differs from {second.en}")
 
 
-rule(
-    "R87",
-    zh="预算各表之间的同一数一致",
-    en="A figure printed in two budget tables is the same in both",
-    formula="总表各类 = 支出预算总表各类；财政拨款收支预算总表各资金列 = 该资金功能分类预算表；基本支出经济分类表合计 = 一般公共预算表基本支出；机关运行经费两表一致",
-    group=_BUDGET,
-    subject="budget",
-)(budget_tables_agree)
-
-
 def budget_tables_of_the_set(c: Checker) -> None:
     """Every table of the budget's table set is published (an empty one with its note)."""
     b = budget_of(c)
@@ -269,15 +248,3 @@ def budget_tables_of_the_set(c: Checker) -> None:
                 expected="预算表 / a budget table",
                 actual=table.kind.value,
             )
-
-
-rule(
-    "R92",
-    zh="预算公开表套中的每张表都已公开，且均为预算表",
-    en="Every table of the budget's table set is published, and each is a budget table",
-    formula="表套中每张表 ∈ 已公开表；已公开表均为预算表",
-    severity=Severity.WARNING,
-    tolerance="无 | none",
-    group=_BUDGET,
-    subject="budget",
-)(budget_tables_of_the_set)

@@ -6,7 +6,6 @@ import functools
 from collections.abc import Sequence
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
 from budgetacct.codes import FunctionCode, coverage_note, nearest_catalogue
 from budgetacct.model.disclosure import FunctionLine
 from budgetacct.model.enums import Severity
@@ -80,17 +79,6 @@ def one_money_unit(c: Checker) -> None:
         )
 
 
-rule(
-    "R55",
-    zh="全文金额单位一致（万元）",
-    en="One money unit (万元) throughout the document",
-    formula="every amount of the document printed in the same unit (元 amounts are converted exactly, so mixing is a presentation defect: warning)",
-    severity=Severity.WARNING,
-    tolerance="—",
-    group="格式与编码",
-)(one_money_unit)
-
-
 def codes_and_names_in_catalogue(c: Checker) -> None:
     year = c.d.year
     cat, exact_year = nearest_catalogue("function", year)
@@ -152,17 +140,6 @@ def codes_and_names_in_catalogue(c: Checker) -> None:
                 )
 
 
-rule(
-    "R56",
-    zh="科目编码存在于当年目录，名称与目录一致",
-    en="Codes exist in the year's catalogue and carry its names",
-    formula="code ∈ catalogue(year); printed name = catalogue name (类 3, 款 5, 项 7 digits; 款 starts with its 类)",
-    severity=Severity.WARNING,
-    tolerance="目录为部分目录：缺失仅为警告 | the bundled catalogue is partial: a miss is a warning",
-    group="格式与编码",
-)(codes_and_names_in_catalogue)
-
-
 def at_most_two_decimals(c: Checker) -> None:
     if c.exact:
         return
@@ -178,17 +155,6 @@ def at_most_two_decimals(c: Checker) -> None:
                 f"amount {amount.to_yuan() if in_yuan else amount}{' 元' if in_yuan else ''} has more than two decimals",
                 actual=amount,
             )
-
-
-rule(
-    "R58",
-    zh="金额最多两位小数（以所印单位计）",
-    en="Amounts have at most two decimals (of the unit printed)",
-    formula="every published amount has ≤ 2 decimal places of its printed unit (万元: ≤ 2 of 万元; 元: ≤ 6 of 万元)",
-    severity=Severity.WARNING,
-    tolerance="—",
-    group="格式与编码",
-)(at_most_two_decimals)
 
 
 def _walk_amounts(obj: object, path: str) -> list[tuple[str, Amount]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
 from budgetacct.model.coverage import LOW_COVERAGE
 from budgetacct.model.enums import Severity
 
@@ -28,14 +27,3 @@ def report_mostly_read(c: Checker) -> None:
         expected=f"≥{LOW_COVERAGE * 100:f}%".replace(".00", ""),
         actual=f"{share}%",
     )
-
-
-rule(
-    "R72",
-    zh="报告的大部分数字已读取（读取覆盖率不低于80%）",
-    en="Most of the report's printed figures were read (coverage at least 80%)",
-    formula="读取数字 / 印刷数字 ≥ 80%（低于50%为错误，否则为警告）",
-    severity=Severity.WARNING,
-    tolerance="无 | none",
-    group="读取覆盖率",
-)(report_mostly_read)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules._common import fund_sections
 from budgetacct.model.disclosure import Fiscal
 from budgetacct.money import Amount
@@ -39,15 +38,6 @@ def fiscal_revenue_adds_up(c: Checker) -> None:
         )
 
 
-rule(
-    "R14",
-    zh="财政拨款本年收入 = 一般公共预算 + 政府性基金 + 国有资本经营",
-    en="Fiscal revenue = general budget + government fund + state capital",
-    formula="T4 本年收入合计 = GPB + GF + SOE = T1 rows 一 + 二 + 三",
-    group="财政拨款收入支出决算总表",
-)(fiscal_revenue_adds_up)
-
-
 def fiscal_grand_total_is_revenue_plus_opening(c: Checker) -> None:
     fiscal = c.d.fiscal
     if fiscal is None:
@@ -69,15 +59,6 @@ def fiscal_grand_total_is_revenue_plus_opening(c: Checker) -> None:
     )
 
 
-rule(
-    "R15",
-    zh="财政拨款收入总计 = 本年财政拨款收入 + 年初财政拨款结转和结余",
-    en="Fiscal grand total = fiscal revenue + fiscal opening balance",
-    formula="财政拨款收入总计 = 本年收入合计 + 年初财政拨款结转和结余; 年初 = Σ 分资金年初",
-    group="财政拨款收入支出决算总表",
-)(fiscal_grand_total_is_revenue_plus_opening)
-
-
 def fiscal_grand_total_is_spending_plus_closing(c: Checker) -> None:
     fiscal = c.d.fiscal
     if fiscal is None:
@@ -97,15 +78,6 @@ def fiscal_grand_total_is_spending_plus_closing(c: Checker) -> None:
         "财政拨款本年支出与分资金支出之和不符",
         "fiscal expenditure differs from the sum of the funds' spending",
     )
-
-
-rule(
-    "R17",
-    zh="财政拨款支出总计 = 本年支出 + 年末财政拨款结转和结余",
-    en="Fiscal grand total = fiscal expenditure + fiscal closing balance",
-    formula="支出总计 = 本年支出合计 + 年末财政拨款结转和结余 = 收入总计; 本年支出合计 = Σ 分资金支出",
-    group="财政拨款收入支出决算总表",
-)(fiscal_grand_total_is_spending_plus_closing)
 
 
 def _carries_forward(
@@ -154,15 +126,6 @@ def fund_balances_carry_forward(c: Checker) -> None:
         )
 
 
-rule(
-    "R18",
-    zh="分资金结转衔接：年初 + 本年收入 = 本年支出 + 年末",
-    en="Per-fund carry-forward: opening + revenue = expenditure + closing",
-    formula="for f in GPB, GF, SOE: 年初结转(f) + 本年收入(f) = 本年支出(f) + 年末结转(f)",
-    group="财政拨款收入支出决算总表",
-)(fund_balances_carry_forward)
-
-
 def fiscal_figures_within_department_totals(c: Checker) -> None:
     fiscal, overview, revenue, expenditure = c.d.fiscal, c.d.overview, c.d.revenue, c.d.expenditure
     if fiscal is None:
@@ -205,12 +168,3 @@ def fiscal_figures_within_department_totals(c: Checker) -> None:
             "财政拨款收支总计大于收支总计",
             "fiscal grand total exceeds the grand total",
         )
-
-
-rule(
-    "R19",
-    zh="财政拨款数不超过全部收支数",
-    en="Fiscal figures do not exceed the department's totals",
-    formula="T4 本年收入 ≤ T1 本年收入; T4 本年支出 ≤ T1 本年支出; T4 年初/年末 ≤ T1 年初/年末",
-    group="财政拨款收入支出决算总表",
-)(fiscal_figures_within_department_totals)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
 from budgetacct.model.enums import Severity
 
 
@@ -40,15 +39,6 @@ def operating_costs_within_public_costs(c: Checker) -> None:
         )
 
 
-rule(
-    "R43",
-    zh="机关运行经费不超过公用经费",
-    en="Operating costs do not exceed public costs",
-    formula="机关运行经费 ≤ 一般公共预算财政拨款公用经费 (行政单位 + 参公); equal to the whole 公用经费 while the department has a 事业单位: note",
-    group="其他重要事项",
-)(operating_costs_within_public_costs)
-
-
 def procurement_adds_up(c: Checker) -> None:
     p = c.d.procurement
     if p is None:
@@ -76,15 +66,6 @@ def procurement_adds_up(c: Checker) -> None:
     )
 
 
-rule(
-    "R44",
-    zh="政府采购：总额 = 货物 + 工程 + 服务；中小企业 ≤ 总额；小微 ≤ 中小企业",
-    en="Procurement: total = goods + works + services; SME ≤ total; small/micro ≤ SME",
-    formula="政府采购支出总额 = 货物 + 工程 + 服务; 授予中小企业 ≤ 总额; 授予小微企业 ≤ 授予中小企业",
-    group="其他重要事项",
-)(procurement_adds_up)
-
-
 def vehicles_add_up(c: Checker) -> None:
     assets = c.d.assets
     if assets is None or assets.vehicles_total is None or not assets.vehicles:
@@ -100,16 +81,6 @@ def vehicles_add_up(c: Checker) -> None:
             difference=assets.vehicles_total - total,
             tolerance=0,
         )
-
-
-rule(
-    "R45",
-    zh="车辆合计等于各类车辆之和",
-    en="Vehicle total equals the sum of its categories",
-    formula="车辆合计 = Σ 各类用车",
-    tolerance="0（计数）| 0 (counts)",
-    group="其他重要事项",
-)(vehicles_add_up)
 
 
 def staff_counts_add_up(c: Checker) -> None:
@@ -168,13 +139,3 @@ def staff_counts_add_up(c: Checker) -> None:
                 expected=f"≥{sum(retired)}",
                 actual=staffing.total_retired,
             )
-
-
-rule(
-    "R46",
-    zh="人员数：合计等于各类之和，部门等于各单位之和",
-    en="Staff counts: totals equal the sum of their categories and units",
-    formula="实有人数 = Σ 各类; 编制数 = Σ 各类; 部门合计 = Σ 各单位",
-    tolerance="0（计数）| 0 (counts)",
-    group="其他重要事项",
-)(staff_counts_add_up)

@@ -4,10 +4,8 @@
 from __future__ import annotations
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules.performance_reading import (
     BASE,
-    GROUP,
     ZERO,
     below,
     classify,
@@ -92,15 +90,6 @@ def narrative_claims_agree_with_tables(c: Checker) -> None:
         )
 
 
-rule(
-    "R61",
-    zh="说明中“预算全部完成”“资金无结余”“预算无调整”与自评表一致",
-    en="The narrative's “fully executed / no balance / no adjustment” agree with the tables",
-    formula="claims_fully_executed or claims_no_balance ⇒ every 执行数 = 预算数 (error); claims_no_adjustment ∧ Σ(预算数 − 执行数) > 财政拨款年末结转和结余 (warning)",
-    group=GROUP,
-)(narrative_claims_agree_with_tables)
-
-
 def _bigrams(text: str) -> set[str]:
     return {text[k : k + 2] for k in range(len(text) - 1)}
 
@@ -145,17 +134,6 @@ def indicator_text_not_copied(c: Checker) -> None:
         )
 
 
-rule(
-    "R62",
-    zh="指标文字照抄其他项目",
-    en="Indicator text copied from another project",
-    formula="an indicator's name/target/actual (≥ 12 characters) identical to another project's (different name and goal); the copy is the project whose name and goal share less with the text",
-    severity=Severity.WARNING,
-    tolerance="忽略空白；少于12字的文字不比较 | whitespace ignored; texts under 12 characters not compared",
-    group=GROUP,
-)(indicator_text_not_copied)
-
-
 def _same_project(a: ProjectEvaluation, b: ProjectEvaluation) -> bool:
     if compact(a.name) == compact(b.name):
         return True
@@ -189,17 +167,6 @@ def indicator_labels_known(c: Checker) -> None:
             f"{what_en} ({len(paths)} rows); read as “{classification.direction.english}”",
             actual=f"{level1}/{level2}",
         )
-
-
-rule(
-    "R63",
-    zh="一级、二级指标名称不在指标体系中",
-    en="Unknown 一级/二级 indicator labels",
-    formula="(一级, 二级) ∉ hierarchy (Sichuan 2021 ∪ central 2021): kept and evaluated with the guessed direction",
-    severity=Severity.NOTE,
-    tolerance="忽略空白与“指标”二字 | whitespace and a missing “指标” ignored",
-    group=GROUP,
-)(indicator_labels_known)
 
 
 def _known_anywhere(level2: str) -> bool:

@@ -11,10 +11,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from budgetacct.auditing.check import Checker, Term
-from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules.performance_reading import (
     BASE,
-    GROUP,
     HUNDRED,
     NINETY,
     ZERO,
@@ -61,15 +59,6 @@ def budget_and_spending_are_fiscal_plus_other(c: Checker) -> None:
             )
 
 
-rule(
-    "R47",
-    zh="项目预算数、执行数 = 财政拨款 + 其他资金",
-    en="A project's budget and spending = fiscal + other funds",
-    formula="预算数 = 财政拨款 + 其他资金; 执行数 = 财政拨款 + 其他资金 (a blank part counts as 0 when the other part is printed)",
-    group=GROUP,
-)(budget_and_spending_are_fiscal_plus_other)
-
-
 def execution_rate_within_budget_and_explained(c: Checker) -> None:
     for i, e in enumerate(evaluations_of(c)):
         executed, budget = total_of(c, e.executed), total_of(c, e.budget)
@@ -92,15 +81,6 @@ def execution_rate_within_budget_and_explained(c: Checker) -> None:
             actual=f"{rate}%",
             difference=budget.value - executed.value,
         )
-
-
-rule(
-    "R48",
-    zh="预算执行率 = 执行数 / 预算数；执行数不超过预算数，执行率低于90%应说明原因",
-    en="Execution rate = spending / budget; spending ≤ budget; a rate below 90% needs a reason",
-    formula="执行率 = 执行数 / 预算数 × 100; 执行数 ≤ 预算数 (error); 执行率 < 90% without 偏差原因 (warning)",
-    group=GROUP,
-)(execution_rate_within_budget_and_explained)
 
 
 def cost_indicators_agree_with_money(c: Checker) -> None:
@@ -136,15 +116,6 @@ def cost_indicators_agree_with_money(c: Checker) -> None:
             f"“{e.name}”成本指标目标值合计等于预算数，其实际值合计却与执行数不符",
             f"“{e.name}”: the cost targets add up to the budget, but their actual values do not add up to the spending",
         )
-
-
-rule(
-    "R49",
-    zh="成本指标与项目资金一致",
-    en="Cost indicators agree with the project's money",
-    formula="每个成本指标实际值 ≤ 执行数; 若 Σ 成本指标目标值 = 预算数 (成本指标划分全部资金) 则 Σ 成本指标实际值 = 执行数",
-    group=GROUP,
-)(cost_indicators_agree_with_money)
 
 
 def _unmeasurable_severity(evaluation: Evaluation) -> Severity:
@@ -188,14 +159,3 @@ def indicators_met_in_their_direction(c: Checker) -> None:
             f"{indicator.name} cannot be measured: {result.reason_en}",
             **figures,
         )
-
-
-rule(
-    "R50",
-    zh="绩效指标按指标方向评价是否达成",
-    en="Indicators are met in the direction of their kind",
-    formula="数量/质量/效益/满意度 actual ≥ target; 成本 actual ≤ target; 时效 date ≤ target (以上/以下 inclusive); 未达成 → warning; 无法衡量 → note (warning if the actual is missing or units differ)",
-    severity=Severity.WARNING,
-    tolerance="指标值按印刷数比较 | indicator values compared as printed",
-    group=GROUP,
-)(indicators_met_in_their_direction)

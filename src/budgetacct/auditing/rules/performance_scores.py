@@ -5,10 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules.performance_reading import (
     BASE,
-    GROUP,
     HUNDRED,
     ZERO,
     classify,
@@ -129,16 +127,6 @@ def weights_and_scores_add_up(c: Checker) -> None:
                 )
 
 
-rule(
-    "R51",
-    zh="权重与得分：三级权重之和等于一级权重，得分不超过权重，总分不超过100",
-    en="Weights and scores: 三级 weights add up to their 一级, scores ≤ weights, total ≤ 100",
-    formula="Σ 三级权重 (per 一级) = 一级权重 (产出 (+ 一级 成本) 50, 效益 30, 满意度 10, 预算执行率 10; other splits: warning); Σ 权重 = 100; 得分 ≤ 权重; 总分 = Σ 得分 ≤ 100",
-    tolerance="得分按0.01四舍五入：每个印刷数 ±0.005 | scores rounded to 0.01: ±0.005 per printed figure",
-    group=GROUP,
-)(weights_and_scores_add_up)
-
-
 def grade_matches_total_score(c: Checker) -> None:
     for i, e in enumerate(evaluations_of(c)):
         if e.grade is None:
@@ -176,13 +164,3 @@ def grade_matches_total_score(c: Checker) -> None:
                 expected=expected,
                 actual=e.grade,
             )
-
-
-rule(
-    "R52",
-    zh="评价等级与总分相符",
-    en="The grade matches the total score",
-    formula="优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60 (财预〔2020〕10号)",
-    tolerance="0（按印刷总分）| 0 (on the printed total)",
-    group=GROUP,
-)(grade_matches_total_score)

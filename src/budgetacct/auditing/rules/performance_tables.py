@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules.performance_reading import (
     BASE,
-    GROUP,
     ZERO,
     compact,
     evaluations_of,
@@ -69,15 +67,6 @@ def project_tables_cover_project_spending(c: Checker) -> None:
         )
 
 
-rule(
-    "R53",
-    zh="自评表执行数合计不超过项目支出，自评项目个数与表数一致",
-    en="Project tables: spending within 项目支出, as many tables as projects named",
-    formula="Σ 执行数 (all 自评表) ≤ 项目支出 (T3/§三); §十(四) 自评项目个数 = 自评表个数",
-    group=GROUP,
-)(project_tables_cover_project_spending)
-
-
 def tables_name_one_department(c: Checker) -> None:
     evaluations = evaluations_of(c)
     for name, label_zh, label_en in (
@@ -97,14 +86,3 @@ def tables_name_one_department(c: Checker) -> None:
                     expected=common,
                     actual=value,
                 )
-
-
-rule(
-    "R54",
-    zh="各自评表的主管部门、实施单位一致",
-    en="All tables name the same department and implementing unit",
-    formula="主管部门及代码 and 实施单位 identical across a department's 自评表 (the title year is not modelled)",
-    severity=Severity.WARNING,
-    tolerance="忽略空白 | whitespace ignored",
-    group=GROUP,
-)(tables_name_one_department)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules._common import THREE_PUBLIC_FIGURES, fund_sections
 from budgetacct.model.disclosure import BudgetedFigure
 from budgetacct.money import Direction
@@ -71,16 +70,6 @@ def shares_rounded_and_total_100(c: Checker) -> None:
         )
 
 
-rule(
-    "R37",
-    zh="占比按四舍五入计算，合计100%",
-    en="Shares are rounded half-up and total 100%",
-    formula="share_i = x_i / base × 100 (half-up, 2 dp); Σ shares = 100.00 (one ±0.01 adjustment allowed: note)",
-    tolerance="由印刷数区间推得的占比区间；为凑足100%的0.01调整记为提示 | the share interval implied by the printed figures; a 0.01 adjustment to reach 100% is a note",
-    group="百分比与增减",
-)(shares_rounded_and_total_100)
-
-
 def changes_stated_correctly(c: Checker) -> None:
     d = c.d
     if d.overview is not None:
@@ -130,15 +119,6 @@ def changes_stated_correctly(c: Checker) -> None:
             c.change(
                 f"$.three_public.{name}.change", figure.actual, figure.change, "“三公”经费增减", "三公 change"
             )
-
-
-rule(
-    "R38",
-    zh="增减额、增减率与方向用词正确",
-    en="Year-on-year changes: amount, rate and direction words",
-    formula="增减额 = 本年 − 上年; 增减率 = 增减额 / 上年 × 100 (half-up, 2 dp); 增加/增长 if > 0, 减少/下降 if < 0, 持平 if 0; no rate when 上年 = 0",
-    group="百分比与增减",
-)(changes_stated_correctly)
 
 
 def completion_rates_stated_correctly(c: Checker) -> None:
@@ -202,12 +182,3 @@ def completion_rates_stated_correctly(c: Checker) -> None:
                         f"completion {figure.completion}% contradicts “{figure.versus_budget.direction.value}” versus budget",
                         actual=figure.versus_budget.direction.value,
                     )
-
-
-rule(
-    "R39",
-    zh="完成预算百分比 = 决算数 / 预算数",
-    en="Budget completion rate = final / budget",
-    formula="完成预算% = 决算数 / 预算数 × 100 (half-up, 2 dp); 决算与预算比较用词与差额相符",
-    group="百分比与增减",
-)(completion_rates_stated_correctly)

@@ -11,7 +11,6 @@ import re
 from decimal import Decimal
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules._common import THREE_PUBLIC_FIGURES
 from budgetacct.auditing.rules.budget_common import budget_of
 from budgetacct.model.disclosure import BudgetedFigure, FunctionLine
@@ -145,18 +144,6 @@ def budget_comparisons_worded_correctly(c: Checker) -> None:
             _three_public_doubtful(c, f"$.three_public.{name}.versus_budget", getattr(tp, name))
 
 
-rule(
-    "R99",
-    zh="决算数与年初预算数的比较用词（大于/小于/持平）与两数相符",
-    en="The word comparing a final figure with its budget (above/below/equal) agrees with both figures",
-    formula="大于 ⇔ 决算数 > 年初预算数; 小于 ⇔ 决算数 < 年初预算数; 持平 ⇔ 相等（各按印刷数的四舍五入区间）; "
-    "无预算数时按完成年初预算%（>100、<100、=100）; 两数在四舍五入以内相等时写大于/小于为警告",
-    tolerance="每个印刷数 ±半个末位（四舍五入区间）；区间重叠时“大于/小于”为警告 | half a unit of each "
-    "printed figure's last place; “above/below” of overlapping intervals is a warning",
-    group="百分比与增减",
-)(budget_comparisons_worded_correctly)
-
-
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # Words after a year that make it another year's figure on purpose (“2020年决算数”, “上年”).
 _OTHER_YEAR_ON_PURPOSE = ("上年", "比", "较", "对比", "同期")
@@ -215,14 +202,3 @@ def dates_name_the_report_year(c: Checker) -> None:
                 expected=str(year),
                 actual=str(wrong[0]),
             )
-
-
-rule(
-    "R100",
-    zh="说明与表题中的日期、年度为本报告年度",
-    en="The dates and years the report prints are the report's own year",
-    formula="决算：“截至YYYY年12月31日”中 YYYY = 报告年度；预算：YYYY ∈ {上年, 本年}；表题中的 YYYY年 = 报告年度",
-    severity=Severity.WARNING,
-    tolerance="无 | none",
-    group="说明与报表",
-)(dates_name_the_report_year)

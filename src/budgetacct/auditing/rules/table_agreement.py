@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules._common import plain
 from budgetacct.auditing.rules.table_cells import CellRef, Printed, compare, find, narrative_against_cells
 from budgetacct.model.disclosure import Disclosure
@@ -218,17 +217,6 @@ def tables_agree(c: Checker) -> None:
                 at_most=row_link.at_most,
                 name_parts=True,
             )
-
-
-rule(
-    "R67",
-    zh="各表之间同一数字一致（只能是不等式处按不等式核对）",
-    en="The same figure agrees across the standard tables (as an inequality where only ≤ holds)",
-    formula="总表本年收入合计 = 收入决算表合计；总表本年支出合计 = 支出决算表合计；财政拨款总表一般公共预算支出 = 一般公共预算支出表合计；"
-    "一般公共预算支出表基本支出 = 基本支出表合计；财政拨款总表政府性基金/国有资本 = 对应资金表；"
-    "财政拨款数 ≤ 全部资金数（基本、项目、年初、年末、各类支出）",
-    group="标准表",
-)(tables_agree)
 
 
 # --- narrative against tables ---------------------------------------------------------------------
@@ -457,12 +445,3 @@ def _differs_from_cell(cell: Printed, amount: Amount) -> tuple[str, str]:
         f"说明中的数字与{cell.zh}不一致（说明{plain(amount.value)}万元，表中{plain(cell.amount.value)}万元）",
         f"the narrative's figure differs from {cell.en} (narrative {plain(amount.value)}, table {plain(cell.amount.value)})",
     )
-
-
-rule(
-    "R68",
-    zh="说明中的数字与标准表中的同一数字一致",
-    en="Each narrative figure agrees with the standard-table cell it restates",
-    formula="说明数 = 表中对应单元格（元表与万元说明各按自身四舍五入区间比较）",
-    group="标准表",
-)(narrative_matches_tables)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules._common import missing_tables
 from budgetacct.auditing.rules.table_cells import table_name
 from budgetacct.model.enums import Severity
@@ -23,17 +22,6 @@ def tables_of_the_set_present(c: Checker) -> None:
         f"the set {name}",
         " (a table without data is still published with a note)",
     )
-
-
-rule(
-    "R69",
-    zh="公开表套中的每张表都已公开",
-    en="Every table of the report's table set is published",
-    formula="每张表 ∈ 已公开表",
-    severity=Severity.WARNING,
-    tolerance="无 | none",
-    group="标准表",
-)(tables_of_the_set_present)
 
 
 _EMPTY_NOTE_WORDS = ("无数据", "为空", "空表", "没有", "无此", "不涉及", "无相关")
@@ -56,16 +44,6 @@ def empty_tables_say_why(c: Checker) -> None:
         )
 
 
-rule(
-    "R70",
-    zh="无数据的表注明原因",
-    en="A table without figures carries a note saying why",
-    formula="表无数据 ⇒ 表注含“无数据/为空”",
-    severity=Severity.WARNING,
-    tolerance="无 | none",
-    group="标准表",
-)(empty_tables_say_why)
-
 _PLACEHOLDERS = ("XX", "xx", "××", "某单位", "某部门", "ＸＸ", "***", "○○")
 
 
@@ -81,14 +59,3 @@ def department_is_named(c: Checker) -> None:
             expected="单位全称 / the department's name",
             actual=name,
         )
-
-
-rule(
-    "R71",
-    zh="单位名称不是模板占位符",
-    en="The department's name is not a template placeholder",
-    formula="单位名称 ∌ XX、××、某单位",
-    severity=Severity.WARNING,
-    tolerance="无 | none",
-    group="标准表",
-)(department_is_named)

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.finding import Message
-from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules.table_cells import Printed, compare, panels, printed_cell
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
 from budgetacct.model.table_specs import Group, TableSpec, spec_for
@@ -41,15 +40,6 @@ def table_row_totals(c: Checker) -> None:
                     ": differs from the sum of the row's parts",
                     minus=[printed_cell(c, t, table, p, r, i) for i in minus],
                 )
-
-
-rule(
-    "R64",
-    zh="表内各行合计等于本行各分项之和",
-    en="In a table, each row's total equals the sum of its part columns",
-    formula="合计列 = Σ 分项列（收入决算表：本年收入合计 = Σ 各来源；支出决算表：本年支出合计 = 基本 + 项目 + …；“三公”：合计 = 出国 + 车 + 接待，车 = 购置 + 运行）",
-    group="标准表",
-)(table_row_totals)
 
 
 def _key_parent(key: RowKey) -> RowKey | None:
@@ -139,15 +129,6 @@ def table_column_totals(c: Checker) -> None:
             _rows_add_up(c, t, table, p, parent_row, child_rows, columns, _OF_ITS_SUB_ITEMS)
 
 
-rule(
-    "R65",
-    zh="表内合计行等于所汇总各行之和（合计 = Σ类，类 = Σ款，款 = Σ项）",
-    en="In a table, each total row equals the rows it totals (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项)",
-    formula="合计 = Σ 类；类 = Σ 其款；款 = Σ 其项；人员经费合计 = Σ 301、303；公用经费合计 = Σ 302、310、399；收入/支出总计 = 本年合计 + 结转结余行",
-    group="标准表",
-)(table_column_totals)
-
-
 def _spec_cell(c: Checker, t: int, table: StandardTable, ref: tuple[Line, Column]) -> Printed | None:
     where = table.locate(*ref)
     if where is None:
@@ -173,12 +154,3 @@ def table_cross_panel_totals(c: Checker) -> None:
                 ": differs from the figures it balances in the table",
                 minus=[x for x in minus if x is not None],
             )
-
-
-rule(
-    "R66",
-    zh="表内收支平衡：收入总计等于支出总计，各资金年末结转 = 年初 + 收入 − 支出",
-    en="A table balances: grand totals agree; each fund's closing = opening + revenue − spending",
-    formula="收入总计 = 支出总计；年末结转和结余(资金) = 年初结转和结余(资金) + 本年收入(资金) − 本年支出(资金)",
-    group="标准表",
-)(table_cross_panel_totals)

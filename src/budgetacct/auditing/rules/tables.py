@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from decimal import Context, Decimal
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
 from budgetacct.auditing.rules._common import fund_sections
 from budgetacct.model.disclosure import FunctionLine
 from budgetacct.model.enums import ExpenditureKind
@@ -30,15 +29,6 @@ def revenue_rows_total_their_sources(c: Checker) -> None:
                 f"收入决算表{row.code}行合计与各来源之和不符",
                 f"revenue table row {row.code}: total differs from its sources",
             )
-
-
-rule(
-    "R8",
-    zh="收入决算表每行：合计等于各来源之和",
-    en="Revenue table rows: total equals the sum of sources",
-    formula="本年收入合计 = 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴收入 + 其他收入",
-    group="收入决算表/支出决算表",
-)(revenue_rows_total_their_sources)
 
 
 def _rollup(c: Checker, path: str, lines: Sequence[FunctionLine], what_zh: str, what_en: str) -> None:
@@ -127,15 +117,6 @@ def function_codes_roll_up(c: Checker) -> None:
         _rollup(c, f"$.{name}.lines", section.lines, "基金/国资支出表", "fund table")
 
 
-rule(
-    "R9",
-    zh="功能分类逐级汇总：类 = Σ款，款 = Σ项",
-    en="Function classification roll-up: 类 = Σ 款, 款 = Σ 项",
-    formula="类 = Σ 其款; 款 = Σ 其项 (by code prefix), in every column of every classified table (§五(三) items only when complete)",
-    group="收入决算表/支出决算表",
-)(function_codes_roll_up)
-
-
 def basic_plus_project_equals_total(c: Checker) -> None:
     d = c.d
     sections = [("$.expenditure.rows", d.expenditure.rows if d.expenditure else ())]
@@ -159,15 +140,6 @@ def basic_plus_project_equals_total(c: Checker) -> None:
                     f"{line.code}行合计与各支出类型之和不符",
                     f"row {line.code}: total differs from the sum of its kind columns",
                 )
-
-
-rule(
-    "R11",
-    zh="支出决算表每行：合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助",
-    en="Expenditure table rows: total = basic + project + remittance + business + affiliate subsidy",
-    formula="本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出 (per row)",
-    group="收入决算表/支出决算表",
-)(basic_plus_project_equals_total)
 
 
 def expenditure_table_agrees_with_summary(c: Checker) -> None:
@@ -206,15 +178,6 @@ def expenditure_table_agrees_with_summary(c: Checker) -> None:
             )
 
 
-rule(
-    "R12",
-    zh="支出决算表与收入支出决算总表一致",
-    en="The expenditure table agrees with the summary table",
-    formula="T3 合计 = T1 本年支出合计; T3 每类 = T1 同类",
-    group="收入决算表/支出决算表",
-)(expenditure_table_agrees_with_summary)
-
-
 def expenditure_total_is_sum_of_kinds(c: Checker) -> None:
     expenditure = c.d.expenditure
     if expenditure is not None:
@@ -225,12 +188,3 @@ def expenditure_total_is_sum_of_kinds(c: Checker) -> None:
             "本年支出合计与基本支出、项目支出等之和不符",
             "expenditure total differs from the sum of basic, project and other spending",
         )
-
-
-rule(
-    "R13",
-    zh="本年支出合计等于各类型支出之和",
-    en="Expenditure total equals the sum of its kinds",
-    formula="本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出",
-    group="收入决算表/支出决算表",
-)(expenditure_total_is_sum_of_kinds)

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
 from budgetacct.model.disclosure import BudgetedFigure
-from budgetacct.model.enums import Severity
 
 
 def _budgeted_sum(
@@ -32,15 +30,6 @@ def three_public_total_adds_up(c: Checker) -> None:
     )
 
 
-rule(
-    "R27",
-    zh="“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费",
-    en="三公 total = outbound travel + official vehicles + reception",
-    formula="三公合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费 (预算数 and 决算数)",
-    group="三公经费",
-)(three_public_total_adds_up)
-
-
 def vehicle_costs_add_up(c: Checker) -> None:
     tp = c.d.three_public
     if tp is None:
@@ -53,15 +42,6 @@ def vehicle_costs_add_up(c: Checker) -> None:
         "公务用车购置及运行维护费与两项之和不符",
         "vehicle costs differ from purchase + operation",
     )
-
-
-rule(
-    "R28",
-    zh="公务用车购置及运行维护费 = 购置费 + 运行维护费",
-    en="Official vehicles = purchase + operation",
-    formula="公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费",
-    group="三公经费",
-)(vehicle_costs_add_up)
 
 
 def reception_adds_up(c: Checker) -> None:
@@ -95,15 +75,6 @@ def reception_adds_up(c: Checker) -> None:
     )
 
 
-rule(
-    "R29",
-    zh="公务接待费 = 国内公务接待费 + 外事接待费",
-    en="Reception = domestic + foreign reception",
-    formula="公务接待费 = 国内公务接待费 + 外事接待费 (or, where 外事 is included in 国内: 公务接待费 = 国内, 外事 ≤ 国内)",
-    group="三公经费",
-)(reception_adds_up)
-
-
 #: 部门预算经济分类 款 whose 基本支出 is part of a 三公 item (T8 ≤ T10 for each pair).
 _THREE_PUBLIC_CODES: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("30212",), "outbound", "因公出国（境）费"),
@@ -130,16 +101,6 @@ def three_public_codes_within_their_figures(c: Checker) -> None:
             f"基本支出中的{label}（{'/'.join(codes)}）大于“三公”经费中的{label}",
             f"basic spending on {label} ({'/'.join(codes)}) exceeds the 三公 figure",
         )
-
-
-rule(
-    "R30",
-    zh="基本支出中的三公经济科目不超过三公决算数",
-    en="三公 economic codes in basic spending do not exceed the 三公 figures",
-    formula="T8 30212 ≤ 因公出国（境）费; T8 30217 ≤ 公务接待费; T8 30231 ≤ 公务用车运行维护费; T8 31013/30913 ≤ 公务用车购置费",
-    severity=Severity.WARNING,
-    group="三公经费",
-)(three_public_codes_within_their_figures)
 
 
 def three_public_amounts_agree_with_counts(c: Checker) -> None:
@@ -187,17 +148,6 @@ def three_public_amounts_agree_with_counts(c: Checker) -> None:
             )
 
 
-rule(
-    "R31",
-    zh="“三公”经费金额与数量相符",
-    en="三公 amounts agree with the counts",
-    formula="团组数 = 0 ⇔ 人次 = 0; 出国费 > 0 ⇒ 团组 ≥ 1; 接待费 > 0 ⇒ 批次 ≥ 1 且 人次 ≥ 1; 购置费 > 0 ⇒ 购置数 ≥ 1; 运行费 > 0 ⇒ 保有量 ≥ 1",
-    severity=Severity.WARNING,
-    tolerance="—",
-    group="三公经费",
-)(three_public_amounts_agree_with_counts)
-
-
 def three_public_within_general_budget(c: Checker) -> None:
     tp, gb = c.d.three_public, c.d.general_budget
     if tp is None or gb is None:
@@ -209,12 +159,3 @@ def three_public_within_general_budget(c: Checker) -> None:
         "“三公”经费大于一般公共预算财政拨款支出",
         "三公 spending exceeds general budget spending",
     )
-
-
-rule(
-    "R32",
-    zh="“三公”经费不超过一般公共预算财政拨款支出",
-    en="三公 spending does not exceed general budget spending",
-    formula="T10 决算合计 ≤ T6 合计",
-    group="三公经费",
-)(three_public_within_general_budget)

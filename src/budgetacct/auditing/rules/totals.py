@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.registry import rule
-from budgetacct.model.enums import ExpenditureKind, Severity
+from budgetacct.model.enums import ExpenditureKind
 
 
 def revenue_total_is_sum_of_sources(c: Checker) -> None:
@@ -17,15 +16,6 @@ def revenue_total_is_sum_of_sources(c: Checker) -> None:
             "本年收入合计与各项收入之和不符",
             "revenue total differs from the sum of its sources",
         )
-
-
-rule(
-    "R1",
-    zh="本年收入合计等于各项收入之和",
-    en="Revenue total equals the sum of its sources",
-    formula="本年收入合计 = Σ 一般公共预算 + 政府性基金 + 国有资本经营 + 上级补助 + 事业 + 经营 + 附属单位上缴 + 其他收入",
-    group="收入支出决算总表",
-)(revenue_total_is_sum_of_sources)
 
 
 def grand_revenue_total_adds_up(c: Checker) -> None:
@@ -41,15 +31,6 @@ def grand_revenue_total_adds_up(c: Checker) -> None:
     )
 
 
-rule(
-    "R2",
-    zh="收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
-    en="Grand revenue total = revenue + use of non-fiscal balance + opening balance",
-    formula="收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
-    group="收入支出决算总表",
-)(grand_revenue_total_adds_up)
-
-
 def expenditure_total_is_sum_of_classes(c: Checker) -> None:
     expenditure = c.d.expenditure
     if expenditure is not None:
@@ -60,15 +41,6 @@ def expenditure_total_is_sum_of_classes(c: Checker) -> None:
             "本年支出合计与各类支出之和不符",
             "expenditure total differs from the sum of its classes",
         )
-
-
-rule(
-    "R3",
-    zh="本年支出合计等于各类支出之和",
-    en="Expenditure total equals the sum of its 类 rows",
-    formula="本年支出合计 = Σ 功能分类 类",
-    group="收入支出决算总表",
-)(expenditure_total_is_sum_of_classes)
 
 
 def grand_expenditure_total_adds_up(c: Checker) -> None:
@@ -84,15 +56,6 @@ def grand_expenditure_total_adds_up(c: Checker) -> None:
     )
 
 
-rule(
-    "R4",
-    zh="支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余",
-    en="Grand expenditure total = expenditure + surplus distribution + closing balance",
-    formula="支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余",
-    group="收入支出决算总表",
-)(grand_expenditure_total_adds_up)
-
-
 def grand_revenue_equals_grand_expenditure(c: Checker) -> None:
     overview = c.d.overview
     if overview is None:
@@ -104,15 +67,6 @@ def grand_revenue_equals_grand_expenditure(c: Checker) -> None:
         "支出总计与收入总计不符",
         "grand expenditure total differs from grand revenue total",
     )
-
-
-rule(
-    "R5",
-    zh="收入总计等于支出总计",
-    en="Grand revenue total equals grand expenditure total",
-    formula="收入总计 = 支出总计",
-    group="收入支出决算总表",
-)(grand_revenue_equals_grand_expenditure)
 
 
 def closing_balance_follows_from_the_year(c: Checker) -> None:
@@ -133,15 +87,6 @@ def closing_balance_follows_from_the_year(c: Checker) -> None:
     )
 
 
-rule(
-    "R6",
-    zh="年末结转和结余 = 年初 + 本年收入 + 使用非财政拨款结余 − 本年支出 − 结余分配",
-    en="Closing balance = opening + revenue + balance used − expenditure − distribution",
-    formula="年末结转和结余 + 本年支出合计 + 结余分配 = 年初结转和结余 + 本年收入合计 + 使用非财政拨款结余",
-    group="收入支出决算总表",
-)(closing_balance_follows_from_the_year)
-
-
 def institution_only_items_noted(c: Checker) -> None:
     # Only reported when the unit calls itself an administrative office (政府办公室, 局, 委员会 …)
     # would be guesswork; the note states the fact and leaves the judgement to the reader.
@@ -156,14 +101,3 @@ def institution_only_items_noted(c: Checker) -> None:
                 f"{line.kind.value} {line.amount}: only public institutions have this spending; check the unit type",
                 actual=line.amount,
             )
-
-
-rule(
-    "R7",
-    zh="行政单位通常没有事业收入、经营收支等",
-    en="Items that are normally zero for an administrative unit",
-    formula="使用非财政拨款结余, 结余分配, 事业收入, 经营收入, 经营支出, 上缴上级支出, 对附属单位补助支出 normally 0",
-    severity=Severity.NOTE,
-    tolerance="—",
-    group="收入支出决算总表",
-)(institution_only_items_noted)
