@@ -146,9 +146,11 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
         # Each finding shows where its figures are printed; a PDF's pages (only a PDF's sources
         # are boxes on a page) are drawn with the figures boxed.
         pdf = args.file[0] if args.file and sources else None
-        text = render_audit_html(report, sources=sources, pdf=pdf)
-    else:
-        text = report_json(report, sources) if args.format == "json" else report_table(report, sources)
+        text = render_audit_html(report, sources=sources, pdf=pdf, document=document)
+    elif args.format == "json":
+        text = report_json(report, sources, document)
+    else:  # places named in words by the document's tables and sections
+        text = report_table(report, sources, document)
     _write_text(text, args.output, out)
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
