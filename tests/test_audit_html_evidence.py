@@ -209,7 +209,16 @@ def test_the_cli_writes_the_page_with_the_pdf_pages(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     assert {"21", "13"} <= {ident.rsplit("-", 1)[1] for ident in _images(page)}
     r68 = _article(page, R68_PATH)
-    assert "<td>0.3万元</td><td>第21页 page 21</td>" in r68 and 'data-page="13"' in r68
+    assert 'data-page="13"' in r68
+    # the command line passes the disclosure: each place is named by its section or table cell too
+    assert (
+        "<td>0.3万元</td><td>第21页 财政拨款收入支出决算总体情况说明 "
+        "page 21, section “Fiscal appropriations: overall”</td>"
+    ) in r68
+    assert (
+        "<td>2,961.68</td><td>第13页 财政拨款收入支出决算总表“总计”行“金额”列 "
+        "page 13, table 财政拨款收入支出决算总表, row 总计, column 金额</td>"
+    ) in r68
 
 
 def _blank_pdf(width_pt: float, height_pt: float) -> bytes:

@@ -8,8 +8,10 @@ command line exits 2 without a traceback.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import time
+import zlib
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -322,6 +324,57 @@ def _zip(path: Path, members: dict[str, str]) -> bytes:
     return path.read_bytes()
 
 
+def _blank_pdf(pages: int = 1, password: str | None = None) -> bytes:
+    """A PDF of blank pages (no text layer, like a scan), written by pypdf; encrypted with ``password``."""
+    pytest.importorskip("pdfplumber", reason="the pdf extra reads PDFs")
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=200, height=200)
+    if password is not None:
+        writer.encrypt(user_password=password, algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _bomb_pdf(inflated: int = 64 << 20) -> bytes:
+    """A one-page PDF of some 64 KiB whose content stream inflates to ``inflated`` bytes of blanks."""
+    pytest.importorskip("pdfplumber", reason="the pdf extra reads PDFs")
+    packer = zlib.compressobj(9)
+    block = b" " * (1 << 20)
+    packed = b"".join([*(packer.compress(block) for _ in range(inflated >> 20)), packer.flush()])
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _truncated_pdf() -> bytes:
+    whole = _blank_pdf(3)
+    return whole[: len(whole) // 2]
+
+
+def _corrupt_pdf() -> bytes:
+    pytest.importorskip("pdfplumber", reason="the pdf extra reads PDFs")
+    return b"%PDF-1.7\n" + bytes(range(256)) * 8
+
+
+_SCANNED = ("有文字层的 PDF", "扫描件请先做 OCR", "ocrmypdf", "a scanned file needs OCR first")
+_WHOLE_PDF = ("完整的 PDF 文件", "a complete PDF file")
+
 REFUSALS: list[tuple[str, str, Callable[[Path], bytes] | None, list[str], tuple[str, ...]]] = [
     # (case, file name, contents (None: no file), command line before the file, words the message needs)
     ("locale-fr", "", None, ["render", "--example", "xiqu-2021", "--locale", "fr"],
@@ -353,6 +406,16 @@ REFUSALS: list[tuple[str, str, Callable[[Path], bytes] | None, list[str], tuple[
     ("missing-read", "nowhere.txt", None, ["read"], ("找不到文件", "file not found", "nowhere.txt")),
     ("missing-render", "nowhere.json", None, ["render"], ("找不到文件", "file not found")),
     ("missing-import-xlsx", "nowhere.xlsx", None, ["import-xlsx"], ("找不到文件", "file not found")),
+    ("pdf-scanned", "scan.pdf", lambda _: _blank_pdf(2), ["audit"], _SCANNED),
+    ("pdf-scanned-read", "scan.pdf", lambda _: _blank_pdf(1), ["read"], _SCANNED),
+    ("pdf-encrypted", "locked.pdf", lambda _: _blank_pdf(password="secret"), ["audit"],
+     ("未加密的 PDF", "去掉密码", "a PDF without a password", "remove it first")),
+    ("pdf-corrupt", "r.pdf", lambda _: _corrupt_pdf(), ["audit"], _WHOLE_PDF),
+    ("pdf-truncated", "r.pdf", lambda _: _truncated_pdf(), ["audit"], (*_WHOLE_PDF, "EOF")),
+    ("pdf-compression-bomb", "r.pdf", lambda _: _bomb_pdf(), ["audit"],
+     ("每个数据流解压后不超过", "streams that inflate to at most", "compression bomb")),
+    ("pdf-over-the-page-limit", "r.pdf", lambda _: _blank_pdf(1001), ["audit"],
+     ("不超过 1000 页", "at most 1000 pages", "1001")),
 ]  # fmt: skip
 
 
@@ -391,6 +454,7 @@ def test_a_batch_reports_the_same_refusals(tmp_path: Path, capsys: pytest.Captur
     (tmp_path / "utf16.txt").write_bytes(_REPORT.encode("utf-16-le"))
     (tmp_path / "zipped.json").write_bytes(_zip(tmp_path / "zipped.json", {"a.txt": _REPORT}))
     (tmp_path / "word.txt").write_bytes(_OLE2)
+    (tmp_path / "scan.pdf").write_bytes(_blank_pdf(2))
     assert main(["audit", str(tmp_path), "--jobs", "1"]) == 2
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     errors = {Path(r["path"]).name: r["error"] for r in lines if "path" in r}
@@ -398,7 +462,8 @@ def test_a_batch_reports_the_same_refusals(tmp_path: Path, capsys: pytest.Captur
     assert "UTF-16" in errors["utf16.txt"] and "byte order mark" in errors["utf16.txt"]
     assert "ZIP 压缩包" in errors["zipped.json"]
     assert "旧版 Word 文档" in errors["word.txt"]
-    assert lines[-1]["summary"]["unreadable"] == 3
+    assert "ocrmypdf" in errors["scan.pdf"] and "a scanned file needs OCR first" in errors["scan.pdf"]
+    assert lines[-1]["summary"]["unreadable"] == 4
 
 
 def test_utf16_with_bom_and_gbk_are_read_not_refused(

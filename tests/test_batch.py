@@ -36,7 +36,7 @@ def reports(tmp_path: Path) -> Path:
         (tmp_path / "a" / f"seed{i}.json").write_text(dump(seed), encoding="utf-8")
     (tmp_path / "ledger.json").write_text(dump(ledger), encoding="utf-8")
     (tmp_path / "broken.json").write_text('{"type": "Disclosure", "year": "2021"}', encoding="utf-8")
-    (tmp_path / "notes.md").write_text("not a report", encoding="utf-8")
+    (tmp_path / "cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # no report: named as skipped
     return tmp_path
 
 
@@ -131,8 +131,9 @@ def test_dask_bag_on_a_local_cluster(reports: Path) -> None:
         distributed.Client(cluster),
     ):
         results = audit_bag([reports]).compute()
-    assert len(results) == 5
-    assert {r["status"] for r in results} == {"errors", "ok", "unreadable"}
+    assert len(results) == 6
+    assert {r["status"] for r in results} == {"errors", "ok", "unreadable", "skipped"}
+    assert [Path(r["path"]).name for r in results if r["status"] == "skipped"] == ["cover.png"]
 
 
 def test_dask_bag_of_paths_locally(reports: Path) -> None:
@@ -147,12 +148,13 @@ def test_cli_batch_streams_json_lines(reports: Path, capsys: pytest.CaptureFixtu
     status = main(["audit", str(reports), "--jobs", "2"])
     captured = capsys.readouterr()
     assert status == 2  # one report could not be read; the others were still audited
-    *results, last = [json.loads(line) for line in captured.out.splitlines()]
+    skipped, *results, last = [json.loads(line) for line in captured.out.splitlines()]
+    assert (Path(skipped["path"]).name, skipped["status"]) == ("cover.png", "skipped")
     assert len(results) == 5
     assert {r["status"] for r in results} == {"errors", "ok", "unreadable"}
     assert all("summary" not in r for r in results)
     summary = last["summary"]
-    assert summary["reports"] == 5
+    assert (summary["reports"], summary["skipped"]) == (5, 1)
     assert (summary["ok"], summary["warnings"], summary["errors"], summary["unreadable"]) == (1, 0, 3, 1)
     assert summary["findings"]["error"] == sum(r["counts"]["error"] for r in results)
     assert summary["findings"]["note"] == sum(r["counts"]["note"] for r in results)
@@ -165,7 +167,7 @@ def test_cli_batch_streams_json_lines(reports: Path, capsys: pytest.CaptureFixtu
 def test_cli_batch_ordered_keeps_input_order(reports: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["audit", str(reports), "--jobs", "2", "--ordered"]) == 2
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [r["path"] for r in lines[:-1]] == expand_paths([reports])
+    assert [r["path"] for r in lines[1:-1]] == expand_paths([reports])
     assert "summary" in lines[-1]
 
 
@@ -272,6 +274,7 @@ def test_cli_batch_json_format_ends_with_the_summary(
             "warnings": 0,
             "errors": 3,
             "unreadable": 0,
+            "skipped": 0,
             "findings": {s: 3 * lines[0]["counts"][s] for s in ("error", "warning", "note")},
         }
     }

@@ -28,8 +28,10 @@ def test_audit_a_pdf_names_both_printings_with_their_pages(capsys: pytest.Captur
     out = capsys.readouterr().out
     assert "读取覆盖率" in out.splitlines()[2]
     assert "R68        $.fiscal.grand_total" in out
-    assert "来源 source: 第21页 page 21：0.3万元" in out
-    assert "另见 also: $.tables[3].panels[0].rows[8].cells[0]（第13页 page 13：2,961.68）" in out
+    # each place in words: the page, then the section of the narrative or the table's row and column
+    assert "来源 source: 第21页 财政拨款收入支出决算总体情况说明：0.3万元" in out
+    assert "另见 also: 第13页 财政拨款收入支出决算总表“总计”行“金额”列：2,961.68" in out
+    assert "（第13页 page 13：2,961.68）" not in out  # the path of the cell stays in the JSON
     assert "应为71.65%，实为71.73%" in out
 
 
@@ -40,6 +42,12 @@ def test_audit_a_pdf_as_json_carries_coverage_and_sources(capsys: pytest.Capture
     assert document["coverage"]["pages"] == 25
     (r68,) = [f for f in document["findings"] if f["rule"] == "R68"]
     assert (r68["source"]["page"], r68["related_sources"][0]["page"]) == (21, 13)
+    assert r68["related"] == [r68["related_sources"][0]["path"]] == ["$.tables[3].panels[0].rows[8].cells[0]"]
+    assert r68["related_sources"][0]["where"] == {
+        "zh": "第13页 财政拨款收入支出决算总表“总计”行“金额”列",
+        "en": "page 13, table 财政拨款收入支出决算总表, row 总计, column 金额",
+    }
+    assert r68["source"]["where"]["zh"] == "第21页 财政拨款收入支出决算总体情况说明"
 
 
 def test_read_a_pdf_writes_its_disclosure_with_the_tables(tmp_path: Path) -> None:
@@ -81,11 +89,12 @@ def test_a_batch_directory_includes_published_files(
 ) -> None:
     shutil.copy(PUTUO, tmp_path / "putuo.pdf")
     (tmp_path / "report.docx").write_bytes(_docx_summary())
-    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")  # not a report type: not picked up
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")  # not a report type: named as skipped
     assert main(["audit", str(tmp_path), "--format", "json"]) == 1
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     by_name = {Path(r["path"]).name: r for r in records if "path" in r}
-    assert set(by_name) == {"putuo.pdf", "report.docx"}
+    assert set(by_name) == {"putuo.pdf", "report.docx", "notes.bin"}
+    assert by_name["notes.bin"]["status"] == "skipped"
     assert by_name["putuo.pdf"]["status"] == "errors"
     assert Decimal(by_name["putuo.pdf"]["coverage"]) >= Decimal("0.90")
     assert records[-1]["summary"]["reports"] == 2

@@ -46,6 +46,7 @@ def test_every_script_is_tested() -> None:
         "audit_seed.py",
         "compare_years.py",
         "ledger_to_report.py",
+        "narrative_against_tables.py",  # tested in test_examples_narrative.py
         "random_audit.py",
         "score_project.py",
     }

@@ -329,7 +329,7 @@ def test_cli_audit_of_a_text_report_cites_the_sentences(
     assert status == 0  # both slips are notes: no error, no warning
     # the revenue shares: 88.96% is a note (adjusted to total 100%), cited with its sentence
     assert "R37" in out
-    assert "来源 source: 第2行 line 2：2021年本年收入合计830.63万元" in out
+    assert "来源 source: 第2行 收入决算情况说明：2021年本年收入合计830.63万元" in out
     assert main(["audit", str(report), "--format", "json"]) == 0
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert [(f["rule"], f["severity"], f["path"]) for f in findings] == [

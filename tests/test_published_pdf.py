@@ -211,10 +211,13 @@ def test_the_text_and_json_reports_name_both_printings_with_their_pages(putuo: P
 
     report = audit(putuo.disclosure, coverage=putuo.coverage)
     sources = {s.path: s for s in putuo.sources}
-    text = report_table(report, sources)
+    text = report_table(report, sources, putuo.disclosure)
     assert text.splitlines()[2].startswith("读取覆盖率9")  # more than nine tenths read
-    assert "来源 source: 第21页 page 21" in text
-    assert "另见 also: $.tables[3].panels[0].rows[8].cells[0]（第13页 page 13：2,961.68）" in text
+    assert "来源 source: 第21页 财政拨款收入支出决算总体情况说明：0.3万元" in text
+    assert "另见 also: 第13页 财政拨款收入支出决算总表“总计”行“金额”列：2,961.68" in text
+    # without the disclosure the pages are known, the table cells only by their paths
+    bare = report_table(report, sources)
+    assert "另见 also: 第13页 $.tables[3].panels[0].rows[8].cells[0]：2,961.68" in bare
     document = json.loads(report_json(report, sources))
     assert Decimal(document["coverage"]["ratio"]) >= Decimal("0.90")
     (r68,) = [f for f in document["findings"] if f["rule"] == "R68"]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from budgetacct._places import place_words
 from budgetacct._text import display_width
 from budgetacct.errors import InvalidValue
 from budgetacct.paths import parse_path, render_path
@@ -21,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.model.coverage import Coverage
     from budgetacct.reader.published import PageSource
 
-__all__ = ["Sources", "coverage_json", "report_json", "report_table"]
+__all__ = ["Sources", "coverage_json", "own_printing", "report_json", "report_table"]
 
 
 def _pad(text: str, width: int) -> str:
@@ -81,18 +82,47 @@ def _order(place: tuple[int, str] | PageSource) -> int:
     return place[0] if isinstance(place, tuple) else place.page
 
 
-def _place(place: tuple[int, str] | PageSource) -> str:
-    """“第12行 line 12：<sentence>” for a text, “第12页 page 12：<printed>” for a PDF."""
-    if isinstance(place, tuple):
-        return f"第{place[0]}行 line {place[0]}：{_clip(place[1])}"
-    zh, en = place.describe()
-    return f"{zh} {en}：{_clip(place.printed)}"
+def own_printing(path: str, sources: Sources | None) -> tuple[str, tuple[int, str] | PageSource | None]:
+    """The path and the place of a finding's own figure: its path's source (see :func:`_source_of`);
+    a page source names the figure it boxes, which may lie inside the finding's path."""
+    place = _source_of(path, sources) if sources else None
+    return (path if place is None or isinstance(place, tuple) else place.path), place
 
 
-def _place_json(place: tuple[int, str] | PageSource) -> dict[str, Any]:
+def _printed(place: tuple[int, str] | PageSource) -> str:
+    return place[1] if isinstance(place, tuple) else place.printed
+
+
+def _place(path: str, place: tuple[int, str] | PageSource | None, document: object | None) -> str | None:
+    """“第13页 财政拨款收入支出决算总表“总计”行“金额”列：2,961.68”, “第12行 收入决算情况说明：<sentence>”
+    — the place in words (:func:`~budgetacct._places.place_words`) and the figure as printed."""
+    words = place_words(path, document, place)
+    if words is None:
+        return None
+    return words[0] if place is None else f"{words[0]}：{_clip(_printed(place))}"
+
+
+def _related_place(path: str, place: tuple[int, str] | PageSource | None, document: object | None) -> str:
+    """A printing a finding was compared with: its place in words, with its path where the words
+    do not say which figure it is (no document, or a place the document's tables do not hold)."""
+    if place_words(path, document) is not None:
+        return _place(path, place, document) or path
+    if place is None:
+        return path
+    zh, _ = place_words(path, None, place) or ("", "")
+    return f"{zh} {path}：{_clip(_printed(place))}"
+
+
+def _place_json(path: str, place: tuple[int, str] | PageSource, document: object | None) -> dict[str, Any]:
+    found: dict[str, Any]
     if isinstance(place, tuple):
-        return {"line": place[0], "sentence": place[1]}
-    return {"page": place.page, "box": list(place.box), "printed": place.printed}
+        found = {"line": place[0], "sentence": place[1]}
+    else:
+        found = {"path": place.path, "page": place.page, "box": list(place.box), "printed": place.printed}
+    words = None if document is None else place_words(path, document, place)
+    if words is not None:  # with the document, the place named by its table or section too
+        found["where"] = {"zh": words[0], "en": words[1]}
+    return found
 
 
 def _clip(text: str, limit: int = 120) -> str:
@@ -100,12 +130,15 @@ def _clip(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def report_table(report: AuditReport, sources: Sources | None = None) -> str:
+def report_table(report: AuditReport, sources: Sources | None = None, document: object | None = None) -> str:
     """The findings as a text table grouped by severity (errors first), then a summary line.
 
     Columns line up across groups, Chinese characters counting two columns.  ``sources`` maps
-    figure paths to the (line, sentence) they were read from: a line under each finding then
-    shows where its figure came from.
+    figure paths to the (line, sentence) or the page they were read from: a line under each
+    finding then shows where its figure came from, and one line each where the figures it was
+    compared with are printed.  With the audited ``document`` (a Disclosure or a Budget) those
+    places are also named by table, row and column or by narrative section
+    (:func:`~budgetacct._places.place_words`); a place neither names stays its path.
     """
     from budgetacct.model.enums import Severity
 
@@ -126,12 +159,13 @@ def report_table(report: AuditReport, sources: Sources | None = None) -> str:
             ]
             notes: list[str | None] = []
             for f in findings:
-                found = _source_of(f.path, sources) if sources else None
-                lines_of_note = [] if found is None else [f"    来源 source: {_place(found)}"]
+                own_path, found = own_printing(f.path, sources)
+                lines_of_note = (
+                    [] if found is None else [f"    来源 source: {_place(own_path, found, document)}"]
+                )
                 for related in f.related:
                     other = sources.get(related) if sources else None
-                    where = f"{related}" + ("" if other is None else f"（{_place(other)}）")
-                    lines_of_note.append(f"    另见 also: {where}")
+                    lines_of_note.append(f"    另见 also: {_related_place(related, other, document)}")
                 notes.append("\n".join(lines_of_note) if lines_of_note else None)
             groups.append((severity, rows, notes))
     widths = _widths([_HEADER, *(row for _, rows, _ in groups for row in rows)])
@@ -155,11 +189,14 @@ def report_table(report: AuditReport, sources: Sources | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def report_json(report: AuditReport, sources: Sources | None = None) -> str:
+def report_json(report: AuditReport, sources: Sources | None = None, document: object | None = None) -> str:
     """The findings and counts as JSON (``{"findings": [...], "summary": {...}}``).
 
     With ``sources`` (see :func:`report_table`) a finding whose figure was read from a sentence
-    carries ``"source": {"line": …, "sentence": …}``.
+    carries ``"source": {"line": …, "sentence": …}``, one read from a page ``"source": {"path",
+    "page", "box", "printed"}``; ``related`` lists the paths of the figures it was compared with
+    and ``related_sources`` where those are printed.  Each source also says ``"where"`` in words
+    (``{"zh", "en"}``), with the ``document`` by table, row and column or by section.
     """
     from budgetacct.model.enums import Severity
 
@@ -177,19 +214,19 @@ def report_json(report: AuditReport, sources: Sources | None = None) -> str:
         }
         if f.related:
             item["related"] = list(f.related)
-        found = _source_of(f.path, sources) if sources else None
+        own_path, found = own_printing(f.path, sources)
         if found is not None:
-            item["source"] = _place_json(found)
-        related_places = [sources[r] for r in f.related if sources and r in sources]
+            item["source"] = _place_json(own_path, found, document)
+        related_places = [(r, sources[r]) for r in f.related if sources and r in sources]
         if related_places:
-            item["related_sources"] = [_place_json(place) for place in related_places]
+            item["related_sources"] = [_place_json(path, place, document) for path, place in related_places]
         findings.append(item)
     counts = report.counts
     summary = {severity.value: counts[severity] for severity in Severity}
-    document: dict[str, Any] = {"findings": findings, "summary": summary}
+    result: dict[str, Any] = {"findings": findings, "summary": summary}
     if report.coverage is not None:
-        document["coverage"] = coverage_json(report.coverage)
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        result["coverage"] = coverage_json(report.coverage)
+    return json.dumps(result, ensure_ascii=False, indent=2) + "\n"
 
 
 def coverage_json(coverage: Coverage) -> dict[str, Any]:

@@ -10,6 +10,10 @@ Every function here is a plain top-level function of plain data (paths in, JSON-
 free of global state, so it pickles and runs unchanged in worker processes, on a Dask cluster
 (:mod:`budgetacct.dask`) or anywhere else.  One unreadable report never stops a batch: it comes
 back with ``status == "unreadable"`` and the reason.
+
+A directory is searched for every file ending the one-file ``budgetacct audit FILE`` reads
+(:data:`SUFFIXES`); any other file in it is not dropped silently but comes back as a record with
+``status == "skipped"`` saying so, and the summary counts it.
 """
 
 from __future__ import annotations
@@ -22,42 +26,85 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
+
+from budgetacct._files import PUBLISHED_SUFFIXES, TEXT_SUFFIXES, XLSX_SUFFIXES
 
 __all__ = [
+    "SUFFIXES",
+    "Found",
     "Progress",
     "Summary",
     "audit_chunk",
     "audit_many",
     "audit_path",
     "expand_paths",
+    "find_reports",
     "load_any",
+    "skipped_record",
     "status_of",
 ]
 
-#: File endings the batch understands; other files in a directory are skipped.
-SUFFIXES = (".json", ".txt", ".xlsx", ".pdf", ".docx", ".xls", ".html", ".htm")
+#: File endings a directory is searched for: every ending the one-file reader takes
+#: (:func:`budgetacct._files.sniff`) — JSON, report texts, workbooks and reports as published.
+SUFFIXES = (".json", *TEXT_SUFFIXES, *XLSX_SUFFIXES, *PUBLISHED_SUFFIXES)
 
 
-def expand_paths(items: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Files, directories (searched recursively for known file types) and glob patterns → file paths.
+class Found(NamedTuple):
+    """The files a batch audits, and the files of its directories it does not (by their ending)."""
 
-    A name that matches nothing is kept, so that it is reported as unreadable rather than lost.
+    files: list[str]
+    skipped: list[str]
+
+
+def find_reports(items: Iterable[str | os.PathLike[str]]) -> Found:
+    """Files, directories (searched recursively for :data:`SUFFIXES`) and glob patterns → the
+    report files, and the other files found in the directories.
+
+    A file named outright or matched by a glob is always audited, whatever its ending (the reader
+    tells what it is by its first bytes); a name that matches nothing is kept, so that it is
+    reported as unreadable rather than lost.
     """
-    found: list[str] = []
+    files: list[str] = []
+    skipped: list[str] = []
     for item in items:
         text = os.fspath(item)
         path = Path(text)
         if path.is_dir():
-            found.extend(
-                str(p) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
+            for found in sorted(path.rglob("*")):
+                if found.is_file():
+                    (files if found.suffix.lower() in SUFFIXES else skipped).append(str(found))
         elif glob.has_magic(text):
             matches = sorted(glob.glob(text, recursive=True))
-            found.extend(matches if matches else [text])
+            files.extend(matches if matches else [text])
         else:
-            found.append(text)
-    return found
+            files.append(text)
+    return Found(files, skipped)
+
+
+def expand_paths(items: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The report files of :func:`find_reports` (files, directories and globs → file paths)."""
+    return find_reports(items).files
+
+
+def skipped_record(path: str) -> dict[str, Any]:
+    """The record of a file a directory holds that is no report: shaped like :func:`audit_path`'s,
+    with ``status == "skipped"`` and the reason in ``error``.
+
+    >>> skipped_record("reports/photo.png")["error"].split("|")[1].split("(")[0].strip()
+    'skipped: reports/photo.png: not a report format'
+    """
+    endings = " ".join(SUFFIXES)
+    return {
+        "path": path,
+        "status": "skipped",
+        "counts": {"error": 0, "warning": 0, "note": 0},
+        "findings": [],
+        "error": (
+            f"跳过：{path}：不是报告格式（可读取的文件：{endings}）| "
+            f"skipped: {path}: not a report format (files read: {endings})"
+        ),
+    }
 
 
 def load_any(path: str | os.PathLike[str]) -> Any:
@@ -231,8 +278,11 @@ class Summary:
     >>> summary = Summary()
     >>> summary.add({"path": "a.json", "status": "errors", "counts": {"error": 2, "warning": 1, "note": 0}})
     >>> summary.add({"path": "b.txt", "status": "unreadable", "counts": {"error": 0, "warning": 0, "note": 0}})
-    >>> summary.as_dict()["errors"], summary.as_dict()["findings"]
-    (1, {'error': 2, 'warning': 1, 'note': 0})
+    >>> summary.add(skipped_record("c.png"))
+    >>> summary.as_dict()["errors"], summary.as_dict()["skipped"], summary.as_dict()["findings"]
+    (1, 1, {'error': 2, 'warning': 1, 'note': 0})
+
+    A skipped file (:func:`skipped_record`) is counted apart: it is no report.
     """
 
     def __init__(self) -> None:
@@ -240,8 +290,12 @@ class Summary:
         self.statuses = {"ok": 0, "warnings": 0, "errors": 0, "unreadable": 0}
         self.findings = {"error": 0, "warning": 0, "note": 0}
         self.lowest: tuple[Decimal, str, str] | None = None
+        self.skipped = 0
 
     def add(self, result: dict[str, Any]) -> None:
+        if result["status"] == "skipped":
+            self.skipped += 1
+            return
         self.reports += 1
         self.statuses[result["status"]] = self.statuses.get(result["status"], 0) + 1
         for severity, count in result["counts"].items():
@@ -251,9 +305,14 @@ class Summary:
             self.lowest = (Decimal(coverage), coverage, result["path"])
 
     def as_dict(self) -> dict[str, Any]:
-        """Reports by status (``ok``, ``warnings``, ``errors``, ``unreadable``), finding totals,
-        and ``lowest_coverage`` when any report states its coverage."""
-        summary: dict[str, Any] = {"reports": self.reports, **self.statuses, "findings": dict(self.findings)}
+        """Reports by status (``ok``, ``warnings``, ``errors``, ``unreadable``), files ``skipped``,
+        finding totals, and ``lowest_coverage`` when any report states its coverage."""
+        summary: dict[str, Any] = {
+            "reports": self.reports,
+            **self.statuses,
+            "skipped": self.skipped,
+            "findings": dict(self.findings),
+        }
         if self.lowest is not None:
             summary["lowest_coverage"] = {"coverage": self.lowest[1], "path": self.lowest[2]}
         return summary
@@ -270,6 +329,9 @@ class Summary:
             f"unreadable {s['unreadable']}; findings: errors {f['error']} · warnings {f['warning']} · "
             f"notes {f['note']}"
         )
+        if self.skipped:
+            zh += f"；跳过非报告文件 {self.skipped} 个"
+            en += f"; {self.skipped} files skipped (not reports)"
         if self.lowest is not None:
             zh += f"；最低读取覆盖率 {self.lowest[1]}（{self.lowest[2]}）"
             en += f"; lowest coverage {self.lowest[1]} ({self.lowest[2]})"

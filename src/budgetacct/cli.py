@@ -16,7 +16,8 @@ such, with what to do instead.
 
 Several files, a directory or a glob make a batch: one JSON line per report as each is ready
 (``--ordered``: in input order), progress on stderr, and a summary on stderr and as the last line
-(``{"summary": {...}}``).
+(``{"summary": {...}}``).  A file of a directory that is no report (by its ending) is named in a
+``"skipped"`` record and counted in the summary.
 
 Heavy modules are imported inside the commands, so ``budgetacct --help`` stays fast.
 """
@@ -79,21 +80,30 @@ def _is_batch(args: argparse.Namespace) -> bool:
 def _cmd_audit_batch(args: argparse.Namespace, out: TextIO) -> int:
     """One line per report as each is ready (or in input order with ``--ordered``), progress on
     stderr, then the summary on stderr and, in JSON lines, as the last record."""
-    from budgetacct.batch import Progress, Summary, audit_many, expand_paths
+    from budgetacct.batch import Progress, Summary, audit_many, find_reports, skipped_record
 
     if args.year is not None or args.department is not None:
         raise InputFailure(
             "--year 与 --department 只用于一份报告 | --year and --department apply to one report, not a batch"
         )
-    files = expand_paths(args.file)
+    files, skipped = find_reports(args.file)
     if not files:
-        raise InputFailure("没有找到报告 | no reports found in: " + " ".join(args.file))
+        raise InputFailure(
+            "没有找到报告 | no reports found in: "
+            + " ".join(args.file)
+            + (f"（跳过 {len(skipped)} 个非报告文件）| ({len(skipped)} files skipped)" if skipped else "")
+        )
     if args.format == "html":
         raise InputFailure(
             "HTML 审核报告一次只写一份报告；多份报告请用 --format jsonl 或 text | "
             "an HTML audit page is for one report; for several reports use --format jsonl or text"
         )
     progress, summary = Progress(len(files), sys.stderr), Summary()
+    for record in map(skipped_record, skipped):  # named first: a skipped file is never silent
+        summary.add(record)
+        out.write(
+            record["error"] + "\n" if args.format == "text" else json.dumps(record, ensure_ascii=False) + "\n"
+        )
     for result in audit_many(files, jobs=args.jobs, ordered=args.ordered):
         summary.add(result)
         if args.format == "text":
@@ -136,9 +146,11 @@ def _cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
         # Each finding shows where its figures are printed; a PDF's pages (only a PDF's sources
         # are boxes on a page) are drawn with the figures boxed.
         pdf = args.file[0] if args.file and sources else None
-        text = render_audit_html(report, sources=sources, pdf=pdf)
-    else:
-        text = report_json(report, sources) if args.format == "json" else report_table(report, sources)
+        text = render_audit_html(report, sources=sources, pdf=pdf, document=document)
+    elif args.format == "json":
+        text = report_json(report, sources, document)
+    else:  # places named in words by the document's tables and sections
+        text = report_table(report, sources, document)
     _write_text(text, args.output, out)
     return EXIT_OK if report.ok else EXIT_FINDINGS
 

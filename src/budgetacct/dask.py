@@ -22,7 +22,7 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from budgetacct.batch import audit_path, expand_paths
+from budgetacct.batch import audit_path, find_reports, skipped_record
 from budgetacct.errors import MissingDependency
 
 __all__ = ["audit_bag"]
@@ -31,7 +31,8 @@ __all__ = ["audit_bag"]
 def audit_bag(paths_or_bag: Iterable[str | os.PathLike[str]] | Any, *, npartitions: int | None = None) -> Any:
     """A Dask bag of audit results (one dict per report, as :func:`budgetacct.batch.audit_path`).
 
-    ``paths_or_bag`` is either paths (files, directories, globs — expanded here) or an existing
+    ``paths_or_bag`` is either paths (files, directories, globs — expanded here; a directory's
+    files that are no report come back as ``"skipped"`` records) or an existing
     ``dask.bag.Bag`` of paths.  Nothing is computed until you call ``.compute()``.
     """
     try:
@@ -40,6 +41,8 @@ def audit_bag(paths_or_bag: Iterable[str | os.PathLike[str]] | Any, *, npartitio
         raise MissingDependency("dask", "dask") from exc
     if isinstance(paths_or_bag, db.Bag):
         return paths_or_bag.map(audit_path)
-    files = expand_paths(paths_or_bag)
+    files, skipped = find_reports(paths_or_bag)
     partitions = npartitions or max(1, min(len(files), (os.cpu_count() or 1) * 4))
-    return db.from_sequence(files, npartitions=partitions).map(audit_path)
+    audited = db.from_sequence(files, npartitions=partitions).map(audit_path)
+    # The directories' other files are named too (status "skipped"), never dropped silently.
+    return db.concat([audited, db.from_sequence(skipped).map(skipped_record)]) if skipped else audited

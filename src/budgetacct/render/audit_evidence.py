@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from budgetacct._report_text import Sources, _source_of
+from budgetacct._places import place_words
+from budgetacct._report_text import Sources, own_printing
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.auditing.finding import Finding
@@ -91,15 +92,6 @@ def _on_a_pdf_page(place: tuple[int, str] | PageSource | None) -> PageSource | N
     return place
 
 
-def _describe(place: tuple[int, str] | PageSource) -> tuple[str, str, str]:
-    """The figure as printed, and where: (printed, 第N页/第N行, page N/line N)."""
-    if isinstance(place, tuple):
-        line, sentence = place
-        return " ".join(sentence.split()), f"第{line}行", f"line {line}"
-    zh, en = place.describe()
-    return place.printed, zh, en
-
-
 @attrs.frozen
 class _Printing:
     role: str  # "own" or "related"
@@ -109,9 +101,7 @@ class _Printing:
 
 def _printings(finding: Finding, sources: Sources) -> list[_Printing]:
     """The finding's own printing (its path, else the nearest with a source) and the related ones."""
-    own = _source_of(finding.path, sources) if sources else None
-    # A page source names the figure it boxes, which may lie inside the finding's path.
-    own_path = finding.path if own is None or isinstance(own, tuple) else own.path
+    own_path, own = own_printing(finding.path, sources)
     found = [_Printing("own", own_path, own)]
     found += [_Printing("related", path, sources.get(path)) for path in finding.related]
     return found
@@ -127,6 +117,8 @@ class Evidence:
     left_out: tuple[int, ...] = ()
     max_pages: int = MAX_PAGES
     prefix: str = "page"
+    #: The audited Disclosure or Budget, whose tables and sections name the places in words.
+    document: object | None = None
 
     @classmethod
     def collect(
@@ -136,9 +128,11 @@ class Evidence:
         pdf: str | os.PathLike[str] | bytes | None,
         *,
         max_pages: int = MAX_PAGES,
+        document: object | None = None,
     ) -> Evidence:
         """The evidence for ``findings``, in the order the page shows them: the pages of their
-        figures are drawn first come, first drawn, up to ``max_pages``."""
+        figures are drawn first come, first drawn, up to ``max_pages``; ``document`` names the
+        places in words (:func:`~budgetacct._places.place_words`)."""
         mapping = _as_mapping(sources)
         wanted: dict[int, None] = {}
         for finding in findings if pdf is not None else ():
@@ -147,7 +141,7 @@ class Evidence:
                 if source is not None:
                     wanted.setdefault(source.page)
         if pdf is None or not wanted:
-            return cls(mapping, max_pages=max_pages)
+            return cls(mapping, max_pages=max_pages, document=document)
         from budgetacct.render.page_images import render_pages
 
         data = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
@@ -159,6 +153,7 @@ class Evidence:
             max_pages,
             # Ids unique to the file: two reports in one notebook do not borrow each other's pages.
             "page-" + hashlib.sha256(data).hexdigest()[:10],
+            document,
         )
 
     def store(self) -> str:
@@ -203,11 +198,13 @@ class Evidence:
             if printing.role == "own"
             else '<span class="key related"></span>对照 compared with'
         )
+        words = place_words(printing.path, self.document, printing.place)
+        where = "未定位 not located" if words is None else f"{words[0]} {words[1]}"
         if printing.place is None:
-            printed, where = "—", "未定位 not located"
+            printed = "—"
         else:
-            printed, zh, en = _describe(printing.place)
-            where = f"{zh} {en}"
+            place = printing.place
+            printed = " ".join(place[1].split()) if isinstance(place, tuple) else place.printed
         return (
             f'<tr class="{printing.role}"><td class="role">{role}</td><td>{escape(printed)}</td>'
             f"<td>{escape(where)}</td><td><code>{escape(printing.path)}</code></td></tr>"

@@ -235,6 +235,7 @@ def render_audit_html(
     sources: SourcesArg | None = None,
     pdf: str | os.PathLike[str] | bytes | None = None,
     max_pages: int = MAX_PAGES,
+    document: object | None = None,
 ) -> str:
     """The audit ``report`` as one standalone HTML page (see the module documentation).
 
@@ -250,7 +251,8 @@ def render_audit_html(
     <budgetacct.reader.published.PublishedRead>`).  Each finding then lists its printing and the
     related ones.  With the PDF as well (``pdf``: its path or bytes), the pages carrying those
     figures are embedded as images with each figure boxed — at most ``max_pages`` pages, those of
-    the most severe findings first.
+    the most severe findings first.  With the audited ``document`` (a Disclosure or a Budget) each
+    place is also named by table, row and column or by narrative section, as the text output does.
 
     >>> from budgetacct import audit, load_example
     >>> part = render_audit_html(audit(load_example("xiqu-2021")), fragment=True)
@@ -277,7 +279,7 @@ def render_audit_html(
     ]
     groups = _grouped(report)
     shown = [finding for *_, by_rule in groups for group in by_rule.values() for finding in group]
-    evidence = Evidence.collect(shown, sources, pdf, max_pages=max_pages)
+    evidence = Evidence.collect(shown, sources, pdf, max_pages=max_pages, document=document)
     sections = [_severity_section(value, zh, en, by_rule, evidence) for value, zh, en, by_rule in groups]
     findings = "".join(sections) or '<p class="none">没有发现问题 | no findings</p>'
     summary = (
