@@ -20,8 +20,10 @@ A :class:`TableSet` lists the tables a template publishes, with the numbers they
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Final
 
+from budgetacct.model.table_identity import DocumentKind, identify_table
 from budgetacct.model.table_layout import (
     CellSum,
     ColumnSpec,
@@ -529,19 +531,16 @@ def normalize_title(title: str) -> str:
     return text.removeprefix("高等学校").removeprefix("部门")
 
 
-_BY_TITLE: Final = sorted(
-    ((normalize_title(title), spec) for spec in SPECS.values() for title in spec.titles),
-    key=lambda pair: -len(pair[0]),
-)
-
-
-def find_spec(title: str) -> TableSpec | None:
-    """The spec whose title wording the printed ``title`` ends with, longest wording first
-    (a 决算 table's, else a 预算 table's)."""
-    text = normalize_title(title)
-    for wording, spec in _BY_TITLE:
-        if text == wording or text.endswith(wording):
-            return spec
-    from budgetacct.model.budget_sets import find_budget_spec
-
-    return find_budget_spec(title)
+def find_spec(
+    title: str,
+    *,
+    number: str | None = None,
+    headers: Iterable[str] = (),
+    table_set: str | None = None,
+    document: DocumentKind | None = None,
+) -> TableSpec | None:
+    """The spec (决算 or 预算) the printed ``title`` names as a whole, ``None`` when it names none
+    (:func:`~budgetacct.model.table_identity.identify_table` says why); the printed number and the
+    column headers only decide between specs the title fits alike."""
+    found = identify_table(title, number=number, headers=headers, table_set=table_set, document=document)
+    return found.spec

@@ -141,17 +141,21 @@ def _identify(grid: TableGrid) -> tuple[TableSpec | None, str | None, str]:
         # “单位：万元” is not a title; “单位“三公”经费和机关运行经费预算表” (a 单位预算's) is.
         if not (_norm(line.text).startswith(("单位：", "单位:")) or "单位：" in _norm(line.text)[:6])
     ]
-    singles = [find_spec(_norm(text)) for text in texts]
+    headers = tuple(text for path in grid.columns for text in path)
+    singles = [find_spec(_norm(text), number=number, headers=headers) for text in texts]
     # A long title wrapped onto a second line (“…会议费、培训费” / “支出预算表”): the two lines
     # name another table than the second line alone does.
     for index, (first, second) in enumerate(itertools.pairwise(texts)):
-        joined = find_spec(_norm(first + second))
+        joined = find_spec(_norm(first + second), number=number, headers=headers)
         if joined is not None and singles[index] is None and singles[index + 1] != joined:
             return joined, number, first + second
     for text, spec in zip(texts, singles, strict=True):
         if spec is not None:
             return spec, number, text
-    return None, number, ""
+    # Lines above the grid but none a table's title (a department's name): the headers may name it.
+    untitled = bool(texts) and not any("表" in text for text in texts)
+    by_headers = find_spec("", number=number, headers=headers) if untitled else None
+    return by_headers, number, "" if by_headers is None else by_headers.title
 
 
 _UNIT_LINE: Final = re.compile(r"单位[:：]\s*(万元|亿元|元)")

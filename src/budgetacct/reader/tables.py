@@ -37,7 +37,7 @@ import attrs
 
 from budgetacct.errors import InvalidValue
 from budgetacct.model.section_tables import REVENUE_ROW_FIELDS, SPENDING_FIELDS
-from budgetacct.model.table_specs import ColumnSpec, Rows, TableSpec, find_spec, normalize_title
+from budgetacct.model.table_specs import ColumnSpec, Rows, TableSpec, find_spec
 from budgetacct.model.tables import Column, Line, Measure, StandardTable, TableKind
 from budgetacct.money import Amount, Unit
 from budgetacct.paths import Path, parse_path
@@ -89,21 +89,13 @@ _SECTIONS: Final = {
 }
 
 
-def _names_another_table(title: str, spec: TableSpec) -> bool:
-    """A title that ends with the spec's wording but names another table before it: “一般公共预算
-    财政拨款收入支出决算表” ends with “支出决算表” (a department's name before it does not count)."""
-    text = normalize_title(title)
-    wording = max((normalize_title(t) for t in spec.titles if text.endswith(normalize_title(t))), key=len)
-    return text[: -len(wording)].endswith(("收入", "拨款", "预算", "经费"))
-
-
 def _table_kind(title: str) -> str | TableSpec | None:
     """What a table title names: a side-by-side table, the spec of a table read row by row,
     ``"other"`` (a 决算 table the reader does not place) or ``None`` (no 决算 table title)."""
     if "决算表" not in title and "决算总表" not in title:
         return None
     spec = find_spec(title)
-    if spec is None or spec.kind.is_budget or _names_another_table(title, spec):
+    if spec is None or spec.kind.is_budget:
         return "other"
     if spec.kind in _SIDE_BY_SIDE:
         return _SIDE_BY_SIDE[spec.kind]
