@@ -223,9 +223,9 @@ def test_the_text_and_json_reports_name_both_printings_with_their_pages(putuo: P
     assert r68["related_sources"][0]["printed"] == "2,961.68"
 
 
-def test_read_report_bytes_names_the_reader_of_published_files() -> None:
-    from budgetacct.errors import InputError
+def test_read_report_bytes_reads_a_pdf_and_names_a_damaged_one() -> None:
     from budgetacct.reader import read_report_bytes
+    from budgetacct.reader.pdf import CorruptPdf
 
-    with pytest.raises(InputError, match="read_published"):
+    with pytest.raises(CorruptPdf, match="PDF"):
         read_report_bytes((CORPUS / "swu2023-js.pdf").read_bytes()[:2000])

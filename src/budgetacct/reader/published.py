@@ -30,7 +30,15 @@ from budgetacct.reader.grid_tables import GridTables, UnreadCell, tables_from_gr
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct._files import PublishedKind
 
-__all__ = ["LOW_COVERAGE", "Coverage", "PageSource", "PublishedRead", "read_document", "read_published"]
+__all__ = [
+    "LOW_COVERAGE",
+    "Coverage",
+    "PageSource",
+    "PublishedRead",
+    "read_document",
+    "read_loaded",
+    "read_published",
+]
 
 
 @attrs.frozen
@@ -74,6 +82,10 @@ class PublishedRead:
     def kind(self) -> Literal["budget", "final"]:
         """``"budget"`` for a 部门预算 / 单位预算, ``"final"`` for a 部门决算."""
         return "budget" if isinstance(self.disclosure, Budget) else "final"
+
+    def sources_for(self, path: str) -> tuple[PageSource, ...]:
+        """Every place the figure at ``path`` is printed (the narrative's and the tables')."""
+        return tuple(s for s in self.sources if s.path == path)
 
 
 def _as_tuple(box: Box) -> tuple[float, float, float, float]:
@@ -187,13 +199,39 @@ def read_published(
     from budgetacct.reader.containers import load_bytes
 
     data, name = load_bytes(source)
-    document = _read_kind(published_kind(data, name or ""), source, data, name)
-    return read_document(document, year=year, department=department, table_set=table_set, kind=kind)
+    return read_loaded(
+        published_kind(data, name or ""),
+        data,
+        name,
+        year=year,
+        department=department,
+        table_set=table_set,
+        kind=kind,
+    )
 
 
-def _read_kind(
-    kind: PublishedKind, source: str | os.PathLike[str] | bytes, data: bytes, name: str | None
-) -> Document:
+def read_loaded(
+    file_kind: PublishedKind,
+    data: bytes,
+    name: str | None,
+    *,
+    year: int | None = None,
+    department: str | None = None,
+    table_set: str | None = None,
+    kind: Literal["budget", "final"] | None = None,
+    template: str = "auto",
+) -> PublishedRead:
+    """A file's bytes, of a kind already told (``name`` its path, ``None`` for bytes given), read as
+    :func:`read_published` reads them; ``template`` is the narrative's layout for a 决算."""
+    document = _read_kind(file_kind, data, name)
+    return read_document(
+        document, year=year, department=department, table_set=table_set, kind=kind, template=template
+    )
+
+
+def _read_kind(kind: PublishedKind, data: bytes, name: str | None) -> Document:
+    # The readers take the path when there is one: a PDF's pages are then read from the file.
+    source: str | bytes = data if name is None else name
     if kind == "pdf":
         from budgetacct.reader.pdf import read_pdf
 
@@ -209,7 +247,7 @@ def _read_kind(
     if kind == "html":
         from budgetacct.reader.html import read_html
 
-        return read_html(source if name is None else Path(name))
+        return read_html(data if name is None else Path(name))
     from budgetacct._files import decode_text
     from budgetacct.reader.flow import FlowBuilder
 
@@ -226,10 +264,11 @@ def read_document(
     department: str | None = None,
     table_set: str | None = None,
     kind: Literal["budget", "final"] | None = None,
+    template: str = "auto",
 ) -> PublishedRead:
     """A :class:`Document` (from a PDF, Word file or web page) read into a Disclosure (or, for a
-    budget, a Budget) with its sources."""
-    from budgetacct.reader.report import read_report
+    budget, a Budget) with its sources; ``template`` is the narrative's layout for a 决算."""
+    from budgetacct.reader.report import read_text
 
     narrative = document.narrative_text()
     grids = document.tables or tuple(grid for page in document.pages for grid in page.tables)
@@ -245,7 +284,7 @@ def read_document(
         return read_budget_document(
             document, narrative, grids, year=year, department=department, table_set=table_set
         )
-    text_read = read_report(narrative.text, year=year, department=department)
+    text_read = read_text(narrative.text, year=year, template=template, department=department)
     disclosure = text_read.disclosure
     tables = tables_from_grids(grids, year=disclosure.year, table_set=table_set)
     chosen = table_set or _table_set(tables)
