@@ -234,9 +234,10 @@ def _read_file(
     kind = published_kind(data, name or "")
     if kind == "text":
         return _read_text(decode_text(data, name or ""), year=year, template=template, department=department)
-    from budgetacct.reader.published import read_loaded
+    from budgetacct.reader.published import document_of, read_document
 
-    return read_loaded(kind, data, name, year=year, department=department, template=template)
+    document = document_of(kind, data, name)
+    return read_document(document, year=year, department=department, template=template)
 
 
 def _read_text(
