@@ -120,8 +120,8 @@ def test_what_names_a_file() -> None:
     assert not names_file("report.pdfx")
 
 
-def test_a_file_not_found_raises_file_not_found(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError):
+def test_a_file_not_found(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="找不到文件"):  # a str raises only the library's errors
         read_report(str(tmp_path / "missing.pdf"))
     with pytest.raises(FileNotFoundError):
         read_report(tmp_path / "missing")

@@ -213,14 +213,25 @@ def read_report(
 
     ``year`` and ``department`` are taken from the report unless given.  ``template`` is ``"auto"``
     (detect the layout), or one of :data:`TEMPLATES` (a budget file's reader has its own).
-    Text that cannot be read raises :class:`~budgetacct.errors.InputError`; a file raises what
-    ``read_published`` raises (a file not found: ``FileNotFoundError``).
+    Text that cannot be read raises :class:`~budgetacct.errors.InputError`, and so does a ``str``
+    naming a file that cannot be opened (a ``str`` raises nothing but the library's errors); a file
+    raises what ``read_published`` raises (a path object to a missing file: ``FileNotFoundError``).
     """
     if isinstance(source, os.PathLike) or (isinstance(source, str) and names_file(source)):
         from budgetacct.reader.containers import load_bytes
 
         _check_options(template, year, department)
-        data, name = load_bytes(os.fspath(source).strip())
+        try:
+            data, name = load_bytes(os.fspath(source).strip())
+        except OSError as exc:
+            if not isinstance(source, str):
+                raise
+            # A str keeps the text's contract: it raises nothing but the library's own errors.
+            from budgetacct._files import os_error_message
+
+            raise _problem(
+                "可以打开的报告文件", "a report file that can be opened", os_error_message(source, exc)
+            ) from None
         return _read_file(data, name, year=year, template=template, department=department)
     return _read_text(source, year=year, template=template, department=department)
 
