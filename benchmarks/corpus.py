@@ -1,6 +1,7 @@
 """Reading the real reports of ``tests/corpus``: what is read, what is not, and what it costs.
 
     python benchmarks/corpus.py [--rounds R] [--json] [FILE ...]
+    python benchmarks/corpus.py --memory [--memory-pages 25,100,200,300] [--memory-source FILE] [--json]
 
 For each report (default: every PDF in ``tests/corpus``) it prints the pages, the figures read and
 not read (narrative and tables), the standard tables recognized of the table-like grids found, the
@@ -10,6 +11,12 @@ same file pays — with the ratio of the two.  Peak memory is measured per repor
 ``tracemalloc`` (Python allocations only): pages are read and released one by one, so a report
 twice as long should not need twice the peak.
 
+``--memory`` measures that on a long report: it joins copies of ``--memory-source`` (default
+``sh2024-ptczj-js.pdf``, 25 pages) with ``pypdf`` into one temporary PDF of the largest of
+``--memory-pages`` pages, then reads its first N pages for each N with ``read_pdf`` under
+``tracemalloc`` and prints the peak, what the returned document retains, and the working memory
+above it (peak − retained), which stays flat when pages are read and released one by one.
+
 This is a benchmark, not a test: it asserts nothing about time.
 """
 
@@ -18,8 +25,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import math
 import statistics
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -89,6 +98,59 @@ def measure(path: Path, rounds: int) -> dict[str, Any]:
     return row
 
 
+def long_pdf(source: Path, pages: int, target: Path) -> Path:
+    """A PDF of ``pages`` pages: the pages of ``source`` repeated, in order, written to ``target``."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(source)
+    writer = PdfWriter()
+    for number in range(pages):
+        writer.add_page(reader.pages[number % len(reader.pages)])
+    with target.open("wb") as handle:
+        writer.write(handle)
+    return target
+
+
+def measure_memory(source: Path, steps: list[int]) -> list[dict[str, Any]]:
+    """Peak and retained ``tracemalloc`` memory of ``read_pdf`` over the first N pages of a long copy
+    of ``source``, for each N of ``steps``."""
+    from budgetacct.reader.pdf import read_pdf
+
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = long_pdf(source, max(steps), Path(folder) / f"long-{source.stem}.pdf")
+        for pages in sorted(steps):
+            tracemalloc.start()
+            started = time.perf_counter()
+            # no time limit: tracemalloc slows the read several times over
+            document = read_pdf(path, pages=range(1, pages + 1), time_limit=math.inf)
+            seconds = time.perf_counter() - started
+            retained, peak = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+            rows.append(
+                {
+                    "pages": len(document.pages),
+                    "seconds": seconds,
+                    "peak_mib": peak / 2**20,
+                    "retained_mib": retained / 2**20,
+                    "working_mib": (peak - retained) / 2**20,
+                }
+            )
+            del document
+    return rows
+
+
+def print_memory(source: Path, rows: list[dict[str, Any]]) -> None:
+    print(f"read_pdf of copies of {source.name} joined into one file (tracemalloc, Python allocations)")
+    print(f"{'pages':>5} {'peak MiB':>9} {'retained':>9} {'working':>8} {'retained/page':>13} {'s':>6}")
+    for r in rows:
+        per_page = r["retained_mib"] / r["pages"] if r["pages"] else 0.0
+        print(
+            f"{r['pages']:>5} {r['peak_mib']:>9.1f} {r['retained_mib']:>9.1f} {r['working_mib']:>8.1f} "
+            f"{per_page:>13.2f} {r['seconds']:>6.1f}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -96,7 +158,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", type=Path, help="PDF files (default: tests/corpus/*.pdf)")
     parser.add_argument("--rounds", type=int, default=3, help="reads per file (median)")
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    parser.add_argument("--memory", action="store_true", help="measure memory on a long joined PDF instead")
+    parser.add_argument(
+        "--memory-pages", default="25,100,200,300", help="page counts to read (comma-separated)"
+    )
+    parser.add_argument(
+        "--memory-source", type=Path, default=CORPUS / "sh2024-ptczj-js.pdf", help="the PDF repeated"
+    )
     args = parser.parse_args(argv)
+    if args.memory:
+        steps = [int(part) for part in args.memory_pages.split(",") if part.strip()]
+        memory = measure_memory(args.memory_source, steps)
+        print_memory(args.memory_source, memory)
+        if args.json:
+            print(json.dumps({"memory": memory}, ensure_ascii=False))
+        return 0
     files = args.files or sorted(CORPUS.glob("*.pdf"))
     rows = [measure(path, args.rounds) for path in files]
     print(

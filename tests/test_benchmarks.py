@@ -98,3 +98,21 @@ def test_the_corpus_benchmark_reports_a_file(capsys: pytest.CaptureFixture[str])
         4,
     )
     assert row["figures_read"] > 200 and row["plain_seconds"] > 0
+
+
+def test_the_corpus_benchmark_measures_memory_on_a_long_joined_pdf(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pytest.importorskip("pdfplumber", reason="the pdf extra reads PDFs")
+    pytest.importorskip("pypdf", reason="the dev extra joins PDFs")
+    corpus = _script("corpus")
+    # a two-page source (the template's first pages) read as a five-page file: copies joined
+    source = corpus.long_pdf(ROOT / "tests" / "corpus" / "sh2024-template-js.pdf", 2, tmp_path / "two.pdf")
+    assert corpus.main(["--memory", "--memory-pages", "1,5", "--memory-source", str(source), "--json"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split()[:4] == ["pages", "peak", "MiB", "retained"]
+    rows = json.loads(lines[-1])["memory"]
+    assert [row["pages"] for row in rows] == [1, 5]
+    for row in rows:
+        assert row["peak_mib"] >= row["retained_mib"] > 0
+        assert row["working_mib"] == pytest.approx(row["peak_mib"] - row["retained_mib"])

@@ -60,7 +60,7 @@ def test_a_reader_bug_is_a_traceback_asking_for_a_report_not_unreadable_input(
     def broken(*args: object, **kwargs: object) -> object:
         raise KeyError("a reader bug")
 
-    monkeypatch.setattr(budgetacct.reader, "read_report", broken)
+    monkeypatch.setattr(budgetacct.reader, "read_text", broken)
     with pytest.raises(KeyError):
         main(["audit", str(seed_text)])
     assert "please report" in capsys.readouterr().err

@@ -1,6 +1,9 @@
 """Real published PDFs read into a Disclosure with their standard tables, and audited.
 
-Every expected figure here was read off the page images (``pdftoppm -png``), not off our output:
+The hand-checked figures, pages and findings of the three 决算 of the corpus are in
+tests/corpus/expected/ (checked by tests/test_corpus_expected.py); here, how the tables are laid
+out and how the slip is reported. Every expected figure was read off the page images
+(``pdftoppm -png``), not off our output:
 
 * ``sh2024-ptczj-js.pdf`` (上海市普陀区财政局 2024年度部门决算): 收入支出决算总表 pages 6–7,
   财政拨款收入支出决算总表 pages 12–13, 一般公共预算财政拨款基本支出决算表 page 16, “三公” page 18.
@@ -58,50 +61,11 @@ def test_the_putuo_report_is_read_as_the_shanghai_set(putuo: PublishedRead) -> N
     ]
 
 
-def test_the_summary_table_across_its_page_break(putuo: PublishedRead) -> None:
-    summary = _table(putuo, TableKind.SUMMARY)
-    expected = {
-        Line.GENERAL_BUDGET_REVENUE: "2940.05",
-        Line.OTHER: "6.20",
-        Line.REVENUE_TOTAL: "2946.25",
-        Line.OPENING_BALANCE: "49.14",  # page 7: the table continues
-        Line.REVENUE_GRAND_TOTAL: "2995.39",
-        FunctionCode("201"): "2106.66",
-        FunctionCode("208"): "326.71",
-        FunctionCode("210"): "60.99",
-        FunctionCode("221"): "445.69",
-        Line.EXPENDITURE_TOTAL: "2940.05",
-        Line.CLOSING_BALANCE: "55.34",
-        Line.EXPENDITURE_GRAND_TOTAL: "2995.39",
-    }
-    for key, value in expected.items():
-        assert summary.cell(key, A) == Amount(value), key
-    assert summary.cell(Line.SUPERIOR_SUBSIDY, A) is None  # printed blank
-
-
-def test_the_fiscal_summary(putuo: PublishedRead) -> None:
-    fiscal = _table(putuo, TableKind.FISCAL_SUMMARY)
-    gpb = Column(Measure.GENERAL_BUDGET)
-    assert fiscal.cell(Line.FISCAL_GENERAL_BUDGET, A) == Amount("2940.05")
-    assert fiscal.cell(Line.OPENING_BALANCE, A) == Amount("21.63")
-    assert fiscal.cell(Line.OPENING_GENERAL_BUDGET, A) == Amount("21.63")
-    assert fiscal.cell(Line.REVENUE_GRAND_TOTAL, A) == Amount("2961.68")
-    assert fiscal.cell(FunctionCode("201"), gpb) == Amount("2106.66")
-    assert fiscal.cell(FunctionCode("221"), T) == Amount("445.69")
-    assert fiscal.cell(Line.CLOSING_BALANCE, gpb) == Amount("21.63")
-    assert fiscal.cell(Line.EXPENDITURE_GRAND_TOTAL, T) == Amount("2961.68")
-
-
-def test_the_general_budget_table_page_15(putuo: PublishedRead) -> None:
+def test_the_general_budget_table_page_15_keys_its_columns_and_its_last_row(putuo: PublishedRead) -> None:
     table = _table(putuo, TableKind.GENERAL_BUDGET)
-    basic, project = Column(Measure.BASIC), Column(Measure.PROJECT)
     assert [c.label for c in table.panels[0].columns] == ["合计", "基本支出", "项目支出"]
-    assert table.cell(FunctionCode("2010601"), T) == Amount("1511.89")
-    assert table.cell(FunctionCode("2010601"), basic) == Amount("1503.52")
-    assert table.cell(FunctionCode("2010601"), project) == Amount("8.37")
-    assert table.cell(FunctionCode("2010602"), basic) is None  # printed blank
-    assert table.cell(Line.TOTAL, T) == Amount("2940.05")  # the 合计 row, printed last
-    assert table.cell(Line.TOTAL, basic) == Amount("2336.91")
+    assert table.cell(FunctionCode("2010601"), Column(Measure.PROJECT)) == Amount("8.37")
+    assert table.panels[0].rows[-1].line is Line.TOTAL  # the 合计 row, printed last
 
 
 def test_the_basic_expenditure_table_printed_in_two_halves(putuo: PublishedRead) -> None:
@@ -118,9 +82,8 @@ def test_the_basic_expenditure_table_printed_in_two_halves(putuo: PublishedRead)
 
 def test_the_three_public_table_keeps_budget_and_actual_apart(putuo: PublishedRead) -> None:
     table = _table(putuo, TableKind.THREE_PUBLIC)
-    assert table.cell(Line.THREE_PUBLIC, Column(Measure.THREE_PUBLIC_TOTAL, Basis.BUDGET)) == Amount("0.95")
     assert table.cell(Line.THREE_PUBLIC, Column(Measure.RECEPTION, Basis.BUDGET)) == Amount("0.95")
-    assert table.cell(Line.THREE_PUBLIC, Column(Measure.THREE_PUBLIC_TOTAL)) is None
+    assert table.cell(Line.THREE_PUBLIC, Column(Measure.RECEPTION)) is None
     assert len(table.panels[0].columns) == 12
 
 
@@ -162,46 +125,15 @@ def test_coverage_is_stated_and_high_for_a_report_read_well(putuo: PublishedRead
     assert en.startswith("coverage ")
 
 
-def test_the_university_report_is_read_as_the_four_table_set(swu: PublishedRead) -> None:
+def test_the_university_report_is_read_as_the_four_numbered_tables(swu: PublishedRead) -> None:
     d = swu.disclosure
-    assert (d.year, d.department, d.table_set) == (2023, "西南大学", "university-4")
-    summary = _table(swu, TableKind.SUMMARY)
-    expected = {
-        Line.FISCAL_REVENUE: "243015.38",
-        Line.GOVERNMENT_FUND_REVENUE: "109.50",  # 其中：政府性基金预算财政拨款
-        Line.OPERATIONS: "136385.24",
-        Line.OTHER: "51324.41",
-        Line.DONATIONS: "44.20",
-        Line.REVENUE_TOTAL: "430725.03",
-        Line.NON_FISCAL_BALANCE_USED: "45110.97",
-        Line.OPENING_BALANCE: "93660.54",  # 上年结转和结余
-        Line.REVENUE_GRAND_TOTAL: "569496.54",
-        FunctionCode("205"): "425287.27",
-        FunctionCode("206"): "2536.65",
-        FunctionCode("221"): "16278.27",
-        Line.EXPENDITURE_TOTAL: "457676.75",
-        Line.SURPLUS_DISTRIBUTION: "4970.88",
-        Line.CLOSING_BALANCE: "106848.91",
-        Line.EXPENDITURE_GRAND_TOTAL: "569496.54",
-    }
-    for key, value in expected.items():
-        assert summary.cell(key, A) == Amount(value), key
     assert [t.number for t in d.tables] == ["表1", "表2", "表3", "表4"]
-
-
-def test_the_university_tables_hold_together(swu: PublishedRead) -> None:
-    # (Its narrative calls 本年收入/支出 “收入/支出总计” — 430,725.03 and 457,676.75 where the
-    # table's 总计 rows print 569,496.54 — which R5 and R68 report; the tables themselves agree.)
-    report = audit(swu.disclosure)
-    table_rules = {"R64", "R65", "R66", "R67", "R69", "R70"}
-    assert [f for f in report.findings if f.rule in table_rules and f.severity is not Severity.NOTE] == []
-
-
-def test_an_empty_template_is_read_with_low_coverage() -> None:
-    read = read_published(CORPUS / "sh2024-template-js.pdf")
-    assert read.disclosure.department == "上海市XX局"
-    assert read.coverage.low
-    assert audit(read.disclosure).by_rule("R71")  # the template's placeholder name
+    assert [t.kind for t in d.tables] == [
+        TableKind.SUMMARY,
+        TableKind.REVENUE,
+        TableKind.EXPENDITURE,
+        TableKind.FISCAL_DETAIL,
+    ]
 
 
 def test_the_text_and_json_reports_name_both_printings_with_their_pages(putuo: PublishedRead) -> None:
@@ -226,9 +158,9 @@ def test_the_text_and_json_reports_name_both_printings_with_their_pages(putuo: P
     assert r68["related_sources"][0]["printed"] == "2,961.68"
 
 
-def test_read_report_bytes_names_the_reader_of_published_files() -> None:
-    from budgetacct.errors import InputError
+def test_read_report_bytes_reads_a_pdf_and_names_a_damaged_one() -> None:
     from budgetacct.reader import read_report_bytes
+    from budgetacct.reader.pdf import CorruptPdf
 
-    with pytest.raises(InputError, match="read_published"):
+    with pytest.raises(CorruptPdf, match="PDF"):
         read_report_bytes((CORPUS / "swu2023-js.pdf").read_bytes()[:2000])

@@ -78,9 +78,9 @@ def read_text_report(file: str, year: int | None = None, department: str | None 
     from pathlib import Path
 
     from budgetacct._files import decode_text
-    from budgetacct.reader import read_report
+    from budgetacct.reader import read_text
 
-    result = read_report(decode_text(Path(file).read_bytes(), file), year=year, department=department)
+    result = read_text(decode_text(Path(file).read_bytes(), file), year=year, department=department)
     figures, unread = len(result.sources), len(result.unread)
     sys.stderr.write(
         f"读出 {figures} 个数字，{unread} 句未读 | read {figures} figures, {unread} sentences unread\n"

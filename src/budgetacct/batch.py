@@ -128,9 +128,9 @@ def load_read(path: str | os.PathLike[str]) -> Any:
     file = Path(path)
     kind = sniff(file)
     if kind == "text":
-        from budgetacct.reader import read_report
+        from budgetacct.reader import read_text
 
-        result = read_report(decode_text(file.read_bytes(), file))
+        result = read_text(decode_text(file.read_bytes(), file))
         sources: dict[str, str] = {}
         for source in result.sources:
             sources.setdefault(source.path, source.sentence)

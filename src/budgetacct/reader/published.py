@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -24,13 +25,22 @@ from budgetacct.model.coverage import LOW_COVERAGE, Coverage
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.table_layout import TableSet
 from budgetacct.model.table_specs import TABLE_SETS, find_spec
-from budgetacct.reader.document import Box, Document, TableGrid
+from budgetacct.model.tables import StandardTable
+from budgetacct.reader.document import Box, Document, Narrative, TableGrid
 from budgetacct.reader.grid_tables import GridTables, UnreadCell, tables_from_grids
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct._files import PublishedKind
 
-__all__ = ["LOW_COVERAGE", "Coverage", "PageSource", "PublishedRead", "read_document", "read_published"]
+__all__ = [
+    "LOW_COVERAGE",
+    "Coverage",
+    "PageSource",
+    "PublishedRead",
+    "document_of",
+    "read_document",
+    "read_published",
+]
 
 
 @attrs.frozen
@@ -74,6 +84,10 @@ class PublishedRead:
     def kind(self) -> Literal["budget", "final"]:
         """``"budget"`` for a 部门预算 / 单位预算, ``"final"`` for a 部门决算."""
         return "budget" if isinstance(self.disclosure, Budget) else "final"
+
+    def sources_for(self, path: str) -> tuple[PageSource, ...]:
+        """Every place the figure at ``path`` is printed (the narrative's and the tables')."""
+        return tuple(s for s in self.sources if s.path == path)
 
 
 def _as_tuple(box: Box) -> tuple[float, float, float, float]:
@@ -187,13 +201,15 @@ def read_published(
     from budgetacct.reader.containers import load_bytes
 
     data, name = load_bytes(source)
-    document = _read_kind(published_kind(data, name or ""), source, data, name)
+    document = document_of(published_kind(data, name or ""), data, name)
     return read_document(document, year=year, department=department, table_set=table_set, kind=kind)
 
 
-def _read_kind(
-    kind: PublishedKind, source: str | os.PathLike[str] | bytes, data: bytes, name: str | None
-) -> Document:
+def document_of(kind: PublishedKind, data: bytes, name: str | None) -> Document:
+    """A file's bytes, of a kind already told (:func:`budgetacct._files.published_kind`), as a
+    :class:`Document`; ``name`` is its path (``None`` for bytes given)."""
+    # The readers take the path when there is one: a PDF's pages are then read from the file.
+    source: str | bytes = data if name is None else name
     if kind == "pdf":
         from budgetacct.reader.pdf import read_pdf
 
@@ -209,7 +225,7 @@ def _read_kind(
     if kind == "html":
         from budgetacct.reader.html import read_html
 
-        return read_html(source if name is None else Path(name))
+        return read_html(data if name is None else Path(name))
     from budgetacct._files import decode_text
     from budgetacct.reader.flow import FlowBuilder
 
@@ -226,10 +242,11 @@ def read_document(
     department: str | None = None,
     table_set: str | None = None,
     kind: Literal["budget", "final"] | None = None,
+    template: str = "auto",
 ) -> PublishedRead:
     """A :class:`Document` (from a PDF, Word file or web page) read into a Disclosure (or, for a
-    budget, a Budget) with its sources."""
-    from budgetacct.reader.report import read_report
+    budget, a Budget) with its sources; ``template`` is the narrative's layout for a 决算."""
+    from budgetacct.reader.report import read_text
 
     narrative = document.narrative_text()
     grids = document.tables or tuple(grid for page in document.pages for grid in page.tables)
@@ -245,47 +262,77 @@ def read_document(
         return read_budget_document(
             document, narrative, grids, year=year, department=department, table_set=table_set
         )
-    text_read = read_report(narrative.text, year=year, department=department)
+    text_read = read_text(narrative.text, year=year, template=template, department=department)
     disclosure = text_read.disclosure
     tables = tables_from_grids(grids, year=disclosure.year, table_set=table_set)
     chosen = table_set or _table_set(tables)
     if tables.tables:
         if chosen is not None and chosen != table_set:
             tables = tables_from_grids(grids, year=disclosure.year, table_set=chosen)
-        noted = tuple(
-            attrs.evolve(table, notes=(*table.notes, *_notes(document, grids[index])))
-            for table, index in zip(tables.tables, tables.grid_of_table, strict=True)
-        )
-        disclosure = attrs.evolve(disclosure, tables=noted, table_set=chosen)
+        disclosure = attrs.evolve(disclosure, tables=noted_tables(document, grids, tables), table_set=chosen)
+    return assemble_read(
+        document,
+        narrative,
+        tables,
+        disclosure,
+        placed=[(s.path, s.start, s.end, s.printed) for s in text_read.sources],
+        unplaced=[(u.start, u.sentence, u.reason, u.reason_zh) for u in text_read.unread],
+        unread_figures=sum(max(len(u.figures), 1) for u in text_read.unread),
+        notes=text_read.notes,
+    )
+
+
+def noted_tables(
+    document: Document, grids: tuple[TableGrid, ...], tables: GridTables
+) -> tuple[StandardTable, ...]:
+    """The tables read, each with the note lines printed under its grid."""
+    return tuple(
+        attrs.evolve(table, notes=(*table.notes, *_notes(document, grids[index])))
+        for table, index in zip(tables.tables, tables.grid_of_table, strict=True)
+    )
+
+
+def assemble_read(
+    document: Document,
+    narrative: Narrative,
+    tables: GridTables,
+    report: Disclosure | Budget,
+    *,
+    placed: Sequence[tuple[str, int, int, str]],
+    unplaced: Sequence[tuple[int, str, str, str]],
+    unread_figures: int,
+    notes: tuple[str, ...] = (),
+) -> PublishedRead:
+    """The read of a document: the narrative's figures ``placed`` (path, start, end, printed) and
+    left ``unplaced`` (start, sentence, reason, reason_zh; ``unread_figures`` figures in all) located
+    on their pages beside the tables' cells, and the coverage of both."""
+
+    def box_at(start: int) -> Box | None:
+        return narrative.box_at(start) if narrative.text else None
+
     sources = [
-        PageSource(source.path, box.page, _as_tuple(box), source.printed, _place(document, box))
-        for source in text_read.sources
-        for box in narrative.boxes(source.start, source.end)[:1]
+        PageSource(path, box.page, _as_tuple(box), printed, _place(document, box))
+        for path, start, end, printed in placed
+        for box in narrative.boxes(start, end)[:1]
     ]
     sources.extend(
         PageSource(s.path, s.page, s.box, s.printed, _place(document, Box(s.page, *s.box)))
         for s in tables.sources
     )
     unread = [
-        UnreadCell(
-            narrative.box_at(u.start).page if narrative.text else 0,
-            u.sentence,
-            u.reason,
-            u.reason_zh,
-            _as_tuple(narrative.box_at(u.start)) if narrative.text else None,
-        )
-        for u in text_read.unread
+        UnreadCell(box.page if box else 0, sentence, reason, reason_zh, _as_tuple(box) if box else None)
+        for start, sentence, reason, reason_zh in unplaced
+        for box in (box_at(start),)
     ]
     unread.extend(tables.unread)
-    narrative_unread = sum(max(len(u.figures), 1) for u in text_read.unread)
     coverage = Coverage(
-        figures_read=len(text_read.sources) + tables.cells_read,
-        figures_unread=narrative_unread + tables.figures_unread,
-        narrative_read=len(text_read.sources),
-        narrative_unread=narrative_unread,
+        figures_read=len(placed) + tables.cells_read,
+        figures_unread=unread_figures + tables.figures_unread,
+        narrative_read=len(placed),
+        narrative_unread=unread_figures,
         tables_found=tables.grids,
         tables_recognized=len(tables.tables),
         pages=len(document.pages),
         pages_without_text=sum(1 for page in document.pages if not page.has_text),
     )
-    return PublishedRead(disclosure, tuple(sources), tuple(unread), coverage, text_read.notes)
+    return PublishedRead(report, tuple(sources), tuple(unread), coverage, notes)

@@ -9,31 +9,19 @@ mapped onto the budget table specs.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final, Literal
-
-import attrs
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from budgetacct.errors import InputError
-from budgetacct.model.budget import (
-    Budget,
-    BudgetExpenditure,
-    BudgetFiscal,
-    BudgetGeneral,
-    BudgetLevel,
-    BudgetOverview,
-    BudgetRevenue,
-    BudgetThreePublic,
-    PlannedFigure,
-)
-from budgetacct.model.coverage import Coverage
+from budgetacct.model import budget as model
+from budgetacct.model.budget import Budget, BudgetLevel
 from budgetacct.model.disclosure import OperatingCosts, SourceLine
 from budgetacct.model.enums import RevenueSource
 from budgetacct.model.tables import StandardTable
 from budgetacct.money import Amount
 from budgetacct.paths import render_path
 from budgetacct.reader.budget_text import BudgetText, read_budget_text
-from budgetacct.reader.document import Box, Document, Narrative, TableGrid
-from budgetacct.reader.grid_tables import UnreadCell, tables_from_grids
+from budgetacct.reader.document import Document, Narrative, TableGrid
+from budgetacct.reader.grid_tables import tables_from_grids
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.reader.published import PublishedRead
@@ -108,6 +96,16 @@ _SOURCES: Final = {
     "revenue.other": RevenueSource.OTHER,
 }
 _THREE: Final = ("total", "outbound", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
+#: The overview's figures a budget's narrative states, by their field in BudgetOverview.
+_OVERVIEW: Final = (
+    "revenue_grand_total",
+    "expenditure_grand_total",
+    "revenue_total",
+    "expenditure_total",
+    "non_fiscal_balance_used",
+    "carried_forward",
+    "carry_to_next",
+)
 
 
 def _path(field: str, lines: list[str]) -> str:
@@ -138,22 +136,14 @@ def budget_from(
     def any_of(prefix: str) -> bool:
         return any(figure.field.startswith(prefix) for figure in text.figures)
 
+    def figures(section: str, names: tuple[str, ...]) -> dict[str, Any]:
+        # Any: keyword arguments for only some of the class's fields (its amount validators check them).
+        return {name: get(f"{section}.{name}") for name in names}
+
     lines = [field for field in _SOURCES if get(field) is not None]
-    overview = (
-        BudgetOverview(
-            revenue_grand_total=get("overview.revenue_grand_total"),
-            expenditure_grand_total=get("overview.expenditure_grand_total"),
-            revenue_total=get("overview.revenue_total"),
-            expenditure_total=get("overview.expenditure_total"),
-            non_fiscal_balance_used=get("overview.non_fiscal_balance_used"),
-            carried_forward=get("overview.carried_forward"),
-            carry_to_next=get("overview.carry_to_next"),
-        )
-        if any_of("overview.")
-        else None
-    )
+    overview = model.BudgetOverview(**figures("overview", _OVERVIEW)) if any_of("overview.") else None
     revenue = (
-        BudgetRevenue(
+        model.BudgetRevenue(
             total=get("revenue.total"),
             fiscal=get("revenue.fiscal"),
             lines=tuple(SourceLine(_SOURCES[field], text.get(field) or Amount(0)) for field in lines),
@@ -162,20 +152,22 @@ def budget_from(
         else None
     )
     expenditure = (
-        BudgetExpenditure(
+        model.BudgetExpenditure(
             total=get("expenditure.total"), basic=get("expenditure.basic"), project=get("expenditure.project")
         )
         if any_of("expenditure.")
         else None
     )
-    fiscal = BudgetFiscal(total=get("fiscal.total")) if any_of("fiscal.") else None
+    fiscal = model.BudgetFiscal(total=get("fiscal.total")) if any_of("fiscal.") else None
     general = (
-        BudgetGeneral(total=get("general_budget.total"), items_complete=False)
+        model.BudgetGeneral(total=get("general_budget.total"), items_complete=False)
         if any_of("general_budget.")
         else None
     )
     three = (
-        BudgetThreePublic(**{name: PlannedFigure(amount=get(f"three_public.{name}")) for name in _THREE})
+        model.BudgetThreePublic(
+            **{name: model.PlannedFigure(amount=get(f"three_public.{name}")) for name in _THREE}
+        )
         if any_of("three_public.")
         else None
     )
@@ -208,14 +200,7 @@ def read_budget_document(
     table_set: str | None = None,
 ) -> PublishedRead:
     """A :class:`Document` of a budget report read into a Budget, with its sources and coverage."""
-    from budgetacct.reader.published import (
-        PageSource,
-        PublishedRead,
-        _as_tuple,
-        _budget_table_set,
-        _notes,
-        _place,
-    )
+    from budgetacct.reader.published import _budget_table_set, assemble_read, noted_tables
 
     head = "\n".join([narrative.text[:_HEAD], *(grid.title for grid in grids[:3])])
     year, department, level = budget_heading(head, year=year, department=department)
@@ -232,41 +217,24 @@ def read_budget_document(
         )
     elif tables.tables and chosen is not None and chosen != table_set:
         tables = tables_from_grids(grids, year=year, table_set=chosen)
-    noted = tuple(
-        attrs.evolve(table, notes=(*table.notes, *_notes(document, grids[index])))
-        for table, index in zip(tables.tables, tables.grid_of_table, strict=True)
-    )
+    noted = noted_tables(document, grids, tables)
     budget, paths = budget_from(
         text, noted, year=year, department=department, level=level, table_set=chosen if noted else None
     )
-    sources = [
-        PageSource(paths[figure.field], box.page, _as_tuple(box), figure.printed, _place(document, box))
-        for figure in text.figures
-        for box in narrative.boxes(figure.start, figure.end)[:1]
-    ]
-    sources.extend(
-        PageSource(s.path, s.page, s.box, s.printed, _place(document, Box(s.page, *s.box)))
-        for s in tables.sources
+    return assemble_read(
+        document,
+        narrative,
+        tables,
+        budget,
+        placed=[(paths[figure.field], figure.start, figure.end, figure.printed) for figure in text.figures],
+        unplaced=[
+            (
+                start,
+                printed,
+                "a budget figure no wording of the budget reader places",
+                "预算说明中未能对应的数字",
+            )
+            for start, _, printed in text.unread
+        ],
+        unread_figures=len(text.unread),
     )
-    unread = [
-        UnreadCell(
-            narrative.box_at(start).page,
-            printed,
-            "a budget figure no wording of the budget reader places",
-            "预算说明中未能对应的数字",
-            _as_tuple(narrative.box_at(start)),
-        )
-        for start, _, printed in text.unread
-    ]
-    unread.extend(tables.unread)
-    coverage = Coverage(
-        figures_read=len(text.figures) + tables.cells_read,
-        figures_unread=len(text.unread) + tables.figures_unread,
-        narrative_read=len(text.figures),
-        narrative_unread=len(text.unread),
-        tables_found=tables.grids,
-        tables_recognized=len(tables.tables),
-        pages=len(document.pages),
-        pages_without_text=sum(1 for page in document.pages if not page.has_text),
-    )
-    return PublishedRead(budget, tuple(sources), tuple(unread), coverage)

@@ -8,6 +8,11 @@ a pattern states what it is; every other sentence that prints a figure is return
 :class:`Source` (path, line, offsets, sentence) and every amount a :class:`UnitUse` (the unit it was
 written in; 元 and 亿元 amounts are converted to 万元 exactly).
 
+A published file — a PDF, Word file, workbook or web page, named by a path or given as bytes — is
+read by :func:`budgetacct.reader.published.read_published` with its tables, and comes back as a
+:class:`~budgetacct.reader.published.PublishedRead`: both results have ``disclosure``,
+``sources``, ``unread``, ``coverage``, ``notes``, ``kind`` and ``sources_for`` (decision 0018).
+
 This module holds the entry points; the figures found are gathered in a
 :class:`~budgetacct.reader.draft.Draft`, turned into the Disclosure by
 :mod:`budgetacct.reader.assemble`, and the year and layout come from
@@ -25,12 +30,14 @@ Percent('2.17')
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
 from budgetacct.errors import InputError, Problem
+from budgetacct.model.coverage import Coverage
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.money import Amount
 from budgetacct.paths import Path, render_path, resolve_path
@@ -45,6 +52,9 @@ from budgetacct.reader.detect import (
     year_source,
 )
 from budgetacct.reader.draft import Draft, Source, UnitUse, Unread, Where, tidy_amount
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from budgetacct.reader.published import PublishedRead
 
 __all__ = [
     "TEMPLATES",
@@ -66,6 +76,13 @@ __all__ = [
 
 #: Inputs larger than this are refused (about 100 MB of text).
 MAX_CHARS: Final = 100_000_000
+#: A ``str`` given to :func:`read_report` names a file when it is one line, ends so and is no
+#: sentence (a report's text ends with “。”, never with “.pdf”).
+FILE_SUFFIXES: Final = (
+    ".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".html", ".htm", ".shtml", ".jsp", ".asp", ".aspx", ".txt",
+    ".text", ".md",
+)  # fmt: skip
+_SENTENCE_MARKS: Final = frozenset("。，；：！？")
 
 
 @attrs.frozen
@@ -87,6 +104,22 @@ class ReadResult:
     def sources_for(self, path: str) -> tuple[Source, ...]:
         """Every source of the figure at ``path``."""
         return tuple(s for s in self.sources if s.path == path)
+
+    @property
+    def kind(self) -> Literal["final"]:
+        """Always ``"final"``: a text is read into a Disclosure (a budget's text too, with a note);
+        :class:`~budgetacct.reader.published.PublishedRead` says ``"budget"`` for a budget file."""
+        return "final"
+
+    @property
+    def coverage(self) -> Coverage:
+        """How much of the text was read: the figures placed (its sources) and the figures of the
+        unread sentences (a sentence counts one when it prints none the reader could name)."""
+        unread = sum(max(len(u.figures), 1) for u in self.unread)
+        read = len(self.sources)
+        return Coverage(
+            figures_read=read, figures_unread=unread, narrative_read=read, narrative_unread=unread
+        )
 
     def origins(self, item: Source | Unread) -> tuple[object, ...]:
         """The source-map entries of a figure's (or an unread sentence's) characters; ``()`` when
@@ -131,19 +164,102 @@ def _problem(expected_zh: str, expected_en: str, found: object, path: str = "$")
     return InputError([Problem(path, expected_zh, expected_en, found)], source="report text")
 
 
+def _check_options(template: str, year: int | None, department: str | None) -> None:
+    if template != "auto" and template not in TEMPLATES:
+        raise _problem(
+            f"模板 auto、{'、'.join(TEMPLATES)}",
+            f"template 'auto' or one of {', '.join(TEMPLATES)}",
+            template,
+        )
+    if year is not None and (type(year) is not int or not 1990 <= year <= 2100):
+        raise _problem("1990到2100之间的年度", "a year from 1990 to 2100", year, path="$.year")
+    if department is not None and (type(department) is not str or not department.strip()):
+        raise _problem("非空的部门名称", "a non-empty department name", department, path="$.department")
+
+
+def names_file(source: str) -> bool:
+    """Whether a ``str`` given to :func:`read_report` is a file's name rather than a report's text:
+    one line, ending in a report file's suffix (:data:`FILE_SUFFIXES`), with no sentence marks.
+
+    >>> names_file("reports/2024年部门决算.pdf"), names_file("收入合计5万元。详见附件.pdf")
+    (True, False)
+    """
+    return (
+        len(source) <= 4096
+        and "\n" not in source
+        and source.rstrip().lower().endswith(FILE_SUFFIXES)
+        and not _SENTENCE_MARKS.intersection(source)
+    )
+
+
 def read_report(
+    source: str | os.PathLike[str],
+    *,
+    year: int | None = None,
+    template: str = "auto",
+    department: str | None = None,
+) -> ReadResult | PublishedRead:
+    """Read a published report: its text, or a file — PDF, Word (.docx), workbook, web page, text.
+
+    A ``str`` is the report's text, read into a :class:`ReadResult` exactly as before; a path
+    (any ``os.PathLike``, or a ``str`` that :func:`names_file`) is a file. A file is told by its
+    content (:func:`budgetacct._files.published_kind`): a text file is decoded (UTF-8, UTF-16 with
+    BOM, GB18030) and read into a :class:`ReadResult`; a PDF, Word file, workbook or web page is
+    read with its tables by :func:`~budgetacct.reader.published.read_published` into a
+    :class:`~budgetacct.reader.published.PublishedRead` (a :class:`~budgetacct.model.budget.Budget`
+    for a 预算). Both results carry ``disclosure``, ``sources``, ``unread``, ``coverage``,
+    ``notes``, ``kind`` and ``sources_for``; :func:`read_text` and ``read_published`` return
+    one type each, for code that wants the narrower one.
+
+    ``year`` and ``department`` are taken from the report unless given.  ``template`` is ``"auto"``
+    (detect the layout), or one of :data:`TEMPLATES` (a budget file's reader has its own).
+    Text that cannot be read raises :class:`~budgetacct.errors.InputError`, and so does a ``str``
+    naming a file that cannot be opened (a ``str`` raises nothing but the library's errors); a file
+    raises what ``read_published`` raises (a path object to a missing file: ``FileNotFoundError``).
+    """
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and names_file(source)):
+        from budgetacct.reader.containers import load_bytes
+
+        _check_options(template, year, department)
+        try:
+            data, name = load_bytes(os.fspath(source).strip())
+        except OSError as exc:
+            if not isinstance(source, str):
+                raise
+            # A str keeps the text's contract: it raises nothing but the library's own errors.
+            from budgetacct._files import os_error_message
+
+            raise _problem(
+                "可以打开的报告文件", "a report file that can be opened", os_error_message(source, exc)
+            ) from None
+        return _read_file(data, name, year=year, template=template, department=department)
+    return _read_text(source, year=year, template=template, department=department)
+
+
+def _read_file(
+    data: bytes, name: str | None, *, year: int | None, template: str, department: str | None
+) -> ReadResult | PublishedRead:
+    """A file's bytes (``name`` its path, ``None`` for bytes given) read by their kind."""
+    from budgetacct._files import decode_text, published_kind
+
+    kind = published_kind(data, name or "")
+    if kind == "text":
+        return _read_text(decode_text(data, name or ""), year=year, template=template, department=department)
+    from budgetacct.reader.published import document_of, read_document
+
+    document = document_of(kind, data, name)
+    return read_document(document, year=year, department=department, template=template)
+
+
+def _read_text(
     text: str,
     *,
     year: int | None = None,
     template: str = "auto",
     department: str | None = None,
 ) -> ReadResult:
-    """Read a published 决算说明 into a :class:`Disclosure` (see the module documentation).
-
-    ``year`` and ``department`` are taken from the text unless given.  ``template`` is ``"auto"``
-    (detect the layout), or one of :data:`TEMPLATES`.  Any input other than a readable string
-    raises :class:`~budgetacct.errors.InputError`; a string never raises anything else.
-    """
+    """A report's text read into a Disclosure (the body of :func:`read_report` for text): any input
+    other than a readable string raises :class:`~budgetacct.errors.InputError`, a string nothing else."""
     from budgetacct.reader import sentences, tables
     from budgetacct.reader.normalize import Document
 
@@ -160,16 +276,7 @@ def read_report(
             text[exc.start : exc.start + 1],
             path=render_path((exc.start,)),
         ) from None
-    if template != "auto" and template not in TEMPLATES:
-        raise _problem(
-            f"模板 auto、{'、'.join(TEMPLATES)}",
-            f"template 'auto' or one of {', '.join(TEMPLATES)}",
-            template,
-        )
-    if year is not None and (type(year) is not int or not 1990 <= year <= 2100):
-        raise _problem("1990到2100之间的年度", "a year from 1990 to 2100", year, path="$.year")
-    if department is not None and (type(department) is not str or not department.strip()):
-        raise _problem("非空的部门名称", "a non-empty department name", department, path="$.department")
+    _check_options(template, year, department)
 
     document = Document(text)
     draft = Draft(text)
@@ -260,7 +367,7 @@ def read_text(
             type(source_map).__name__ if isinstance(source_map, (str, bytes)) else len(source_map),
             path="$.source_map",
         )
-    result = read_report(text, year=year, template=template, department=department)
+    result = _read_text(text, year=year, template=template, department=department)
     if source_map is None:
         return result
     return attrs.evolve(result, source_map=tuple(source_map))
@@ -273,13 +380,14 @@ def read_report_bytes(
     year: int | None = None,
     template: str = "auto",
     department: str | None = None,
-) -> ReadResult:
-    """Decode ``data`` (UTF-8 with or without BOM, else GB18030, unless ``encoding`` is given) and read it.
+) -> ReadResult | PublishedRead:
+    """Read a report file's bytes, as :func:`read_report` reads the file.
 
-    Undecodable bytes raise :class:`~budgetacct.errors.InputError`; so do the bytes of a PDF,
-    Word document, workbook or web page, with a message naming
-    :func:`~budgetacct.reader.published.read_published`, which reads those with their tables and
-    the page of every figure.
+    The bytes of a PDF, Word document, workbook or web page are read with their tables into a
+    :class:`~budgetacct.reader.published.PublishedRead`; text is decoded (UTF-8 with or without
+    BOM, else GB18030, unless ``encoding`` is given: the bytes are then text whatever they hold)
+    and read into a :class:`ReadResult`. Undecodable bytes raise
+    :class:`~budgetacct.errors.InputError`.
     """
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise _problem("报告文件内容（bytes）", "the report file contents (bytes)", type(data).__name__)
@@ -287,20 +395,16 @@ def read_report_bytes(
     if encoding is None:
         from budgetacct._files import published_kind
 
-        kind = published_kind(raw)
-        if kind != "text":
-            raise _problem(
-                f"报告文字；这是 {kind} 文件，请用 budgetacct.reader.published.read_published 读取",
-                f"report text; this is a {kind} file: read it with budgetacct.reader.published.read_published",
-                raw[:16],
-            )
+        if published_kind(raw) != "text":
+            _check_options(template, year, department)
+            return _read_file(raw, None, year=year, template=template, department=department)
     encodings = [encoding] if encoding else ["utf-8-sig", "gb18030"]
     for name in encodings:
         try:
             decoded = raw.decode(name)
         except (UnicodeDecodeError, LookupError):
             continue
-        return read_report(decoded, year=year, template=template, department=department)
+        return _read_text(decoded, year=year, template=template, department=department)
     raise _problem(
         f"可用 {'/'.join(encodings)} 解码的文字", f"text decodable as {'/'.join(encodings)}", raw[:16]
     )
