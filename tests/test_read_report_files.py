@@ -2,7 +2,7 @@
 
 A PDF, Word file, workbook or web page — named by a path or given as bytes — is read exactly as
 ``read_published`` reads it (the same Disclosure or Budget, the same page sources, the same
-coverage); a text is read exactly as before, into a :class:`ReadResult` (decision 0018).
+coverage); a text is read exactly as before, into a :class:`ReadResult` (decision 0020).
 """
 
 from __future__ import annotations

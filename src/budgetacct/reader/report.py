@@ -11,7 +11,7 @@ written in; 元 and 亿元 amounts are converted to 万元 exactly).
 A published file — a PDF, Word file, workbook or web page, named by a path or given as bytes — is
 read by :func:`budgetacct.reader.published.read_published` with its tables, and comes back as a
 :class:`~budgetacct.reader.published.PublishedRead`: both results have ``disclosure``,
-``sources``, ``unread``, ``coverage``, ``notes``, ``kind`` and ``sources_for`` (decision 0018).
+``sources``, ``unread``, ``coverage``, ``notes``, ``kind`` and ``sources_for`` (decision 0020).
 
 This module holds the entry points; the figures found are gathered in a
 :class:`~budgetacct.reader.draft.Draft`, turned into the Disclosure by
