@@ -43,6 +43,7 @@ __all__ = [
     "EconomicLine",
     "Expenditure",
     "Fiscal",
+    "FiscalRevenueLine",
     "FunctionLine",
     "FundFlow",
     "FundSpending",
@@ -103,6 +104,14 @@ class SourceLine:
     """One revenue source in the 收入 breakdown, with its printed share (“占88.96%”)."""
 
     source: RevenueSource = attrs.field(validator=v.enum_of(RevenueSource))
+    amount: Amount = attrs.field(validator=v.non_negative_amount)
+    share: Percent | None = _percent()
+
+
+@attrs.frozen
+class FiscalRevenueLine:
+    """财政拨款收入 printed as one line of the 收入 breakdown (the three fiscal sources together)."""
+
     amount: Amount = attrs.field(validator=v.non_negative_amount)
     share: Percent | None = _percent()
 
@@ -218,6 +227,9 @@ class Revenue:
     lines: tuple[SourceLine, ...] = v.tuple_field(SourceLine, "收入来源行", "a SourceLine")
     change: StatedChange | None = _change()
     rows: tuple[RevenueRow, ...] = v.tuple_field(RevenueRow, "收入决算表行", "a RevenueRow")
+    #: “财政拨款收入X，占Y%” printed as one line of the breakdown: the three 财政拨款 sources
+    #: together, which the report does not split (their lines are then not in ``lines``).
+    fiscal: FiscalRevenueLine | None = _section(FiscalRevenueLine, "财政拨款收入行（FiscalRevenueLine）")
 
     def get(self, source: RevenueSource) -> SourceLine | None:
         """The line of ``source``, or ``None`` when the report does not state it."""
@@ -377,6 +389,14 @@ class Procurement:
     sme_share: Percent | None = _percent()
     small_micro: Amount | None = v.optional_amount_field()
     small_micro_share: Percent | None = _percent()
+    #: 面向中小企业（小微企业）预留政府采购项目预算金额: the budget of the projects reserved for them.
+    sme_reserved: Amount | None = v.optional_amount_field()
+    small_micro_reserved: Amount | None = v.optional_amount_field()
+    #: Awarded to them (“由中小企业供应商中标或成交的，采购金额…”) in the reserved projects and,
+    #: for SMEs, in the other projects.
+    sme_reserved_awarded: Amount | None = v.optional_amount_field()
+    small_micro_reserved_awarded: Amount | None = v.optional_amount_field()
+    sme_other_awarded: Amount | None = v.optional_amount_field()
 
 
 @attrs.frozen
@@ -399,6 +419,10 @@ class Assets:
     vehicles: tuple[Count, ...] = _counts()
     general_equipment: int | None = v.optional_field(v.count)
     special_equipment: int | None = v.optional_field(v.count)
+    #: “单价100万元（含）以上设备（不含车辆）N台（套）”: equipment of any kind at or above the
+    #: printed unit price (``equipment_threshold``), not split into 通用 and 专用.
+    equipment: int | None = v.optional_field(v.count)
+    equipment_threshold: Amount | None = v.optional_amount_field()
     as_of: str | None = _text()
 
 

@@ -14,7 +14,14 @@ def shares_rounded_and_total_100(c: Checker) -> None:
         c.shares(
             "$.revenue.lines",
             d.revenue.total,
-            [(f"$.revenue.lines[{i}]", line.amount, line.share) for i, line in enumerate(d.revenue.lines)],
+            [
+                *(
+                    [("$.revenue.fiscal", d.revenue.fiscal.amount, d.revenue.fiscal.share)]
+                    if d.revenue.fiscal is not None
+                    else []
+                ),
+                *((f"$.revenue.lines[{i}]", line.amount, line.share) for i, line in enumerate(d.revenue.lines)),
+            ],
             "收入占比",
             "revenue share",
         )
