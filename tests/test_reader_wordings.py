@@ -3,7 +3,7 @@ from the PDFs, wrapped as extracted), each named by its file (see /work/shared/c
 
 from __future__ import annotations
 
-from budgetacct.money import Amount
+from budgetacct.money import Amount, Percent
 from budgetacct.reader import read_report
 
 # sh2024-ptczj-js.pdf (上海市普陀区财政局 2024年度部门决算), the end of 附表 9 and 第三部分 一 to 三,
@@ -121,10 +121,10 @@ def test_a_glossary_in_the_table_of_contents_does_not_swallow_the_report() -> No
 def test_the_fiscal_spendings_kinds_are_not_the_years_kinds() -> None:
     d = read_report(UNIVERSITY).disclosure
     assert d.expenditure is not None
-    # 占支出总额 is no share wording the reader knows: the amounts only, and none of the fiscal ones
+    # “占支出总额78.61%” is a share of the year's spending; none of the fiscal kinds is read here
     assert [(line.amount, line.share) for line in d.expenditure.lines] == [
-        (Amount("359781.59"), None),
-        (Amount("97895.15"), None),
+        (Amount("359781.59"), Percent("78.61")),
+        (Amount("97895.15"), Percent("21.39")),
     ]
 
 

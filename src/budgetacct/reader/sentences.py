@@ -35,6 +35,7 @@ from budgetacct.reader.counts import (
 )
 from budgetacct.reader.labelled import read_labelled
 from budgetacct.reader.lists import read_expenditure, read_fiscal, read_revenue
+from budgetacct.reader.procurement import read_sme_awards
 from budgetacct.reader.reading import Reader, match_name
 from budgetacct.reader.three_public import read_three_public
 
@@ -147,6 +148,7 @@ _HANDLERS: Final = (
     read_general_budget,
     read_items,
     read_three_public,
+    read_sme_awards,
     read_assets,
     read_performance,
     read_year_on_year,
