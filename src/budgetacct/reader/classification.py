@@ -16,7 +16,7 @@ from budgetacct.reader.reading import AMOUNT, COPULA, ITEMS, PERCENT, Reader, st
 if TYPE_CHECKING:  # pragma: no cover
     from re import Match
 
-__all__ = ["figures_of_item", "item_heading", "read_general_budget", "read_items"]
+__all__ = ["figures_of_item", "item_heading", "read_expenditure_classes", "read_general_budget", "read_items"]
 
 _GPB_DETAIL = re.compile(
     rf"一般公共预算(?:财政拨款)?支出(?P<rest>[^。；]{{0,40}}?)(?:支出)?决算(?:数)?(?:为|是)(?P<a>{AMOUNT})"
@@ -29,8 +29,12 @@ _STRUCTURE = re.compile(r"主要用于(?:以下方面)?[：]?")
 _STRUCTURE_OTHERWISE = re.compile(r"[，。；]?(?:其中|分别为|具体为|包括)[：，]?")
 _CLASS_CLAUSE = re.compile(
     rf"(?:其中[：，]?)?(?P<n>[^\d；。：，]{{2,40}}?)(?P<mark>（类）|（(?P<code>\d{{3}})）)?(?P<tail>支出)?"
-    rf"(?:决算)?{COPULA}(?P<a>{AMOUNT})(?:，?占(?:比|比重)?{COPULA}(?P<p>{PERCENT}))?"
+    rf"(?:决算)?{COPULA}(?P<a>{AMOUNT})"
+    rf"(?:，?占(?:比|比重|(?:总支出|支出总额|本年支出合计)的?(?:比重|比例)?)?{COPULA}(?P<p>{PERCENT}))?"
 )
+#: “按照支出功能科目划分，教育支出X万元，占总支出的Y%；…” (西南大学 2023年度部门决算, 支出决算表说明):
+#: the year's spending by 类, the 支出 side of 收入支出决算总表.
+_BY_FUNCTION = re.compile(r"按(?:照)?支出功能(?:科目|分类)?(?:划分)?[，：]")
 
 
 def read_general_budget(r: Reader, s: Sentence) -> None:
@@ -87,7 +91,16 @@ def _clauses(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         position = stop + 1
 
 
-def _classes(r: Reader, s: Sentence, start: int) -> None:
+def read_expenditure_classes(r: Reader, s: Sentence) -> None:
+    """The year's spending by 类 (``Expenditure.classes``), led by “按支出功能分类”."""
+    if s.section != "expenditure":
+        return
+    lead = _BY_FUNCTION.match(s.text)
+    if lead is not None:
+        _classes(r, s, lead.end(), ("expenditure", "classes"))
+
+
+def _classes(r: Reader, s: Sentence, start: int, path: tuple[str, str] = ("general_budget", "classes")) -> None:
     for a, b in _clauses(s.text, start, len(s.text)):
         m = _CLASS_CLAUSE.match(s.text[:b], a)
         if m is None:
@@ -107,7 +120,7 @@ def _classes(r: Reader, s: Sentence, start: int) -> None:
         if found is None:
             continue
         index = r.draft.item(
-            ("general_budget", "classes"),
+            path,
             code,
             {
                 "code": (FunctionCode(code), found[2], None),
@@ -116,7 +129,7 @@ def _classes(r: Reader, s: Sentence, start: int) -> None:
             },
         )
         if index is not None:
-            r.put_percent(("general_budget", "classes", index, "share"), r.percent(s, m, "p"))
+            r.put_percent((*path, index, "share"), r.percent(s, m, "p"))
 
 
 # 项 lines: “1.一般公共服务（201）政府办公厅（室）及相关机构事务（03）: 行政运行（01）支出决算为…；…”

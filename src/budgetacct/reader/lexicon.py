@@ -52,6 +52,7 @@ SECTIONS: Final = (
     "expenditure",
     "other_matters",
     "profile",
+    "summary_table",
 )
 
 

@@ -25,7 +25,13 @@ from budgetacct.reader.normalize import Document, Sentence, heading_title, is_pa
 if TYPE_CHECKING:  # pragma: no cover
     pass
 from budgetacct.reader.changes import read_year_on_year
-from budgetacct.reader.classification import figures_of_item, item_heading, read_general_budget, read_items
+from budgetacct.reader.classification import (
+    figures_of_item,
+    item_heading,
+    read_expenditure_classes,
+    read_general_budget,
+    read_items,
+)
 from budgetacct.reader.counts import (
     offer_department_lead,
     offer_title,
@@ -62,6 +68,9 @@ _SECTIONS: Final = (
     ("财政拨款收入支出决算总体", "fiscal"),
     ("财政拨款收支", "fiscal"),
     ("财政拨款收入决算", "fiscal"),
+    # “（一）高等学校收支决算总表说明” (the 高等学校 layout): its 收入总计 and 支出总计 are the year's
+    # revenue and spending, 表1 naming its grand total 合计 (see the lexicon).
+    ("收支决算总表", "summary_table"),
     ("收入支出决算总体", "overview"),
     ("收支决算总体", "overview"),
     ("基本支出决算", "basic_expenditure"),
@@ -146,6 +155,7 @@ _HANDLERS: Final = (
     read_revenue,
     read_expenditure,
     read_general_budget,
+    read_expenditure_classes,
     read_items,
     read_three_public,
     read_sme_awards,
