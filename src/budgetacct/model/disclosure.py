@@ -152,6 +152,8 @@ class FunctionLine:
     business: Amount | None = v.optional_amount_field()
     affiliate_subsidy: Amount | None = v.optional_amount_field()
     versus_budget: StatedChange | None = _change()
+    #: The change against last year's 决算数 (“比2022年度决算数增长0.39%”).
+    change: StatedChange | None = _change()
 
     def kind_split(self) -> dict[ExpenditureKind, Amount]:
         """The printed kind columns, without the ones not printed."""
@@ -272,6 +274,11 @@ class Fiscal:
     opening_balance: Amount | None = v.optional_amount_field()
     closing_balance: Amount | None = v.optional_amount_field()
     funds: tuple[FundFlow, ...] = v.tuple_field(FundFlow, "财政拨款分资金行", "a FundFlow")
+    #: The 项 lines of a 财政拨款支出决算表说明 (every fiscal fund together, unlike
+    #: ``GeneralBudget.items``): “1.小学教育（2050202），2023年度决算数为7,970.38万元，…”.
+    items: tuple[FunctionLine, ...] = v.tuple_field(FunctionLine, "功能分类行", "a FunctionLine")
+    #: The year's fiscal spending by kind (“财政拨款支出…，其中基本支出X，占Y%；项目支出…”).
+    lines: tuple[KindLine, ...] = v.tuple_field(KindLine, "支出类型行", "a KindLine")
 
     def get(self, fund: Fund) -> FundFlow | None:
         return next((flow for flow in self.funds if flow.fund is fund), None)
