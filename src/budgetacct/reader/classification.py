@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from budgetacct.codes import FunctionCode
 from budgetacct.errors import InvalidValue
 from budgetacct.money import Unit
+from budgetacct.paths import Path
+from budgetacct.reader.changes import direction_of
 from budgetacct.reader.draft import Where
 from budgetacct.reader.normalize import Sentence
 from budgetacct.reader.reading import AMOUNT, COPULA, ITEMS, PERCENT, Reader, strip_name
@@ -197,6 +199,13 @@ _WHOLE_CODE_ITEM = re.compile(
 
 
 _WHOLE_CODE_FIGURE = re.compile(_WHOLE_CODE_ITEM.pattern + _FIGURE.pattern)
+# “小学教育（2050202），2023年度决算数为7,970.38万元，比2022年度决算数增长0.39%” (西南大学 2023年度
+# 部门决算, 财政拨款支出决算表说明): the year's 决算数 and its change against last year's.
+_YEAR_FIGURE = re.compile(
+    _WHOLE_CODE_ITEM.pattern
+    + rf"[，：]?\d{{4}}年度?(?:支出)?决算数?{COPULA}(?P<a>{AMOUNT})"
+    + rf"(?:，?(?:比|较)\d{{4}}年度?(?:决算数?)?(?P<dir>增长|增加|减少|下降|降低|上升)(?P<rate>{PERCENT}))?"
+)
 
 
 def _whole_code_item(r: Reader, s: Sentence) -> None:
@@ -207,12 +216,16 @@ def _whole_code_item(r: Reader, s: Sentence) -> None:
         return
     m = _WHOLE_CODE_FIGURE.match(text, body)  # the name as short as the figure after it allows
     if m is None:
+        m = _YEAR_FIGURE.match(text, body)
+    if m is None:
         if s.tokens:
             r.reject_item(s, body, len(text), "项 line not understood", "未能识别的项级科目说明")
         return
     code = m.group("c1") or m.group("c2")
     name = (m.group("n1") or m.group("n2") or "").strip("，、 ")
-    _put_item(r, s, code, name, (), m)
+    # Under a 财政拨款支出决算表说明 the items are every fiscal fund's, not the 一般公共预算's only.
+    items = ("fiscal", "items") if s.section == "fiscal_spending" else ITEMS
+    _put_item(r, s, code, name, (), m, items)
 
 
 def _lone_items(r: Reader, s: Sentence) -> None:
@@ -252,7 +265,9 @@ def _section_by_name(r: Reader, name: str, digits: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _put_item(r: Reader, s: Sentence, code: str, name: str, parents: tuple[str, ...], m: Match[str]) -> None:
+def _put_item(
+    r: Reader, s: Sentence, code: str, name: str, parents: tuple[str, ...], m: Match[str], items: Path = ITEMS
+) -> None:
     try:
         function_code = FunctionCode(code)
     except InvalidValue:  # pragma: no cover - the patterns only build 3/5/7 digits
@@ -267,12 +282,18 @@ def _put_item(r: Reader, s: Sentence, code: str, name: str, parents: tuple[str, 
     }
     if parents:
         required["parent_names"] = (parents, found[2], None)
-    index = r.draft.item(ITEMS, code, required)
+    index = r.draft.item(items, code, required)
     if index is None:
-        r.draft.partial(ITEMS)
+        r.draft.partial(items)
         return
-    r.put_amount((*ITEMS, index, "budget"), r.amount(s, m, "b"))
-    r.put_percent((*ITEMS, index, "completion"), r.percent(s, m, "p"))
+    groups = m.re.groupindex
+    if "b" in groups:
+        r.put_amount((*items, index, "budget"), r.amount(s, m, "b"))
+        r.put_percent((*items, index, "completion"), r.percent(s, m, "p"))
+    if "dir" in groups and m.group("dir") is not None:
+        change: Path = (*items, index, "change")
+        if r.draft.put((*change, "direction"), direction_of(m.group("dir")), r.where(s, *m.span("dir"))):
+            r.put_percent((*change, "rate"), r.percent(s, m, "rate"))
 
 
 def _coded_items(r: Reader, s: Sentence) -> None:

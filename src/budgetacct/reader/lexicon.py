@@ -53,6 +53,7 @@ SECTIONS: Final = (
     "other_matters",
     "profile",
     "summary_table",
+    "fiscal_spending",
 )
 
 

@@ -101,6 +101,12 @@ def read_expenditure(r: Reader, s: Sentence) -> None:
     if "支出" not in s.text:
         return
     _unit_total(r, s, "支出", "expenditure")
+    if s.section == "fiscal_spending" and any(
+        path == ("fiscal", "expenditure_total") for reading in readings(s) for path in reading.paths
+    ):
+        # “财政拨款支出总计X，其中基本支出Y，占总支出的Z%” under a 财政拨款支出决算表说明.
+        _lines(r, s, _EXP_LINE, _KIND_NAMES, "fiscal", "kind")
+        return
     if "本年支出合计" not in s.text and s.section != "expenditure":
         return
     if any(path[0] == "fiscal" for reading in readings(s) for path in reading.paths):
