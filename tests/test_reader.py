@@ -1091,7 +1091,10 @@ def test_fiscal_revenue_printed_as_one_line_is_read_beside_the_other_sources() -
     assert result.unread == ()
     assert not audit(result.disclosure, rules=["R1", "R37"]).findings
     slipped = text.replace("300.00万元", "200.00万元")
-    assert [f.rule for f in audit(read_report(slipped, department=DEPT, year=2021).disclosure, rules=["R1"]).findings] == ["R1"]
+    assert [
+        f.rule
+        for f in audit(read_report(slipped, department=DEPT, year=2021).disclosure, rules=["R1"]).findings
+    ] == ["R1"]
 
 
 def test_the_fiscal_revenue_of_the_year_is_not_the_departments_revenue_total() -> None:

@@ -21,7 +21,9 @@ def test_fiscal_revenue_is_one_line_only_when_no_fiscal_source_is_printed_beside
 
 
 def test_fiscal_revenue_inside_a_longer_name_is_not_the_line() -> None:
-    text = "二、收入决算情况说明\n本年收入合计100.00万元，其中：本年财政拨款收入90.00万元，事业收入10.00万元。\n"
+    text = (
+        "二、收入决算情况说明\n本年收入合计100.00万元，其中：本年财政拨款收入90.00万元，事业收入10.00万元。\n"
+    )
     result = read_report(text, department=DEPT, year=2021)
     assert result.disclosure.revenue is not None and result.disclosure.revenue.fiscal is None
     assert any("90.00万元" in u.figures for u in result.unread)

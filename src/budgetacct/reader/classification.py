@@ -102,7 +102,9 @@ def read_expenditure_classes(r: Reader, s: Sentence) -> None:
         _classes(r, s, lead.end(), ("expenditure", "classes"))
 
 
-def _classes(r: Reader, s: Sentence, start: int, path: tuple[str, str] = ("general_budget", "classes")) -> None:
+def _classes(
+    r: Reader, s: Sentence, start: int, path: tuple[str, str] = ("general_budget", "classes")
+) -> None:
     for a, b in _clauses(s.text, start, len(s.text)):
         m = _CLASS_CLAUSE.match(s.text[:b], a)
         if m is None:

@@ -109,7 +109,12 @@ _PF_STAGE = re.compile(
     r"(?P<k>(?:编报)?绩效目标|绩效跟踪(?:评价)?|绩效(?:运行)?监控|绩效自评)的(?:\d{4}年度?)?项目(?:共)?"
     rf"(?P<n>\d+)个，?涉及(?:项目)?预算(?:金额|资金)?{COPULA}(?P<a>{AMOUNT})"
 )
-_PF_STAGES: Final = {"绩效目标": "targets", "绩效跟踪": "monitored", "绩效监控": "monitored", "绩效自评": "self_evaluated"}
+_PF_STAGES: Final = {
+    "绩效目标": "targets",
+    "绩效跟踪": "monitored",
+    "绩效监控": "monitored",
+    "绩效自评": "self_evaluated",
+}
 
 
 def _stage(printed: str) -> str:
