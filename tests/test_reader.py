@@ -1074,29 +1074,6 @@ def test_a_revenue_list_with_a_source_the_model_lacks_is_left_unread_whole() -> 
     assert not audit(result.disclosure, rules=["R1"]).findings
 
 
-def test_fiscal_revenue_printed_as_one_line_is_read_beside_the_other_sources() -> None:
-    # "财政拨款收入" (the three fiscal sources together) has its own place, Revenue.fiscal, which
-    # R1 adds to the other sources.
-    text = (
-        "二、收入决算情况说明\n"
-        "本年收入合计4,800.00万元，其中：财政拨款收入4,500.00万元，占93.75%；事业收入300.00万元，占6.25%。\n"
-    )
-    result = read_report(text, department=DEPT, year=2021)
-    revenue = result.disclosure.revenue
-    assert revenue is not None and revenue.fiscal is not None
-    assert (revenue.fiscal.amount, revenue.fiscal.share) == (Amount("4500.00"), Percent("93.75"))
-    assert [(line.source, line.amount) for line in revenue.lines] == [
-        (RevenueSource.OPERATIONS, Amount("300.00"))
-    ]
-    assert result.unread == ()
-    assert not audit(result.disclosure, rules=["R1", "R37"]).findings
-    slipped = text.replace("300.00万元", "200.00万元")
-    assert [
-        f.rule
-        for f in audit(read_report(slipped, department=DEPT, year=2021).disclosure, rules=["R1"]).findings
-    ] == ["R1"]
-
-
 def test_the_fiscal_revenue_of_the_year_is_not_the_departments_revenue_total() -> None:
     text = (
         "本年收入合计4,800.00万元。\n"
