@@ -51,6 +51,7 @@ __all__ = [
     "KindLine",
     "OperatingCosts",
     "Overview",
+    "PartChange",
     "Procurement",
     "Revenue",
     "RevenueRow",
@@ -106,6 +107,24 @@ class SourceLine:
     source: RevenueSource = attrs.field(validator=v.enum_of(RevenueSource))
     amount: Amount = attrs.field(validator=v.non_negative_amount)
     share: Percent | None = _percent()
+
+
+@attrs.frozen
+class PartChange:
+    """The change of one part of a total, printed after the total's own change: “其中：事业收入
+    增加974.61万元” (a revenue source), “教育支出增加52,499.75万元” (a 类, with its ``code``)."""
+
+    name: str = attrs.field(validator=v.text)
+    change: StatedChange = attrs.field(
+        validator=v.instance(StatedChange, "变动（StatedChange）", "a StatedChange")
+    )
+    code: FunctionCode | None = v.optional_field(
+        v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode")
+    )
+
+
+def _part_changes() -> Any:
+    return v.tuple_field(PartChange, "分项变动（PartChange）", "a PartChange")
 
 
 @attrs.frozen
@@ -232,6 +251,8 @@ class Revenue:
     #: “财政拨款收入X，占Y%” printed as one line of the breakdown: the three 财政拨款 sources
     #: together, which the report does not split (their lines are then not in ``lines``).
     fiscal: FiscalRevenueLine | None = _section(FiscalRevenueLine, "财政拨款收入行（FiscalRevenueLine）")
+    #: The change of each source, printed after the total's (“其中：财政拨款收入增加…”).
+    part_changes: tuple[PartChange, ...] = _part_changes()
 
     def get(self, source: RevenueSource) -> SourceLine | None:
         """The line of ``source``, or ``None`` when the report does not state it."""
@@ -247,6 +268,8 @@ class Expenditure:
     change: StatedChange | None = _change()
     classes: tuple[FunctionLine, ...] = v.tuple_field(FunctionLine, "功能分类行", "a FunctionLine")
     rows: tuple[FunctionLine, ...] = v.tuple_field(FunctionLine, "功能分类行", "a FunctionLine")
+    #: The change of each 类, printed after the total's (“其中：教育支出增加…”).
+    part_changes: tuple[PartChange, ...] = _part_changes()
 
     def get(self, kind: ExpenditureKind) -> KindLine | None:
         return next((line for line in self.lines if line.kind is kind), None)
