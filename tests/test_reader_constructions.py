@@ -127,3 +127,22 @@ def test_revenue_total_in_the_revenue_section_is_the_years_revenue() -> None:
     assert in_revenue.revenue is not None and in_revenue.revenue.total == Amount("300.00")
     in_overview = _read("一、收入支出决算总体情况说明", "2023年度收入总计300.00万元。").disclosure
     assert in_overview.overview is not None and in_overview.overview.revenue_grand_total == Amount("300.00")
+
+
+def test_part_changes_need_the_totals_change_and_parts_of_one_kind() -> None:
+    total = "2023年度本年收入合计100.00万元，与2022年度相比，增加10.00万元，增长11.11%。"
+    read = _read(REVENUE, total + "其中：财政拨款收入增加8.00万元，事业收入增加2.00万元。").disclosure
+    assert read.revenue is not None
+    assert [(p.name, p.change.amount) for p in read.revenue.part_changes] == [
+        ("财政拨款收入", Amount("8.00")),
+        ("事业收入", Amount("2.00")),
+    ]
+    # a source and a 类 mixed, a name that is neither, or no change of the total before: not read
+    for parts, lead in (
+        ("其中：事业收入增加8.00万元，教育支出增加2.00万元。", total),
+        ("其中：捐赠收入增加8.00万元。", total),
+        ("其中：事业收入增加8.00万元。", "2023年度本年收入合计100.00万元。"),
+    ):
+        result = _read(REVENUE, lead + parts)
+        assert result.disclosure.revenue is not None and result.disclosure.revenue.part_changes == ()
+        assert any("8.00万元" in u.figures for u in result.unread)

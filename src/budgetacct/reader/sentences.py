@@ -24,7 +24,7 @@ from budgetacct.reader.normalize import Document, Sentence, heading_title, is_pa
 
 if TYPE_CHECKING:  # pragma: no cover
     pass
-from budgetacct.reader.changes import read_year_on_year
+from budgetacct.reader.changes import read_part_changes, read_year_on_year
 from budgetacct.reader.classification import (
     figures_of_item,
     item_heading,
@@ -163,6 +163,7 @@ _HANDLERS: Final = (
     read_sme_awards,
     read_assets,
     read_performance,
+    read_part_changes,
     read_year_on_year,
 )
 
