@@ -449,11 +449,11 @@ class Assets:
     vehicles: tuple[Count, ...] = _counts()
     general_equipment: int | None = v.optional_field(v.count)
     special_equipment: int | None = v.optional_field(v.count)
+    as_of: str | None = _text()
     #: “单价100万元（含）以上设备（不含车辆）N台（套）”: equipment of any kind at or above the
     #: printed unit price (``equipment_threshold``), not split into 通用 and 专用.
     equipment: int | None = v.optional_field(v.count)
     equipment_threshold: Amount | None = v.optional_amount_field()
-    as_of: str | None = _text()
 
 
 @attrs.frozen

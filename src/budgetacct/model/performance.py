@@ -95,10 +95,6 @@ class Performance:
     projects_with_targets: int | None = v.optional_field(v.count)
     projects_monitored: int | None = v.optional_field(v.count)
     projects_self_evaluated: int | None = v.optional_field(v.count)
-    #: The budget those projects involve (“编报绩效目标的项目4个，涉及预算金额598.42万元”).
-    targets_amount: Amount | None = v.optional_amount_field()
-    monitored_amount: Amount | None = v.optional_amount_field()
-    self_evaluated_amount: Amount | None = v.optional_amount_field()
     evaluations: tuple[ProjectEvaluation, ...] = v.tuple_field(
         ProjectEvaluation, "项目自评表（ProjectEvaluation）", "a ProjectEvaluation"
     )
@@ -106,3 +102,7 @@ class Performance:
     claims_no_balance: bool | None = v.optional_field(v.boolean)
     claims_no_adjustment: bool | None = v.optional_field(v.boolean)
     overall_rating: str | None = v.optional_field(v.text)
+    #: The budget those projects involve (“编报绩效目标的项目4个，涉及预算金额598.42万元”).
+    targets_amount: Amount | None = v.optional_amount_field()
+    monitored_amount: Amount | None = v.optional_amount_field()
+    self_evaluated_amount: Amount | None = v.optional_amount_field()
