@@ -51,6 +51,19 @@ def test_fiscal_revenue_inside_a_longer_name_is_not_the_line() -> None:
     assert any("90.00万元" in u.figures for u in result.unread)
 
 
+def test_fiscal_revenue_followed_by_its_years_revenue_is_the_fiscal_grand_total() -> None:
+    result = _read(
+        "四、财政拨款收入支出决算总体情况说明",
+        "2021年度，财政拨款收入4,600.00万元，其中本年收入合计4,500.00万元。",
+    )
+    d = result.disclosure
+    assert d.revenue is None or d.revenue.fiscal is None
+    assert d.fiscal is not None and (d.fiscal.grand_total, d.fiscal.revenue_total) == (
+        Amount("4600.00"),
+        Amount("4500.00"),
+    )
+
+
 def test_a_share_of_the_revenue_total_in_other_words() -> None:
     result = _read(
         REVENUE,
@@ -146,3 +159,16 @@ def test_part_changes_need_the_totals_change_and_parts_of_one_kind() -> None:
         result = _read(REVENUE, lead + parts)
         assert result.disclosure.revenue is not None and result.disclosure.revenue.part_changes == ()
         assert any("8.00万元" in u.figures for u in result.unread)
+
+
+def test_only_the_university_layouts_summary_table_calls_the_years_revenue_a_total() -> None:
+    sentence = "2023年度收入总计300.00万元。"
+    university = _read("（一）高等学校收支决算总表说明", sentence).disclosure
+    assert university.revenue is not None and university.revenue.total == Amount("300.00")
+    other = _read("（一）部门收支决算总表说明", sentence).disclosure
+    assert other.overview is not None and other.overview.revenue_grand_total == Amount("300.00")
+
+
+def test_equipment_bought_during_the_year_is_not_equipment_held() -> None:
+    assets = _read("（三）国有资产占有使用情况", "本年度新增单价100万元以上设备1台。").disclosure.assets
+    assert assets is None or assets.equipment is None

@@ -38,7 +38,7 @@ _ANY_EQUIPMENT = re.compile(
     r"单价(?P<t>\d+(?:\.\d+)?万元)(?:（含）)?以上(?:的)?设备(?:（不含车辆）)?(?:共)?(?P<n>\d+)(?:台（套）|台|套|件)"
 )
 
-_PLANNED = re.compile(r"购置|购买|采购|安排")
+_PLANNED = re.compile(r"购置|购买|采购|安排|新增")
 
 
 def read_assets(r: Reader, s: Sentence) -> None:

@@ -55,6 +55,8 @@ def read_revenue(r: Reader, s: Sentence) -> None:
         # A sentence led by 财政拨款收入总计 lists the fiscal sources only: not the year's list.
         return
     fiscal_line = _fiscal_line(s)
+    if fiscal_line is not None and any(a <= fiscal_line.start() < b for a, b in fiscal):
+        fiscal_line = None  # “财政拨款收入X，其中本年收入Y”: X is the fiscal grand total
     unknown = [
         m
         for m in _ANY_SOURCE.finditer(s.text)

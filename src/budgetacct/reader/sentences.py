@@ -69,8 +69,9 @@ _SECTIONS: Final = (
     ("财政拨款收支", "fiscal"),
     ("财政拨款收入决算", "fiscal"),
     # “（一）高等学校收支决算总表说明” (the 高等学校 layout): its 收入总计 and 支出总计 are the year's
-    # revenue and spending, 表1 naming its grand total 合计 (see the lexicon).
-    ("收支决算总表", "summary_table"),
+    # revenue and spending, 表1 naming its grand total 合计 (see the lexicon).  Only this layout's:
+    # another report's 收支决算总表 may well print a 收入总计 that is the grand total.
+    ("高等学校收支决算总表", "summary_table"),
     # “（四）高等学校财政拨款支出决算表说明”: the table holds the year's fiscal spending only.
     ("财政拨款支出决算表", "fiscal_spending"),
     ("收入支出决算总体", "overview"),
