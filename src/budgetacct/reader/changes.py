@@ -137,6 +137,8 @@ def read_part_changes(r: Reader, s: Sentence) -> None:
     previous = before[before.rfind("。") + 1 :]
     if not PRIOR_REF.search(previous) or _CHANGE.search(previous) is None:
         return
+    if "财政拨款" in previous or "一般公共预算" in previous:
+        return  # the parts of a fiscal total are the fiscal spending's, not the year's
     parts: list[tuple[str, str | None, Match[str], int, int]] = []
     position = lead.end()
     while position < len(s.text):
