@@ -1065,16 +1065,16 @@ def test_every_wording_of_both_totals_reads_for_the_department_and_for_fiscal_fu
 
 
 def test_a_revenue_list_with_a_source_the_model_lacks_is_left_unread_whole() -> None:
-    # "财政拨款收入" (the three fiscal sources together) is not a modelled source: reading the other
-    # sources alone would make R1 find the list 4,500 short of its total.
+    # "捐赠收入" is not a source of the model: reading the other sources alone would make R1 find
+    # the list short of its total.
     text = (
         "二、收入决算情况说明\n"
-        "本年收入合计4,800.00万元，其中：财政拨款收入4,500.00万元，占93.75%；事业收入300.00万元，占6.25%。\n"
+        "本年收入合计4,800.00万元，其中：事业收入4,500.00万元，占93.75%；捐赠收入300.00万元，占6.25%。\n"
     )
     result = read_report(text, department=DEPT, year=2021)
     revenue = result.disclosure.revenue
     assert revenue is not None and revenue.total == Amount("4800.00") and revenue.lines == ()
-    assert any("财政拨款收入" in u.reason for u in result.unread)
+    assert any("捐赠收入" in u.reason for u in result.unread)
     assert not audit(result.disclosure, rules=["R1"]).findings
 
 
@@ -1622,7 +1622,11 @@ def test_older_reports_totals_and_a_fiscal_revenue_section() -> None:
     result = read_report(text, department=DEPT, year=2017)
     d = result.disclosure
     assert d.revenue is not None and d.revenue.total == Amount("1000.00")
-    assert d.revenue.lines == ()  # 财政拨款收入 is not one of the model's sources: left unread
+    # 财政拨款收入 printed as one line has its own place beside the other sources.
+    assert d.revenue.fiscal is not None and d.revenue.fiscal.amount == Amount("900.00")
+    assert [(line.source, line.amount) for line in d.revenue.lines] == [
+        (RevenueSource.OPERATIONS, Amount("100.00"))
+    ]
     assert d.expenditure is not None and d.expenditure.total == Amount("980.00")
     assert [(line.kind, line.amount) for line in d.expenditure.lines] == [
         (ExpenditureKind.BASIC, Amount("700.00")),

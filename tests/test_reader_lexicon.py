@@ -57,8 +57,10 @@ def test_sh2024_ptczj_overview_and_revenue_sentences() -> None:
     assert _amount(result, "$.overview.expenditure_grand_total") == Decimal("2995.39")
     assert _amount(result, "$.revenue.total") == Decimal("2946.25")
     assert result.disclosure.fiscal is None  # 财政拨款收入 in a revenue list is no fiscal total
-    unread = [u for u in result.unread if "2940.05万元" in u.figures]
-    assert unread and "财政拨款收入" in unread[0].reason_zh
+    # … it is the three fiscal sources printed as one line of the list (page 21).
+    assert _amount(result, "$.revenue.fiscal.amount") == Decimal("2940.05")
+    assert _amount(result, "$.revenue.lines[0].amount") == Decimal("6.2")
+    assert result.unread == ()
 
 
 def test_swu2023_spending_total_with_thousands_separators() -> None:

@@ -3,7 +3,7 @@ from the PDFs, wrapped as extracted), each named by its file (see tests/corpus/R
 
 from __future__ import annotations
 
-from budgetacct.money import Amount
+from budgetacct.money import Amount, Percent
 from budgetacct.reader import read_report
 
 # sh2024-ptczj-js.pdf (上海市普陀区财政局 2024年度部门决算), the end of 附表 9 and 第三部分 一 to 三,
@@ -110,21 +110,23 @@ def test_a_glossary_in_the_table_of_contents_does_not_swallow_the_report() -> No
     result = read_report(UNIVERSITY)
     d = result.disclosure
     assert (d.year, d.department) == (2023, "西南大学")
-    assert d.overview is not None
-    assert (d.overview.revenue_grand_total, d.overview.expenditure_grand_total) == (
-        Amount("430725.03"),
-        Amount("457676.75"),
-    )
-    assert d.fiscal is not None and d.fiscal.grand_total == Amount("237100.00")
+    # 收入总计 and 支出总计 of the 收支决算总表说明 are the year's revenue and spending: 表1 (page 7)
+    # prints them as 本年收入合计 and 本年支出合计, its grand total as 合计 569,496.54.
+    assert d.overview is None
+    assert d.revenue is not None and d.revenue.total == Amount("430725.03")
+    assert d.expenditure is not None and d.expenditure.total == Amount("457676.75")
+    # 财政拨款支出总计 of the 财政拨款支出决算表说明 is 表4's 合计, the year's fiscal spending (page 12).
+    assert d.fiscal is not None and d.fiscal.grand_total is None
+    assert d.fiscal.expenditure_total == Amount("237100.00")
 
 
 def test_the_fiscal_spendings_kinds_are_not_the_years_kinds() -> None:
     d = read_report(UNIVERSITY).disclosure
     assert d.expenditure is not None
-    # 占支出总额 is no share wording the reader knows: the amounts only, and none of the fiscal ones
+    # “占支出总额78.61%” is a share of the year's spending; none of the fiscal kinds is read here
     assert [(line.amount, line.share) for line in d.expenditure.lines] == [
-        (Amount("359781.59"), None),
-        (Amount("97895.15"), None),
+        (Amount("359781.59"), Percent("78.61")),
+        (Amount("97895.15"), Percent("21.39")),
     ]
 
 

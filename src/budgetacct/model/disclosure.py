@@ -43,6 +43,7 @@ __all__ = [
     "EconomicLine",
     "Expenditure",
     "Fiscal",
+    "FiscalRevenueLine",
     "FunctionLine",
     "FundFlow",
     "FundSpending",
@@ -50,6 +51,7 @@ __all__ = [
     "KindLine",
     "OperatingCosts",
     "Overview",
+    "PartChange",
     "Procurement",
     "Revenue",
     "RevenueRow",
@@ -108,6 +110,32 @@ class SourceLine:
 
 
 @attrs.frozen
+class PartChange:
+    """The change of one part of a total, printed after the total's own change: “其中：事业收入
+    增加974.61万元” (a revenue source), “教育支出增加52,499.75万元” (a 类, with its ``code``)."""
+
+    name: str = attrs.field(validator=v.text)
+    change: StatedChange = attrs.field(
+        validator=v.instance(StatedChange, "变动（StatedChange）", "a StatedChange")
+    )
+    code: FunctionCode | None = v.optional_field(
+        v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode")
+    )
+
+
+def _part_changes() -> Any:
+    return v.tuple_field(PartChange, "分项变动（PartChange）", "a PartChange")
+
+
+@attrs.frozen
+class FiscalRevenueLine:
+    """财政拨款收入 printed as one line of the 收入 breakdown (the three fiscal sources together)."""
+
+    amount: Amount = attrs.field(validator=v.non_negative_amount)
+    share: Percent | None = _percent()
+
+
+@attrs.frozen
 class KindLine:
     """One kind of spending in the 支出 breakdown (基本支出 …), with its printed share."""
 
@@ -143,6 +171,8 @@ class FunctionLine:
     business: Amount | None = v.optional_amount_field()
     affiliate_subsidy: Amount | None = v.optional_amount_field()
     versus_budget: StatedChange | None = _change()
+    #: The change against last year's 决算数 (“比2022年度决算数增长0.39%”).
+    change: StatedChange | None = _change()
 
     def kind_split(self) -> dict[ExpenditureKind, Amount]:
         """The printed kind columns, without the ones not printed."""
@@ -218,6 +248,11 @@ class Revenue:
     lines: tuple[SourceLine, ...] = v.tuple_field(SourceLine, "收入来源行", "a SourceLine")
     change: StatedChange | None = _change()
     rows: tuple[RevenueRow, ...] = v.tuple_field(RevenueRow, "收入决算表行", "a RevenueRow")
+    #: “财政拨款收入X，占Y%” printed as one line of the breakdown: the three 财政拨款 sources
+    #: together, which the report does not split (their lines are then not in ``lines``).
+    fiscal: FiscalRevenueLine | None = _section(FiscalRevenueLine, "财政拨款收入行（FiscalRevenueLine）")
+    #: The change of each source, printed after the total's (“其中：财政拨款收入增加…”).
+    part_changes: tuple[PartChange, ...] = _part_changes()
 
     def get(self, source: RevenueSource) -> SourceLine | None:
         """The line of ``source``, or ``None`` when the report does not state it."""
@@ -233,6 +268,8 @@ class Expenditure:
     change: StatedChange | None = _change()
     classes: tuple[FunctionLine, ...] = v.tuple_field(FunctionLine, "功能分类行", "a FunctionLine")
     rows: tuple[FunctionLine, ...] = v.tuple_field(FunctionLine, "功能分类行", "a FunctionLine")
+    #: The change of each 类, printed after the total's (“其中：教育支出增加…”).
+    part_changes: tuple[PartChange, ...] = _part_changes()
 
     def get(self, kind: ExpenditureKind) -> KindLine | None:
         return next((line for line in self.lines if line.kind is kind), None)
@@ -260,6 +297,11 @@ class Fiscal:
     opening_balance: Amount | None = v.optional_amount_field()
     closing_balance: Amount | None = v.optional_amount_field()
     funds: tuple[FundFlow, ...] = v.tuple_field(FundFlow, "财政拨款分资金行", "a FundFlow")
+    #: The 项 lines of a 财政拨款支出决算表说明 (every fiscal fund together, unlike
+    #: ``GeneralBudget.items``): “1.小学教育（2050202），2023年度决算数为7,970.38万元，…”.
+    items: tuple[FunctionLine, ...] = v.tuple_field(FunctionLine, "功能分类行", "a FunctionLine")
+    #: The year's fiscal spending by kind (“财政拨款支出…，其中基本支出X，占Y%；项目支出…”).
+    lines: tuple[KindLine, ...] = v.tuple_field(KindLine, "支出类型行", "a KindLine")
 
     def get(self, fund: Fund) -> FundFlow | None:
         return next((flow for flow in self.funds if flow.fund is fund), None)
@@ -374,6 +416,14 @@ class Procurement:
     sme_share: Percent | None = _percent()
     small_micro: Amount | None = v.optional_amount_field()
     small_micro_share: Percent | None = _percent()
+    #: 面向中小企业（小微企业）预留政府采购项目预算金额: the budget of the projects reserved for them.
+    sme_reserved: Amount | None = v.optional_amount_field()
+    small_micro_reserved: Amount | None = v.optional_amount_field()
+    #: Awarded to them (“由中小企业供应商中标或成交的，采购金额…”) in the reserved projects and,
+    #: for SMEs, in the other projects.
+    sme_reserved_awarded: Amount | None = v.optional_amount_field()
+    small_micro_reserved_awarded: Amount | None = v.optional_amount_field()
+    sme_other_awarded: Amount | None = v.optional_amount_field()
 
 
 @attrs.frozen
@@ -397,6 +447,10 @@ class Assets:
     general_equipment: int | None = v.optional_field(v.count)
     special_equipment: int | None = v.optional_field(v.count)
     as_of: str | None = _text()
+    #: “单价100万元（含）以上设备（不含车辆）N台（套）”: equipment of any kind at or above the
+    #: printed unit price (``equipment_threshold``), not split into 通用 and 专用.
+    equipment: int | None = v.optional_field(v.count)
+    equipment_threshold: Amount | None = v.optional_amount_field()
 
 
 @attrs.frozen

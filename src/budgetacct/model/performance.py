@@ -98,3 +98,7 @@ class Performance:
     claims_no_balance: bool | None = v.optional_field(v.boolean)
     claims_no_adjustment: bool | None = v.optional_field(v.boolean)
     overall_rating: str | None = v.optional_field(v.text)
+    #: The budget those projects involve (“编报绩效目标的项目4个，涉及预算金额598.42万元”).
+    targets_amount: Amount | None = v.optional_amount_field()
+    monitored_amount: Amount | None = v.optional_amount_field()
+    self_evaluated_amount: Amount | None = v.optional_amount_field()

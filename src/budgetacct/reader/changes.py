@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
+from budgetacct.codes import FunctionCode
+from budgetacct.model.enums import RevenueSource
 from budgetacct.money import Direction
 from budgetacct.paths import Path
+from budgetacct.reader.draft import Where
 from budgetacct.reader.labelled import change_subjects
 from budgetacct.reader.normalize import Sentence
 from budgetacct.reader.reading import AMOUNT, NUMBER, PERCENT, Reader
@@ -14,7 +17,15 @@ from budgetacct.reader.reading import AMOUNT, NUMBER, PERCENT, Reader
 if TYPE_CHECKING:  # pragma: no cover
     from re import Match
 
-__all__ = ["PRIOR_REF", "THREE_PUBLIC_SUBJECT", "direction_of", "put_change", "put_flat", "read_year_on_year"]
+__all__ = [
+    "PRIOR_REF",
+    "THREE_PUBLIC_SUBJECT",
+    "direction_of",
+    "put_change",
+    "put_flat",
+    "read_part_changes",
+    "read_year_on_year",
+]
 
 # 三公 subjects: a sentence about them is read by the 三公 construction, changes included.
 THREE_PUBLIC_SUBJECT = re.compile(
@@ -103,3 +114,59 @@ def _nearest(subjects: list[tuple[int, int, Path]], position: int) -> tuple[int,
         if subject[1] <= position:
             found = subject
     return found
+
+
+# --- the change of each part, after the total's -------------------------------------------------------------
+
+# “学校2023年度收入总计X万元，与2022年度相比，减少Y万元，降低Z%。其中：财政拨款收入增加…万元，事业收入
+# 增加…万元，其他收入减少…万元。” (西南大学 2023年度部门决算, 收支决算总表说明): each part names a
+# revenue source (or 财政拨款收入, the fiscal sources together) or a 类 of spending.
+_PART_LEAD = re.compile(r"其中[：，]")
+_PART_NAME = re.compile(r"(?P<n>[\u4e00-\u9fff]{2,20}?)(?=增加|减少|增长|下降|降低|上升)")
+_SOURCE_WORDS: Final = frozenset({*(source.value for source in RevenueSource), "财政拨款收入"})
+
+
+def read_part_changes(r: Reader, s: Sentence) -> None:
+    """“其中：A增加X万元，B减少Y万元” right after a sentence stating a total's change against last
+    year: each part's change, when every part is a revenue source (then the total is 收入) or
+    every part a 类 of the catalogue (支出).  One part not understood leaves the sentence unread."""
+    lead = _PART_LEAD.match(s.text)
+    if lead is None:
+        return
+    before = s.paragraph.text[: s.offset].rstrip("。；")
+    previous = before[before.rfind("。") + 1 :]
+    if not PRIOR_REF.search(previous) or _CHANGE.search(previous) is None:
+        return
+    if "财政拨款" in previous or "一般公共预算" in previous:
+        return  # the parts of a fiscal total are the fiscal spending's, not the year's
+    parts: list[tuple[str, str | None, Match[str], int, int]] = []
+    position = lead.end()
+    while position < len(s.text):
+        name = _PART_NAME.match(s.text, position)
+        change = _CHANGE.match(s.text, name.end()) if name is not None else None
+        if name is None or change is None or change.group("amt") is None:
+            return
+        printed = name.group("n")
+        parts.append(
+            (printed, None if printed in _SOURCE_WORDS else r.lookup(printed, None), change, *name.span())
+        )
+        position = change.end()
+        if s.text.startswith(("，", "；", "、"), position):
+            position += 1
+        elif s.text[position:].strip("。") == "":
+            break
+        else:
+            return
+    if all(printed in _SOURCE_WORDS for printed, *_ in parts) and "收入" in previous:
+        section = "revenue"
+    elif all(code is not None and len(code) == 3 for _, code, *_ in parts) and "支出" in previous:
+        section = "expenditure"
+    else:
+        return
+    for printed, code, change, start, end in parts:
+        required: dict[str, tuple[object, Where, None]] = {"name": (printed, r.where(s, start, end), None)}
+        if code is not None:
+            required["code"] = (FunctionCode(code), r.where(s, start, end), None)
+        index = r.draft.item((section, "part_changes"), printed, required)
+        if index is not None:
+            put_change(r, s, (section, "part_changes", index, "change"), change)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from budgetacct.codes import FunctionCode
 from budgetacct.errors import InvalidValue
 from budgetacct.money import Unit
+from budgetacct.paths import Path
+from budgetacct.reader.changes import direction_of
 from budgetacct.reader.draft import Where
 from budgetacct.reader.normalize import Sentence
 from budgetacct.reader.reading import AMOUNT, COPULA, ITEMS, PERCENT, Reader, strip_name
@@ -16,7 +18,7 @@ from budgetacct.reader.reading import AMOUNT, COPULA, ITEMS, PERCENT, Reader, st
 if TYPE_CHECKING:  # pragma: no cover
     from re import Match
 
-__all__ = ["figures_of_item", "item_heading", "read_general_budget", "read_items"]
+__all__ = ["figures_of_item", "item_heading", "read_expenditure_classes", "read_general_budget", "read_items"]
 
 _GPB_DETAIL = re.compile(
     rf"一般公共预算(?:财政拨款)?支出(?P<rest>[^。；]{{0,40}}?)(?:支出)?决算(?:数)?(?:为|是)(?P<a>{AMOUNT})"
@@ -29,8 +31,12 @@ _STRUCTURE = re.compile(r"主要用于(?:以下方面)?[：]?")
 _STRUCTURE_OTHERWISE = re.compile(r"[，。；]?(?:其中|分别为|具体为|包括)[：，]?")
 _CLASS_CLAUSE = re.compile(
     rf"(?:其中[：，]?)?(?P<n>[^\d；。：，]{{2,40}}?)(?P<mark>（类）|（(?P<code>\d{{3}})）)?(?P<tail>支出)?"
-    rf"(?:决算)?{COPULA}(?P<a>{AMOUNT})(?:，?占(?:比|比重)?{COPULA}(?P<p>{PERCENT}))?"
+    rf"(?:决算)?{COPULA}(?P<a>{AMOUNT})"
+    rf"(?:，?占(?:比|比重|(?:总支出|支出总额|本年支出合计)的?(?:比重|比例)?)?{COPULA}(?P<p>{PERCENT}))?"
 )
+#: “按照支出功能科目划分，教育支出X万元，占总支出的Y%；…” (西南大学 2023年度部门决算, 支出决算表说明):
+#: the year's spending by 类, the 支出 side of 收入支出决算总表.
+_BY_FUNCTION = re.compile(r"按(?:照)?支出功能(?:科目|分类)?(?:划分)?[，：]")
 
 
 def read_general_budget(r: Reader, s: Sentence) -> None:
@@ -87,7 +93,18 @@ def _clauses(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         position = stop + 1
 
 
-def _classes(r: Reader, s: Sentence, start: int) -> None:
+def read_expenditure_classes(r: Reader, s: Sentence) -> None:
+    """The year's spending by 类 (``Expenditure.classes``), led by “按支出功能分类”."""
+    if s.section != "expenditure":
+        return
+    lead = _BY_FUNCTION.match(s.text)
+    if lead is not None:
+        _classes(r, s, lead.end(), ("expenditure", "classes"))
+
+
+def _classes(
+    r: Reader, s: Sentence, start: int, path: tuple[str, str] = ("general_budget", "classes")
+) -> None:
     for a, b in _clauses(s.text, start, len(s.text)):
         m = _CLASS_CLAUSE.match(s.text[:b], a)
         if m is None:
@@ -107,7 +124,7 @@ def _classes(r: Reader, s: Sentence, start: int) -> None:
         if found is None:
             continue
         index = r.draft.item(
-            ("general_budget", "classes"),
+            path,
             code,
             {
                 "code": (FunctionCode(code), found[2], None),
@@ -116,7 +133,7 @@ def _classes(r: Reader, s: Sentence, start: int) -> None:
             },
         )
         if index is not None:
-            r.put_percent(("general_budget", "classes", index, "share"), r.percent(s, m, "p"))
+            r.put_percent((*path, index, "share"), r.percent(s, m, "p"))
 
 
 # 项 lines: “1.一般公共服务（201）政府办公厅（室）及相关机构事务（03）: 行政运行（01）支出决算为…；…”
@@ -184,6 +201,13 @@ _WHOLE_CODE_ITEM = re.compile(
 
 
 _WHOLE_CODE_FIGURE = re.compile(_WHOLE_CODE_ITEM.pattern + _FIGURE.pattern)
+# “小学教育（2050202），2023年度决算数为7,970.38万元，比2022年度决算数增长0.39%” (西南大学 2023年度
+# 部门决算, 财政拨款支出决算表说明): the year's 决算数 and its change against last year's.
+_YEAR_FIGURE = re.compile(
+    _WHOLE_CODE_ITEM.pattern
+    + rf"[，：]?\d{{4}}年度?(?:支出)?决算数?{COPULA}(?P<a>{AMOUNT})"
+    + rf"(?:，?(?:比|较)\d{{4}}年度?(?:决算数?)?(?P<dir>增长|增加|减少|下降|降低|上升)(?P<rate>{PERCENT}))?"
+)
 
 
 def _whole_code_item(r: Reader, s: Sentence) -> None:
@@ -194,12 +218,16 @@ def _whole_code_item(r: Reader, s: Sentence) -> None:
         return
     m = _WHOLE_CODE_FIGURE.match(text, body)  # the name as short as the figure after it allows
     if m is None:
+        m = _YEAR_FIGURE.match(text, body)
+    if m is None:
         if s.tokens:
             r.reject_item(s, body, len(text), "项 line not understood", "未能识别的项级科目说明")
         return
     code = m.group("c1") or m.group("c2")
     name = (m.group("n1") or m.group("n2") or "").strip("，、 ")
-    _put_item(r, s, code, name, (), m)
+    # Under a 财政拨款支出决算表说明 the items are every fiscal fund's, not the 一般公共预算's only.
+    items = ("fiscal", "items") if s.section == "fiscal_spending" else ITEMS
+    _put_item(r, s, code, name, (), m, items)
 
 
 def _lone_items(r: Reader, s: Sentence) -> None:
@@ -239,7 +267,9 @@ def _section_by_name(r: Reader, name: str, digits: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _put_item(r: Reader, s: Sentence, code: str, name: str, parents: tuple[str, ...], m: Match[str]) -> None:
+def _put_item(
+    r: Reader, s: Sentence, code: str, name: str, parents: tuple[str, ...], m: Match[str], items: Path = ITEMS
+) -> None:
     try:
         function_code = FunctionCode(code)
     except InvalidValue:  # pragma: no cover - the patterns only build 3/5/7 digits
@@ -254,12 +284,18 @@ def _put_item(r: Reader, s: Sentence, code: str, name: str, parents: tuple[str, 
     }
     if parents:
         required["parent_names"] = (parents, found[2], None)
-    index = r.draft.item(ITEMS, code, required)
+    index = r.draft.item(items, code, required)
     if index is None:
-        r.draft.partial(ITEMS)
+        r.draft.partial(items)
         return
-    r.put_amount((*ITEMS, index, "budget"), r.amount(s, m, "b"))
-    r.put_percent((*ITEMS, index, "completion"), r.percent(s, m, "p"))
+    groups = m.re.groupindex
+    if "b" in groups:
+        r.put_amount((*items, index, "budget"), r.amount(s, m, "b"))
+        r.put_percent((*items, index, "completion"), r.percent(s, m, "p"))
+    if "dir" in groups and m.group("dir") is not None:
+        change: Path = (*items, index, "change")
+        if r.draft.put((*change, "direction"), direction_of(m.group("dir")), r.where(s, *m.span("dir"))):
+            r.put_percent((*change, "rate"), r.percent(s, m, "rate"))
 
 
 def _coded_items(r: Reader, s: Sentence) -> None:

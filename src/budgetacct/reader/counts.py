@@ -12,7 +12,7 @@ from budgetacct.reader.normalize import Paragraph, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     pass
-from budgetacct.reader.reading import COPULA, GENERIC_SUBJECTS, Reader
+from budgetacct.reader.reading import AMOUNT, COPULA, GENERIC_SUBJECTS, Reader
 
 __all__ = ["offer_department_lead", "offer_title", "read_assets", "read_performance", "read_staffing"]
 
@@ -32,6 +32,15 @@ _EQUIPMENT = re.compile(
 )
 
 
+# “单价100万元（含）以上设备（不含车辆）2台（套）” (上海 2024 决算 template): equipment of every
+# kind at or above the price, not split into 通用 and 专用.
+_ANY_EQUIPMENT = re.compile(
+    r"单价(?P<t>\d+(?:\.\d+)?万元)(?:（含）)?以上(?:的)?设备(?:（不含车辆）)?(?:共)?(?P<n>\d+)(?:台（套）|台|套|件)"
+)
+
+_PLANNED = re.compile(r"购置|购买|采购|安排|新增")
+
+
 def read_assets(r: Reader, s: Sentence) -> None:
     text = s.text
     if "车辆" not in text and "设备" not in text:
@@ -48,6 +57,11 @@ def read_assets(r: Reader, s: Sentence) -> None:
         s.use(*m.span("t"))
         field = "general_equipment" if m.group("k") == "通用设备" else "special_equipment"
         touched |= r.put_count(("assets", field), r.count(s, m, "n"))
+    for m in _ANY_EQUIPMENT.finditer(text):
+        if _PLANNED.search(text, max(0, m.start() - 12), m.start()):
+            continue  # “预算安排购置单价100万元以上设备…”: a purchase planned, not equipment held
+        if r.put_count(("assets", "equipment"), r.count(s, m, "n")):
+            touched |= r.put_amount(("assets", "equipment_threshold"), r.amount(s, m, "t"))
     if as_of is not None and touched:
         r.draft.put(("assets", "as_of"), as_of.group("d"), r.where(s, *as_of.span("d")))
 
@@ -88,12 +102,37 @@ _RATING = re.compile(
 )
 
 
+# “编报绩效目标的2024年度项目4个，涉及预算金额598.42万元” (上海 2024 决算 template): a stage of
+# the performance management, its projects and the budget they involve.  绩效跟踪 is 上海's word
+# for the monitoring during the year (绩效运行监控).
+_PF_STAGE = re.compile(
+    r"(?P<k>(?:编报)?绩效目标|绩效跟踪(?:评价)?|绩效(?:运行)?监控|绩效自评)的(?:\d{4}年度?)?项目(?:共)?"
+    rf"(?P<n>\d+)个，?涉及(?:项目)?预算(?:金额|资金)?{COPULA}(?P<a>{AMOUNT})"
+)
+_PF_STAGES: Final = {
+    "绩效目标": "targets",
+    "绩效跟踪": "monitored",
+    "绩效监控": "monitored",
+    "绩效自评": "self_evaluated",
+}
+
+
+def _stage(printed: str) -> str:
+    key = printed.removeprefix("编报").removesuffix("评价").replace("运行", "")
+    return _PF_STAGES[key]
+
+
 def read_performance(r: Reader, s: Sentence) -> None:
     text = s.text
     if "绩效" not in text and "预算" not in text and "资金" not in text:
         return
     for m in _PF_COUNT.finditer(text):
         r.put_count(("performance", _PF_FIELDS[m.group("k")]), r.count(s, m, "n"))
+    for m in _PF_STAGE.finditer(text):
+        stage = _stage(m.group("k"))
+        counted = "projects_with_targets" if stage == "targets" else f"projects_{stage}"
+        r.put_count(("performance", counted), r.count(s, m, "n"))
+        r.put_amount(("performance", f"{stage}_amount"), r.amount(s, m, "a"))
     for pattern, field in _CLAIMS:
         claim = pattern.search(text)
         if claim is not None:

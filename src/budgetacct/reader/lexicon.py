@@ -14,9 +14,9 @@ right, the longest wording that starts at a position wins and the scan resumes a
 
 >>> [(found.wording, found.start) for found in labels("2021年度财政拨款收入总计5万元，收入总计9万元。")]
 [('财政拨款收入总计', 6), ('收入总计', 18)]
->>> entry = LEXICON.entries_for("收入总计")[0]
->>> entry.paths, [seen.document for seen in entry.seen][:1]
-((('overview', 'revenue_grand_total'),), ['西南大学 2023年度部门决算'])
+>>> entry = LEXICON.entries_for("收入总计")[1]
+>>> entry.paths, entry.sections, [seen.document for seen in entry.seen][:1]
+((('revenue', 'total'),), ('revenue', 'summary_table'), ['西南大学 2023年度部门决算'])
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ SECTIONS: Final = (
     "expenditure",
     "other_matters",
     "profile",
+    "summary_table",
+    "fiscal_spending",
 )
 
 

@@ -19,15 +19,21 @@ __all__ = ["SOURCE_NAMES", "read_expenditure", "read_fiscal", "read_revenue"]
 
 #: The printed names of the revenue sources (收入 lines of §二 and of 收入支出决算总表).
 SOURCE_NAMES: Final = {source.value: source for source in RevenueSource}
+#: “，占（本年收入合计）的比重为X%”: the share of a line in its total, as the wholes are printed
+#: (“占收入总额56.42%”, 西南大学 2023年度部门决算).
+_REV_SHARE = rf"(?:，?占(?:本年收入合计|收入合计|总收入|收入总额)?的?(?:比重|比例)?{COPULA}(?P<p>{PERCENT}))?"
+_EXP_SHARE = rf"(?:，?占(?:本年支出合计|支出合计|总支出|支出总额)?的?(?:比重|比例)?{COPULA}(?P<p>{PERCENT}))?"
 _REV_LINE = re.compile(
-    rf"(?P<n>{'|'.join(sorted(SOURCE_NAMES, key=len, reverse=True))}){COPULA}(?P<a>{AMOUNT})"
-    rf"(?:，?占(?:本年收入合计|收入合计|总收入)?的?(?:比重|比例)?{COPULA}(?P<p>{PERCENT}))?"
+    rf"(?P<n>{'|'.join(sorted(SOURCE_NAMES, key=len, reverse=True))}){COPULA}(?P<a>{AMOUNT}){_REV_SHARE}"
 )
 _KIND_NAMES: Final = {kind.value: kind for kind in ExpenditureKind}
 _EXP_LINE = re.compile(
-    rf"(?P<n>{'|'.join(sorted(_KIND_NAMES, key=len, reverse=True))}){COPULA}(?P<a>{AMOUNT})"
-    rf"(?:，?占(?:本年支出合计|支出合计|总支出)?的?(?:比重|比例)?{COPULA}(?P<p>{PERCENT}))?"
+    rf"(?P<n>{'|'.join(sorted(_KIND_NAMES, key=len, reverse=True))}){COPULA}(?P<a>{AMOUNT}){_EXP_SHARE}"
 )
+#: “财政拨款收入X，占Y%” as a line of the year's revenue: the three fiscal sources together
+#: (上海市普陀区财政局 2024年度部门决算; 西南大学 2023年度部门决算).  Only as a list's own line:
+#: after punctuation, never inside a longer name (本年财政拨款收入, 一般公共预算财政拨款收入).
+_FISCAL_LINE = re.compile(rf"(?<![\u4e00-\u9fff])财政拨款收入{COPULA}(?P<a>{AMOUNT}){_REV_SHARE}")
 
 
 # Any "…收入 X万元" clause: a source the model does not have (财政拨款收入, the three fiscal
@@ -48,12 +54,16 @@ def read_revenue(r: Reader, s: Sentence) -> None:
     if ("本年收入合计" not in s.text and s.section != "revenue") or _FI_REV_GRAND.search(s.text):
         # A sentence led by 财政拨款收入总计 lists the fiscal sources only: not the year's list.
         return
+    fiscal_line = _fiscal_line(s)
+    if fiscal_line is not None and any(a <= fiscal_line.start() < b for a, b in fiscal):
+        fiscal_line = None  # “财政拨款收入X，其中本年收入Y”: X is the fiscal grand total
     unknown = [
         m
         for m in _ANY_SOURCE.finditer(s.text)
         if not m.group("n").endswith(_NOT_SOURCES)
         and not any(m.group("n").endswith(name) for name in SOURCE_NAMES)
         and not any(a <= m.start() < b for a, b in fiscal)
+        and (fiscal_line is None or m.start() != fiscal_line.start())
     ]
     if unknown:
         for m in unknown:
@@ -66,7 +76,20 @@ def read_revenue(r: Reader, s: Sentence) -> None:
                 f"“{name}”不是模型中的收入来源，本句各项收入未读取",
             )
         return
+    if fiscal_line is not None:
+        r.put_amount(("revenue", "fiscal", "amount"), r.amount(s, fiscal_line, "a"))
+        r.put_percent(("revenue", "fiscal", "share"), r.percent(s, fiscal_line, "p"))
     _lines(r, s, _REV_LINE, SOURCE_NAMES, "revenue", "source")
+
+
+def _fiscal_line(s: Sentence) -> Match[str] | None:
+    """The one “财政拨款收入X” line of a revenue list; ``None`` when there is none, when it is
+    printed twice, or when the list also prints a fiscal source of its own (the one line would
+    then not stand for the three sources together)."""
+    found = list(_FISCAL_LINE.finditer(s.text))
+    if len(found) != 1 or any(name in s.text for name in SOURCE_NAMES if SOURCE_NAMES[name].is_fiscal):
+        return None
+    return found[0]
 
 
 def _unit_total(r: Reader, s: Sentence, kind: str, section: str) -> None:
@@ -80,6 +103,12 @@ def read_expenditure(r: Reader, s: Sentence) -> None:
     if "支出" not in s.text:
         return
     _unit_total(r, s, "支出", "expenditure")
+    if s.section == "fiscal_spending" and any(
+        path == ("fiscal", "expenditure_total") for reading in readings(s) for path in reading.paths
+    ):
+        # “财政拨款支出总计X，其中基本支出Y，占总支出的Z%” under a 财政拨款支出决算表说明.
+        _lines(r, s, _EXP_LINE, _KIND_NAMES, "fiscal", "kind")
+        return
     if "本年支出合计" not in s.text and s.section != "expenditure":
         return
     if any(path[0] == "fiscal" for reading in readings(s) for path in reading.paths):

@@ -24,8 +24,14 @@ from budgetacct.reader.normalize import Document, Sentence, heading_title, is_pa
 
 if TYPE_CHECKING:  # pragma: no cover
     pass
-from budgetacct.reader.changes import read_year_on_year
-from budgetacct.reader.classification import figures_of_item, item_heading, read_general_budget, read_items
+from budgetacct.reader.changes import read_part_changes, read_year_on_year
+from budgetacct.reader.classification import (
+    figures_of_item,
+    item_heading,
+    read_expenditure_classes,
+    read_general_budget,
+    read_items,
+)
 from budgetacct.reader.counts import (
     offer_department_lead,
     offer_title,
@@ -35,6 +41,7 @@ from budgetacct.reader.counts import (
 )
 from budgetacct.reader.labelled import read_labelled
 from budgetacct.reader.lists import read_expenditure, read_fiscal, read_revenue
+from budgetacct.reader.procurement import read_sme_awards
 from budgetacct.reader.reading import Reader, match_name
 from budgetacct.reader.three_public import read_three_public
 
@@ -61,6 +68,12 @@ _SECTIONS: Final = (
     ("财政拨款收入支出决算总体", "fiscal"),
     ("财政拨款收支", "fiscal"),
     ("财政拨款收入决算", "fiscal"),
+    # “（一）高等学校收支决算总表说明” (the 高等学校 layout): its 收入总计 and 支出总计 are the year's
+    # revenue and spending, 表1 naming its grand total 合计 (see the lexicon).  Only this layout's:
+    # another report's 收支决算总表 may well print a 收入总计 that is the grand total.
+    ("高等学校收支决算总表", "summary_table"),
+    # “（四）高等学校财政拨款支出决算表说明”: the table holds the year's fiscal spending only.
+    ("财政拨款支出决算表", "fiscal_spending"),
     ("收入支出决算总体", "overview"),
     ("收支决算总体", "overview"),
     ("基本支出决算", "basic_expenditure"),
@@ -103,6 +116,15 @@ def assign_context(document: Document) -> None:
                 by_heading = False
                 part = _part_of(title) or "unknown"
                 section = "glossary" if part == "glossary" else None
+            elif by_heading and _TOP_LEVEL.match(line.text) and "名词解释" not in title:
+                # A report numbering its parts 一、二、三 (a university's): the glossary, entered by
+                # such a heading (often in the table of contents), ends at the next one.
+                if ("报表" in title or "决算表" in title) and "说明" not in title:
+                    part = "tables"
+                else:
+                    part = "profile" if "概况" in title else "narrative"
+                # The 概况 and the tables end at the next such heading too; the 说明 runs on.
+                section, by_heading = None, part != "narrative"
             elif part in ("narrative", "unknown", "profile"):
                 found = _section_of(title)
                 if found == "glossary":
@@ -111,15 +133,6 @@ def assign_context(document: Document) -> None:
                     by_heading = True
                 elif found is not None:
                     section = found
-            elif by_heading and _TOP_LEVEL.match(line.text) and "名词解释" not in title:
-                # A report numbering its parts 一、二、三 (a university's): the glossary, entered by
-                # such a heading (often in the table of contents), ends at the next one.
-                part = (
-                    "tables"
-                    if ("报表" in title or "决算表" in title) and "说明" not in title
-                    else "narrative"
-                )
-                section, by_heading = None, False
         line.part = part
         line.section = section
         line.subsection = subsection
@@ -145,10 +158,13 @@ _HANDLERS: Final = (
     read_revenue,
     read_expenditure,
     read_general_budget,
+    read_expenditure_classes,
     read_items,
     read_three_public,
+    read_sme_awards,
     read_assets,
     read_performance,
+    read_part_changes,
     read_year_on_year,
 )
 
@@ -199,7 +215,10 @@ def read_prose(r: Reader) -> None:
                 for handler in _HANDLERS:
                     handler(r, sentence)
             offer_department_lead(r, sentence)
-            _leftover(r, sentence, "no pattern for this figure", "没有识别此数字的句式")
+            if sentence.part == "profile":
+                _leftover(r, sentence, *_PROFILE_FIGURE)
+            else:
+                _leftover(r, sentence, "no pattern for this figure", "没有识别此数字的句式")
     if pending is not None:
         _leftover(r, pending[0], "no pattern for this figure", "没有识别此数字的句式")
 
@@ -216,6 +235,13 @@ def _leftover(r: Reader, s: Sentence, reason: str, reason_zh: str) -> None:
             r.whole(s), "classification line without a figure", "类/款/项说明中没有可识别的数字", ()
         )
 
+
+#: Why an amount or a share of the 概况 (a campus's area, research funding won) stays unread: the
+#: model holds the accounts, not the description of the department.
+_PROFILE_FIGURE: Final = (
+    "a figure of the department's profile, outside the accounts the model holds",
+    "单位概况中的数字，不属于模型所载的收支、资产与绩效范围",
+)
 
 #: How many sentences without figures (“主要用于：…”) may stand between an item's heading and its figures.
 _GAP_SENTENCES: Final = 3

@@ -27,8 +27,10 @@ def fiscal_revenue_adds_up(c: Checker) -> None:
         "财政拨款本年收入与分资金收入之和不符",
         "fiscal revenue differs from the sum of the funds' revenue",
     )
-    if revenue is not None and revenue.lines:
+    if revenue is not None and (revenue.lines or revenue.fiscal is not None):
         fiscal_lines = [line.amount for line in revenue.lines if line.source.is_fiscal]
+        if revenue.fiscal is not None:  # the three fiscal sources printed as one line
+            fiscal_lines.append(revenue.fiscal.amount)
         c.equal(
             "$.fiscal.revenue_total",
             fiscal.revenue_total,

@@ -11,13 +11,12 @@ from budgetacct.money import Direction
 def shares_rounded_and_total_100(c: Checker) -> None:
     d = c.d
     if d.revenue is not None:
-        c.shares(
-            "$.revenue.lines",
-            d.revenue.total,
-            [(f"$.revenue.lines[{i}]", line.amount, line.share) for i, line in enumerate(d.revenue.lines)],
-            "收入占比",
-            "revenue share",
-        )
+        sources = [
+            (f"$.revenue.lines[{i}]", line.amount, line.share) for i, line in enumerate(d.revenue.lines)
+        ]
+        if d.revenue.fiscal is not None:  # 财政拨款收入 printed as one line of the list
+            sources.insert(0, ("$.revenue.fiscal", d.revenue.fiscal.amount, d.revenue.fiscal.share))
+        c.shares("$.revenue.lines", d.revenue.total, sources, "收入占比", "revenue share")
     if d.expenditure is not None:
         c.shares(
             "$.expenditure.lines",

@@ -8,11 +8,13 @@ from budgetacct.model.enums import ExpenditureKind
 
 def revenue_total_is_sum_of_sources(c: Checker) -> None:
     revenue = c.d.revenue
-    if revenue is not None:
-        c.equal_to_lines(
+    if revenue is not None and (revenue.lines or revenue.fiscal is not None):
+        # 财政拨款收入 printed as one line stands for the three fiscal sources.
+        parts = [line.amount for line in revenue.lines]
+        c.equal(
             "$.revenue.total",
             revenue.total,
-            revenue.lines,
+            parts if revenue.fiscal is None else [revenue.fiscal.amount, *parts],
             "本年收入合计与各项收入之和不符",
             "revenue total differs from the sum of its sources",
         )
