@@ -35,12 +35,12 @@ def test_a_table_cell_is_named_by_its_table_as_printed_its_row_and_its_column() 
         "金额",
     )
     assert place_words(FISCAL_TOTAL, SEED) == (
-        "四财政拨款收入支出决算总表“总计”行“金额”列",  # as the table rules' messages name it
-        "table 四财政拨款收入支出决算总表, row 总计, column 金额",
+        "表四财政拨款收入支出决算总表“总计”行“金额”列",  # as the table rules' messages name it
+        "table 表四财政拨款收入支出决算总表, row 总计, column 金额",
     )
     assert place_words(f"$.tables[{FISCAL}]", SEED) == (
-        "四财政拨款收入支出决算总表",
-        "table 四财政拨款收入支出决算总表",
+        "表四财政拨款收入支出决算总表",
+        "table 表四财政拨款收入支出决算总表",
     )
 
 

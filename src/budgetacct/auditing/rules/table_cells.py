@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
@@ -75,7 +76,17 @@ class Printed:
 
 
 def table_name(table: StandardTable) -> str:
-    return f"{table.number}{table.title}" if table.number else table.title
+    """The table as a reader finds it in the report: its number and title as printed, the number
+    once (a title printed as “表 2：高等学校收入决算表” already carries it), a bare numeral as 表N."""
+    number, title = table.number, table.title
+    if not number or "".join(title.split()).startswith("".join(number.split())):
+        return title
+    if all(ch in _NUMERALS for ch in number):
+        number = f"表{number}"
+    return f"{number}{title}"
+
+
+_NUMERALS: Final = frozenset("一二三四五六七八九十0123456789")
 
 
 _Index = dict[tuple[TableKind, RowKey, Column], tuple[int, int, int, int]]
