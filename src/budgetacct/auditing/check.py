@@ -42,8 +42,15 @@ def _fmt(value: Decimal) -> str:
     return "0" if text in ("-0", "0") else text
 
 
+#: 10**-places for the places a printed figure or percentage may have (made once, not per call).
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(13)}
+
+
 def _round(value: Decimal, places: int = 2) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP, _CTX)
+    quantum = _QUANTA.get(places)
+    if quantum is None:
+        quantum = Decimal(1).scaleb(-places)
+    return value.quantize(quantum, ROUND_HALF_UP, _CTX)
 
 
 class Checker:
@@ -83,11 +90,12 @@ class Checker:
         figure may be off by half its last place), not half a unit of the result's own last place.
         ``sum_of(())`` is a zero with no allowance: a figure the report does not print.
         """
-        total = sum(parts, Amount(0))
+        total = sum(parts, Amount._exact(_ZERO))
         for part in minus:
             total = total - part
-        allowance = sum((self.half(part) for part in (*parts, *minus)), _ZERO)
-        self._sums[id(total)] = (total, allowance)
+        if not self.exact:  # an exact audit allows nothing anywhere (see half)
+            allowance = sum((self.half(part) for part in (*parts, *minus)), _ZERO)
+            self._sums[id(total)] = (total, allowance)
         return total
 
     def printed_or_nothing(self, amount: Amount | None) -> Amount:
@@ -169,17 +177,16 @@ class Checker:
         """
         if actual is None:
             return
-        amounts: list[Amount] = []
+        # Most identities hold: sum first, and list the parts only for one that does not.
+        expected = _ZERO
         for part in parts:
             if part is None:
                 return
-            amounts.append(part[1] if isinstance(part, tuple) else part)
-        expected = _ZERO
-        for a in amounts:
-            expected += a.value
+            expected += part[1].value if isinstance(part, tuple) else part.value
         difference = actual.value - expected
         if not difference:
             return
+        amounts = [part[1] if isinstance(part, tuple) else part for part in parts if part is not None]
         tolerance = self.half(actual) + sum((self.half(a) for a in amounts), _ZERO)
         figures = {
             "expected": expected,
@@ -243,6 +250,13 @@ class Checker:
 
     def ratio_range(self, part: Amount, whole: Amount) -> tuple[Decimal, Decimal] | None:
         """The interval of part/whole×100 over the rounding intervals; None if whole may be 0."""
+        if self.exact:
+            # No rounding: the interval is the one ratio (of a part not below 0).
+            if whole.value <= 0:
+                return None
+            if part.value >= 0:
+                ratio = _CTX.divide(part.value * _HUNDRED, whole.value)
+                return ratio, ratio
         hp, hw = self.half(part), self.half(whole)
         low_whole, high_whole = whole.value - hw, whole.value + hw
         if low_whole <= 0:
@@ -306,7 +320,8 @@ class Checker:
             )
             return
         places = max(2, _places(printed.value))
-        low, high = _round(bounds[0], places), _round(bounds[1], places)
+        low = _round(bounds[0], places)
+        high = low if bounds[1] is bounds[0] else _round(bounds[1], places)
         value = printed.value
         if low <= value <= high:
             return
