@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from budgetacct._codegen import slot_setter
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
@@ -28,6 +28,8 @@ from budgetacct.money import Amount, Change, Direction, Percent, shares
 __all__ = ["publish"]
 
 _Member = TypeVar("_Member", RevenueSource, ExpenditureKind)
+#: A roll-up row: the total, then one sum per ExpenditureKind (see ``model/ledger.py``).
+_Row = list[Decimal]
 _Line = TypeVar("_Line", disclosure.SourceLine, disclosure.KindLine)
 
 
@@ -90,6 +92,7 @@ class _Publisher:
         self._lines: dict[frozenset[Fund] | None, tuple[disclosure.FunctionLine, ...]] = {}
         self.rows = _RowCache(ledger._totals)
         self._by_code: dict[frozenset[Fund] | None, dict[str, disclosure.FunctionLine]] = {}
+        self._all_rows: dict[str, list[Decimal]] | None = None
         # Sums never touched stay the shared zero Decimal: they share one zero Amount too.
         zero = Amount._exact(_NOTHING) if places is None else Amount._exact(_NOTHING).rounded(places)
         new, set_value = object.__new__, slot_setter(Amount, "value")
@@ -198,7 +201,7 @@ class _Publisher:
         # A row whose figures equal the all-funds row (a code spent from this fund only) is the
         # same immutable object as in the all-funds table: fewer objects, same content.
         same = None if key is None else self._lines_by_code(None)
-        all_rows = None if key is None else self.rows.rows(None)
+        all_rows = None if key is None else self._all_rows_by_code()
         # The 基本/项目 columns are always printed; the other three kinds only when the
         # department has such spending at all (a 行政单位's table leaves them out).
         present = self.ledger._totals.kinds
@@ -207,9 +210,12 @@ class _Publisher:
         year = self.ledger.year
         lines = []
         for code, row in self.rows.rows(key).items():
-            if same is not None and all_rows is not None and all_rows[code] == row:
-                lines.append(same[code.code])
-                continue
+            if same is not None and all_rows is not None:
+                # Keyed by the code's text, whose hash CPython caches (a code's is a Python call).
+                all_row = all_rows[code.code]
+                if all_row is row or all_row == row:
+                    lines.append(same[code.code])
+                    continue
             lines.append(
                 _function_line(
                     code,
@@ -223,6 +229,12 @@ class _Publisher:
                 )
             )
         found = self._lines[key] = tuple(lines)
+        return found
+
+    def _all_rows_by_code(self) -> dict[str, list[Decimal]]:
+        found = self._all_rows
+        if found is None:
+            found = self._all_rows = {code.code: row for code, row in self.rows.rows(None).items()}
         return found
 
     def _lines_by_code(self, funds: frozenset[Fund] | None) -> dict[str, disclosure.FunctionLine]:
@@ -288,19 +300,19 @@ class _Publisher:
             if line.fund is Fund.GENERAL_BUDGET:
                 budgets[line.function] = budgets.get(line.function, _ZERO) + line.amount
         items = []
-        leaf_codes = _leaves(rows)
-        for code in leaf_codes:
-            amount = Amount._exact(rows[code][0])
+        for code, row in _leaves(rows):
+            amount = Amount._exact(row[0])
             printed_budget: Amount | None = None
             completion: Percent | None = None
             if budgets and code in budgets:
                 printed_budget, completion = r(budgets[code]), self.completion(amount, budgets[code])
+            name, parent_names = _function_names(code.code, ledger.year)
             items.append(
                 _function_line(
                     code=code,
                     amount=r(amount),
-                    name=_catalogue_name(code, ledger.year),
-                    parent_names=_parent_names(code, ledger.year),
+                    name=name,
+                    parent_names=parent_names,
                     budget=printed_budget,
                     completion=completion,
                 )
@@ -427,20 +439,24 @@ class _Publisher:
         )
 
 
-def _leaves(rows: dict[FunctionCode, Any]) -> list[FunctionCode]:
-    """Codes with no descendant among ``rows`` (the 项 lines of the narrative's item list)."""
-    codes = list(rows)
-    parents = {a.code for code in codes for a in code.ancestors}
-    return [code for code in codes if code.code not in parents]
+def _leaves(rows: dict[FunctionCode, _Row]) -> list[tuple[FunctionCode, _Row]]:
+    """The codes with no descendant among ``rows``, with their rows (the 项 lines of the
+    narrative's item list).
+
+    ``rows`` are in code order, where a code's descendants follow it at once (each begins with
+    its text): a code is a leaf exactly when the next code does not begin with it.
+    """
+    pairs = list(rows.items())
+    last = len(pairs) - 1
+    return [
+        (code, row)
+        for i, (code, row) in enumerate(pairs)
+        if i == last or not pairs[i + 1][0].code.startswith(code.code)
+    ]
 
 
 def _catalogue_name(code: FunctionCode, year: int) -> str | None:
     return _function_names(code.code, year)[0]
-
-
-def _parent_names(code: FunctionCode, year: int) -> tuple[str, ...]:
-    """The catalogue names of the code's 类 and 款 (those the catalogue has)."""
-    return _function_names(code.code, year)[1]
 
 
 _NAMES: dict[int, dict[str, tuple[str | None, tuple[str, ...]]]] = {}
