@@ -66,6 +66,13 @@ def _fund_set(funds: Collection[Fund] | None) -> frozenset[Fund] | None:
 # Publisher-built rows hold codes and sums made by the ledger's roll-ups; see model/_unchecked.py.
 _function_line = unchecked(disclosure.FunctionLine)
 _economic_line = unchecked(disclosure.EconomicLine)
+# So do the sections that hold those rows (their figures are sums of the ledger's non-negative
+# items), and the disclosure holds the sections made here and the ledger's own validated parts.
+# The sections with balances, which an overspent ledger would make negative, keep their checks.
+_expenditure = unchecked(disclosure.Expenditure)
+_general_budget = unchecked(disclosure.GeneralBudget)
+_basic_expenditure = unchecked(disclosure.BasicExpenditure)
+_disclosure = unchecked(disclosure.Disclosure)
 
 
 def _rounder(places: int | None) -> Callable[[Amount], Amount]:
@@ -111,7 +118,7 @@ class _Publisher:
 
     def build(self) -> disclosure.Disclosure:
         ledger = self.ledger
-        return disclosure.Disclosure(
+        return _disclosure(
             year=ledger.year,
             department=ledger.department,
             template=self.template,
@@ -247,7 +254,7 @@ class _Publisher:
         ledger, r = self.ledger, self.r
         classes = self.rows.rows(None)
         total = ledger.expenditure_total()
-        return disclosure.Expenditure(
+        return _expenditure(
             total=r(total),
             lines=self.listed(ledger.expenditure_by_kind(), disclosure.KindLine),
             change=self.change(self.prior.expenditure_total, total),
@@ -321,7 +328,7 @@ class _Publisher:
         share = (
             Percent.ratio(total, ledger.expenditure_total()).rounded() if ledger.expenditure_total() else None
         )
-        return disclosure.GeneralBudget(
+        return _general_budget(
             total=r(total),
             share=share,
             change=self.change(self.prior.general_budget_expenditure, total),
@@ -343,7 +350,7 @@ class _Publisher:
         by_code = ledger._totals.basic_by_code
         total = sum(split.values(), _ZERO)
         classified = None not in split
-        return disclosure.BasicExpenditure(
+        return _basic_expenditure(
             total=r(total),
             personnel=r(split.get(BasicExpensePart.PERSONNEL, _ZERO)) if classified else None,
             public=r(split.get(BasicExpensePart.PUBLIC, _ZERO)) if classified else None,
