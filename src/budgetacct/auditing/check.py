@@ -14,6 +14,7 @@ from typing import Protocol
 
 from budgetacct.auditing.finding import Finding, Message
 from budgetacct.auditing.registry import Rule
+from budgetacct.model._unchecked import unchecked
 from budgetacct.model.coverage import Coverage
 from budgetacct.model.disclosure import Disclosure, StatedChange
 from budgetacct.model.enums import Severity
@@ -28,6 +29,11 @@ _ZERO = Decimal(0)
 
 #: A figure in a sum: its path and its printed amount.
 Term = tuple[str, Amount]
+
+# Findings and messages have no validators; storing through the slots' setters is cheaper than
+# attrs' frozen __init__ (object.__setattr__ by name), and an audit may make thousands.
+_finding = unchecked(Finding)
+_message = unchecked(Message)
 
 
 class _Line(Protocol):
@@ -118,7 +124,7 @@ class Checker:
         """Record a finding; ``related`` is a tuple of the paths of the other printings compared."""
         assert self.rule is not None
         self.findings.append(
-            Finding(
+            _finding(
                 rule=self.rule.id,
                 severity=severity,
                 path=path,
@@ -126,8 +132,8 @@ class Checker:
                 actual=_text(actual),
                 difference=_text(difference),
                 tolerance=_text(tolerance),
-                message=Message(zh, en),
-                related=tuple(str(p) for p in related) if isinstance(related, tuple) else (),
+                message=_message(zh, en),
+                related=tuple(str(p) for p in related) if related and isinstance(related, tuple) else (),
             )
         )
 
