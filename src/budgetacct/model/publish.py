@@ -55,6 +55,9 @@ def publish(
     return _Publisher(ledger, template, places, table_set).build()
 
 
+# What a ledger without last year's figures compares with (immutable, so one serves all).
+_NO_PRIOR = PriorYear()
+
 # The kinds whose columns a table prints only when the department has such spending.
 _OPTIONAL_KINDS = (ExpenditureKind.REMITTANCE, ExpenditureKind.BUSINESS, ExpenditureKind.AFFILIATE_SUBSIDY)
 
@@ -114,7 +117,8 @@ class _Publisher:
 
         self.figure = figure
         self.list_zeros = template == "all-lines"
-        self.prior = ledger.prior or PriorYear()
+        self.prior = ledger.prior or _NO_PRIOR
+        self._flows: dict[Fund, tuple[Amount, Amount, Amount, Amount]] = {}
 
     def build(self) -> disclosure.Disclosure:
         ledger = self.ledger
@@ -169,6 +173,20 @@ class _Publisher:
         listed = [member for member, amount in amounts.items() if self.list_zeros or amount]
         share_list = self.shares_of([amounts[member] for member in listed])
         return tuple(line(m, self.r(amounts[m]), p) for m, p in zip(listed, share_list, strict=True))
+
+    def flow(self, fund: Fund) -> tuple[Amount, Amount, Amount, Amount]:
+        """A fund's opening balance, revenue, spending and closing balance (exact), asked of the
+        ledger once: the fiscal section prints each fund's and their sums, a fund's section its own."""
+        found = self._flows.get(fund)
+        if found is None:
+            ledger = self.ledger
+            found = self._flows[fund] = (
+                ledger.opening_balance(fund),
+                ledger.fund_revenue(fund),
+                ledger.expenditure_total(funds=(fund,)),
+                ledger.closing_balance(fund),
+            )
+        return found
 
     def completion(self, actual: Amount, budget: Amount | None) -> Percent | None:
         if budget is None or not budget:
@@ -270,26 +288,25 @@ class _Publisher:
 
     def fiscal(self) -> disclosure.Fiscal:
         ledger, r = self.ledger, self.r
-        flows = []
-        for fund in FISCAL_FUNDS:
-            flows.append(
-                disclosure.FundFlow(
-                    fund=fund,
-                    opening=r(ledger.opening_balance(fund)),
-                    revenue=r(ledger.fund_revenue(fund)),
-                    expenditure=r(ledger.expenditure_total(funds=(fund,))),
-                    closing=r(ledger.closing_balance(fund)),
-                )
-            )
+        flows = [self.flow(fund) for fund in FISCAL_FUNDS]
         grand = ledger.fiscal_grand_total()
         return disclosure.Fiscal(
             grand_total=r(grand),
             change=self.change(self.prior.fiscal_grand_total, grand),
-            revenue_total=r(sum((ledger.fund_revenue(f) for f in FISCAL_FUNDS), _ZERO)),
+            revenue_total=r(sum((revenue for _, revenue, _, _ in flows), _ZERO)),
             expenditure_total=r(ledger.expenditure_total(funds=FISCAL_FUNDS)),
-            opening_balance=r(sum((ledger.opening_balance(f) for f in FISCAL_FUNDS), _ZERO)),
-            closing_balance=r(sum((ledger.closing_balance(f) for f in FISCAL_FUNDS), _ZERO)),
-            funds=tuple(flows),
+            opening_balance=r(sum((opening for opening, _, _, _ in flows), _ZERO)),
+            closing_balance=r(sum((closing for _, _, _, closing in flows), _ZERO)),
+            funds=tuple(
+                disclosure.FundFlow(
+                    fund=fund,
+                    opening=r(opening),
+                    revenue=r(revenue),
+                    expenditure=r(spent),
+                    closing=r(closing),
+                )
+                for fund, (opening, revenue, spent, closing) in zip(FISCAL_FUNDS, flows, strict=True)
+            ),
         )
 
     def general_budget(self) -> disclosure.GeneralBudget | None:
@@ -401,8 +418,8 @@ class _Publisher:
         )
 
     def fund_spending(self, fund: Fund) -> disclosure.FundSpending:
-        ledger, r = self.ledger, self.r
-        total = ledger.expenditure_total(funds=(fund,))
+        r = self.r
+        opening, revenue, total, closing = self.flow(fund)
         previous = (
             self.prior.government_fund_expenditure
             if fund is Fund.GOVERNMENT_FUND
@@ -412,9 +429,9 @@ class _Publisher:
             total=r(total),
             change=self.change(previous, total),
             lines=self.function_lines((fund,)),
-            opening_balance=r(ledger.opening_balance(fund)),
-            revenue=r(ledger.fund_revenue(fund)),
-            closing_balance=r(ledger.closing_balance(fund)),
+            opening_balance=r(opening),
+            revenue=r(revenue),
+            closing_balance=r(closing),
         )
 
     def operating_costs(self) -> disclosure.OperatingCosts | None:
