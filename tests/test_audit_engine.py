@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 
-from budgetacct import Ledger, audit, load_example
+import pytest
+
+from budgetacct import Disclosure, Ledger, audit, load_example
 from budgetacct.auditing import REGISTRY, Rule, RuleRegistry
 from budgetacct.auditing.check import Checker
 from budgetacct.model.enums import Severity
@@ -52,3 +54,27 @@ def test_the_global_registry_runs_in_number_order() -> None:
     numbers = [r.number for r in REGISTRY]
     assert numbers == sorted(numbers) and len(numbers) == len(REGISTRY)
     assert audit(_fresh_ledger()).rules_run == tuple(r.id for r in REGISTRY if r.subject == "disclosure")
+
+
+def test_an_audit_runs_the_rules_registered_by_the_time_it_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    import budgetacct.auditing as auditing
+
+    reg = RuleRegistry()
+    monkeypatch.setattr(auditing, "REGISTRY", reg)
+    d = Disclosure(year=2021, department="示例部门")
+
+    def rule_entry(rule_id: str, subject: str = "disclosure") -> Rule:
+        return Rule(rule_id, "中文", "English", "a = b", Severity.ERROR, "0", _noop, subject=subject)
+
+    reg.add(rule_entry("R5"))
+    reg.add(rule_entry("R81", "budget"))
+    assert audit(d).rules_run == ("R5",)
+    reg.add(rule_entry("R2"))
+    assert audit(d).rules_run == ("R2", "R5")
+    other = RuleRegistry()
+    monkeypatch.setattr(auditing, "REGISTRY", other)
+    other.add(rule_entry("R7"))
+    other.add(rule_entry("R8"))
+    other.add(rule_entry("R9"))
+    # A registry of the same size as one audited before is still asked for its own rules.
+    assert audit(d).rules_run == ("R7", "R8", "R9")
