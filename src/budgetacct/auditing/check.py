@@ -519,22 +519,13 @@ class Checker:
         )
 
     def _flat(self, path: str, current: Amount, stated: StatedChange, zh: str, en: str) -> None:
+        # “持平” printed beside a change: an amount beyond rounding, or any rate.
         if stated.amount is not None and stated.amount.value > self.half(stated.amount):
-            self.fail(
-                f"{path}.direction",
-                f"{zh}：写“持平”却列示变动额{_fmt(stated.amount.value)}万元",
-                f"{en}: “unchanged” is printed with a change of {_fmt(stated.amount.value)}",
-                expected="0",
-                actual=stated.amount.value,
+            self._change_beside_flat(
+                path, stated.amount.value, ("变动额", "万元"), ("a change of", ""), zh, en
             )
         if stated.rate is not None and stated.rate.value:
-            self.fail(
-                f"{path}.direction",
-                f"{zh}：写“持平”却列示变动率{_fmt(stated.rate.value)}%",
-                f"{en}: “unchanged” is printed with a rate of {_fmt(stated.rate.value)}%",
-                expected="0",
-                actual=stated.rate.value,
-            )
+            self._change_beside_flat(path, stated.rate.value, ("变动率", "%"), ("a rate of", "%"), zh, en)
         previous = stated.previous
         if previous is not None:
             difference = current.value - previous.value
@@ -559,6 +550,18 @@ class Checker:
                     difference=difference,
                     tolerance=tolerance,
                 )
+
+    def _change_beside_flat(
+        self, path: str, value: Decimal, what_zh: tuple[str, str], what_en: tuple[str, str], zh: str, en: str
+    ) -> None:
+        """“持平” is printed with a change ``value`` beside it (``what``: its name and unit)."""
+        self.fail(
+            f"{path}.direction",
+            f"{zh}：写“持平”却列示{what_zh[0]}{_fmt(value)}{what_zh[1]}",
+            f"{en}: “unchanged” is printed with {what_en[0]} {_fmt(value)}{what_en[1]}",
+            expected="0",
+            actual=value,
+        )
 
 
 def _places(value: Decimal) -> int:
