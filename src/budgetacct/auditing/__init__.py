@@ -124,7 +124,7 @@ def audit(
     elif isinstance(obj, Ledger):
         # A shallow copy (the same items, no validation) is published: the totals a ledger
         # derives and keeps once asked go with the copy when the audit ends, instead of staying
-        # on the caller's ledger — a hundred or so objects a department that the collector would
+        # on the caller's ledger — about 80 objects a department that the collector would
         # traverse for as long as the ledger lives (a province audited in memory: 15 % of the
         # audit's time was the collector's, for these alone).
         ledger = copy.copy(obj)
