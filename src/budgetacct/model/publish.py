@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from budgetacct._codegen import slot_setter
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
@@ -28,6 +28,8 @@ from budgetacct.money import Amount, Change, Direction, Percent, shares
 __all__ = ["publish"]
 
 _Member = TypeVar("_Member", RevenueSource, ExpenditureKind)
+#: A roll-up row: the total, then one sum per ExpenditureKind (see ``model/ledger.py``).
+_Row = list[Decimal]
 _Line = TypeVar("_Line", disclosure.SourceLine, disclosure.KindLine)
 
 
@@ -53,6 +55,9 @@ def publish(
     return _Publisher(ledger, template, places, table_set).build()
 
 
+# What a ledger without last year's figures compares with (immutable, so one serves all).
+_NO_PRIOR = PriorYear()
+
 # The kinds whose columns a table prints only when the department has such spending.
 _OPTIONAL_KINDS = (ExpenditureKind.REMITTANCE, ExpenditureKind.BUSINESS, ExpenditureKind.AFFILIATE_SUBSIDY)
 
@@ -64,6 +69,13 @@ def _fund_set(funds: Collection[Fund] | None) -> frozenset[Fund] | None:
 # Publisher-built rows hold codes and sums made by the ledger's roll-ups; see model/_unchecked.py.
 _function_line = unchecked(disclosure.FunctionLine)
 _economic_line = unchecked(disclosure.EconomicLine)
+# So do the sections that hold those rows (their figures are sums of the ledger's non-negative
+# items), and the disclosure holds the sections made here and the ledger's own validated parts.
+# The sections with balances, which an overspent ledger would make negative, keep their checks.
+_expenditure = unchecked(disclosure.Expenditure)
+_general_budget = unchecked(disclosure.GeneralBudget)
+_basic_expenditure = unchecked(disclosure.BasicExpenditure)
+_disclosure = unchecked(disclosure.Disclosure)
 
 
 def _rounder(places: int | None) -> Callable[[Amount], Amount]:
@@ -90,6 +102,7 @@ class _Publisher:
         self._lines: dict[frozenset[Fund] | None, tuple[disclosure.FunctionLine, ...]] = {}
         self.rows = _RowCache(ledger._totals)
         self._by_code: dict[frozenset[Fund] | None, dict[str, disclosure.FunctionLine]] = {}
+        self._all_rows: dict[str, list[Decimal]] | None = None
         # Sums never touched stay the shared zero Decimal: they share one zero Amount too.
         zero = Amount._exact(_NOTHING) if places is None else Amount._exact(_NOTHING).rounded(places)
         new, set_value = object.__new__, slot_setter(Amount, "value")
@@ -104,11 +117,12 @@ class _Publisher:
 
         self.figure = figure
         self.list_zeros = template == "all-lines"
-        self.prior = ledger.prior or PriorYear()
+        self.prior = ledger.prior or _NO_PRIOR
+        self._flows: dict[Fund, tuple[Amount, Amount, Amount, Amount]] = {}
 
     def build(self) -> disclosure.Disclosure:
         ledger = self.ledger
-        return disclosure.Disclosure(
+        return _disclosure(
             year=ledger.year,
             department=ledger.department,
             template=self.template,
@@ -160,6 +174,20 @@ class _Publisher:
         share_list = self.shares_of([amounts[member] for member in listed])
         return tuple(line(m, self.r(amounts[m]), p) for m, p in zip(listed, share_list, strict=True))
 
+    def flow(self, fund: Fund) -> tuple[Amount, Amount, Amount, Amount]:
+        """A fund's opening balance, revenue, spending and closing balance (exact), asked of the
+        ledger once: the fiscal section prints each fund's and their sums, a fund's section its own."""
+        found = self._flows.get(fund)
+        if found is None:
+            ledger = self.ledger
+            found = self._flows[fund] = (
+                ledger.opening_balance(fund),
+                ledger.fund_revenue(fund),
+                ledger.expenditure_total(funds=(fund,)),
+                ledger.closing_balance(fund),
+            )
+        return found
+
     def completion(self, actual: Amount, budget: Amount | None) -> Percent | None:
         if budget is None or not budget:
             return None
@@ -198,7 +226,7 @@ class _Publisher:
         # A row whose figures equal the all-funds row (a code spent from this fund only) is the
         # same immutable object as in the all-funds table: fewer objects, same content.
         same = None if key is None else self._lines_by_code(None)
-        all_rows = None if key is None else self.rows.rows(None)
+        all_rows = None if key is None else self._all_rows_by_code()
         # The 基本/项目 columns are always printed; the other three kinds only when the
         # department has such spending at all (a 行政单位's table leaves them out).
         present = self.ledger._totals.kinds
@@ -207,9 +235,12 @@ class _Publisher:
         year = self.ledger.year
         lines = []
         for code, row in self.rows.rows(key).items():
-            if same is not None and all_rows is not None and all_rows[code] == row:
-                lines.append(same[code.code])
-                continue
+            if same is not None and all_rows is not None:
+                # Keyed by the code's text, whose hash CPython caches (a code's is a Python call).
+                all_row = all_rows[code.code]
+                if all_row is row or all_row == row:
+                    lines.append(same[code.code])
+                    continue
             lines.append(
                 _function_line(
                     code,
@@ -225,6 +256,12 @@ class _Publisher:
         found = self._lines[key] = tuple(lines)
         return found
 
+    def _all_rows_by_code(self) -> dict[str, list[Decimal]]:
+        found = self._all_rows
+        if found is None:
+            found = self._all_rows = {code.code: row for code, row in self.rows.rows(None).items()}
+        return found
+
     def _lines_by_code(self, funds: frozenset[Fund] | None) -> dict[str, disclosure.FunctionLine]:
         found = self._by_code.get(funds)
         if found is None:
@@ -235,7 +272,7 @@ class _Publisher:
         ledger, r = self.ledger, self.r
         classes = self.rows.rows(None)
         total = ledger.expenditure_total()
-        return disclosure.Expenditure(
+        return _expenditure(
             total=r(total),
             lines=self.listed(ledger.expenditure_by_kind(), disclosure.KindLine),
             change=self.change(self.prior.expenditure_total, total),
@@ -251,26 +288,25 @@ class _Publisher:
 
     def fiscal(self) -> disclosure.Fiscal:
         ledger, r = self.ledger, self.r
-        flows = []
-        for fund in FISCAL_FUNDS:
-            flows.append(
-                disclosure.FundFlow(
-                    fund=fund,
-                    opening=r(ledger.opening_balance(fund)),
-                    revenue=r(ledger.fund_revenue(fund)),
-                    expenditure=r(ledger.expenditure_total(funds=(fund,))),
-                    closing=r(ledger.closing_balance(fund)),
-                )
-            )
+        flows = [self.flow(fund) for fund in FISCAL_FUNDS]
         grand = ledger.fiscal_grand_total()
         return disclosure.Fiscal(
             grand_total=r(grand),
             change=self.change(self.prior.fiscal_grand_total, grand),
-            revenue_total=r(sum((ledger.fund_revenue(f) for f in FISCAL_FUNDS), _ZERO)),
+            revenue_total=r(sum((revenue for _, revenue, _, _ in flows), _ZERO)),
             expenditure_total=r(ledger.expenditure_total(funds=FISCAL_FUNDS)),
-            opening_balance=r(sum((ledger.opening_balance(f) for f in FISCAL_FUNDS), _ZERO)),
-            closing_balance=r(sum((ledger.closing_balance(f) for f in FISCAL_FUNDS), _ZERO)),
-            funds=tuple(flows),
+            opening_balance=r(sum((opening for opening, _, _, _ in flows), _ZERO)),
+            closing_balance=r(sum((closing for _, _, _, closing in flows), _ZERO)),
+            funds=tuple(
+                disclosure.FundFlow(
+                    fund=fund,
+                    opening=r(opening),
+                    revenue=r(revenue),
+                    expenditure=r(spent),
+                    closing=r(closing),
+                )
+                for fund, (opening, revenue, spent, closing) in zip(FISCAL_FUNDS, flows, strict=True)
+            ),
         )
 
     def general_budget(self) -> disclosure.GeneralBudget | None:
@@ -288,19 +324,19 @@ class _Publisher:
             if line.fund is Fund.GENERAL_BUDGET:
                 budgets[line.function] = budgets.get(line.function, _ZERO) + line.amount
         items = []
-        leaf_codes = _leaves(rows)
-        for code in leaf_codes:
-            amount = Amount._exact(rows[code][0])
+        for code, row in _leaves(rows):
+            amount = Amount._exact(row[0])
             printed_budget: Amount | None = None
             completion: Percent | None = None
             if budgets and code in budgets:
                 printed_budget, completion = r(budgets[code]), self.completion(amount, budgets[code])
+            name, parent_names = _function_names(code.code, ledger.year)
             items.append(
                 _function_line(
                     code=code,
                     amount=r(amount),
-                    name=_catalogue_name(code, ledger.year),
-                    parent_names=_parent_names(code, ledger.year),
+                    name=name,
+                    parent_names=parent_names,
                     budget=printed_budget,
                     completion=completion,
                 )
@@ -309,7 +345,7 @@ class _Publisher:
         share = (
             Percent.ratio(total, ledger.expenditure_total()).rounded() if ledger.expenditure_total() else None
         )
-        return disclosure.GeneralBudget(
+        return _general_budget(
             total=r(total),
             share=share,
             change=self.change(self.prior.general_budget_expenditure, total),
@@ -331,7 +367,7 @@ class _Publisher:
         by_code = ledger._totals.basic_by_code
         total = sum(split.values(), _ZERO)
         classified = None not in split
-        return disclosure.BasicExpenditure(
+        return _basic_expenditure(
             total=r(total),
             personnel=r(split.get(BasicExpensePart.PERSONNEL, _ZERO)) if classified else None,
             public=r(split.get(BasicExpensePart.PUBLIC, _ZERO)) if classified else None,
@@ -382,8 +418,8 @@ class _Publisher:
         )
 
     def fund_spending(self, fund: Fund) -> disclosure.FundSpending:
-        ledger, r = self.ledger, self.r
-        total = ledger.expenditure_total(funds=(fund,))
+        r = self.r
+        opening, revenue, total, closing = self.flow(fund)
         previous = (
             self.prior.government_fund_expenditure
             if fund is Fund.GOVERNMENT_FUND
@@ -393,9 +429,9 @@ class _Publisher:
             total=r(total),
             change=self.change(previous, total),
             lines=self.function_lines((fund,)),
-            opening_balance=r(ledger.opening_balance(fund)),
-            revenue=r(ledger.fund_revenue(fund)),
-            closing_balance=r(ledger.closing_balance(fund)),
+            opening_balance=r(opening),
+            revenue=r(revenue),
+            closing_balance=r(closing),
         )
 
     def operating_costs(self) -> disclosure.OperatingCosts | None:
@@ -427,20 +463,24 @@ class _Publisher:
         )
 
 
-def _leaves(rows: dict[FunctionCode, Any]) -> list[FunctionCode]:
-    """Codes with no descendant among ``rows`` (the 项 lines of the narrative's item list)."""
-    codes = list(rows)
-    parents = {a.code for code in codes for a in code.ancestors}
-    return [code for code in codes if code.code not in parents]
+def _leaves(rows: dict[FunctionCode, _Row]) -> list[tuple[FunctionCode, _Row]]:
+    """The codes with no descendant among ``rows``, with their rows (the 项 lines of the
+    narrative's item list).
+
+    ``rows`` are in code order, where a code's descendants follow it at once (each begins with
+    its text): a code is a leaf exactly when the next code does not begin with it.
+    """
+    pairs = list(rows.items())
+    last = len(pairs) - 1
+    return [
+        (code, row)
+        for i, (code, row) in enumerate(pairs)
+        if i == last or not pairs[i + 1][0].code.startswith(code.code)
+    ]
 
 
 def _catalogue_name(code: FunctionCode, year: int) -> str | None:
     return _function_names(code.code, year)[0]
-
-
-def _parent_names(code: FunctionCode, year: int) -> tuple[str, ...]:
-    """The catalogue names of the code's 类 and 款 (those the catalogue has)."""
-    return _function_names(code.code, year)[1]
 
 
 _NAMES: dict[int, dict[str, tuple[str | None, tuple[str, ...]]]] = {}

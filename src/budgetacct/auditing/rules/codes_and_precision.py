@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 from budgetacct.auditing.check import Checker
@@ -48,12 +47,16 @@ def _near_name(printed: str, official: str) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=65536)
-def _names_agree(year: int, code: str, name: str | None, parent_names: tuple[str, ...]) -> bool:
-    """Whether ``code`` is in the year's catalogue and every printed name equals the catalogue's.
+#: A line's texts: its code, its printed name and the printed names of its 类 and 款.
+_LineKey = tuple[str, str | None, tuple[str, ...]]
+#: Per year, whether a line's texts agree with the catalogue.  Most lines of most reports agree;
+#: remembering that across reports keeps R56 cheap in bulk (one lookup a line, keyed by texts whose
+#: hashes CPython caches; bounded like an lru_cache).
+_VERDICTS: dict[int, dict[_LineKey, bool]] = {}
 
-    Most lines of most reports agree; remembering that across reports keeps R56 cheap in bulk.
-    """
+
+def _names_agree(year: int, code: str, name: str | None, parent_names: tuple[str, ...]) -> bool:
+    """Whether ``code`` is in the year's catalogue and every printed name equals the catalogue's."""
     cat = nearest_catalogue("function", year)[0]
     entry = cat.get(code)
     if entry is None or (name is not None and not _same_name(name, entry.name)):
@@ -86,17 +89,20 @@ def codes_and_names_in_catalogue(c: Checker) -> None:
     year_zh = "" if exact_year else f"（无{year}年目录，使用{cat.year}年目录）"
     year_en = "" if exact_year else f" (no {year} catalogue; the {cat.year} one was used)"
     seen: set[tuple[str, str]] = set()
-    # The same code and printed names recur across the tables; judge each combination once
-    # (keyed by the code's text, whose hash CPython caches).
-    judged: set[tuple[str, str | None, tuple[str, ...]]] = set()
+    verdicts = _VERDICTS.setdefault(year, {})
+    # The same code and printed names recur across the tables; report each combination once.
+    judged: set[_LineKey] = set()
     for list_path, lines in _function_sections(c):
         for index, line in enumerate(lines):
             key = (line.code.code, line.name, line.parent_names)
-            if key in judged:
+            agrees = verdicts.get(key)
+            if agrees is None:
+                agrees = _names_agree(year, *key)
+                if len(verdicts) < 65536:
+                    verdicts[key] = agrees
+            if agrees or key in judged:
                 continue
             judged.add(key)
-            if _names_agree(year, *key):
-                continue
             path = f"{list_path}[{index}]"
             entry = cat.get(line.code.code)
             if entry is None:
