@@ -118,7 +118,7 @@ def test_a_narrative_figure_is_compared_with_its_cell_only_when_both_are_printed
         ("$.rounded", Severity.NOTE, "830.63", "830.630001", (cell,)),
         ("$.other", Severity.ERROR, "830.63", "830.73", (cell,)),
     ]
-    assert c.findings[1].message.zh.startswith("说明830.73与一收入支出决算总表“本年收入合计”行“金额”列")
+    assert c.findings[1].message.zh.startswith("说明830.73与表一收入支出决算总表“本年收入合计”行“金额”列")
     assert c.findings[1].message.en.startswith(
-        "narrative 830.73 against 一收入支出决算总表, row 本年收入合计"
+        "narrative 830.73 against 表一收入支出决算总表, row 本年收入合计"
     )
