@@ -142,3 +142,9 @@ def test_bytes_with_an_encoding_are_text_whatever_they_hold() -> None:
     as_text = read_report_bytes(html, encoding="utf-8", department="示例")
     assert isinstance(as_text, ReadResult)  # the markup read as a text: no tables
     assert isinstance(read_report_bytes(html, year=2024), PublishedRead)
+
+
+def test_the_published_reader_and_its_result_are_top_level_names() -> None:
+    assert budgetacct.read_published is read_published
+    assert budgetacct.PublishedRead is PublishedRead
+    assert {"read_published", "PublishedRead"} <= set(budgetacct.__all__)

@@ -30,6 +30,7 @@ from budgetacct.model.indicators import evaluate, parse_indicator_value
 from budgetacct.money import Amount, Change, Direction, Percent, Unit, parse_amount, shares
 from budgetacct.pair import audit_pair
 from budgetacct.reader import ReadResult, read_report
+from budgetacct.reader.published import PublishedRead, read_published
 
 __version__ = "0.1.0"
 
@@ -55,6 +56,7 @@ __all__ = [
     "Ledger",
     "MissingDependency",
     "Percent",
+    "PublishedRead",
     "ReadResult",
     "RevenueItem",
     "RevenueSource",
@@ -72,6 +74,7 @@ __all__ = [
     "loads",
     "parse_amount",
     "parse_indicator_value",
+    "read_published",
     "read_report",
     "shares",
     "structure",
