@@ -148,3 +148,27 @@ def test_the_published_reader_and_its_result_are_top_level_names() -> None:
     assert budgetacct.read_published is read_published
     assert budgetacct.PublishedRead is PublishedRead
     assert {"read_published", "PublishedRead"} <= set(budgetacct.__all__)
+
+
+def test_tables_read_from_grids_replace_pasted_ones_and_their_sources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A narrative that held pasted tables loses them to the grids' tables, and with them the
+    sources that pointed into them: every table source left names a cell of the tables kept."""
+    import budgetacct.reader.report as report_module
+    from budgetacct.paths import resolve_path
+    from test_reader_pasted_tables import TEXT_LAYOUT
+
+    pasted = read_text(TEXT_LAYOUT, department="示例单位", year=2021)
+    assert any(s.path.startswith("$.tables") for s in pasted.sources)
+    monkeypatch.setattr(report_module, "read_text", lambda *args, **kwargs: pasted)
+    page = tmp_path / "report.html"
+    lines = "".join(f"<p>{line}</p>" for line in TEXT_LAYOUT.splitlines())  # the text as printed
+    page.write_text(_html_summary().replace('<div class="footer">', lines + '<div class="footer">'), "utf-8")
+    read = read_published(page)
+    assert [t.kind.name for t in read.disclosure.tables] == ["SUMMARY"]
+    table_sources = [s for s in read.sources if s.path.startswith("$.tables")]
+    assert table_sources
+    for source in table_sources:
+        assert source.path.startswith("$.tables[0]")
+        assert resolve_path(read.disclosure, source.path) is not None

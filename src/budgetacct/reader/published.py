@@ -266,16 +266,20 @@ def read_document(
     disclosure = text_read.disclosure
     tables = tables_from_grids(grids, year=disclosure.year, table_set=table_set)
     chosen = table_set or _table_set(tables)
+    text_sources = text_read.sources
     if tables.tables:
         if chosen is not None and chosen != table_set:
             tables = tables_from_grids(grids, year=disclosure.year, table_set=chosen)
         disclosure = attrs.evolve(disclosure, tables=noted_tables(document, grids, tables), table_set=chosen)
+        # The grids' tables replace any the narrative text held as pasted rows: those rows'
+        # sources would point into tables that are no longer there.
+        text_sources = tuple(s for s in text_sources if not s.path.startswith("$.tables"))
     return assemble_read(
         document,
         narrative,
         tables,
         disclosure,
-        placed=[(s.path, s.start, s.end, s.printed) for s in text_read.sources],
+        placed=[(s.path, s.start, s.end, s.printed) for s in text_sources],
         unplaced=[(u.start, u.sentence, u.reason, u.reason_zh) for u in text_read.unread],
         unread_figures=sum(max(len(u.figures), 1) for u in text_read.unread),
         notes=text_read.notes,
