@@ -13,17 +13,12 @@ import pytest
 from budgetacct import Amount, Disclosure, audit
 from budgetacct.codes import EconomicCode
 from budgetacct.model.enums import Severity
+from budgetacct.model.table_figures import THREE_PUBLIC_MEASURES
 from budgetacct.model.tables import Basis, Column, Line, Measure, Panel, StandardTable, TableKind, TableRow
 
 A = Amount
-_MEASURES = (
-    Measure.THREE_PUBLIC_TOTAL,
-    Measure.OUTBOUND,
-    Measure.VEHICLES,
-    Measure.VEHICLE_PURCHASE,
-    Measure.VEHICLE_OPERATION,
-    Measure.RECEPTION,
-)
+#: The columns of each block, in the order of the table's spec.
+_MEASURES = tuple(measure for _, measure in THREE_PUBLIC_MEASURES)
 
 
 def _three_public(outbound: str, purchase: str, operation: str, reception: str) -> StandardTable:
