@@ -14,6 +14,7 @@ from budgetacct.reader.changes import direction_of
 from budgetacct.reader.draft import Where
 from budgetacct.reader.normalize import Sentence
 from budgetacct.reader.reading import AMOUNT, COPULA, ITEMS, PERCENT, Reader, strip_name
+from budgetacct.reader.versus_budget import note_item
 
 if TYPE_CHECKING:  # pragma: no cover
     from re import Match
@@ -296,6 +297,7 @@ def _put_item(
         change: Path = (*items, index, "change")
         if r.draft.put((*change, "direction"), direction_of(m.group("dir")), r.where(s, *m.span("dir"))):
             r.put_percent((*change, "rate"), r.percent(s, m, "rate"))
+    note_item(r, s, (*items, index), m)
 
 
 def _coded_items(r: Reader, s: Sentence) -> None:

@@ -44,6 +44,7 @@ from budgetacct.reader.lists import read_expenditure, read_fiscal, read_revenue
 from budgetacct.reader.procurement import read_sme_awards
 from budgetacct.reader.reading import Reader, match_name
 from budgetacct.reader.three_public import read_three_public
+from budgetacct.reader.versus_budget import follow_item
 
 __all__ = ["Reader", "assign_context", "match_name", "read_prose"]
 
@@ -188,6 +189,7 @@ def read_prose(r: Reader) -> None:
             continue
         read_staffing(r, paragraph)
         for sentence in paragraph.sentences():
+            follow_item(r, sentence)
             heading = item_heading(sentence)
             if heading is not None:
                 if pending is not None:

@@ -15,6 +15,7 @@ import attrs
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.rules._common import plain
 from budgetacct.auditing.rules.table_cells import CellRef, Printed, compare, find, narrative_against_cells
+from budgetacct.codes import EconomicCode
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.enums import ExpenditureKind
 from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, THREE_PUBLIC_MEASURES
@@ -157,6 +158,23 @@ CROSS_TABLE: tuple[Link, ...] = (
         _ref(TableKind.OPERATING_COSTS, Line.TOTAL, Measure.OPERATING_COSTS),
         (_ref(_B, Line.PUBLIC_TOTAL, Measure.AMOUNT),),
         at_most=True,
+    ),
+    # The 基本支出 booked on a 三公 款 is part of that 三公 决算数 (R30, between the tables): the
+    # 三公 table counts 财政拨款 spending of every kind (基本 and 项目, this year's money and
+    # carry-over), the 基本支出 table one fund's 基本支出 only — so ≤ in every layout, never =.
+    *(
+        Link(
+            CellRef(_B, EconomicCode(code), _A),
+            (_ref(TableKind.THREE_PUBLIC, Line.THREE_PUBLIC, measure),),
+            at_most=True,
+        )
+        for code, measure in (
+            ("30212", Measure.OUTBOUND),
+            ("30217", Measure.RECEPTION),
+            ("30231", Measure.VEHICLE_OPERATION),
+            ("31013", Measure.VEHICLE_PURCHASE),
+            ("30913", Measure.VEHICLE_PURCHASE),
+        )
     ),
 )
 
