@@ -4,8 +4,8 @@
     python benchmarks/corpus.py --memory [--memory-pages 25,100,200,300] [--memory-source FILE] [--json]
 
 For each report (default: every PDF in ``tests/corpus``) it prints the pages, the figures read and
-not read (narrative and tables), the standard tables recognized of the table-like grids found, the
-seconds ``read_published`` takes (median of ``--rounds``), and beside them the seconds and the
+not read (narrative and tables), the standard tables recognized / the table-like grids found / the
+tables the report's set publishes, the seconds ``read_published`` takes (median of ``--rounds``), and beside them the seconds and the
 characters of a plain ``pdfplumber`` ``extract_text()`` of every page — the floor any reader of the
 same file pays — with the ratio of the two.  Peak memory is measured per report with
 ``tracemalloc`` (Python allocations only): pages are read and released one by one, so a report
@@ -52,6 +52,15 @@ def plain_extraction(path: Path) -> tuple[float, int]:
     return time.perf_counter() - started, characters
 
 
+def tables_expected(table_set: str | None) -> int | None:
+    """How many tables the report's set publishes (``None`` when no set was recognized)."""
+    from budgetacct.model.budget_sets import BUDGET_TABLE_SETS
+    from budgetacct.model.table_specs import TABLE_SETS
+
+    found = TABLE_SETS.get(table_set or "") or BUDGET_TABLE_SETS.get(table_set or "")
+    return None if found is None else len(found.entries)
+
+
 def measure(path: Path, rounds: int) -> dict[str, Any]:
     from budgetacct.errors import BudgetAcctError
     from budgetacct.reader.published import read_published
@@ -93,6 +102,7 @@ def measure(path: Path, rounds: int) -> dict[str, Any]:
             narrative_unread=c.narrative_unread,
             tables_recognized=c.tables_recognized,
             tables_found=c.tables_found,
+            tables_expected=tables_expected(read.disclosure.table_set),
             coverage=None if c.ratio is None else float(c.ratio),
         )
     return row
@@ -176,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     files = args.files or sorted(CORPUS.glob("*.pdf"))
     rows = [measure(path, args.rounds) for path in files]
     print(
-        f"{'file':28} {'pages':>5} {'read':>5} {'unread':>6} {'narr%':>6} {'cover':>6} {'tables':>7} "
+        f"{'file':28} {'pages':>5} {'read':>5} {'unread':>6} {'narr%':>6} {'cover':>6} {'tables':>8} "
         f"{'s':>6} {'plain s':>7} {'×':>5} {'MiB':>6}"
     )
     for r in rows:
@@ -186,10 +196,11 @@ def main(argv: list[str] | None = None) -> int:
         cover = "—" if r["coverage"] is None else f"{r['coverage']:.1%}"
         narrative = r["narrative_read"] + r["narrative_unread"]
         narrative_share = f"{r['narrative_read'] / narrative:.1%}" if narrative else "—"
-        tables = f"{r['tables_recognized']}/{r['tables_found']}"
+        expected = "?" if r["tables_expected"] is None else r["tables_expected"]
+        tables = f"{r['tables_recognized']}/{r['tables_found']}/{expected}"
         print(
             f"{r['file']:28} {r['pages']:>5} {r['figures_read']:>5} {r['figures_unread']:>6} "
-            f"{narrative_share:>6} {cover:>6} {tables:>7} {r['seconds']:>6.2f} {r['plain_seconds']:>7.2f} "
+            f"{narrative_share:>6} {cover:>6} {tables:>8} {r['seconds']:>6.2f} {r['plain_seconds']:>7.2f} "
             f"{r['ratio']:>5.2f} {r['peak_mib']:>6.1f}"
         )
     read_rows = [r for r in rows if not r["error"]]
