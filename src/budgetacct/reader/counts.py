@@ -4,14 +4,11 @@ and the department's name from a title or a lead phrase."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from budgetacct.paths import Path
 from budgetacct.reader.draft import Where
 from budgetacct.reader.normalize import Paragraph, Sentence
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass
 from budgetacct.reader.reading import AMOUNT, COPULA, GENERIC_SUBJECTS, Reader
 
 __all__ = ["offer_department_lead", "offer_title", "read_assets", "read_performance", "read_staffing"]
