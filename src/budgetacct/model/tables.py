@@ -7,8 +7,8 @@ rule can compare the two printings.
 
 * :class:`StandardTable` — one table: its :class:`TableKind` (the meaning, whatever the number
   or title), the title and number *as printed* (``公开01表``, ``表一``), the money unit it
-  prints in, one or two :class:`Panel` (``收入 | 支出`` side by side in the 总表), and its notes
-  (``注：本表无数据。``).
+  prints in, one or two :class:`Panel` (``收入 | 支出`` side by side in the 总表), its notes
+  (``注：本表无数据。``) and the unit it names under its title (``编制单位：…``), if any.
 * :class:`Panel` — typed :class:`Column` (a :class:`Measure` such as 基本支出, on a
   :class:`Basis` such as 决算数 or 预算数) and :class:`TableRow` rows.
 * :class:`TableRow` — keyed by exactly one of a 功能分类 code, a 经济分类 code or a named
@@ -475,6 +475,9 @@ class StandardTable:
     number: str | None = attrs.field(default=None, validator=v.optional(v.text))
     unit: Unit = attrs.field(default=Unit.WAN_YUAN, validator=v.enum_of(Unit))
     notes: tuple[str, ...] = attrs.field(default=(), validator=v.tuple_of(str, "表注", "a note"))
+    #: The unit the table is printed for, as printed under its title (“编制单位：上海市普陀区财政局”,
+    #: “部门名称：江苏省高级人民法院”); ``None`` when the table names none.
+    department: str | None = attrs.field(default=None, validator=v.optional(v.text))
 
     @property
     def rows(self) -> tuple[TableRow, ...]:

@@ -141,15 +141,17 @@ def _identify(grid: TableGrid) -> tuple[TableSpec | None, str | None, str]:
         # “单位：万元” is not a title; “单位“三公”经费和机关运行经费预算表” (a 单位预算's) is.
         if not (_norm(line.text).startswith(("单位：", "单位:")) or "单位：" in _norm(line.text)[:6])
     ]
+    # “部门名称：江苏省高级人民法院” names the unit (StandardTable.department), never the table.
+    titles = [text for text in texts if not _DEPARTMENT_LABEL.match(_norm(text))]
     headers = tuple(text for path in grid.columns for text in path)
-    singles = [find_spec(_norm(text), number=number, headers=headers) for text in texts]
+    singles = [find_spec(_norm(text), number=number, headers=headers) for text in titles]
     # A long title wrapped onto a second line (“…会议费、培训费” / “支出预算表”): the two lines
     # name another table than the second line alone does.
-    for index, (first, second) in enumerate(itertools.pairwise(texts)):
+    for index, (first, second) in enumerate(itertools.pairwise(titles)):
         joined = find_spec(_norm(first + second), number=number, headers=headers)
         if joined is not None and singles[index] is None and singles[index + 1] != joined:
             return joined, number, first + second
-    for text, spec in zip(texts, singles, strict=True):
+    for text, spec in zip(titles, singles, strict=True):
         if spec is not None:
             return spec, number, text
     # Lines above the grid but none a table's title (a department's name): the headers may name it.
@@ -159,6 +161,33 @@ def _identify(grid: TableGrid) -> tuple[TableSpec | None, str | None, str]:
 
 
 _UNIT_LINE: Final = re.compile(r"单位[:：]\s*(万元|亿元|元)")
+
+# “编制单位：上海市普陀区社会福利院 单位：元”, “部门名称：江苏省高级人民法院 单位：万元”,
+# “部门： 江苏省人民检察院 单位：万元”: the unit the table is printed for, before the money unit.
+_DEPARTMENT_LABEL: Final = re.compile(r"^(?:编制单位|编制部门|部门名称|单位名称|预算单位|部门)[:：]")
+_MONEY_LABEL: Final = re.compile(r"单位[:：]")
+# A money unit's last character wrapped onto the name's line (“单位：万” / “部门名称：… 元”).
+_TRAILING_MONEY: Final = re.compile(r"\s+(?:万元|亿元|元)$")
+
+
+def _department(grid: TableGrid) -> str | None:
+    """The unit printed under the title (as printed, spaces dropped), or ``None``."""
+    lines = [unicodedata.normalize("NFKC", line.text).strip() for line in grid.title_lines]
+    for index, line in enumerate(lines):
+        label = _DEPARTMENT_LABEL.match(_norm(line))
+        if label is None:
+            continue
+        rest = line[line.index(label.group()[-1]) + 1 :]
+        money = _MONEY_LABEL.search(rest)
+        name = _TRAILING_MONEY.sub("", rest[: money.start()] if money else rest)
+        if money is None and index + 1 < len(lines):
+            # A long name wrapped onto the next line, before its money unit (“…人民法” / “院 单位：万元”).
+            wrapped = _MONEY_LABEL.search(lines[index + 1])
+            if wrapped is not None and not _DEPARTMENT_LABEL.match(_norm(lines[index + 1])):
+                name += lines[index + 1][: wrapped.start()]
+        name = _SPACE.sub("", name)
+        return name or None
+    return None
 
 
 def _unit(grid: TableGrid) -> Unit | None:
@@ -381,6 +410,7 @@ class _Builder:
         self, spec: TableSpec, number: str | None, title: str, unit: Unit, year: int, index: int
     ) -> None:
         self.spec, self.number, self.title, self.unit, self.year = spec, number, title, unit, year
+        self.department: str | None = None
         self.index = index  # the table's position in Disclosure.tables
         self.panels = spec.panels
         self.rows: list[dict[int, list[TableRow]]] = [{} for _ in spec.panels]
@@ -516,7 +546,9 @@ class _Builder:
             for p, spec in enumerate(self.panels)
             if self.layouts[p]
         )
-        return StandardTable(self.spec.kind, self.title, panels, number=self.number, unit=self.unit)
+        return StandardTable(
+            self.spec.kind, self.title, panels, number=self.number, unit=self.unit, department=self.department
+        )
 
 
 def _page(box: object) -> int:
@@ -589,6 +621,7 @@ def tables_from_grids(
             spec = spec_for(spec.kind, table_set)
             unit = _unit(grid) or default_unit
             current = _Builder(spec, number, title, unit, year, len(builders))
+            current.department = _department(grid)
             builders.append(current)
             last_grid.append(index)
             current.start(grid)

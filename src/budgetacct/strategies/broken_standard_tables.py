@@ -1,6 +1,6 @@
 """Mutations that break the standard tables as published (rules R64–R71): a row total, a column
 total, a table's balance, the same figure in two tables, a narrative figure against its cell, a
-table missing, an empty table without its note, a placeholder name.
+table missing, an empty table without its note, a placeholder name, a table printed for another unit.
 
 Each slip is made where a publisher makes it, and no further: a table is changed so that it still
 adds up wherever the slip does not reach, and a narrative figure is changed together with every
@@ -139,6 +139,17 @@ def _m_placeholder(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     return attrs.evolve(d, department=draw(st.sampled_from(_PLACEHOLDERS)))
 
 
+# Departments of other places and kinds than any the strategies draw: a table copied from their
+# report names a unit that is neither the department nor one of its units.
+_OTHER_DEPARTMENTS: Final = ("江苏省人民检察院", "上海市静安区民政局", "中共江苏省委办公厅")
+
+
+def _m_table_of_another_unit(draw: st.DrawFn, d: Disclosure) -> Disclosure:
+    index = draw(st.integers(0, len(d.tables) - 1))
+    other = draw(st.sampled_from(_OTHER_DEPARTMENTS))
+    return _with_table(d, index, attrs.evolve(d.tables[index], department=other))
+
+
 MUTATIONS: Final = (
     _mutation(
         "fund-row-flow",
@@ -207,5 +218,11 @@ MUTATIONS: Final = (
         ["R71"],
         "the department's name is a template placeholder (XX局, 某单位 …)",
         _m_placeholder,
+    ),
+    _mutation(
+        "table-of-another-unit",
+        ["R71"],
+        "one table is printed for another department (编制单位：江苏省人民检察院 …), as copied from its report",
+        _m_table_of_another_unit,
     ),
 )
