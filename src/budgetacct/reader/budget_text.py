@@ -20,13 +20,15 @@ from typing import Final
 import attrs
 
 from budgetacct.errors import BudgetAcctError
-from budgetacct.money import Amount, Unit, parse_amount
+from budgetacct.model.disclosure import StatedChange
+from budgetacct.money import Amount, Direction, Percent, Unit, parse_amount
 
-__all__ = ["BUDGET_WORDINGS", "BudgetFigure", "BudgetText", "read_budget_text"]
+__all__ = ["BUDGET_WORDINGS", "CHANGE_FIELDS", "BudgetFigure", "BudgetText", "read_budget_text"]
 
 _AMOUNT: Final = r"(?P<amount>[0-9][0-9,，]*(?:\.[0-9]+)?)\s*(?P<unit>万元|亿元|元)"
 _ANY_AMOUNT: Final = re.compile(r"[0-9][0-9,，]*(?:\.[0-9]+)?\s*(?:万元|亿元|元)")
 _OUT: Final = r"因公出国[（(]境[）)]费"
+_BASIC: Final = r"一般公共预算(?:财政)?(?:拨款)?基本支出预算[^。]{0,40}[。，,]\s*其中[：:]\s*"
 
 #: (field, wording) pairs: a field is a dotted place in the Budget (``overview.revenue_grand_total``,
 #: ``revenue.general_budget`` for the 一般公共预算 revenue line, ``three_public.outbound`` …); the
@@ -42,6 +44,9 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("overview.carried_forward",), r"上年结转\s*"),
     (("overview.carry_to_next",), r"结转下年\s*"),
     (("revenue.total",), r"本年收入预算合计\s*"),
+    # A university's “我校2023年收入预算…” / “…支出预算…” restate its 收入总计 and 支出总计.
+    (("overview.revenue_grand_total",), r"我校\s*\d{4}\s*年\s*收入预算\s*"),
+    (("overview.expenditure_grand_total",), r"我校\s*\d{4}\s*年\s*支出预算\s*"),
     # Shanghai: “2025年，某局收入预算3,121.42万元，其中：财政拨款收入…” (a university's “我校2023年
     # 收入预算557,259.13万元，其中：…” is its 收入总计, with the balances carried forward).
     (("revenue.total",), r"(?<!年)(?<!年 )收入预算\s*(?=[^，。]*，其中：财政拨款收入)"),
@@ -57,9 +62,24 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("expenditure.basic",), r"(?<!财政拨款)基本支出(?:预算数为)?\s*"),
     (("expenditure.project",), r"项目支出(?:预算数为)?\s*"),
     (("fiscal.total",), r"(?<!一般公共预算)财政拨款(?:预算支出|支出预算)\s*"),
+    # 财政拨款支出预算中，一般公共预算拨款支出预算X；政府性基金拨款支出预算Y；国有资本经营预算拨款支出预算Z:
+    # the 一般公共预算 figure is both the fund's line and the 一般公共预算 spending.
+    (
+        ("fiscal.general_fund", "general_budget.total"),
+        r"财政拨款支出预算中[，,]\s*一般公共预算(?:财政)?拨款支出预算\s*",
+    ),
     (("general_budget.total",), r"一般公共预算(?:财政)?拨款支出预算\s*"),
     (("general_budget.total",), r"一般公共预算财政拨款支出\s*"),  # 重庆 2018: “…收入X万元，…支出X万元”
     (("revenue.general_budget",), r"一般公共预算财政拨款收入\s*"),
+    (("fiscal.government_fund",), r"政府性基金(?:预算)?(?:拨款)?支出预算(?:支出)?\s*"),
+    (("fiscal.state_capital",), r"国有资本经营预算(?:拨款)?支出预算\s*"),
+    # The 一般公共预算 basic spending and its parts: “…基本支出预算X万元。其中：（一）人员经费Y万元…”.
+    (("basic_expenditure.total",), r"一般公共预算(?:财政)?(?:拨款)?基本支出预算\s*"),
+    (("basic_expenditure.personnel",), _BASIC + r"[（(]一[）)]\s*人员经费\s*"),
+    (
+        ("basic_expenditure.public",),
+        _BASIC + r"[（(]一[）)]\s*人员经费[^（(]{0,300}[（(]二[）)]\s*公用经费\s*",
+    ),
     (("three_public.total",), r"“三公”经费预算(?:数为|支出)?\s*"),
     (("three_public.outbound",), _OUT + r"(?:用)?(?:预算)?(?:支出)?\s*"),
     (("three_public.vehicles",), r"公务(?:用)?车购置及运行费(?:预算)?(?:支出)?\s*"),
@@ -68,61 +88,174 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("three_public.reception",), r"公务接待费(?:预算)?(?:支出)?\s*"),
     (("operating_costs",), r"机关运行经费(?:预算)?(?:支出)?(?:为)?\s*"),
     (("operating_costs",), r"财政拨款运行经费\s*"),
+    (("procurement.total",), r"政府采购(?:支出)?预算(?:总金?额)?(?:为)?\s*"),
+    (("procurement.goods",), r"(?:政府采购货物预算|拟采购货物支出)\s*"),
+    (("procurement.works",), r"(?:政府采购工程预算|拟采购工程支出)\s*"),
+    (("procurement.services",), r"(?:政府采购服务预算|拟购买服务支出|拟采购服务支出)\s*"),
+    # Project targets only (“实行整体支出绩效目标管理，涉及财政性资金合计…” is the whole budget's).
+    (
+        ("targets.amount",),
+        r"(?:绩效目标的项目共\s*\d+\s*个|\d+\s*个项目实行绩效目标管理)[，,]\s*涉及(?:项目预算资金|财政性资金合计)\s*",
+    ),
 )
 
 _COMPILED: Final = tuple((fields, re.compile(wording + _AMOUNT)) for fields, wording in BUDGET_WORDINGS)
 
+#: A change against last year's budget printed right after a figure: “，比2024年预算增加107.62万元，
+#: 增长3.57%”, “。与上年相比减少 0.61 万元”, “，与上年相比收、支预算总计各增加3,958.67 万元”.
+_CHANGE: Final = re.compile(
+    r"\s*[，,。；;]?\s*(?:与上年相比|比上年相比|比上年预算数?|较上年预算数?|与20\d{2}年(?:预算)?相比|比20\d{2}年预算)"
+    r"[，,]?\s*(?:收、支预算总计各|财政拨款收、支总计各|财政拨款支出)?"
+    r"(?P<direction>增加|减少)\s*"
+    + _AMOUNT
+    + r"(?:\s*[，,]\s*(?:增长|增幅|下降|降幅)\s*(?P<rate>[0-9]+(?:\.[0-9]+)?)\s*%)?"
+)
+#: The place of a figure's change, by the figure's field (a figure with no place for its change
+#: leaves the change unread).
+CHANGE_FIELDS: Final = {
+    "overview.revenue_grand_total": "overview.change",
+    "revenue.total": "revenue.change",
+    "revenue.fiscal": "revenue.fiscal_change",
+    "expenditure.total": "expenditure.change",
+    "fiscal.total": "fiscal.change",
+    "general_budget.total": "general_budget.change",
+    "operating_costs": "operating_costs.change",
+    **{
+        f"three_public.{name}": f"three_public.{name}.change"
+        for name in ("total", "outbound", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
+    },
+}
+#: The reason stated right after a change (“，主要原因是压减了公务接待费的支出预算安排。”), kept for
+#: the figures whose model has a place for it; and Shanghai's paragraph on the fiscal budget's change.
+_REASON: Final = re.compile(r"\s*[，,]\s*((?:主要原因是|主要是|原因是)[^。]+)")
+_FISCAL_REASON: Final = re.compile(r"财政拨款收入支出(?:增加|减少)的主要原因是[^。]+。")
+_DIRECTIONS: Final = {"增加": Direction.INCREASE, "减少": Direction.DECREASE}
+
 
 @attrs.frozen
 class BudgetFigure:
-    """A figure placed: the Budget field, the amount (万元), where it is printed in the text."""
+    """A figure placed: the Budget field, the amount (万元), where it is printed in the text.
+
+    ``restated`` marks a later printing of a figure already read, with the same wording and the
+    same amount (it is read, and stored once).
+    """
 
     field: str
     amount: Amount
     start: int
     end: int
     printed: str
+    restated: bool = False
 
 
 @attrs.frozen
 class BudgetText:
-    """The figures a budget narrative was read for, and the money figures it printed but were not placed."""
+    """The figures a budget narrative was read for, the changes stated with them, and the money
+    figures it printed but were not placed."""
 
     figures: tuple[BudgetFigure, ...]
     unread: tuple[tuple[int, int, str], ...]
+    changes: tuple[tuple[str, StatedChange], ...] = ()
+    target_projects: int | None = None
+    reasons: tuple[tuple[str, str], ...] = ()
 
     def get(self, field: str) -> Amount | None:
         return next((figure.amount for figure in self.figures if figure.field == field), None)
 
+    def change(self, field: str) -> StatedChange | None:
+        return next((change for name, change in self.changes if name == field), None)
+
+    def reason(self, field: str) -> str | None:
+        return next((reason for name, reason in self.reasons if name == field), None)
+
+
+_TARGET_PROJECTS: Final = re.compile(r"绩效目标的项目共\s*(\d+)\s*个|共\s*(\d+)\s*个项目实行绩效目标管理")
+
+
+def _joined(text: str) -> tuple[str, list[int]]:
+    """``text`` without its line breaks (a sentence wrapped across lines reads as one), and the
+    position in ``text`` of each character kept."""
+    kept = [i for i, char in enumerate(text) if char != "\n"]
+    return "".join(text[i] for i in kept), kept
+
+
+def _amount(match: re.Match[str]) -> Amount | None:
+    try:
+        amount, _ = parse_amount(
+            match["amount"].replace("，", ",") + match["unit"], default_unit=Unit.WAN_YUAN
+        )
+    except BudgetAcctError:
+        return None
+    return amount
+
 
 def read_budget_text(text: str) -> BudgetText:
-    """The first printing of each budget figure in ``text``; the other money figures, unread.
+    """The first printing of each budget figure in ``text`` (and its identical restatements, and
+    the changes stated with them); the other money figures, unread.
 
-    >>> read = read_budget_text("某局2025年“三公”经费预算数为0.95万元，与2024年预算持平。")
-    >>> read.get("three_public.total")
-    Amount('0.95')
+    >>> read = read_budget_text("某局2025年“三公”经费预算数为0.95万元，比2024年预算减少0.05万元。")
+    >>> read.get("three_public.total"), read.change("three_public.total.change").amount
+    (Amount('0.95'), Amount('0.05'))
     """
+    joined, at = _joined(text)
     figures: dict[str, BudgetFigure] = {}
+    taken: dict[tuple[int, int], str] = {}
+    found: list[BudgetFigure] = []
+    changes: dict[str, StatedChange] = {}
+    reasons: dict[str, str] = {}
+    if (fiscal_reason := _FISCAL_REASON.search(joined)) is not None:
+        reasons["fiscal.reason"] = fiscal_reason.group()
+
+    def place(field: str, amount: Amount, start: int, end: int, restated: bool) -> None:
+        figure = BudgetFigure(
+            field, amount, at[start], at[end - 1] + 1, text[at[start] : at[end - 1] + 1], restated
+        )
+        found.append(figure)
+        figures.setdefault(field, figure)
+        taken.setdefault((start, end), field)
+
+    def read_change(field: str, end: int) -> None:
+        change_field = CHANGE_FIELDS.get(field)
+        match = _CHANGE.match(joined, end)
+        if change_field is None or match is None or (amount := _amount(match)) is None:
+            return
+        stated = StatedChange(
+            _DIRECTIONS[match["direction"]], amount, Percent(match["rate"]) if match["rate"] else None
+        )
+        known = changes.setdefault(change_field, stated)
+        if known == stated:
+            place(change_field, amount, match.start("amount"), match.end("unit"), known is not stated)
+            reason = _REASON.match(joined, match.end())
+            if reason is not None and field.startswith("three_public."):
+                reasons.setdefault(f"{field}.reason", reason.group(1).strip())
+
     for fields, pattern in _COMPILED:
-        if all(field in figures for field in fields):
-            continue
-        match = pattern.search(text)
-        if match is None:
-            continue
-        try:
-            amount, _ = parse_amount(
-                match["amount"].replace("，", ",") + match["unit"], default_unit=Unit.WAN_YUAN
-            )
-        except BudgetAcctError:
-            continue
-        start, end = match.start("amount"), match.end("unit")
-        for field in fields:
-            figures.setdefault(field, BudgetFigure(field, amount, start, end, text[start:end]))
-    placed = {(figure.start, figure.end) for figure in figures.values()}
+        for match in pattern.finditer(joined):
+            span = (match.start("amount"), match.end("unit"))
+            amount = _amount(match)
+            if amount is None or span in taken:
+                continue
+            new = [field for field in fields if field not in figures]
+            if new:
+                for field in fields:
+                    place(field, amount, *span, field not in new)
+            elif all(figures[field].amount == amount for field in fields):
+                place(fields[0], amount, *span, True)
+            else:
+                continue
+            read_change(next((field for field in fields if field in CHANGE_FIELDS), fields[0]), span[1])
+    projects = _TARGET_PROJECTS.search(joined)
+    placed = {(figure.start, figure.end) for figure in found}
     unread = tuple(
-        (found.start(), found.end(), found.group())
-        for found in _ANY_AMOUNT.finditer(text)
-        if (found.start(), found.end()) not in placed
+        (found_at.start(), found_at.end(), found_at.group())
+        for found_at in _ANY_AMOUNT.finditer(text)
+        if (found_at.start(), found_at.end()) not in placed
     )
-    ordered = sorted(figures.values(), key=lambda figure: (figure.start, figure.field))
-    return BudgetText(tuple(ordered), unread)
+    ordered = sorted(found, key=lambda figure: (figure.start, figure.field))
+    return BudgetText(
+        tuple(ordered),
+        unread,
+        tuple(changes.items()),
+        int(projects.group(1) or projects.group(2)) if projects else None,
+        tuple(reasons.items()),
+    )

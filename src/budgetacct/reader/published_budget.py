@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from budgetacct.errors import InputError
 from budgetacct.model import budget as model
 from budgetacct.model.budget import Budget, BudgetLevel
-from budgetacct.model.disclosure import OperatingCosts, SourceLine
-from budgetacct.model.enums import RevenueSource
+from budgetacct.model.disclosure import BasicExpenditure, OperatingCosts, Procurement, SourceLine
+from budgetacct.model.enums import Fund, RevenueSource
 from budgetacct.model.tables import StandardTable
 from budgetacct.money import Amount
 from budgetacct.paths import render_path
@@ -108,15 +108,25 @@ _OVERVIEW: Final = (
 )
 
 
-def _path(field: str, lines: list[str]) -> str:
-    """The Budget path a narrative field is stored at."""
+_FUNDS: Final = {
+    "fiscal.general_fund": Fund.GENERAL_BUDGET,
+    "fiscal.government_fund": Fund.GOVERNMENT_FUND,
+    "fiscal.state_capital": Fund.STATE_CAPITAL,
+}
+
+
+def _path(field: str, lines: list[str], funds: list[str]) -> str | None:
+    """The Budget path a narrative field is stored at (``None``: not stored)."""
     if field in _SOURCES:
         return render_path(("revenue", "lines", lines.index(field), "amount"))
-    if field.startswith("three_public."):
-        return render_path(("three_public", field.split(".")[1], "amount"))
-    if field == "operating_costs":
-        return render_path(("operating_costs", "amount"))
-    return render_path(tuple(field.split(".")))
+    if field in _FUNDS:
+        return render_path(("fiscal", "funds", funds.index(field), "amount")) if field in funds else None
+    parts: tuple[str, ...] = tuple(field.split("."))
+    if (parts[0] == "three_public" and len(parts) == 2) or parts == ("operating_costs",):
+        parts = (*parts, "amount")
+    if parts[-1].endswith("change"):
+        parts = (*parts, "amount")
+    return render_path(parts)
 
 
 def budget_from(
@@ -128,7 +138,8 @@ def budget_from(
     level: BudgetLevel,
     table_set: str | None,
 ) -> tuple[Budget, dict[str, str]]:
-    """The Budget, and the path each narrative figure was stored at (field → path)."""
+    """The Budget, and the path each narrative figure was stored at (field → path; a figure not
+    stored has none)."""
 
     def get(field: str) -> Amount | None:
         return text.get(field)
@@ -141,37 +152,87 @@ def budget_from(
         return {name: get(f"{section}.{name}") for name in names}
 
     lines = [field for field in _SOURCES if get(field) is not None]
-    overview = model.BudgetOverview(**figures("overview", _OVERVIEW)) if any_of("overview.") else None
+    # The funds only with the 一般公共预算 one: a fund read alone would not add up to the total.
+    funds = [field for field in _FUNDS if get(field) is not None] if get("fiscal.general_fund") else []
+    overview = (
+        model.BudgetOverview(**figures("overview", _OVERVIEW), change=text.change("overview.change"))
+        if any_of("overview.")
+        else None
+    )
     revenue = (
         model.BudgetRevenue(
             total=get("revenue.total"),
             fiscal=get("revenue.fiscal"),
             lines=tuple(SourceLine(_SOURCES[field], text.get(field) or Amount(0)) for field in lines),
+            change=text.change("revenue.change"),
+            fiscal_change=text.change("revenue.fiscal_change"),
         )
         if any_of("revenue.")
         else None
     )
     expenditure = (
         model.BudgetExpenditure(
-            total=get("expenditure.total"), basic=get("expenditure.basic"), project=get("expenditure.project")
+            total=get("expenditure.total"),
+            basic=get("expenditure.basic"),
+            project=get("expenditure.project"),
+            change=text.change("expenditure.change"),
         )
         if any_of("expenditure.")
         else None
     )
-    fiscal = model.BudgetFiscal(total=get("fiscal.total")) if any_of("fiscal.") else None
+    fiscal = (
+        model.BudgetFiscal(
+            total=get("fiscal.total"),
+            change=text.change("fiscal.change"),
+            reason=text.reason("fiscal.reason"),
+            funds=tuple(model.FundBudget(_FUNDS[field], get(field)) for field in funds),
+        )
+        if any_of("fiscal.")
+        else None
+    )
     general = (
-        model.BudgetGeneral(total=get("general_budget.total"), items_complete=False)
+        model.BudgetGeneral(
+            total=get("general_budget.total"),
+            change=text.change("general_budget.change"),
+            items_complete=False,
+        )
         if any_of("general_budget.")
         else None
     )
     three = (
         model.BudgetThreePublic(
-            **{name: model.PlannedFigure(amount=get(f"three_public.{name}")) for name in _THREE}
+            **{
+                name: model.PlannedFigure(
+                    amount=get(f"three_public.{name}"),
+                    change=text.change(f"three_public.{name}.change"),
+                    reason=text.reason(f"three_public.{name}.reason"),
+                )
+                for name in _THREE
+            }
         )
         if any_of("three_public.")
         else None
     )
-    costs = OperatingCosts(amount=get("operating_costs")) if any_of("operating_costs") else None
+    costs = (
+        OperatingCosts(amount=get("operating_costs"), change=text.change("operating_costs.change"))
+        if any_of("operating_costs")
+        else None
+    )
+    basic = (
+        BasicExpenditure(**figures("basic_expenditure", ("total", "personnel", "public")))
+        if any_of("basic_expenditure.")
+        else None
+    )
+    procurement = (
+        Procurement(**figures("procurement", ("total", "goods", "works", "services")))
+        if any_of("procurement.")
+        else None
+    )
+    targets = (
+        model.PerformanceTargets(projects=text.target_projects, amount=get("targets.amount"))
+        if any_of("targets.")
+        else None
+    )
     budget = Budget(
         year=year,
         department=department,
@@ -181,13 +242,17 @@ def budget_from(
         expenditure=expenditure,
         fiscal=fiscal,
         general_budget=general,
+        basic_expenditure=basic,
         three_public=three,
         operating_costs=costs,
+        procurement=procurement,
+        targets=targets,
         units=("万元",),
         tables=tables,
         table_set=table_set,
     )
-    return budget, {figure.field: _path(figure.field, lines) for figure in text.figures}
+    paths = {figure.field: _path(figure.field, lines, funds) for figure in text.figures}
+    return budget, {field: path for field, path in paths.items() if path is not None}
 
 
 def read_budget_document(
@@ -221,12 +286,19 @@ def read_budget_document(
     budget, paths = budget_from(
         text, noted, year=year, department=department, level=level, table_set=chosen if noted else None
     )
+    unread = sorted(
+        [*text.unread, *((f.start, f.end, f.printed) for f in text.figures if f.field not in paths)]
+    )
     return assemble_read(
         document,
         narrative,
         tables,
         budget,
-        placed=[(paths[figure.field], figure.start, figure.end, figure.printed) for figure in text.figures],
+        placed=[
+            (paths[figure.field], figure.start, figure.end, figure.printed)
+            for figure in text.figures
+            if figure.field in paths
+        ],
         unplaced=[
             (
                 start,
@@ -234,7 +306,7 @@ def read_budget_document(
                 "a budget figure no wording of the budget reader places",
                 "预算说明中未能对应的数字",
             )
-            for start, _, printed in text.unread
+            for start, _, printed in unread
         ],
-        unread_figures=len(text.unread),
+        unread_figures=len(unread),
     )
