@@ -105,13 +105,16 @@ def _planned() -> Any:
 
 @attrs.frozen
 class PlannedLine:
-    """A 功能分类 row of a budget (类, 款 or 项): the amount planned, split 基本 / 项目 where printed."""
+    """A 功能分类 row of a budget (类, 款 or 项): the amount planned, split 基本 / 项目 where printed,
+    and the change against last year's budget where the narrative states one."""
 
     code: FunctionCode = attrs.field(validator=v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode"))
     amount: Amount = attrs.field(validator=v.non_negative_amount)
     name: str | None = _text()
     basic: Amount | None = v.optional_amount_field()
     project: Amount | None = v.optional_amount_field()
+    #: The change against last year's budget printed with the line (“与上年相比增加2,915.22万元”).
+    change: StatedChange | None = _change()
 
 
 @attrs.frozen

@@ -15,6 +15,7 @@ print no actuals, and the fields they fill are the budget model's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from typing import Final
 
 import attrs
@@ -23,7 +24,7 @@ from budgetacct.errors import BudgetAcctError
 from budgetacct.model.disclosure import StatedChange
 from budgetacct.money import Amount, Direction, Percent, Unit, parse_amount
 
-__all__ = ["BUDGET_WORDINGS", "CHANGE_FIELDS", "BudgetFigure", "BudgetText", "read_budget_text"]
+__all__ = ["BUDGET_WORDINGS", "CHANGE_FIELDS", "BudgetFigure", "BudgetItem", "BudgetText", "read_budget_text"]
 
 _AMOUNT: Final = r"(?P<amount>[0-9][0-9,，]*(?:\.[0-9]+)?)\s*(?P<unit>万元|亿元|元)"
 _ANY_AMOUNT: Final = re.compile(r"[0-9][0-9,，]*(?:\.[0-9]+)?\s*(?:万元|亿元|元)")
@@ -149,6 +150,18 @@ class BudgetFigure:
 
 
 @attrs.frozen
+class BudgetItem:
+    """A 功能分类 line of the narrative (““一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元”),
+    its code found by its names among the report's own codes, and the change printed with it."""
+
+    code: str
+    name: str
+    figure: BudgetFigure
+    change: StatedChange | None = None
+    change_figure: BudgetFigure | None = None
+
+
+@attrs.frozen
 class BudgetText:
     """The figures a budget narrative was read for, the changes stated with them, and the money
     figures it printed but were not placed."""
@@ -158,6 +171,7 @@ class BudgetText:
     changes: tuple[tuple[str, StatedChange], ...] = ()
     target_projects: int | None = None
     reasons: tuple[tuple[str, str], ...] = ()
+    items: tuple[BudgetItem, ...] = ()
 
     def get(self, field: str) -> Amount | None:
         return next((figure.amount for figure in self.figures if figure.field == field), None)
@@ -189,13 +203,16 @@ def _amount(match: re.Match[str]) -> Amount | None:
     return amount
 
 
-def read_budget_text(text: str) -> BudgetText:
+def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> BudgetText:
     """The first printing of each budget figure in ``text`` (and its identical restatements, and
     the changes stated with them); the other money figures, unread.
 
     >>> read = read_budget_text("某局2025年“三公”经费预算数为0.95万元，比2024年预算减少0.05万元。")
     >>> read.get("three_public.total"), read.change("three_public.total.change").amount
     (Amount('0.95'), Amount('0.05'))
+
+    ``codes`` (function code → name, from the report's tables and the catalogue) identifies the
+    功能分类 lines the narrative lists by name; without it they are left unread.
     """
     joined, at = _joined(text)
     figures: dict[str, BudgetFigure] = {}
@@ -244,6 +261,9 @@ def read_budget_text(text: str) -> BudgetText:
             else:
                 continue
             read_change(next((field for field in fields if field in CHANGE_FIELDS), fields[0]), span[1])
+    items = _read_items(joined, codes or {}, lambda start, end: (at[start], at[end - 1] + 1), taken)
+    found.extend(item.figure for item in items)
+    found.extend(item.change_figure for item in items if item.change_figure is not None)
     projects = _TARGET_PROJECTS.search(joined)
     placed = {(figure.start, figure.end) for figure in found}
     unread = tuple(
@@ -258,4 +278,108 @@ def read_budget_text(text: str) -> BudgetText:
         tuple(changes.items()),
         int(projects.group(1) or projects.group(2)) if projects else None,
         tuple(reasons.items()),
+        tuple(items),
     )
+
+
+# --- 功能分类 lines ------------------------------------------------------------------------------
+
+#: The field of a 功能分类 line's figure is ``general_budget.items:<code>`` (its change: ``….change``).
+ITEMS: Final = "general_budget.items"
+_NAME: Final = r"[^\s“”（()）:：，。；;、\d．.]+?"
+#: Shanghai: “1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元”.
+_QUOTED_ITEM: Final = re.compile(
+    rf"“(?P<cls>{_NAME})[（(]类[）)](?P<kuan>{_NAME})[（(]款[）)](?P<xiang>{_NAME})[（(]项[）)]”\s*" + _AMOUNT
+)
+#: Jiangsu: a heading “（一）公共安全（类）” sets the 类 of the lines below it; “1．法院（款）行政运行（项）
+#: 支出 17279.29 万元”, “检察（款）: 2018 年预算支出合计 16,444.36 万元”, “1．行政运行（项）支出 10,883.36 万元”.
+_CLASS_HEADING: Final = re.compile(rf"[（(][一二三四五六七八九十]+[）)]\s*(?P<cls>{_NAME})[（(]类[）)]")
+_LISTED_ITEM: Final = re.compile(
+    rf"(?:\d+\s*[．.]\s*)?(?:(?P<kuan>{_NAME})[（(]款[）)]\s*)?(?:(?P<xiang>{_NAME})\s*[（(]项[）)])?"
+    r"\s*[:：]?\s*(?:支出)?\s*[:：]?\s*(?:20\d{2}\s*年预算支出合计)?\s*" + _AMOUNT
+)
+
+
+def _named(codes: Mapping[str, str], name: str, parent: str | None, digits: int) -> str | None:
+    """The one code of ``digits`` digits under ``parent`` printed as ``name`` (±“支出”), else None."""
+    wanted = "".join(name.split())
+    variants = {wanted, wanted + "支出", wanted.removesuffix("支出")}
+    found = {
+        code
+        for code, printed in codes.items()
+        if len(code) == digits and (parent is None or code.startswith(parent)) and printed in variants
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _read_items(
+    joined: str,
+    codes: Mapping[str, str],
+    span_of: Callable[[int, int], tuple[int, int]],
+    taken: dict[tuple[int, int], str],
+) -> list[BudgetItem]:
+    """The 功能分类 lines whose every printed name is one code of the report's (first printing; a
+    later identical printing is read as restated); any other is left unread."""
+    if not codes:
+        return []
+    lines: dict[str, BudgetItem] = {}
+    read: list[BudgetItem] = []
+
+    def add(code: str, name: str, match: re.Match[str]) -> None:
+        amount = _amount(match)
+        start, end = match.start("amount"), match.end("unit")
+        if amount is None or (start, end) in taken:
+            return
+        first = lines.get(code)
+        if first is not None and first.figure.amount != amount:
+            return
+        span = span_of(start, end)
+        field = f"{ITEMS}:{code}"
+        figure = BudgetFigure(field, amount, *span, joined[start:end], first is not None)
+        change_match = _CHANGE.match(joined, end)
+        change = change_figure = None
+        if change_match is not None and (change_amount := _amount(change_match)) is not None:
+            rate = change_match["rate"]
+            change = StatedChange(
+                _DIRECTIONS[change_match["direction"]], change_amount, Percent(rate) if rate else None
+            )
+            if first is None or first.change == change:
+                c_start, c_end = change_match.start("amount"), change_match.end("unit")
+                change_figure = BudgetFigure(
+                    f"{field}.change",
+                    change_amount,
+                    *span_of(c_start, c_end),
+                    joined[c_start:c_end],
+                    first is not None,
+                )
+        item = BudgetItem(code, name, figure, change if first is None else None, change_figure)
+        lines.setdefault(code, item)
+        read.append(item)
+        taken[(start, end)] = field
+
+    for quoted in _QUOTED_ITEM.finditer(joined):
+        in_class = _named(codes, quoted["cls"], None, 3)
+        in_kuan = _named(codes, quoted["kuan"], in_class, 5) if in_class else None
+        xiang = _named(codes, quoted["xiang"], in_kuan, 7) if in_kuan else None
+        if xiang is not None:
+            add(xiang, quoted["xiang"], quoted)
+    headings = list(_CLASS_HEADING.finditer(joined))
+    for i, heading in enumerate(headings):
+        cls = _named(codes, heading["cls"], None, 3)
+        end = headings[i + 1].start() if i + 1 < len(headings) else len(joined)
+        # The lines under one heading stop at the next numbered section (“六、…”).
+        section_end = re.compile(r"[一二三四五六七八九十]+、").search(joined, heading.end(), end)
+        kuan: str | None = None
+        position = heading.end()
+        stop = section_end.start() if section_end else end
+        while cls is not None and (listed := _LISTED_ITEM.search(joined, position, stop)) is not None:
+            position = listed.end()
+            if listed["kuan"]:
+                kuan = _named(codes, listed["kuan"], cls, 5)
+            if listed["xiang"]:
+                code = _named(codes, listed["xiang"], kuan, 7) if kuan else None
+                if code is not None:
+                    add(code, listed["xiang"], listed)
+            elif listed["kuan"] and kuan is not None:
+                add(kuan, listed["kuan"], listed)
+    return read

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from budgetacct.errors import InputError
+from budgetacct.codes import FunctionCode, nearest_catalogue
+from budgetacct.errors import BudgetAcctError, InputError
 from budgetacct.model import budget as model
 from budgetacct.model.budget import Budget, BudgetLevel
 from budgetacct.model.disclosure import BasicExpenditure, OperatingCosts, Procurement, SourceLine
@@ -19,7 +20,7 @@ from budgetacct.model.enums import Fund, RevenueSource
 from budgetacct.model.tables import StandardTable
 from budgetacct.money import Amount
 from budgetacct.paths import render_path
-from budgetacct.reader.budget_text import BudgetText, read_budget_text
+from budgetacct.reader.budget_text import ITEMS, BudgetText, read_budget_text
 from budgetacct.reader.document import Document, Narrative, TableGrid
 from budgetacct.reader.grid_tables import tables_from_grids
 
@@ -115,18 +116,42 @@ _FUNDS: Final = {
 }
 
 
-def _path(field: str, lines: list[str], funds: list[str]) -> str | None:
+def _path(field: str, lines: list[str], funds: list[str], items: list[str]) -> str | None:
     """The Budget path a narrative field is stored at (``None``: not stored)."""
     if field in _SOURCES:
         return render_path(("revenue", "lines", lines.index(field), "amount"))
     if field in _FUNDS:
         return render_path(("fiscal", "funds", funds.index(field), "amount")) if field in funds else None
+    if field.startswith(f"{ITEMS}:"):
+        code, _, change = field.removeprefix(f"{ITEMS}:").partition(".")
+        index = items.index(code)
+        return render_path(("general_budget", "items", index, *(("change",) if change else ()), "amount"))
     parts: tuple[str, ...] = tuple(field.split("."))
     if (parts[0] == "three_public" and len(parts) == 2) or parts == ("operating_costs",):
         parts = (*parts, "amount")
     if parts[-1].endswith("change"):
         parts = (*parts, "amount")
     return render_path(parts)
+
+
+_CODE_PREFIX: Final = re.compile(r"^[\d\s]+")
+
+
+def _function_names(tables: tuple[StandardTable, ...], year: int) -> dict[str, str]:
+    """Function code → name: the report's own table rows, then the catalogue's codes they lack."""
+    names: dict[str, str] = {}
+    for table in tables:
+        for panel in table.panels:
+            for row in panel.rows:
+                if row.function is not None and row.name:
+                    names.setdefault(row.function.code, "".join(_CODE_PREFIX.sub("", row.name).split()))
+    try:
+        catalogue = nearest_catalogue("function", year)[0]
+    except BudgetAcctError:
+        return names
+    for entry in catalogue:
+        names.setdefault(entry.code, entry.name)
+    return names
 
 
 def budget_from(
@@ -190,10 +215,16 @@ def budget_from(
         if any_of("fiscal.")
         else None
     )
+    planned = [
+        model.PlannedLine(FunctionCode(item.code), item.figure.amount, name=item.name, change=item.change)
+        for item in text.items
+        if not item.figure.restated
+    ]
     general = (
         model.BudgetGeneral(
             total=get("general_budget.total"),
             change=text.change("general_budget.change"),
+            items=tuple(planned),
             items_complete=False,
         )
         if any_of("general_budget.")
@@ -251,7 +282,8 @@ def budget_from(
         tables=tables,
         table_set=table_set,
     )
-    paths = {figure.field: _path(figure.field, lines, funds) for figure in text.figures}
+    codes = [str(item.code) for item in planned]
+    paths = {figure.field: _path(figure.field, lines, funds, codes) for figure in text.figures}
     return budget, {field: path for field, path in paths.items() if path is not None}
 
 
@@ -269,7 +301,6 @@ def read_budget_document(
 
     head = "\n".join([narrative.text[:_HEAD], *(grid.title for grid in grids[:3])])
     year, department, level = budget_heading(head, year=year, department=department)
-    text = read_budget_text(narrative.text)
     tables = tables_from_grids(grids, year=year, table_set=table_set)
     found = table_set or _budget_table_set(tables)
     chosen = found if not isinstance(found, tuple) else None
@@ -283,6 +314,7 @@ def read_budget_document(
     elif tables.tables and chosen is not None and chosen != table_set:
         tables = tables_from_grids(grids, year=year, table_set=chosen)
     noted = noted_tables(document, grids, tables)
+    text = read_budget_text(narrative.text, _function_names(tables.tables, year))
     budget, paths = budget_from(
         text, noted, year=year, department=department, level=level, table_set=chosen if noted else None
     )
