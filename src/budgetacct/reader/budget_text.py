@@ -24,7 +24,16 @@ from budgetacct.errors import BudgetAcctError
 from budgetacct.model.disclosure import StatedChange
 from budgetacct.money import Amount, Direction, Percent, Unit, parse_amount
 
-__all__ = ["BUDGET_WORDINGS", "CHANGE_FIELDS", "BudgetFigure", "BudgetItem", "BudgetText", "read_budget_text"]
+__all__ = [
+    "BUDGET_WORDINGS",
+    "CHANGE_FIELDS",
+    "ITEMS",
+    "ROWS",
+    "BudgetFigure",
+    "BudgetItem",
+    "BudgetText",
+    "read_budget_text",
+]
 
 _AMOUNT: Final = r"(?P<amount>[0-9][0-9,，]*(?:\.[0-9]+)?)\s*(?P<unit>万元|亿元|元)"
 _ANY_AMOUNT: Final = re.compile(r"[0-9][0-9,，]*(?:\.[0-9]+)?\s*(?:万元|亿元|元)")
@@ -63,6 +72,7 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("expenditure.basic",), r"(?<!财政拨款)基本支出(?:预算数为)?\s*"),
     (("expenditure.project",), r"项目支出(?:预算数为)?\s*"),
     (("fiscal.total",), r"(?<!一般公共预算)财政拨款(?:预算支出|支出预算)\s*"),
+    (("revenue.fiscal", "fiscal.total"), r"财政拨款收、支总预算\s*"),
     # 财政拨款支出预算中，一般公共预算拨款支出预算X；政府性基金拨款支出预算Y；国有资本经营预算拨款支出预算Z:
     # the 一般公共预算 figure is both the fund's line and the 一般公共预算 spending.
     (
@@ -105,6 +115,8 @@ _COMPILED: Final = tuple((fields, re.compile(wording + _AMOUNT)) for fields, wor
 #: A change against last year's budget printed right after a figure: “，比2024年预算增加107.62万元，
 #: 增长3.57%”, “。与上年相比减少 0.61 万元”, “，与上年相比收、支预算总计各增加3,958.67 万元”.
 _CHANGE: Final = re.compile(
+    r"(?:\s*[，,]\s*占[^。，；;]{0,20}?[0-9.]+\s*%)?"  # “，占本年支出合计的 100%。与上年相比…”
+    r"(?:\s*[，,]\s*主要用于[^。]{0,80}。)?"  # “，主要用于人员支出、日常公用支出。与上年相比…”
     r"\s*[，,。；;]?\s*(?:与上年相比|比上年相比|比上年预算数?|较上年预算数?|与20\d{2}年(?:预算)?相比|比20\d{2}年预算)"
     r"[，,]?\s*(?:收、支预算总计各|财政拨款收、支总计各|财政拨款支出)?"
     r"(?P<direction>增加|减少)\s*"
@@ -128,7 +140,7 @@ CHANGE_FIELDS: Final = {
 }
 #: The reason stated right after a change (“，主要原因是压减了公务接待费的支出预算安排。”), kept for
 #: the figures whose model has a place for it; and Shanghai's paragraph on the fiscal budget's change.
-_REASON: Final = re.compile(r"\s*[，,]\s*((?:主要原因是|主要是|原因是)[^。]+)")
+_REASON: Final = re.compile(r"\s*[，,。]\s*((?:主要原因是|主要是|原因是)[^。]+)")
 _FISCAL_REASON: Final = re.compile(r"财政拨款收入支出(?:增加|减少)的主要原因是[^。]+。")
 _DIRECTIONS: Final = {"增加": Direction.INCREASE, "减少": Direction.DECREASE}
 
@@ -245,6 +257,8 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
             reason = _REASON.match(joined, match.end())
             if reason is not None and field.startswith("three_public."):
                 reasons.setdefault(f"{field}.reason", reason.group(1).strip())
+            elif reason is not None and field == "fiscal.total":
+                reasons.setdefault("fiscal.reason", reason.group(1).strip() + "。")
 
     for fields, pattern in _COMPILED:
         for match in pattern.finditer(joined):
@@ -286,6 +300,7 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
 
 #: The field of a 功能分类 line's figure is ``general_budget.items:<code>`` (its change: ``….change``).
 ITEMS: Final = "general_budget.items"
+ROWS: Final = "expenditure.rows"
 _NAME: Final = r"[^\s“”（()）:：，。；;、\d．.]+?"
 #: Shanghai: “1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元”.
 _QUOTED_ITEM: Final = re.compile(
@@ -297,6 +312,20 @@ _CLASS_HEADING: Final = re.compile(rf"[（(][一二三四五六七八九十]+[�
 _LISTED_ITEM: Final = re.compile(
     rf"(?:\d+\s*[．.]\s*)?(?:(?P<kuan>{_NAME})[（(]款[）)]\s*)?(?:(?P<xiang>{_NAME})\s*[（(]项[）)])?"
     r"\s*[:：]?\s*(?:支出)?\s*[:：]?\s*(?:20\d{2}\s*年预算支出合计)?\s*" + _AMOUNT
+)
+
+
+#: The 类 lines of the whole spending budget: Jiangsu's “（二）支出预算总计 X。包括：1．公共安全（类）支出
+#: 16,458.75 万元，…2．社会保障和就业支出 1,836.22 万元…” and a university's “支出预算 557,259.13 万元，
+#: 其中：教育支出 434,334.99 万元，占 77.94%；…”, up to the next paragraph of another subject.
+_CLASS_LISTING: Final = re.compile(
+    r"(?:[（(]二[）)]\s*支出预算总计[^。]{0,30}。\s*包括[：:]|我校\s*\d{4}\s*年\s*支出预算[^。，]{0,30}[，,]\s*其中[：:])"
+)
+_LISTING_END: Final = re.compile(
+    r"此外|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|预\s*算\s*支\s*出\s*构\s*成"
+)
+_CLASS_LINE: Final = re.compile(
+    rf"(?:^|[：:；;。\s]|\d\s*[．.])\s*(?P<cls>{_NAME})\s*(?:[（(]类[）)])?\s*(?:支出)?\s*" + _AMOUNT
 )
 
 
@@ -325,16 +354,16 @@ def _read_items(
     lines: dict[str, BudgetItem] = {}
     read: list[BudgetItem] = []
 
-    def add(code: str, name: str, match: re.Match[str]) -> None:
+    def add(code: str, name: str, match: re.Match[str], section: str = ITEMS) -> None:
         amount = _amount(match)
         start, end = match.start("amount"), match.end("unit")
         if amount is None or (start, end) in taken:
             return
-        first = lines.get(code)
+        field = f"{section}:{code}"
+        first = lines.get(field)
         if first is not None and first.figure.amount != amount:
             return
         span = span_of(start, end)
-        field = f"{ITEMS}:{code}"
         figure = BudgetFigure(field, amount, *span, joined[start:end], first is not None)
         change_match = _CHANGE.match(joined, end)
         change = change_figure = None
@@ -353,7 +382,7 @@ def _read_items(
                     first is not None,
                 )
         item = BudgetItem(code, name, figure, change if first is None else None, change_figure)
-        lines.setdefault(code, item)
+        lines.setdefault(field, item)
         read.append(item)
         taken[(start, end)] = field
 
@@ -382,4 +411,11 @@ def _read_items(
                     add(code, listed["xiang"], listed)
             elif listed["kuan"] and kuan is not None:
                 add(kuan, listed["kuan"], listed)
+    for listing in _CLASS_LISTING.finditer(joined):
+        ends = _LISTING_END.search(joined, listing.end())
+        # From the listing's last character (“：”), which opens its first line.
+        for listed in _CLASS_LINE.finditer(joined, listing.end() - 1, ends.start() if ends else len(joined)):
+            code = _named(codes, listed["cls"], None, 3)
+            if code is not None:
+                add(code, listed["cls"], listed, ROWS)
     return read

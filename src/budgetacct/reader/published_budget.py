@@ -20,7 +20,7 @@ from budgetacct.model.enums import Fund, RevenueSource
 from budgetacct.model.tables import StandardTable
 from budgetacct.money import Amount
 from budgetacct.paths import render_path
-from budgetacct.reader.budget_text import ITEMS, BudgetText, read_budget_text
+from budgetacct.reader.budget_text import ITEMS, ROWS, BudgetText, read_budget_text
 from budgetacct.reader.document import Document, Narrative, TableGrid
 from budgetacct.reader.grid_tables import tables_from_grids
 
@@ -116,16 +116,17 @@ _FUNDS: Final = {
 }
 
 
-def _path(field: str, lines: list[str], funds: list[str], items: list[str]) -> str | None:
+def _path(field: str, lines: list[str], funds: list[str], items: list[str], rows: list[str]) -> str | None:
     """The Budget path a narrative field is stored at (``None``: not stored)."""
     if field in _SOURCES:
         return render_path(("revenue", "lines", lines.index(field), "amount"))
     if field in _FUNDS:
         return render_path(("fiscal", "funds", funds.index(field), "amount")) if field in funds else None
-    if field.startswith(f"{ITEMS}:"):
-        code, _, change = field.removeprefix(f"{ITEMS}:").partition(".")
-        index = items.index(code)
-        return render_path(("general_budget", "items", index, *(("change",) if change else ()), "amount"))
+    section, _, coded = field.partition(":")
+    if coded:
+        code, _, change = coded.partition(".")
+        index = (items if section == ITEMS else rows).index(code)
+        return render_path((*section.split("."), index, *(("change",) if change else ()), "amount"))
     parts: tuple[str, ...] = tuple(field.split("."))
     if (parts[0] == "three_public" and len(parts) == 2) or parts == ("operating_costs",):
         parts = (*parts, "amount")
@@ -154,6 +155,15 @@ def _function_names(tables: tuple[StandardTable, ...], year: int) -> dict[str, s
     return names
 
 
+def _planned(text: BudgetText, section: str) -> list[model.PlannedLine]:
+    """The 功能分类 lines of one section (first printings), in the order printed."""
+    return [
+        model.PlannedLine(FunctionCode(item.code), item.figure.amount, name=item.name, change=item.change)
+        for item in text.items
+        if not item.figure.restated and item.figure.field.startswith(f"{section}:")
+    ]
+
+
 def budget_from(
     text: BudgetText,
     tables: tuple[StandardTable, ...],
@@ -177,6 +187,7 @@ def budget_from(
         return {name: get(f"{section}.{name}") for name in names}
 
     lines = [field for field in _SOURCES if get(field) is not None]
+    rows = _planned(text, ROWS)
     # The funds only with the 一般公共预算 one: a fund read alone would not add up to the total.
     funds = [field for field in _FUNDS if get(field) is not None] if get("fiscal.general_fund") else []
     overview = (
@@ -201,6 +212,7 @@ def budget_from(
             basic=get("expenditure.basic"),
             project=get("expenditure.project"),
             change=text.change("expenditure.change"),
+            rows=tuple(rows),
         )
         if any_of("expenditure.")
         else None
@@ -215,11 +227,7 @@ def budget_from(
         if any_of("fiscal.")
         else None
     )
-    planned = [
-        model.PlannedLine(FunctionCode(item.code), item.figure.amount, name=item.name, change=item.change)
-        for item in text.items
-        if not item.figure.restated
-    ]
+    planned = _planned(text, ITEMS)
     general = (
         model.BudgetGeneral(
             total=get("general_budget.total"),
@@ -282,8 +290,8 @@ def budget_from(
         tables=tables,
         table_set=table_set,
     )
-    codes = [str(item.code) for item in planned]
-    paths = {figure.field: _path(figure.field, lines, funds, codes) for figure in text.figures}
+    items, row_codes = [str(item.code) for item in planned], [str(row.code) for row in rows]
+    paths = {figure.field: _path(figure.field, lines, funds, items, row_codes) for figure in text.figures}
     return budget, {field: path for field, path in paths.items() if path is not None}
 
 
