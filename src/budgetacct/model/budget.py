@@ -140,6 +140,8 @@ class BudgetRevenue:
     lines: tuple[SourceLine, ...] = v.tuple_field(SourceLine, "收入来源行", "a SourceLine")
     change: StatedChange | None = _change()
     fiscal_change: StatedChange | None = _change()
+    #: The change of the 一般公共预算 revenue line (“一般公共预算收入预算…，与上年相比增加…”).
+    general_budget_change: StatedChange | None = _change()
 
     def get(self, source: RevenueSource) -> SourceLine | None:
         return next((line for line in self.lines if line.source is source), None)
@@ -154,6 +156,11 @@ class BudgetExpenditure:
     project: Amount | None = v.optional_amount_field()
     change: StatedChange | None = _change()
     rows: tuple[PlannedLine, ...] = v.tuple_field(PlannedLine, "功能分类行", "a PlannedLine")
+    basic_change: StatedChange | None = _change()
+    project_change: StatedChange | None = _change()
+    #: 单位预留机动经费 (Jiangsu): spending held back for the year, beside 基本 and 项目.
+    reserve: Amount | None = v.optional_amount_field()
+    reserve_change: StatedChange | None = _change()
 
 
 @attrs.frozen
@@ -173,6 +180,8 @@ class BudgetFiscal:
     change: StatedChange | None = _change()
     funds: tuple[FundBudget, ...] = v.tuple_field(FundBudget, "分资金预算（FundBudget）", "a FundBudget")
     reason: str | None = _text()
+    #: 财政拨款基本支出 (人员经费 + 公用经费) where the report states it apart from the 一般公共预算's.
+    basic: BasicExpenditure | None = _section(BasicExpenditure, "财政拨款基本支出（BasicExpenditure）")
 
     def get(self, fund: Fund) -> FundBudget | None:
         return next((line for line in self.funds if line.fund is fund), None)
@@ -247,6 +256,9 @@ class Budget:
     assets: Assets | None = _section(Assets, "国有资产（Assets）")
     asset_purchases: Assets | None = _section(Assets, "预算安排购置资产（Assets）")
     targets: PerformanceTargets | None = _section(PerformanceTargets, "绩效目标（PerformanceTargets）")
+    #: 会议费 and 培训费 budgeted from the 一般公共预算 (Jiangsu prints them beside 三公).
+    meeting_costs: PlannedFigure | None = _section(PlannedFigure, "会议费（PlannedFigure）")
+    training_costs: PlannedFigure | None = _section(PlannedFigure, "培训费（PlannedFigure）")
     units: tuple[str, ...] = v.tuple_field(str, "金额单位", "a unit name")
     tables: tuple[StandardTable, ...] = v.tuple_field(
         StandardTable, "标准表（StandardTable）", "a StandardTable"

@@ -38,6 +38,7 @@ __all__ = [
 _AMOUNT: Final = r"(?P<amount>[0-9][0-9,，]*(?:\.[0-9]+)?)\s*(?P<unit>万元|亿元|元)"
 _ANY_AMOUNT: Final = re.compile(r"[0-9][0-9,，]*(?:\.[0-9]+)?\s*(?:万元|亿元|元)")
 _OUT: Final = r"因公出国[（(]境[）)]费"
+_FISCAL_BASIC: Final = r"(?<!公共预算)财政拨款基本支出预算[^。]{0,40}[。，,]\s*其中[：:]\s*"
 _BASIC: Final = r"一般公共预算(?:财政)?(?:拨款)?基本支出预算[^。]{0,40}[。，,]\s*其中[：:]\s*"
 
 #: (field, wording) pairs: a field is a dotted place in the Budget (``overview.revenue_grand_total``,
@@ -71,6 +72,7 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("expenditure.total",), r"(?<![拨款基本项目])支出预算\s*(?=[^，。]*，其中：财政拨款支出预算)"),
     (("expenditure.basic",), r"(?<!财政拨款)基本支出(?:预算数为)?\s*"),
     (("expenditure.project",), r"项目支出(?:预算数为)?\s*"),
+    (("expenditure.reserve",), r"单位预留机动经费(?:预算数为)?\s*"),
     (("fiscal.total",), r"(?<!一般公共预算)财政拨款(?:预算支出|支出预算)\s*"),
     (("revenue.fiscal", "fiscal.total"), r"财政拨款收、支总预算\s*"),
     # 财政拨款支出预算中，一般公共预算拨款支出预算X；政府性基金拨款支出预算Y；国有资本经营预算拨款支出预算Z:
@@ -85,6 +87,12 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("fiscal.government_fund",), r"政府性基金(?:预算)?(?:拨款)?支出预算(?:支出)?\s*"),
     (("fiscal.state_capital",), r"国有资本经营预算(?:拨款)?支出预算\s*"),
     # The 一般公共预算 basic spending and its parts: “…基本支出预算X万元。其中：（一）人员经费Y万元…”.
+    (("fiscal.basic.total",), r"(?<!公共预算)财政拨款基本支出预算\s*"),
+    (("fiscal.basic.personnel",), _FISCAL_BASIC + r"[（(]一[）)]\s*人员经费\s*"),
+    (
+        ("fiscal.basic.public",),
+        _FISCAL_BASIC + r"[（(]一[）)]\s*人员经费[^（(]{0,300}[（(]二[）)]\s*公用经费\s*",
+    ),
     (("basic_expenditure.total",), r"一般公共预算(?:财政)?(?:拨款)?基本支出预算\s*"),
     (("basic_expenditure.personnel",), _BASIC + r"[（(]一[）)]\s*人员经费\s*"),
     (
@@ -99,6 +107,8 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("three_public.reception",), r"公务接待费(?:预算)?(?:支出)?\s*"),
     (("operating_costs",), r"机关运行经费(?:预算)?(?:支出)?(?:为)?\s*"),
     (("operating_costs",), r"财政拨款运行经费\s*"),
+    (("meeting_costs",), r"会议费预算支出\s*"),
+    (("training_costs",), r"培训费预算支出\s*"),
     (("procurement.total",), r"政府采购(?:支出)?预算(?:总金?额)?(?:为)?\s*"),
     (("procurement.goods",), r"(?:政府采购货物预算|拟采购货物支出)\s*"),
     (("procurement.works",), r"(?:政府采购工程预算|拟采购工程支出)\s*"),
@@ -108,6 +118,12 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
         ("targets.amount",),
         r"(?:绩效目标的项目共\s*\d+\s*个|\d+\s*个项目实行绩效目标管理)[，,]\s*涉及(?:项目预算资金|财政性资金合计)\s*",
     ),
+    # A reason that restates the changes of 基本, 项目 and 预留机动 (“主要原因是基本支出增加人员工资…等
+    # 3397.18 万元、项目经费支出安排减少 1134.33 万元、单位预留机动经费增加 1753.34 万元”): read only
+    # when the amount is the change already read.
+    (("expenditure.basic_change",), r"基本支出增加[^0-9。；;]{0,30}?等\s*"),
+    (("expenditure.project_change",), r"项目经费支出安排减少\s*"),
+    (("expenditure.reserve_change",), r"单位预留机动经费增加\s*"),
 )
 
 _COMPILED: Final = tuple((fields, re.compile(wording + _AMOUNT)) for fields, wording in BUDGET_WORDINGS)
@@ -116,7 +132,7 @@ _COMPILED: Final = tuple((fields, re.compile(wording + _AMOUNT)) for fields, wor
 #: 增长3.57%”, “。与上年相比减少 0.61 万元”, “，与上年相比收、支预算总计各增加3,958.67 万元”.
 _CHANGE: Final = re.compile(
     r"(?:\s*[，,]\s*占[^。，；;]{0,20}?[0-9.]+\s*%)?"  # “，占本年支出合计的 100%。与上年相比…”
-    r"(?:\s*[，,]\s*主要用于[^。]{0,80}。)?"  # “，主要用于人员支出、日常公用支出。与上年相比…”
+    r"(?:\s*[，,]\s*主要(?:是)?用于[^。]{0,80}。)?"  # “，主要用于人员支出、日常公用支出。与上年相比…”
     r"\s*[，,。；;]?\s*(?:与上年相比|比上年相比|比上年预算数?|较上年预算数?|与20\d{2}年(?:预算)?相比|比20\d{2}年预算)"
     r"[，,]?\s*(?:收、支预算总计各|财政拨款收、支总计各|财政拨款支出)?"
     r"(?P<direction>增加|减少)\s*"
@@ -133,6 +149,12 @@ CHANGE_FIELDS: Final = {
     "fiscal.total": "fiscal.change",
     "general_budget.total": "general_budget.change",
     "operating_costs": "operating_costs.change",
+    "revenue.general_budget": "revenue.general_budget_change",
+    "expenditure.basic": "expenditure.basic_change",
+    "expenditure.project": "expenditure.project_change",
+    "expenditure.reserve": "expenditure.reserve_change",
+    "meeting_costs": "meeting_costs.change",
+    "training_costs": "training_costs.change",
     **{
         f"three_public.{name}": f"three_public.{name}.change"
         for name in ("total", "outbound", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
@@ -142,6 +164,7 @@ CHANGE_FIELDS: Final = {
 #: the figures whose model has a place for it; and Shanghai's paragraph on the fiscal budget's change.
 _REASON: Final = re.compile(r"\s*[，,。]\s*((?:主要原因是|主要是|原因是)[^。]+)")
 _FISCAL_REASON: Final = re.compile(r"财政拨款收入支出(?:增加|减少)的主要原因是[^。]+。")
+_CHANGE_PLACES: Final = frozenset(CHANGE_FIELDS.values())
 _DIRECTIONS: Final = {"增加": Direction.INCREASE, "减少": Direction.DECREASE}
 
 
@@ -267,6 +290,11 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
             if amount is None or span in taken:
                 continue
             new = [field for field in fields if field not in figures]
+            if fields[0] in _CHANGE_PLACES:
+                known_change = changes.get(fields[0])
+                if known_change is not None and known_change.amount == amount:
+                    place(fields[0], amount, *span, True)
+                continue
             if new:
                 for field in fields:
                     place(field, amount, *span, field not in new)

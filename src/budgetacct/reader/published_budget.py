@@ -109,6 +109,8 @@ _OVERVIEW: Final = (
 )
 
 
+#: Sections that are one figure (an amount and its change).
+_FIGURES: Final = ("operating_costs", "meeting_costs", "training_costs")
 _FUNDS: Final = {
     "fiscal.general_fund": Fund.GENERAL_BUDGET,
     "fiscal.government_fund": Fund.GOVERNMENT_FUND,
@@ -128,7 +130,7 @@ def _path(field: str, lines: list[str], funds: list[str], items: list[str], rows
         index = (items if section == ITEMS else rows).index(code)
         return render_path((*section.split("."), index, *(("change",) if change else ()), "amount"))
     parts: tuple[str, ...] = tuple(field.split("."))
-    if (parts[0] == "three_public" and len(parts) == 2) or parts == ("operating_costs",):
+    if (parts[0] == "three_public" and len(parts) == 2) or (parts[0] in _FIGURES and len(parts) == 1):
         parts = (*parts, "amount")
     if parts[-1].endswith("change"):
         parts = (*parts, "amount")
@@ -202,6 +204,7 @@ def budget_from(
             lines=tuple(SourceLine(_SOURCES[field], text.get(field) or Amount(0)) for field in lines),
             change=text.change("revenue.change"),
             fiscal_change=text.change("revenue.fiscal_change"),
+            general_budget_change=text.change("revenue.general_budget_change"),
         )
         if any_of("revenue.")
         else None
@@ -213,6 +216,10 @@ def budget_from(
             project=get("expenditure.project"),
             change=text.change("expenditure.change"),
             rows=tuple(rows),
+            basic_change=text.change("expenditure.basic_change"),
+            project_change=text.change("expenditure.project_change"),
+            reserve=get("expenditure.reserve"),
+            reserve_change=text.change("expenditure.reserve_change"),
         )
         if any_of("expenditure.")
         else None
@@ -222,6 +229,9 @@ def budget_from(
             total=get("fiscal.total"),
             change=text.change("fiscal.change"),
             reason=text.reason("fiscal.reason"),
+            basic=BasicExpenditure(**figures("fiscal.basic", ("total", "personnel", "public")))
+            if any_of("fiscal.basic.")
+            else None,
             funds=tuple(model.FundBudget(_FUNDS[field], get(field)) for field in funds),
         )
         if any_of("fiscal.")
@@ -257,6 +267,10 @@ def budget_from(
         if any_of("operating_costs")
         else None
     )
+    meetings, training = (
+        model.PlannedFigure(amount=get(name), change=text.change(f"{name}.change")) if any_of(name) else None
+        for name in ("meeting_costs", "training_costs")
+    )
     basic = (
         BasicExpenditure(**figures("basic_expenditure", ("total", "personnel", "public")))
         if any_of("basic_expenditure.")
@@ -286,6 +300,8 @@ def budget_from(
         operating_costs=costs,
         procurement=procurement,
         targets=targets,
+        meeting_costs=meetings,
+        training_costs=training,
         units=("万元",),
         tables=tables,
         table_set=table_set,
