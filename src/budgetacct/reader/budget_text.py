@@ -52,7 +52,7 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("overview.revenue_total",), r"其中本年收入预算\s*"),
     (("overview.expenditure_total",), r"[；;，]本年支出预算\s*"),
     (("overview.non_fiscal_balance_used",), r"使用非财政拨款结余\s*"),
-    (("overview.carried_forward",), r"上年结转\s*"),
+    (("overview.carried_forward",), r"上年结转(?:资金预算为)?\s*"),
     (("overview.carry_to_next",), r"结转下年\s*"),
     (("revenue.total",), r"本年收入预算合计\s*"),
     # A university's “我校2023年收入预算…” / “…支出预算…” restate its 收入总计 and 支出总计.
@@ -133,9 +133,9 @@ _COMPILED: Final = tuple((fields, re.compile(wording + _AMOUNT)) for fields, wor
 _CHANGE: Final = re.compile(
     r"(?:\s*[，,]\s*占[^。，；;]{0,20}?[0-9.]+\s*%)?"  # “，占本年支出合计的 100%。与上年相比…”
     r"(?:\s*[，,]\s*主要(?:是)?用于[^。]{0,80}。)?"  # “，主要用于人员支出、日常公用支出。与上年相比…”
-    r"\s*[，,。；;]?\s*(?:与上年相比|比上年相比|比上年预算数?|较上年预算数?|与20\d{2}年(?:预算)?相比|比20\d{2}年预算)"
+    r"\s*[，,。；;]?\s*(?:(?:与上年相比|比上年相比|比上年(?:预算数?)?|较上年预算数?|与20\d{2}年(?:预算)?相比|比20\d{2}年(?:预算)?)"
     r"[，,]?\s*(?:收、支预算总计各|财政拨款收、支总计各|财政拨款支出)?"
-    r"(?P<direction>增加|减少)\s*"
+    r"(?P<direction>增加|减少)|本年数(?P<compared>小于|大于)上年预算数)\s*"
     + _AMOUNT
     + r"(?:\s*[，,]\s*(?:增长|增幅|下降|降幅)\s*(?P<rate>[0-9]+(?:\.[0-9]+)?)\s*%)?"
 )
@@ -165,7 +165,16 @@ CHANGE_FIELDS: Final = {
 _REASON: Final = re.compile(r"\s*[，,。]\s*((?:主要原因是|主要是|原因是)[^。]+)")
 _FISCAL_REASON: Final = re.compile(r"财政拨款收入支出(?:增加|减少)的主要原因是[^。]+。")
 _CHANGE_PLACES: Final = frozenset(CHANGE_FIELDS.values())
-_DIRECTIONS: Final = {"增加": Direction.INCREASE, "减少": Direction.DECREASE}
+_DIRECTIONS: Final = {
+    "增加": Direction.INCREASE,
+    "减少": Direction.DECREASE,
+    "大于": Direction.INCREASE,  # “本年数大于上年预算数…”
+    "小于": Direction.DECREASE,
+}
+
+
+def _direction(change: re.Match[str]) -> Direction:
+    return _DIRECTIONS[change["direction"] or change["compared"]]
 
 
 @attrs.frozen
@@ -271,9 +280,7 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
         match = _CHANGE.match(joined, end)
         if change_field is None or match is None or (amount := _amount(match)) is None:
             return
-        stated = StatedChange(
-            _DIRECTIONS[match["direction"]], amount, Percent(match["rate"]) if match["rate"] else None
-        )
+        stated = StatedChange(_direction(match), amount, Percent(match["rate"]) if match["rate"] else None)
         known = changes.setdefault(change_field, stated)
         if known == stated:
             place(change_field, amount, match.start("amount"), match.end("unit"), known is not stated)
@@ -397,9 +404,7 @@ def _read_items(
         change = change_figure = None
         if change_match is not None and (change_amount := _amount(change_match)) is not None:
             rate = change_match["rate"]
-            change = StatedChange(
-                _DIRECTIONS[change_match["direction"]], change_amount, Percent(rate) if rate else None
-            )
+            change = StatedChange(_direction(change_match), change_amount, Percent(rate) if rate else None)
             if first is None or first.change == change:
                 c_start, c_end = change_match.start("amount"), change_match.end("unit")
                 change_figure = BudgetFigure(
