@@ -216,6 +216,7 @@ class BudgetText:
     target_projects: int | None = None
     reasons: tuple[tuple[str, str], ...] = ()
     items: tuple[BudgetItem, ...] = ()
+    counts: tuple[tuple[str, int], ...] = ()
 
     def get(self, field: str) -> Amount | None:
         return next((figure.amount for figure in self.figures if figure.field == field), None)
@@ -223,10 +224,21 @@ class BudgetText:
     def change(self, field: str) -> StatedChange | None:
         return next((change for name, change in self.changes if name == field), None)
 
+    def count(self, field: str) -> int | None:
+        return next((count for name, count in self.counts if name == field), None)
+
     def reason(self, field: str) -> str | None:
         return next((reason for name, reason in self.reasons if name == field), None)
 
 
+#: “单价100万元（含）以上设备（不含车辆）0台（套）”, “单价 20 万元（含）以上的设备 48 台（套）”: equipment
+#: held, or planned (“预算安排购置单价…”), at or above the printed price.
+_EQUIPMENT: Final = re.compile(
+    r"(?P<planned>购置)?单价\s*"
+    + _AMOUNT
+    + r"\s*(?:[（(]含[）)])?以上(?:的)?设备(?:[（(]不含车辆[）)])?(?:共)?\s*"
+    r"(?P<n>\d+)\s*(?:台[（(]套[）)]|台|套|件)"
+)
 _TARGET_PROJECTS: Final = re.compile(r"绩效目标的项目共\s*(\d+)\s*个|共\s*(\d+)\s*个项目实行绩效目标管理")
 
 
@@ -310,6 +322,16 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
             else:
                 continue
             read_change(next((field for field in fields if field in CHANGE_FIELDS), fields[0]), span[1])
+    counts: dict[str, int] = {}
+    for equipment in _EQUIPMENT.finditer(joined):
+        section = "asset_purchases" if equipment["planned"] else "assets"
+        amount = _amount(equipment)
+        if amount is None or f"{section}.equipment" in counts:
+            continue
+        counts[f"{section}.equipment"] = int(equipment["n"])
+        place(
+            f"{section}.equipment_threshold", amount, equipment.start("amount"), equipment.end("unit"), False
+        )
     items = _read_items(joined, codes or {}, lambda start, end: (at[start], at[end - 1] + 1), taken)
     found.extend(item.figure for item in items)
     found.extend(item.change_figure for item in items if item.change_figure is not None)
@@ -328,6 +350,7 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
         int(projects.group(1) or projects.group(2)) if projects else None,
         tuple(reasons.items()),
         tuple(items),
+        tuple(counts.items()),
     )
 
 

@@ -15,7 +15,7 @@ from budgetacct.codes import FunctionCode, nearest_catalogue
 from budgetacct.errors import BudgetAcctError, InputError
 from budgetacct.model import budget as model
 from budgetacct.model.budget import Budget, BudgetLevel
-from budgetacct.model.disclosure import BasicExpenditure, OperatingCosts, Procurement, SourceLine
+from budgetacct.model.disclosure import Assets, BasicExpenditure, OperatingCosts, Procurement, SourceLine
 from budgetacct.model.enums import Fund, RevenueSource
 from budgetacct.model.tables import StandardTable
 from budgetacct.money import Amount
@@ -281,6 +281,14 @@ def budget_from(
         if any_of("procurement.")
         else None
     )
+    held, planned_assets = (
+        Assets(
+            equipment=text.count(f"{name}.equipment"), equipment_threshold=get(f"{name}.equipment_threshold")
+        )
+        if any_of(f"{name}.")
+        else None
+        for name in ("assets", "asset_purchases")
+    )
     targets = (
         model.PerformanceTargets(projects=text.target_projects, amount=get("targets.amount"))
         if any_of("targets.")
@@ -299,6 +307,8 @@ def budget_from(
         three_public=three,
         operating_costs=costs,
         procurement=procurement,
+        assets=held,
+        asset_purchases=planned_assets,
         targets=targets,
         meeting_costs=meetings,
         training_costs=training,
