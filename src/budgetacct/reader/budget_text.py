@@ -14,6 +14,7 @@ print no actuals, and the fields they fill are the budget model's.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping
 from typing import Final
@@ -217,6 +218,8 @@ class BudgetText:
     reasons: tuple[tuple[str, str], ...] = ()
     items: tuple[BudgetItem, ...] = ()
     counts: tuple[tuple[str, int], ...] = ()
+    #: The projects listed after the targeted money (“其中：中介机构服务费418.80万元，…”), by name.
+    targeted: tuple[tuple[str, BudgetFigure], ...] = ()
 
     def get(self, field: str) -> Amount | None:
         return next((figure.amount for figure in self.figures if figure.field == field), None)
@@ -238,6 +241,10 @@ _EQUIPMENT: Final = re.compile(
     + _AMOUNT
     + r"\s*(?:[（(]含[）)])?以上(?:的)?设备(?:[（(]不含车辆[）)])?(?:共)?\s*"
     r"(?P<n>\d+)\s*(?:台[（(]套[）)]|台|套|件)"
+)
+_OF_WHICH: Final = re.compile(r"\s*[。，,]\s*其中[：:]")
+_TARGETED: Final = re.compile(
+    r"\s*(?P<name>[^，,。；;：:\d\s][^，,。；;：:\d]{1,30}?)\s*" + _AMOUNT + r"\s*[，,、；;]?"
 )
 _TARGET_PROJECTS: Final = re.compile(r"绩效目标的项目共\s*(\d+)\s*个|共\s*(\d+)\s*个项目实行绩效目标管理")
 
@@ -322,6 +329,16 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
             else:
                 continue
             read_change(next((field for field in fields if field in CHANGE_FIELDS), fields[0]), span[1])
+    targeted: list[tuple[str, BudgetFigure]] = []
+    if "targets.amount" in figures:
+        position = figures["targets.amount"].end
+        listed = _OF_WHICH.match(joined, bisect.bisect_left(at, position))
+        position = listed.end() if listed else len(joined)
+        while listed and (project := _TARGETED.match(joined, position)) and (amount := _amount(project)):
+            position = project.end()
+            field = f"targets.lines:{len(targeted)}"
+            place(field, amount, project.start("amount"), project.end("unit"), False)
+            targeted.append((project["name"].strip(), figures[field]))
     counts: dict[str, int] = {}
     for equipment in _EQUIPMENT.finditer(joined):
         section = "asset_purchases" if equipment["planned"] else "assets"
@@ -351,6 +368,7 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
         tuple(reasons.items()),
         tuple(items),
         tuple(counts.items()),
+        tuple(targeted),
     )
 
 
@@ -385,6 +403,11 @@ _LISTING_END: Final = re.compile(
 _CLASS_LINE: Final = re.compile(
     rf"(?:^|[：:；;。\s]|\d\s*[．.])\s*(?P<cls>{_NAME})\s*(?:[（(]类[）)])?\s*(?:支出)?\s*" + _AMOUNT
 )
+
+
+#: Shanghai restates a line's amount after its use: “…”53.84万元，主要用于…。2023年当年预算执行数为
+#: 54.60万元，2024年预算安排53.84万元” (read when the amount is the line's; the 执行数 stays unread).
+_ARRANGED: Final = re.compile(r"[^“”]{0,160}?\d{4}\s*年预算安排\s*" + _AMOUNT)
 
 
 def _named(codes: Mapping[str, str], name: str, parent: str | None, digits: int) -> str | None:
@@ -441,6 +464,12 @@ def _read_items(
         lines.setdefault(field, item)
         read.append(item)
         taken[(start, end)] = field
+        arranged = _ARRANGED.match(joined, end)
+        if arranged is not None and _amount(arranged) == amount:
+            a_start, a_end = arranged.start("amount"), arranged.end("unit")
+            restated = BudgetFigure(field, amount, *span_of(a_start, a_end), joined[a_start:a_end], True)
+            read.append(BudgetItem(code, name, restated))
+            taken[(a_start, a_end)] = field
 
     for quoted in _QUOTED_ITEM.finditer(joined):
         in_class = _named(codes, quoted["cls"], None, 3)

@@ -124,6 +124,8 @@ def _path(field: str, lines: list[str], funds: list[str], items: list[str], rows
         return render_path(("revenue", "lines", lines.index(field), "amount"))
     if field in _FUNDS:
         return render_path(("fiscal", "funds", funds.index(field), "amount")) if field in funds else None
+    if field.startswith("targets.lines:"):
+        return render_path(("targets", "lines", int(field.rpartition(":")[2]), "amount"))
     section, _, coded = field.partition(":")
     if coded:
         code, _, change = coded.partition(".")
@@ -290,7 +292,11 @@ def budget_from(
         for name in ("assets", "asset_purchases")
     )
     targets = (
-        model.PerformanceTargets(projects=text.target_projects, amount=get("targets.amount"))
+        model.PerformanceTargets(
+            projects=text.target_projects,
+            amount=get("targets.amount"),
+            lines=tuple(model.TargetedProject(name, figure.amount) for name, figure in text.targeted),
+        )
         if any_of("targets.")
         else None
     )
