@@ -182,6 +182,8 @@ class BudgetFiscal:
     reason: str | None = _text()
     #: 财政拨款基本支出 (人员经费 + 公用经费) where the report states it apart from the 一般公共预算's.
     basic: BasicExpenditure | None = _section(BasicExpenditure, "财政拨款基本支出（BasicExpenditure）")
+    #: 财政拨款支出 by 功能分类 where the narrative lists it (a university's “其中教育支出…”).
+    rows: tuple[PlannedLine, ...] = v.tuple_field(PlannedLine, "功能分类行", "a PlannedLine")
 
     def get(self, fund: Fund) -> FundBudget | None:
         return next((line for line in self.funds if line.fund is fund), None)

@@ -28,6 +28,7 @@ from budgetacct.money import Amount, Direction, Percent, Unit, parse_amount
 __all__ = [
     "BUDGET_WORDINGS",
     "CHANGE_FIELDS",
+    "FISCAL_ROWS",
     "ITEMS",
     "ROWS",
     "BudgetFigure",
@@ -242,6 +243,12 @@ _EQUIPMENT: Final = re.compile(
     + r"\s*(?:[（(]含[）)])?以上(?:的)?设备(?:[（(]不含车辆[）)])?(?:共)?\s*"
     r"(?P<n>\d+)\s*(?:台[（(]套[）)]|台|套|件)"
 )
+#: A university's fiscal change printed apart from its figure: “2023 年当年财政拨款支出预算与上年全年
+#: 预算数相比增加 2,898.54 万元”.
+_FISCAL_CHANGE: Final = re.compile(
+    r"财政拨款支出预算与上年(?:全年)?预算数?相比(?P<direction>增加|减少)\s*" + _AMOUNT
+)
+_LINE_REASONS: Final = re.compile(r"\s*[。，,]\s*其中[：:]\s*((?:\d+\s*[．.][^；;。]*[；;。]\s*)+)")
 _OF_WHICH: Final = re.compile(r"\s*[。，,]\s*其中[：:]")
 _TARGETED: Final = re.compile(
     r"\s*(?P<name>[^，,。；;：:\d\s][^，,。；;：:\d]{1,30}?)\s*" + _AMOUNT + r"\s*[，,、；;]?"
@@ -329,6 +336,13 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
             else:
                 continue
             read_change(next((field for field in fields if field in CHANGE_FIELDS), fields[0]), span[1])
+    fiscal_change = _FISCAL_CHANGE.search(joined)
+    if fiscal_change is not None and "fiscal.change" not in changes and (amount := _amount(fiscal_change)):
+        changes["fiscal.change"] = StatedChange(_DIRECTIONS[fiscal_change["direction"]], amount)
+        place("fiscal.change", amount, fiscal_change.start("amount"), fiscal_change.end("unit"), False)
+        # Its reasons follow line by line: “其中：1.教育支出比上年增加…，主要原因是…；2.…。”
+        if (by_line := _LINE_REASONS.match(joined, fiscal_change.end())) is not None:
+            reasons.setdefault("fiscal.reason", by_line.group(1).strip())
     targeted: list[tuple[str, BudgetFigure]] = []
     if "targets.amount" in figures:
         position = figures["targets.amount"].end
@@ -377,6 +391,7 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
 #: The field of a 功能分类 line's figure is ``general_budget.items:<code>`` (its change: ``….change``).
 ITEMS: Final = "general_budget.items"
 ROWS: Final = "expenditure.rows"
+FISCAL_ROWS: Final = "fiscal.rows"
 _NAME: Final = r"[^\s“”（()）:：，。；;、\d．.]+?"
 #: Shanghai: “1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元”.
 _QUOTED_ITEM: Final = re.compile(
@@ -400,8 +415,16 @@ _CLASS_LISTING: Final = re.compile(
 _LISTING_END: Final = re.compile(
     r"此外|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|预\s*算\s*支\s*出\s*构\s*成"
 )
+#: A university's fiscal 类 lines: “当年财政拨款支出预算 230,876.38 万元，其中教育支出 208,613.34 万元，…。”
+_FISCAL_LISTING: Final = re.compile(r"当年财政拨款支出预算[^。，]{0,30}[，,]\s*(?=其中)")
+_LISTINGS: Final = (
+    (ROWS, _CLASS_LISTING, _LISTING_END),
+    (FISCAL_ROWS, _FISCAL_LISTING, re.compile("。")),
+)
+_ROW_CHANGE: Final = re.compile(rf"\d+\s*[．.]\s*(?P<cls>{_NAME})比上年(?P<direction>增加|减少)\s*" + _AMOUNT)
 _CLASS_LINE: Final = re.compile(
-    rf"(?:^|[：:；;。\s]|\d\s*[．.])\s*(?P<cls>{_NAME})\s*(?:[（(]类[）)])?\s*(?:支出)?\s*" + _AMOUNT
+    rf"(?:^|[：:；;。，,\s]|\d\s*[．.]|其中)\s*(?P<cls>(?!其中){_NAME})\s*(?:[（(]类[）)])?\s*(?:支出)?\s*"
+    + _AMOUNT
 )
 
 
@@ -496,11 +519,26 @@ def _read_items(
                     add(code, listed["xiang"], listed)
             elif listed["kuan"] and kuan is not None:
                 add(kuan, listed["kuan"], listed)
-    for listing in _CLASS_LISTING.finditer(joined):
-        ends = _LISTING_END.search(joined, listing.end())
-        # From the listing's last character (“：”), which opens its first line.
-        for listed in _CLASS_LINE.finditer(joined, listing.end() - 1, ends.start() if ends else len(joined)):
-            code = _named(codes, listed["cls"], None, 3)
-            if code is not None:
-                add(code, listed["cls"], listed, ROWS)
+    for section, opening, closing in _LISTINGS:
+        for listing in opening.finditer(joined):
+            ends = closing.search(joined, listing.end())
+            # From the listing's last character (“：”), which opens its first line.
+            for listed in _CLASS_LINE.finditer(
+                joined, listing.end() - 1, ends.start() if ends else len(joined)
+            ):
+                code = _named(codes, listed["cls"], None, 3)
+                if code is not None:
+                    add(code, listed["cls"], listed, section)
+    # A university's “1.教育支出比上年增加 3,805.13 万元” after its fiscal 类 lines: each line's change.
+    for changed in _ROW_CHANGE.finditer(joined):
+        code = _named(codes, changed["cls"], None, 3)
+        first = lines.get(f"{FISCAL_ROWS}:{code}")
+        amount = _amount(changed)
+        if first is None or first.change is not None or amount is None:
+            continue
+        start, end = changed.start("amount"), changed.end("unit")
+        figure = BudgetFigure(f"{first.figure.field}.change", amount, *span_of(start, end), joined[start:end])
+        updated = attrs.evolve(first, change=StatedChange(_DIRECTIONS[changed["direction"]], amount))
+        lines[first.figure.field] = updated
+        read[read.index(first)] = attrs.evolve(updated, change_figure=figure)
     return read

@@ -20,7 +20,7 @@ from budgetacct.model.enums import Fund, RevenueSource
 from budgetacct.model.tables import StandardTable
 from budgetacct.money import Amount
 from budgetacct.paths import render_path
-from budgetacct.reader.budget_text import ITEMS, ROWS, BudgetText, read_budget_text
+from budgetacct.reader.budget_text import FISCAL_ROWS, ITEMS, ROWS, BudgetText, read_budget_text
 from budgetacct.reader.document import Document, Narrative, TableGrid
 from budgetacct.reader.grid_tables import tables_from_grids
 
@@ -118,7 +118,7 @@ _FUNDS: Final = {
 }
 
 
-def _path(field: str, lines: list[str], funds: list[str], items: list[str], rows: list[str]) -> str | None:
+def _path(field: str, lines: list[str], funds: list[str], coded: dict[str, list[str]]) -> str | None:
     """The Budget path a narrative field is stored at (``None``: not stored)."""
     if field in _SOURCES:
         return render_path(("revenue", "lines", lines.index(field), "amount"))
@@ -126,10 +126,10 @@ def _path(field: str, lines: list[str], funds: list[str], items: list[str], rows
         return render_path(("fiscal", "funds", funds.index(field), "amount")) if field in funds else None
     if field.startswith("targets.lines:"):
         return render_path(("targets", "lines", int(field.rpartition(":")[2]), "amount"))
-    section, _, coded = field.partition(":")
-    if coded:
-        code, _, change = coded.partition(".")
-        index = (items if section == ITEMS else rows).index(code)
+    section, _, code_part = field.partition(":")
+    if code_part:
+        code, _, change = code_part.partition(".")
+        index = coded[section].index(code)
         return render_path((*section.split("."), index, *(("change",) if change else ()), "amount"))
     parts: tuple[str, ...] = tuple(field.split("."))
     if (parts[0] == "three_public" and len(parts) == 2) or (parts[0] in _FIGURES and len(parts) == 1):
@@ -192,6 +192,7 @@ def budget_from(
 
     lines = [field for field in _SOURCES if get(field) is not None]
     rows = _planned(text, ROWS)
+    fiscal_rows = _planned(text, FISCAL_ROWS)
     # The funds only with the 一般公共预算 one: a fund read alone would not add up to the total.
     funds = [field for field in _FUNDS if get(field) is not None] if get("fiscal.general_fund") else []
     overview = (
@@ -231,6 +232,7 @@ def budget_from(
             total=get("fiscal.total"),
             change=text.change("fiscal.change"),
             reason=text.reason("fiscal.reason"),
+            rows=tuple(fiscal_rows),
             basic=BasicExpenditure(**figures("fiscal.basic", ("total", "personnel", "public")))
             if any_of("fiscal.basic.")
             else None,
@@ -322,8 +324,11 @@ def budget_from(
         tables=tables,
         table_set=table_set,
     )
-    items, row_codes = [str(item.code) for item in planned], [str(row.code) for row in rows]
-    paths = {figure.field: _path(figure.field, lines, funds, items, row_codes) for figure in text.figures}
+    coded = {
+        section: [str(line.code) for line in planned_lines]
+        for section, planned_lines in ((ITEMS, planned), (ROWS, rows), (FISCAL_ROWS, fiscal_rows))
+    }
+    paths = {figure.field: _path(figure.field, lines, funds, coded) for figure in text.figures}
     return budget, {field: path for field, path in paths.items() if path is not None}
 
 
