@@ -70,6 +70,8 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("revenue.business",), r"事业单位经营收入\s*"),
     (("revenue.other",), r"(?<!资金)其他收入\s*"),
     (("revenue.other",), r"其他资金收入预算总计\s*"),  # Jiangsu: 其他资金 is the 其他收入 line
+    (("revenue.other",), r"其他资金\s*"),
+    (("revenue.government_fund",), r"政府性基金收入预算\s*"),
     (("expenditure.total",), r"本年支出预算合计\s*"),
     (("expenditure.total",), r"(?<![拨款基本项目])支出预算\s*(?=[^，。]*，其中：财政拨款支出预算)"),
     (("expenditure.basic",), r"(?<!财政拨款)基本支出(?:预算数为)?\s*"),
@@ -353,6 +355,12 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
             field = f"targets.lines:{len(targeted)}"
             place(field, amount, project.start("amount"), project.end("unit"), False)
             targeted.append((project["name"].strip(), figures[field]))
+        # A project's money restated by its name (“年度预算安排：信息化系统日常维护费166.66万元”).
+        for name, figure in list(targeted):
+            for again in re.compile(re.escape(name) + r"\s*" + _AMOUNT).finditer(joined, position):
+                span = (again.start("amount"), again.end("unit"))
+                if span not in taken and _amount(again) == figure.amount:
+                    place(figure.field, figure.amount, *span, True)
     counts: dict[str, int] = {}
     for equipment in _EQUIPMENT.finditer(joined):
         section = "asset_purchases" if equipment["planned"] else "assets"
@@ -392,7 +400,9 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
 ITEMS: Final = "general_budget.items"
 ROWS: Final = "expenditure.rows"
 FISCAL_ROWS: Final = "fiscal.rows"
-_NAME: Final = r"[^\s“”（()）:：，。；;、\d．.]+?"
+_NAME: Final = (
+    r"[^\s“”（()）:：，。；;、\d．.]+?(?:（室）[^\s“”（()）:：，。；;、\d．.]+?)?"  # “党委办公厅（室）及…”
+)
 #: Shanghai: “1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元”.
 _QUOTED_ITEM: Final = re.compile(
     rf"“(?P<cls>{_NAME})[（(]类[）)](?P<kuan>{_NAME})[（(]款[）)](?P<xiang>{_NAME})[（(]项[）)]”\s*" + _AMOUNT
@@ -435,7 +445,7 @@ _ARRANGED: Final = re.compile(r"[^“”]{0,160}?\d{4}\s*年预算安排\s*" + _
 
 def _named(codes: Mapping[str, str], name: str, parent: str | None, digits: int) -> str | None:
     """The one code of ``digits`` digits under ``parent`` printed as ``name`` (±“支出”), else None."""
-    wanted = "".join(name.split())
+    wanted = "".join(name.split()).replace("其它", "其他")  # the same word, two spellings
     variants = {wanted, wanted + "支出", wanted.removesuffix("支出")}
     found = {
         code

@@ -92,6 +92,7 @@ def budget_heading(
 
 _SOURCES: Final = {
     "revenue.general_budget": RevenueSource.GENERAL_BUDGET,
+    "revenue.government_fund": RevenueSource.GOVERNMENT_FUND,
     "revenue.operations": RevenueSource.OPERATIONS,
     "revenue.business": RevenueSource.BUSINESS,
     "revenue.other": RevenueSource.OTHER,
