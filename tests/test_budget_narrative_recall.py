@@ -23,7 +23,7 @@ FLOORS = {
     "js2018-jcy-ys.pdf": 87.5,
     "js2019-gjfy-ys.pdf": 95.7,
     "js2019-swbgt-ys-wen.pdf": 89.1,
-    "sh2024-fly-dwys.pdf": 82.2,
+    "sh2024-fly-dwys.pdf": 93.3,
     "sh2025-ptczj-ys.pdf": 90.9,
     "swu2023-ys.pdf": 93.9,
     "cq2018-jtw-ys.jsp": 69.2,

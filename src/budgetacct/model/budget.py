@@ -115,6 +115,9 @@ class PlannedLine:
     project: Amount | None = v.optional_amount_field()
     #: The change against last year's budget printed with the line (“与上年相比增加2,915.22万元”).
     change: StatedChange | None = _change()
+    #: Last year's budget as executed, where the narrative states it (Shanghai: “2023年当年预算执行数为
+    #: 54.60万元，2024年预算安排53.84万元”).
+    executed: Amount | None = v.optional_amount_field()
 
 
 @attrs.frozen

@@ -207,6 +207,7 @@ class BudgetItem:
     figure: BudgetFigure
     change: StatedChange | None = None
     change_figure: BudgetFigure | None = None
+    executed: BudgetFigure | None = None
 
 
 @attrs.frozen
@@ -374,6 +375,7 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
     items = _read_items(joined, codes or {}, lambda start, end: (at[start], at[end - 1] + 1), taken)
     found.extend(item.figure for item in items)
     found.extend(item.change_figure for item in items if item.change_figure is not None)
+    found.extend(item.executed for item in items if item.executed is not None)
     projects = _TARGET_PROJECTS.search(joined)
     placed = {(figure.start, figure.end) for figure in found}
     unread = tuple(
@@ -440,6 +442,7 @@ _CLASS_LINE: Final = re.compile(
 
 #: Shanghai restates a line's amount after its use: “…”53.84万元，主要用于…。2023年当年预算执行数为
 #: 54.60万元，2024年预算安排53.84万元” (read when the amount is the line's; the 执行数 stays unread).
+_EXECUTED: Final = re.compile(r"[^“”]{0,160}?\d{4}\s*年当年预算执行\s*数为\s*" + _AMOUNT)
 _ARRANGED: Final = re.compile(r"[^“”]{0,160}?\d{4}\s*年预算安排\s*" + _AMOUNT)
 
 
@@ -497,6 +500,16 @@ def _read_items(
         lines.setdefault(field, item)
         read.append(item)
         taken[(start, end)] = field
+        executed = _EXECUTED.match(joined, end)
+        if first is None and executed is not None and (executed_amount := _amount(executed)) is not None:
+            e_start, e_end = executed.start("amount"), executed.end("unit")
+            spent = BudgetFigure(
+                f"{field}.executed", executed_amount, *span_of(e_start, e_end), joined[e_start:e_end]
+            )
+            item = attrs.evolve(item, executed=spent)
+            lines[field] = item
+            read[-1] = item
+            taken[(e_start, e_end)] = f"{field}.executed"
         arranged = _ARRANGED.match(joined, end)
         if arranged is not None and _amount(arranged) == amount:
             a_start, a_end = arranged.start("amount"), arranged.end("unit")

@@ -129,9 +129,10 @@ def _path(field: str, lines: list[str], funds: list[str], coded: dict[str, list[
         return render_path(("targets", "lines", int(field.rpartition(":")[2]), "amount"))
     section, _, code_part = field.partition(":")
     if code_part:
-        code, _, change = code_part.partition(".")
+        code, _, part = code_part.partition(".")
         index = coded[section].index(code)
-        return render_path((*section.split("."), index, *(("change",) if change else ()), "amount"))
+        place = ("executed",) if part == "executed" else (*((part,) if part else ()), "amount")
+        return render_path((*section.split("."), index, *place))
     parts: tuple[str, ...] = tuple(field.split("."))
     if (parts[0] == "three_public" and len(parts) == 2) or (parts[0] in _FIGURES and len(parts) == 1):
         parts = (*parts, "amount")
@@ -163,7 +164,13 @@ def _function_names(tables: tuple[StandardTable, ...], year: int) -> dict[str, s
 def _planned(text: BudgetText, section: str) -> list[model.PlannedLine]:
     """The 功能分类 lines of one section (first printings), in the order printed."""
     return [
-        model.PlannedLine(FunctionCode(item.code), item.figure.amount, name=item.name, change=item.change)
+        model.PlannedLine(
+            FunctionCode(item.code),
+            item.figure.amount,
+            name=item.name,
+            change=item.change,
+            executed=item.executed.amount if item.executed else None,
+        )
         for item in text.items
         if not item.figure.restated and item.figure.field.startswith(f"{section}:")
     ]
