@@ -405,6 +405,8 @@ FISCAL_ROWS: Final = "fiscal.rows"
 _NAME: Final = (
     r"[^\s“”（()）:：，。；;、\d．.]+?(?:（室）[^\s“”（()）:：，。；;、\d．.]+?)?"  # “党委办公厅（室）及…”
 )
+#: A 项 name may list several things (“公诉、审判、侦查、执行等检察监督支出（项）”).
+_ITEM_NAME: Final = r"[^\s“”（()）:：，。；;\d．.]+?"
 #: Shanghai: “1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元”.
 _QUOTED_ITEM: Final = re.compile(
     rf"“(?P<cls>{_NAME})[（(]类[）)](?P<kuan>{_NAME})[（(]款[）)](?P<xiang>{_NAME})[（(]项[）)]”\s*" + _AMOUNT
@@ -413,7 +415,7 @@ _QUOTED_ITEM: Final = re.compile(
 #: 支出 17279.29 万元”, “检察（款）: 2018 年预算支出合计 16,444.36 万元”, “1．行政运行（项）支出 10,883.36 万元”.
 _CLASS_HEADING: Final = re.compile(rf"[（(][一二三四五六七八九十]+[）)]\s*(?P<cls>{_NAME})[（(]类[）)]")
 _LISTED_ITEM: Final = re.compile(
-    rf"(?:\d+\s*[．.]\s*)?(?:(?P<kuan>{_NAME})[（(]款[）)]\s*)?(?:(?P<xiang>{_NAME})\s*[（(]项[）)])?"
+    rf"(?:\d+\s*[．.]\s*)?(?:(?P<kuan>{_NAME})[（(]款[）)]\s*)?(?:(?P<xiang>{_ITEM_NAME})\s*[（(]项[）)])?"
     r"\s*[:：]?\s*(?:支出)?\s*[:：]?\s*(?:20\d{2}\s*年预算支出合计)?\s*" + _AMOUNT
 )
 
