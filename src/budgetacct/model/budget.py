@@ -105,13 +105,19 @@ def _planned() -> Any:
 
 @attrs.frozen
 class PlannedLine:
-    """A 功能分类 row of a budget (类, 款 or 项): the amount planned, split 基本 / 项目 where printed."""
+    """A 功能分类 row of a budget (类, 款 or 项): the amount planned, split 基本 / 项目 where printed,
+    and the change against last year's budget where the narrative states one."""
 
     code: FunctionCode = attrs.field(validator=v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode"))
     amount: Amount = attrs.field(validator=v.non_negative_amount)
     name: str | None = _text()
     basic: Amount | None = v.optional_amount_field()
     project: Amount | None = v.optional_amount_field()
+    #: The change against last year's budget printed with the line (“与上年相比增加2,915.22万元”).
+    change: StatedChange | None = _change()
+    #: Last year's budget as executed, where the narrative states it (Shanghai: “2023年当年预算执行数为
+    #: 54.60万元，2024年预算安排53.84万元”).
+    executed: Amount | None = v.optional_amount_field()
 
 
 @attrs.frozen
@@ -137,6 +143,8 @@ class BudgetRevenue:
     lines: tuple[SourceLine, ...] = v.tuple_field(SourceLine, "收入来源行", "a SourceLine")
     change: StatedChange | None = _change()
     fiscal_change: StatedChange | None = _change()
+    #: The change of the 一般公共预算 revenue line (“一般公共预算收入预算…，与上年相比增加…”).
+    general_budget_change: StatedChange | None = _change()
 
     def get(self, source: RevenueSource) -> SourceLine | None:
         return next((line for line in self.lines if line.source is source), None)
@@ -151,6 +159,11 @@ class BudgetExpenditure:
     project: Amount | None = v.optional_amount_field()
     change: StatedChange | None = _change()
     rows: tuple[PlannedLine, ...] = v.tuple_field(PlannedLine, "功能分类行", "a PlannedLine")
+    basic_change: StatedChange | None = _change()
+    project_change: StatedChange | None = _change()
+    #: 单位预留机动经费 (Jiangsu): spending held back for the year, beside 基本 and 项目.
+    reserve: Amount | None = v.optional_amount_field()
+    reserve_change: StatedChange | None = _change()
 
 
 @attrs.frozen
@@ -170,6 +183,10 @@ class BudgetFiscal:
     change: StatedChange | None = _change()
     funds: tuple[FundBudget, ...] = v.tuple_field(FundBudget, "分资金预算（FundBudget）", "a FundBudget")
     reason: str | None = _text()
+    #: 财政拨款基本支出 (人员经费 + 公用经费) where the report states it apart from the 一般公共预算's.
+    basic: BasicExpenditure | None = _section(BasicExpenditure, "财政拨款基本支出（BasicExpenditure）")
+    #: 财政拨款支出 by 功能分类 where the narrative lists it (a university's “其中教育支出…”).
+    rows: tuple[PlannedLine, ...] = v.tuple_field(PlannedLine, "功能分类行", "a PlannedLine")
 
     def get(self, fund: Fund) -> FundBudget | None:
         return next((line for line in self.funds if line.fund is fund), None)
@@ -244,6 +261,9 @@ class Budget:
     assets: Assets | None = _section(Assets, "国有资产（Assets）")
     asset_purchases: Assets | None = _section(Assets, "预算安排购置资产（Assets）")
     targets: PerformanceTargets | None = _section(PerformanceTargets, "绩效目标（PerformanceTargets）")
+    #: 会议费 and 培训费 budgeted from the 一般公共预算 (Jiangsu prints them beside 三公).
+    meeting_costs: PlannedFigure | None = _section(PlannedFigure, "会议费（PlannedFigure）")
+    training_costs: PlannedFigure | None = _section(PlannedFigure, "培训费（PlannedFigure）")
     units: tuple[str, ...] = v.tuple_field(str, "金额单位", "a unit name")
     tables: tuple[StandardTable, ...] = v.tuple_field(
         StandardTable, "标准表（StandardTable）", "a StandardTable"

@@ -14,19 +14,34 @@ print no actuals, and the fields they fill are the budget model's.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable, Mapping
 from typing import Final
 
 import attrs
 
 from budgetacct.errors import BudgetAcctError
-from budgetacct.money import Amount, Unit, parse_amount
+from budgetacct.model.disclosure import StatedChange
+from budgetacct.money import Amount, Direction, Percent, Unit, parse_amount
 
-__all__ = ["BUDGET_WORDINGS", "BudgetFigure", "BudgetText", "read_budget_text"]
+__all__ = [
+    "BUDGET_WORDINGS",
+    "CHANGE_FIELDS",
+    "FISCAL_ROWS",
+    "ITEMS",
+    "ROWS",
+    "BudgetFigure",
+    "BudgetItem",
+    "BudgetText",
+    "read_budget_text",
+]
 
 _AMOUNT: Final = r"(?P<amount>[0-9][0-9,，]*(?:\.[0-9]+)?)\s*(?P<unit>万元|亿元|元)"
 _ANY_AMOUNT: Final = re.compile(r"[0-9][0-9,，]*(?:\.[0-9]+)?\s*(?:万元|亿元|元)")
 _OUT: Final = r"因公出国[（(]境[）)]费"
+_FISCAL_BASIC: Final = r"(?<!公共预算)财政拨款基本支出预算[^。]{0,40}[。，,]\s*其中[：:]\s*"
+_BASIC: Final = r"一般公共预算(?:财政)?(?:拨款)?基本支出预算[^。]{0,40}[。，,]\s*其中[：:]\s*"
 
 #: (field, wording) pairs: a field is a dotted place in the Budget (``overview.revenue_grand_total``,
 #: ``revenue.general_budget`` for the 一般公共预算 revenue line, ``three_public.outbound`` …); the
@@ -39,9 +54,12 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("overview.revenue_total",), r"其中本年收入预算\s*"),
     (("overview.expenditure_total",), r"[；;，]本年支出预算\s*"),
     (("overview.non_fiscal_balance_used",), r"使用非财政拨款结余\s*"),
-    (("overview.carried_forward",), r"上年结转\s*"),
+    (("overview.carried_forward",), r"上年结转(?:资金预算为)?\s*"),
     (("overview.carry_to_next",), r"结转下年\s*"),
     (("revenue.total",), r"本年收入预算合计\s*"),
+    # A university's “我校2023年收入预算…” / “…支出预算…” restate its 收入总计 and 支出总计.
+    (("overview.revenue_grand_total",), r"我校\s*\d{4}\s*年\s*收入预算\s*"),
+    (("overview.expenditure_grand_total",), r"我校\s*\d{4}\s*年\s*支出预算\s*"),
     # Shanghai: “2025年，某局收入预算3,121.42万元，其中：财政拨款收入…” (a university's “我校2023年
     # 收入预算557,259.13万元，其中：…” is its 收入总计, with the balances carried forward).
     (("revenue.total",), r"(?<!年)(?<!年 )收入预算\s*(?=[^，。]*，其中：财政拨款收入)"),
@@ -52,14 +70,39 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("revenue.business",), r"事业单位经营收入\s*"),
     (("revenue.other",), r"(?<!资金)其他收入\s*"),
     (("revenue.other",), r"其他资金收入预算总计\s*"),  # Jiangsu: 其他资金 is the 其他收入 line
+    (("revenue.other",), r"其他资金\s*"),
+    (("revenue.government_fund",), r"政府性基金收入预算\s*"),
     (("expenditure.total",), r"本年支出预算合计\s*"),
     (("expenditure.total",), r"(?<![拨款基本项目])支出预算\s*(?=[^，。]*，其中：财政拨款支出预算)"),
     (("expenditure.basic",), r"(?<!财政拨款)基本支出(?:预算数为)?\s*"),
     (("expenditure.project",), r"项目支出(?:预算数为)?\s*"),
+    (("expenditure.reserve",), r"单位预留机动经费(?:预算数为)?\s*"),
     (("fiscal.total",), r"(?<!一般公共预算)财政拨款(?:预算支出|支出预算)\s*"),
+    (("revenue.fiscal", "fiscal.total"), r"财政拨款收、支总预算\s*"),
+    # 财政拨款支出预算中，一般公共预算拨款支出预算X；政府性基金拨款支出预算Y；国有资本经营预算拨款支出预算Z:
+    # the 一般公共预算 figure is both the fund's line and the 一般公共预算 spending.
+    (
+        ("fiscal.general_fund", "general_budget.total"),
+        r"财政拨款支出预算中[，,]\s*一般公共预算(?:财政)?拨款支出预算\s*",
+    ),
     (("general_budget.total",), r"一般公共预算(?:财政)?拨款支出预算\s*"),
     (("general_budget.total",), r"一般公共预算财政拨款支出\s*"),  # 重庆 2018: “…收入X万元，…支出X万元”
     (("revenue.general_budget",), r"一般公共预算财政拨款收入\s*"),
+    (("fiscal.government_fund",), r"政府性基金(?:预算)?(?:拨款)?支出预算(?:支出)?\s*"),
+    (("fiscal.state_capital",), r"国有资本经营预算(?:拨款)?支出预算\s*"),
+    # The 一般公共预算 basic spending and its parts: “…基本支出预算X万元。其中：（一）人员经费Y万元…”.
+    (("fiscal.basic.total",), r"(?<!公共预算)财政拨款基本支出预算\s*"),
+    (("fiscal.basic.personnel",), _FISCAL_BASIC + r"[（(]一[）)]\s*人员经费\s*"),
+    (
+        ("fiscal.basic.public",),
+        _FISCAL_BASIC + r"[（(]一[）)]\s*人员经费[^（(]{0,300}[（(]二[）)]\s*公用经费\s*",
+    ),
+    (("basic_expenditure.total",), r"一般公共预算(?:财政)?(?:拨款)?基本支出预算\s*"),
+    (("basic_expenditure.personnel",), _BASIC + r"[（(]一[）)]\s*人员经费\s*"),
+    (
+        ("basic_expenditure.public",),
+        _BASIC + r"[（(]一[）)]\s*人员经费[^（(]{0,300}[（(]二[）)]\s*公用经费\s*",
+    ),
     (("three_public.total",), r"“三公”经费预算(?:数为|支出)?\s*"),
     (("three_public.outbound",), _OUT + r"(?:用)?(?:预算)?(?:支出)?\s*"),
     (("three_public.vehicles",), r"公务(?:用)?车购置及运行费(?:预算)?(?:支出)?\s*"),
@@ -68,61 +111,459 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("three_public.reception",), r"公务接待费(?:预算)?(?:支出)?\s*"),
     (("operating_costs",), r"机关运行经费(?:预算)?(?:支出)?(?:为)?\s*"),
     (("operating_costs",), r"财政拨款运行经费\s*"),
+    (("meeting_costs",), r"会议费预算支出\s*"),
+    (("training_costs",), r"培训费预算支出\s*"),
+    (("procurement.total",), r"政府采购(?:支出)?预算(?:总金?额)?(?:为)?\s*"),
+    (("procurement.goods",), r"(?:政府采购货物预算|拟采购货物支出)\s*"),
+    (("procurement.works",), r"(?:政府采购工程预算|拟采购工程支出)\s*"),
+    (("procurement.services",), r"(?:政府采购服务预算|拟购买服务支出|拟采购服务支出)\s*"),
+    # Project targets only (“实行整体支出绩效目标管理，涉及财政性资金合计…” is the whole budget's).
+    (
+        ("targets.amount",),
+        r"(?:绩效目标的项目共\s*\d+\s*个|\d+\s*个项目实行绩效目标管理)[，,]\s*涉及(?:项目预算资金|财政性资金合计)\s*",
+    ),
+    # A reason that restates the changes of 基本, 项目 and 预留机动 (“主要原因是基本支出增加人员工资…等
+    # 3397.18 万元、项目经费支出安排减少 1134.33 万元、单位预留机动经费增加 1753.34 万元”): read only
+    # when the amount is the change already read.
+    (("expenditure.basic_change",), r"基本支出增加[^0-9。；;]{0,30}?等\s*"),
+    (("expenditure.project_change",), r"项目经费支出安排减少\s*"),
+    (("expenditure.reserve_change",), r"单位预留机动经费增加\s*"),
 )
 
 _COMPILED: Final = tuple((fields, re.compile(wording + _AMOUNT)) for fields, wording in BUDGET_WORDINGS)
 
+#: A change against last year's budget printed right after a figure: “，比2024年预算增加107.62万元，
+#: 增长3.57%”, “。与上年相比减少 0.61 万元”, “，与上年相比收、支预算总计各增加3,958.67 万元”.
+_CHANGE: Final = re.compile(
+    r"(?:\s*[，,]\s*占[^。，；;]{0,20}?[0-9.]+\s*%)?"  # “，占本年支出合计的 100%。与上年相比…”
+    r"(?:\s*[，,]\s*主要(?:是)?用于[^。]{0,80}。)?"  # “，主要用于人员支出、日常公用支出。与上年相比…”
+    r"\s*[，,。；;]?\s*(?:(?:与上年相比|比上年相比|比上年(?:预算数?)?|较上年预算数?|与20\d{2}年(?:预算)?相比|比20\d{2}年(?:预算)?)"
+    r"[，,]?\s*(?:收、支预算总计各|财政拨款收、支总计各|财政拨款支出)?"
+    r"(?P<direction>增加|减少)|本年数(?P<compared>小于|大于)上年预算数)\s*"
+    + _AMOUNT
+    + r"(?:\s*[，,]\s*(?:增长|增幅|下降|降幅)\s*(?P<rate>[0-9]+(?:\.[0-9]+)?)\s*%)?"
+)
+#: The place of a figure's change, by the figure's field (a figure with no place for its change
+#: leaves the change unread).
+CHANGE_FIELDS: Final = {
+    "overview.revenue_grand_total": "overview.change",
+    "revenue.total": "revenue.change",
+    "revenue.fiscal": "revenue.fiscal_change",
+    "expenditure.total": "expenditure.change",
+    "fiscal.total": "fiscal.change",
+    "general_budget.total": "general_budget.change",
+    "operating_costs": "operating_costs.change",
+    "revenue.general_budget": "revenue.general_budget_change",
+    "expenditure.basic": "expenditure.basic_change",
+    "expenditure.project": "expenditure.project_change",
+    "expenditure.reserve": "expenditure.reserve_change",
+    "meeting_costs": "meeting_costs.change",
+    "training_costs": "training_costs.change",
+    **{
+        f"three_public.{name}": f"three_public.{name}.change"
+        for name in ("total", "outbound", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
+    },
+}
+#: The reason stated right after a change (“，主要原因是压减了公务接待费的支出预算安排。”), kept for
+#: the figures whose model has a place for it; and Shanghai's paragraph on the fiscal budget's change.
+_REASON: Final = re.compile(r"\s*[，,。]\s*((?:主要原因是|主要是|原因是)[^。]+)")
+_FISCAL_REASON: Final = re.compile(r"财政拨款收入支出(?:增加|减少)的主要原因是[^。]+。")
+_CHANGE_PLACES: Final = frozenset(CHANGE_FIELDS.values())
+_DIRECTIONS: Final = {
+    "增加": Direction.INCREASE,
+    "减少": Direction.DECREASE,
+    "大于": Direction.INCREASE,  # “本年数大于上年预算数…”
+    "小于": Direction.DECREASE,
+}
+
+
+def _direction(change: re.Match[str]) -> Direction:
+    return _DIRECTIONS[change["direction"] or change["compared"]]
+
 
 @attrs.frozen
 class BudgetFigure:
-    """A figure placed: the Budget field, the amount (万元), where it is printed in the text."""
+    """A figure placed: the Budget field, the amount (万元), where it is printed in the text.
+
+    ``restated`` marks a later printing of a figure already read, with the same wording and the
+    same amount (it is read, and stored once).
+    """
 
     field: str
     amount: Amount
     start: int
     end: int
     printed: str
+    restated: bool = False
+
+
+@attrs.frozen
+class BudgetItem:
+    """A 功能分类 line of the narrative (““一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元”),
+    its code found by its names among the report's own codes, and the change printed with it."""
+
+    code: str
+    name: str
+    figure: BudgetFigure
+    change: StatedChange | None = None
+    change_figure: BudgetFigure | None = None
+    executed: BudgetFigure | None = None
 
 
 @attrs.frozen
 class BudgetText:
-    """The figures a budget narrative was read for, and the money figures it printed but were not placed."""
+    """The figures a budget narrative was read for, the changes stated with them, and the money
+    figures it printed but were not placed."""
 
     figures: tuple[BudgetFigure, ...]
     unread: tuple[tuple[int, int, str], ...]
+    changes: tuple[tuple[str, StatedChange], ...] = ()
+    target_projects: int | None = None
+    reasons: tuple[tuple[str, str], ...] = ()
+    items: tuple[BudgetItem, ...] = ()
+    counts: tuple[tuple[str, int], ...] = ()
+    #: The projects listed after the targeted money (“其中：中介机构服务费418.80万元，…”), by name.
+    targeted: tuple[tuple[str, BudgetFigure], ...] = ()
 
     def get(self, field: str) -> Amount | None:
         return next((figure.amount for figure in self.figures if figure.field == field), None)
 
+    def change(self, field: str) -> StatedChange | None:
+        return next((change for name, change in self.changes if name == field), None)
 
-def read_budget_text(text: str) -> BudgetText:
-    """The first printing of each budget figure in ``text``; the other money figures, unread.
+    def count(self, field: str) -> int | None:
+        return next((count for name, count in self.counts if name == field), None)
 
-    >>> read = read_budget_text("某局2025年“三公”经费预算数为0.95万元，与2024年预算持平。")
-    >>> read.get("three_public.total")
-    Amount('0.95')
+    def reason(self, field: str) -> str | None:
+        return next((reason for name, reason in self.reasons if name == field), None)
+
+
+#: “单价100万元（含）以上设备（不含车辆）0台（套）”, “单价 20 万元（含）以上的设备 48 台（套）”: equipment
+#: held, or planned (“预算安排购置单价…”), at or above the printed price.
+_EQUIPMENT: Final = re.compile(
+    r"(?P<planned>购置)?单价\s*"
+    + _AMOUNT
+    + r"\s*(?:[（(]含[）)])?以上(?:的)?设备(?:[（(]不含车辆[）)])?(?:共)?\s*"
+    r"(?P<n>\d+)\s*(?:台[（(]套[）)]|台|套|件)"
+)
+#: A university's fiscal change printed apart from its figure: “2023 年当年财政拨款支出预算与上年全年
+#: 预算数相比增加 2,898.54 万元”.
+_FISCAL_CHANGE: Final = re.compile(
+    r"财政拨款支出预算与上年(?:全年)?预算数?相比(?P<direction>增加|减少)\s*" + _AMOUNT
+)
+_LINE_REASONS: Final = re.compile(r"\s*[。，,]\s*其中[：:]\s*((?:\d+\s*[．.][^；;。]*[；;。]\s*)+)")
+_OF_WHICH: Final = re.compile(r"\s*[。，,]\s*其中[：:]")
+_TARGETED: Final = re.compile(
+    r"\s*(?P<name>[^，,。；;：:\d\s][^，,。；;：:\d]{1,30}?)\s*" + _AMOUNT + r"\s*[，,、；;]?"
+)
+_TARGET_PROJECTS: Final = re.compile(r"绩效目标的项目共\s*(\d+)\s*个|共\s*(\d+)\s*个项目实行绩效目标管理")
+
+
+def _joined(text: str) -> tuple[str, list[int]]:
+    """``text`` without its line breaks (a sentence wrapped across lines reads as one), and the
+    position in ``text`` of each character kept."""
+    kept = [i for i, char in enumerate(text) if char != "\n"]
+    return "".join(text[i] for i in kept), kept
+
+
+def _amount(match: re.Match[str]) -> Amount | None:
+    try:
+        amount, _ = parse_amount(
+            match["amount"].replace("，", ",") + match["unit"], default_unit=Unit.WAN_YUAN
+        )
+    except BudgetAcctError:
+        return None
+    return amount
+
+
+def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> BudgetText:
+    """The first printing of each budget figure in ``text`` (and its identical restatements, and
+    the changes stated with them); the other money figures, unread.
+
+    >>> read = read_budget_text("某局2025年“三公”经费预算数为0.95万元，比2024年预算减少0.05万元。")
+    >>> read.get("three_public.total"), read.change("three_public.total.change").amount
+    (Amount('0.95'), Amount('0.05'))
+
+    ``codes`` (function code → name, from the report's tables and the catalogue) identifies the
+    功能分类 lines the narrative lists by name; without it they are left unread.
     """
+    joined, at = _joined(text)
     figures: dict[str, BudgetFigure] = {}
+    taken: dict[tuple[int, int], str] = {}
+    found: list[BudgetFigure] = []
+    changes: dict[str, StatedChange] = {}
+    reasons: dict[str, str] = {}
+    if (fiscal_reason := _FISCAL_REASON.search(joined)) is not None:
+        reasons["fiscal.reason"] = fiscal_reason.group()
+
+    def place(field: str, amount: Amount, start: int, end: int, restated: bool) -> None:
+        figure = BudgetFigure(
+            field, amount, at[start], at[end - 1] + 1, text[at[start] : at[end - 1] + 1], restated
+        )
+        found.append(figure)
+        figures.setdefault(field, figure)
+        taken.setdefault((start, end), field)
+
+    def read_change(field: str, end: int) -> None:
+        change_field = CHANGE_FIELDS.get(field)
+        match = _CHANGE.match(joined, end)
+        if change_field is None or match is None or (amount := _amount(match)) is None:
+            return
+        stated = StatedChange(_direction(match), amount, Percent(match["rate"]) if match["rate"] else None)
+        known = changes.setdefault(change_field, stated)
+        if known == stated:
+            place(change_field, amount, match.start("amount"), match.end("unit"), known is not stated)
+            reason = _REASON.match(joined, match.end())
+            if reason is not None and field.startswith("three_public."):
+                reasons.setdefault(f"{field}.reason", reason.group(1).strip())
+            elif reason is not None and field == "fiscal.total":
+                reasons.setdefault("fiscal.reason", reason.group(1).strip() + "。")
+
     for fields, pattern in _COMPILED:
-        if all(field in figures for field in fields):
+        for match in pattern.finditer(joined):
+            span = (match.start("amount"), match.end("unit"))
+            amount = _amount(match)
+            if amount is None or span in taken:
+                continue
+            new = [field for field in fields if field not in figures]
+            if fields[0] in _CHANGE_PLACES:
+                known_change = changes.get(fields[0])
+                if known_change is not None and known_change.amount == amount:
+                    place(fields[0], amount, *span, True)
+                continue
+            if new:
+                for field in fields:
+                    place(field, amount, *span, field not in new)
+            elif all(figures[field].amount == amount for field in fields):
+                place(fields[0], amount, *span, True)
+            else:
+                continue
+            read_change(next((field for field in fields if field in CHANGE_FIELDS), fields[0]), span[1])
+    fiscal_change = _FISCAL_CHANGE.search(joined)
+    if fiscal_change is not None and "fiscal.change" not in changes and (amount := _amount(fiscal_change)):
+        changes["fiscal.change"] = StatedChange(_DIRECTIONS[fiscal_change["direction"]], amount)
+        place("fiscal.change", amount, fiscal_change.start("amount"), fiscal_change.end("unit"), False)
+        # Its reasons follow line by line: “其中：1.教育支出比上年增加…，主要原因是…；2.…。”
+        if (by_line := _LINE_REASONS.match(joined, fiscal_change.end())) is not None:
+            reasons.setdefault("fiscal.reason", by_line.group(1).strip())
+    targeted: list[tuple[str, BudgetFigure]] = []
+    if "targets.amount" in figures:
+        position = figures["targets.amount"].end
+        listed = _OF_WHICH.match(joined, bisect.bisect_left(at, position))
+        position = listed.end() if listed else len(joined)
+        while listed and (project := _TARGETED.match(joined, position)) and (amount := _amount(project)):
+            position = project.end()
+            field = f"targets.lines:{len(targeted)}"
+            place(field, amount, project.start("amount"), project.end("unit"), False)
+            targeted.append((project["name"].strip(), figures[field]))
+        # A project's money restated by its name (“年度预算安排：信息化系统日常维护费166.66万元”).
+        for name, figure in list(targeted):
+            for again in re.compile(re.escape(name) + r"\s*" + _AMOUNT).finditer(joined, position):
+                span = (again.start("amount"), again.end("unit"))
+                if span not in taken and _amount(again) == figure.amount:
+                    place(figure.field, figure.amount, *span, True)
+    counts: dict[str, int] = {}
+    for equipment in _EQUIPMENT.finditer(joined):
+        section = "asset_purchases" if equipment["planned"] else "assets"
+        amount = _amount(equipment)
+        if amount is None or f"{section}.equipment" in counts:
             continue
-        match = pattern.search(text)
-        if match is None:
-            continue
-        try:
-            amount, _ = parse_amount(
-                match["amount"].replace("，", ",") + match["unit"], default_unit=Unit.WAN_YUAN
-            )
-        except BudgetAcctError:
-            continue
-        start, end = match.start("amount"), match.end("unit")
-        for field in fields:
-            figures.setdefault(field, BudgetFigure(field, amount, start, end, text[start:end]))
-    placed = {(figure.start, figure.end) for figure in figures.values()}
+        counts[f"{section}.equipment"] = int(equipment["n"])
+        place(
+            f"{section}.equipment_threshold", amount, equipment.start("amount"), equipment.end("unit"), False
+        )
+    items = _read_items(joined, codes or {}, lambda start, end: (at[start], at[end - 1] + 1), taken)
+    found.extend(item.figure for item in items)
+    found.extend(item.change_figure for item in items if item.change_figure is not None)
+    found.extend(item.executed for item in items if item.executed is not None)
+    projects = _TARGET_PROJECTS.search(joined)
+    placed = {(figure.start, figure.end) for figure in found}
     unread = tuple(
-        (found.start(), found.end(), found.group())
-        for found in _ANY_AMOUNT.finditer(text)
-        if (found.start(), found.end()) not in placed
+        (found_at.start(), found_at.end(), found_at.group())
+        for found_at in _ANY_AMOUNT.finditer(text)
+        if (found_at.start(), found_at.end()) not in placed
     )
-    ordered = sorted(figures.values(), key=lambda figure: (figure.start, figure.field))
-    return BudgetText(tuple(ordered), unread)
+    ordered = sorted(found, key=lambda figure: (figure.start, figure.field))
+    return BudgetText(
+        tuple(ordered),
+        unread,
+        tuple(changes.items()),
+        int(projects.group(1) or projects.group(2)) if projects else None,
+        tuple(reasons.items()),
+        tuple(items),
+        tuple(counts.items()),
+        tuple(targeted),
+    )
+
+
+# --- 功能分类 lines ------------------------------------------------------------------------------
+
+#: The field of a 功能分类 line's figure is ``general_budget.items:<code>`` (its change: ``….change``).
+ITEMS: Final = "general_budget.items"
+ROWS: Final = "expenditure.rows"
+FISCAL_ROWS: Final = "fiscal.rows"
+_NAME: Final = (
+    r"[^\s“”（()）:：，。；;、\d．.]+?(?:（室）[^\s“”（()）:：，。；;、\d．.]+?)?"  # “党委办公厅（室）及…”
+)
+#: A 项 name may list several things (“公诉、审判、侦查、执行等检察监督支出（项）”).
+_ITEM_NAME: Final = r"[^\s“”（()）:：，。；;\d．.]+?"
+#: Shanghai: “1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元”.
+_QUOTED_ITEM: Final = re.compile(
+    rf"“(?P<cls>{_NAME})[（(]类[）)](?P<kuan>{_NAME})[（(]款[）)](?P<xiang>{_NAME})[（(]项[）)]”\s*" + _AMOUNT
+)
+#: Jiangsu: a heading “（一）公共安全（类）” sets the 类 of the lines below it; “1．法院（款）行政运行（项）
+#: 支出 17279.29 万元”, “检察（款）: 2018 年预算支出合计 16,444.36 万元”, “1．行政运行（项）支出 10,883.36 万元”.
+_CLASS_HEADING: Final = re.compile(rf"[（(][一二三四五六七八九十]+[）)]\s*(?P<cls>{_NAME})[（(]类[）)]")
+_LISTED_ITEM: Final = re.compile(
+    rf"(?:\d+\s*[．.]\s*)?(?:(?P<kuan>{_NAME})[（(]款[）)]\s*)?(?:(?P<xiang>{_ITEM_NAME})\s*[（(]项[）)])?"
+    r"\s*[:：]?\s*(?:支出)?\s*[:：]?\s*(?:20\d{2}\s*年预算支出合计)?\s*" + _AMOUNT
+)
+
+
+#: The 类 lines of the whole spending budget: Jiangsu's “（二）支出预算总计 X。包括：1．公共安全（类）支出
+#: 16,458.75 万元，…2．社会保障和就业支出 1,836.22 万元…” and a university's “支出预算 557,259.13 万元，
+#: 其中：教育支出 434,334.99 万元，占 77.94%；…”, up to the next paragraph of another subject.
+_CLASS_LISTING: Final = re.compile(
+    r"(?:[（(]二[）)]\s*支出预算总计[^。]{0,30}。\s*包括[：:]|我校\s*\d{4}\s*年\s*支出预算[^。，]{0,30}[，,]\s*其中[：:])"
+)
+_LISTING_END: Final = re.compile(
+    r"此外|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|预\s*算\s*支\s*出\s*构\s*成"
+)
+#: A university's fiscal 类 lines: “当年财政拨款支出预算 230,876.38 万元，其中教育支出 208,613.34 万元，…。”
+_FISCAL_LISTING: Final = re.compile(r"当年财政拨款支出预算[^。，]{0,30}[，,]\s*(?=其中)")
+_LISTINGS: Final = (
+    (ROWS, _CLASS_LISTING, _LISTING_END),
+    (FISCAL_ROWS, _FISCAL_LISTING, re.compile("。")),
+)
+_ROW_CHANGE: Final = re.compile(rf"\d+\s*[．.]\s*(?P<cls>{_NAME})比上年(?P<direction>增加|减少)\s*" + _AMOUNT)
+_CLASS_LINE: Final = re.compile(
+    rf"(?:^|[：:；;。，,\s]|\d\s*[．.]|其中)\s*(?P<cls>(?!其中){_NAME})\s*(?:[（(]类[）)])?\s*(?:支出)?\s*"
+    + _AMOUNT
+)
+
+
+#: Shanghai restates a line's amount after its use: “…”53.84万元，主要用于…。2023年当年预算执行数为
+#: 54.60万元，2024年预算安排53.84万元” (read when the amount is the line's; the 执行数 stays unread).
+_EXECUTED: Final = re.compile(r"[^“”]{0,160}?\d{4}\s*年当年预算执行\s*数为\s*" + _AMOUNT)
+_ARRANGED: Final = re.compile(r"[^“”]{0,160}?\d{4}\s*年预算安排\s*" + _AMOUNT)
+
+
+def _named(codes: Mapping[str, str], name: str, parent: str | None, digits: int) -> str | None:
+    """The one code of ``digits`` digits under ``parent`` printed as ``name`` (±“支出”), else None."""
+    wanted = "".join(name.split()).replace("其它", "其他")  # the same word, two spellings
+    variants = {wanted, wanted + "支出", wanted.removesuffix("支出")}
+    found = {
+        code
+        for code, printed in codes.items()
+        if len(code) == digits and (parent is None or code.startswith(parent)) and printed in variants
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _read_items(
+    joined: str,
+    codes: Mapping[str, str],
+    span_of: Callable[[int, int], tuple[int, int]],
+    taken: dict[tuple[int, int], str],
+) -> list[BudgetItem]:
+    """The 功能分类 lines whose every printed name is one code of the report's (first printing; a
+    later identical printing is read as restated); any other is left unread."""
+    if not codes:
+        return []
+    lines: dict[str, BudgetItem] = {}
+    read: list[BudgetItem] = []
+
+    def add(code: str, name: str, match: re.Match[str], section: str = ITEMS) -> None:
+        amount = _amount(match)
+        start, end = match.start("amount"), match.end("unit")
+        if amount is None or (start, end) in taken:
+            return
+        field = f"{section}:{code}"
+        first = lines.get(field)
+        if first is not None and first.figure.amount != amount:
+            return
+        span = span_of(start, end)
+        figure = BudgetFigure(field, amount, *span, joined[start:end], first is not None)
+        change_match = _CHANGE.match(joined, end)
+        change = change_figure = None
+        if change_match is not None and (change_amount := _amount(change_match)) is not None:
+            rate = change_match["rate"]
+            change = StatedChange(_direction(change_match), change_amount, Percent(rate) if rate else None)
+            if first is None or first.change == change:
+                c_start, c_end = change_match.start("amount"), change_match.end("unit")
+                change_figure = BudgetFigure(
+                    f"{field}.change",
+                    change_amount,
+                    *span_of(c_start, c_end),
+                    joined[c_start:c_end],
+                    first is not None,
+                )
+        item = BudgetItem(code, name, figure, change if first is None else None, change_figure)
+        lines.setdefault(field, item)
+        read.append(item)
+        taken[(start, end)] = field
+        executed = _EXECUTED.match(joined, end)
+        if first is None and executed is not None and (executed_amount := _amount(executed)) is not None:
+            e_start, e_end = executed.start("amount"), executed.end("unit")
+            spent = BudgetFigure(
+                f"{field}.executed", executed_amount, *span_of(e_start, e_end), joined[e_start:e_end]
+            )
+            item = attrs.evolve(item, executed=spent)
+            lines[field] = item
+            read[-1] = item
+            taken[(e_start, e_end)] = f"{field}.executed"
+        arranged = _ARRANGED.match(joined, end)
+        if arranged is not None and _amount(arranged) == amount:
+            a_start, a_end = arranged.start("amount"), arranged.end("unit")
+            restated = BudgetFigure(field, amount, *span_of(a_start, a_end), joined[a_start:a_end], True)
+            read.append(BudgetItem(code, name, restated))
+            taken[(a_start, a_end)] = field
+
+    for quoted in _QUOTED_ITEM.finditer(joined):
+        in_class = _named(codes, quoted["cls"], None, 3)
+        in_kuan = _named(codes, quoted["kuan"], in_class, 5) if in_class else None
+        xiang = _named(codes, quoted["xiang"], in_kuan, 7) if in_kuan else None
+        if xiang is not None:
+            add(xiang, quoted["xiang"], quoted)
+    headings = list(_CLASS_HEADING.finditer(joined))
+    for i, heading in enumerate(headings):
+        cls = _named(codes, heading["cls"], None, 3)
+        end = headings[i + 1].start() if i + 1 < len(headings) else len(joined)
+        # The lines under one heading stop at the next numbered section (“六、…”).
+        section_end = re.compile(r"[一二三四五六七八九十]+、").search(joined, heading.end(), end)
+        kuan: str | None = None
+        position = heading.end()
+        stop = section_end.start() if section_end else end
+        while cls is not None and (listed := _LISTED_ITEM.search(joined, position, stop)) is not None:
+            position = listed.end()
+            if listed["kuan"]:
+                kuan = _named(codes, listed["kuan"], cls, 5)
+            if listed["xiang"]:
+                code = _named(codes, listed["xiang"], kuan, 7) if kuan else None
+                if code is not None:
+                    add(code, listed["xiang"], listed)
+            elif listed["kuan"] and kuan is not None:
+                add(kuan, listed["kuan"], listed)
+    for section, opening, closing in _LISTINGS:
+        for listing in opening.finditer(joined):
+            ends = closing.search(joined, listing.end())
+            # From the listing's last character (“：”), which opens its first line.
+            for listed in _CLASS_LINE.finditer(
+                joined, listing.end() - 1, ends.start() if ends else len(joined)
+            ):
+                code = _named(codes, listed["cls"], None, 3)
+                if code is not None:
+                    add(code, listed["cls"], listed, section)
+    # A university's “1.教育支出比上年增加 3,805.13 万元” after its fiscal 类 lines: each line's change.
+    for changed in _ROW_CHANGE.finditer(joined):
+        code = _named(codes, changed["cls"], None, 3)
+        first = lines.get(f"{FISCAL_ROWS}:{code}")
+        amount = _amount(changed)
+        if first is None or first.change is not None or amount is None:
+            continue
+        start, end = changed.start("amount"), changed.end("unit")
+        figure = BudgetFigure(f"{first.figure.field}.change", amount, *span_of(start, end), joined[start:end])
+        updated = attrs.evolve(first, change=StatedChange(_DIRECTIONS[changed["direction"]], amount))
+        lines[first.figure.field] = updated
+        read[read.index(first)] = attrs.evolve(updated, change_figure=figure)
+    return read

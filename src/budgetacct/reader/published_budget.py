@@ -11,15 +11,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from budgetacct.errors import InputError
+from budgetacct.codes import FunctionCode, nearest_catalogue
+from budgetacct.errors import BudgetAcctError, InputError
 from budgetacct.model import budget as model
 from budgetacct.model.budget import Budget, BudgetLevel
-from budgetacct.model.disclosure import OperatingCosts, SourceLine
-from budgetacct.model.enums import RevenueSource
+from budgetacct.model.disclosure import Assets, BasicExpenditure, OperatingCosts, Procurement, SourceLine
+from budgetacct.model.enums import Fund, RevenueSource
 from budgetacct.model.tables import StandardTable
 from budgetacct.money import Amount
 from budgetacct.paths import render_path
-from budgetacct.reader.budget_text import BudgetText, read_budget_text
+from budgetacct.reader.budget_text import FISCAL_ROWS, ITEMS, ROWS, BudgetText, read_budget_text
 from budgetacct.reader.document import Document, Narrative, TableGrid
 from budgetacct.reader.grid_tables import tables_from_grids
 
@@ -91,6 +92,7 @@ def budget_heading(
 
 _SOURCES: Final = {
     "revenue.general_budget": RevenueSource.GENERAL_BUDGET,
+    "revenue.government_fund": RevenueSource.GOVERNMENT_FUND,
     "revenue.operations": RevenueSource.OPERATIONS,
     "revenue.business": RevenueSource.BUSINESS,
     "revenue.other": RevenueSource.OTHER,
@@ -108,15 +110,70 @@ _OVERVIEW: Final = (
 )
 
 
-def _path(field: str, lines: list[str]) -> str:
-    """The Budget path a narrative field is stored at."""
+#: Sections that are one figure (an amount and its change).
+_FIGURES: Final = ("operating_costs", "meeting_costs", "training_costs")
+_FUNDS: Final = {
+    "fiscal.general_fund": Fund.GENERAL_BUDGET,
+    "fiscal.government_fund": Fund.GOVERNMENT_FUND,
+    "fiscal.state_capital": Fund.STATE_CAPITAL,
+}
+
+
+def _path(field: str, lines: list[str], funds: list[str], coded: dict[str, list[str]]) -> str | None:
+    """The Budget path a narrative field is stored at (``None``: not stored)."""
     if field in _SOURCES:
         return render_path(("revenue", "lines", lines.index(field), "amount"))
-    if field.startswith("three_public."):
-        return render_path(("three_public", field.split(".")[1], "amount"))
-    if field == "operating_costs":
-        return render_path(("operating_costs", "amount"))
-    return render_path(tuple(field.split(".")))
+    if field in _FUNDS:
+        return render_path(("fiscal", "funds", funds.index(field), "amount")) if field in funds else None
+    if field.startswith("targets.lines:"):
+        return render_path(("targets", "lines", int(field.rpartition(":")[2]), "amount"))
+    section, _, code_part = field.partition(":")
+    if code_part:
+        code, _, part = code_part.partition(".")
+        index = coded[section].index(code)
+        place = ("executed",) if part == "executed" else (*((part,) if part else ()), "amount")
+        return render_path((*section.split("."), index, *place))
+    parts: tuple[str, ...] = tuple(field.split("."))
+    if (parts[0] == "three_public" and len(parts) == 2) or (parts[0] in _FIGURES and len(parts) == 1):
+        parts = (*parts, "amount")
+    if parts[-1].endswith("change"):
+        parts = (*parts, "amount")
+    return render_path(parts)
+
+
+_CODE_PREFIX: Final = re.compile(r"^[\d\s]+")
+
+
+def _function_names(tables: tuple[StandardTable, ...], year: int) -> dict[str, str]:
+    """Function code → name: the report's own table rows, then the catalogue's codes they lack."""
+    names: dict[str, str] = {}
+    for table in tables:
+        for panel in table.panels:
+            for row in panel.rows:
+                if row.function is not None and row.name:
+                    names.setdefault(row.function.code, "".join(_CODE_PREFIX.sub("", row.name).split()))
+    try:
+        catalogue = nearest_catalogue("function", year)[0]
+    except BudgetAcctError:
+        return names
+    for entry in catalogue:
+        names.setdefault(entry.code, entry.name)
+    return names
+
+
+def _planned(text: BudgetText, section: str) -> list[model.PlannedLine]:
+    """The 功能分类 lines of one section (first printings), in the order printed."""
+    return [
+        model.PlannedLine(
+            FunctionCode(item.code),
+            item.figure.amount,
+            name=item.name,
+            change=item.change,
+            executed=item.executed.amount if item.executed else None,
+        )
+        for item in text.items
+        if not item.figure.restated and item.figure.field.startswith(f"{section}:")
+    ]
 
 
 def budget_from(
@@ -128,7 +185,8 @@ def budget_from(
     level: BudgetLevel,
     table_set: str | None,
 ) -> tuple[Budget, dict[str, str]]:
-    """The Budget, and the path each narrative figure was stored at (field → path)."""
+    """The Budget, and the path each narrative figure was stored at (field → path; a figure not
+    stored has none)."""
 
     def get(field: str) -> Amount | None:
         return text.get(field)
@@ -141,37 +199,117 @@ def budget_from(
         return {name: get(f"{section}.{name}") for name in names}
 
     lines = [field for field in _SOURCES if get(field) is not None]
-    overview = model.BudgetOverview(**figures("overview", _OVERVIEW)) if any_of("overview.") else None
+    rows = _planned(text, ROWS)
+    fiscal_rows = _planned(text, FISCAL_ROWS)
+    # The funds only with the 一般公共预算 one: a fund read alone would not add up to the total.
+    funds = [field for field in _FUNDS if get(field) is not None] if get("fiscal.general_fund") else []
+    overview = (
+        model.BudgetOverview(**figures("overview", _OVERVIEW), change=text.change("overview.change"))
+        if any_of("overview.")
+        else None
+    )
     revenue = (
         model.BudgetRevenue(
             total=get("revenue.total"),
             fiscal=get("revenue.fiscal"),
             lines=tuple(SourceLine(_SOURCES[field], text.get(field) or Amount(0)) for field in lines),
+            change=text.change("revenue.change"),
+            fiscal_change=text.change("revenue.fiscal_change"),
+            general_budget_change=text.change("revenue.general_budget_change"),
         )
         if any_of("revenue.")
         else None
     )
     expenditure = (
         model.BudgetExpenditure(
-            total=get("expenditure.total"), basic=get("expenditure.basic"), project=get("expenditure.project")
+            total=get("expenditure.total"),
+            basic=get("expenditure.basic"),
+            project=get("expenditure.project"),
+            change=text.change("expenditure.change"),
+            rows=tuple(rows),
+            basic_change=text.change("expenditure.basic_change"),
+            project_change=text.change("expenditure.project_change"),
+            reserve=get("expenditure.reserve"),
+            reserve_change=text.change("expenditure.reserve_change"),
         )
         if any_of("expenditure.")
         else None
     )
-    fiscal = model.BudgetFiscal(total=get("fiscal.total")) if any_of("fiscal.") else None
+    fiscal = (
+        model.BudgetFiscal(
+            total=get("fiscal.total"),
+            change=text.change("fiscal.change"),
+            reason=text.reason("fiscal.reason"),
+            rows=tuple(fiscal_rows),
+            basic=BasicExpenditure(**figures("fiscal.basic", ("total", "personnel", "public")))
+            if any_of("fiscal.basic.")
+            else None,
+            funds=tuple(model.FundBudget(_FUNDS[field], get(field)) for field in funds),
+        )
+        if any_of("fiscal.")
+        else None
+    )
+    planned = _planned(text, ITEMS)
     general = (
-        model.BudgetGeneral(total=get("general_budget.total"), items_complete=False)
+        model.BudgetGeneral(
+            total=get("general_budget.total"),
+            change=text.change("general_budget.change"),
+            items=tuple(planned),
+            items_complete=False,
+        )
         if any_of("general_budget.")
         else None
     )
     three = (
         model.BudgetThreePublic(
-            **{name: model.PlannedFigure(amount=get(f"three_public.{name}")) for name in _THREE}
+            **{
+                name: model.PlannedFigure(
+                    amount=get(f"three_public.{name}"),
+                    change=text.change(f"three_public.{name}.change"),
+                    reason=text.reason(f"three_public.{name}.reason"),
+                )
+                for name in _THREE
+            }
         )
         if any_of("three_public.")
         else None
     )
-    costs = OperatingCosts(amount=get("operating_costs")) if any_of("operating_costs") else None
+    costs = (
+        OperatingCosts(amount=get("operating_costs"), change=text.change("operating_costs.change"))
+        if any_of("operating_costs")
+        else None
+    )
+    meetings, training = (
+        model.PlannedFigure(amount=get(name), change=text.change(f"{name}.change")) if any_of(name) else None
+        for name in ("meeting_costs", "training_costs")
+    )
+    basic = (
+        BasicExpenditure(**figures("basic_expenditure", ("total", "personnel", "public")))
+        if any_of("basic_expenditure.")
+        else None
+    )
+    procurement = (
+        Procurement(**figures("procurement", ("total", "goods", "works", "services")))
+        if any_of("procurement.")
+        else None
+    )
+    held, planned_assets = (
+        Assets(
+            equipment=text.count(f"{name}.equipment"), equipment_threshold=get(f"{name}.equipment_threshold")
+        )
+        if any_of(f"{name}.")
+        else None
+        for name in ("assets", "asset_purchases")
+    )
+    targets = (
+        model.PerformanceTargets(
+            projects=text.target_projects,
+            amount=get("targets.amount"),
+            lines=tuple(model.TargetedProject(name, figure.amount) for name, figure in text.targeted),
+        )
+        if any_of("targets.")
+        else None
+    )
     budget = Budget(
         year=year,
         department=department,
@@ -181,13 +319,25 @@ def budget_from(
         expenditure=expenditure,
         fiscal=fiscal,
         general_budget=general,
+        basic_expenditure=basic,
         three_public=three,
         operating_costs=costs,
+        procurement=procurement,
+        assets=held,
+        asset_purchases=planned_assets,
+        targets=targets,
+        meeting_costs=meetings,
+        training_costs=training,
         units=("万元",),
         tables=tables,
         table_set=table_set,
     )
-    return budget, {figure.field: _path(figure.field, lines) for figure in text.figures}
+    coded = {
+        section: [str(line.code) for line in planned_lines]
+        for section, planned_lines in ((ITEMS, planned), (ROWS, rows), (FISCAL_ROWS, fiscal_rows))
+    }
+    paths = {figure.field: _path(figure.field, lines, funds, coded) for figure in text.figures}
+    return budget, {field: path for field, path in paths.items() if path is not None}
 
 
 def read_budget_document(
@@ -204,7 +354,6 @@ def read_budget_document(
 
     head = "\n".join([narrative.text[:_HEAD], *(grid.title for grid in grids[:3])])
     year, department, level = budget_heading(head, year=year, department=department)
-    text = read_budget_text(narrative.text)
     tables = tables_from_grids(grids, year=year, table_set=table_set)
     found = table_set or _budget_table_set(tables)
     chosen = found if not isinstance(found, tuple) else None
@@ -218,15 +367,23 @@ def read_budget_document(
     elif tables.tables and chosen is not None and chosen != table_set:
         tables = tables_from_grids(grids, year=year, table_set=chosen)
     noted = noted_tables(document, grids, tables)
+    text = read_budget_text(narrative.text, _function_names(tables.tables, year))
     budget, paths = budget_from(
         text, noted, year=year, department=department, level=level, table_set=chosen if noted else None
+    )
+    unread = sorted(
+        [*text.unread, *((f.start, f.end, f.printed) for f in text.figures if f.field not in paths)]
     )
     return assemble_read(
         document,
         narrative,
         tables,
         budget,
-        placed=[(paths[figure.field], figure.start, figure.end, figure.printed) for figure in text.figures],
+        placed=[
+            (paths[figure.field], figure.start, figure.end, figure.printed)
+            for figure in text.figures
+            if figure.field in paths
+        ],
         unplaced=[
             (
                 start,
@@ -234,7 +391,7 @@ def read_budget_document(
                 "a budget figure no wording of the budget reader places",
                 "预算说明中未能对应的数字",
             )
-            for start, _, printed in text.unread
+            for start, _, printed in unread
         ],
-        unread_figures=len(text.unread),
+        unread_figures=len(unread),
     )
