@@ -472,8 +472,8 @@ class _Totals:
         self.basic_by_code = by_code
         self.kinds = frozenset(kind for (_, kind), value in by_fund_kind.items() if value)
 
-    def rows(self, funds: frozenset[Fund] | None) -> dict[FunctionCode, list[Decimal]]:
-        """Per code (every level, in code order): ``[total, *one value per ExpenditureKind]``.
+    def rows(self, funds: frozenset[Fund] | None) -> dict[str, list[Decimal]]:
+        """Per code text (every level, in code order): ``[total, *one value per ExpenditureKind]``.
 
         Computed on each call and not kept: a ledger audited once should not carry its table
         rows afterwards (the publisher keeps them while it works, see :class:`_RowCache`).
@@ -489,9 +489,9 @@ class _RowCache:
     def __init__(self, totals: _Totals) -> None:
         self._totals = totals
         self._by_fund: dict[Fund, dict[str, list[Decimal]]] | None = None
-        self._found: dict[frozenset[Fund] | None, dict[FunctionCode, list[Decimal]]] = {}
+        self._found: dict[frozenset[Fund] | None, dict[str, list[Decimal]]] = {}
 
-    def rows(self, funds: frozenset[Fund] | None) -> dict[FunctionCode, list[Decimal]]:
+    def rows(self, funds: frozenset[Fund] | None) -> dict[str, list[Decimal]]:
         found = self._found.get(funds)
         if found is None:
             by_fund = self._by_fund
@@ -517,7 +517,7 @@ def _chain(text: str) -> tuple[str, ...]:
 
 def _roll_up(
     cells: dict[tuple[str, Fund, ExpenditureKind], Decimal], funds: frozenset[Fund] | None
-) -> dict[FunctionCode, list[Decimal]]:
+) -> dict[str, list[Decimal]]:
     """Leaf cells (keyed by code text) summed into every level of the 功能分类 tree, in code order.
 
     A row is ``[total, basic, project, remittance, business, affiliate subsidy]``: plain lists of
@@ -528,10 +528,14 @@ def _roll_up(
 
 def _select(
     by_fund: dict[Fund, dict[str, list[Decimal]]], funds: frozenset[Fund] | None
-) -> dict[FunctionCode, list[Decimal]]:
-    """The rows of the given funds (``None``: all), merged, keyed by code in code order."""
+) -> dict[str, list[Decimal]]:
+    """The rows of the given funds (``None``: all), merged, keyed by code text in code order.
+
+    Text, not :class:`FunctionCode`: a str caches its hash, a code's ``__hash__`` is a Python call,
+    and the publisher makes a code object only for the rows it prints anew.
+    """
     merged = _merge_rows([rows for fund, rows in by_fund.items() if funds is None or fund in funds])
-    return {FunctionCode.of(text): merged[text] for text in sorted(merged)}
+    return {text: merged[text] for text in sorted(merged)}
 
 
 def _roll_up_by_fund(
@@ -580,8 +584,8 @@ def _merge_rows(tables: list[dict[str, list[Decimal]]]) -> dict[str, list[Decima
     return merged
 
 
-def _by_kind(rows: dict[FunctionCode, list[Decimal]]) -> dict[FunctionCode, dict[ExpenditureKind, Amount]]:
+def _by_kind(rows: dict[str, list[Decimal]]) -> dict[FunctionCode, dict[ExpenditureKind, Amount]]:
     return {
-        code: {kind: Amount._exact(row[index]) for kind, index in _KIND_INDEX.items()}
-        for code, row in rows.items()
+        FunctionCode.of(text): {kind: Amount._exact(row[index]) for kind, index in _KIND_INDEX.items()}
+        for text, row in rows.items()
     }

@@ -102,7 +102,6 @@ class _Publisher:
         self._lines: dict[frozenset[Fund] | None, tuple[disclosure.FunctionLine, ...]] = {}
         self.rows = _RowCache(ledger._totals)
         self._by_code: dict[frozenset[Fund] | None, dict[str, disclosure.FunctionLine]] = {}
-        self._all_rows: dict[str, list[Decimal]] | None = None
         # Sums never touched stay the shared zero Decimal: they share one zero Amount too.
         zero = Amount._exact(_NOTHING) if places is None else Amount._exact(_NOTHING).rounded(places)
         new, set_value = object.__new__, slot_setter(Amount, "value")
@@ -226,7 +225,7 @@ class _Publisher:
         # A row whose figures equal the all-funds row (a code spent from this fund only) is the
         # same immutable object as in the all-funds table: fewer objects, same content.
         same = None if key is None else self._lines_by_code(None)
-        all_rows = None if key is None else self._all_rows_by_code()
+        all_rows = None if key is None else self.rows.rows(None)
         # The 基本/项目 columns are always printed; the other three kinds only when the
         # department has such spending at all (a 行政单位's table leaves them out).
         present = self.ledger._totals.kinds
@@ -234,18 +233,17 @@ class _Publisher:
         figure = self.figure
         year = self.ledger.year
         lines = []
-        for code, row in self.rows.rows(key).items():
+        for text, row in self.rows.rows(key).items():
             if same is not None and all_rows is not None:
-                # Keyed by the code's text, whose hash CPython caches (a code's is a Python call).
-                all_row = all_rows[code.code]
+                all_row = all_rows[text]
                 if all_row is row or all_row == row:
-                    lines.append(same[code.code])
+                    lines.append(same[text])
                     continue
             lines.append(
                 _function_line(
-                    code,
+                    FunctionCode.of(text),
                     figure(row[0]),
-                    _catalogue_name(code, year),
+                    _function_names(text, year)[0],
                     basic=figure(row[1]),
                     project=figure(row[2]),
                     remittance=figure(row[3]) if remit else None,
@@ -254,12 +252,6 @@ class _Publisher:
                 )
             )
         found = self._lines[key] = tuple(lines)
-        return found
-
-    def _all_rows_by_code(self) -> dict[str, list[Decimal]]:
-        found = self._all_rows
-        if found is None:
-            found = self._all_rows = {code.code: row for code, row in self.rows.rows(None).items()}
         return found
 
     def _lines_by_code(self, funds: frozenset[Fund] | None) -> dict[str, disclosure.FunctionLine]:
@@ -278,10 +270,12 @@ class _Publisher:
             change=self.change(self.prior.expenditure_total, total),
             classes=tuple(
                 _function_line(
-                    code=code, amount=r(Amount._exact(row[0])), name=_catalogue_name(code, ledger.year)
+                    code=FunctionCode.of(text),
+                    amount=r(Amount._exact(row[0])),
+                    name=_function_names(text, ledger.year)[0],
                 )
-                for code, row in classes.items()
-                if len(code.code) == 3
+                for text, row in classes.items()
+                if len(text) == 3
             ),
             rows=self.function_lines(None),
         )
@@ -317,23 +311,25 @@ class _Publisher:
         if not total and not self.list_zeros:
             return disclosure.GeneralBudget(total=r(total))
         rows = self.rows.rows(_fund_set(gpb))
-        classes = [(code, Amount._exact(row[0])) for code, row in rows.items() if len(code.code) == 3]
+        classes = [(text, Amount._exact(row[0])) for text, row in rows.items() if len(text) == 3]
         class_shares = self.shares_of([amount for _, amount in classes])
-        budgets: dict[FunctionCode, Amount] = {}
+        # Keyed by code text, like the rows.
+        budgets: dict[str, Amount] = {}
         for line in ledger.budgets:
             if line.fund is Fund.GENERAL_BUDGET:
-                budgets[line.function] = budgets.get(line.function, _ZERO) + line.amount
+                text = line.function.code
+                budgets[text] = budgets.get(text, _ZERO) + line.amount
         items = []
-        for code, row in _leaves(rows):
+        for text, row in _leaves(rows):
             amount = Amount._exact(row[0])
             printed_budget: Amount | None = None
             completion: Percent | None = None
-            if budgets and code in budgets:
-                printed_budget, completion = r(budgets[code]), self.completion(amount, budgets[code])
-            name, parent_names = _function_names(code.code, ledger.year)
+            if budgets and text in budgets:
+                printed_budget, completion = r(budgets[text]), self.completion(amount, budgets[text])
+            name, parent_names = _function_names(text, ledger.year)
             items.append(
                 _function_line(
-                    code=code,
+                    code=FunctionCode.of(text),
                     amount=r(amount),
                     name=name,
                     parent_names=parent_names,
@@ -351,8 +347,13 @@ class _Publisher:
             change=self.change(self.prior.general_budget_expenditure, total),
             structure_total=r(total),
             classes=tuple(
-                _function_line(code=code, amount=r(amount), name=_catalogue_name(code, ledger.year), share=p)
-                for (code, amount), p in zip(classes, class_shares, strict=True)
+                _function_line(
+                    code=FunctionCode.of(text),
+                    amount=r(amount),
+                    name=_function_names(text, ledger.year)[0],
+                    share=p,
+                )
+                for (text, amount), p in zip(classes, class_shares, strict=True)
             ),
             detail_total=r(total),
             detail_budget=r(total_budget) if total_budget is not None else None,
@@ -463,9 +464,9 @@ class _Publisher:
         )
 
 
-def _leaves(rows: dict[FunctionCode, _Row]) -> list[tuple[FunctionCode, _Row]]:
-    """The codes with no descendant among ``rows``, with their rows (the 项 lines of the
-    narrative's item list).
+def _leaves(rows: dict[str, _Row]) -> list[tuple[str, _Row]]:
+    """The codes (by text) with no descendant among ``rows``, with their rows (the 项 lines of
+    the narrative's item list).
 
     ``rows`` are in code order, where a code's descendants follow it at once (each begins with
     its text): a code is a leaf exactly when the next code does not begin with it.
@@ -473,14 +474,10 @@ def _leaves(rows: dict[FunctionCode, _Row]) -> list[tuple[FunctionCode, _Row]]:
     pairs = list(rows.items())
     last = len(pairs) - 1
     return [
-        (code, row)
-        for i, (code, row) in enumerate(pairs)
-        if i == last or not pairs[i + 1][0].code.startswith(code.code)
+        (text, row)
+        for i, (text, row) in enumerate(pairs)
+        if i == last or not pairs[i + 1][0].startswith(text)
     ]
-
-
-def _catalogue_name(code: FunctionCode, year: int) -> str | None:
-    return _function_names(code.code, year)[0]
 
 
 _NAMES: dict[int, dict[str, tuple[str | None, tuple[str, ...]]]] = {}
