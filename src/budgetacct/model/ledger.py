@@ -309,11 +309,10 @@ class Ledger:
         """
         if where is None:
             return _by_kind(self._totals.rows(None if funds is None else frozenset(funds)))
-        cells: dict[tuple[str, Fund, ExpenditureKind], Decimal] = {}
+        cells: _Cells = {}
         for item in self.expenditure:
             if where(item):
-                key = (item.function.code, item.fund, item.kind)
-                cells[key] = _EXACT.add(cells.get(key, _NOTHING), item.amount.value)
+                _add_cell(cells, item.fund, item.kind, item.function.code, item.amount.value)
         return _by_kind(_roll_up(cells, None if funds is None else frozenset(funds)))
 
     def opening_balance(self, fund: Fund | None = None) -> Amount:
@@ -400,6 +399,22 @@ def _sum(values: Iterable[Decimal]) -> Decimal:
     return total
 
 
+#: The leaf sums of a ledger's spending: fund → kind → code text → exact sum.  Nested dicts
+#: rather than one dict keyed by (code, fund, kind): an item costs two lookups by member (hashed
+#: by identity) and one by text (a cached str hash) instead of building and hashing a tuple twice.
+_Cells = dict[Fund, dict[ExpenditureKind, dict[str, Decimal]]]
+
+
+def _add_cell(cells: _Cells, fund: Fund, kind: ExpenditureKind, text: str, value: Decimal) -> None:
+    by_kind = cells.get(fund)
+    if by_kind is None:
+        by_kind = cells[fund] = {}
+    texts = by_kind.get(kind)
+    if texts is None:
+        texts = by_kind[kind] = {}
+    texts[text] = _EXACT.add(texts.get(text, _NOTHING), value)
+
+
 class _Totals:
     """Everything a ledger derives, computed in one pass over its items (exact Decimal sums)."""
 
@@ -419,29 +434,35 @@ class _Totals:
     def __init__(self, ledger: Ledger) -> None:
         add = _EXACT.add
         # Keyed by the code's text: str hashes are cached by CPython, a code's __hash__ is a
-        # Python call (this loop runs once per line item).
-        cells: dict[tuple[str, Fund, ExpenditureKind], Decimal] = {}
+        # Python call (this loop runs once per line item).  _add_cell written out (see _Cells).
+        cells: _Cells = {}
         basic: dict[BasicExpensePart | None, Decimal] = {}
         by_text: dict[str, Decimal] = {}
         economic_codes: dict[str, EconomicCode] = {}
         gpb, basic_kind = Fund.GENERAL_BUDGET, ExpenditureKind.BASIC
         for item in ledger.expenditure:
             fund, kind = item.fund, item.kind
-            key = (item.function.code, fund, kind)
+            by_kind = cells.get(fund)
+            if by_kind is None:
+                by_kind = cells[fund] = {}
+            texts = by_kind.get(kind)
+            if texts is None:
+                texts = by_kind[kind] = {}
+            text = item.function.code
             value = item.amount.value
-            cells[key] = add(cells.get(key, _NOTHING), value)
+            texts[text] = add(texts.get(text, _NOTHING), value)
             if fund is gpb and kind is basic_kind:
                 economic = item.economic
                 if economic is None:
                     basic[None] = add(basic.get(None, _NOTHING), value)
                 else:
-                    text = economic.code
-                    found = by_text.get(text)
+                    economic_text = economic.code
+                    found = by_text.get(economic_text)
                     if found is None:
-                        by_text[text] = value
-                        economic_codes[text] = economic
+                        by_text[economic_text] = value
+                        economic_codes[economic_text] = economic
                     else:
-                        by_text[text] = add(found, value)
+                        by_text[economic_text] = add(found, value)
         # The 人员/公用 split per distinct code, not per item.
         by_code: dict[EconomicCode, Decimal] = {}
         for text, value in by_text.items():
@@ -450,8 +471,9 @@ class _Totals:
             basic[part] = add(basic.get(part, _NOTHING), value)
             by_code[economic] = value
         by_fund_kind: dict[tuple[Fund, ExpenditureKind], Decimal] = {}
-        for (_, fund, kind), value in cells.items():
-            by_fund_kind[(fund, kind)] = add(by_fund_kind.get((fund, kind), _NOTHING), value)
+        for fund, by_kind in cells.items():
+            for kind, texts in by_kind.items():
+                by_fund_kind[(fund, kind)] = _sum(texts.values())
         by_fund: dict[Fund, Decimal] = {}
         for (fund, _), value in by_fund_kind.items():
             by_fund[fund] = add(by_fund.get(fund, _NOTHING), value)
@@ -515,9 +537,7 @@ def _chain(text: str) -> tuple[str, ...]:
     return found
 
 
-def _roll_up(
-    cells: dict[tuple[str, Fund, ExpenditureKind], Decimal], funds: frozenset[Fund] | None
-) -> dict[str, list[Decimal]]:
+def _roll_up(cells: _Cells, funds: frozenset[Fund] | None) -> dict[str, list[Decimal]]:
     """Leaf cells (keyed by code text) summed into every level of the 功能分类 tree, in code order.
 
     A row is ``[total, basic, project, remittance, business, affiliate subsidy]``: plain lists of
@@ -538,9 +558,7 @@ def _select(
     return {text: merged[text] for text in sorted(merged)}
 
 
-def _roll_up_by_fund(
-    cells: dict[tuple[str, Fund, ExpenditureKind], Decimal],
-) -> dict[Fund, dict[str, list[Decimal]]]:
+def _roll_up_by_fund(cells: _Cells) -> dict[Fund, dict[str, list[Decimal]]]:
     """Each fund's cells summed into every level of the 功能分类 tree (keyed by code text).
 
     One pass serves every table: the all-funds table merges these, a fund's table is its own.
@@ -548,17 +566,18 @@ def _roll_up_by_fund(
     add = _EXACT.add
     by_fund: dict[Fund, dict[str, list[Decimal]]] = {}
     width = len(ExpenditureKind) + 1
-    for (text, fund, kind), value in cells.items():
-        rows = by_fund.get(fund)
-        if rows is None:
-            rows = by_fund[fund] = {}
-        index = _KIND_INDEX[kind]
-        for level in _chain(text):
-            row = rows.get(level)
-            if row is None:
-                row = rows[level] = [_NOTHING] * width
-            row[0] = add(row[0], value)
-            row[index] = add(row[index], value)
+    for fund, by_kind in cells.items():
+        rows: dict[str, list[Decimal]] = {}
+        by_fund[fund] = rows
+        for kind, texts in by_kind.items():
+            index = _KIND_INDEX[kind]
+            for text, value in texts.items():
+                for level in _chain(text):
+                    row = rows.get(level)
+                    if row is None:
+                        row = rows[level] = [_NOTHING] * width
+                    row[0] = add(row[0], value)
+                    row[index] = add(row[index], value)
     return by_fund
 
 
