@@ -576,8 +576,14 @@ def _roll_up_by_fund(cells: _Cells) -> dict[Fund, dict[str, list[Decimal]]]:
                     row = rows.get(level)
                     if row is None:
                         row = rows[level] = [_NOTHING] * width
-                    row[0] = add(row[0], value)
-                    row[index] = add(row[index], value)
+                    column = row[index]
+                    if row[0] is column:
+                        # Only this kind so far (most rows have one): the total is the column,
+                        # one exact sum serves both.
+                        row[0] = row[index] = add(column, value)
+                    else:
+                        row[0] = add(row[0], value)
+                        row[index] = add(column, value)
     return by_fund
 
 
