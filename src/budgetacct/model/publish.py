@@ -101,6 +101,8 @@ class _Publisher:
         self.places = places
         self._lines: dict[frozenset[Fund] | None, tuple[disclosure.FunctionLine, ...]] = {}
         self.rows = _RowCache(ledger._totals)
+        # A row's code and names by its code text: one lookup a row (see name()).
+        self.named = _named_codes(ledger.year)
         self._by_code: dict[frozenset[Fund] | None, dict[str, disclosure.FunctionLine]] = {}
         # Sums never touched stay the shared zero Decimal: they share one zero Amount too.
         zero = Amount._exact(_NOTHING) if places is None else Amount._exact(_NOTHING).rounded(places)
@@ -146,6 +148,15 @@ class _Publisher:
         )
 
     # helpers -----------------------------------------------------------------------------------
+
+    def name(self, text: str) -> _Named:
+        """The code of a row's ``text`` with its catalogue name and its parents' names."""
+        return _function_names(text, self.ledger.year)
+
+    def class_line(self, text: str, amount: Amount, share: Percent | None = None) -> disclosure.FunctionLine:
+        """A 类 of a structure list: its code, name, amount and (when stated) share."""
+        code, name, _ = self.name(text)
+        return _function_line(code=code, amount=amount, name=name, share=share)
 
     def change(self, previous: Amount | None, current: Amount) -> disclosure.StatedChange | None:
         if previous is None:
@@ -230,8 +241,7 @@ class _Publisher:
         # department has such spending at all (a 行政单位's table leaves them out).
         present = self.ledger._totals.kinds
         remit, business, subsidy = (kind in present for kind in _OPTIONAL_KINDS)
-        figure = self.figure
-        year = self.ledger.year
+        figure, named = self.figure, self.named
         lines = []
         for text, row in self.rows.rows(key).items():
             if same is not None and all_rows is not None:
@@ -239,11 +249,12 @@ class _Publisher:
                 if all_row is row or all_row == row:
                     lines.append(same[text])
                     continue
+            code, name, _ = named.get(text) or self.name(text)
             lines.append(
                 _function_line(
-                    FunctionCode.of(text),
+                    code,
                     figure(row[0]),
-                    _function_names(text, year)[0],
+                    name,
                     basic=figure(row[1]),
                     project=figure(row[2]),
                     remittance=figure(row[3]) if remit else None,
@@ -269,11 +280,7 @@ class _Publisher:
             lines=self.listed(ledger.expenditure_by_kind(), disclosure.KindLine),
             change=self.change(self.prior.expenditure_total, total),
             classes=tuple(
-                _function_line(
-                    code=FunctionCode.of(text),
-                    amount=r(Amount._exact(row[0])),
-                    name=_function_names(text, ledger.year)[0],
-                )
+                self.class_line(text, r(Amount._exact(row[0])))
                 for text, row in classes.items()
                 if len(text) == 3
             ),
@@ -326,10 +333,10 @@ class _Publisher:
             completion: Percent | None = None
             if budgets and text in budgets:
                 printed_budget, completion = r(budgets[text]), self.completion(amount, budgets[text])
-            name, parent_names = _function_names(text, ledger.year)
+            code, name, parent_names = self.named.get(text) or self.name(text)
             items.append(
                 _function_line(
-                    code=FunctionCode.of(text),
+                    code=code,
                     amount=r(amount),
                     name=name,
                     parent_names=parent_names,
@@ -347,12 +354,7 @@ class _Publisher:
             change=self.change(self.prior.general_budget_expenditure, total),
             structure_total=r(total),
             classes=tuple(
-                _function_line(
-                    code=FunctionCode.of(text),
-                    amount=r(amount),
-                    name=_function_names(text, ledger.year)[0],
-                    share=p,
-                )
+                self.class_line(text, r(amount), p)
                 for (text, amount), p in zip(classes, class_shares, strict=True)
             ),
             detail_total=r(total),
@@ -480,15 +482,23 @@ def _leaves(rows: dict[str, _Row]) -> list[tuple[str, _Row]]:
     ]
 
 
-_NAMES: dict[int, dict[str, tuple[str | None, tuple[str, ...]]]] = {}
+#: A code of a row, its catalogue name and its parents' names (the catalogue's, not a ledger's).
+_Named = tuple[FunctionCode, str | None, tuple[str, ...]]
+_NAMES: dict[int, dict[str, _Named]] = {}
 
 
-def _function_names(text: str, year: int) -> tuple[str | None, tuple[str, ...]]:
-    # Keyed by year, then by the code's text (a code's own hash is a Python call, and a
-    # (text, year) key would be a tuple made on every call); bounded like lru_cache.
+def _named_codes(year: int) -> dict[str, _Named]:
+    """The codes named so far with the catalogue of ``year``, by code text (a str caches its
+    hash; a code's own hash is a Python call, and a (text, year) key a tuple made on every call)."""
     names = _NAMES.get(year)
     if names is None:
         names = _NAMES.setdefault(year, {})
+    return names
+
+
+def _function_names(text: str, year: int) -> _Named:
+    """The shared code of ``text`` with its names in ``year``'s catalogue (bounded like lru_cache)."""
+    names = _named_codes(year)
     found = names.get(text)
     if found is None:
         from budgetacct.codes import nearest_catalogue
@@ -499,8 +509,9 @@ def _function_names(text: str, year: int) -> tuple[str | None, tuple[str, ...]]:
             entry = catalogue.get(code_text)
             return entry.name if entry is not None else None
 
-        parents = tuple(n for n in (name(a.code) for a in FunctionCode.of(text).ancestors) if n is not None)
-        found = (name(text), parents)
+        code = FunctionCode.of(text)
+        parents = tuple(n for n in (name(a.code) for a in code.ancestors) if n is not None)
+        found = (code, name(text), parents)
         if len(names) < 100_000:
             names[text] = found
     return found
