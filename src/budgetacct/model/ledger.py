@@ -419,12 +419,13 @@ class _Totals:
     """Everything a ledger derives, computed in one pass over its items (exact Decimal sums)."""
 
     __slots__ = (
-        "basic_by_code",
+        "basic_by_text",
         "basic_split",
         "by_fund",
         "by_fund_kind",
         "cells",
         "closing",
+        "economic_codes",
         "kinds",
         "revenue",
         "revenue_by_fund",
@@ -464,12 +465,10 @@ class _Totals:
                     else:
                         by_text[economic_text] = add(found, value)
         # The 人员/公用 split per distinct code, not per item.
-        by_code: dict[EconomicCode, Decimal] = {}
         for text, value in by_text.items():
             economic = economic_codes[text]
             part = economic.basic_expense_part
             basic[part] = add(basic.get(part, _NOTHING), value)
-            by_code[economic] = value
         by_fund_kind: dict[tuple[Fund, ExpenditureKind], Decimal] = {}
         for fund, by_kind in cells.items():
             for kind, texts in by_kind.items():
@@ -491,7 +490,9 @@ class _Totals:
         self.by_fund_kind = by_fund_kind
         self.revenue = revenue
         self.basic_split = basic
-        self.basic_by_code = by_code
+        # 一般公共预算 基本支出 per economic code text, and each text's code (the publisher's lines).
+        self.basic_by_text = by_text
+        self.economic_codes = economic_codes
         self.kinds = frozenset(kind for (_, kind), value in by_fund_kind.items() if value)
 
     def rows(self, funds: frozenset[Fund] | None) -> dict[str, list[Decimal]]:

@@ -9,7 +9,6 @@ calls :func:`publish`.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from typing import TypeVar
@@ -367,7 +366,8 @@ class _Publisher:
     def basic_expenditure(self) -> disclosure.BasicExpenditure:
         ledger, r = self.ledger, self.r
         split = ledger.basic_split()
-        by_code = ledger._totals.basic_by_code
+        totals = ledger._totals
+        by_text, codes = totals.basic_by_text, totals.economic_codes
         total = sum(split.values(), _ZERO)
         classified = None not in split
         return _basic_expenditure(
@@ -375,8 +375,10 @@ class _Publisher:
             personnel=r(split.get(BasicExpensePart.PERSONNEL, _ZERO)) if classified else None,
             public=r(split.get(BasicExpensePart.PUBLIC, _ZERO)) if classified else None,
             lines=tuple(
-                _economic_line(code, r(Amount._exact(value)), _economic_name(code, ledger.year))
-                for code, value in sorted(by_code.items(), key=lambda pair: pair[0].code)
+                _economic_line(
+                    codes[text], r(Amount._exact(by_text[text])), _economic_name(text, ledger.year)
+                )
+                for text in sorted(by_text)
             ),
         )
 
@@ -517,9 +519,21 @@ def _function_names(text: str, year: int) -> _Named:
     return found
 
 
-@functools.lru_cache(maxsize=4096)
-def _economic_name(code: EconomicCode, year: int) -> str | None:
+_ECONOMIC_NAMES: dict[int, dict[str, str | None]] = {}
+
+
+def _economic_name(text: str, year: int) -> str | None:
+    """The catalogue name of the economic code ``text`` in ``year`` (kept by year and text, like
+    :func:`_function_names`)."""
+    names = _ECONOMIC_NAMES.get(year)
+    if names is None:
+        names = _ECONOMIC_NAMES.setdefault(year, {})
+    if text in names:
+        return names[text]
     from budgetacct.codes import nearest_catalogue
 
-    entry = nearest_catalogue(code.system.kind, year)[0].get(code.code)
-    return entry.name if entry is not None else None
+    entry = nearest_catalogue(EconomicCode.of(text).system.kind, year)[0].get(text)
+    name = entry.name if entry is not None else None
+    if len(names) < 100_000:
+        names[text] = name
+    return name
