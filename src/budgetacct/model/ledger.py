@@ -309,10 +309,7 @@ class Ledger:
         """
         if where is None:
             return _by_kind(self._totals.rows(None if funds is None else frozenset(funds)))
-        cells: _Cells = {}
-        for item in self.expenditure:
-            if where(item):
-                _add_cell(cells, item.fund, item.kind, item.function.code, item.amount.value)
+        cells = _leaf_sums(item for item in self.expenditure if where(item))[0]
         return _by_kind(_roll_up(cells, None if funds is None else frozenset(funds)))
 
     def opening_balance(self, fund: Fund | None = None) -> Amount:
@@ -405,14 +402,43 @@ def _sum(values: Iterable[Decimal]) -> Decimal:
 _Cells = dict[Fund, dict[ExpenditureKind, dict[str, Decimal]]]
 
 
-def _add_cell(cells: _Cells, fund: Fund, kind: ExpenditureKind, text: str, value: Decimal) -> None:
-    by_kind = cells.get(fund)
-    if by_kind is None:
-        by_kind = cells[fund] = {}
-    texts = by_kind.get(kind)
-    if texts is None:
-        texts = by_kind[kind] = {}
-    texts[text] = _EXACT.add(texts.get(text, _NOTHING), value)
+def _leaf_sums(
+    items: Iterable[ExpenditureItem],
+) -> tuple[_Cells, dict[str, Decimal], dict[str, EconomicCode], Decimal | None]:
+    """One pass over ``items``: their leaf sums, and their 一般公共预算 基本支出 by economic code
+    text (with each text's code) and without an economic code (``None`` when there is none)."""
+    add = _EXACT.add
+    # Keyed by the code's text: str hashes are cached by CPython, a code's __hash__ is a
+    # Python call (this loop runs once per line item).
+    cells: _Cells = {}
+    by_text: dict[str, Decimal] = {}
+    economic_codes: dict[str, EconomicCode] = {}
+    unclassified: Decimal | None = None
+    gpb, basic_kind = Fund.GENERAL_BUDGET, ExpenditureKind.BASIC
+    for item in items:
+        fund, kind = item.fund, item.kind
+        by_kind = cells.get(fund)
+        if by_kind is None:
+            by_kind = cells[fund] = {}
+        texts = by_kind.get(kind)
+        if texts is None:
+            texts = by_kind[kind] = {}
+        text = item.function.code
+        value = item.amount.value
+        texts[text] = add(texts.get(text, _NOTHING), value)
+        if fund is gpb and kind is basic_kind:
+            economic = item.economic
+            if economic is None:
+                unclassified = add(_NOTHING if unclassified is None else unclassified, value)
+            else:
+                economic_text = economic.code
+                found = by_text.get(economic_text)
+                if found is None:
+                    by_text[economic_text] = value
+                    economic_codes[economic_text] = economic
+                else:
+                    by_text[economic_text] = add(found, value)
+    return cells, by_text, economic_codes, unclassified
 
 
 class _Totals:
@@ -434,36 +460,10 @@ class _Totals:
 
     def __init__(self, ledger: Ledger) -> None:
         add = _EXACT.add
-        # Keyed by the code's text: str hashes are cached by CPython, a code's __hash__ is a
-        # Python call (this loop runs once per line item).  _add_cell written out (see _Cells).
-        cells: _Cells = {}
+        cells, by_text, economic_codes, unclassified = _leaf_sums(ledger.expenditure)
         basic: dict[BasicExpensePart | None, Decimal] = {}
-        by_text: dict[str, Decimal] = {}
-        economic_codes: dict[str, EconomicCode] = {}
-        gpb, basic_kind = Fund.GENERAL_BUDGET, ExpenditureKind.BASIC
-        for item in ledger.expenditure:
-            fund, kind = item.fund, item.kind
-            by_kind = cells.get(fund)
-            if by_kind is None:
-                by_kind = cells[fund] = {}
-            texts = by_kind.get(kind)
-            if texts is None:
-                texts = by_kind[kind] = {}
-            text = item.function.code
-            value = item.amount.value
-            texts[text] = add(texts.get(text, _NOTHING), value)
-            if fund is gpb and kind is basic_kind:
-                economic = item.economic
-                if economic is None:
-                    basic[None] = add(basic.get(None, _NOTHING), value)
-                else:
-                    economic_text = economic.code
-                    found = by_text.get(economic_text)
-                    if found is None:
-                        by_text[economic_text] = value
-                        economic_codes[economic_text] = economic
-                    else:
-                        by_text[economic_text] = add(found, value)
+        if unclassified is not None:
+            basic[None] = unclassified
         # The 人员/公用 split per distinct code, not per item.
         for text, value in by_text.items():
             economic = economic_codes[text]
