@@ -309,11 +309,7 @@ class Ledger:
         """
         if where is None:
             return _by_kind(self._totals.rows(None if funds is None else frozenset(funds)))
-        cells: dict[tuple[str, Fund, ExpenditureKind], Decimal] = {}
-        for item in self.expenditure:
-            if where(item):
-                key = (item.function.code, item.fund, item.kind)
-                cells[key] = _EXACT.add(cells.get(key, _NOTHING), item.amount.value)
+        cells = _leaf_sums(item for item in self.expenditure if where(item))[0]
         return _by_kind(_roll_up(cells, None if funds is None else frozenset(funds)))
 
     def opening_balance(self, fund: Fund | None = None) -> Amount:
@@ -400,16 +396,62 @@ def _sum(values: Iterable[Decimal]) -> Decimal:
     return total
 
 
+#: The leaf sums of a ledger's spending: fund → kind → code text → exact sum.  Nested dicts
+#: rather than one dict keyed by (code, fund, kind): an item costs two lookups by member (hashed
+#: by identity) and one by text (a cached str hash) instead of building and hashing a tuple twice.
+_Cells = dict[Fund, dict[ExpenditureKind, dict[str, Decimal]]]
+
+
+def _leaf_sums(
+    items: Iterable[ExpenditureItem],
+) -> tuple[_Cells, dict[str, Decimal], dict[str, EconomicCode], Decimal | None]:
+    """One pass over ``items``: their leaf sums, and their 一般公共预算 基本支出 by economic code
+    text (with each text's code) and without an economic code (``None`` when there is none)."""
+    add = _EXACT.add
+    # Keyed by the code's text: str hashes are cached by CPython, a code's __hash__ is a
+    # Python call (this loop runs once per line item).
+    cells: _Cells = {}
+    by_text: dict[str, Decimal] = {}
+    economic_codes: dict[str, EconomicCode] = {}
+    unclassified: Decimal | None = None
+    gpb, basic_kind = Fund.GENERAL_BUDGET, ExpenditureKind.BASIC
+    for item in items:
+        fund, kind = item.fund, item.kind
+        by_kind = cells.get(fund)
+        if by_kind is None:
+            by_kind = cells[fund] = {}
+        texts = by_kind.get(kind)
+        if texts is None:
+            texts = by_kind[kind] = {}
+        text = item.function.code
+        value = item.amount.value
+        texts[text] = add(texts.get(text, _NOTHING), value)
+        if fund is gpb and kind is basic_kind:
+            economic = item.economic
+            if economic is None:
+                unclassified = add(_NOTHING if unclassified is None else unclassified, value)
+            else:
+                economic_text = economic.code
+                found = by_text.get(economic_text)
+                if found is None:
+                    by_text[economic_text] = value
+                    economic_codes[economic_text] = economic
+                else:
+                    by_text[economic_text] = add(found, value)
+    return cells, by_text, economic_codes, unclassified
+
+
 class _Totals:
     """Everything a ledger derives, computed in one pass over its items (exact Decimal sums)."""
 
     __slots__ = (
-        "basic_by_code",
+        "basic_by_text",
         "basic_split",
         "by_fund",
         "by_fund_kind",
         "cells",
         "closing",
+        "economic_codes",
         "kinds",
         "revenue",
         "revenue_by_fund",
@@ -418,40 +460,19 @@ class _Totals:
 
     def __init__(self, ledger: Ledger) -> None:
         add = _EXACT.add
-        # Keyed by the code's text: str hashes are cached by CPython, a code's __hash__ is a
-        # Python call (this loop runs once per line item).
-        cells: dict[tuple[str, Fund, ExpenditureKind], Decimal] = {}
+        cells, by_text, economic_codes, unclassified = _leaf_sums(ledger.expenditure)
         basic: dict[BasicExpensePart | None, Decimal] = {}
-        by_text: dict[str, Decimal] = {}
-        economic_codes: dict[str, EconomicCode] = {}
-        gpb, basic_kind = Fund.GENERAL_BUDGET, ExpenditureKind.BASIC
-        for item in ledger.expenditure:
-            fund, kind = item.fund, item.kind
-            key = (item.function.code, fund, kind)
-            value = item.amount.value
-            cells[key] = add(cells.get(key, _NOTHING), value)
-            if fund is gpb and kind is basic_kind:
-                economic = item.economic
-                if economic is None:
-                    basic[None] = add(basic.get(None, _NOTHING), value)
-                else:
-                    text = economic.code
-                    found = by_text.get(text)
-                    if found is None:
-                        by_text[text] = value
-                        economic_codes[text] = economic
-                    else:
-                        by_text[text] = add(found, value)
+        if unclassified is not None:
+            basic[None] = unclassified
         # The 人员/公用 split per distinct code, not per item.
-        by_code: dict[EconomicCode, Decimal] = {}
         for text, value in by_text.items():
             economic = economic_codes[text]
             part = economic.basic_expense_part
             basic[part] = add(basic.get(part, _NOTHING), value)
-            by_code[economic] = value
         by_fund_kind: dict[tuple[Fund, ExpenditureKind], Decimal] = {}
-        for (_, fund, kind), value in cells.items():
-            by_fund_kind[(fund, kind)] = add(by_fund_kind.get((fund, kind), _NOTHING), value)
+        for fund, by_kind in cells.items():
+            for kind, texts in by_kind.items():
+                by_fund_kind[(fund, kind)] = _sum(texts.values())
         by_fund: dict[Fund, Decimal] = {}
         for (fund, _), value in by_fund_kind.items():
             by_fund[fund] = add(by_fund.get(fund, _NOTHING), value)
@@ -469,11 +490,13 @@ class _Totals:
         self.by_fund_kind = by_fund_kind
         self.revenue = revenue
         self.basic_split = basic
-        self.basic_by_code = by_code
+        # 一般公共预算 基本支出 per economic code text, and each text's code (the publisher's lines).
+        self.basic_by_text = by_text
+        self.economic_codes = economic_codes
         self.kinds = frozenset(kind for (_, kind), value in by_fund_kind.items() if value)
 
-    def rows(self, funds: frozenset[Fund] | None) -> dict[FunctionCode, list[Decimal]]:
-        """Per code (every level, in code order): ``[total, *one value per ExpenditureKind]``.
+    def rows(self, funds: frozenset[Fund] | None) -> dict[str, list[Decimal]]:
+        """Per code text (every level, in code order): ``[total, *one value per ExpenditureKind]``.
 
         Computed on each call and not kept: a ledger audited once should not carry its table
         rows afterwards (the publisher keeps them while it works, see :class:`_RowCache`).
@@ -489,9 +512,9 @@ class _RowCache:
     def __init__(self, totals: _Totals) -> None:
         self._totals = totals
         self._by_fund: dict[Fund, dict[str, list[Decimal]]] | None = None
-        self._found: dict[frozenset[Fund] | None, dict[FunctionCode, list[Decimal]]] = {}
+        self._found: dict[frozenset[Fund] | None, dict[str, list[Decimal]]] = {}
 
-    def rows(self, funds: frozenset[Fund] | None) -> dict[FunctionCode, list[Decimal]]:
+    def rows(self, funds: frozenset[Fund] | None) -> dict[str, list[Decimal]]:
         found = self._found.get(funds)
         if found is None:
             by_fund = self._by_fund
@@ -515,9 +538,7 @@ def _chain(text: str) -> tuple[str, ...]:
     return found
 
 
-def _roll_up(
-    cells: dict[tuple[str, Fund, ExpenditureKind], Decimal], funds: frozenset[Fund] | None
-) -> dict[FunctionCode, list[Decimal]]:
+def _roll_up(cells: _Cells, funds: frozenset[Fund] | None) -> dict[str, list[Decimal]]:
     """Leaf cells (keyed by code text) summed into every level of the 功能分类 tree, in code order.
 
     A row is ``[total, basic, project, remittance, business, affiliate subsidy]``: plain lists of
@@ -528,15 +549,17 @@ def _roll_up(
 
 def _select(
     by_fund: dict[Fund, dict[str, list[Decimal]]], funds: frozenset[Fund] | None
-) -> dict[FunctionCode, list[Decimal]]:
-    """The rows of the given funds (``None``: all), merged, keyed by code in code order."""
+) -> dict[str, list[Decimal]]:
+    """The rows of the given funds (``None``: all), merged, keyed by code text in code order.
+
+    Text, not :class:`FunctionCode`: a str caches its hash, a code's ``__hash__`` is a Python call,
+    and the publisher makes a code object only for the rows it prints anew.
+    """
     merged = _merge_rows([rows for fund, rows in by_fund.items() if funds is None or fund in funds])
-    return {FunctionCode.of(text): merged[text] for text in sorted(merged)}
+    return {text: merged[text] for text in sorted(merged)}
 
 
-def _roll_up_by_fund(
-    cells: dict[tuple[str, Fund, ExpenditureKind], Decimal],
-) -> dict[Fund, dict[str, list[Decimal]]]:
+def _roll_up_by_fund(cells: _Cells) -> dict[Fund, dict[str, list[Decimal]]]:
     """Each fund's cells summed into every level of the 功能分类 tree (keyed by code text).
 
     One pass serves every table: the all-funds table merges these, a fund's table is its own.
@@ -544,17 +567,24 @@ def _roll_up_by_fund(
     add = _EXACT.add
     by_fund: dict[Fund, dict[str, list[Decimal]]] = {}
     width = len(ExpenditureKind) + 1
-    for (text, fund, kind), value in cells.items():
-        rows = by_fund.get(fund)
-        if rows is None:
-            rows = by_fund[fund] = {}
-        index = _KIND_INDEX[kind]
-        for level in _chain(text):
-            row = rows.get(level)
-            if row is None:
-                row = rows[level] = [_NOTHING] * width
-            row[0] = add(row[0], value)
-            row[index] = add(row[index], value)
+    for fund, by_kind in cells.items():
+        rows: dict[str, list[Decimal]] = {}
+        by_fund[fund] = rows
+        for kind, texts in by_kind.items():
+            index = _KIND_INDEX[kind]
+            for text, value in texts.items():
+                for level in _chain(text):
+                    row = rows.get(level)
+                    if row is None:
+                        row = rows[level] = [_NOTHING] * width
+                    column = row[index]
+                    if row[0] is column:
+                        # Only this kind so far (most rows have one): the total is the column,
+                        # one exact sum serves both.
+                        row[0] = row[index] = add(column, value)
+                    else:
+                        row[0] = add(row[0], value)
+                        row[index] = add(column, value)
     return by_fund
 
 
@@ -580,8 +610,8 @@ def _merge_rows(tables: list[dict[str, list[Decimal]]]) -> dict[str, list[Decima
     return merged
 
 
-def _by_kind(rows: dict[FunctionCode, list[Decimal]]) -> dict[FunctionCode, dict[ExpenditureKind, Amount]]:
+def _by_kind(rows: dict[str, list[Decimal]]) -> dict[FunctionCode, dict[ExpenditureKind, Amount]]:
     return {
-        code: {kind: Amount._exact(row[index]) for kind, index in _KIND_INDEX.items()}
-        for code, row in rows.items()
+        FunctionCode.of(text): {kind: Amount._exact(row[index]) for kind, index in _KIND_INDEX.items()}
+        for text, row in rows.items()
     }

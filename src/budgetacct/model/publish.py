@@ -9,7 +9,6 @@ calls :func:`publish`.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from typing import TypeVar
@@ -101,8 +100,9 @@ class _Publisher:
         self.places = places
         self._lines: dict[frozenset[Fund] | None, tuple[disclosure.FunctionLine, ...]] = {}
         self.rows = _RowCache(ledger._totals)
+        # A row's code and names by its code text: one lookup a row (see name()).
+        self.named = _named_codes(ledger.year)
         self._by_code: dict[frozenset[Fund] | None, dict[str, disclosure.FunctionLine]] = {}
-        self._all_rows: dict[str, list[Decimal]] | None = None
         # Sums never touched stay the shared zero Decimal: they share one zero Amount too.
         zero = Amount._exact(_NOTHING) if places is None else Amount._exact(_NOTHING).rounded(places)
         new, set_value = object.__new__, slot_setter(Amount, "value")
@@ -147,6 +147,15 @@ class _Publisher:
         )
 
     # helpers -----------------------------------------------------------------------------------
+
+    def name(self, text: str) -> _Named:
+        """The code of a row's ``text`` with its catalogue name and its parents' names."""
+        return _function_names(text, self.ledger.year)
+
+    def class_line(self, text: str, amount: Amount, share: Percent | None = None) -> disclosure.FunctionLine:
+        """A 类 of a structure list: its code, name, amount and (when stated) share."""
+        code, name, _ = self.name(text)
+        return _function_line(code=code, amount=amount, name=name, share=share)
 
     def change(self, previous: Amount | None, current: Amount) -> disclosure.StatedChange | None:
         if previous is None:
@@ -226,26 +235,25 @@ class _Publisher:
         # A row whose figures equal the all-funds row (a code spent from this fund only) is the
         # same immutable object as in the all-funds table: fewer objects, same content.
         same = None if key is None else self._lines_by_code(None)
-        all_rows = None if key is None else self._all_rows_by_code()
+        all_rows = None if key is None else self.rows.rows(None)
         # The 基本/项目 columns are always printed; the other three kinds only when the
         # department has such spending at all (a 行政单位's table leaves them out).
         present = self.ledger._totals.kinds
         remit, business, subsidy = (kind in present for kind in _OPTIONAL_KINDS)
-        figure = self.figure
-        year = self.ledger.year
+        figure, named = self.figure, self.named
         lines = []
-        for code, row in self.rows.rows(key).items():
+        for text, row in self.rows.rows(key).items():
             if same is not None and all_rows is not None:
-                # Keyed by the code's text, whose hash CPython caches (a code's is a Python call).
-                all_row = all_rows[code.code]
+                all_row = all_rows[text]
                 if all_row is row or all_row == row:
-                    lines.append(same[code.code])
+                    lines.append(same[text])
                     continue
+            code, name, _ = named.get(text) or self.name(text)
             lines.append(
                 _function_line(
                     code,
                     figure(row[0]),
-                    _catalogue_name(code, year),
+                    name,
                     basic=figure(row[1]),
                     project=figure(row[2]),
                     remittance=figure(row[3]) if remit else None,
@@ -254,12 +262,6 @@ class _Publisher:
                 )
             )
         found = self._lines[key] = tuple(lines)
-        return found
-
-    def _all_rows_by_code(self) -> dict[str, list[Decimal]]:
-        found = self._all_rows
-        if found is None:
-            found = self._all_rows = {code.code: row for code, row in self.rows.rows(None).items()}
         return found
 
     def _lines_by_code(self, funds: frozenset[Fund] | None) -> dict[str, disclosure.FunctionLine]:
@@ -277,11 +279,9 @@ class _Publisher:
             lines=self.listed(ledger.expenditure_by_kind(), disclosure.KindLine),
             change=self.change(self.prior.expenditure_total, total),
             classes=tuple(
-                _function_line(
-                    code=code, amount=r(Amount._exact(row[0])), name=_catalogue_name(code, ledger.year)
-                )
-                for code, row in classes.items()
-                if len(code.code) == 3
+                self.class_line(text, r(Amount._exact(row[0])))
+                for text, row in classes.items()
+                if len(text) == 3
             ),
             rows=self.function_lines(None),
         )
@@ -317,20 +317,22 @@ class _Publisher:
         if not total and not self.list_zeros:
             return disclosure.GeneralBudget(total=r(total))
         rows = self.rows.rows(_fund_set(gpb))
-        classes = [(code, Amount._exact(row[0])) for code, row in rows.items() if len(code.code) == 3]
+        classes = [(text, Amount._exact(row[0])) for text, row in rows.items() if len(text) == 3]
         class_shares = self.shares_of([amount for _, amount in classes])
-        budgets: dict[FunctionCode, Amount] = {}
+        # Keyed by code text, like the rows.
+        budgets: dict[str, Amount] = {}
         for line in ledger.budgets:
             if line.fund is Fund.GENERAL_BUDGET:
-                budgets[line.function] = budgets.get(line.function, _ZERO) + line.amount
+                text = line.function.code
+                budgets[text] = budgets.get(text, _ZERO) + line.amount
         items = []
-        for code, row in _leaves(rows):
+        for text, row in _leaves(rows):
             amount = Amount._exact(row[0])
             printed_budget: Amount | None = None
             completion: Percent | None = None
-            if budgets and code in budgets:
-                printed_budget, completion = r(budgets[code]), self.completion(amount, budgets[code])
-            name, parent_names = _function_names(code.code, ledger.year)
+            if budgets and text in budgets:
+                printed_budget, completion = r(budgets[text]), self.completion(amount, budgets[text])
+            code, name, parent_names = self.named.get(text) or self.name(text)
             items.append(
                 _function_line(
                     code=code,
@@ -351,8 +353,8 @@ class _Publisher:
             change=self.change(self.prior.general_budget_expenditure, total),
             structure_total=r(total),
             classes=tuple(
-                _function_line(code=code, amount=r(amount), name=_catalogue_name(code, ledger.year), share=p)
-                for (code, amount), p in zip(classes, class_shares, strict=True)
+                self.class_line(text, r(amount), p)
+                for (text, amount), p in zip(classes, class_shares, strict=True)
             ),
             detail_total=r(total),
             detail_budget=r(total_budget) if total_budget is not None else None,
@@ -364,7 +366,8 @@ class _Publisher:
     def basic_expenditure(self) -> disclosure.BasicExpenditure:
         ledger, r = self.ledger, self.r
         split = ledger.basic_split()
-        by_code = ledger._totals.basic_by_code
+        totals = ledger._totals
+        by_text, codes = totals.basic_by_text, totals.economic_codes
         total = sum(split.values(), _ZERO)
         classified = None not in split
         return _basic_expenditure(
@@ -372,8 +375,10 @@ class _Publisher:
             personnel=r(split.get(BasicExpensePart.PERSONNEL, _ZERO)) if classified else None,
             public=r(split.get(BasicExpensePart.PUBLIC, _ZERO)) if classified else None,
             lines=tuple(
-                _economic_line(code, r(Amount._exact(value)), _economic_name(code, ledger.year))
-                for code, value in sorted(by_code.items(), key=lambda pair: pair[0].code)
+                _economic_line(
+                    codes[text], r(Amount._exact(by_text[text])), _economic_name(text, ledger.year)
+                )
+                for text in sorted(by_text)
             ),
         )
 
@@ -463,9 +468,9 @@ class _Publisher:
         )
 
 
-def _leaves(rows: dict[FunctionCode, _Row]) -> list[tuple[FunctionCode, _Row]]:
-    """The codes with no descendant among ``rows``, with their rows (the 项 lines of the
-    narrative's item list).
+def _leaves(rows: dict[str, _Row]) -> list[tuple[str, _Row]]:
+    """The codes (by text) with no descendant among ``rows``, with their rows (the 项 lines of
+    the narrative's item list).
 
     ``rows`` are in code order, where a code's descendants follow it at once (each begins with
     its text): a code is a leaf exactly when the next code does not begin with it.
@@ -473,25 +478,29 @@ def _leaves(rows: dict[FunctionCode, _Row]) -> list[tuple[FunctionCode, _Row]]:
     pairs = list(rows.items())
     last = len(pairs) - 1
     return [
-        (code, row)
-        for i, (code, row) in enumerate(pairs)
-        if i == last or not pairs[i + 1][0].code.startswith(code.code)
+        (text, row)
+        for i, (text, row) in enumerate(pairs)
+        if i == last or not pairs[i + 1][0].startswith(text)
     ]
 
 
-def _catalogue_name(code: FunctionCode, year: int) -> str | None:
-    return _function_names(code.code, year)[0]
+#: A code of a row, its catalogue name and its parents' names (the catalogue's, not a ledger's).
+_Named = tuple[FunctionCode, str | None, tuple[str, ...]]
+_NAMES: dict[int, dict[str, _Named]] = {}
 
 
-_NAMES: dict[int, dict[str, tuple[str | None, tuple[str, ...]]]] = {}
-
-
-def _function_names(text: str, year: int) -> tuple[str | None, tuple[str, ...]]:
-    # Keyed by year, then by the code's text (a code's own hash is a Python call, and a
-    # (text, year) key would be a tuple made on every call); bounded like lru_cache.
+def _named_codes(year: int) -> dict[str, _Named]:
+    """The codes named so far with the catalogue of ``year``, by code text (a str caches its
+    hash; a code's own hash is a Python call, and a (text, year) key a tuple made on every call)."""
     names = _NAMES.get(year)
     if names is None:
         names = _NAMES.setdefault(year, {})
+    return names
+
+
+def _function_names(text: str, year: int) -> _Named:
+    """The shared code of ``text`` with its names in ``year``'s catalogue (bounded like lru_cache)."""
+    names = _named_codes(year)
     found = names.get(text)
     if found is None:
         from budgetacct.codes import nearest_catalogue
@@ -502,16 +511,29 @@ def _function_names(text: str, year: int) -> tuple[str | None, tuple[str, ...]]:
             entry = catalogue.get(code_text)
             return entry.name if entry is not None else None
 
-        parents = tuple(n for n in (name(a.code) for a in FunctionCode.of(text).ancestors) if n is not None)
-        found = (name(text), parents)
+        code = FunctionCode.of(text)
+        parents = tuple(n for n in (name(a.code) for a in code.ancestors) if n is not None)
+        found = (code, name(text), parents)
         if len(names) < 100_000:
             names[text] = found
     return found
 
 
-@functools.lru_cache(maxsize=4096)
-def _economic_name(code: EconomicCode, year: int) -> str | None:
+_ECONOMIC_NAMES: dict[int, dict[str, str | None]] = {}
+
+
+def _economic_name(text: str, year: int) -> str | None:
+    """The catalogue name of the economic code ``text`` in ``year`` (kept by year and text, like
+    :func:`_function_names`)."""
+    names = _ECONOMIC_NAMES.get(year)
+    if names is None:
+        names = _ECONOMIC_NAMES.setdefault(year, {})
+    if text in names:
+        return names[text]
     from budgetacct.codes import nearest_catalogue
 
-    entry = nearest_catalogue(code.system.kind, year)[0].get(code.code)
-    return entry.name if entry is not None else None
+    entry = nearest_catalogue(EconomicCode.of(text).system.kind, year)[0].get(text)
+    name = entry.name if entry is not None else None
+    if len(names) < 100_000:
+        names[text] = name
+    return name
