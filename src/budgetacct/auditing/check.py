@@ -455,12 +455,29 @@ class Checker:
         # divided by a prior near zero, any larger rate is possible.
         priors = (low_prev, high_prev) if low_prev > 0 else (high_prev,)
         candidates = [_CTX.divide((c - p) * _HUNDRED, p) for c in (low_cur, high_cur) for p in priors]
-        places = max(2, _places(stated.rate.value))
+        printed_places = _places(stated.rate.value)
+        places = max(2, printed_places)
         low, high = _round(min(candidates), places), _round(max(candidates), places)
         signed = sign * stated.rate.value
         if not (low <= signed and (signed <= high or low_prev <= 0)):
             prior = base if base > 0 else high_prev  # a prior printed as 0 is at most half a unit
             expected = _round(_CTX.divide((current.value - prior) * _HUNDRED, prior), places)
+            own_low = _round(min(candidates), printed_places)
+            own_high = _round(max(candidates), printed_places)
+            if printed_places < 2 and own_low <= signed <= own_high:
+                # “增长22%” for 22.02%: right at the precision printed, short of the two places the
+                # templates ask for — a note on the precision, not an arithmetic slip.
+                self.emit(
+                    Severity.NOTE,
+                    f"{path}.rate",
+                    f"{zh}：增减率{_fmt(stated.rate.value)}%只印到{printed_places}位小数，两位小数为{_fmt(abs(expected))}%",
+                    f"{en}: the rate {_fmt(stated.rate.value)}% is printed to {printed_places} decimal places; "
+                    f"to two it is {_fmt(abs(expected))}%",
+                    expected=abs(expected),
+                    actual=stated.rate.value,
+                    difference=stated.rate.value - abs(expected),
+                )
+                return
             self.fail(
                 f"{path}.rate",
                 f"{zh}：增减率应为{_fmt(abs(expected))}%，实为{_fmt(stated.rate.value)}%",
