@@ -219,3 +219,17 @@ def test_a_report_printing_no_unit_on_its_tables_reads_none() -> None:
 
     read = tables_from_grids(read_pdf(CORPUS / "sh2024-ptczj-js.pdf").tables, year=2024)
     assert read.tables and all(table.department is None for table in read.tables)
+
+
+def test_a_budget_table_printed_for_another_department_is_warned_of() -> None:
+    import attrs
+
+    import budgetacct
+
+    budget = budgetacct.load_example("ptczj-2025", "budget")
+    assert not [f for f in budgetacct.audit(budget).findings if f.rule == "R71"]
+    first = attrs.evolve(budget.tables[0], department="上海市静安区财政局")
+    wrong = attrs.evolve(budget, tables=(first, *budget.tables[1:]))
+    (finding,) = [f for f in budgetacct.audit(wrong).findings if f.rule == "R71"]
+    assert finding.path == "$.tables[0].department"
+    assert "上海市静安区财政局" in finding.message.zh and "上海市普陀区财政局" in finding.message.zh

@@ -70,7 +70,7 @@ def _overspent_funds(ledger: Ledger, items: str = "expenditure") -> tuple[Findin
 
 #: The generic rules that check a budget as they check a 决算: its tables' sums, its empty tables'
 #: notes, how much of a published budget was read, and the years it prints.
-BUDGET_TABLE_RULES: Final = ("R64", "R65", "R66", "R70", "R72", "R100")
+BUDGET_TABLE_RULES: Final = ("R64", "R65", "R66", "R70", "R71", "R72", "R100")
 
 
 def _applies(entry: Rule, subject: str) -> bool:

@@ -1,6 +1,6 @@
 """What the budget rules share: the checker that carries a :class:`~budgetacct.model.budget.Budget`.
 
-A budget's standard tables are checked by the generic table rules (R64–R66, R70) exactly as a
+A budget's standard tables are checked by the generic table rules (R64–R66, R70, R71) exactly as a
 决算's are: the checker hands them a table-only view (the budget's ``tables`` and ``table_set`` in
 an otherwise empty Disclosure, so every path ``$.tables[…]`` is the budget's own), and the budget
 rules (R80 and up) read the budget itself through :func:`budget_of`.
