@@ -384,7 +384,7 @@ def test_missing_sections_stay_missing() -> None:
     assert all(
         getattr(d, name) is None
         for name in SECTIONS
-        if name not in ("year", "department", "expenditure", "units", "tables")
+        if name not in ("year", "department", "expenditure", "units", "tables", "headings")
     )
     assert d.units == ("万元",)
 

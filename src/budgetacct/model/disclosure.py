@@ -478,7 +478,7 @@ class Staffing:
 
 
 # The fields of a Disclosure that are not one of its report sections.
-_NOT_SECTIONS = frozenset({"year", "department", "template", "units", "tables", "table_set"})
+_NOT_SECTIONS = frozenset({"year", "department", "template", "units", "tables", "table_set", "headings"})
 
 
 def _plural(count: int, noun: str) -> str:
@@ -531,6 +531,9 @@ class Disclosure:
         StandardTable, "标准表（StandardTable）", "a StandardTable"
     )
     table_set: str | None = _text()
+    #: The headings the narrative prints with a year (“一、2024年度收入支出决算总体情况说明”),
+    #: as printed: R100 checks that the year is the report's own.
+    headings: tuple[str, ...] = v.tuple_field(str, "标题", "a heading")
 
     def __repr__(self) -> str:
         present = [f.name for f in attrs.fields(Disclosure) if f.name not in _NOT_SECTIONS]

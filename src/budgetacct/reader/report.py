@@ -31,6 +31,7 @@ Percent('2.17')
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -83,6 +84,8 @@ FILE_SUFFIXES: Final = (
     ".text", ".md",
 )  # fmt: skip
 _SENTENCE_MARKS: Final = frozenset("。，；：！？")
+#: A year as headings print it (“2024年度”, “2024 年”).
+_YEAR: Final = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年")
 
 
 @attrs.frozen
@@ -313,6 +316,11 @@ def _read_text(
     disclosure = build_disclosure(draft, found_year, name, chosen)
     if pasted.tables:  # the standard tables pasted one row per line, as the PDF reader gives them
         disclosure = attrs.evolve(disclosure, tables=pasted.tables)
+    headings = tuple(
+        line.text.strip() for line in document.lines if line.kind == "heading" and _YEAR.search(line.text)
+    )
+    if headings:  # kept for R100: a heading naming another year is last year's text left unchanged
+        disclosure = attrs.evolve(disclosure, headings=headings)
 
     def keep(path: str) -> bool:
         # Every draft path is a place of the model (checked when put) and the converter built each

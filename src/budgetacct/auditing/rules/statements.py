@@ -185,9 +185,23 @@ def _assets_as_of(c: Checker) -> None:
 
 
 def dates_name_the_report_year(c: Checker) -> None:
-    """A date the report prints and a year in a table's title are the report's own year."""
+    """A date the report prints and a year in a table's title or a heading are the report's own year."""
     year = c.d.year
     _assets_as_of(c)
+    for h, heading in enumerate(c.d.headings):
+        if any(word in heading for word in _OTHER_YEAR_ON_PURPOSE):
+            continue
+        wrong = [y for y in _years(heading) if y != year]
+        if wrong:
+            c.emit(
+                Severity.WARNING,
+                f"$.headings[{h}]",
+                f"标题“{heading}”中的年度{wrong[0]}不是本报告的年度{year}（多为沿用上年文字未改）",
+                f"the heading “{heading}” names {wrong[0]}, not the report's year {year} "
+                "(usually last year's text left unchanged)",
+                expected=str(year),
+                actual=str(wrong[0]),
+            )
     for t, table in enumerate(c.d.tables):
         if any(word in table.title for word in _OTHER_YEAR_ON_PURPOSE):
             continue
