@@ -186,33 +186,27 @@ def _assets_as_of(c: Checker) -> None:
 
 def dates_name_the_report_year(c: Checker) -> None:
     """A date the report prints and a year in a table's title or a heading are the report's own year."""
-    year = c.d.year
     _assets_as_of(c)
     for h, heading in enumerate(c.d.headings):
-        if any(word in heading for word in _OTHER_YEAR_ON_PURPOSE):
-            continue
-        wrong = [y for y in _years(heading) if y != year]
-        if wrong:
-            c.emit(
-                Severity.WARNING,
-                f"$.headings[{h}]",
-                f"标题“{heading}”中的年度{wrong[0]}不是本报告的年度{year}（多为沿用上年文字未改）",
-                f"the heading “{heading}” names {wrong[0]}, not the report's year {year} "
-                "(usually last year's text left unchanged)",
-                expected=str(year),
-                actual=str(wrong[0]),
-            )
+        _names_the_year(c, f"$.headings[{h}]", heading, ("标题", "heading", "文字"))
     for t, table in enumerate(c.d.tables):
-        if any(word in table.title for word in _OTHER_YEAR_ON_PURPOSE):
-            continue
-        wrong = [y for y in _years(table.title) if y != year]
-        if wrong:
-            c.emit(
-                Severity.WARNING,
-                f"$.tables[{t}].title",
-                f"表题“{table.title}”中的年度{wrong[0]}不是本报告的年度{year}（多为沿用上年表格未改）",
-                f"the title “{table.title}” names {wrong[0]}, not the report's year {year} "
-                "(usually last year's table left unchanged)",
-                expected=str(year),
-                actual=str(wrong[0]),
-            )
+        _names_the_year(c, f"$.tables[{t}].title", table.title, ("表题", "title", "表格"))
+
+
+def _names_the_year(c: Checker, path: str, text: str, words: tuple[str, str, str]) -> None:
+    """A warning when ``text`` names another year than the report's, unless it compares on purpose."""
+    if any(word in text for word in _OTHER_YEAR_ON_PURPOSE):
+        return
+    year = c.d.year
+    wrong = [y for y in _years(text) if y != year]
+    if wrong:
+        what, what_en, left = words
+        c.emit(
+            Severity.WARNING,
+            path,
+            f"{what}“{text}”中的年度{wrong[0]}不是本报告的年度{year}（多为沿用上年{left}未改）",
+            f"the {what_en} “{text}” names {wrong[0]}, not the report's year {year} "
+            f"(usually last year's {'table' if left == '表格' else 'text'} left unchanged)",
+            expected=str(year),
+            actual=str(wrong[0]),
+        )
