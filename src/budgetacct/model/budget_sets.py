@@ -10,7 +10,7 @@ from typing import Final
 
 from budgetacct.model.budget_specs import BUDGET_SPECS, SET_VARIANTS
 from budgetacct.model.table_layout import TableEntry, TableSet, TableSpec, numbered, sets_by_name
-from budgetacct.model.table_specs import normalize_title
+from budgetacct.model.table_specs import find_spec
 from budgetacct.model.tables import TableKind
 
 __all__ = ["BUDGET_TABLE_SETS", "budget_spec_for", "find_budget_spec"]
@@ -94,21 +94,7 @@ def budget_spec_for(kind: TableKind, set_name: str | None = None) -> TableSpec:
     return variant if variant is not None else BUDGET_SPECS[kind]
 
 
-_BY_TITLE: Final = sorted(
-    {
-        (normalize_title(title), spec.kind): spec
-        for specs in (BUDGET_SPECS, *SET_VARIANTS.values())
-        for spec in specs.values()
-        for title in spec.titles
-    }.items(),
-    key=lambda pair: -len(pair[0][0]),
-)
-
-
 def find_budget_spec(title: str) -> TableSpec | None:
-    """The budget table spec whose title wording the printed ``title`` ends with, longest first."""
-    text = normalize_title(title)
-    for (wording, kind), _ in _BY_TITLE:
-        if text == wording or text.endswith(wording):
-            return BUDGET_SPECS[kind]
-    return None
+    """The budget table spec the printed ``title`` names, identified as :func:`find_spec` identifies
+    every table (the whole title, not its last words), among the budget specs only."""
+    return find_spec(title, document="budget")
