@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from budgetacct.render import zh
 from budgetacct.render.labels import LABELS, is_english, label
 from budgetacct.render.narrative import Narrative, Section, render_narrative
 from budgetacct.render.tables import (
@@ -22,55 +23,28 @@ from budgetacct.render.tables import (
     to_xlsx,
 )
 from budgetacct.render.templates import TEMPLATES, Template, get_template
-from budgetacct.render.zh import (
-    PROSE,
-    TABLE,
-    NumberStyle,
-    budget_comparison_phrase,
-    change_phrase,
-    completion_phrase,
-    flat_phrase,
-    format_amount,
-    format_percent,
-    rmb_uppercase,
-    share_of_phrase,
-    share_phrase,
-    yoy_phrase,
-    yoy_sentence,
-)
+
+# zh's numbers and phrases are this package's API as they stand, its __all__ included.
+from budgetacct.render.zh import *  # noqa: F403
 
 __all__ = [
     "LABELS",
-    "PROSE",
-    "TABLE",
-    # narrative and tables
     "TEMPLATES",
     "Cell",
     "MissingDependency",
     "Narrative",
-    "NumberStyle",
     "Row",
     "Section",
     "Table",
     "Template",
-    "budget_comparison_phrase",
-    "change_phrase",
-    "completion_phrase",
-    "flat_phrase",
-    "format_amount",
-    "format_percent",
     "get_template",
     "is_english",
     "label",
     "render_narrative",
-    "rmb_uppercase",
-    "share_of_phrase",
-    "share_phrase",
     "standard_tables",
     "to_html",
     "to_markdown",
     "to_text",
     "to_xlsx",
-    "yoy_phrase",
-    "yoy_sentence",
 ]
+__all__ += zh.__all__
