@@ -27,7 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Final, TextIO
 
 from budgetacct._cli_input import (
@@ -393,9 +393,34 @@ def _cmd_import_xlsx(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+_Handler = Callable[[argparse.Namespace, TextIO], int]
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    handler: _Handler,
+    summary: str,
+    description: str,
+) -> argparse.ArgumentParser:
+    """The subcommand ``name``: its line in ``budgetacct --help``, its own ``--help`` and what runs it."""
+    command = commands.add_parser(name, help=summary, description=description)
+    command.set_defaults(handler=handler)
+    return command
+
+
 def _add_source(command: argparse.ArgumentParser, what: str) -> None:
     command.add_argument("file", nargs="?", metavar="FILE", help=what)
     command.add_argument("--example", metavar="NAME", help="use a bundled example instead (e.g. xiqu-2021)")
+
+
+def _add_format(command: argparse.ArgumentParser, *formats: str) -> None:
+    """``--format``, one of ``formats``; the first is the default."""
+    command.add_argument("--format", choices=formats, default=formats[0])
+
+
+def _add_output_directory(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-o", "--output", metavar="DIR", required=True, help="directory to write into")
 
 
 def _add_file_read_into_json(command: argparse.ArgumentParser, metavar: str, what: str) -> None:
@@ -423,10 +448,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"budgetacct {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    audit = commands.add_parser(
+    audit = _command(
+        commands,
         "audit",
-        help="核对一份文档 | audit a Disclosure/Ledger JSON, an .xlsx of the tables or a .txt report",
-        description="核对一份文档并列出发现 | audit a document and list its findings. "
+        _cmd_audit,
+        "核对一份文档 | audit a Disclosure/Ledger JSON, an .xlsx of the tables or a .txt report",
+        "核对一份文档并列出发现 | audit a document and list its findings. "
         "Exit status: 0 no error finding, 1 error findings, 2 unreadable input.",
     )
     audit.add_argument(
@@ -450,94 +477,101 @@ def _parser() -> argparse.ArgumentParser:
         "--ordered", action="store_true", help="a batch's lines in input order (default: as each is ready)"
     )
     _add_year_and_department(audit)
-    audit.set_defaults(handler=_cmd_audit)
 
-    example = commands.add_parser(
+    example = _command(
+        commands,
         "example",
-        help="打印内置示例 | print a bundled example document",
-        description="打印内置示例（不带名称时列出示例）| print a bundled example (lists them without NAME)",
+        _cmd_example,
+        "打印内置示例 | print a bundled example document",
+        "打印内置示例（不带名称时列出示例）| print a bundled example (lists them without NAME)",
     )
     example.add_argument("name", nargs="?", metavar="NAME", help="example name, e.g. xiqu-2021")
     example.add_argument("--kind", choices=("disclosure", "ledger", "budget"), default="disclosure")
-    example.set_defaults(handler=_cmd_example)
 
-    render = commands.add_parser(
+    render = _command(
+        commands,
         "render",
-        help="生成决算说明 | render the 决算说明 narrative",
-        description="由文档生成第二部分决算说明 | render the narrative sections of a Disclosure or Ledger",
+        _cmd_render,
+        "生成决算说明 | render the 决算说明 narrative",
+        "由文档生成第二部分决算说明 | render the narrative sections of a Disclosure or Ledger",
     )
     _add_source(render, "a Disclosure or Ledger JSON document")
     render.add_argument("--section", metavar="N", help="one section, by number (五) or key (revenue)")
     render.add_argument("--locale", default="zh_CN", help="zh_CN (default) or en")
     render.add_argument("--template", default="sichuan-2021", help="sichuan-2021 (default) or all-lines")
-    render.add_argument("--format", choices=("text", "md", "html"), default="text")
-    render.set_defaults(handler=_cmd_render)
+    _add_format(render, "text", "md", "html")
 
-    tables = commands.add_parser(
+    tables = _command(
+        commands,
         "tables",
-        help="生成公开报表 | render the standard disclosure tables",
-        description="生成公开报表 | the MoF 9 tables (公开01–09表) or the Sichuan 14-table set",
+        _cmd_tables,
+        "生成公开报表 | render the standard disclosure tables",
+        "生成公开报表 | the MoF 9 tables (公开01–09表) or the Sichuan 14-table set",
     )
     _add_source(tables, "a Disclosure or Ledger JSON document")
     tables.add_argument("--table", metavar="N", help="one table, by number (01, 公开01表, 一)")
     tables.add_argument("--set", choices=("mof-9", "sichuan-14"), default="mof-9")
-    tables.add_argument("--format", choices=("text", "md", "html", "xlsx"), default="text")
+    _add_format(tables, "text", "md", "html", "xlsx")
     tables.add_argument("-o", "--output", metavar="OUT", help="write to this file (required for xlsx)")
-    tables.set_defaults(handler=_cmd_tables)
 
-    charts = commands.add_parser(
+    charts = _command(
+        commands,
         "charts",
-        help="绘制图1–图7 | draw the report's figures (needs budgetacct[plot])",
-        description="绘制决算说明的图1–图7 | draw figures 1–7 of the 决算说明 into a directory "
+        _cmd_charts,
+        "绘制图1–图7 | draw the report's figures (needs budgetacct[plot])",
+        "绘制决算说明的图1–图7 | draw figures 1–7 of the 决算说明 into a directory "
         "(needs budgetacct[plot] and a CJK font such as the Debian package fonts-noto-cjk)",
     )
     _add_source(charts, "a Disclosure or Ledger JSON document, or an .xlsx workbook")
-    charts.add_argument("-o", "--output", metavar="DIR", required=True, help="directory to write into")
-    charts.add_argument("--format", choices=("png", "svg", "pdf"), default="png")
+    _add_output_directory(charts)
+    _add_format(charts, "png", "svg", "pdf")
     charts.add_argument("--dpi", type=int, default=150, help="resolution of PNG files (default: 150)")
     charts.add_argument("--font", metavar="FONT", help="a font file or installed family name with CJK glyphs")
-    charts.set_defaults(handler=_cmd_charts)
 
-    schema = commands.add_parser(
+    schema = _command(
+        commands,
         "schema",
-        help="打印JSON Schema | print the JSON Schema of a document",
-        description="打印文档序列化形式的JSON Schema（draft 2020-12）| the JSON Schema of a serialized document",
+        _cmd_schema,
+        "打印JSON Schema | print the JSON Schema of a document",
+        "打印文档序列化形式的JSON Schema（draft 2020-12）| the JSON Schema of a serialized document",
     )
     schema.add_argument(
         "--type", choices=("Disclosure", "Ledger", "Budget", "BudgetAccount"), default="Disclosure"
     )
-    schema.set_defaults(handler=_cmd_schema)
 
-    fdp = commands.add_parser(
+    fdp = _command(
+        commands,
         "export-fdp",
-        help="导出财政数据包 | export a Ledger as a Fiscal Data Package",
-        description="把账的明细导出为财政数据包（datapackage.json + CSV）| write a Ledger's line items "
+        _cmd_export_fdp,
+        "导出财政数据包 | export a Ledger as a Fiscal Data Package",
+        "把账的明细导出为财政数据包（datapackage.json + CSV）| write a Ledger's line items "
         "as a Fiscal Data Package. A Disclosure is refused (exit 2): it has no line items.",
     )
     _add_source(fdp, "a Ledger JSON document")
-    fdp.add_argument("-o", "--output", metavar="DIR", required=True, help="directory to write into")
+    _add_output_directory(fdp)
     fdp.add_argument("--name", metavar="SLUG", help="package name (default: final-accounts-YEAR)")
-    fdp.set_defaults(handler=_cmd_export_fdp)
 
-    xlsx = commands.add_parser(
+    xlsx = _command(
+        commands,
         "import-xlsx",
-        help="读入公开报表工作簿 | read the standard tables of an .xlsx workbook",
-        description="把公开报表工作簿读成决算公开数据（Disclosure JSON）| read a workbook of the standard "
+        _cmd_import_xlsx,
+        "读入公开报表工作簿 | read the standard tables of an .xlsx workbook",
+        "把公开报表工作簿读成决算公开数据（Disclosure JSON）| read a workbook of the standard "
         "tables (as written by `budgetacct tables --format xlsx`) into a Disclosure",
     )
     _add_file_read_into_json(xlsx, "FILE.xlsx", "the workbook")
     xlsx.add_argument("--year", type=int, help="the fiscal year, when the workbook does not state it")
-    xlsx.set_defaults(handler=_cmd_import_xlsx)
 
-    read = commands.add_parser(
+    read = _command(
+        commands,
         "read",
-        help="读取决算说明文字 | read a published 决算说明 (text) into a Disclosure",
-        description="把公开的决算说明（文字）读成决算公开数据 | read a published report's text into a "
+        _cmd_read,
+        "读取决算说明文字 | read a published 决算说明 (text) into a Disclosure",
+        "把公开的决算说明（文字）读成决算公开数据 | read a published report's text into a "
         "Disclosure; the counts of figures read and of sentences left unread go to stderr",
     )
     _add_file_read_into_json(read, "REPORT.txt", "the report text (UTF-8 or GB18030)")
     _add_year_and_department(read)
-    read.set_defaults(handler=_cmd_read)
     return parser
 
 
