@@ -117,6 +117,14 @@ def _plain_number(value: Decimal) -> Decimal:
     return value.normalize(_CTX)
 
 
+def _prior_figures(
+    record: type[attrs.AttrsInstance], draw_figure: Callable[[], Amount | None], *, but: str
+) -> dict[str, Amount | None]:
+    """A previous year's optional figures: every field of ``record`` but ``but``, each drawn by
+    ``draw_figure`` in the order the fields are declared."""
+    return {field.name: draw_figure() for field in attrs.fields(record) if field.name != but}
+
+
 def _stated_change(previous: Amount, current: Amount) -> StatedChange:
     """The change as a publisher words it, from the two printed figures."""
     change = Change(previous, current)

@@ -25,7 +25,15 @@ from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.ledger import ExpenditureItem, FundAmount, ProcurementAccount, RevenueItem
 from budgetacct.model.tables import Basis, Column, Measure, TableKind
 from budgetacct.money import Amount, Direction, Unit
-from budgetacct.strategies._helpers import _amount_of, _drawn, _need, _raised, _raised_at, _stated_change
+from budgetacct.strategies._helpers import (
+    _amount_of,
+    _drawn,
+    _need,
+    _prior_figures,
+    _raised,
+    _raised_at,
+    _stated_change,
+)
 from budgetacct.strategies.mutation import _delta
 
 __all__ = [
@@ -114,14 +122,7 @@ def _account(draw: st.DrawFn, table_set: str) -> BudgetAccount:
     if draw(st.booleans()):
         last = ThreePublicBudget(*(_money(draw, 10**7) for _ in range(4))) if draw(st.booleans()) else None
         prior = PriorBudget(
-            revenue_total=_optional(draw),
-            expenditure_total=_optional(draw),
-            fiscal_total=_optional(draw),
-            general_budget=_optional(draw),
-            government_fund=_optional(draw),
-            state_capital=_optional(draw),
-            operating_costs=_optional(draw),
-            three_public=last,
+            **_prior_figures(PriorBudget, lambda: _optional(draw), but="three_public"), three_public=last
         )
     # 上年结转 and 使用非财政拨款结余 only where the set's tables print them (carried to next year).
     carried: tuple[FundAmount, ...] = ()

@@ -33,6 +33,7 @@ from budgetacct.strategies._helpers import (
     _floor_cents,
     _integer,
     _maybe,
+    _prior_figures,
     _split,
     _strategy_of,
     _units,
@@ -266,14 +267,7 @@ def _ledger(draw: st.DrawFn, spec: _Spec) -> Ledger:
         return attrs.evolve(
             ledger,
             prior=PriorYear(
-                grand_total=draw(maybe),
-                fiscal_grand_total=draw(maybe),
-                revenue_total=draw(maybe),
-                expenditure_total=draw(maybe),
-                general_budget_expenditure=draw(maybe),
-                government_fund_expenditure=draw(maybe),
-                state_capital_expenditure=draw(maybe),
-                operating_costs=draw(maybe),
+                **_prior_figures(PriorYear, lambda: draw(maybe), but="three_public"),
                 three_public=(
                     _draw_three_public(draw, high, places)
                     if account is not None and draw(st.booleans())
