@@ -4,7 +4,9 @@ A :class:`Template` says *which* sections a 决算说明 has, in which order and
 and *how* each sentence is worded (``str.format`` patterns in Chinese and English).  The small
 functions in :mod:`budgetacct.render.narrative` fill the patterns from a
 :class:`~budgetacct.model.disclosure.Disclosure`; they never choose wording themselves, so a new
-template is a new value here, not new branches there.
+template is a new value here, not new branches there.  The wording every template shares (the
+phrases, sub-section titles, outline, 基本支出 content lists and 名词解释) is read from
+``render/data/narrative.toml``.
 
 Two templates are bundled:
 
