@@ -163,13 +163,18 @@ _LONE_ITEM = re.compile(r"(?P<iname>[^（）；。：]{1,40}?)（(?P<ic>\d{3}|\d
 _FIGURES_ONLY = re.compile(r"(?:(?:年初|调整后?|全年)?预算(?:数)?|支出决算|决算数)(?:为|是)")
 
 
+def _body(text: str) -> int:
+    """Where an item line's words begin: after its enumerator (“1.”, “（二）”, “三、”), if any."""
+    enumerator = _ENUMERATOR.match(text)
+    return enumerator.end() if enumerator else 0
+
+
 def item_heading(s: Sentence) -> str | None:
     """The heading of a 类/款/项 item printed without its figures (enumerator and names up to the
     last mark), or ``None``."""
     if s.tokens:
         return None
-    enumerator = _ENUMERATOR.match(s.text)
-    body = enumerator.end() if enumerator else 0
+    body = _body(s.text)
     marked = _MARKED.match(s.text, body) if "（类）" in s.text else None
     if marked is not None and (marked.group("in") or marked.group("sn")):
         return s.text[: marked.end()]
@@ -213,8 +218,7 @@ _YEAR_FIGURE = re.compile(
 
 def _whole_code_item(r: Reader, s: Sentence) -> None:
     text = s.text
-    enumerator = _ENUMERATOR.match(text)
-    body = enumerator.end() if enumerator else 0
+    body = _body(text)
     if _WHOLE_CODE_ITEM.match(text, body) is None:
         return
     m = _WHOLE_CODE_FIGURE.match(text, body)  # the name as short as the figure after it allows
@@ -302,9 +306,7 @@ def _put_item(
 
 def _coded_items(r: Reader, s: Sentence) -> None:
     text = s.text
-    enumerator = _ENUMERATOR.match(text)
-    body = enumerator.end() if enumerator else 0
-    header = _CODE_HEADER.match(text, body)
+    header = _CODE_HEADER.match(text, _body(text))
     if header is None:
         return
     class_name, section_name = header.group("cn"), header.group("sn")
@@ -326,9 +328,7 @@ def _coded_items(r: Reader, s: Sentence) -> None:
 
 def _marked_item(r: Reader, s: Sentence) -> None:
     text = s.text
-    enumerator = _ENUMERATOR.match(text)
-    body = enumerator.end() if enumerator else 0
-    m = _MARKED.match(text, body)
+    m = _MARKED.match(text, _body(text))
     if m is None:
         return
     class_name, section_name, item_name = m.group("cn"), m.group("sn"), m.group("in")
@@ -354,7 +354,7 @@ def _marked_item(r: Reader, s: Sentence) -> None:
         printed = "/".join(names)
         r.reject_item(
             s,
-            body,
+            m.start(),
             len(text),
             f"{printed} is not in the {r.year} catalogue",
             f"{r.year}年科目目录中找不到“{printed}”",

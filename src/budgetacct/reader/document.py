@@ -80,30 +80,10 @@ def _floats(values: Iterable[float]) -> tuple[float, ...]:
     return tuple(float(v) for v in values)
 
 
-def _tokens(values: Iterable[Token]) -> tuple[Token, ...]:
-    return tuple(values)
-
-
-def _lines(values: Iterable[Line]) -> tuple[Line, ...]:
-    return tuple(values)
-
-
-def _blocks(values: Iterable[Block]) -> tuple[Block, ...]:
-    return tuple(values)
-
-
-def _boxes(values: Iterable[Box]) -> tuple[Box, ...]:
-    return tuple(values)
-
-
-def _tables(values: Iterable[TableGrid]) -> tuple[TableGrid, ...]:
-    return tuple(values)
-
-
-def _pages(values: Iterable[Page]) -> tuple[Page, ...]:
-    return tuple(values)
-
-
+# Sequence fields take any iterable. A flat one's converter is ``tuple[X, ...]``: the builtin
+# ``tuple``, called through its parametrized alias so that mypy types the argument ``Iterable[X]``
+# (a generic function would leave it unbound). The nested ones, a grid's rows and its columns'
+# header paths, convert here.
 def _rows(values: Iterable[Iterable[Cell]]) -> tuple[tuple[Cell, ...], ...]:
     return tuple(tuple(row) for row in values)
 
@@ -198,7 +178,7 @@ class Token:
 class Line:
     """Tokens printed on one line, left to right; ``text`` has a space only where the page has a gap."""
 
-    tokens: tuple[Token, ...] = attrs.field(converter=_tokens)
+    tokens: tuple[Token, ...] = attrs.field(converter=tuple[Token, ...])
     text: str
     box: Box
 
@@ -232,7 +212,7 @@ class Block:
     characters, one space between Latin words).
     """
 
-    lines: tuple[Line, ...] = attrs.field(converter=_lines)
+    lines: tuple[Line, ...] = attrs.field(converter=tuple[Line, ...])
     text: str
 
     @property
@@ -273,8 +253,8 @@ class TableGrid:
     """
 
     rows: tuple[tuple[Cell, ...], ...] = attrs.field(converter=_rows)
-    boxes: tuple[Box, ...] = attrs.field(converter=_boxes)
-    title_lines: tuple[Line, ...] = attrs.field(default=(), converter=_lines)
+    boxes: tuple[Box, ...] = attrs.field(converter=tuple[Box, ...])
+    title_lines: tuple[Line, ...] = attrs.field(default=(), converter=tuple[Line, ...])
     header_rows: int = 0
     columns: tuple[tuple[str, ...], ...] = attrs.field(default=(), converter=_paths)
 
@@ -329,10 +309,10 @@ class Page:
     width: float = attrs.field(converter=_to_float)
     height: float = attrs.field(converter=_to_float)
     rotation: int
-    lines: tuple[Line, ...] = attrs.field(converter=_lines)
-    blocks: tuple[Block, ...] = attrs.field(converter=_blocks)
-    tables: tuple[TableGrid, ...] = attrs.field(converter=_tables)
-    furniture: tuple[Line, ...] = attrs.field(default=(), converter=_lines)
+    lines: tuple[Line, ...] = attrs.field(converter=tuple[Line, ...])
+    blocks: tuple[Block, ...] = attrs.field(converter=tuple[Block, ...])
+    tables: tuple[TableGrid, ...] = attrs.field(converter=tuple[TableGrid, ...])
+    furniture: tuple[Line, ...] = attrs.field(default=(), converter=tuple[Line, ...])
     label: str = ""
 
     @property
@@ -425,9 +405,9 @@ class Document:
     and characters of a Word file or web page, ``"cells"`` of a workbook's sheets (:class:`Box`).
     """
 
-    pages: tuple[Page, ...] = attrs.field(converter=_pages)
-    tables: tuple[TableGrid, ...] = attrs.field(default=(), converter=_tables)
-    paragraphs: tuple[Block, ...] = attrs.field(default=(), converter=_blocks)
+    pages: tuple[Page, ...] = attrs.field(converter=tuple[Page, ...])
+    tables: tuple[TableGrid, ...] = attrs.field(default=(), converter=tuple[TableGrid, ...])
+    paragraphs: tuple[Block, ...] = attrs.field(default=(), converter=tuple[Block, ...])
     source: str | None = None
     coordinates: Coordinates = attrs.field(default="points", validator=attrs.validators.in_(_COORDINATES))
 

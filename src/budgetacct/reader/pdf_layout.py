@@ -15,8 +15,10 @@ wider than letter spacing between CJK characters, wider than kerning elsewhere.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from typing import Final, NamedTuple
 
 from budgetacct.reader.document import Block, Box, Line, Token, paragraph_glue
@@ -33,25 +35,15 @@ __all__ = [
 #: Share of the smaller character height two extents must overlap to be on one line.
 OVERLAP: Final = 0.5
 
-# CJK Radicals Supplement code points that some PDF fonts emit in place of the ordinary character
-# (⻔ for 门 …): NFKC maps only U+2E9F and U+2EF3 of this block, so the rest are listed here
-# (Unicode's EquivalentUnifiedIdeograph data, the radicals that stand for a whole character).
-_RADICALS: Final[dict[int, str]] = {
-    0x2E81: "厂", 0x2E84: "乙", 0x2E85: "亻", 0x2E86: "冂", 0x2E87: "几", 0x2E89: "刂", 0x2E8A: "卜",
-    0x2E8C: "小", 0x2E8D: "小", 0x2E8E: "兀", 0x2E90: "尢", 0x2E92: "巳", 0x2E93: "幺", 0x2E94: "彑",
-    0x2E96: "忄", 0x2E97: "心", 0x2E98: "扌", 0x2E99: "攵", 0x2E9B: "旡", 0x2E9D: "月", 0x2E9E: "歺",
-    0x2EA0: "民", 0x2EA1: "氵", 0x2EA2: "氺", 0x2EA3: "灬", 0x2EA4: "爫", 0x2EA5: "爫", 0x2EA6: "丬",
-    0x2EA7: "牛", 0x2EA8: "犭", 0x2EA9: "王", 0x2EAA: "疋", 0x2EAB: "罒", 0x2EAC: "示", 0x2EAD: "礻",
-    0x2EAE: "竹", 0x2EAF: "糹", 0x2EB0: "纟", 0x2EB2: "罒", 0x2EB3: "网", 0x2EB6: "羊", 0x2EB7: "羊",
-    0x2EB9: "耂", 0x2EBB: "聿", 0x2EBC: "肉", 0x2EBD: "臼", 0x2EBE: "艹", 0x2EBF: "艹", 0x2EC0: "艹",
-    0x2EC1: "虎", 0x2EC2: "衤", 0x2EC3: "覀", 0x2EC4: "西", 0x2EC5: "见", 0x2EC6: "角", 0x2EC8: "讠",
-    0x2EC9: "贝", 0x2ECB: "车", 0x2ECC: "辶", 0x2ECD: "辶", 0x2ECF: "阝", 0x2ED0: "钅", 0x2ED1: "長",
-    0x2ED2: "镸", 0x2ED3: "长", 0x2ED4: "门", 0x2ED5: "阜", 0x2ED6: "阝", 0x2ED7: "雨", 0x2ED8: "青",
-    0x2ED9: "韦", 0x2EDA: "页", 0x2EDB: "风", 0x2EDC: "飞", 0x2EDD: "食", 0x2EDF: "飠", 0x2EE0: "饣",
-    0x2EE2: "马", 0x2EE3: "骨", 0x2EE4: "鬼", 0x2EE5: "鱼", 0x2EE6: "鸟", 0x2EE7: "卤", 0x2EE8: "麦",
-    0x2EE9: "黄", 0x2EEA: "黾", 0x2EEB: "斉", 0x2EEC: "齐", 0x2EED: "歯", 0x2EEE: "齿", 0x2EEF: "竜",
-    0x2EF0: "龙", 0x2EF1: "龜", 0x2EF2: "亀",
-}  # fmt: skip
+
+def _supplement_radicals() -> dict[int, str]:
+    # CJK Radicals Supplement code points that some PDF fonts emit in place of the ordinary
+    # character (⻔ for 门 …): NFKC maps only two of that block, so the rest are data.
+    text = resources.files("budgetacct.reader").joinpath("data", "radicals.toml").read_text(encoding="utf-8")
+    return {int(code, 16): char for code, char in tomllib.loads(text)["radicals"].items()}
+
+
+_RADICALS: Final = _supplement_radicals()
 
 
 def _radical(code: int) -> bool:

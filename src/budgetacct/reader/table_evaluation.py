@@ -30,19 +30,15 @@ __all__ = ["read_evaluations"]
 
 # --- 项目支出绩效自评表 ----------------------------------------------------------------------------------------------
 
-_MONEY_LABELS: Final = {
-    "预算数": ("budget", "total"),
-    "年初预算数": ("budget", "total"),
-    "全年预算数": ("budget", "total"),
-    "调整后预算数": ("budget", "total"),
-    "执行数": ("executed", "total"),
-    "全年执行数": ("executed", "total"),
-    "预算执行数": ("executed", "total"),
-    "财政拨款": ("both", "fiscal"),
-    "本年财政拨款": ("both", "fiscal"),
-    "财政资金": ("both", "fiscal"),
-    "其他资金": ("both", "other"),
-}
+#: The money rows' wordings by what they hold: (whose figure: the budget's, the executed's or both
+#: side by side; which funds).
+_MONEY_WORDINGS: Final = (
+    (("budget", "total"), ("预算数", "年初预算数", "全年预算数", "调整后预算数")),
+    (("executed", "total"), ("执行数", "全年执行数", "预算执行数")),
+    (("both", "fiscal"), ("财政拨款", "本年财政拨款", "财政资金")),
+    (("both", "other"), ("其他资金",)),
+)
+_MONEY_LABELS: Final = {wording: held for held, wordings in _MONEY_WORDINGS for wording in wordings}
 _HEADER_KEYS: Final = (
     ("level1", ("一级指标",)),
     ("level2", ("二级指标",)),

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Final
+from abc import ABC, abstractmethod
+from typing import Final, Generic, TypeVar
 
 import attrs
 
@@ -66,14 +67,18 @@ def _summary_pairs(cells: list[Cell]) -> list[tuple[str, Cell]] | None:
 
 
 Required = dict[str, tuple[object, Where, Unit | None]]
+_Group = TypeVar("_Group")
 
 
-class TableLists:
+class TableLists(ABC, Generic[_Group]):
     """A pasted table being read whose list elements wait until the table ends.
 
     They are kept only if every row of the table was read: a list missing a row the table prints
     would be summed against its printed total and give an error the report does not have.  A
     table that could not be read whole has each waiting element reported unread instead.
+
+    A row is read in two steps: :meth:`groups` splits its cells into the table's figures (each
+    with its label), :meth:`read` puts them.
     """
 
     #: The table's name, in English and Chinese, and what its lists are, for the unread reason.
@@ -83,6 +88,22 @@ class TableLists:
     def __init__(self) -> None:
         self.pending: list[tuple[Path, object, Required]] = []
         self.complete = True
+
+    def row(self, r: Reader, unit: Unit, cells: list[Cell]) -> bool:
+        """Read one row; ``False`` if it is not a row of this table."""
+        groups = self.groups(cells)
+        if not groups:
+            return False
+        self.read(r, unit, groups)
+        return True
+
+    @abstractmethod
+    def groups(self, cells: list[Cell]) -> list[_Group] | None:
+        """The row's figures, each with its label; ``None`` if it is not a row of this table."""
+
+    @abstractmethod
+    def read(self, r: Reader, unit: Unit, groups: list[_Group]) -> None:
+        """Put the figures of one row."""
 
     def wait(self, path: Path, key: object, required: Required) -> None:
         """Keep the list element ``key`` of ``path`` (with ``required``) until the table ends."""
@@ -118,20 +139,16 @@ class TableLists:
         self.complete = True
 
 
-class Summary(TableLists):
+class Summary(TableLists[tuple[str, Cell]]):
     """收入支出决算总表 being read: its lines by source and by 类 wait until the table ends (R1
     and R3 add them up)."""
 
     title = ("收入支出决算总表", "收入支出决算总表")
     lists = ("lists", "收入、支出分项")
 
-    def row(self, r: Reader, unit: Unit, cells: list[Cell]) -> bool:
-        """Read one row; ``False`` if it is not a row of label–amount pairs."""
-        pairs = _summary_pairs(cells)
-        if not pairs:
-            return False
-        self.read(r, unit, pairs)
-        return True
+    def groups(self, cells: list[Cell]) -> list[tuple[str, Cell]] | None:
+        """The row's label–amount pairs."""
+        return _summary_pairs(cells)
 
     def stream(self, r: Reader, unit: Unit, cells: list[Cell]) -> None:
         """Read the table printed one cell per line (a web page's table as text): the header
@@ -234,7 +251,7 @@ def _fiscal_groups(cells: list[Cell], columns: int) -> list[tuple[str, list[Cell
     return groups if groups and all(amounts for _, amounts in groups) else None
 
 
-class FiscalTable(TableLists):
+class FiscalTable(TableLists[tuple[str, list[Cell]]]):
     """财政拨款收入支出决算总表 being read: totals and the per-fund flows of §四.
 
     The per-fund figures wait for the whole table (R14–R19 add them up); the 支出 by 类 on the
@@ -255,6 +272,7 @@ class FiscalTable(TableLists):
         self.columns = [None, *_FUND_LABELS.values()]
 
     def row(self, r: Reader, unit: Unit, cells: list[Cell]) -> bool:
+        """Read one row, or take the 支出 side's header: the order of its fund columns."""
         labels = [
             c.label for c in cells if c.label and not (NUMBER_CELL.match(c.value) or c.value in _DASHES)
         ]
@@ -265,9 +283,13 @@ class FiscalTable(TableLists):
                 None if label == "合计" else _FUND_LABELS[label] for label in order[order.index("合计") :]
             ]
             return True
-        groups = _fiscal_groups(cells, len(self.columns))
-        if groups is None:
-            return False
+        return super().row(r, unit, cells)
+
+    def groups(self, cells: list[Cell]) -> list[tuple[str, list[Cell]]] | None:
+        """The row's labels, each with its amount cells (one, or one per column of the 支出 side)."""
+        return _fiscal_groups(cells, len(self.columns))
+
+    def read(self, r: Reader, unit: Unit, groups: list[tuple[str, list[Cell]]]) -> None:
         for position, (label, amounts) in enumerate(groups):
             right = position > 0 or label in ("本年支出合计", "年末财政拨款结转和结余")
             if label in _FUND_LABELS and not right:
@@ -286,7 +308,6 @@ class FiscalTable(TableLists):
                 )
             else:
                 self.unknown_row(r, amounts[0].where(), label, [c.value for c in amounts])
-        return True
 
     def _figure(self, r: Reader, unit: Unit, label: str, amounts: list[Cell], side: int) -> None:
         field, per_fund = _FISCAL_FIGURES[label]
@@ -358,17 +379,18 @@ def _basic_groups(cells: list[Cell]) -> list[_BasicGroup] | None:
     return groups or None
 
 
-class BasicTable(TableLists):
+class BasicTable(TableLists[_BasicGroup]):
     """一般公共预算财政拨款基本支出决算表 being read: totals, and the lines by 经济分类 code,
     which wait for the whole table (R22 adds them up by 人员/公用经费)."""
 
     title = ("基本支出决算表", "基本支出决算表")
     lists = ("lines", "经济分类明细")
 
-    def row(self, r: Reader, unit: Unit, cells: list[Cell]) -> bool:
-        groups = _basic_groups(cells)
-        if not groups:
-            return False
+    def groups(self, cells: list[Cell]) -> list[_BasicGroup] | None:
+        """The row's figures: an economic code (with its name) or a total's label, and its amount."""
+        return _basic_groups(cells)
+
+    def read(self, r: Reader, unit: Unit, groups: list[_BasicGroup]) -> None:
         for group in groups:
             amount_cell = group.amount
             found = cell_amount(r, amount_cell, unit) if amount_cell.value not in _DASHES else None
@@ -387,4 +409,3 @@ class BasicTable(TableLists):
                     self.wait(("basic_expenditure", "lines"), group.key, required)
             else:
                 self.unknown_row(r, where, group.key, [amount_cell.value])
-        return True
