@@ -24,6 +24,7 @@ import attrs
 from budgetacct.errors import BudgetAcctError
 from budgetacct.model.disclosure import StatedChange
 from budgetacct.money import Amount, Direction, Percent, Unit, parse_amount
+from budgetacct.reader.lexicon import LEXICON
 
 __all__ = [
     "BUDGET_WORDINGS",
@@ -72,6 +73,8 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
     (("revenue.other",), r"其他资金收入预算总计\s*"),  # Jiangsu: 其他资金 is the 其他收入 line
     (("revenue.other",), r"其他资金\s*"),
     (("revenue.government_fund",), r"政府性基金收入预算\s*"),
+    # Jiangsu 2019: “2．财政专户管理资金收入预算总计0万元，与上年相比无变化。”
+    (("revenue.special_account",), r"财政专户管理资金收入(?:预算总计|预算)?\s*"),
     (("expenditure.total",), r"本年支出预算合计\s*"),
     (("expenditure.total",), r"(?<![拨款基本项目])支出预算\s*(?=[^，。]*，其中：财政拨款支出预算)"),
     (("expenditure.basic",), r"(?<!财政拨款)基本支出(?:预算数为)?\s*"),
@@ -139,7 +142,9 @@ _CHANGE: Final = re.compile(
     r"(?:\s*[，,]\s*主要(?:是)?用于[^。]{0,80}。)?"  # “，主要用于人员支出、日常公用支出。与上年相比…”
     r"\s*[，,。；;]?\s*(?:(?:与上年相比|比上年相比|比上年(?:预算数?)?|较上年预算数?|与20\d{2}年(?:预算)?相比|比20\d{2}年(?:预算)?)"
     r"[，,]?\s*(?:收、支预算总计各|财政拨款收、支总计各|财政拨款支出)?"
-    r"(?P<direction>增加|减少)|本年数(?P<compared>小于|大于)上年预算数)\s*"
+    r"(?P<direction>增加|减少)|本年数(?P<compared>小于|大于)上年预算数"
+    # Shanghai 2025: “公务用车购置费0万元，与2024年预算一致0万元” (the change's blank filled with 0).
+    r"|与(?:上年|20\d{2}年)(?:预算数?)?(?P<flat>一致|持平))\s*"
     + _AMOUNT
     + r"(?:\s*[，,]\s*(?:增长|增幅|下降|降幅)\s*(?P<rate>[0-9]+(?:\.[0-9]+)?)\s*%)?"
 )
@@ -154,6 +159,8 @@ CHANGE_FIELDS: Final = {
     "general_budget.total": "general_budget.change",
     "operating_costs": "operating_costs.change",
     "revenue.general_budget": "revenue.general_budget_change",
+    "revenue.other": "revenue.other_change",
+    "revenue.special_account": "revenue.special_account_change",
     "expenditure.basic": "expenditure.basic_change",
     "expenditure.project": "expenditure.project_change",
     "expenditure.reserve": "expenditure.reserve_change",
@@ -178,7 +185,40 @@ _DIRECTIONS: Final = {
 
 
 def _direction(change: re.Match[str]) -> Direction:
+    if change["flat"]:
+        return Direction.FLAT
     return _DIRECTIONS[change["direction"] or change["compared"]]
+
+
+#: Last year's figure printed in brackets after a change: “与上年相比增加2,247.84万元（上年财政仅安排
+#: 省检察院本级预留机动140.2万元）” (Jiangsu 2018), read when it is this year's figure less the change.
+_PREVIOUS: Final = re.compile(r"\s*[（(]上年[^）)]{0,30}?" + _AMOUNT + r"\s*[）)]")
+#: The reason after a change, to the end of its sentence and the sentences that go on with it
+#: (“主要原因是…减少部门支出1,653万元。同时，…增加部门预算1,464.3万元。”).
+_REASON_SPAN: Final = re.compile(
+    r"\s*[，,。；;]?\s*(?:主要原因是|主要是|原因是)[^。]*。(?:\s*(?:同时|另外|此外)[^。]*。)*"
+)
+#: A figure the reason names, with its direction: “减少部门支出 1,653 万元”, “增加了 40万元”.
+_FACTOR: Final = re.compile(r"(?P<direction>增加|减少)了?[^，,。；;0-9]{0,8}?\s*" + _AMOUNT)
+_CLAUSE_START: Final = re.compile(r"[^，,。；;]*$")
+
+
+def _reason_factors(joined: str, end: int) -> list[tuple[Direction, Amount, int, int, str]]:
+    """The figures the reason right after ``end`` names: direction, amount, span, its clause."""
+    reason = _REASON_SPAN.match(joined, end)
+    if reason is None:
+        return []
+    factors = []
+    for factor in _FACTOR.finditer(joined, reason.start(), reason.end()):
+        amount = _amount(factor)
+        if amount is None:
+            continue
+        head = _CLAUSE_START.search(joined, reason.start(), factor.start())
+        clause = joined[head.start() if head else factor.start() : factor.end()]
+        clause = re.sub(r"^\s*(?:主要原因是|主要是|原因是|同时|另外|此外)", "", clause).strip()
+        direction = _DIRECTIONS[factor["direction"]]
+        factors.append((direction, amount, factor.start("amount"), factor.end("unit"), clause))
+    return factors
 
 
 @attrs.frozen
@@ -208,6 +248,8 @@ class BudgetItem:
     change: StatedChange | None = None
     change_figure: BudgetFigure | None = None
     executed: BudgetFigure | None = None
+    #: The figures the reason for the change names: (direction, clause, figure).
+    factors: tuple[tuple[Direction, str, BudgetFigure], ...] = ()
 
 
 @attrs.frozen
@@ -313,11 +355,31 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
         known = changes.setdefault(change_field, stated)
         if known == stated:
             place(change_field, amount, match.start("amount"), match.end("unit"), known is not stated)
+            if known is stated:
+                read_previous(field, change_field, stated, match.end())
             reason = _REASON.match(joined, match.end())
             if reason is not None and field.startswith("three_public."):
                 reasons.setdefault(f"{field}.reason", reason.group(1).strip())
             elif reason is not None and field == "fiscal.total":
                 reasons.setdefault("fiscal.reason", reason.group(1).strip() + "。")
+
+    def read_previous(field: str, change_field: str, stated: StatedChange, end: int) -> None:
+        """Last year's figure in brackets after the change, and the change restated by its reason."""
+        after = end
+        previous = _PREVIOUS.match(joined, end)
+        before = _amount(previous) if previous is not None else None
+        if previous is not None and before is not None and field in figures and stated.amount is not None:
+            moved = figures[field].amount - before
+            if moved == {Direction.INCREASE: stated.amount, Direction.DECREASE: -stated.amount}.get(
+                stated.direction
+            ):
+                changes[change_field] = attrs.evolve(stated, previous=before)
+                place(f"{change_field}.previous", before, previous.start("amount"), previous.end("unit"), False)
+                after = previous.end()
+        # “增加40万元，…。主要原因是南京铁路检察院增加了40万元的检察办案费预算”: the same change.
+        for direction, amount, start, stop, _ in _reason_factors(joined, after):
+            if (direction, amount) == (stated.direction, stated.amount) and (start, stop) not in taken:
+                place(change_field, amount, start, stop, True)
 
     for fields, pattern in _COMPILED:
         for match in pattern.finditer(joined):
@@ -376,6 +438,7 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
     found.extend(item.figure for item in items)
     found.extend(item.change_figure for item in items if item.change_figure is not None)
     found.extend(item.executed for item in items if item.executed is not None)
+    found.extend(figure for item in items for _, _, figure in item.factors)
     projects = _TARGET_PROJECTS.search(joined)
     placed = {(figure.start, figure.end) for figure in found}
     unread = tuple(
@@ -451,7 +514,9 @@ _ARRANGED: Final = re.compile(r"[^“”]{0,160}?\d{4}\s*年预算安排\s*" + _
 def _named(codes: Mapping[str, str], name: str, parent: str | None, digits: int) -> str | None:
     """The one code of ``digits`` digits under ``parent`` printed as ``name`` (±“支出”), else None."""
     wanted = "".join(name.split()).replace("其它", "其他")  # the same word, two spellings
-    variants = {wanted, wanted + "支出", wanted.removesuffix("支出")}
+    # A name of an earlier catalogue, or a common misprint, stands for the lexicon's catalogue name.
+    names = {wanted, *LEXICON.names_for(wanted), *LEXICON.names_for(wanted.removesuffix("支出"))}
+    variants = {variant for each in names for variant in (each, each + "支出", each.removesuffix("支出"))}
     found = {
         code
         for code, printed in codes.items()
@@ -498,7 +563,16 @@ def _read_items(
                     joined[c_start:c_end],
                     first is not None,
                 )
-        item = BudgetItem(code, name, figure, change if first is None else None, change_figure)
+        factors = []
+        if first is None and change_match is not None and change is not None:
+            for direction, amount_named, f_start, f_end, clause in _reason_factors(joined, change_match.end()):
+                factor_field = f"{field}.factors:{len(factors)}"
+                named = BudgetFigure(factor_field, amount_named, *span_of(f_start, f_end), joined[f_start:f_end])
+                factors.append((direction, clause, named))
+                taken[(f_start, f_end)] = factor_field
+        item = BudgetItem(
+            code, name, figure, change if first is None else None, change_figure, factors=tuple(factors)
+        )
         lines.setdefault(field, item)
         read.append(item)
         taken[(start, end)] = field

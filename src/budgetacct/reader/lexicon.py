@@ -32,7 +32,7 @@ from budgetacct.errors import InvalidValue
 from budgetacct.paths import Path, parse_path
 from budgetacct.reader.schema import ReaderBug, field_type
 
-__all__ = ["LEXICON", "SECTIONS", "Entry", "Found", "Lexicon", "Seen", "labels", "load_lexicon"]
+__all__ = ["LEXICON", "SECTIONS", "Entry", "Found", "Lexicon", "NameAlias", "Seen", "labels", "load_lexicon"]
 
 #: The sections a sentence can belong to (see :func:`budgetacct.reader.sentences.assign_context`).
 SECTIONS: Final = (
@@ -108,6 +108,18 @@ def _fill(path: Path, section: str | None) -> Path:
 
 
 @attrs.frozen
+class NameAlias:
+    """A 功能分类 name as printed (``printed``) for a catalogue's name (``name``): a 类 or 款 renamed
+    between catalogue years (“医疗卫生与计划生育支出” before 2019 is 卫生健康支出), or a common
+    misprint (“一般行政事务管理” for 一般行政管理事务).  The reader still takes a printed name only
+    when it names one code under its parent."""
+
+    printed: str
+    name: str
+    seen: tuple[Seen, ...]
+
+
+@attrs.frozen
 class Found:
     """A label found in a text: ``text[start:end] == wording``; ``entries`` are its readings."""
 
@@ -120,8 +132,9 @@ class Found:
 class Lexicon:
     """The entries by wording, and a character trie of the wordings for longest-match lookup."""
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Entry], aliases: Sequence[NameAlias] = ()) -> None:
         self.entries = tuple(entries)
+        self.aliases = tuple(aliases)
         self._by_wording: dict[str, tuple[Entry, ...]] = {}
         for entry in entries:
             self._by_wording[entry.wording] = (*self._by_wording.get(entry.wording, ()), entry)
@@ -132,6 +145,10 @@ class Lexicon:
                 node = node.setdefault(char, {})
             node[""] = wording
         self.first_chars = frozenset(self._trie)
+
+    def names_for(self, printed: str) -> tuple[str, ...]:
+        """The catalogue names a printed 功能分类 name may stand for (its aliases)."""
+        return tuple(alias.name for alias in self.aliases if alias.printed == printed)
 
     def entries_for(self, wording: str) -> tuple[Entry, ...]:
         return self._by_wording.get(wording, ())
@@ -239,6 +256,19 @@ def _entry(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> E
     )
 
 
+def _alias(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> NameAlias:
+    where = f"function_name {index + 1} ({raw.get('printed')!r})"
+    if set(raw) != {"printed", "name", "seen"}:
+        raise ReaderBug(f"lexicon {where}: needs exactly printed, name and seen")
+    printed, name = raw["printed"], raw["name"]
+    if not isinstance(printed, str) or not isinstance(name, str) or not printed or not name or printed == name:
+        raise ReaderBug(f"lexicon {where}: printed and name are two different non-empty names")
+    seen_keys = _strings(raw["seen"], where)
+    if not seen_keys or any(key not in sources for key in seen_keys):
+        raise ReaderBug(f"lexicon {where}: seen must name sources of [sources], not {seen_keys!r}")
+    return NameAlias(printed, name, tuple(sources[key] for key in seen_keys))
+
+
 def _check_overlaps(entries: Sequence[Entry]) -> None:
     """Two entries of one wording must never apply in the same section."""
     by_wording: dict[str, list[Entry]] = {}
@@ -259,8 +289,9 @@ def load_lexicon(text: str) -> Lexicon:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ReaderBug(f"lexicon: not valid TOML: {exc}") from None
-    if set(data) - {"sources", "label"}:
-        raise ReaderBug(f"lexicon: unknown tables {sorted(set(data) - {'sources', 'label'})}")
+    tables = {"sources", "label", "function_name"}
+    if set(data) - tables:
+        raise ReaderBug(f"lexicon: unknown tables {sorted(set(data) - tables)}")
     sources: dict[str, Seen] = {}
     for key, raw in data.get("sources", {}).items():
         if set(raw) != {"province", "year", "document"}:
@@ -268,7 +299,8 @@ def load_lexicon(text: str) -> Lexicon:
         sources[key] = Seen(key, str(raw["province"]), int(raw["year"]), str(raw["document"]))
     entries = [_entry(raw, sources, index) for index, raw in enumerate(data.get("label", []))]
     _check_overlaps(entries)
-    return Lexicon(entries)
+    aliases = [_alias(raw, sources, index) for index, raw in enumerate(data.get("function_name", []))]
+    return Lexicon(entries, aliases)
 
 
 def _bundled() -> Lexicon:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Final, Literal
 
+import attrs
+
 from budgetacct.codes import FunctionCode, nearest_catalogue
 from budgetacct.errors import BudgetAcctError, InputError
 from budgetacct.model import budget as model
@@ -131,7 +133,10 @@ def _path(field: str, lines: list[str], funds: list[str], coded: dict[str, list[
     if code_part:
         code, _, part = code_part.partition(".")
         index = coded[section].index(code)
-        place = ("executed",) if part == "executed" else (*((part,) if part else ()), "amount")
+        if part.startswith("factors:"):
+            place: tuple[str | int, ...] = ("factors", int(part.partition(":")[2]), "amount")
+        else:
+            place = ("executed",) if part == "executed" else (*((part,) if part else ()), "amount")
         return render_path((*section.split("."), index, *place))
     parts: tuple[str, ...] = tuple(field.split("."))
     if (parts[0] == "three_public" and len(parts) == 2) or (parts[0] in _FIGURES and len(parts) == 1):
@@ -170,6 +175,9 @@ def _planned(text: BudgetText, section: str) -> list[model.PlannedLine]:
             name=item.name,
             change=item.change,
             executed=item.executed.amount if item.executed else None,
+            factors=tuple(
+                model.ChangeFactor(direction, figure.amount, clause) for direction, clause, figure in item.factors
+            ),
         )
         for item in text.items
         if not item.figure.restated and item.figure.field.startswith(f"{section}:")
@@ -216,6 +224,9 @@ def budget_from(
             change=text.change("revenue.change"),
             fiscal_change=text.change("revenue.fiscal_change"),
             general_budget_change=text.change("revenue.general_budget_change"),
+            other_change=text.change("revenue.other_change"),
+            special_account=get("revenue.special_account"),
+            special_account_change=text.change("revenue.special_account_change"),
         )
         if any_of("revenue.")
         else None
@@ -371,10 +382,15 @@ def read_budget_document(
     budget, paths = budget_from(
         text, noted, year=year, department=department, level=level, table_set=chosen if noted else None
     )
+    stored = {(figure.start, figure.end) for figure in text.figures if figure.field in paths}
+    # A printing is unread when none of the fields it fills is stored (listed once).
     unread = sorted(
-        [*text.unread, *((f.start, f.end, f.printed) for f in text.figures if f.field not in paths)]
+        {
+            *text.unread,
+            *((f.start, f.end, f.printed) for f in text.figures if (f.start, f.end) not in stored),
+        }
     )
-    return assemble_read(
+    read = assemble_read(
         document,
         narrative,
         tables,
@@ -394,4 +410,15 @@ def read_budget_document(
             for start, _, printed in unread
         ],
         unread_figures=len(unread),
+    )
+    # One printing that fills two fields (“收入、支出预算总计X” is both totals) is one figure read.
+    counted = len(stored)
+    coverage = read.coverage
+    return attrs.evolve(
+        read,
+        coverage=attrs.evolve(
+            coverage,
+            figures_read=coverage.figures_read - coverage.narrative_read + counted,
+            narrative_read=counted,
+        ),
     )
