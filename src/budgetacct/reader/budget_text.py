@@ -173,7 +173,7 @@ CHANGE_FIELDS: Final = {
 }
 #: The reason stated right after a change (“，主要原因是压减了公务接待费的支出预算安排。”), kept for
 #: the figures whose model has a place for it; and Shanghai's paragraph on the fiscal budget's change.
-_REASON: Final = re.compile(r"\s*[，,。]\s*((?:主要原因是|主要是|原因是)[^。]+)")
+_REASON: Final = re.compile(r"\s*[，,。]\s*((?:主要原因是|主要是|原因是)[^。；;]+)")
 _FISCAL_REASON: Final = re.compile(r"财政拨款收入支出(?:增加|减少)的主要原因是[^。]+。")
 _CHANGE_PLACES: Final = frozenset(CHANGE_FIELDS.values())
 _DIRECTIONS: Final = {
@@ -293,6 +293,11 @@ _EQUIPMENT: Final = re.compile(
 _FISCAL_CHANGE: Final = re.compile(
     r"财政拨款支出预算与上年(?:全年)?预算数?相比(?P<direction>增加|减少)\s*" + _AMOUNT
 )
+#: The change of the 政府性基金 spending among the fiscal changes by line (a university, 2023: “5.政府性
+#: 基金支出比去年增加 109.5 万元”).
+_FUND_CHANGE: Final = re.compile(
+    r"政府性基金(?:预算)?(?:拨款)?支出比(?:上年|去年)(?:预算数?)?(?P<direction>增加|减少)\s*" + _AMOUNT
+)
 _LINE_REASONS: Final = re.compile(r"\s*[。，,]\s*其中[：:]\s*((?:\d+\s*[．.][^；;。]*[；;。]\s*)+)")
 _OF_WHICH: Final = re.compile(r"\s*[。，,]\s*其中[：:]")
 _TARGETED: Final = re.compile(
@@ -408,6 +413,11 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
         # Its reasons follow line by line: “其中：1.教育支出比上年增加…，主要原因是…；2.…。”
         if (by_line := _LINE_REASONS.match(joined, fiscal_change.end())) is not None:
             reasons.setdefault("fiscal.reason", by_line.group(1).strip())
+    fund_change = _FUND_CHANGE.search(joined)
+    if fund_change is not None and (amount := _amount(fund_change)) is not None:
+        field = "fiscal.government_fund.change"
+        changes.setdefault(field, StatedChange(_DIRECTIONS[fund_change["direction"]], amount))
+        place(field, amount, fund_change.start("amount"), fund_change.end("unit"), False)
     targeted: list[tuple[str, BudgetFigure]] = []
     if "targets.amount" in figures:
         position = figures["targets.amount"].end

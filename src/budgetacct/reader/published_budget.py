@@ -125,8 +125,12 @@ def _path(field: str, lines: list[str], funds: list[str], coded: dict[str, list[
     """The Budget path a narrative field is stored at (``None``: not stored)."""
     if field in _SOURCES:
         return render_path(("revenue", "lines", lines.index(field), "amount"))
-    if field in _FUNDS:
-        return render_path(("fiscal", "funds", funds.index(field), "amount")) if field in funds else None
+    fund, _, changed = field.rpartition(".") if field.endswith(".change") else (field, "", "")
+    if fund in _FUNDS:
+        place = ("change", "amount") if changed else ("amount",)
+        # A fund's amount is stored only beside the 一般公共预算 one (see budget_from).
+        stored = fund in funds and (bool(changed) or "fiscal.general_fund" in funds)
+        return render_path(("fiscal", "funds", funds.index(fund), *place)) if stored else None
     if field.startswith("targets.lines:"):
         return render_path(("targets", "lines", int(field.rpartition(":")[2]), "amount"))
     section, _, code_part = field.partition(":")
@@ -211,6 +215,8 @@ def budget_from(
     fiscal_rows = _planned(text, FISCAL_ROWS)
     # The funds only with the 一般公共预算 one: a fund read alone would not add up to the total.
     funds = [field for field in _FUNDS if get(field) is not None] if get("fiscal.general_fund") else []
+    # A fund's change printed without its amount (the amount left out: it would not add up alone).
+    funds = [field for field in _FUNDS if field in funds or text.change(f"{field}.change") is not None]
     overview = (
         model.BudgetOverview(**figures("overview", _OVERVIEW), change=text.change("overview.change"))
         if any_of("overview.")
@@ -255,7 +261,14 @@ def budget_from(
             basic=BasicExpenditure(**figures("fiscal.basic", ("total", "personnel", "public")))
             if any_of("fiscal.basic.")
             else None,
-            funds=tuple(model.FundBudget(_FUNDS[field], get(field)) for field in funds),
+            funds=tuple(
+                model.FundBudget(
+                    _FUNDS[field],
+                    get(field) if get("fiscal.general_fund") else None,
+                    change=text.change(f"{field}.change"),
+                )
+                for field in funds
+            ),
         )
         if any_of("fiscal.")
         else None
