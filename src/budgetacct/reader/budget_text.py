@@ -208,7 +208,7 @@ def _reason_factors(joined: str, end: int) -> list[tuple[Direction, Amount, int,
     reason = _REASON_SPAN.match(joined, end)
     if reason is None:
         return []
-    factors = []
+    factors: list[tuple[Direction, Amount, int, int, str]] = []
     for factor in _FACTOR.finditer(joined, reason.start(), reason.end()):
         amount = _amount(factor)
         if amount is None:
@@ -379,7 +379,9 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
                 stated.direction
             ):
                 changes[change_field] = attrs.evolve(stated, previous=before)
-                place(f"{change_field}.previous", before, previous.start("amount"), previous.end("unit"), False)
+                place(
+                    f"{change_field}.previous", before, previous.start("amount"), previous.end("unit"), False
+                )
                 after = previous.end()
         # “增加40万元，…。主要原因是南京铁路检察院增加了40万元的检察办案费预算”: the same change.
         for direction, amount, start, stop, _ in _reason_factors(joined, after):
@@ -573,11 +575,15 @@ def _read_items(
                     joined[c_start:c_end],
                     first is not None,
                 )
-        factors = []
+        factors: list[tuple[Direction, str, BudgetFigure]] = []
         if first is None and change_match is not None and change is not None:
-            for direction, amount_named, f_start, f_end, clause in _reason_factors(joined, change_match.end()):
+            for direction, amount_named, f_start, f_end, clause in _reason_factors(
+                joined, change_match.end()
+            ):
                 factor_field = f"{field}.factors:{len(factors)}"
-                named = BudgetFigure(factor_field, amount_named, *span_of(f_start, f_end), joined[f_start:f_end])
+                named = BudgetFigure(
+                    factor_field, amount_named, *span_of(f_start, f_end), joined[f_start:f_end]
+                )
                 factors.append((direction, clause, named))
                 taken[(f_start, f_end)] = factor_field
         item = BudgetItem(

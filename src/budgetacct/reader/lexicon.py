@@ -261,7 +261,13 @@ def _alias(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> N
     if set(raw) != {"printed", "name", "seen"}:
         raise ReaderBug(f"lexicon {where}: needs exactly printed, name and seen")
     printed, name = raw["printed"], raw["name"]
-    if not isinstance(printed, str) or not isinstance(name, str) or not printed or not name or printed == name:
+    if (
+        not isinstance(printed, str)
+        or not isinstance(name, str)
+        or not printed
+        or not name
+        or printed == name
+    ):
         raise ReaderBug(f"lexicon {where}: printed and name are two different non-empty names")
     seen_keys = _strings(raw["seen"], where)
     if not seen_keys or any(key not in sources for key in seen_keys):

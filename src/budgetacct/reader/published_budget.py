@@ -127,10 +127,10 @@ def _path(field: str, lines: list[str], funds: list[str], coded: dict[str, list[
         return render_path(("revenue", "lines", lines.index(field), "amount"))
     fund, _, changed = field.rpartition(".") if field.endswith(".change") else (field, "", "")
     if fund in _FUNDS:
-        place = ("change", "amount") if changed else ("amount",)
+        inside = ("change", "amount") if changed else ("amount",)
         # A fund's amount is stored only beside the 一般公共预算 one (see budget_from).
         stored = fund in funds and (bool(changed) or "fiscal.general_fund" in funds)
-        return render_path(("fiscal", "funds", funds.index(fund), *place)) if stored else None
+        return render_path(("fiscal", "funds", funds.index(fund), *inside)) if stored else None
     if field.startswith("targets.lines:"):
         return render_path(("targets", "lines", int(field.rpartition(":")[2]), "amount"))
     section, _, code_part = field.partition(":")
@@ -180,7 +180,8 @@ def _planned(text: BudgetText, section: str) -> list[model.PlannedLine]:
             change=item.change,
             executed=item.executed.amount if item.executed else None,
             factors=tuple(
-                model.ChangeFactor(direction, figure.amount, clause) for direction, clause, figure in item.factors
+                model.ChangeFactor(direction, figure.amount, clause)
+                for direction, clause, figure in item.factors
             ),
         )
         for item in text.items
