@@ -154,3 +154,21 @@ def test_the_new_budget_fields_round_trip_through_json() -> None:
     data = unstructure(budget)
     assert data["revenue"]["special_account"] == "0"
     assert structure(data, Budget) == budget
+
+
+def test_jiangsus_general_fund_spending_is_the_funds_first_line() -> None:
+    # 江苏省人民检察院 2018年部门预算, pages 28–29.
+    read = read_budget_text(
+        "省检察院 2018 年一般公共预算财政拨款支出预算21,940.96 万元，与上年相比增加 3,958.98 万元，增长22%。\n"
+        "省检察院 2018 年政府性基金支出预算支出 0 万元。"
+    )
+    assert read.get("general_budget.total") == read.get("fiscal.general_fund") == Amount("21940.96")
+    assert read.get("fiscal.government_fund") == Amount("0")
+    assert read.unread == ()
+
+
+def test_the_whole_budgets_performance_targets_are_not_the_projects() -> None:
+    # 江苏省高级人民法院 2019年部门预算, page 25.
+    read = read_budget_text("2019 年本部门实行整体支出绩效目标管理，涉及财政性资金合计 37188.34 万元。")
+    assert read.get("targets.overall_amount") == Amount("37188.34")
+    assert read.get("targets.amount") is None

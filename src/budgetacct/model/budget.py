@@ -254,6 +254,9 @@ class PerformanceTargets:
     lines: tuple[TargetedProject, ...] = v.tuple_field(
         TargetedProject, "绩效目标项目（TargetedProject）", "a TargetedProject"
     )
+    #: The money under the department's 整体支出绩效目标 (targets for the whole budget, not per
+    #: project): “本部门实行整体支出绩效目标管理，涉及财政性资金合计37188.34万元” (Jiangsu 2019).
+    overall_amount: Amount | None = v.optional_amount_field()
 
 
 @attrs.frozen

@@ -88,7 +88,8 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
         ("fiscal.general_fund", "general_budget.total"),
         r"财政拨款支出预算中[，,]\s*一般公共预算(?:财政)?拨款支出预算\s*",
     ),
-    (("general_budget.total",), r"一般公共预算(?:财政)?拨款支出预算\s*"),
+    # Jiangsu: “一般公共预算财政拨款支出预算21,940.96万元”, the 一般公共预算 fund's part of 财政拨款.
+    (("general_budget.total", "fiscal.general_fund"), r"一般公共预算(?:财政)?拨款支出预算\s*"),
     (("general_budget.total",), r"一般公共预算财政拨款支出\s*"),  # 重庆 2018: “…收入X万元，…支出X万元”
     (("revenue.general_budget",), r"一般公共预算财政拨款收入\s*"),
     (("fiscal.government_fund",), r"政府性基金(?:预算)?(?:拨款)?支出预算(?:支出)?\s*"),
@@ -125,6 +126,7 @@ BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
         ("targets.amount",),
         r"(?:绩效目标的项目共\s*\d+\s*个|\d+\s*个项目实行绩效目标管理)[，,]\s*涉及(?:项目预算资金|财政性资金合计)\s*",
     ),
+    (("targets.overall_amount",), r"实行整体支出绩效目标管理[，,]\s*涉及财政性资金合计\s*"),
     # A reason that restates the changes of 基本, 项目 and 预留机动 (“主要原因是基本支出增加人员工资…等
     # 3397.18 万元、项目经费支出安排减少 1134.33 万元、单位预留机动经费增加 1753.34 万元”): read only
     # when the amount is the change already read.

@@ -330,6 +330,7 @@ def budget_from(
         model.PerformanceTargets(
             projects=text.target_projects,
             amount=get("targets.amount"),
+            overall_amount=get("targets.overall_amount"),
             lines=tuple(model.TargetedProject(name, figure.amount) for name, figure in text.targeted),
         )
         if any_of("targets.")
