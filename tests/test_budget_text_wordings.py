@@ -57,6 +57,18 @@ def test_a_renamed_kuan_and_class_read_by_their_former_names() -> None:
     assert [item.code for item in read_budget_text(quoted, CODES).items] == ["2101102"]
 
 
+def test_an_item_printed_without_its_de_and_with_fei() -> None:
+    # 江苏省人民检察院 2018年部门预算, page 26 (its table, page 16, prints 2080504 by the catalogue name).
+    codes = {**CODES, "2080504": "未归口管理的行政单位离退休"}
+    text = (
+        "（二）社会保障和就业支出（类）\n行政事业单位离退休（款）：2018 年预算支出合计1,836.22 万元。其中:\n"
+        "1．未归口管理行政单位离退休费（项）支出 371.92 万元，与上年相比减少 1,649.26 万元，降幅 81.6 %。"
+    )
+    read = read_budget_text(text, codes)
+    assert [(item.code, str(item.figure.amount)) for item in read.items][-1] == ("2080504", "371.92")
+    assert read.unread == ()
+
+
 def test_an_alias_naming_two_codes_under_its_parent_stays_unread() -> None:
     codes = {**CODES, "20899": "行政事业单位养老支出"}  # two 款 of one name: no guess
     text = "（二）社会保障和就业支出（类）\n1. 行政事业单位离退休（款）机关事业单位基本养老保险缴费（项）支出785.06万元。"
