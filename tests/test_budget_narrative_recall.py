@@ -31,9 +31,8 @@ FLOORS = {
     "js2019-gjfy-ys.pdf": 100.0,
     "js2019-swbgt-ys-wen.pdf": 97.2,
     "sh2024-fly-dwys.pdf": 100.0,
-    # Below 95 %: 174.83万元 is a copy of page 7's text the PDF keeps outside its visible page (the
-    # document layer reads it), and 400.00 / 3000.00万元 are a project's review thresholds.
-    "sh2025-ptczj-ys.pdf": 94.4,
+    # Unread: 400.00 / 3000.00万元, the thresholds of the projects a service reviews (no budget figure).
+    "sh2025-ptczj-ys.pdf": 96.2,
     "swu2023-ys.pdf": 96.8,
     "cq2018-jtw-ys.jsp": 69.2,
 }
