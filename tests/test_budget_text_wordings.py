@@ -184,3 +184,36 @@ def test_the_whole_budgets_performance_targets_are_not_the_projects() -> None:
     read = read_budget_text("2019 年本部门实行整体支出绩效目标管理，涉及财政性资金合计 37188.34 万元。")
     assert read.get("targets.overall_amount") == Amount("37188.34")
     assert read.get("targets.amount") is None
+
+
+_SOURCE = '[sources.a]\nprovince = "江苏"\nyear = 2019\ndocument = "某厅 2019年部门预算"\n'
+
+
+@pytest.mark.parametrize(
+    ("entry", "complaint"),
+    [
+        ("fields = []\npattern = '''收支总预算'''\nseen = [\"a\"]", "dotted names"),
+        ("fields = [\"Overview total\"]\npattern = '''收支总预算'''\nseen = [\"a\"]", "dotted names"),
+        (
+            "fields = [\"overview.revenue_total\"]\npattern = '''收入(预算'''\nseen = [\"a\"]",
+            "regular expression",
+        ),
+        ("fields = [\"overview.revenue_total\"]\npattern = '''收入预算'''\nseen = [\"b\"]", "seen must name"),
+        (
+            "fields = [\"overview.revenue_total\"]\npattern = '''收入预算'''",
+            "exactly fields, pattern and seen",
+        ),
+    ],
+)
+def test_a_bad_budget_wording_fails_when_the_lexicon_is_loaded(entry: str, complaint: str) -> None:
+    with pytest.raises(ReaderBug, match=complaint):
+        load_lexicon(_SOURCE + "[[budget_wording]]\n" + entry + "\n")
+
+
+def test_every_budget_wording_was_seen_and_reads_its_fields() -> None:
+    from budgetacct.reader.budget_text import BUDGET_WORDINGS
+
+    assert len(BUDGET_WORDINGS) == len(LEXICON.budget_wordings) > 50
+    assert all(wording.seen for wording in LEXICON.budget_wordings)
+    fields = {field for wording in LEXICON.budget_wordings for field in wording.fields}
+    assert {"revenue.special_account", "targets.overall_amount", "fiscal.general_fund"} <= fields

@@ -40,99 +40,13 @@ __all__ = [
 
 _AMOUNT: Final = r"(?P<amount>[0-9][0-9,，]*(?:\.[0-9]+)?)\s*(?P<unit>万元|亿元|元)"
 _ANY_AMOUNT: Final = re.compile(r"[0-9][0-9,，]*(?:\.[0-9]+)?\s*(?:万元|亿元|元)")
-_OUT: Final = r"因公出国[（(]境[）)]费"
-_FISCAL_BASIC: Final = r"(?<!公共预算)财政拨款基本支出预算[^。]{0,40}[。，,]\s*其中[：:]\s*"
-_BASIC: Final = r"一般公共预算(?:财政)?(?:拨款)?基本支出预算[^。]{0,40}[。，,]\s*其中[：:]\s*"
 
-#: (field, wording) pairs: a field is a dotted place in the Budget (``overview.revenue_grand_total``,
-#: ``revenue.general_budget`` for the 一般公共预算 revenue line, ``three_public.outbound`` …); the
-#: first wording that matches a field's figure wins, in this order.
-BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
-    (("overview.revenue_grand_total", "overview.expenditure_grand_total"), r"收入、支出预算总计\s*"),
-    (("overview.revenue_grand_total", "overview.expenditure_grand_total"), r"收支总预算\s*"),
-    (("overview.revenue_grand_total",), r"(?<!财政拨款)(?<!资金)收入预算总计\s*"),
-    (("overview.expenditure_grand_total",), r"(?<!财政拨款)支出预算总计\s*"),
-    (("overview.revenue_total",), r"其中本年收入预算\s*"),
-    (("overview.expenditure_total",), r"[；;，]本年支出预算\s*"),
-    (("overview.non_fiscal_balance_used",), r"使用非财政拨款结余\s*"),
-    (("overview.carried_forward",), r"上年结转(?:资金预算为)?\s*"),
-    (("overview.carry_to_next",), r"结转下年\s*"),
-    (("revenue.total",), r"本年收入预算合计\s*"),
-    # A university's “我校2023年收入预算…” / “…支出预算…” restate its 收入总计 and 支出总计.
-    (("overview.revenue_grand_total",), r"我校\s*\d{4}\s*年\s*收入预算\s*"),
-    (("overview.expenditure_grand_total",), r"我校\s*\d{4}\s*年\s*支出预算\s*"),
-    # Shanghai: “2025年，某局收入预算3,121.42万元，其中：财政拨款收入…” (a university's “我校2023年
-    # 收入预算557,259.13万元，其中：…” is its 收入总计, with the balances carried forward).
-    (("revenue.total",), r"(?<!年)(?<!年 )收入预算\s*(?=[^，。]*，其中：财政拨款收入)"),
-    (("revenue.fiscal",), r"财政拨款收入预算总计\s*"),
-    (("revenue.fiscal",), r"(?<!当年)(?<!预算)财政拨款收入\s*"),
-    (("revenue.general_budget",), r"一般公共预算收入(?:预算)?\s*"),
-    (("revenue.operations",), r"(?<!单位)事业收入\s*"),
-    (("revenue.business",), r"事业单位经营收入\s*"),
-    (("revenue.other",), r"(?<!资金)其他收入\s*"),
-    (("revenue.other",), r"其他资金收入预算总计\s*"),  # Jiangsu: 其他资金 is the 其他收入 line
-    (("revenue.other",), r"其他资金\s*"),
-    (("revenue.government_fund",), r"政府性基金收入预算\s*"),
-    # Jiangsu 2019: “2．财政专户管理资金收入预算总计0万元，与上年相比无变化。”
-    (("revenue.special_account",), r"财政专户管理资金收入(?:预算总计|预算)?\s*"),
-    (("expenditure.total",), r"本年支出预算合计\s*"),
-    (("expenditure.total",), r"(?<![拨款基本项目])支出预算\s*(?=[^，。]*，其中：财政拨款支出预算)"),
-    (("expenditure.basic",), r"(?<!财政拨款)基本支出(?:预算数为)?\s*"),
-    (("expenditure.project",), r"项目支出(?:预算数为)?\s*"),
-    (("expenditure.reserve",), r"单位预留机动经费(?:预算数为)?\s*"),
-    (("fiscal.total",), r"(?<!一般公共预算)财政拨款(?:预算支出|支出预算)\s*"),
-    (("revenue.fiscal", "fiscal.total"), r"财政拨款收、支总预算\s*"),
-    # 财政拨款支出预算中，一般公共预算拨款支出预算X；政府性基金拨款支出预算Y；国有资本经营预算拨款支出预算Z:
-    # the 一般公共预算 figure is both the fund's line and the 一般公共预算 spending.
-    (
-        ("fiscal.general_fund", "general_budget.total"),
-        r"财政拨款支出预算中[，,]\s*一般公共预算(?:财政)?拨款支出预算\s*",
-    ),
-    # Jiangsu: “一般公共预算财政拨款支出预算21,940.96万元”, the 一般公共预算 fund's part of 财政拨款.
-    (("general_budget.total", "fiscal.general_fund"), r"一般公共预算(?:财政)?拨款支出预算\s*"),
-    (("general_budget.total",), r"一般公共预算财政拨款支出\s*"),  # 重庆 2018: “…收入X万元，…支出X万元”
-    (("revenue.general_budget",), r"一般公共预算财政拨款收入\s*"),
-    (("fiscal.government_fund",), r"政府性基金(?:预算)?(?:拨款)?支出预算(?:支出)?\s*"),
-    (("fiscal.state_capital",), r"国有资本经营预算(?:拨款)?支出预算\s*"),
-    # The 一般公共预算 basic spending and its parts: “…基本支出预算X万元。其中：（一）人员经费Y万元…”.
-    (("fiscal.basic.total",), r"(?<!公共预算)财政拨款基本支出预算\s*"),
-    (("fiscal.basic.personnel",), _FISCAL_BASIC + r"[（(]一[）)]\s*人员经费\s*"),
-    (
-        ("fiscal.basic.public",),
-        _FISCAL_BASIC + r"[（(]一[）)]\s*人员经费[^（(]{0,300}[（(]二[）)]\s*公用经费\s*",
-    ),
-    (("basic_expenditure.total",), r"一般公共预算(?:财政)?(?:拨款)?基本支出预算\s*"),
-    (("basic_expenditure.personnel",), _BASIC + r"[（(]一[）)]\s*人员经费\s*"),
-    (
-        ("basic_expenditure.public",),
-        _BASIC + r"[（(]一[）)]\s*人员经费[^（(]{0,300}[（(]二[）)]\s*公用经费\s*",
-    ),
-    (("three_public.total",), r"“三公”经费预算(?:数为|支出)?\s*"),
-    (("three_public.outbound",), _OUT + r"(?:用)?(?:预算)?(?:支出)?\s*"),
-    (("three_public.vehicles",), r"公务(?:用)?车购置及运行费(?:预算)?(?:支出)?\s*"),
-    (("three_public.vehicle_purchase",), r"公务用车购置(?:费)?(?:预算)?(?:支出)?\s*"),
-    (("three_public.vehicle_operation",), r"公务(?:车)?用车运行(?:维护)?费(?:预算)?(?:支出)?\s*"),
-    (("three_public.reception",), r"公务接待费(?:预算)?(?:支出)?\s*"),
-    (("operating_costs",), r"机关运行经费(?:预算)?(?:支出)?(?:为)?\s*"),
-    (("operating_costs",), r"财政拨款运行经费\s*"),
-    (("meeting_costs",), r"会议费预算支出\s*"),
-    (("training_costs",), r"培训费预算支出\s*"),
-    (("procurement.total",), r"政府采购(?:支出)?预算(?:总金?额)?(?:为)?\s*"),
-    (("procurement.goods",), r"(?:政府采购货物预算|拟采购货物支出)\s*"),
-    (("procurement.works",), r"(?:政府采购工程预算|拟采购工程支出)\s*"),
-    (("procurement.services",), r"(?:政府采购服务预算|拟购买服务支出|拟采购服务支出)\s*"),
-    # Project targets only (“实行整体支出绩效目标管理，涉及财政性资金合计…” is the whole budget's).
-    (
-        ("targets.amount",),
-        r"(?:绩效目标的项目共\s*\d+\s*个|\d+\s*个项目实行绩效目标管理)[，,]\s*涉及(?:项目预算资金|财政性资金合计)\s*",
-    ),
-    (("targets.overall_amount",), r"实行整体支出绩效目标管理[，,]\s*涉及财政性资金合计\s*"),
-    # A reason that restates the changes of 基本, 项目 and 预留机动 (“主要原因是基本支出增加人员工资…等
-    # 3397.18 万元、项目经费支出安排减少 1134.33 万元、单位预留机动经费增加 1753.34 万元”): read only
-    # when the amount is the change already read.
-    (("expenditure.basic_change",), r"基本支出增加[^0-9。；;]{0,30}?等\s*"),
-    (("expenditure.project_change",), r"项目经费支出安排减少\s*"),
-    (("expenditure.reserve_change",), r"单位预留机动经费增加\s*"),
+#: (fields, wording) pairs, from the lexicon (``data/lexicon.toml``, ``[[budget_wording]]``): a
+#: field is a dotted place in the Budget (``overview.revenue_grand_total``, ``revenue.general_budget``
+#: for the 一般公共预算 revenue line, ``three_public.outbound`` …); the first wording that matches a
+#: field's figure wins, in this order.
+BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = tuple(
+    (wording.fields, wording.pattern) for wording in LEXICON.budget_wordings
 )
 
 _COMPILED: Final = tuple((fields, re.compile(wording + _AMOUNT)) for fields, wording in BUDGET_WORDINGS)

@@ -21,6 +21,7 @@ right, the longest wording that starts at a position wins and the scan resumes a
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from importlib import resources
@@ -32,7 +33,18 @@ from budgetacct.errors import InvalidValue
 from budgetacct.paths import Path, parse_path
 from budgetacct.reader.schema import ReaderBug, field_type
 
-__all__ = ["LEXICON", "SECTIONS", "Entry", "Found", "Lexicon", "NameAlias", "Seen", "labels", "load_lexicon"]
+__all__ = [
+    "LEXICON",
+    "SECTIONS",
+    "BudgetWording",
+    "Entry",
+    "Found",
+    "Lexicon",
+    "NameAlias",
+    "Seen",
+    "labels",
+    "load_lexicon",
+]
 
 #: The sections a sentence can belong to (see :func:`budgetacct.reader.sentences.assign_context`).
 SECTIONS: Final = (
@@ -120,6 +132,16 @@ class NameAlias:
 
 
 @attrs.frozen
+class BudgetWording:
+    """A wording of a 部门预算's narrative (a regular expression; the amount follows it) and the
+    budget figures it names (dotted names of :mod:`budgetacct.reader.budget_text`)."""
+
+    fields: tuple[str, ...]
+    pattern: str
+    seen: tuple[Seen, ...]
+
+
+@attrs.frozen
 class Found:
     """A label found in a text: ``text[start:end] == wording``; ``entries`` are its readings."""
 
@@ -132,9 +154,15 @@ class Found:
 class Lexicon:
     """The entries by wording, and a character trie of the wordings for longest-match lookup."""
 
-    def __init__(self, entries: Sequence[Entry], aliases: Sequence[NameAlias] = ()) -> None:
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        aliases: Sequence[NameAlias] = (),
+        budget_wordings: Sequence[BudgetWording] = (),
+    ) -> None:
         self.entries = tuple(entries)
         self.aliases = tuple(aliases)
+        self.budget_wordings = tuple(budget_wordings)
         self._by_wording: dict[str, tuple[Entry, ...]] = {}
         for entry in entries:
             self._by_wording[entry.wording] = (*self._by_wording.get(entry.wording, ()), entry)
@@ -206,6 +234,13 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _seen(value: object, sources: Mapping[str, Seen], where: str) -> tuple[Seen, ...]:
+    keys = _strings(value, where)
+    if not keys or any(key not in sources for key in keys):
+        raise ReaderBug(f"lexicon {where}: seen must name sources of [sources], not {keys!r}")
+    return tuple(sources[key] for key in keys)
+
+
 _FIELDS: Final = frozenset(
     {"wording", "paths", "share", "sections", "outside", "after", "at_start", "part_of", "change", "seen"}
 )
@@ -228,9 +263,7 @@ def _entry(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> E
     share = _path(raw["share"], where) if "share" in raw else None
     for path in (*paths, *((share,) if share is not None else ())):
         _check_path(path, sections, where)
-    seen_keys = _strings(raw.get("seen"), where)
-    if not seen_keys or any(key not in sources for key in seen_keys):
-        raise ReaderBug(f"lexicon {where}: seen must name sources of [sources], not {seen_keys!r}")
+    seen = _seen(raw.get("seen"), sources, where)
     change = _path(raw["change"], where) if "change" in raw else None
     if change is not None:
         _check_path(change, sections, where)
@@ -245,7 +278,7 @@ def _entry(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> E
     return Entry(
         wording,
         paths,
-        tuple(sources[key] for key in seen_keys),
+        seen,
         share,
         sections,
         outside,
@@ -269,10 +302,27 @@ def _alias(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> N
         or printed == name
     ):
         raise ReaderBug(f"lexicon {where}: printed and name are two different non-empty names")
-    seen_keys = _strings(raw["seen"], where)
-    if not seen_keys or any(key not in sources for key in seen_keys):
-        raise ReaderBug(f"lexicon {where}: seen must name sources of [sources], not {seen_keys!r}")
-    return NameAlias(printed, name, tuple(sources[key] for key in seen_keys))
+    seen = _seen(raw["seen"], sources, where)
+    return NameAlias(printed, name, seen)
+
+
+_FIELD_NAME: Final = re.compile(r"[a-z_]+(?:\.[a-z_]+)*")
+
+
+def _budget_wording(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> BudgetWording:
+    where = f"budget_wording {index + 1} ({raw.get('pattern')!r})"
+    if set(raw) != {"fields", "pattern", "seen"}:
+        raise ReaderBug(f"lexicon {where}: needs exactly fields, pattern and seen")
+    fields = _strings(raw["fields"], where)
+    if not fields or not all(_FIELD_NAME.fullmatch(field) for field in fields):
+        raise ReaderBug(f"lexicon {where}: fields are dotted names such as overview.revenue_total")
+    pattern = raw["pattern"]
+    try:
+        re.compile(pattern)
+    except (re.error, TypeError) as exc:
+        raise ReaderBug(f"lexicon {where}: not a regular expression: {exc}") from None
+    seen = _seen(raw["seen"], sources, where)
+    return BudgetWording(fields, pattern, seen)
 
 
 def _check_overlaps(entries: Sequence[Entry]) -> None:
@@ -295,7 +345,7 @@ def load_lexicon(text: str) -> Lexicon:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ReaderBug(f"lexicon: not valid TOML: {exc}") from None
-    tables = {"sources", "label", "function_name"}
+    tables = {"sources", "label", "function_name", "budget_wording"}
     if set(data) - tables:
         raise ReaderBug(f"lexicon: unknown tables {sorted(set(data) - tables)}")
     sources: dict[str, Seen] = {}
@@ -306,7 +356,8 @@ def load_lexicon(text: str) -> Lexicon:
     entries = [_entry(raw, sources, index) for index, raw in enumerate(data.get("label", []))]
     _check_overlaps(entries)
     aliases = [_alias(raw, sources, index) for index, raw in enumerate(data.get("function_name", []))]
-    return Lexicon(entries, aliases)
+    wordings = [_budget_wording(raw, sources, i) for i, raw in enumerate(data.get("budget_wording", []))]
+    return Lexicon(entries, aliases, wordings)
 
 
 def _bundled() -> Lexicon:

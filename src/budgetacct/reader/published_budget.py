@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import attrs
 
 from budgetacct.codes import FunctionCode, nearest_catalogue
-from budgetacct.errors import BudgetAcctError, InputError
+from budgetacct.errors import BudgetAcctError, InputError, UnresolvedPath
 from budgetacct.model import budget as model
 from budgetacct.model.budget import Budget, BudgetLevel
 from budgetacct.model.disclosure import Assets, BasicExpenditure, OperatingCosts, Procurement, SourceLine
 from budgetacct.model.enums import Fund, RevenueSource
 from budgetacct.model.tables import StandardTable
 from budgetacct.money import Amount
-from budgetacct.paths import render_path
+from budgetacct.paths import render_path, resolve_path
 from budgetacct.reader.budget_text import FISCAL_ROWS, ITEMS, ROWS, BudgetText, read_budget_text
 from budgetacct.reader.document import Document, Narrative, TableGrid
 from budgetacct.reader.grid_tables import tables_from_grids
@@ -363,7 +363,20 @@ def budget_from(
         for section, planned_lines in ((ITEMS, planned), (ROWS, rows), (FISCAL_ROWS, fiscal_rows))
     }
     paths = {figure.field: _path(figure.field, lines, funds, coded) for figure in text.figures}
-    return budget, {field: path for field, path in paths.items() if path is not None}
+    return budget, {
+        field: path
+        for field, path in paths.items()
+        if path is not None and _holds(budget, path, text.get(field))
+    }
+
+
+def _holds(budget: Budget, path: str, amount: Amount | None) -> bool:
+    """Whether the Budget holds ``amount`` at ``path``: a figure counts as read only where it is
+    stored (a lexicon field no place of the model takes is left unread, never reported read)."""
+    try:
+        return amount is not None and resolve_path(budget, path) == amount
+    except UnresolvedPath:
+        return False
 
 
 def read_budget_document(
