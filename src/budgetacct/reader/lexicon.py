@@ -8,6 +8,11 @@ every path must be a place of the :class:`~budgetacct.model.disclosure.Disclosur
 of one wording may apply in the same section.  A bad lexicon raises
 :class:`~budgetacct.reader.schema.ReaderBug` at import, so it fails every test, not a user's read.
 
+Two more tables serve the 部门预算 reader (:mod:`budgetacct.reader.budget_text`):
+:class:`BudgetWording` (``[[budget_wording]]``: the budget figures a wording names, the wording as
+a regular expression) and :class:`NameAlias` (``[[function_name]]``: a 功能分类 name as printed
+for a catalogue name — an earlier catalogue's name or a misprint), each with where it was seen.
+
 Labels are found by longest match over a trie of the wordings (:func:`labels`): scanning left to
 right, the longest wording that starts at a position wins and the scan resumes after it, so
 ``财政拨款收入总计`` is one label and never ``收入总计`` preceded by ``财政拨款``.
