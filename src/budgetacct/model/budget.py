@@ -40,7 +40,7 @@ from budgetacct.model.disclosure import (
 )
 from budgetacct.model.enums import Fund, RevenueSource
 from budgetacct.model.tables import StandardTable
-from budgetacct.money import Amount
+from budgetacct.money import Amount, Direction
 
 __all__ = [
     "BUDGET_SOURCES",
@@ -52,6 +52,7 @@ __all__ = [
     "BudgetOverview",
     "BudgetRevenue",
     "BudgetThreePublic",
+    "ChangeFactor",
     "FundBudget",
     "PerformanceTargets",
     "PlannedFigure",
@@ -99,6 +100,18 @@ class PlannedFigure:
     reason: str | None = _text()
 
 
+@attrs.frozen
+class ChangeFactor:
+    """A figure the reason for a change names, with its direction: “这一因素较上年减少部门支出
+    1,653万元”, “增加部门预算1,464.3万元” (the factors need not add up to the change: a reason names
+    the main ones)."""
+
+    direction: Direction = attrs.field(validator=v.enum_of(Direction))
+    amount: Amount = attrs.field(validator=v.non_negative_amount)
+    #: The clause that names it, as printed.
+    text: str = attrs.field(validator=v.text)
+
+
 def _planned() -> Any:
     return v.nested_field(PlannedFigure, "预算数（PlannedFigure）", "a PlannedFigure")
 
@@ -118,6 +131,9 @@ class PlannedLine:
     #: Last year's budget as executed, where the narrative states it (Shanghai: “2023年当年预算执行数为
     #: 54.60万元，2024年预算安排53.84万元”).
     executed: Amount | None = v.optional_amount_field()
+    #: The figures the reason for the change names (Jiangsu: “主要原因是…这一因素较上年减少部门支出
+    #: 1,653万元。同时，…增加部门预算1,464.3万元”).
+    factors: tuple[ChangeFactor, ...] = v.tuple_field(ChangeFactor, "变动原因中的数字", "a ChangeFactor")
 
 
 @attrs.frozen
@@ -145,6 +161,13 @@ class BudgetRevenue:
     fiscal_change: StatedChange | None = _change()
     #: The change of the 一般公共预算 revenue line (“一般公共预算收入预算…，与上年相比增加…”).
     general_budget_change: StatedChange | None = _change()
+    #: The change of the 其他收入 line (Jiangsu: “其他资金收入预算总计14.39万元。与上年相比减少0.61万元”).
+    other_change: StatedChange | None = _change()
+    #: 财政专户管理资金收入: non-tax income (教育收费 and other fees) held in the treasury's special
+    #: account, planned beside 财政拨款 and 其他收入 in the budgets of Jiangsu, Zhejiang, Guangdong and
+    #: other provinces (“财政专户管理资金收入预算总计0万元，与上年相比无变化”), and its change.
+    special_account: Amount | None = v.optional_amount_field()
+    special_account_change: StatedChange | None = _change()
 
     def get(self, source: RevenueSource) -> SourceLine | None:
         return next((line for line in self.lines if line.source is source), None)
@@ -231,6 +254,9 @@ class PerformanceTargets:
     lines: tuple[TargetedProject, ...] = v.tuple_field(
         TargetedProject, "绩效目标项目（TargetedProject）", "a TargetedProject"
     )
+    #: The money under the department's 整体支出绩效目标 (targets for the whole budget, not per
+    #: project): “本部门实行整体支出绩效目标管理，涉及财政性资金合计37188.34万元” (Jiangsu 2019).
+    overall_amount: Amount | None = v.optional_amount_field()
 
 
 @attrs.frozen

@@ -24,6 +24,7 @@ import attrs
 from budgetacct.errors import BudgetAcctError
 from budgetacct.model.disclosure import StatedChange
 from budgetacct.money import Amount, Direction, Percent, Unit, parse_amount
+from budgetacct.reader.lexicon import LEXICON
 
 __all__ = [
     "BUDGET_WORDINGS",
@@ -39,95 +40,13 @@ __all__ = [
 
 _AMOUNT: Final = r"(?P<amount>[0-9][0-9,，]*(?:\.[0-9]+)?)\s*(?P<unit>万元|亿元|元)"
 _ANY_AMOUNT: Final = re.compile(r"[0-9][0-9,，]*(?:\.[0-9]+)?\s*(?:万元|亿元|元)")
-_OUT: Final = r"因公出国[（(]境[）)]费"
-_FISCAL_BASIC: Final = r"(?<!公共预算)财政拨款基本支出预算[^。]{0,40}[。，,]\s*其中[：:]\s*"
-_BASIC: Final = r"一般公共预算(?:财政)?(?:拨款)?基本支出预算[^。]{0,40}[。，,]\s*其中[：:]\s*"
 
-#: (field, wording) pairs: a field is a dotted place in the Budget (``overview.revenue_grand_total``,
-#: ``revenue.general_budget`` for the 一般公共预算 revenue line, ``three_public.outbound`` …); the
-#: first wording that matches a field's figure wins, in this order.
-BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = (
-    (("overview.revenue_grand_total", "overview.expenditure_grand_total"), r"收入、支出预算总计\s*"),
-    (("overview.revenue_grand_total", "overview.expenditure_grand_total"), r"收支总预算\s*"),
-    (("overview.revenue_grand_total",), r"(?<!财政拨款)(?<!资金)收入预算总计\s*"),
-    (("overview.expenditure_grand_total",), r"(?<!财政拨款)支出预算总计\s*"),
-    (("overview.revenue_total",), r"其中本年收入预算\s*"),
-    (("overview.expenditure_total",), r"[；;，]本年支出预算\s*"),
-    (("overview.non_fiscal_balance_used",), r"使用非财政拨款结余\s*"),
-    (("overview.carried_forward",), r"上年结转(?:资金预算为)?\s*"),
-    (("overview.carry_to_next",), r"结转下年\s*"),
-    (("revenue.total",), r"本年收入预算合计\s*"),
-    # A university's “我校2023年收入预算…” / “…支出预算…” restate its 收入总计 and 支出总计.
-    (("overview.revenue_grand_total",), r"我校\s*\d{4}\s*年\s*收入预算\s*"),
-    (("overview.expenditure_grand_total",), r"我校\s*\d{4}\s*年\s*支出预算\s*"),
-    # Shanghai: “2025年，某局收入预算3,121.42万元，其中：财政拨款收入…” (a university's “我校2023年
-    # 收入预算557,259.13万元，其中：…” is its 收入总计, with the balances carried forward).
-    (("revenue.total",), r"(?<!年)(?<!年 )收入预算\s*(?=[^，。]*，其中：财政拨款收入)"),
-    (("revenue.fiscal",), r"财政拨款收入预算总计\s*"),
-    (("revenue.fiscal",), r"(?<!当年)(?<!预算)财政拨款收入\s*"),
-    (("revenue.general_budget",), r"一般公共预算收入(?:预算)?\s*"),
-    (("revenue.operations",), r"(?<!单位)事业收入\s*"),
-    (("revenue.business",), r"事业单位经营收入\s*"),
-    (("revenue.other",), r"(?<!资金)其他收入\s*"),
-    (("revenue.other",), r"其他资金收入预算总计\s*"),  # Jiangsu: 其他资金 is the 其他收入 line
-    (("revenue.other",), r"其他资金\s*"),
-    (("revenue.government_fund",), r"政府性基金收入预算\s*"),
-    (("expenditure.total",), r"本年支出预算合计\s*"),
-    (("expenditure.total",), r"(?<![拨款基本项目])支出预算\s*(?=[^，。]*，其中：财政拨款支出预算)"),
-    (("expenditure.basic",), r"(?<!财政拨款)基本支出(?:预算数为)?\s*"),
-    (("expenditure.project",), r"项目支出(?:预算数为)?\s*"),
-    (("expenditure.reserve",), r"单位预留机动经费(?:预算数为)?\s*"),
-    (("fiscal.total",), r"(?<!一般公共预算)财政拨款(?:预算支出|支出预算)\s*"),
-    (("revenue.fiscal", "fiscal.total"), r"财政拨款收、支总预算\s*"),
-    # 财政拨款支出预算中，一般公共预算拨款支出预算X；政府性基金拨款支出预算Y；国有资本经营预算拨款支出预算Z:
-    # the 一般公共预算 figure is both the fund's line and the 一般公共预算 spending.
-    (
-        ("fiscal.general_fund", "general_budget.total"),
-        r"财政拨款支出预算中[，,]\s*一般公共预算(?:财政)?拨款支出预算\s*",
-    ),
-    (("general_budget.total",), r"一般公共预算(?:财政)?拨款支出预算\s*"),
-    (("general_budget.total",), r"一般公共预算财政拨款支出\s*"),  # 重庆 2018: “…收入X万元，…支出X万元”
-    (("revenue.general_budget",), r"一般公共预算财政拨款收入\s*"),
-    (("fiscal.government_fund",), r"政府性基金(?:预算)?(?:拨款)?支出预算(?:支出)?\s*"),
-    (("fiscal.state_capital",), r"国有资本经营预算(?:拨款)?支出预算\s*"),
-    # The 一般公共预算 basic spending and its parts: “…基本支出预算X万元。其中：（一）人员经费Y万元…”.
-    (("fiscal.basic.total",), r"(?<!公共预算)财政拨款基本支出预算\s*"),
-    (("fiscal.basic.personnel",), _FISCAL_BASIC + r"[（(]一[）)]\s*人员经费\s*"),
-    (
-        ("fiscal.basic.public",),
-        _FISCAL_BASIC + r"[（(]一[）)]\s*人员经费[^（(]{0,300}[（(]二[）)]\s*公用经费\s*",
-    ),
-    (("basic_expenditure.total",), r"一般公共预算(?:财政)?(?:拨款)?基本支出预算\s*"),
-    (("basic_expenditure.personnel",), _BASIC + r"[（(]一[）)]\s*人员经费\s*"),
-    (
-        ("basic_expenditure.public",),
-        _BASIC + r"[（(]一[）)]\s*人员经费[^（(]{0,300}[（(]二[）)]\s*公用经费\s*",
-    ),
-    (("three_public.total",), r"“三公”经费预算(?:数为|支出)?\s*"),
-    (("three_public.outbound",), _OUT + r"(?:用)?(?:预算)?(?:支出)?\s*"),
-    (("three_public.vehicles",), r"公务(?:用)?车购置及运行费(?:预算)?(?:支出)?\s*"),
-    (("three_public.vehicle_purchase",), r"公务用车购置(?:费)?(?:预算)?(?:支出)?\s*"),
-    (("three_public.vehicle_operation",), r"公务(?:车)?用车运行(?:维护)?费(?:预算)?(?:支出)?\s*"),
-    (("three_public.reception",), r"公务接待费(?:预算)?(?:支出)?\s*"),
-    (("operating_costs",), r"机关运行经费(?:预算)?(?:支出)?(?:为)?\s*"),
-    (("operating_costs",), r"财政拨款运行经费\s*"),
-    (("meeting_costs",), r"会议费预算支出\s*"),
-    (("training_costs",), r"培训费预算支出\s*"),
-    (("procurement.total",), r"政府采购(?:支出)?预算(?:总金?额)?(?:为)?\s*"),
-    (("procurement.goods",), r"(?:政府采购货物预算|拟采购货物支出)\s*"),
-    (("procurement.works",), r"(?:政府采购工程预算|拟采购工程支出)\s*"),
-    (("procurement.services",), r"(?:政府采购服务预算|拟购买服务支出|拟采购服务支出)\s*"),
-    # Project targets only (“实行整体支出绩效目标管理，涉及财政性资金合计…” is the whole budget's).
-    (
-        ("targets.amount",),
-        r"(?:绩效目标的项目共\s*\d+\s*个|\d+\s*个项目实行绩效目标管理)[，,]\s*涉及(?:项目预算资金|财政性资金合计)\s*",
-    ),
-    # A reason that restates the changes of 基本, 项目 and 预留机动 (“主要原因是基本支出增加人员工资…等
-    # 3397.18 万元、项目经费支出安排减少 1134.33 万元、单位预留机动经费增加 1753.34 万元”): read only
-    # when the amount is the change already read.
-    (("expenditure.basic_change",), r"基本支出增加[^0-9。；;]{0,30}?等\s*"),
-    (("expenditure.project_change",), r"项目经费支出安排减少\s*"),
-    (("expenditure.reserve_change",), r"单位预留机动经费增加\s*"),
+#: (fields, wording) pairs, from the lexicon (``data/lexicon.toml``, ``[[budget_wording]]``): a
+#: field is a dotted place in the Budget (``overview.revenue_grand_total``, ``revenue.general_budget``
+#: for the 一般公共预算 revenue line, ``three_public.outbound`` …); the first wording that matches a
+#: field's figure wins, in this order.
+BUDGET_WORDINGS: Final[tuple[tuple[tuple[str, ...], str], ...]] = tuple(
+    (wording.fields, wording.pattern) for wording in LEXICON.budget_wordings
 )
 
 _COMPILED: Final = tuple((fields, re.compile(wording + _AMOUNT)) for fields, wording in BUDGET_WORDINGS)
@@ -139,7 +58,9 @@ _CHANGE: Final = re.compile(
     r"(?:\s*[，,]\s*主要(?:是)?用于[^。]{0,80}。)?"  # “，主要用于人员支出、日常公用支出。与上年相比…”
     r"\s*[，,。；;]?\s*(?:(?:与上年相比|比上年相比|比上年(?:预算数?)?|较上年预算数?|与20\d{2}年(?:预算)?相比|比20\d{2}年(?:预算)?)"
     r"[，,]?\s*(?:收、支预算总计各|财政拨款收、支总计各|财政拨款支出)?"
-    r"(?P<direction>增加|减少)|本年数(?P<compared>小于|大于)上年预算数)\s*"
+    r"(?P<direction>增加|减少)|本年数(?P<compared>小于|大于)上年预算数"
+    # Shanghai 2025: “公务用车购置费0万元，与2024年预算一致0万元” (the change's blank filled with 0).
+    r"|与(?:上年|20\d{2}年)(?:预算数?)?(?P<flat>一致|持平))\s*"
     + _AMOUNT
     + r"(?:\s*[，,]\s*(?:增长|增幅|下降|降幅)\s*(?P<rate>[0-9]+(?:\.[0-9]+)?)\s*%)?"
 )
@@ -154,6 +75,8 @@ CHANGE_FIELDS: Final = {
     "general_budget.total": "general_budget.change",
     "operating_costs": "operating_costs.change",
     "revenue.general_budget": "revenue.general_budget_change",
+    "revenue.other": "revenue.other_change",
+    "revenue.special_account": "revenue.special_account_change",
     "expenditure.basic": "expenditure.basic_change",
     "expenditure.project": "expenditure.project_change",
     "expenditure.reserve": "expenditure.reserve_change",
@@ -166,7 +89,7 @@ CHANGE_FIELDS: Final = {
 }
 #: The reason stated right after a change (“，主要原因是压减了公务接待费的支出预算安排。”), kept for
 #: the figures whose model has a place for it; and Shanghai's paragraph on the fiscal budget's change.
-_REASON: Final = re.compile(r"\s*[，,。]\s*((?:主要原因是|主要是|原因是)[^。]+)")
+_REASON: Final = re.compile(r"\s*[，,。]\s*((?:主要原因是|主要是|原因是)[^。；;]+)")
 _FISCAL_REASON: Final = re.compile(r"财政拨款收入支出(?:增加|减少)的主要原因是[^。]+。")
 _CHANGE_PLACES: Final = frozenset(CHANGE_FIELDS.values())
 _DIRECTIONS: Final = {
@@ -178,7 +101,40 @@ _DIRECTIONS: Final = {
 
 
 def _direction(change: re.Match[str]) -> Direction:
+    if change["flat"]:
+        return Direction.FLAT
     return _DIRECTIONS[change["direction"] or change["compared"]]
+
+
+#: Last year's figure printed in brackets after a change: “与上年相比增加2,247.84万元（上年财政仅安排
+#: 省检察院本级预留机动140.2万元）” (Jiangsu 2018), read when it is this year's figure less the change.
+_PREVIOUS: Final = re.compile(r"\s*[（(]上年[^）)]{0,30}?" + _AMOUNT + r"\s*[）)]")
+#: The reason after a change, to the end of its sentence and the sentences that go on with it
+#: (“主要原因是…减少部门支出1,653万元。同时，…增加部门预算1,464.3万元。”).
+_REASON_SPAN: Final = re.compile(
+    r"\s*[，,。；;]?\s*(?:主要原因是|主要是|原因是)[^。]*。(?:\s*(?:同时|另外|此外)[^。]*。)*"
+)
+#: A figure the reason names, with its direction: “减少部门支出 1,653 万元”, “增加了 40万元”.
+_FACTOR: Final = re.compile(r"(?P<direction>增加|减少)了?[^，,。；;0-9]{0,8}?\s*" + _AMOUNT)
+_CLAUSE_START: Final = re.compile(r"[^，,。；;]*$")
+
+
+def _reason_factors(joined: str, end: int) -> list[tuple[Direction, Amount, int, int, str]]:
+    """The figures the reason right after ``end`` names: direction, amount, span, its clause."""
+    reason = _REASON_SPAN.match(joined, end)
+    if reason is None:
+        return []
+    factors: list[tuple[Direction, Amount, int, int, str]] = []
+    for factor in _FACTOR.finditer(joined, reason.start(), reason.end()):
+        amount = _amount(factor)
+        if amount is None:
+            continue
+        head = _CLAUSE_START.search(joined, reason.start(), factor.start())
+        clause = joined[head.start() if head else factor.start() : factor.end()]
+        clause = re.sub(r"^\s*(?:主要原因是|主要是|原因是|同时|另外|此外)", "", clause).strip()
+        direction = _DIRECTIONS[factor["direction"]]
+        factors.append((direction, amount, factor.start("amount"), factor.end("unit"), clause))
+    return factors
 
 
 @attrs.frozen
@@ -208,6 +164,8 @@ class BudgetItem:
     change: StatedChange | None = None
     change_figure: BudgetFigure | None = None
     executed: BudgetFigure | None = None
+    #: The figures the reason for the change names: (direction, clause, figure).
+    factors: tuple[tuple[Direction, str, BudgetFigure], ...] = ()
 
 
 @attrs.frozen
@@ -250,6 +208,11 @@ _EQUIPMENT: Final = re.compile(
 #: 预算数相比增加 2,898.54 万元”.
 _FISCAL_CHANGE: Final = re.compile(
     r"财政拨款支出预算与上年(?:全年)?预算数?相比(?P<direction>增加|减少)\s*" + _AMOUNT
+)
+#: The change of the 政府性基金 spending among the fiscal changes by line (a university, 2023: “5.政府性
+#: 基金支出比去年增加 109.5 万元”).
+_FUND_CHANGE: Final = re.compile(
+    r"政府性基金(?:预算)?(?:拨款)?支出比(?:上年|去年)(?:预算数?)?(?P<direction>增加|减少)\s*" + _AMOUNT
 )
 _LINE_REASONS: Final = re.compile(r"\s*[。，,]\s*其中[：:]\s*((?:\d+\s*[．.][^；;。]*[；;。]\s*)+)")
 _OF_WHICH: Final = re.compile(r"\s*[。，,]\s*其中[：:]")
@@ -313,11 +276,33 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
         known = changes.setdefault(change_field, stated)
         if known == stated:
             place(change_field, amount, match.start("amount"), match.end("unit"), known is not stated)
+            if known is stated:
+                read_previous(field, change_field, stated, match.end())
             reason = _REASON.match(joined, match.end())
             if reason is not None and field.startswith("three_public."):
                 reasons.setdefault(f"{field}.reason", reason.group(1).strip())
             elif reason is not None and field == "fiscal.total":
                 reasons.setdefault("fiscal.reason", reason.group(1).strip() + "。")
+
+    def read_previous(field: str, change_field: str, stated: StatedChange, end: int) -> None:
+        """Last year's figure in brackets after the change, and the change restated by its reason."""
+        after = end
+        previous = _PREVIOUS.match(joined, end)
+        before = _amount(previous) if previous is not None else None
+        if previous is not None and before is not None and field in figures and stated.amount is not None:
+            moved = figures[field].amount - before
+            if moved == {Direction.INCREASE: stated.amount, Direction.DECREASE: -stated.amount}.get(
+                stated.direction
+            ):
+                changes[change_field] = attrs.evolve(stated, previous=before)
+                place(
+                    f"{change_field}.previous", before, previous.start("amount"), previous.end("unit"), False
+                )
+                after = previous.end()
+        # “增加40万元，…。主要原因是南京铁路检察院增加了40万元的检察办案费预算”: the same change.
+        for direction, amount, start, stop, _ in _reason_factors(joined, after):
+            if (direction, amount) == (stated.direction, stated.amount) and (start, stop) not in taken:
+                place(change_field, amount, start, stop, True)
 
     for fields, pattern in _COMPILED:
         for match in pattern.finditer(joined):
@@ -346,6 +331,11 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
         # Its reasons follow line by line: “其中：1.教育支出比上年增加…，主要原因是…；2.…。”
         if (by_line := _LINE_REASONS.match(joined, fiscal_change.end())) is not None:
             reasons.setdefault("fiscal.reason", by_line.group(1).strip())
+    fund_change = _FUND_CHANGE.search(joined)
+    if fund_change is not None and (amount := _amount(fund_change)) is not None:
+        field = "fiscal.government_fund.change"
+        changes.setdefault(field, StatedChange(_DIRECTIONS[fund_change["direction"]], amount))
+        place(field, amount, fund_change.start("amount"), fund_change.end("unit"), False)
     targeted: list[tuple[str, BudgetFigure]] = []
     if "targets.amount" in figures:
         position = figures["targets.amount"].end
@@ -376,6 +366,7 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
     found.extend(item.figure for item in items)
     found.extend(item.change_figure for item in items if item.change_figure is not None)
     found.extend(item.executed for item in items if item.executed is not None)
+    found.extend(figure for item in items for _, _, figure in item.factors)
     projects = _TARGET_PROJECTS.search(joined)
     placed = {(figure.start, figure.end) for figure in found}
     unread = tuple(
@@ -451,7 +442,9 @@ _ARRANGED: Final = re.compile(r"[^“”]{0,160}?\d{4}\s*年预算安排\s*" + _
 def _named(codes: Mapping[str, str], name: str, parent: str | None, digits: int) -> str | None:
     """The one code of ``digits`` digits under ``parent`` printed as ``name`` (±“支出”), else None."""
     wanted = "".join(name.split()).replace("其它", "其他")  # the same word, two spellings
-    variants = {wanted, wanted + "支出", wanted.removesuffix("支出")}
+    # A name of an earlier catalogue, or a common misprint, stands for the lexicon's catalogue name.
+    names = {wanted, *LEXICON.names_for(wanted), *LEXICON.names_for(wanted.removesuffix("支出"))}
+    variants = {variant for each in names for variant in (each, each + "支出", each.removesuffix("支出"))}
     found = {
         code
         for code, printed in codes.items()
@@ -498,7 +491,20 @@ def _read_items(
                     joined[c_start:c_end],
                     first is not None,
                 )
-        item = BudgetItem(code, name, figure, change if first is None else None, change_figure)
+        factors: list[tuple[Direction, str, BudgetFigure]] = []
+        if first is None and change_match is not None and change is not None:
+            for direction, amount_named, f_start, f_end, clause in _reason_factors(
+                joined, change_match.end()
+            ):
+                factor_field = f"{field}.factors:{len(factors)}"
+                named = BudgetFigure(
+                    factor_field, amount_named, *span_of(f_start, f_end), joined[f_start:f_end]
+                )
+                factors.append((direction, clause, named))
+                taken[(f_start, f_end)] = factor_field
+        item = BudgetItem(
+            code, name, figure, change if first is None else None, change_figure, factors=tuple(factors)
+        )
         lines.setdefault(field, item)
         read.append(item)
         taken[(start, end)] = field

@@ -8,6 +8,11 @@ every path must be a place of the :class:`~budgetacct.model.disclosure.Disclosur
 of one wording may apply in the same section.  A bad lexicon raises
 :class:`~budgetacct.reader.schema.ReaderBug` at import, so it fails every test, not a user's read.
 
+Two more tables serve the 部门预算 reader (:mod:`budgetacct.reader.budget_text`):
+:class:`BudgetWording` (``[[budget_wording]]``: the budget figures a wording names, the wording as
+a regular expression) and :class:`NameAlias` (``[[function_name]]``: a 功能分类 name as printed
+for a catalogue name — an earlier catalogue's name or a misprint), each with where it was seen.
+
 Labels are found by longest match over a trie of the wordings (:func:`labels`): scanning left to
 right, the longest wording that starts at a position wins and the scan resumes after it, so
 ``财政拨款收入总计`` is one label and never ``收入总计`` preceded by ``财政拨款``.
@@ -21,6 +26,7 @@ right, the longest wording that starts at a position wins and the scan resumes a
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from importlib import resources
@@ -32,7 +38,18 @@ from budgetacct.errors import InvalidValue
 from budgetacct.paths import Path, parse_path
 from budgetacct.reader.schema import ReaderBug, field_type
 
-__all__ = ["LEXICON", "SECTIONS", "Entry", "Found", "Lexicon", "Seen", "labels", "load_lexicon"]
+__all__ = [
+    "LEXICON",
+    "SECTIONS",
+    "BudgetWording",
+    "Entry",
+    "Found",
+    "Lexicon",
+    "NameAlias",
+    "Seen",
+    "labels",
+    "load_lexicon",
+]
 
 #: The sections a sentence can belong to (see :func:`budgetacct.reader.sentences.assign_context`).
 SECTIONS: Final = (
@@ -108,6 +125,28 @@ def _fill(path: Path, section: str | None) -> Path:
 
 
 @attrs.frozen
+class NameAlias:
+    """A 功能分类 name as printed (``printed``) for a catalogue's name (``name``): a 类 or 款 renamed
+    between catalogue years (“医疗卫生与计划生育支出” before 2019 is 卫生健康支出), or a common
+    misprint (“一般行政事务管理” for 一般行政管理事务).  The reader still takes a printed name only
+    when it names one code under its parent."""
+
+    printed: str
+    name: str
+    seen: tuple[Seen, ...]
+
+
+@attrs.frozen
+class BudgetWording:
+    """A wording of a 部门预算's narrative (a regular expression; the amount follows it) and the
+    budget figures it names (dotted names of :mod:`budgetacct.reader.budget_text`)."""
+
+    fields: tuple[str, ...]
+    pattern: str
+    seen: tuple[Seen, ...]
+
+
+@attrs.frozen
 class Found:
     """A label found in a text: ``text[start:end] == wording``; ``entries`` are its readings."""
 
@@ -120,8 +159,15 @@ class Found:
 class Lexicon:
     """The entries by wording, and a character trie of the wordings for longest-match lookup."""
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        aliases: Sequence[NameAlias] = (),
+        budget_wordings: Sequence[BudgetWording] = (),
+    ) -> None:
         self.entries = tuple(entries)
+        self.aliases = tuple(aliases)
+        self.budget_wordings = tuple(budget_wordings)
         self._by_wording: dict[str, tuple[Entry, ...]] = {}
         for entry in entries:
             self._by_wording[entry.wording] = (*self._by_wording.get(entry.wording, ()), entry)
@@ -132,6 +178,10 @@ class Lexicon:
                 node = node.setdefault(char, {})
             node[""] = wording
         self.first_chars = frozenset(self._trie)
+
+    def names_for(self, printed: str) -> tuple[str, ...]:
+        """The catalogue names a printed 功能分类 name may stand for (its aliases)."""
+        return tuple(alias.name for alias in self.aliases if alias.printed == printed)
 
     def entries_for(self, wording: str) -> tuple[Entry, ...]:
         return self._by_wording.get(wording, ())
@@ -189,6 +239,13 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _seen(value: object, sources: Mapping[str, Seen], where: str) -> tuple[Seen, ...]:
+    keys = _strings(value, where)
+    if not keys or any(key not in sources for key in keys):
+        raise ReaderBug(f"lexicon {where}: seen must name sources of [sources], not {keys!r}")
+    return tuple(sources[key] for key in keys)
+
+
 _FIELDS: Final = frozenset(
     {"wording", "paths", "share", "sections", "outside", "after", "at_start", "part_of", "change", "seen"}
 )
@@ -211,9 +268,7 @@ def _entry(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> E
     share = _path(raw["share"], where) if "share" in raw else None
     for path in (*paths, *((share,) if share is not None else ())):
         _check_path(path, sections, where)
-    seen_keys = _strings(raw.get("seen"), where)
-    if not seen_keys or any(key not in sources for key in seen_keys):
-        raise ReaderBug(f"lexicon {where}: seen must name sources of [sources], not {seen_keys!r}")
+    seen = _seen(raw.get("seen"), sources, where)
     change = _path(raw["change"], where) if "change" in raw else None
     if change is not None:
         _check_path(change, sections, where)
@@ -228,7 +283,7 @@ def _entry(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> E
     return Entry(
         wording,
         paths,
-        tuple(sources[key] for key in seen_keys),
+        seen,
         share,
         sections,
         outside,
@@ -237,6 +292,42 @@ def _entry(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> E
         part_of,
         change,
     )
+
+
+def _alias(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> NameAlias:
+    where = f"function_name {index + 1} ({raw.get('printed')!r})"
+    if set(raw) != {"printed", "name", "seen"}:
+        raise ReaderBug(f"lexicon {where}: needs exactly printed, name and seen")
+    printed, name = raw["printed"], raw["name"]
+    if (
+        not isinstance(printed, str)
+        or not isinstance(name, str)
+        or not printed
+        or not name
+        or printed == name
+    ):
+        raise ReaderBug(f"lexicon {where}: printed and name are two different non-empty names")
+    seen = _seen(raw["seen"], sources, where)
+    return NameAlias(printed, name, seen)
+
+
+_FIELD_NAME: Final = re.compile(r"[a-z_]+(?:\.[a-z_]+)*")
+
+
+def _budget_wording(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> BudgetWording:
+    where = f"budget_wording {index + 1} ({raw.get('pattern')!r})"
+    if set(raw) != {"fields", "pattern", "seen"}:
+        raise ReaderBug(f"lexicon {where}: needs exactly fields, pattern and seen")
+    fields = _strings(raw["fields"], where)
+    if not fields or not all(_FIELD_NAME.fullmatch(field) for field in fields):
+        raise ReaderBug(f"lexicon {where}: fields are dotted names such as overview.revenue_total")
+    pattern = raw["pattern"]
+    try:
+        re.compile(pattern)
+    except (re.error, TypeError) as exc:
+        raise ReaderBug(f"lexicon {where}: not a regular expression: {exc}") from None
+    seen = _seen(raw["seen"], sources, where)
+    return BudgetWording(fields, pattern, seen)
 
 
 def _check_overlaps(entries: Sequence[Entry]) -> None:
@@ -259,8 +350,9 @@ def load_lexicon(text: str) -> Lexicon:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ReaderBug(f"lexicon: not valid TOML: {exc}") from None
-    if set(data) - {"sources", "label"}:
-        raise ReaderBug(f"lexicon: unknown tables {sorted(set(data) - {'sources', 'label'})}")
+    tables = {"sources", "label", "function_name", "budget_wording"}
+    if set(data) - tables:
+        raise ReaderBug(f"lexicon: unknown tables {sorted(set(data) - tables)}")
     sources: dict[str, Seen] = {}
     for key, raw in data.get("sources", {}).items():
         if set(raw) != {"province", "year", "document"}:
@@ -268,7 +360,9 @@ def load_lexicon(text: str) -> Lexicon:
         sources[key] = Seen(key, str(raw["province"]), int(raw["year"]), str(raw["document"]))
     entries = [_entry(raw, sources, index) for index, raw in enumerate(data.get("label", []))]
     _check_overlaps(entries)
-    return Lexicon(entries)
+    aliases = [_alias(raw, sources, index) for index, raw in enumerate(data.get("function_name", []))]
+    wordings = [_budget_wording(raw, sources, i) for i, raw in enumerate(data.get("budget_wording", []))]
+    return Lexicon(entries, aliases, wordings)
 
 
 def _bundled() -> Lexicon:

@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Final, Literal
 
+import attrs
+
 from budgetacct.codes import FunctionCode, nearest_catalogue
-from budgetacct.errors import BudgetAcctError, InputError
+from budgetacct.errors import BudgetAcctError, InputError, UnresolvedPath
 from budgetacct.model import budget as model
 from budgetacct.model.budget import Budget, BudgetLevel
 from budgetacct.model.disclosure import Assets, BasicExpenditure, OperatingCosts, Procurement, SourceLine
 from budgetacct.model.enums import Fund, RevenueSource
 from budgetacct.model.tables import StandardTable
 from budgetacct.money import Amount
-from budgetacct.paths import render_path
+from budgetacct.paths import render_path, resolve_path
 from budgetacct.reader.budget_text import FISCAL_ROWS, ITEMS, ROWS, BudgetText, read_budget_text
 from budgetacct.reader.document import Document, Narrative, TableGrid
 from budgetacct.reader.grid_tables import tables_from_grids
@@ -123,15 +125,22 @@ def _path(field: str, lines: list[str], funds: list[str], coded: dict[str, list[
     """The Budget path a narrative field is stored at (``None``: not stored)."""
     if field in _SOURCES:
         return render_path(("revenue", "lines", lines.index(field), "amount"))
-    if field in _FUNDS:
-        return render_path(("fiscal", "funds", funds.index(field), "amount")) if field in funds else None
+    fund, _, changed = field.rpartition(".") if field.endswith(".change") else (field, "", "")
+    if fund in _FUNDS:
+        inside = ("change", "amount") if changed else ("amount",)
+        # A fund's amount is stored only beside the 一般公共预算 one (see budget_from).
+        stored = fund in funds and (bool(changed) or "fiscal.general_fund" in funds)
+        return render_path(("fiscal", "funds", funds.index(fund), *inside)) if stored else None
     if field.startswith("targets.lines:"):
         return render_path(("targets", "lines", int(field.rpartition(":")[2]), "amount"))
     section, _, code_part = field.partition(":")
     if code_part:
         code, _, part = code_part.partition(".")
         index = coded[section].index(code)
-        place = ("executed",) if part == "executed" else (*((part,) if part else ()), "amount")
+        if part.startswith("factors:"):
+            place: tuple[str | int, ...] = ("factors", int(part.partition(":")[2]), "amount")
+        else:
+            place = ("executed",) if part == "executed" else (*((part,) if part else ()), "amount")
         return render_path((*section.split("."), index, *place))
     parts: tuple[str, ...] = tuple(field.split("."))
     if (parts[0] == "three_public" and len(parts) == 2) or (parts[0] in _FIGURES and len(parts) == 1):
@@ -170,6 +179,10 @@ def _planned(text: BudgetText, section: str) -> list[model.PlannedLine]:
             name=item.name,
             change=item.change,
             executed=item.executed.amount if item.executed else None,
+            factors=tuple(
+                model.ChangeFactor(direction, figure.amount, clause)
+                for direction, clause, figure in item.factors
+            ),
         )
         for item in text.items
         if not item.figure.restated and item.figure.field.startswith(f"{section}:")
@@ -203,6 +216,8 @@ def budget_from(
     fiscal_rows = _planned(text, FISCAL_ROWS)
     # The funds only with the 一般公共预算 one: a fund read alone would not add up to the total.
     funds = [field for field in _FUNDS if get(field) is not None] if get("fiscal.general_fund") else []
+    # A fund's change printed without its amount (the amount left out: it would not add up alone).
+    funds = [field for field in _FUNDS if field in funds or text.change(f"{field}.change") is not None]
     overview = (
         model.BudgetOverview(**figures("overview", _OVERVIEW), change=text.change("overview.change"))
         if any_of("overview.")
@@ -216,6 +231,9 @@ def budget_from(
             change=text.change("revenue.change"),
             fiscal_change=text.change("revenue.fiscal_change"),
             general_budget_change=text.change("revenue.general_budget_change"),
+            other_change=text.change("revenue.other_change"),
+            special_account=get("revenue.special_account"),
+            special_account_change=text.change("revenue.special_account_change"),
         )
         if any_of("revenue.")
         else None
@@ -244,7 +262,14 @@ def budget_from(
             basic=BasicExpenditure(**figures("fiscal.basic", ("total", "personnel", "public")))
             if any_of("fiscal.basic.")
             else None,
-            funds=tuple(model.FundBudget(_FUNDS[field], get(field)) for field in funds),
+            funds=tuple(
+                model.FundBudget(
+                    _FUNDS[field],
+                    get(field) if get("fiscal.general_fund") else None,
+                    change=text.change(f"{field}.change"),
+                )
+                for field in funds
+            ),
         )
         if any_of("fiscal.")
         else None
@@ -305,6 +330,7 @@ def budget_from(
         model.PerformanceTargets(
             projects=text.target_projects,
             amount=get("targets.amount"),
+            overall_amount=get("targets.overall_amount"),
             lines=tuple(model.TargetedProject(name, figure.amount) for name, figure in text.targeted),
         )
         if any_of("targets.")
@@ -337,7 +363,20 @@ def budget_from(
         for section, planned_lines in ((ITEMS, planned), (ROWS, rows), (FISCAL_ROWS, fiscal_rows))
     }
     paths = {figure.field: _path(figure.field, lines, funds, coded) for figure in text.figures}
-    return budget, {field: path for field, path in paths.items() if path is not None}
+    return budget, {
+        field: path
+        for field, path in paths.items()
+        if path is not None and _holds(budget, path, text.get(field))
+    }
+
+
+def _holds(budget: Budget, path: str, amount: Amount | None) -> bool:
+    """Whether the Budget holds ``amount`` at ``path``: a figure counts as read only where it is
+    stored (a lexicon field no place of the model takes is left unread, never reported read)."""
+    try:
+        return amount is not None and resolve_path(budget, path) == amount
+    except UnresolvedPath:
+        return False
 
 
 def read_budget_document(
@@ -371,10 +410,15 @@ def read_budget_document(
     budget, paths = budget_from(
         text, noted, year=year, department=department, level=level, table_set=chosen if noted else None
     )
+    stored = {(figure.start, figure.end) for figure in text.figures if figure.field in paths}
+    # A printing is unread when none of the fields it fills is stored (listed once).
     unread = sorted(
-        [*text.unread, *((f.start, f.end, f.printed) for f in text.figures if f.field not in paths)]
+        {
+            *text.unread,
+            *((f.start, f.end, f.printed) for f in text.figures if (f.start, f.end) not in stored),
+        }
     )
-    return assemble_read(
+    read = assemble_read(
         document,
         narrative,
         tables,
@@ -394,4 +438,15 @@ def read_budget_document(
             for start, _, printed in unread
         ],
         unread_figures=len(unread),
+    )
+    # One printing that fills two fields (“收入、支出预算总计X” is both totals) is one figure read.
+    counted = len(stored)
+    coverage = read.coverage
+    return attrs.evolve(
+        read,
+        coverage=attrs.evolve(
+            coverage,
+            figures_read=coverage.figures_read - coverage.narrative_read + counted,
+            narrative_read=counted,
+        ),
     )
