@@ -65,6 +65,9 @@ class _Refused(Exception):
 
 _NOT_GIVEN: Final = object()
 
+#: Set on every function made here: it may be called with the data alone (``fn(data)``).
+_DATA_ONLY: Final = "_budgetacct_data_only"
+
 
 class _Writer:
     """Accumulates the generated source and the globals it refers to."""
@@ -170,11 +173,17 @@ def make_structure_fn(
             return
         element = tuple_element(tp)
         if element is not None:
-            element_hook = w.name("_hook", hook_for(element))
-            element_type = w.name("_type", element)
+            element_fn = hook_for(element)
+            element_hook = w.name("_hook", element_fn)
             w.emit(indent, f"if {src}.__class__ is not list and {src}.__class__ is not tuple:")
             w.emit(indent + 1, "raise _Refused")
-            w.emit(indent, f"{dst} = tuple([{element_hook}(e, {element_type}) for e in {src}])")
+            if getattr(element_fn, _DATA_ONLY, False):
+                # A function generated here ignores its second argument: ``map`` calls it from C
+                # for every element (a ledger's line items), without a list built in between.
+                w.emit(indent, f"{dst} = tuple(map({element_hook}, {src}))")
+            else:
+                element_type = w.name("_type", element)
+                w.emit(indent, f"{dst} = tuple([{element_hook}(e, {element_type}) for e in {src}])")
             return
         hook = w.name("_hook", hook_for(tp))
         field_type = w.name("_type", tp)
@@ -220,7 +229,9 @@ def make_structure_fn(
 
     source = "\n".join(w.lines) + "\n"
     what = f"generated structure {cls.__module__}.{cls.__qualname__}"
-    return define(source, fn_name, dict(w.names), what)
+    function = define(source, fn_name, dict(w.names), what)
+    setattr(function, _DATA_ONLY, True)
+    return function
 
 
 def _emit_direct_init(w: _Writer, cls: type[Any], fields: Any) -> None:
