@@ -8,6 +8,7 @@ tolerance.  Every finding states the tolerance it used.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Protocol
@@ -223,6 +224,69 @@ class Checker:
         (no lines) is not checked."""
         if lines:
             self.equal(path, total, [line.amount for line in lines], zh, en)
+
+    def adds_up(self, identity: str, zh: str, en: str) -> None:
+        """Check an identity among printed figures written as the rule catalogue writes it:
+        ``"$.fiscal.grand_total = $.fiscal.revenue_total + $.fiscal.opening_balance"``.
+
+        Each term is the path of a figure, or of a breakdown's lines with ``[*]``
+        (``$.expenditure.classes[*].amount``: every line's amount).  A term ending in ``?`` is a
+        figure the report may leave blank: a zero then, with no rounding allowance.  A figure not
+        printed (nor the section holding it), or a breakdown with no lines: not checked.  The
+        left side (one figure, or a sum of figures) is compared with the right by :meth:`equal`,
+        at the path of its first term.
+        """
+        left, right = _parse_identity(identity)
+        sides: list[list[Amount | None]] = []
+        for terms in (left, right):
+            amounts: list[Amount | None] = []
+            for path, blank_is_zero in terms:
+                if "[*]" in path:
+                    lines = self._lines(path)
+                    if not lines:
+                        return
+                    amounts.extend(lines)
+                elif blank_is_zero:
+                    amounts.append(self.printed_or_nothing(self._figure(path)))
+                else:
+                    amounts.append(self._figure(path))
+            sides.append(amounts)
+        totals, parts = sides
+        if len(totals) == 1:
+            total = totals[0]
+        elif all(amount is not None for amount in totals):
+            total = self.sum_of([amount for amount in totals if amount is not None])
+        else:
+            return
+        self.equal(left[0][0], total, parts, zh, en)
+
+    def _figure(self, path: str) -> Amount | None:
+        """The figure at ``path`` in the disclosure; None when it or a section on the way is absent."""
+        node: object = self.d
+        for name in _fields(path):
+            node = getattr(node, name)
+            if node is None:
+                return None
+        assert isinstance(node, Amount), path
+        return node
+
+    def _lines(self, path: str) -> list[Amount | None]:
+        """The figures at ``path`` (``$.a.lines[*].amount``) in every line; [] when none is printed."""
+        head, _, tail = path.partition("[*]")
+        container: object = self.d
+        for name in _fields(head):
+            container = getattr(container, name)
+            if container is None:
+                return []
+        assert isinstance(container, tuple), path
+        fields = _fields("$" + tail)
+        found: list[Amount | None] = []
+        for line in container:
+            node = line
+            for name in fields:
+                node = getattr(node, name) if node is not None else None
+            found.append(node)
+        return found
 
     def not_above(
         self,
@@ -579,6 +643,28 @@ class Checker:
             expected="0",
             actual=value,
         )
+
+
+#: A side of an identity: each term's path and whether a blank figure counts as zero.
+_Terms = tuple[tuple[str, bool], ...]
+
+
+@functools.cache
+def _parse_identity(identity: str) -> tuple[_Terms, _Terms]:
+    """``"A = B + C?"`` → ``((("A", False),), (("B", False), ("C", True)))``."""
+    left, _, right = identity.partition(" = ")
+    assert right, f"not an identity: {identity}"
+    return _terms(left), _terms(right)
+
+
+def _terms(side: str) -> _Terms:
+    return tuple((term.removesuffix("?"), term.endswith("?")) for term in side.split(" + "))
+
+
+@functools.cache
+def _fields(path: str) -> tuple[str, ...]:
+    """The field names of ``$.a.b``: ``("a", "b")`` (``$`` alone: none)."""
+    return tuple(path.removeprefix("$").removeprefix(".").split(".")) if path != "$" else ()
 
 
 def _places(value: Decimal) -> int:

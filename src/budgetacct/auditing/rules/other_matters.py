@@ -40,16 +40,14 @@ def operating_costs_within_public_costs(c: Checker) -> None:
 
 
 def procurement_adds_up(c: Checker) -> None:
-    p = c.d.procurement
-    if p is None:
-        return
-    c.equal(
-        "$.procurement.total",
-        p.total,
-        [p.goods, p.works, p.services],
+    c.adds_up(
+        "$.procurement.total = $.procurement.goods + $.procurement.works + $.procurement.services",
         "政府采购支出总额与货物、工程、服务之和不符",
         "procurement total differs from goods + works + services",
     )
+    p = c.d.procurement
+    if p is None:
+        return
     c.not_above(
         "$.procurement.sme",
         p.sme,

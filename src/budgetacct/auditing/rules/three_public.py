@@ -2,43 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from budgetacct.auditing.check import Checker
 from budgetacct.model.disclosure import BudgetedFigure
 
 
-def _budgeted_sum(
-    c: Checker, path: str, total: BudgetedFigure, parts: Sequence[BudgetedFigure], zh: str, en: str
-) -> None:
-    """``total`` equals the sum of ``parts``, in 决算数 and in 预算数."""
-    c.equal(f"{path}.actual", total.actual, [part.actual for part in parts], zh, en)
-    c.equal(f"{path}.budget", total.budget, [part.budget for part in parts], zh, en)
+def _budgeted_sum(c: Checker, total: str, parts: tuple[str, ...], zh: str, en: str) -> None:
+    """The 三公 figure ``total`` equals the sum of the figures ``parts``, in 决算数 and in 预算数."""
+    for kind in ("actual", "budget"):
+        terms = " + ".join(f"$.three_public.{part}.{kind}" for part in parts)
+        c.adds_up(f"$.three_public.{total}.{kind} = {terms}", zh, en)
 
 
 def three_public_total_adds_up(c: Checker) -> None:
-    tp = c.d.three_public
-    if tp is None:
-        return
     _budgeted_sum(
         c,
-        "$.three_public.total",
-        tp.total,
-        (tp.outbound, tp.vehicles, tp.reception),
+        "total",
+        ("outbound", "vehicles", "reception"),
         "“三公”经费合计与三项之和不符",
         "三公 total differs from the sum of its three items",
     )
 
 
 def vehicle_costs_add_up(c: Checker) -> None:
-    tp = c.d.three_public
-    if tp is None:
-        return
     _budgeted_sum(
         c,
-        "$.three_public.vehicles",
-        tp.vehicles,
-        (tp.vehicle_purchase, tp.vehicle_operation),
+        "vehicles",
+        ("vehicle_purchase", "vehicle_operation"),
         "公务用车购置及运行维护费与两项之和不符",
         "vehicle costs differ from purchase + operation",
     )
@@ -67,9 +56,8 @@ def reception_adds_up(c: Checker) -> None:
         return
     _budgeted_sum(
         c,
-        "$.three_public.reception",
-        tp.reception,
-        (tp.domestic_reception, tp.foreign_reception),
+        "reception",
+        ("domestic_reception", "foreign_reception"),
         "公务接待费与国内、外事接待费之和不符",
         "reception differs from domestic + foreign",
     )
