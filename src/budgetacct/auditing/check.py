@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
-from typing import Protocol
+from typing import Protocol, TypedDict, TypeVar
 
 from budgetacct.auditing.finding import Finding, Message
 from budgetacct.auditing.registry import Rule
@@ -21,7 +21,7 @@ from budgetacct.model.disclosure import Disclosure, StatedChange
 from budgetacct.model.enums import Severity
 from budgetacct.money import Amount, Direction, Percent
 
-__all__ = ["Checker", "Term"]
+__all__ = ["Checker", "Term", "compared"]
 
 _CTX = Context(prec=40, rounding=ROUND_HALF_UP)
 _HUNDRED = Decimal(100)
@@ -58,6 +58,22 @@ def _round(value: Decimal, places: int = 2) -> Decimal:
     if quantum is None:
         quantum = Decimal(1).scaleb(-places)
     return value.quantize(quantum, ROUND_HALF_UP, _CTX)
+
+
+_Number = TypeVar("_Number", Decimal, int)
+
+
+class _Compared(TypedDict):
+    expected: object
+    actual: object
+    difference: object
+    tolerance: object
+
+
+def compared(expected: _Number, actual: _Number, tolerance: _Number) -> _Compared:
+    """The figures a finding of a comparison states: ``expected``, ``actual``, their difference
+    (actual − expected) and the ``tolerance`` it was held to."""
+    return {"expected": expected, "actual": actual, "difference": actual - expected, "tolerance": tolerance}
 
 
 class Checker:
@@ -195,12 +211,6 @@ class Checker:
             return
         amounts = [part[1] if isinstance(part, tuple) else part for part in parts if part is not None]
         tolerance = self.half(actual) + sum((self.half(a) for a in amounts), _ZERO)
-        figures = {
-            "expected": expected,
-            "actual": actual.value,
-            "difference": difference,
-            "tolerance": tolerance,
-        }
         self.note_or_fail(
             abs(difference) <= tolerance,
             path,
@@ -214,7 +224,7 @@ class Checker:
             ),
             severity=severity,
             related=related,
-            **figures,
+            **compared(expected, actual.value, tolerance),
         )
 
     def equal_to_lines(
@@ -571,10 +581,7 @@ class Checker:
                 f"{zh}：变动额应为{_fmt(difference)}万元，实为{_fmt(printed.value)}万元",
                 f"{en}: the change should be {_fmt(difference)}, found {_fmt(printed.value)}",
             ),
-            expected=difference,
-            actual=printed.value,
-            difference=gap,
-            tolerance=tolerance,
+            **compared(difference, printed.value, tolerance),
         )
 
     def _wrong_direction(

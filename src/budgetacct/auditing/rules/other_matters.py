@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from budgetacct.auditing.check import Checker
+from budgetacct.auditing.check import Checker, compared
 from budgetacct.model.enums import Severity
 
 
@@ -74,10 +74,7 @@ def vehicles_add_up(c: Checker) -> None:
             "$.assets.vehicles_total",
             f"车辆合计{assets.vehicles_total}辆，各类之和为{total}辆",
             f"vehicles total {assets.vehicles_total}, categories add up to {total}",
-            expected=total,
-            actual=assets.vehicles_total,
-            difference=assets.vehicles_total - total,
-            tolerance=0,
+            **compared(total, assets.vehicles_total, 0),
         )
 
 
@@ -95,10 +92,7 @@ def staff_counts_add_up(c: Checker) -> None:
                 path,
                 f"{zh}：合计{stated}，各项之和{total}",
                 f"{en}: total {stated}, parts add up to {total}",
-                expected=total,
-                actual=stated,
-                difference=stated - total,
-                tolerance=0,
+                **compared(total, stated, 0),
             )
 
     counts = (

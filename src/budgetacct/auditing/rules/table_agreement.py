@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.rules._common import plain
+from budgetacct.auditing.rules._common import THREE_PUBLIC_CODES, plain
 from budgetacct.auditing.rules.table_cells import CellRef, Printed, compare, find, narrative_against_cells
 from budgetacct.codes import EconomicCode
 from budgetacct.model.disclosure import Disclosure
@@ -141,17 +141,14 @@ CROSS_TABLE: tuple[Link, ...] = (
         _ref(_F, Line.EXPENDITURE_TOTAL, Measure.STATE_CAPITAL),
         (_ref(TableKind.STATE_CAPITAL_EXPENDITURE, Line.TOTAL, Measure.TOTAL),),
     ),
-    Link(
-        _ref(TableKind.FISCAL_DETAIL, Line.TOTAL, Measure.TOTAL),
-        (_ref(_F, Line.EXPENDITURE_TOTAL, Measure.TOTAL),),
-    ),
-    Link(
-        _ref(TableKind.GENERAL_BUDGET_DETAIL, Line.TOTAL, Measure.TOTAL),
-        (_ref(_G, Line.TOTAL, Measure.TOTAL),),
-    ),
-    Link(
-        _ref(TableKind.GENERAL_BUDGET_PROJECT, Line.TOTAL, Measure.PROJECT),
-        (_ref(_G, Line.TOTAL, Measure.PROJECT),),
+    # A detail table's 合计 row is a figure its summary table prints.
+    *(
+        Link(_ref(detail, Line.TOTAL, measure), (_ref(summary, line, summary_measure),))
+        for detail, measure, summary, line, summary_measure in (
+            (TableKind.FISCAL_DETAIL, Measure.TOTAL, _F, Line.EXPENDITURE_TOTAL, Measure.TOTAL),
+            (TableKind.GENERAL_BUDGET_DETAIL, Measure.TOTAL, _G, Line.TOTAL, Measure.TOTAL),
+            (TableKind.GENERAL_BUDGET_PROJECT, Measure.PROJECT, _G, Line.TOTAL, Measure.PROJECT),
+        )
     ),
     # 机关运行经费 is paid from the 公用经费 of 行政单位 (R43, between the tables)
     Link(
@@ -165,16 +162,11 @@ CROSS_TABLE: tuple[Link, ...] = (
     *(
         Link(
             CellRef(_B, EconomicCode(code), _A),
-            (_ref(TableKind.THREE_PUBLIC, Line.THREE_PUBLIC, measure),),
+            (_ref(TableKind.THREE_PUBLIC, Line.THREE_PUBLIC, dict(THREE_PUBLIC_MEASURES)[figure]),),
             at_most=True,
         )
-        for code, measure in (
-            ("30212", Measure.OUTBOUND),
-            ("30217", Measure.RECEPTION),
-            ("30231", Measure.VEHICLE_OPERATION),
-            ("31013", Measure.VEHICLE_PURCHASE),
-            ("30913", Measure.VEHICLE_PURCHASE),
-        )
+        for codes, figure, _ in THREE_PUBLIC_CODES
+        for code in codes
     ),
 )
 

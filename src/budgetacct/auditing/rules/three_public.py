@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from budgetacct.auditing.check import Checker
+from budgetacct.auditing.rules._common import THREE_PUBLIC_CODES
 from budgetacct.model.disclosure import BudgetedFigure
 
 
@@ -35,48 +36,36 @@ def vehicle_costs_add_up(c: Checker) -> None:
 
 def reception_adds_up(c: Checker) -> None:
     tp = c.d.three_public
-    if tp is None:
+    if tp is None or not tp.foreign_included_in_domestic:
+        _budgeted_sum(
+            c,
+            "reception",
+            ("domestic_reception", "foreign_reception"),
+            "公务接待费与国内、外事接待费之和不符",
+            "reception differs from domestic + foreign",
+        )
         return
-    if tp.foreign_included_in_domestic:
-        for kind in ("actual", "budget"):
-            c.equal(
-                f"$.three_public.reception.{kind}",
-                getattr(tp.reception, kind),
-                [getattr(tp.domestic_reception, kind)],
-                "公务接待费与国内公务接待费（含外事）不符",
-                "reception differs from domestic reception (which includes foreign)",
-            )
-            c.not_above(
-                f"$.three_public.foreign_reception.{kind}",
-                getattr(tp.foreign_reception, kind),
-                getattr(tp.domestic_reception, kind),
-                "外事接待费大于包含它的国内公务接待费",
-                "foreign reception exceeds the domestic reception that includes it",
-            )
-        return
-    _budgeted_sum(
-        c,
-        "reception",
-        ("domestic_reception", "foreign_reception"),
-        "公务接待费与国内、外事接待费之和不符",
-        "reception differs from domestic + foreign",
-    )
-
-
-#: 部门预算经济分类 款 whose 基本支出 is part of a 三公 item (T8 ≤ T10 for each pair).
-_THREE_PUBLIC_CODES: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (("30212",), "outbound", "因公出国（境）费"),
-    (("30217",), "reception", "公务接待费"),
-    (("30231",), "vehicle_operation", "公务用车运行维护费"),
-    (("31013", "30913"), "vehicle_purchase", "公务用车购置费"),
-)
+    # 国内公务接待费 printed as including 外事: it is the whole 公务接待费, 外事 a part of it.
+    for kind in ("actual", "budget"):
+        c.adds_up(
+            f"$.three_public.reception.{kind} = $.three_public.domestic_reception.{kind}",
+            "公务接待费与国内公务接待费（含外事）不符",
+            "reception differs from domestic reception (which includes foreign)",
+        )
+        c.not_above(
+            f"$.three_public.foreign_reception.{kind}",
+            getattr(tp.foreign_reception, kind),
+            getattr(tp.domestic_reception, kind),
+            "外事接待费大于包含它的国内公务接待费",
+            "foreign reception exceeds the domestic reception that includes it",
+        )
 
 
 def three_public_codes_within_their_figures(c: Checker) -> None:
     tp, basic = c.d.three_public, c.d.basic_expenditure
     if tp is None or basic is None or not basic.lines:
         return
-    for codes, figure_name, label in _THREE_PUBLIC_CODES:
+    for codes, figure_name, label in THREE_PUBLIC_CODES:
         lines = [line for line in basic.lines if line.code.code in codes]
         figure: BudgetedFigure = getattr(tp, figure_name)
         if not lines or figure.actual is None:
