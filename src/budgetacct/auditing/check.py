@@ -360,8 +360,11 @@ class Checker:
     ) -> None:
         """A printed share or completion rate against part/whole, half-up to 2 places.
 
-        A share off by exactly 0.01 in a group whose shares sum to 100.00 is the publishers'
-        forced adjustment: a note.  Anything else outside the possible range is an error.
+        One printed to fewer places (“占 25.4%”, “完成率 98%”) is checked at its own precision:
+        right there but not to two places, it is a note on the precision, as for a change rate.
+        A share off by one unit of its last place in a group whose shares sum to 100 is the
+        publishers' forced adjustment: a note.  Anything else outside the possible range is an
+        error.
         """
         if printed is None or part is None or whole is None:
             return
@@ -399,16 +402,26 @@ class Checker:
                 actual=printed.value,
             )
             return
-        places = max(2, _places(printed.value))
+        printed_places = _places(printed.value)
+        places = max(2, printed_places)
         low = _round(bounds[0], places)
         high = low if bounds[1] is bounds[0] else _round(bounds[1], places)
         value = printed.value
         if low <= value <= high:
             return
         exact_value = _round(_CTX.divide(part.value * _HUNDRED, whole.value), places)
-        gap = low - value if value < low else value - high
+        if printed_places < 2:
+            own_low, own_high = _round(bounds[0], printed_places), _round(bounds[1], printed_places)
+            if own_low <= value <= own_high:
+                self._fewer_places(
+                    path, ("百分比", "the percentage"), value, printed_places, exact_value, zh, en
+                )
+                return
+            gap = own_low - value if value < own_low else value - own_high
+        else:
+            gap = low - value if value < low else value - high
         self.note_or_fail(
-            adjusted_group and gap <= _CENT,
+            adjusted_group and gap <= _QUANTA[min(2, printed_places)],
             path,
             Message(
                 f"{zh}：按四舍五入应为{_fmt(exact_value)}%，印为{_fmt(value)}%，系为使合计为100%所作的尾数调整",
@@ -451,6 +464,10 @@ class Checker:
         if len(printed) == len(items) and len(items) > 1:
             total = sum((p.value for p in printed), _ZERO)
             slack = _CENT * (len(items) - 1) / 2
+            if abs(total - _HUNDRED) > slack:
+                # Shares printed to fewer places may each be off by half a unit of theirs: the
+                # coarsest printing sets the unit (looked at only when two places do not do).
+                slack *= _QUANTA[min(2, *(_places(p.value) for p in printed))] / _CENT
             if abs(total - _HUNDRED) > slack:
                 self.fail(
                     path,
@@ -539,17 +556,14 @@ class Checker:
             own_low = _round(min(candidates), printed_places)
             own_high = _round(max(candidates), printed_places)
             if printed_places < 2 and own_low <= signed <= own_high:
-                # “增长22%” for 22.02%: right at the precision printed, short of the two places the
-                # templates ask for — a note on the precision, not an arithmetic slip.
-                self.emit(
-                    Severity.NOTE,
+                self._fewer_places(
                     f"{path}.rate",
-                    f"{zh}：增减率{_fmt(stated.rate.value)}%只印到{printed_places}位小数，两位小数为{_fmt(abs(expected))}%",
-                    f"{en}: the rate {_fmt(stated.rate.value)}% is printed to {printed_places} decimal places; "
-                    f"to two it is {_fmt(abs(expected))}%",
-                    expected=abs(expected),
-                    actual=stated.rate.value,
-                    difference=stated.rate.value - abs(expected),
+                    ("增减率", "the rate"),
+                    stated.rate.value,
+                    printed_places,
+                    abs(expected),
+                    zh,
+                    en,
                 )
                 return
             self.fail(
@@ -561,6 +575,31 @@ class Checker:
                 difference=stated.rate.value - abs(expected),
                 tolerance=(high - low) / 2,
             )
+
+    def _fewer_places(
+        self,
+        path: str,
+        word: tuple[str, str],
+        printed: Decimal,
+        printed_places: int,
+        two_places: Decimal,
+        zh: str,
+        en: str,
+    ) -> None:
+        """A percentage (``word``: what it is, in Chinese and English) printed to fewer than two
+        places and right at that precision: “增长22%” for 22.02%, “占25.4%” for 25.43%.  Short of
+        the two places the templates ask for, it is a note on the precision, not an arithmetic
+        slip; ``two_places`` is what it is to two places."""
+        self.emit(
+            Severity.NOTE,
+            path,
+            f"{zh}：{word[0]}{_fmt(printed)}%只印到{printed_places}位小数，两位小数为{_fmt(two_places)}%",
+            f"{en}: {word[1]} {_fmt(printed)}% is printed to {printed_places} decimal places; "
+            f"to two it is {_fmt(two_places)}%",
+            expected=two_places,
+            actual=printed,
+            difference=printed - two_places,
+        )
 
     def _change_amount(
         self, path: str, printed: Amount, current: Amount, previous: Amount, zh: str, en: str
