@@ -103,3 +103,30 @@ def test_a_sum_on_the_left_is_compared_at_its_first_figure_with_every_allowance(
         year=2021, department="示例部门", overview=Overview(revenue_grand_total=Amount("3.00"))
     )
     assert _findings(blank, identity) == []
+
+
+def test_the_three_public_codes_name_figures_of_the_three_public_section() -> None:
+    # R30 (the narrative's 基本支出) and R67 (the tables' cells) compare these 款 with these figures.
+    from budgetacct.auditing.rules._common import THREE_PUBLIC_CODES, THREE_PUBLIC_FIGURES
+    from budgetacct.model.table_figures import THREE_PUBLIC_MEASURES
+
+    measured = dict(THREE_PUBLIC_MEASURES)
+    for codes, figure, _ in THREE_PUBLIC_CODES:
+        assert figure in THREE_PUBLIC_FIGURES
+        assert figure in measured
+        assert all(len(code) == 5 and code[:3] in ("302", "309", "310") for code in codes)
+
+
+def test_every_overview_figure_is_compared_with_the_summary_line_of_its_name() -> None:
+    # R67 compares the overview's figures with 收入支出决算总表: all of them, and nothing else.
+    from budgetacct.auditing.rules.table_agreement import _OVERVIEW_CELLS
+    from budgetacct.model.tables import Line
+
+    assert [(name, cell.key) for name, cell in _OVERVIEW_CELLS] == [
+        ("revenue_grand_total", Line.REVENUE_GRAND_TOTAL),
+        ("expenditure_grand_total", Line.EXPENDITURE_GRAND_TOTAL),
+        ("non_fiscal_balance_used", Line.NON_FISCAL_BALANCE_USED),
+        ("opening_balance", Line.OPENING_BALANCE),
+        ("surplus_distribution", Line.SURPLUS_DISTRIBUTION),
+        ("closing_balance", Line.CLOSING_BALANCE),
+    ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
-from typing import Protocol, TypedDict, TypeVar
+from typing import Any, NamedTuple, Protocol, TypedDict, TypeVar
 
 from budgetacct.auditing.finding import Finding, Message
 from budgetacct.auditing.registry import Rule
@@ -247,56 +247,52 @@ class Checker:
         at the path of its first term.
         """
         left, right = _parse_identity(identity)
-        sides: list[list[Amount | None]] = []
-        for terms in (left, right):
-            amounts: list[Amount | None] = []
-            for path, blank_is_zero in terms:
-                if "[*]" in path:
-                    lines = self._lines(path)
-                    if not lines:
-                        return
-                    amounts.extend(lines)
-                elif blank_is_zero:
-                    amounts.append(self.printed_or_nothing(self._figure(path)))
-                else:
-                    amounts.append(self._figure(path))
-            sides.append(amounts)
-        totals, parts = sides
-        if len(totals) == 1:
-            total = totals[0]
-        elif all(amount is not None for amount in totals):
-            total = self.sum_of([amount for amount in totals if amount is not None])
-        else:
+        # Most identities hold: compare the sums first, gather the figures only for one that does not.
+        left_sum = self._sum_of_terms(left)
+        if left_sum is None:
             return
-        self.equal(left[0][0], total, parts, zh, en)
+        right_sum = self._sum_of_terms(right)
+        if right_sum is None or left_sum == right_sum:
+            return
+        totals: list[Amount] = []
+        parts: list[Amount] = []
+        self._sum_of_terms(left, totals)
+        self._sum_of_terms(right, parts)
+        total = totals[0] if len(totals) == 1 else self.sum_of(totals)
+        self.equal(left[0].path, total, parts, zh, en)
 
-    def _figure(self, path: str) -> Amount | None:
-        """The figure at ``path`` in the disclosure; None when it or a section on the way is absent."""
-        node: object = self.d
-        for name in _fields(path):
-            node = getattr(node, name)
-            if node is None:
-                return None
-        assert isinstance(node, Amount), path
-        return node
-
-    def _lines(self, path: str) -> list[Amount | None]:
-        """The figures at ``path`` (``$.a.lines[*].amount``) in every line; [] when none is printed."""
-        head, _, tail = path.partition("[*]")
-        container: object = self.d
-        for name in _fields(head):
-            container = getattr(container, name)
-            if container is None:
-                return []
-        assert isinstance(container, tuple), path
-        fields = _fields("$" + tail)
-        found: list[Amount | None] = []
-        for line in container:
-            node = line
+    def _sum_of_terms(self, terms: tuple[_Term, ...], into: list[Amount] | None = None) -> Decimal | None:
+        """The sum of one side of an identity, None when a figure of it is not printed; each figure
+        is also appended to ``into`` (a blank one as a zero without allowance) when given."""
+        total = _ZERO
+        for _, fields, line_fields, blank_is_zero in terms:
+            node: Any = self.d
             for name in fields:
-                node = getattr(node, name) if node is not None else None
-            found.append(node)
-        return found
+                node = getattr(node, name)
+                if node is None:
+                    break
+            if line_fields is None:
+                if node is None:
+                    if not blank_is_zero:
+                        return None
+                    if into is not None:
+                        into.append(self.sum_of(()))
+                    continue
+                total += node.value
+                if into is not None:
+                    into.append(node)
+            elif not node:  # a breakdown with no lines, or not printed at all
+                return None
+            else:
+                for line in node:
+                    for name in line_fields:
+                        line = getattr(line, name) if line is not None else None
+                    if line is None:
+                        return None
+                    total += line.value
+                    if into is not None:
+                        into.append(line)
+        return total
 
     def not_above(
         self,
@@ -691,26 +687,38 @@ class Checker:
         )
 
 
-#: A side of an identity: each term's path and whether a blank figure counts as zero.
-_Terms = tuple[tuple[str, bool], ...]
+class _Term(NamedTuple):
+    """A term of an identity: ``$.a.b`` (``fields`` a, b) or ``$.a.lines[*].amount`` (``fields``
+    a, lines; ``line_fields`` amount); ``blank_is_zero`` for one written ``…?``."""
+
+    path: str
+    fields: tuple[str, ...]
+    line_fields: tuple[str, ...] | None
+    blank_is_zero: bool
 
 
 @functools.cache
-def _parse_identity(identity: str) -> tuple[_Terms, _Terms]:
-    """``"A = B + C?"`` → ``((("A", False),), (("B", False), ("C", True)))``."""
+def _parse_identity(identity: str) -> tuple[tuple[_Term, ...], tuple[_Term, ...]]:
+    """``"A + B = C + D?"`` → the terms of each side."""
     left, _, right = identity.partition(" = ")
     assert right, f"not an identity: {identity}"
     return _terms(left), _terms(right)
 
 
-def _terms(side: str) -> _Terms:
-    return tuple((term.removesuffix("?"), term.endswith("?")) for term in side.split(" + "))
+def _terms(side: str) -> tuple[_Term, ...]:
+    terms = []
+    for written in side.split(" + "):
+        path = written.removesuffix("?")
+        head, each, tail = path.partition("[*]")
+        terms.append(
+            _Term(path, _fields(head), _fields(tail) if each else None, blank_is_zero=written.endswith("?"))
+        )
+    return tuple(terms)
 
 
-@functools.cache
 def _fields(path: str) -> tuple[str, ...]:
-    """The field names of ``$.a.b``: ``("a", "b")`` (``$`` alone: none)."""
-    return tuple(path.removeprefix("$").removeprefix(".").split(".")) if path != "$" else ()
+    """The field names of ``$.a.b`` or ``.a.b``: ``("a", "b")``."""
+    return tuple(path.removeprefix("$").removeprefix(".").split("."))
 
 
 def _places(value: Decimal) -> int:

@@ -16,7 +16,7 @@ from budgetacct.auditing.check import Checker
 from budgetacct.auditing.rules._common import THREE_PUBLIC_CODES, plain
 from budgetacct.auditing.rules.table_cells import CellRef, Printed, compare, find, narrative_against_cells
 from budgetacct.codes import EconomicCode
-from budgetacct.model.disclosure import Disclosure
+from budgetacct.model.disclosure import Disclosure, Overview
 from budgetacct.model.enums import ExpenditureKind
 from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, THREE_PUBLIC_MEASURES
 from budgetacct.model.tables import Basis, Column, Line, Measure, RowKey, TableKind
@@ -255,16 +255,12 @@ def _section(name: str, cells: Cells) -> Reading:
     return reading
 
 
+#: The overview's figures, each printed on the summary table's line of the same name (every
+#: field of ``Overview`` but its stated change).
 _OVERVIEW_CELLS: Cells = tuple(
-    (name, CellRef(_S, line, _A))
-    for name, line in (
-        ("revenue_grand_total", Line.REVENUE_GRAND_TOTAL),
-        ("expenditure_grand_total", Line.EXPENDITURE_GRAND_TOTAL),
-        ("non_fiscal_balance_used", Line.NON_FISCAL_BALANCE_USED),
-        ("opening_balance", Line.OPENING_BALANCE),
-        ("surplus_distribution", Line.SURPLUS_DISTRIBUTION),
-        ("closing_balance", Line.CLOSING_BALANCE),
-    )
+    (field.name, CellRef(_S, Line[field.name.upper()], _A))
+    for field in attrs.fields(Overview)
+    if field.name.upper() in Line.__members__
 )
 
 

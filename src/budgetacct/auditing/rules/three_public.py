@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.rules._common import THREE_PUBLIC_CODES
 from budgetacct.model.disclosure import BudgetedFigure
@@ -9,9 +11,18 @@ from budgetacct.model.disclosure import BudgetedFigure
 
 def _budgeted_sum(c: Checker, total: str, parts: tuple[str, ...], zh: str, en: str) -> None:
     """The 三公 figure ``total`` equals the sum of the figures ``parts``, in 决算数 and in 预算数."""
-    for kind in ("actual", "budget"):
-        terms = " + ".join(f"$.three_public.{part}.{kind}" for part in parts)
-        c.adds_up(f"$.three_public.{total}.{kind} = {terms}", zh, en)
+    if c.d.three_public is not None:
+        for identity in _budgeted_identities(total, parts):
+            c.adds_up(identity, zh, en)
+
+
+@functools.cache
+def _budgeted_identities(total: str, parts: tuple[str, ...]) -> tuple[str, ...]:
+    """``total = Σ parts`` among the 三公 figures, of the 决算数 and of the 预算数 (made once)."""
+    return tuple(
+        f"$.three_public.{total}.{kind} = " + " + ".join(f"$.three_public.{part}.{kind}" for part in parts)
+        for kind in ("actual", "budget")
+    )
 
 
 def three_public_total_adds_up(c: Checker) -> None:
