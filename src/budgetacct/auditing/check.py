@@ -8,9 +8,10 @@ tolerance.  Every finding states the tolerance it used.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
-from typing import Protocol
+from typing import Any, NamedTuple, Protocol, TypedDict, TypeVar
 
 from budgetacct.auditing.finding import Finding, Message
 from budgetacct.auditing.registry import Rule
@@ -20,7 +21,7 @@ from budgetacct.model.disclosure import Disclosure, StatedChange
 from budgetacct.model.enums import Severity
 from budgetacct.money import Amount, Direction, Percent
 
-__all__ = ["Checker", "Term"]
+__all__ = ["Checker", "Term", "compared"]
 
 _CTX = Context(prec=40, rounding=ROUND_HALF_UP)
 _HUNDRED = Decimal(100)
@@ -57,6 +58,22 @@ def _round(value: Decimal, places: int = 2) -> Decimal:
     if quantum is None:
         quantum = Decimal(1).scaleb(-places)
     return value.quantize(quantum, ROUND_HALF_UP, _CTX)
+
+
+_Number = TypeVar("_Number", Decimal, int)
+
+
+class _Compared(TypedDict):
+    expected: object
+    actual: object
+    difference: object
+    tolerance: object
+
+
+def compared(expected: _Number, actual: _Number, tolerance: _Number) -> _Compared:
+    """The figures a finding of a comparison states: ``expected``, ``actual``, their difference
+    (actual − expected) and the ``tolerance`` it was held to."""
+    return {"expected": expected, "actual": actual, "difference": actual - expected, "tolerance": tolerance}
 
 
 class Checker:
@@ -194,12 +211,6 @@ class Checker:
             return
         amounts = [part[1] if isinstance(part, tuple) else part for part in parts if part is not None]
         tolerance = self.half(actual) + sum((self.half(a) for a in amounts), _ZERO)
-        figures = {
-            "expected": expected,
-            "actual": actual.value,
-            "difference": difference,
-            "tolerance": tolerance,
-        }
         self.note_or_fail(
             abs(difference) <= tolerance,
             path,
@@ -213,7 +224,7 @@ class Checker:
             ),
             severity=severity,
             related=related,
-            **figures,
+            **compared(expected, actual.value, tolerance),
         )
 
     def equal_to_lines(
@@ -223,6 +234,65 @@ class Checker:
         (no lines) is not checked."""
         if lines:
             self.equal(path, total, [line.amount for line in lines], zh, en)
+
+    def adds_up(self, identity: str, zh: str, en: str) -> None:
+        """Check an identity among printed figures written as the rule catalogue writes it:
+        ``"$.fiscal.grand_total = $.fiscal.revenue_total + $.fiscal.opening_balance"``.
+
+        Each term is the path of a figure, or of a breakdown's lines with ``[*]``
+        (``$.expenditure.classes[*].amount``: every line's amount).  A term ending in ``?`` is a
+        figure the report may leave blank: a zero then, with no rounding allowance.  A figure not
+        printed (nor the section holding it), or a breakdown with no lines: not checked.  The
+        left side (one figure, or a sum of figures) is compared with the right by :meth:`equal`,
+        at the path of its first term.
+        """
+        left, right = _parse_identity(identity)
+        # Most identities hold: compare the sums first, gather the figures only for one that does not.
+        left_sum = self._sum_of_terms(left)
+        if left_sum is None:
+            return
+        right_sum = self._sum_of_terms(right)
+        if right_sum is None or left_sum == right_sum:
+            return
+        totals: list[Amount] = []
+        parts: list[Amount] = []
+        self._sum_of_terms(left, totals)
+        self._sum_of_terms(right, parts)
+        total = totals[0] if len(totals) == 1 else self.sum_of(totals)
+        self.equal(left[0].path, total, parts, zh, en)
+
+    def _sum_of_terms(self, terms: tuple[_Term, ...], into: list[Amount] | None = None) -> Decimal | None:
+        """The sum of one side of an identity, None when a figure of it is not printed; each figure
+        is also appended to ``into`` (a blank one as a zero without allowance) when given."""
+        total = _ZERO
+        for _, fields, line_fields, blank_is_zero in terms:
+            node: Any = self.d
+            for name in fields:
+                node = getattr(node, name)
+                if node is None:
+                    break
+            if line_fields is None:
+                if node is None:
+                    if not blank_is_zero:
+                        return None
+                    if into is not None:
+                        into.append(self.sum_of(()))
+                    continue
+                total += node.value
+                if into is not None:
+                    into.append(node)
+            elif not node:  # a breakdown with no lines, or not printed at all
+                return None
+            else:
+                for line in node:
+                    for name in line_fields:
+                        line = getattr(line, name) if line is not None else None
+                    if line is None:
+                        return None
+                    total += line.value
+                    if into is not None:
+                        into.append(line)
+        return total
 
     def not_above(
         self,
@@ -286,8 +356,11 @@ class Checker:
     ) -> None:
         """A printed share or completion rate against part/whole, half-up to 2 places.
 
-        A share off by exactly 0.01 in a group whose shares sum to 100.00 is the publishers'
-        forced adjustment: a note.  Anything else outside the possible range is an error.
+        One printed to fewer places (“占 25.4%”, “完成率 98%”) is checked at its own precision:
+        right there but not to two places, it is a note on the precision, as for a change rate.
+        A share off by one unit of its last place in a group whose shares sum to 100 is the
+        publishers' forced adjustment: a note.  Anything else outside the possible range is an
+        error.
         """
         if printed is None or part is None or whole is None:
             return
@@ -325,16 +398,26 @@ class Checker:
                 actual=printed.value,
             )
             return
-        places = max(2, _places(printed.value))
+        printed_places = _places(printed.value)
+        places = max(2, printed_places)
         low = _round(bounds[0], places)
         high = low if bounds[1] is bounds[0] else _round(bounds[1], places)
         value = printed.value
         if low <= value <= high:
             return
         exact_value = _round(_CTX.divide(part.value * _HUNDRED, whole.value), places)
-        gap = low - value if value < low else value - high
+        if printed_places < 2:
+            own_low, own_high = _round(bounds[0], printed_places), _round(bounds[1], printed_places)
+            if own_low <= value <= own_high:
+                self._fewer_places(
+                    path, ("百分比", "the percentage"), value, printed_places, exact_value, zh, en
+                )
+                return
+            gap = own_low - value if value < own_low else value - own_high
+        else:
+            gap = low - value if value < low else value - high
         self.note_or_fail(
-            adjusted_group and gap <= _CENT,
+            adjusted_group and gap <= _QUANTA[min(2, printed_places)],
             path,
             Message(
                 f"{zh}：按四舍五入应为{_fmt(exact_value)}%，印为{_fmt(value)}%，系为使合计为100%所作的尾数调整",
@@ -377,6 +460,10 @@ class Checker:
         if len(printed) == len(items) and len(items) > 1:
             total = sum((p.value for p in printed), _ZERO)
             slack = _CENT * (len(items) - 1) / 2
+            if abs(total - _HUNDRED) > slack:
+                # Shares printed to fewer places may each be off by half a unit of theirs: the
+                # coarsest printing sets the unit (looked at only when two places do not do).
+                slack *= _QUANTA[min(2, *(_places(p.value) for p in printed))] / _CENT
             if abs(total - _HUNDRED) > slack:
                 self.fail(
                     path,
@@ -465,17 +552,14 @@ class Checker:
             own_low = _round(min(candidates), printed_places)
             own_high = _round(max(candidates), printed_places)
             if printed_places < 2 and own_low <= signed <= own_high:
-                # “增长22%” for 22.02%: right at the precision printed, short of the two places the
-                # templates ask for — a note on the precision, not an arithmetic slip.
-                self.emit(
-                    Severity.NOTE,
+                self._fewer_places(
                     f"{path}.rate",
-                    f"{zh}：增减率{_fmt(stated.rate.value)}%只印到{printed_places}位小数，两位小数为{_fmt(abs(expected))}%",
-                    f"{en}: the rate {_fmt(stated.rate.value)}% is printed to {printed_places} decimal places; "
-                    f"to two it is {_fmt(abs(expected))}%",
-                    expected=abs(expected),
-                    actual=stated.rate.value,
-                    difference=stated.rate.value - abs(expected),
+                    ("增减率", "the rate"),
+                    stated.rate.value,
+                    printed_places,
+                    abs(expected),
+                    zh,
+                    en,
                 )
                 return
             self.fail(
@@ -487,6 +571,31 @@ class Checker:
                 difference=stated.rate.value - abs(expected),
                 tolerance=(high - low) / 2,
             )
+
+    def _fewer_places(
+        self,
+        path: str,
+        word: tuple[str, str],
+        printed: Decimal,
+        printed_places: int,
+        two_places: Decimal,
+        zh: str,
+        en: str,
+    ) -> None:
+        """A percentage (``word``: what it is, in Chinese and English) printed to fewer than two
+        places and right at that precision: “增长22%” for 22.02%, “占25.4%” for 25.43%.  Short of
+        the two places the templates ask for, it is a note on the precision, not an arithmetic
+        slip; ``two_places`` is what it is to two places."""
+        self.emit(
+            Severity.NOTE,
+            path,
+            f"{zh}：{word[0]}{_fmt(printed)}%只印到{printed_places}位小数，两位小数为{_fmt(two_places)}%",
+            f"{en}: {word[1]} {_fmt(printed)}% is printed to {printed_places} decimal places; "
+            f"to two it is {_fmt(two_places)}%",
+            expected=two_places,
+            actual=printed,
+            difference=printed - two_places,
+        )
 
     def _change_amount(
         self, path: str, printed: Amount, current: Amount, previous: Amount, zh: str, en: str
@@ -507,10 +616,7 @@ class Checker:
                 f"{zh}：变动额应为{_fmt(difference)}万元，实为{_fmt(printed.value)}万元",
                 f"{en}: the change should be {_fmt(difference)}, found {_fmt(printed.value)}",
             ),
-            expected=difference,
-            actual=printed.value,
-            difference=gap,
-            tolerance=tolerance,
+            **compared(difference, printed.value, tolerance),
         )
 
     def _wrong_direction(
@@ -579,6 +685,40 @@ class Checker:
             expected="0",
             actual=value,
         )
+
+
+class _Term(NamedTuple):
+    """A term of an identity: ``$.a.b`` (``fields`` a, b) or ``$.a.lines[*].amount`` (``fields``
+    a, lines; ``line_fields`` amount); ``blank_is_zero`` for one written ``…?``."""
+
+    path: str
+    fields: tuple[str, ...]
+    line_fields: tuple[str, ...] | None
+    blank_is_zero: bool
+
+
+@functools.cache
+def _parse_identity(identity: str) -> tuple[tuple[_Term, ...], tuple[_Term, ...]]:
+    """``"A + B = C + D?"`` → the terms of each side."""
+    left, _, right = identity.partition(" = ")
+    assert right, f"not an identity: {identity}"
+    return _terms(left), _terms(right)
+
+
+def _terms(side: str) -> tuple[_Term, ...]:
+    terms = []
+    for written in side.split(" + "):
+        path = written.removesuffix("?")
+        head, each, tail = path.partition("[*]")
+        terms.append(
+            _Term(path, _fields(head), _fields(tail) if each else None, blank_is_zero=written.endswith("?"))
+        )
+    return tuple(terms)
+
+
+def _fields(path: str) -> tuple[str, ...]:
+    """The field names of ``$.a.b`` or ``.a.b``: ``("a", "b")``."""
+    return tuple(path.removeprefix("$").removeprefix(".").split("."))
 
 
 def _places(value: Decimal) -> int:

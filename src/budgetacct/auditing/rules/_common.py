@@ -13,7 +13,14 @@ from budgetacct.model.enums import Fund, Severity
 from budgetacct.model.table_layout import TableSet
 from budgetacct.model.tables import TableKind
 
-__all__ = ["BUDGET_THREE_PUBLIC_FIGURES", "THREE_PUBLIC_FIGURES", "fund_sections", "missing_tables", "plain"]
+__all__ = [
+    "BUDGET_THREE_PUBLIC_FIGURES",
+    "THREE_PUBLIC_CODES",
+    "THREE_PUBLIC_FIGURES",
+    "fund_sections",
+    "missing_tables",
+    "plain",
+]
 
 
 def plain(value: Decimal) -> str:
@@ -35,6 +42,16 @@ THREE_PUBLIC_FIGURES: Final = (
 )
 #: The figures of a budget's 三公 section: a budget does not split 公务接待费 into 国内 and 外事.
 BUDGET_THREE_PUBLIC_FIGURES: Final = THREE_PUBLIC_FIGURES[:6]
+
+
+#: The 部门预算经济分类 款 whose 基本支出 is part of a 三公 figure: (the 款, the figure, its name).
+#: The narrative's figures (R30) and the standard tables' cells (R67, between the tables) are compared through it.
+THREE_PUBLIC_CODES: Final[tuple[tuple[tuple[str, ...], str, str], ...]] = (
+    (("30212",), "outbound", "因公出国（境）费"),
+    (("30217",), "reception", "公务接待费"),
+    (("30231",), "vehicle_operation", "公务用车运行维护费"),
+    (("31013", "30913"), "vehicle_purchase", "公务用车购置费"),
+)
 
 
 def fund_sections(d: Disclosure) -> Iterator[tuple[str, Fund, FundSpending]]:

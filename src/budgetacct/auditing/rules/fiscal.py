@@ -4,30 +4,17 @@ from __future__ import annotations
 
 from budgetacct.auditing.check import Checker
 from budgetacct.auditing.rules._common import fund_sections
-from budgetacct.model.disclosure import Fiscal
 from budgetacct.money import Amount
 
 
-def _equals_sum_of_funds(c: Checker, fiscal: Fiscal, total: str, per_fund: str, zh: str, en: str) -> None:
-    """The fiscal table's ``total`` against the funds' ``per_fund`` figures, when every fund prints one."""
-    parts = [getattr(flow, per_fund) for flow in fiscal.funds]
-    if fiscal.funds and all(part is not None for part in parts):
-        c.equal(f"$.fiscal.{total}", getattr(fiscal, total), parts, zh, en)
-
-
 def fiscal_revenue_adds_up(c: Checker) -> None:
-    fiscal, revenue = c.d.fiscal, c.d.revenue
-    if fiscal is None:
-        return
-    _equals_sum_of_funds(
-        c,
-        fiscal,
-        "revenue_total",
-        "revenue",
+    c.adds_up(
+        "$.fiscal.revenue_total = $.fiscal.funds[*].revenue",
         "财政拨款本年收入与分资金收入之和不符",
         "fiscal revenue differs from the sum of the funds' revenue",
     )
-    if revenue is not None and (revenue.lines or revenue.fiscal is not None):
+    fiscal, revenue = c.d.fiscal, c.d.revenue
+    if fiscal is not None and revenue is not None and (revenue.lines or revenue.fiscal is not None):
         fiscal_lines = [line.amount for line in revenue.lines if line.source.is_fiscal]
         if revenue.fiscal is not None:  # the three fiscal sources printed as one line
             fiscal_lines.append(revenue.fiscal.amount)
@@ -41,42 +28,26 @@ def fiscal_revenue_adds_up(c: Checker) -> None:
 
 
 def fiscal_grand_total_is_revenue_plus_opening(c: Checker) -> None:
-    fiscal = c.d.fiscal
-    if fiscal is None:
-        return
-    c.equal(
-        "$.fiscal.grand_total",
-        fiscal.grand_total,
-        [fiscal.revenue_total, fiscal.opening_balance],
+    c.adds_up(
+        "$.fiscal.grand_total = $.fiscal.revenue_total + $.fiscal.opening_balance",
         "财政拨款收入总计与本年收入、年初结转和结余之和不符",
         "fiscal grand total differs from revenue + opening balance",
     )
-    _equals_sum_of_funds(
-        c,
-        fiscal,
-        "opening_balance",
-        "opening",
+    c.adds_up(
+        "$.fiscal.opening_balance = $.fiscal.funds[*].opening",
         "年初财政拨款结转和结余与分资金数之和不符",
         "fiscal opening balance differs from the sum of the funds'",
     )
 
 
 def fiscal_grand_total_is_spending_plus_closing(c: Checker) -> None:
-    fiscal = c.d.fiscal
-    if fiscal is None:
-        return
-    c.equal(
-        "$.fiscal.grand_total",
-        fiscal.grand_total,
-        [fiscal.expenditure_total, fiscal.closing_balance],
+    c.adds_up(
+        "$.fiscal.grand_total = $.fiscal.expenditure_total + $.fiscal.closing_balance",
         "财政拨款收支总计与本年支出、年末结转和结余之和不符",
         "fiscal grand total differs from expenditure + closing balance",
     )
-    _equals_sum_of_funds(
-        c,
-        fiscal,
-        "expenditure_total",
-        "expenditure",
+    c.adds_up(
+        "$.fiscal.expenditure_total = $.fiscal.funds[*].expenditure",
         "财政拨款本年支出与分资金支出之和不符",
         "fiscal expenditure differs from the sum of the funds' spending",
     )

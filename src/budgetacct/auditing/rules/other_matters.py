@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from budgetacct.auditing.check import Checker
+from budgetacct.auditing.check import Checker, compared
 from budgetacct.model.enums import Severity
 
 
@@ -40,16 +40,14 @@ def operating_costs_within_public_costs(c: Checker) -> None:
 
 
 def procurement_adds_up(c: Checker) -> None:
-    p = c.d.procurement
-    if p is None:
-        return
-    c.equal(
-        "$.procurement.total",
-        p.total,
-        [p.goods, p.works, p.services],
+    c.adds_up(
+        "$.procurement.total = $.procurement.goods + $.procurement.works + $.procurement.services",
         "政府采购支出总额与货物、工程、服务之和不符",
         "procurement total differs from goods + works + services",
     )
+    p = c.d.procurement
+    if p is None:
+        return
     c.not_above(
         "$.procurement.sme",
         p.sme,
@@ -76,10 +74,7 @@ def vehicles_add_up(c: Checker) -> None:
             "$.assets.vehicles_total",
             f"车辆合计{assets.vehicles_total}辆，各类之和为{total}辆",
             f"vehicles total {assets.vehicles_total}, categories add up to {total}",
-            expected=total,
-            actual=assets.vehicles_total,
-            difference=assets.vehicles_total - total,
-            tolerance=0,
+            **compared(total, assets.vehicles_total, 0),
         )
 
 
@@ -97,10 +92,7 @@ def staff_counts_add_up(c: Checker) -> None:
                 path,
                 f"{zh}：合计{stated}，各项之和{total}",
                 f"{en}: total {stated}, parts add up to {total}",
-                expected=total,
-                actual=stated,
-                difference=stated - total,
-                tolerance=0,
+                **compared(total, stated, 0),
             )
 
     counts = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from budgetacct.auditing.check import Checker
+from budgetacct.auditing.check import Checker, compared
 from budgetacct.auditing.rules.performance_reading import (
     BASE,
     HUNDRED,
@@ -15,10 +15,7 @@ from budgetacct.auditing.rules.performance_reading import (
     score_half,
 )
 from budgetacct.model.enums import Severity
-from budgetacct.model.indicators import (
-    DEFAULT_WEIGHTS,
-    grade,
-)
+from budgetacct.model.indicators import DEFAULT_WEIGHTS, grade
 from budgetacct.model.scoring import EXECUTION, normalise_grade
 
 
@@ -120,10 +117,7 @@ def weights_and_scores_add_up(c: Checker) -> None:
                     f"{base}.total_score",
                     f"“{e.name}”总分{plain(e.total_score)}与各项得分之和{plain(expected)}不符",
                     f"“{e.name}”: the total score {plain(e.total_score)} differs from the sum of scores {plain(expected)}",
-                    expected=expected,
-                    actual=e.total_score,
-                    difference=difference,
-                    tolerance=tolerance,
+                    **compared(expected, e.total_score, tolerance),
                 )
 
 

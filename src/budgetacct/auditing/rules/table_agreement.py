@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.rules._common import plain
+from budgetacct.auditing.rules._common import THREE_PUBLIC_CODES, plain
 from budgetacct.auditing.rules.table_cells import CellRef, Printed, compare, find, narrative_against_cells
 from budgetacct.codes import EconomicCode
-from budgetacct.model.disclosure import Disclosure
+from budgetacct.model.disclosure import Disclosure, Overview
 from budgetacct.model.enums import ExpenditureKind
 from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, THREE_PUBLIC_MEASURES
 from budgetacct.model.tables import Basis, Column, Line, Measure, RowKey, TableKind
@@ -141,17 +141,14 @@ CROSS_TABLE: tuple[Link, ...] = (
         _ref(_F, Line.EXPENDITURE_TOTAL, Measure.STATE_CAPITAL),
         (_ref(TableKind.STATE_CAPITAL_EXPENDITURE, Line.TOTAL, Measure.TOTAL),),
     ),
-    Link(
-        _ref(TableKind.FISCAL_DETAIL, Line.TOTAL, Measure.TOTAL),
-        (_ref(_F, Line.EXPENDITURE_TOTAL, Measure.TOTAL),),
-    ),
-    Link(
-        _ref(TableKind.GENERAL_BUDGET_DETAIL, Line.TOTAL, Measure.TOTAL),
-        (_ref(_G, Line.TOTAL, Measure.TOTAL),),
-    ),
-    Link(
-        _ref(TableKind.GENERAL_BUDGET_PROJECT, Line.TOTAL, Measure.PROJECT),
-        (_ref(_G, Line.TOTAL, Measure.PROJECT),),
+    # A detail table's 合计 row is a figure its summary table prints.
+    *(
+        Link(_ref(detail, Line.TOTAL, measure), (_ref(summary, line, summary_measure),))
+        for detail, measure, summary, line, summary_measure in (
+            (TableKind.FISCAL_DETAIL, Measure.TOTAL, _F, Line.EXPENDITURE_TOTAL, Measure.TOTAL),
+            (TableKind.GENERAL_BUDGET_DETAIL, Measure.TOTAL, _G, Line.TOTAL, Measure.TOTAL),
+            (TableKind.GENERAL_BUDGET_PROJECT, Measure.PROJECT, _G, Line.TOTAL, Measure.PROJECT),
+        )
     ),
     # 机关运行经费 is paid from the 公用经费 of 行政单位 (R43, between the tables)
     Link(
@@ -165,16 +162,11 @@ CROSS_TABLE: tuple[Link, ...] = (
     *(
         Link(
             CellRef(_B, EconomicCode(code), _A),
-            (_ref(TableKind.THREE_PUBLIC, Line.THREE_PUBLIC, measure),),
+            (_ref(TableKind.THREE_PUBLIC, Line.THREE_PUBLIC, dict(THREE_PUBLIC_MEASURES)[figure]),),
             at_most=True,
         )
-        for code, measure in (
-            ("30212", Measure.OUTBOUND),
-            ("30217", Measure.RECEPTION),
-            ("30231", Measure.VEHICLE_OPERATION),
-            ("31013", Measure.VEHICLE_PURCHASE),
-            ("30913", Measure.VEHICLE_PURCHASE),
-        )
+        for codes, figure, _ in THREE_PUBLIC_CODES
+        for code in codes
     ),
 )
 
@@ -263,16 +255,12 @@ def _section(name: str, cells: Cells) -> Reading:
     return reading
 
 
+#: The overview's figures, each printed on the summary table's line of the same name (every
+#: field of ``Overview`` but its stated change).
 _OVERVIEW_CELLS: Cells = tuple(
-    (name, CellRef(_S, line, _A))
-    for name, line in (
-        ("revenue_grand_total", Line.REVENUE_GRAND_TOTAL),
-        ("expenditure_grand_total", Line.EXPENDITURE_GRAND_TOTAL),
-        ("non_fiscal_balance_used", Line.NON_FISCAL_BALANCE_USED),
-        ("opening_balance", Line.OPENING_BALANCE),
-        ("surplus_distribution", Line.SURPLUS_DISTRIBUTION),
-        ("closing_balance", Line.CLOSING_BALANCE),
-    )
+    (field.name, CellRef(_S, Line[field.name.upper()], _A))
+    for field in attrs.fields(Overview)
+    if field.name.upper() in Line.__members__
 )
 
 

@@ -2,43 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
 
 from budgetacct.auditing.check import Checker
+from budgetacct.auditing.rules._common import THREE_PUBLIC_CODES
 from budgetacct.model.disclosure import BudgetedFigure
 
 
-def _budgeted_sum(
-    c: Checker, path: str, total: BudgetedFigure, parts: Sequence[BudgetedFigure], zh: str, en: str
-) -> None:
-    """``total`` equals the sum of ``parts``, in 决算数 and in 预算数."""
-    c.equal(f"{path}.actual", total.actual, [part.actual for part in parts], zh, en)
-    c.equal(f"{path}.budget", total.budget, [part.budget for part in parts], zh, en)
+def _budgeted_sum(c: Checker, total: str, parts: tuple[str, ...], zh: str, en: str) -> None:
+    """The 三公 figure ``total`` equals the sum of the figures ``parts``, in 决算数 and in 预算数."""
+    if c.d.three_public is not None:
+        for identity in _budgeted_identities(total, parts):
+            c.adds_up(identity, zh, en)
+
+
+@functools.cache
+def _budgeted_identities(total: str, parts: tuple[str, ...]) -> tuple[str, ...]:
+    """``total = Σ parts`` among the 三公 figures, of the 决算数 and of the 预算数 (made once)."""
+    return tuple(
+        f"$.three_public.{total}.{kind} = " + " + ".join(f"$.three_public.{part}.{kind}" for part in parts)
+        for kind in ("actual", "budget")
+    )
 
 
 def three_public_total_adds_up(c: Checker) -> None:
-    tp = c.d.three_public
-    if tp is None:
-        return
     _budgeted_sum(
         c,
-        "$.three_public.total",
-        tp.total,
-        (tp.outbound, tp.vehicles, tp.reception),
+        "total",
+        ("outbound", "vehicles", "reception"),
         "“三公”经费合计与三项之和不符",
         "三公 total differs from the sum of its three items",
     )
 
 
 def vehicle_costs_add_up(c: Checker) -> None:
-    tp = c.d.three_public
-    if tp is None:
-        return
     _budgeted_sum(
         c,
-        "$.three_public.vehicles",
-        tp.vehicles,
-        (tp.vehicle_purchase, tp.vehicle_operation),
+        "vehicles",
+        ("vehicle_purchase", "vehicle_operation"),
         "公务用车购置及运行维护费与两项之和不符",
         "vehicle costs differ from purchase + operation",
     )
@@ -46,49 +47,36 @@ def vehicle_costs_add_up(c: Checker) -> None:
 
 def reception_adds_up(c: Checker) -> None:
     tp = c.d.three_public
-    if tp is None:
+    if tp is None or not tp.foreign_included_in_domestic:
+        _budgeted_sum(
+            c,
+            "reception",
+            ("domestic_reception", "foreign_reception"),
+            "公务接待费与国内、外事接待费之和不符",
+            "reception differs from domestic + foreign",
+        )
         return
-    if tp.foreign_included_in_domestic:
-        for kind in ("actual", "budget"):
-            c.equal(
-                f"$.three_public.reception.{kind}",
-                getattr(tp.reception, kind),
-                [getattr(tp.domestic_reception, kind)],
-                "公务接待费与国内公务接待费（含外事）不符",
-                "reception differs from domestic reception (which includes foreign)",
-            )
-            c.not_above(
-                f"$.three_public.foreign_reception.{kind}",
-                getattr(tp.foreign_reception, kind),
-                getattr(tp.domestic_reception, kind),
-                "外事接待费大于包含它的国内公务接待费",
-                "foreign reception exceeds the domestic reception that includes it",
-            )
-        return
-    _budgeted_sum(
-        c,
-        "$.three_public.reception",
-        tp.reception,
-        (tp.domestic_reception, tp.foreign_reception),
-        "公务接待费与国内、外事接待费之和不符",
-        "reception differs from domestic + foreign",
-    )
-
-
-#: 部门预算经济分类 款 whose 基本支出 is part of a 三公 item (T8 ≤ T10 for each pair).
-_THREE_PUBLIC_CODES: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (("30212",), "outbound", "因公出国（境）费"),
-    (("30217",), "reception", "公务接待费"),
-    (("30231",), "vehicle_operation", "公务用车运行维护费"),
-    (("31013", "30913"), "vehicle_purchase", "公务用车购置费"),
-)
+    # 国内公务接待费 printed as including 外事: it is the whole 公务接待费, 外事 a part of it.
+    for kind in ("actual", "budget"):
+        c.adds_up(
+            f"$.three_public.reception.{kind} = $.three_public.domestic_reception.{kind}",
+            "公务接待费与国内公务接待费（含外事）不符",
+            "reception differs from domestic reception (which includes foreign)",
+        )
+        c.not_above(
+            f"$.three_public.foreign_reception.{kind}",
+            getattr(tp.foreign_reception, kind),
+            getattr(tp.domestic_reception, kind),
+            "外事接待费大于包含它的国内公务接待费",
+            "foreign reception exceeds the domestic reception that includes it",
+        )
 
 
 def three_public_codes_within_their_figures(c: Checker) -> None:
     tp, basic = c.d.three_public, c.d.basic_expenditure
     if tp is None or basic is None or not basic.lines:
         return
-    for codes, figure_name, label in _THREE_PUBLIC_CODES:
+    for codes, figure_name, label in THREE_PUBLIC_CODES:
         lines = [line for line in basic.lines if line.code.code in codes]
         figure: BudgetedFigure = getattr(tp, figure_name)
         if not lines or figure.actual is None:

@@ -21,69 +21,41 @@ def revenue_total_is_sum_of_sources(c: Checker) -> None:
 
 
 def grand_revenue_total_adds_up(c: Checker) -> None:
-    overview, revenue = c.d.overview, c.d.revenue
-    if overview is None or revenue is None:
-        return
-    c.equal(
-        "$.overview.revenue_grand_total",
-        overview.revenue_grand_total,
-        [revenue.total, c.printed_or_nothing(overview.non_fiscal_balance_used), overview.opening_balance],
+    c.adds_up(
+        "$.overview.revenue_grand_total = $.revenue.total + $.overview.non_fiscal_balance_used? + $.overview.opening_balance",
         "收入总计与本年收入合计、使用非财政拨款结余、年初结转和结余之和不符",
         "grand revenue total differs from revenue + balance used + opening balance",
     )
 
 
 def expenditure_total_is_sum_of_classes(c: Checker) -> None:
-    expenditure = c.d.expenditure
-    if expenditure is not None:
-        c.equal_to_lines(
-            "$.expenditure.total",
-            expenditure.total,
-            expenditure.classes,
-            "本年支出合计与各类支出之和不符",
-            "expenditure total differs from the sum of its classes",
-        )
+    c.adds_up(
+        "$.expenditure.total = $.expenditure.classes[*].amount",
+        "本年支出合计与各类支出之和不符",
+        "expenditure total differs from the sum of its classes",
+    )
 
 
 def grand_expenditure_total_adds_up(c: Checker) -> None:
-    overview, expenditure = c.d.overview, c.d.expenditure
-    if overview is None or expenditure is None:
-        return
-    c.equal(
-        "$.overview.expenditure_grand_total",
-        overview.expenditure_grand_total,
-        [expenditure.total, c.printed_or_nothing(overview.surplus_distribution), overview.closing_balance],
+    c.adds_up(
+        "$.overview.expenditure_grand_total = $.expenditure.total + $.overview.surplus_distribution? + $.overview.closing_balance",
         "支出总计与本年支出合计、结余分配、年末结转和结余之和不符",
         "grand expenditure total differs from expenditure + distribution + closing balance",
     )
 
 
 def grand_revenue_equals_grand_expenditure(c: Checker) -> None:
-    overview = c.d.overview
-    if overview is None:
-        return
-    c.equal(
-        "$.overview.expenditure_grand_total",
-        overview.expenditure_grand_total,
-        [overview.revenue_grand_total],
+    c.adds_up(
+        "$.overview.expenditure_grand_total = $.overview.revenue_grand_total",
         "支出总计与收入总计不符",
         "grand expenditure total differs from grand revenue total",
     )
 
 
 def closing_balance_follows_from_the_year(c: Checker) -> None:
-    overview, revenue, expenditure = c.d.overview, c.d.revenue, c.d.expenditure
-    if overview is None or revenue is None or expenditure is None:
-        return
-    if overview.closing_balance is None or expenditure.total is None:
-        return
-    left = c.sum_of(
-        [overview.closing_balance, expenditure.total, c.printed_or_nothing(overview.surplus_distribution)]
-    )
-    c.equal(
-        "$.overview.closing_balance",
-        left,
-        [overview.opening_balance, revenue.total, c.printed_or_nothing(overview.non_fiscal_balance_used)],
+    c.adds_up(
+        "$.overview.closing_balance + $.expenditure.total + $.overview.surplus_distribution?"
+        " = $.overview.opening_balance + $.revenue.total + $.overview.non_fiscal_balance_used?",
         "年末结转和结余与年初结转和结余、本年收支不衔接",
         "closing balance does not follow from opening balance and the year's flows",
     )
