@@ -29,7 +29,7 @@ from budgetacct.codes import FunctionCode
 from budgetacct.model.disclosure import Disclosure, FunctionLine, FundSpending, RevenueRow
 from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.publish_tables import _EMPTY
-from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, THREE_PUBLIC_MEASURES
+from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, THREE_PUBLIC_MEASURES, PanelBuilder
 from budgetacct.model.table_specs import TABLE_SETS, PanelSpec, TableEntry, TableSpec, spec_for
 from budgetacct.model.tables import (
     Basis,
@@ -106,16 +106,9 @@ THREE_PUBLIC_FIELDS: Final = {measure: name for name, measure in THREE_PUBLIC_ME
 # --- pieces -------------------------------------------------------------------------------------
 
 
-def _panel(spec: PanelSpec, lines: Mapping[Line, Figures], coded: Iterable[TableRow] = ()) -> Panel:
-    """The spec's named lines (printed with their first wording) around the coded rows."""
-
-    def line_row(line: Line, name: str) -> TableRow:
-        figures = lines.get(line, {})
-        return TableRow.of_line(line, tuple(figures.get(c.column) for c in spec.columns), name=name)
-
-    leading = [line_row(s.line, s.labels[0]) for s in spec.leading]
-    trailing = [line_row(s.line, s.labels[0]) for s in spec.trailing]
-    return Panel(spec.column_keys(), (*leading, *coded, *trailing), spec.side)
+#: The figures as the narrative states them: no rounding, and no catalogue names (the narrative's
+#: coded rows carry the names it prints).
+_panel: Final = PanelBuilder(None, None).panel
 
 
 def _function_rows(
