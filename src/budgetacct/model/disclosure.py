@@ -344,21 +344,6 @@ class BasicExpenditure:
 
 
 @attrs.frozen
-class BudgetedFigure:
-    """A 三公 figure: 决算数 with 预算数, 完成预算%, the comparison with budget and with last year."""
-
-    actual: Amount | None = v.optional_amount_field()
-    budget: Amount | None = v.optional_amount_field()
-    completion: Percent | None = _percent()
-    versus_budget: StatedChange | None = _change()
-    change: StatedChange | None = _change()
-
-
-def _figure() -> Any:
-    return v.nested_field(BudgetedFigure, "三公经费数（BudgetedFigure）", "a BudgetedFigure")
-
-
-@attrs.frozen
 class ThreePublicCounts:
     """What the report states beside the “三公” amounts: the 团组, 人次, 车辆 and 批次 counts, and
     ``foreign_included_in_domestic``, the form in which 外事接待 is reported inside 国内公务接待
@@ -379,6 +364,21 @@ class ThreePublicCounts:
     def counts(self) -> dict[str, Any]:
         """These fields by name, to copy them into the other document's “三公” figures."""
         return {field.name: getattr(self, field.name) for field in attrs.fields(ThreePublicCounts)}
+
+
+@attrs.frozen
+class BudgetedFigure:
+    """A 三公 figure: 决算数 with 预算数, 完成预算%, the comparison with budget and with last year."""
+
+    actual: Amount | None = v.optional_amount_field()
+    budget: Amount | None = v.optional_amount_field()
+    completion: Percent | None = _percent()
+    versus_budget: StatedChange | None = _change()
+    change: StatedChange | None = _change()
+
+
+def _figure() -> Any:
+    return v.nested_field(BudgetedFigure, "三公经费数（BudgetedFigure）", "a BudgetedFigure")
 
 
 @attrs.frozen
