@@ -29,7 +29,13 @@ from budgetacct.codes import FunctionCode
 from budgetacct.model.disclosure import Disclosure, FunctionLine, FundSpending, RevenueRow
 from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.publish_tables import _EMPTY
-from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, THREE_PUBLIC_MEASURES, PanelBuilder
+from budgetacct.model.table_figures import (
+    FUND_LINES,
+    FUND_MEASURE,
+    OVERVIEW_LINES,
+    THREE_PUBLIC_MEASURES,
+    PanelBuilder,
+)
 from budgetacct.model.table_specs import TABLE_SETS, PanelSpec, TableEntry, TableSpec, spec_for
 from budgetacct.model.tables import (
     Basis,
@@ -151,14 +157,7 @@ def _summary(d: Disclosure, spec: TableSpec) -> tuple[Panel, ...]:
         lines[Line.of_source(source)] = {_A: _amount(r.get(source) if r else None, "amount")}
     lines[Line.FISCAL_REVENUE] = {_A: _fiscal_sum(d)}
     lines[Line.REVENUE_TOTAL] = {_A: _amount(r, "total")}
-    for line, field in (
-        (Line.NON_FISCAL_BALANCE_USED, "non_fiscal_balance_used"),
-        (Line.OPENING_BALANCE, "opening_balance"),
-        (Line.REVENUE_GRAND_TOTAL, "revenue_grand_total"),
-        (Line.SURPLUS_DISTRIBUTION, "surplus_distribution"),
-        (Line.CLOSING_BALANCE, "closing_balance"),
-        (Line.EXPENDITURE_GRAND_TOTAL, "expenditure_grand_total"),
-    ):
+    for field, line in OVERVIEW_LINES.items():
         lines[line] = {_A: _amount(o, field)}
     lines[Line.EXPENDITURE_TOTAL] = {_A: _amount(e, "total")}
     classes: Sequence[FunctionLine] = (e.classes or e.rows) if e is not None else ()

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 __all__ = [
     "FUND_LINES",
     "FUND_MEASURE",
+    "OVERVIEW_LINES",
     "THREE_PUBLIC_MEASURES",
     "LedgerPanels",
     "PanelBuilder",
@@ -55,6 +56,15 @@ FUND_LINES: Final = {
     Fund.GENERAL_BUDGET: (Line.FISCAL_GENERAL_BUDGET, Line.OPENING_GENERAL_BUDGET),
     Fund.GOVERNMENT_FUND: (Line.FISCAL_GOVERNMENT_FUND, Line.OPENING_GOVERNMENT_FUND),
     Fund.STATE_CAPITAL: (Line.FISCAL_STATE_CAPITAL, Line.OPENING_STATE_CAPITAL),
+}
+#: The 总表 line each figure of the narrative's §一 overview (``Overview``) is printed on.
+OVERVIEW_LINES: Final = {
+    "revenue_grand_total": Line.REVENUE_GRAND_TOTAL,
+    "expenditure_grand_total": Line.EXPENDITURE_GRAND_TOTAL,
+    "non_fiscal_balance_used": Line.NON_FISCAL_BALANCE_USED,
+    "opening_balance": Line.OPENING_BALANCE,
+    "surplus_distribution": Line.SURPLUS_DISTRIBUTION,
+    "closing_balance": Line.CLOSING_BALANCE,
 }
 #: The “三公” parts in printed order: (field of the figures, column measure).
 THREE_PUBLIC_MEASURES: Final = (
