@@ -43,7 +43,7 @@ from budgetacct.model.disclosure import (
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.ledger import Ledger
 from budgetacct.model.table_figures import FUND_MEASURE, THREE_PUBLIC_MEASURES, LedgerPanels
-from budgetacct.model.table_specs import PanelSpec, Rows, TableEntry
+from budgetacct.model.table_layout import PanelSpec, Rows, TableEntry
 from budgetacct.model.tables import Basis, Column, Line, Measure, Panel, StandardTable, TableKind
 from budgetacct.money import Amount, Change, Direction, Unit
 

@@ -27,7 +27,8 @@ import attrs
 from budgetacct.codes import BasicExpensePart, FunctionCode
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, THREE_PUBLIC_MEASURES, LedgerPanels
-from budgetacct.model.table_specs import TABLE_SETS, PanelSpec, TableEntry, spec_for
+from budgetacct.model.table_layout import PanelSpec, TableEntry
+from budgetacct.model.table_specs import TABLE_SETS, spec_for
 from budgetacct.model.tables import Basis, Column, Line, Measure, Panel, StandardTable, TableKind, TableRow
 from budgetacct.money import Amount
 

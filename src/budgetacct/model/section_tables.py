@@ -36,7 +36,8 @@ from budgetacct.model.table_figures import (
     THREE_PUBLIC_MEASURES,
     PanelBuilder,
 )
-from budgetacct.model.table_specs import TABLE_SETS, PanelSpec, TableEntry, TableSpec, spec_for
+from budgetacct.model.table_layout import PanelSpec, TableEntry, TableSpec
+from budgetacct.model.table_specs import TABLE_SETS, spec_for
 from budgetacct.model.tables import (
     Basis,
     Cell,
