@@ -26,7 +26,13 @@ import attrs
 
 from budgetacct.codes import BasicExpensePart, FunctionCode
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
-from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, THREE_PUBLIC_MEASURES, LedgerPanels
+from budgetacct.model.table_figures import (
+    FUND_LINES,
+    FUND_MEASURE,
+    THREE_PUBLIC_MEASURES,
+    LedgerPanels,
+    no_data_note,
+)
 from budgetacct.model.table_layout import PanelSpec, TableEntry
 from budgetacct.model.table_specs import TABLE_SETS, spec_for
 from budgetacct.model.tables import Basis, Column, Line, Measure, Panel, StandardTable, TableKind, TableRow
@@ -61,24 +67,6 @@ _SOURCE_MEASURE: Final = {
 }
 _A: Final = Column(Measure.AMOUNT)
 _T: Final = Column(Measure.TOTAL)
-
-#: What an empty table says it lacks, by kind.
-_EMPTY: Final = {
-    TableKind.SUMMARY: "收入和支出",
-    TableKind.REVENUE: "收入",
-    TableKind.EXPENDITURE: "支出",
-    TableKind.FISCAL_SUMMARY: "财政拨款收入和支出",
-    TableKind.FISCAL_DETAIL: "财政拨款支出",
-    TableKind.GENERAL_BUDGET: "一般公共预算财政拨款支出",
-    TableKind.GENERAL_BUDGET_DETAIL: "一般公共预算财政拨款支出",
-    TableKind.GENERAL_BUDGET_BASIC: "一般公共预算财政拨款基本支出",
-    TableKind.GENERAL_BUDGET_PROJECT: "一般公共预算财政拨款项目支出",
-    TableKind.THREE_PUBLIC: "“三公”经费支出",
-    TableKind.GOVERNMENT_FUND: "政府性基金预算财政拨款收入和支出",
-    TableKind.GOVERNMENT_FUND_THREE_PUBLIC: "政府性基金预算财政拨款“三公”经费支出",
-    TableKind.STATE_CAPITAL: "国有资本经营预算财政拨款收入和支出",
-    TableKind.STATE_CAPITAL_EXPENDITURE: "国有资本经营预算财政拨款支出",
-}
 
 
 class _Builder(LedgerPanels):
@@ -300,7 +288,7 @@ def _table(b: _Builder, entry: TableEntry, set_name: str) -> StandardTable:
     table = StandardTable(entry.kind, entry.title or spec.title, panels, number=entry.number)
     if table.has_data:
         return table
-    return attrs.evolve(table, notes=(f"本部门{b.ledger.year}年度没有{_EMPTY[entry.kind]}，故本表无数据。",))
+    return attrs.evolve(table, notes=(no_data_note(b.ledger.year, entry.kind),))
 
 
 def publish_tables(

@@ -25,16 +25,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final
 
+import attrs
+
 from budgetacct.codes import FunctionCode
 from budgetacct.model.disclosure import Disclosure, FunctionLine, FundSpending, RevenueRow
 from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
-from budgetacct.model.publish_tables import _EMPTY
 from budgetacct.model.table_figures import (
     FUND_LINES,
     FUND_MEASURE,
     OVERVIEW_LINES,
     THREE_PUBLIC_MEASURES,
     PanelBuilder,
+    no_data_note,
 )
 from budgetacct.model.table_layout import PanelSpec, TableEntry, TableSpec
 from budgetacct.model.table_specs import TABLE_SETS, spec_for
@@ -353,8 +355,7 @@ def table_from_sections(d: Disclosure, entry: TableEntry, set_name: str | None =
     stated = [cell for *_, cell in table.cells() if isinstance(cell, Amount)]
     if table.has_data or not (stated or _stated_none(d, entry.kind)):
         return table
-    note = f"本部门{d.year}年度没有{_EMPTY[entry.kind]}，故本表无数据。"
-    return StandardTable(entry.kind, table.title, panels, number=entry.number, notes=(note,))
+    return attrs.evolve(table, notes=(no_data_note(d.year, entry.kind),))
 
 
 def tables_from_sections(d: Disclosure, set_name: str = "mof-9") -> tuple[StandardTable, ...]:
