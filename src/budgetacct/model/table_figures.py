@@ -19,7 +19,7 @@ from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import BudgetAcctError
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.table_layout import LineSpec, PanelSpec
-from budgetacct.model.tables import Basis, Cell, Column, Line, Measure, Panel, TableKind, TableRow
+from budgetacct.model.tables import DASH, Basis, Cell, Column, Line, Measure, Panel, TableKind, TableRow
 from budgetacct.money import Amount
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -113,7 +113,7 @@ def code_name(code: FunctionCode | EconomicCode, year: int) -> str | None:
 def rounded_cell(amount: Cell, quantum: Decimal | None) -> Cell:
     """``amount`` rounded half-up to ``quantum`` on its own (``None``: exact); a blank or a dash
     stays as it is."""
-    if quantum is None or not isinstance(amount, Amount):
+    if quantum is None or amount is None or amount is DASH:
         return amount
     return Amount(amount.value.quantize(quantum, ROUND_HALF_UP))
 
