@@ -17,7 +17,7 @@ from budgetacct.model.indicator_hierarchy import Direction
 from budgetacct.model.ledger import ThreePublicAccount
 from budgetacct.model.table_figures import PanelBuilder, rounded_cell
 from budgetacct.model.table_specs import spec_for
-from budgetacct.model.tables import DASH, Column, Line, Measure, TableKind
+from budgetacct.model.tables import DASH, Column, Line, Measure, StandardTable, TableKind
 
 _COUNTS = (
     "foreign_included_in_domestic",
@@ -117,3 +117,10 @@ def test_bilingual_members_keep_their_chinese_value(
     assert member.value == value and member.english == english
     assert type(member)(value) is member
     assert pickle.loads(pickle.dumps(member)) is member
+
+
+def test_an_empty_table_gets_the_standard_note_for_its_kind() -> None:
+    empty = StandardTable(TableKind.STATE_CAPITAL_EXPENDITURE, "国有资本经营预算财政拨款支出决算表")
+    noted = empty.with_no_data_note(2021)
+    assert noted.notes == ("本部门2021年度没有国有资本经营预算财政拨款支出，故本表无数据。",)
+    assert attrs.evolve(noted, notes=()) == empty

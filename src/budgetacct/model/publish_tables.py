@@ -22,17 +22,9 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
-import attrs
-
 from budgetacct.codes import BasicExpensePart, FunctionCode
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
-from budgetacct.model.table_figures import (
-    FUND_LINES,
-    FUND_MEASURE,
-    THREE_PUBLIC_MEASURES,
-    LedgerPanels,
-    no_data_note,
-)
+from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, THREE_PUBLIC_MEASURES, LedgerPanels
 from budgetacct.model.table_layout import PanelSpec, TableEntry
 from budgetacct.model.table_specs import TABLE_SETS, spec_for
 from budgetacct.model.tables import Basis, Column, Line, Measure, Panel, StandardTable, TableKind, TableRow
@@ -288,7 +280,7 @@ def _table(b: _Builder, entry: TableEntry, set_name: str) -> StandardTable:
     table = StandardTable(entry.kind, entry.title or spec.title, panels, number=entry.number)
     if table.has_data:
         return table
-    return attrs.evolve(table, notes=(no_data_note(b.ledger.year, entry.kind),))
+    return table.with_no_data_note(b.ledger.year)
 
 
 def publish_tables(

@@ -25,8 +25,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final
 
-import attrs
-
 from budgetacct.codes import FunctionCode
 from budgetacct.model.disclosure import Disclosure, FunctionLine, FundSpending, RevenueRow
 from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
@@ -36,7 +34,6 @@ from budgetacct.model.table_figures import (
     OVERVIEW_LINES,
     THREE_PUBLIC_MEASURES,
     PanelBuilder,
-    no_data_note,
 )
 from budgetacct.model.table_layout import PanelSpec, TableEntry, TableSpec
 from budgetacct.model.table_specs import TABLE_SETS, spec_for
@@ -355,7 +352,7 @@ def table_from_sections(d: Disclosure, entry: TableEntry, set_name: str | None =
     stated = [cell for *_, cell in table.cells() if isinstance(cell, Amount)]
     if table.has_data or not (stated or _stated_none(d, entry.kind)):
         return table
-    return attrs.evolve(table, notes=(no_data_note(d.year, entry.kind),))
+    return table.with_no_data_note(d.year)
 
 
 def tables_from_sections(d: Disclosure, set_name: str = "mof-9") -> tuple[StandardTable, ...]:

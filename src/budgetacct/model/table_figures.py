@@ -19,7 +19,7 @@ from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.errors import BudgetAcctError
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.table_layout import LineSpec, PanelSpec
-from budgetacct.model.tables import DASH, Basis, Cell, Column, Line, Measure, Panel, TableKind, TableRow
+from budgetacct.model.tables import DASH, Basis, Cell, Column, Line, Measure, Panel, TableRow
 from budgetacct.money import Amount
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -35,7 +35,6 @@ __all__ = [
     "basic_by_economic",
     "code_name",
     "fiscal_by_class",
-    "no_data_note",
     "revenue_by_function",
     "rounded_cell",
 ]
@@ -76,30 +75,6 @@ THREE_PUBLIC_MEASURES: Final = (
     ("vehicle_operation", Measure.VEHICLE_OPERATION),
     ("reception", Measure.RECEPTION),
 )
-
-
-#: What a 决算 table with no figure says it lacks, by kind.
-_LACKING: Final = {
-    TableKind.SUMMARY: "收入和支出",
-    TableKind.REVENUE: "收入",
-    TableKind.EXPENDITURE: "支出",
-    TableKind.FISCAL_SUMMARY: "财政拨款收入和支出",
-    TableKind.FISCAL_DETAIL: "财政拨款支出",
-    TableKind.GENERAL_BUDGET: "一般公共预算财政拨款支出",
-    TableKind.GENERAL_BUDGET_DETAIL: "一般公共预算财政拨款支出",
-    TableKind.GENERAL_BUDGET_BASIC: "一般公共预算财政拨款基本支出",
-    TableKind.GENERAL_BUDGET_PROJECT: "一般公共预算财政拨款项目支出",
-    TableKind.THREE_PUBLIC: "“三公”经费支出",
-    TableKind.GOVERNMENT_FUND: "政府性基金预算财政拨款收入和支出",
-    TableKind.GOVERNMENT_FUND_THREE_PUBLIC: "政府性基金预算财政拨款“三公”经费支出",
-    TableKind.STATE_CAPITAL: "国有资本经营预算财政拨款收入和支出",
-    TableKind.STATE_CAPITAL_EXPENDITURE: "国有资本经营预算财政拨款支出",
-}
-
-
-def no_data_note(year: int, kind: TableKind) -> str:
-    """The note a 决算 table with no figure carries: “本部门2021年度没有…，故本表无数据。”."""
-    return f"本部门{year}年度没有{_LACKING[kind]}，故本表无数据。"
 
 
 def code_name(code: FunctionCode | EconomicCode, year: int) -> str | None:
