@@ -26,6 +26,7 @@ from budgetacct.codes import (
     is_valid_function_code,
     nearest_catalogue,
 )
+from budgetacct.codes._parse import INTERN_LIMIT
 from budgetacct.codes.catalogue import Catalogue, CatalogueEntry
 from budgetacct.errors import CatalogueError, UnknownCode
 
@@ -350,10 +351,10 @@ def test_of_refuses_what_the_constructor_refuses(
 
 
 def test_of_stops_sharing_when_the_table_is_full(monkeypatch: pytest.MonkeyPatch) -> None:
-    full_function = {f"x{n}": FunctionCode("201") for n in range(function_module._INTERN_LIMIT)}
+    full_function = {f"x{n}": FunctionCode("201") for n in range(INTERN_LIMIT)}
     full_economic = {f"x{n}": EconomicCode("301") for n in range(100_000)}
-    monkeypatch.setattr(function_module, "_INTERNED", full_function)
-    monkeypatch.setattr(economic_module, "_INTERNED", full_economic)
+    monkeypatch.setattr(FunctionCode, "_INTERNED", full_function)
+    monkeypatch.setattr(EconomicCode, "_INTERNED", full_economic)
     assert FunctionCode.of("2010301") is not FunctionCode.of("2010301")
     assert EconomicCode.of("30217") is not EconomicCode.of("30217")
     assert len(full_function) == len(full_economic) == 100_000

@@ -71,6 +71,11 @@ class _RebuiltFromFields(BudgetAcctError):
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), tuple([getattr(self, name) for name in self._fields]))
 
+    def _keep(self, *values: object) -> None:
+        """Keep the constructor's arguments under the names in ``_fields``, in that order."""
+        for name, value in zip(self._fields, values, strict=True):
+            setattr(self, name, value)
+
 
 class InvalidValue(BudgetAcctError, ValueError):
     """A value cannot make a meaningful object (wrong type, float, NaN, malformed text …)."""
@@ -115,9 +120,7 @@ class UnknownCode(_RebuiltFromFields, LookupError):
     catalogue: str
 
     def __init__(self, code: str, year: int, catalogue: str) -> None:
-        self.code = code
-        self.year = year
-        self.catalogue = catalogue
+        self._keep(code, year, catalogue)
         super().__init__(
             f"{year}年{catalogue}中没有科目编码 {code}",
             f"code {code} is not in the {year} catalogue of {catalogue}",
@@ -137,8 +140,7 @@ class UnresolvedPath(_RebuiltFromFields, LookupError):
     stopped_at: str
 
     def __init__(self, path: str, stopped_at: str) -> None:
-        self.path = path
-        self.stopped_at = stopped_at
+        self._keep(path, stopped_at)
         super().__init__(
             f"路径 {path} 无对应的值（{stopped_at} 不存在）",
             f"no value at {path} ({stopped_at} does not exist)",
@@ -154,9 +156,11 @@ class MissingDependency(_RebuiltFromFields, ImportError):
 
     _fields = ("package", "extra")
 
+    package: str
+    extra: str
+
     def __init__(self, package: str, extra: str) -> None:
-        self.package = package
-        self.extra = extra
+        self._keep(package, extra)
         super().__init__(
             f"需要可选依赖 {package}：请运行 pip install budgetacct[{extra}]",
             f"the optional dependency {package} is needed: pip install budgetacct[{extra}]",

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 __all__ = [
     "INTERN_LIMIT",
+    "CodeSyntax",
     "CodeText",
     "exact_str",
     "is_valid_code",
@@ -129,24 +130,89 @@ def is_valid_code(
         return False
 
 
+@attrs.frozen
+class CodeSyntax:
+    """How the codes of one code class are written: the lengths of each level's codes (from the
+    类 down), the test of a well-formed code, and the name and an example that the error of
+    :meth:`CodeText.parse` shows in each printed form it reads."""
+
+    lengths: tuple[int, ...]
+    well_formed: Callable[[object], TypeGuard[str]]
+    name_zh: str
+    #: With its article: “a function classification code”.
+    name_en: str
+    example: str
+
+    def printed(self) -> tuple[str, str]:
+        """What :meth:`CodeText.parse` expects, in Chinese and English: the example in each layout.
+
+        >>> CodeSyntax((3, 5), str.isdigit, "经济分类科目编码", "an economic code", "30217").printed()
+        ('经济分类科目编码（如30217、302 17、[30217]或（302）（17））', 'an economic code such as 30217, 302 17, [30217] or (302)(17)')
+        """
+        code = self.example
+        groups = [code[:3], *(code[start : start + 2] for start in range(3, len(code), 2))]
+        spaced = " ".join(groups)
+        zh = "".join(f"（{group}）" for group in groups)
+        en = "".join(f"({group})" for group in groups)
+        return (
+            f"{self.name_zh}（如{code}、{spaced}、[{code}]或{zh}）",
+            f"{self.name_en} such as {code}, {spaced}, [{code}] or {en}",
+        )
+
+
 class CodeText:
-    """The methods of a code class that need only the code text: the level, the parent chain and
-    the 类.  A code class is an attrs class with a ``code`` field and a classmethod ``of``; it sets
-    ``__hash__ = CodeText.__hash__`` itself, since attrs' ``eq`` would otherwise remove it."""
+    """The methods of a code class that need only the code text and its :class:`CodeSyntax`:
+    reading a printed code, the shared instance, the level, the parent chain and the 类.
+
+    A code class is an attrs class with a ``code`` field and a ``_SYNTAX``; it sets
+    ``__hash__ = CodeText.__hash__`` itself, since attrs' ``eq`` would otherwise remove it.
+    """
 
     __slots__ = ()
     code: str
-    #: The lengths of the codes of each level, from the 类 down.
-    _LENGTHS: ClassVar[tuple[int, ...]]
+    _SYNTAX: ClassVar[CodeSyntax]
+    #: The shared instance of each code (see :meth:`of`).
+    _INTERNED: ClassVar[dict[str, Any]]
     #: Each code's ancestors, once computed (ledgers ask for them once per line item).
     _ANCESTORS: ClassVar[dict[str, tuple[Any, ...]]]
 
-    if TYPE_CHECKING:  # pragma: no cover - each code class defines it over its own table
-
-        @classmethod
-        def of(cls, code: str) -> Self: ...
+    if TYPE_CHECKING:  # pragma: no cover - each code class looks it up in its own catalogue
 
         def entry(self, year: int) -> CatalogueEntry: ...
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # Each code class keeps its own tables (a FunctionCode and an EconomicCode may share text).
+        super().__init_subclass__(**kwargs)
+        cls._INTERNED = {}
+        cls._ANCESTORS = {}
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read a code as printed: ``2010301``, ``201 03 01``, ``[2010301]``, ``(201)(03)(01)``.
+
+        Full-width brackets (``（201）（03）（01）``, ``［2010301］``) are accepted; the digits must be
+        ASCII.
+
+        >>> from budgetacct.codes import EconomicCode, FunctionCode
+        >>> FunctionCode.parse("（201）（03）（01）"), FunctionCode.parse(" 208 05 ")
+        (FunctionCode(code='2010301'), FunctionCode(code='20805'))
+        >>> EconomicCode.parse("［302 17］")
+        EconomicCode(code='30217')
+        """
+        return read_printed(cls, text, cls._SYNTAX.well_formed, *cls._SYNTAX.printed())
+
+    @classmethod
+    def of(cls, code: str) -> Self:
+        """A shared instance for ``code``: codes are immutable values, so bulk loads reuse one object
+        per distinct code (less memory, no repeated validation).
+
+        >>> from budgetacct.codes import EconomicCode, FunctionCode
+        >>> FunctionCode.of("2010301") is FunctionCode.of("2010301"), EconomicCode.of("30101") is EconomicCode.of("30101")
+        (True, True)
+        """
+        interned: dict[str, Self] = cls._INTERNED
+        found = interned.get(code) if type(code) is str else None  # the common case, without a call
+        return found if found is not None else shared(cls, code, interned)
 
     def __str__(self) -> str:
         return self.code
@@ -196,7 +262,9 @@ class CodeText:
         """
         found = self._ANCESTORS.get(self.code)
         if found is None:
-            found = tuple(self.of(self.code[:length]) for length in self._LENGTHS if length < len(self.code))
+            found = tuple(
+                self.of(self.code[:length]) for length in self._SYNTAX.lengths if length < len(self.code)
+            )
             if len(self._ANCESTORS) < INTERN_LIMIT:
                 self._ANCESTORS[self.code] = found
         return found

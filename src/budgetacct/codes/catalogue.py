@@ -22,7 +22,6 @@ False
 from __future__ import annotations
 
 import csv
-import enum
 import functools
 import io
 import unicodedata
@@ -33,6 +32,7 @@ from typing import Final, Literal, Protocol, TypeAlias
 
 import attrs
 
+from budgetacct._bilingual import Bilingual
 from budgetacct.errors import CatalogueError, InvalidValue, UnknownCode
 from budgetacct.paths import render_path
 
@@ -79,7 +79,7 @@ _COVERAGE_FILE: Final = "coverage.csv"
 _COVERAGE_COLUMNS: Final = ("kind", "zh", "en")
 
 
-class CodeLevel(enum.Enum):
+class CodeLevel(Bilingual):
     """The level of a classification code, named as the catalogue names it.
 
     >>> CodeLevel.of("20103")
@@ -88,19 +88,14 @@ class CodeLevel(enum.Enum):
     (7, 'item')
     """
 
-    CLASS = "类"
-    SECTION = "款"
-    ITEM = "项"
+    CLASS = "类", "class"
+    SECTION = "款", "section"
+    ITEM = "项", "item"
 
     @property
     def digits(self) -> int:
         """How many digits a code of this level has (3, 5 or 7)."""
         return _LEVEL_DIGITS[self]
-
-    @property
-    def english(self) -> str:
-        """The English word used in messages: class, section or item."""
-        return _LEVEL_ENGLISH[self]
 
     @classmethod
     def of(cls, code: str) -> CodeLevel:
@@ -116,7 +111,6 @@ class CodeLevel(enum.Enum):
 
 
 _LEVEL_DIGITS: Final = {CodeLevel.CLASS: 3, CodeLevel.SECTION: 5, CodeLevel.ITEM: 7}
-_LEVEL_ENGLISH: Final = {CodeLevel.CLASS: "class", CodeLevel.SECTION: "section", CodeLevel.ITEM: "item"}
 _LEVEL_BY_LENGTH: Final = {digits: level for level, digits in _LEVEL_DIGITS.items()}
 _LEVEL_NAMES: Final = tuple(level.value for level in CodeLevel)
 

@@ -14,15 +14,7 @@ from typing import ClassVar, Final, TypeGuard
 
 import attrs
 
-from budgetacct.codes._parse import (
-    INTERN_LIMIT,
-    CodeText,
-    exact_str,
-    is_valid_code,
-    read_printed,
-    shared,
-    validator,
-)
+from budgetacct.codes._parse import INTERN_LIMIT, CodeSyntax, CodeText, exact_str, is_valid_code, validator
 from budgetacct.codes.catalogue import (
     CatalogueEntry,
     CatalogueKind,
@@ -109,33 +101,10 @@ class EconomicCode(CodeText):
         converter=exact_str, validator=validator(_well_formed, _EXPECTED_ZH, _EXPECTED_EN)
     )
 
-    _LENGTHS: ClassVar = _LENGTHS
-    _ANCESTORS: ClassVar[dict[str, tuple[EconomicCode, ...]]] = {}
+    _SYNTAX: ClassVar = CodeSyntax(
+        _LENGTHS, _well_formed, "经济分类科目编码", "an economic classification code", "30217"
+    )
     __hash__ = CodeText.__hash__  # attrs' eq would otherwise make the class unhashable
-
-    @classmethod
-    def parse(cls, text: str) -> EconomicCode:
-        """Read a code as printed: ``30217``, ``302 17``, ``[30217]``, ``(302)(17)`` (also full-width).
-
-        >>> EconomicCode.parse("［302 17］")
-        EconomicCode(code='30217')
-        """
-        return read_printed(
-            cls,
-            text,
-            _well_formed,
-            "经济分类科目编码（如30217、302 17、[30217]或（302）（17））",
-            "an economic classification code such as 30217, 302 17, [30217] or (302)(17)",
-        )
-
-    @classmethod
-    def of(cls, code: str) -> EconomicCode:
-        """A shared instance for ``code`` (see :meth:`FunctionCode.of`).
-
-        >>> EconomicCode.of("30101") is EconomicCode.of("30101")
-        True
-        """
-        return shared(cls, code, _INTERNED)
 
     @property
     def system(self) -> EconomicSystem:
@@ -214,7 +183,6 @@ def is_valid_economic_code(text: object, year: int | None = None) -> bool:
     return _well_formed(text) and is_valid_code(text, year, _SYSTEM_BY_DIGIT[text[0]].kind, catalogue)
 
 
-_INTERNED: dict[str, EconomicCode] = {}
 _UNKNOWN: Final = object()
 # The split is fixed per code; ledgers ask for it once per line item.
 _PARTS: dict[str, BasicExpensePart | object | None] = {}

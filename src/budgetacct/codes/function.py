@@ -13,15 +13,7 @@ from typing import ClassVar, Final, TypeGuard
 
 import attrs
 
-from budgetacct.codes._parse import (
-    INTERN_LIMIT,
-    CodeText,
-    exact_str,
-    is_valid_code,
-    read_printed,
-    shared,
-    validator,
-)
+from budgetacct.codes._parse import CodeSyntax, CodeText, exact_str, is_valid_code, validator
 from budgetacct.codes.catalogue import CatalogueEntry, catalogue
 
 __all__ = ["FunctionCode", "is_valid_function_code"]
@@ -30,7 +22,6 @@ _KIND: Final = "function"
 _EXPECTED_ZH: Final = "3、5或7位数字的功能分类科目编码"
 _EXPECTED_EN: Final = "a 3-, 5- or 7-digit function classification code"
 _LENGTHS: Final = (3, 5, 7)
-_INTERN_LIMIT: Final = INTERN_LIMIT  # the cap of the shared instances (see _parse.shared)
 
 
 def _well_formed(value: object) -> TypeGuard[str]:
@@ -61,39 +52,10 @@ class FunctionCode(CodeText):
         converter=exact_str, validator=validator(_well_formed, _EXPECTED_ZH, _EXPECTED_EN)
     )
 
-    _LENGTHS: ClassVar = _LENGTHS
-    _ANCESTORS: ClassVar[dict[str, tuple[FunctionCode, ...]]] = {}
+    _SYNTAX: ClassVar = CodeSyntax(
+        _LENGTHS, _well_formed, "功能分类科目编码", "a function classification code", "2010301"
+    )
     __hash__ = CodeText.__hash__  # attrs' eq would otherwise make the class unhashable
-
-    @classmethod
-    def parse(cls, text: str) -> FunctionCode:
-        """Read a code as printed: ``2010301``, ``201 03 01``, ``[2010301]``, ``(201)(03)(01)``.
-
-        Full-width brackets (``（201）（03）（01）``, ``［2010301］``) are accepted; the digits must be
-        ASCII.
-
-        >>> FunctionCode.parse("（201）（03）（01）")
-        FunctionCode(code='2010301')
-        >>> FunctionCode.parse(" 208 05 ")
-        FunctionCode(code='20805')
-        """
-        return read_printed(
-            cls,
-            text,
-            _well_formed,
-            "功能分类科目编码（如2010301、201 03 01、[2010301]或（201）（03）（01））",
-            "a function classification code such as 2010301, 201 03 01, [2010301] or (201)(03)(01)",
-        )
-
-    @classmethod
-    def of(cls, code: str) -> FunctionCode:
-        """A shared instance for ``code``: codes are immutable values, so bulk loads reuse one object
-        per distinct code (less memory, no repeated validation).
-
-        >>> FunctionCode.of("2010301") is FunctionCode.of("2010301")
-        True
-        """
-        return shared(cls, code, _INTERNED)
 
     def entry(self, year: int) -> CatalogueEntry:
         """The catalogue entry of this code in the bundled catalogue of exactly ``year``.
@@ -117,6 +79,3 @@ def is_valid_function_code(text: object, year: int | None = None) -> bool:
     (False, False, False)
     """
     return _well_formed(text) and is_valid_code(text, year, _KIND, catalogue)
-
-
-_INTERNED: dict[str, FunctionCode] = {}

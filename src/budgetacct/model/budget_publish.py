@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Final
 
+import attrs
+
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
 from budgetacct.errors import InvalidValue
 from budgetacct.model import budget as b
@@ -40,27 +42,9 @@ from budgetacct.model.disclosure import (
 )
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.ledger import Ledger
-from budgetacct.model.table_figures import (
-    FUND_MEASURE,
-    THREE_PUBLIC_MEASURES,
-    basic_by_economic,
-    code_name,
-    fiscal_by_class,
-    revenue_by_function,
-    rounded_cell,
-)
-from budgetacct.model.table_specs import PanelSpec, Rows, TableEntry
-from budgetacct.model.tables import (
-    Basis,
-    Cell,
-    Column,
-    Line,
-    Measure,
-    Panel,
-    StandardTable,
-    TableKind,
-    TableRow,
-)
+from budgetacct.model.table_figures import FUND_MEASURE, THREE_PUBLIC_MEASURES, LedgerPanels
+from budgetacct.model.table_layout import PanelSpec, Rows, TableEntry
+from budgetacct.model.tables import Basis, Column, Line, Measure, Panel, StandardTable, TableKind
 from budgetacct.money import Amount, Change, Direction, Unit
 
 __all__ = ["DEFAULT_BUDGET_SET", "publish_budget"]
@@ -144,6 +128,7 @@ class _Publisher:
     def __init__(self, account: BudgetAccount, places: int | None, table_set: str | None, unit: Unit) -> None:
         self.account = account
         self.ledger: Ledger = account.as_ledger()
+        self.figures = LedgerPanels(self.ledger, None)
         self.places = places
         self.table_set = table_set
         self.unit = unit
@@ -261,7 +246,7 @@ class _Publisher:
                 b.PlannedLine(
                     code,
                     self.r(total),
-                    name=code_name(code, self.account.year),
+                    name=self.figures.code_name(code),
                     basic=None if items_only else self.r(basic),
                     project=None if items_only else self.r(project),
                 )
@@ -295,7 +280,7 @@ class _Publisher:
         personnel = split.get(BasicExpensePart.PERSONNEL, _ZERO)
         public = split.get(BasicExpensePart.PUBLIC, _ZERO)
         classes: dict[EconomicCode, Amount] = {}
-        for code, amount in basic_by_economic(self.ledger).items():
+        for code, amount in self.figures.basic_by_economic().items():
             if len(code.code) == 3:
                 classes[code] = amount
         return BasicExpenditure(
@@ -303,7 +288,7 @@ class _Publisher:
             personnel=self.r(personnel),
             public=self.r(public),
             lines=tuple(
-                EconomicLine(code, self.r(amount), code_name(code, self.account.year))
+                EconomicLine(code, self.r(amount), self.figures.code_name(code))
                 for code, amount in sorted(classes.items(), key=lambda pair: pair[0].code)
                 if not amount.is_zero()
             ),
@@ -339,15 +324,14 @@ class _Publisher:
         )
 
 
-class _Tables:
+class _Tables(LedgerPanels):
     """The standard tables of one budget, every cell rounded on its own in the table's unit."""
 
     def __init__(self, publisher: _Publisher) -> None:
+        super().__init__(publisher.ledger, None)
         self.p = publisher
-        self.ledger = publisher.ledger
-        self.q: Decimal | None = None
 
-    def quantum(self, unit: Unit) -> Decimal | None:
+    def quantum_in(self, unit: Unit) -> Decimal | None:
         if self.p.places is None:
             return None
         return Decimal(1).scaleb(-self.p.places) * unit.in_wan_yuan
@@ -359,49 +343,20 @@ class _Tables:
         spec = budget_spec_for(entry.kind, set_name)
         # The “三公” table prints 万元 even where the other tables print 元 (Shanghai).
         unit = Unit.WAN_YUAN if entry.kind is TableKind.BUDGET_THREE_PUBLIC else self.p.unit
-        self.q = self.quantum(unit)
-        panels = tuple(self.panel(panel, entry.kind) for panel in spec.panels)
+        self.quantum = self.quantum_in(unit)
+        panels = tuple(self.kind_panel(panel, entry.kind) for panel in spec.panels)
         table = StandardTable(entry.kind, entry.title or spec.title, panels, number=entry.number, unit=unit)
         if table.has_data:
             return table
         lacking = _EMPTY.get(entry.kind, "相关预算")
-        note = f"注：本部门{self.p.account.year}年无{lacking}，故本表为空表。"
-        return StandardTable(entry.kind, table.title, panels, number=entry.number, unit=unit, notes=(note,))
+        return attrs.evolve(table, notes=(f"注：本部门{self.p.account.year}年无{lacking}，故本表为空表。",))
 
-    def cell(self, amount: Amount | None) -> Cell:
-        return rounded_cell(amount, self.q)
-
-    def row(self, spec: PanelSpec, line: Line, figures: Figures) -> TableRow:
-        found = spec.line_spec(line)
-        return TableRow.of_line(
-            line,
-            tuple(self.cell(figures.get(c.column)) for c in spec.columns),
-            name=found.labels[0] if found is not None else line.value,
-        )
-
-    def coded(self, spec: PanelSpec, rows: Mapping[FunctionCode | EconomicCode, Figures]) -> list[TableRow]:
-        out = []
-        for code in sorted(rows, key=lambda c: c.code):
-            figures = rows[code]
-            if all(a.is_zero() for a in figures.values()):
-                continue
-            cells = tuple(self.cell(figures.get(c.column)) for c in spec.columns)
-            name = code_name(code, self.p.account.year)
-            if isinstance(code, FunctionCode):
-                out.append(TableRow.of_function(code, cells, name=name))
-            else:
-                out.append(TableRow.of_economic(code, cells, name=name))
-        return out
-
-    def panel(self, spec: PanelSpec, kind: TableKind) -> Panel:
+    def kind_panel(self, spec: PanelSpec, kind: TableKind) -> Panel:
+        """The panel of a table of ``kind``: its figures by line and by code, only the printed columns."""
         lines, coded = _BUILDERS[kind](self, spec)
         keyed = {c.column for c in spec.columns}
-        rows = [
-            *(self.row(spec, s.line, lines.get(s.line, {})) for s in spec.leading),
-            *self.coded(spec, {k: {c: a for c, a in f.items() if c in keyed} for k, f in coded.items()}),
-            *(self.row(spec, s.line, lines.get(s.line, {})) for s in spec.trailing),
-        ]
-        return Panel(spec.column_keys(), tuple(rows), spec.side)
+        printed = {k: {c: a for c, a in f.items() if c in keyed} for k, f in coded.items()}
+        return self.panel(spec, lines, self.coded_rows(spec, printed))
 
     # --- figures, by table ----------------------------------------------------------------------
 
@@ -488,7 +443,7 @@ class _Tables:
                 out[_col(measure)] = split.get(source, _ZERO)
             return out
 
-        by_code = revenue_by_function(self.ledger)
+        by_code = self.revenue_by_function()
         total = dict(figures(self.ledger.revenue_by_source()))
         if any(c.column.measure is Measure.OPENING for c in spec.columns):  # the 高等学校 form
             opening, used = self.ledger.opening_balance(), self.ledger.non_fiscal_balance_used
@@ -529,7 +484,7 @@ class _Tables:
                     split[kind] = split[kind] + amount
         lines[Line.BASIC] = {_A: split[ExpenditureKind.BASIC]}
         lines[Line.PROJECT] = {_A: split[ExpenditureKind.PROJECT]}
-        classes = fiscal_by_class(ledger, Basis.BUDGET) if spec.rows is not Rows.NONE else {}
+        classes = self.fiscal_by_class(Basis.BUDGET) if spec.rows is not Rows.NONE else {}
         return dict(lines), _keyed(classes)
 
     def economic(
@@ -537,7 +492,7 @@ class _Tables:
     ) -> _Built:
         rows: dict[EconomicCode, Figures] = {}
         total = _ZERO
-        for code, amount in basic_by_economic(self.ledger).items():
+        for code, amount in self.basic_by_economic().items():
             if only_public and code.basic_expense_part is not BasicExpensePart.PUBLIC:
                 continue
             rows[code] = columns(amount, code)

@@ -59,6 +59,7 @@ __all__ = [
     "Staffing",
     "StatedChange",
     "ThreePublic",
+    "ThreePublicCounts",
     "UnitStaffing",
 ]
 
@@ -343,6 +344,29 @@ class BasicExpenditure:
 
 
 @attrs.frozen
+class ThreePublicCounts:
+    """What the report states beside the “三公” amounts: the 团组, 人次, 车辆 and 批次 counts, and
+    ``foreign_included_in_domestic``, the form in which 外事接待 is reported inside 国内公务接待
+    rather than beside it.  The narrative (:class:`ThreePublic`) and the ledger
+    (:class:`~budgetacct.model.ledger.ThreePublicAccount`) hold the same counts.
+    """
+
+    foreign_included_in_domestic: bool = attrs.field(default=False, validator=v.boolean)
+    outbound_groups: int | None = v.optional_field(v.count)
+    outbound_people: int | None = v.optional_field(v.count)
+    vehicles_purchased: int | None = v.optional_field(v.count)
+    vehicles_held: int | None = v.optional_field(v.count)
+    domestic_batches: int | None = v.optional_field(v.count)
+    domestic_people: int | None = v.optional_field(v.count)
+    foreign_batches: int | None = v.optional_field(v.count)
+    foreign_people: int | None = v.optional_field(v.count)
+
+    def counts(self) -> dict[str, Any]:
+        """These fields by name, to copy them into the other document's “三公” figures."""
+        return {field.name: getattr(self, field.name) for field in attrs.fields(ThreePublicCounts)}
+
+
+@attrs.frozen
 class BudgetedFigure:
     """A 三公 figure: 决算数 with 预算数, 完成预算%, the comparison with budget and with last year."""
 
@@ -358,11 +382,9 @@ def _figure() -> Any:
 
 
 @attrs.frozen
-class ThreePublic:
-    """§七 “三公”经费 and T10: 因公出国（境）费, 公务用车购置及运行维护费, 公务接待费, with counts.
-
-    ``foreign_included_in_domestic`` records the form in which 外事接待 is reported inside
-    国内公务接待 rather than beside it.
+class ThreePublic(ThreePublicCounts):
+    """§七 “三公”经费 and T10: 因公出国（境）费, 公务用车购置及运行维护费, 公务接待费, with the counts
+    (:class:`ThreePublicCounts`).
     """
 
     total: BudgetedFigure = _figure()
@@ -373,15 +395,6 @@ class ThreePublic:
     reception: BudgetedFigure = _figure()
     domestic_reception: BudgetedFigure = _figure()
     foreign_reception: BudgetedFigure = _figure()
-    foreign_included_in_domestic: bool = attrs.field(default=False, validator=v.boolean)
-    outbound_groups: int | None = v.optional_field(v.count)
-    outbound_people: int | None = v.optional_field(v.count)
-    vehicles_purchased: int | None = v.optional_field(v.count)
-    vehicles_held: int | None = v.optional_field(v.count)
-    domestic_batches: int | None = v.optional_field(v.count)
-    domestic_people: int | None = v.optional_field(v.count)
-    foreign_batches: int | None = v.optional_field(v.count)
-    foreign_people: int | None = v.optional_field(v.count)
 
 
 @attrs.frozen

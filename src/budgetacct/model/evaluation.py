@@ -7,12 +7,12 @@
 from __future__ import annotations
 
 import datetime
-import enum
 from decimal import Decimal
 from typing import Final
 
 import attrs
 
+from budgetacct._bilingual import Bilingual
 from budgetacct.errors import InvalidValue
 from budgetacct.model import indicator_text as vocab
 from budgetacct.model.indicator_hierarchy import Direction
@@ -23,20 +23,16 @@ from budgetacct.money import Amount
 __all__ = ["Evaluation", "Outcome", "evaluate", "infer_direction"]
 
 
-class Outcome(enum.Enum):
+class Outcome(Bilingual):
     """The result of comparing an actual value with its target.
 
     >>> Outcome.NOT_MEASURABLE.english
     'not measurable'
     """
 
-    MET = "达成"
-    NOT_MET = "未达成"
-    NOT_MEASURABLE = "无法衡量"
-
-    @property
-    def english(self) -> str:
-        return {"达成": "met", "未达成": "not met", "无法衡量": "not measurable"}[self.value]
+    MET = "达成", "met"
+    NOT_MET = "未达成", "not met"
+    NOT_MEASURABLE = "无法衡量", "not measurable"
 
 
 @attrs.frozen

@@ -11,13 +11,13 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Final, TypeVar
 
 import attrs
 
+from budgetacct._bilingual import Bilingual
 from budgetacct.errors import InvalidValue
 from budgetacct.model import _fields as v
 from budgetacct.model.indicator_text import WHITESPACE
@@ -36,27 +36,16 @@ __all__ = [
 ]
 
 
-class Direction(enum.Enum):
+class Direction(Bilingual):
     """Which way an indicator is better (R50).  Not :class:`budgetacct.money.Direction` (增加/减少).
 
     >>> Direction.LOWER_IS_BETTER.value, Direction.LOWER_IS_BETTER.english
     ('反向', 'lower is better')
     """
 
-    HIGHER_IS_BETTER = "正向"
-    LOWER_IS_BETTER = "反向"
-    EARLIER_IS_BETTER = "时效"
-
-    @property
-    def english(self) -> str:
-        return _DIRECTION_EN[self]
-
-
-_DIRECTION_EN: Final = {
-    Direction.HIGHER_IS_BETTER: "higher is better",
-    Direction.LOWER_IS_BETTER: "lower is better",
-    Direction.EARLIER_IS_BETTER: "earlier is better",
-}
+    HIGHER_IS_BETTER = "正向", "higher is better"
+    LOWER_IS_BETTER = "反向", "lower is better"
+    EARLIER_IS_BETTER = "时效", "earlier is better"
 
 
 def normalise_label(label: str) -> str:

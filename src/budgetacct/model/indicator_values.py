@@ -17,7 +17,7 @@ import datetime
 import enum
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 import attrs
 
@@ -113,13 +113,27 @@ class IndicatorValue:
 
     text: str = attrs.field(default="", eq=False, validator=_str_field)
 
+    #: Each kind of value says what it is and the fields its written form must read back to
+    #: (``None``: a statement, nothing to read back).
+    _KIND: ClassVar[ValueKind | None] = None
+    _READ_BACK: ClassVar[type[_QuantityFields] | type[_DateFields] | None] = None
+
     @property
     def kind(self) -> ValueKind:
-        # Unreachable for real values: the base class refuses construction in ``_fields``.
-        raise InvalidValue("Quantity、DateBound 或 Qualitative", "a Quantity, DateBound or Qualitative", self)
+        if self._KIND is None:
+            # Unreachable for real values: the base class refuses construction in ``_fields``.
+            raise InvalidValue(
+                "Quantity、DateBound 或 Qualitative", "a Quantity, DateBound or Qualitative", self
+            )
+        return self._KIND
 
     def _fields(self) -> _Fields:
-        raise InvalidValue("Quantity、DateBound 或 Qualitative", "a Quantity, DateBound or Qualitative", self)
+        if self._KIND is None:
+            raise InvalidValue(
+                "Quantity、DateBound 或 Qualitative", "a Quantity, DateBound or Qualitative", self
+            )
+        fields = self._READ_BACK
+        return None if fields is None else fields(**{name: getattr(self, name) for name in fields._fields})
 
     def __attrs_post_init__(self) -> None:
         expected = self._fields()
@@ -194,20 +208,8 @@ class Quantity(IndicatorValue):
         _fill_operator(self, vocab.QUANTITY_STYLES)
         super().__attrs_post_init__()
 
-    @property
-    def kind(self) -> ValueKind:
-        return ValueKind.QUANTITATIVE
-
-    def _fields(self) -> _Fields:
-        return _QuantityFields(
-            self.number,
-            self.unit,
-            self.operator,
-            self.style,
-            self.approximate,
-            self.subject,
-            self.subject_after,
-        )
+    _KIND = ValueKind.QUANTITATIVE
+    _READ_BACK = _QuantityFields
 
     def __str__(self) -> str:
         before = self.style if self.style not in vocab.POST_WORDS else ""
@@ -279,21 +281,8 @@ class DateBound(IndicatorValue):
         _fill_operator(self, vocab.DATE_STYLES)
         super().__attrs_post_init__()
 
-    @property
-    def kind(self) -> ValueKind:
-        return ValueKind.DATE
-
-    def _fields(self) -> _Fields:
-        return _DateFields(
-            self.year,
-            self.month,
-            self.day,
-            self.event,
-            self.operator,
-            self.style,
-            self.subject,
-            self.subject_after,
-        )
+    _KIND = ValueKind.DATE
+    _READ_BACK = _DateFields
 
     def __str__(self) -> str:
         core = f"{self.year}年"
@@ -395,12 +384,7 @@ class Qualitative(IndicatorValue):
 
     statement: str = attrs.field(converter=_statement)
 
-    @property
-    def kind(self) -> ValueKind:
-        return ValueKind.QUALITATIVE
-
-    def _fields(self) -> _Fields:
-        return None
+    _KIND = ValueKind.QUALITATIVE
 
     def __attrs_post_init__(self) -> None:
         if _structured(self.statement) is not None:

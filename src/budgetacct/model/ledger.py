@@ -35,7 +35,7 @@ import attrs
 
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
 from budgetacct.model import _fields as v
-from budgetacct.model.disclosure import Assets, Disclosure, Staffing
+from budgetacct.model.disclosure import Assets, Disclosure, Staffing, ThreePublicCounts
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.performance import Performance
 from budgetacct.money import Amount
@@ -118,7 +118,7 @@ class BudgetLine:
 
 
 @attrs.frozen
-class ThreePublicAccount:
+class ThreePublicAccount(ThreePublicCounts):
     """三公经费 actuals (and budgets, when kept) with the counts; totals are derived."""
 
     outbound: Amount = _amount_field(_ZERO)
@@ -131,15 +131,6 @@ class ThreePublicAccount:
     budget_vehicle_operation: Amount | None = v.optional_amount_field()
     budget_domestic_reception: Amount | None = v.optional_amount_field()
     budget_foreign_reception: Amount | None = v.optional_amount_field()
-    foreign_included_in_domestic: bool = attrs.field(default=False, validator=v.boolean)
-    outbound_groups: int | None = v.optional_field(v.count)
-    outbound_people: int | None = v.optional_field(v.count)
-    vehicles_purchased: int | None = v.optional_field(v.count)
-    vehicles_held: int | None = v.optional_field(v.count)
-    domestic_batches: int | None = v.optional_field(v.count)
-    domestic_people: int | None = v.optional_field(v.count)
-    foreign_batches: int | None = v.optional_field(v.count)
-    foreign_people: int | None = v.optional_field(v.count)
 
     @property
     def vehicles(self) -> Amount:

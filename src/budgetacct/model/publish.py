@@ -411,15 +411,7 @@ class _Publisher:
             reception=figure("reception"),
             domestic_reception=figure("domestic_reception"),
             foreign_reception=figure("foreign_reception"),
-            foreign_included_in_domestic=account.foreign_included_in_domestic,
-            outbound_groups=account.outbound_groups,
-            outbound_people=account.outbound_people,
-            vehicles_purchased=account.vehicles_purchased,
-            vehicles_held=account.vehicles_held,
-            domestic_batches=account.domestic_batches,
-            domestic_people=account.domestic_people,
-            foreign_batches=account.foreign_batches,
-            foreign_people=account.foreign_people,
+            **account.counts(),
         )
 
     def fund_spending(self, fund: Fund) -> disclosure.FundSpending:

@@ -22,30 +22,12 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
-from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
+from budgetacct.codes import BasicExpensePart, FunctionCode
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
-from budgetacct.model.table_figures import (
-    FUND_LINES,
-    FUND_MEASURE,
-    THREE_PUBLIC_MEASURES,
-    basic_by_economic,
-    code_name,
-    fiscal_by_class,
-    revenue_by_function,
-    rounded_cell,
-)
-from budgetacct.model.table_specs import TABLE_SETS, PanelSpec, TableEntry, spec_for
-from budgetacct.model.tables import (
-    Basis,
-    Cell,
-    Column,
-    Line,
-    Measure,
-    Panel,
-    StandardTable,
-    TableKind,
-    TableRow,
-)
+from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, THREE_PUBLIC_MEASURES, LedgerPanels
+from budgetacct.model.table_layout import PanelSpec, TableEntry
+from budgetacct.model.table_specs import TABLE_SETS, spec_for
+from budgetacct.model.tables import Basis, Column, Line, Measure, Panel, StandardTable, TableKind, TableRow
 from budgetacct.money import Amount
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -78,71 +60,12 @@ _SOURCE_MEASURE: Final = {
 _A: Final = Column(Measure.AMOUNT)
 _T: Final = Column(Measure.TOTAL)
 
-#: What an empty table says it lacks, by kind.
-_EMPTY: Final = {
-    TableKind.SUMMARY: "收入和支出",
-    TableKind.REVENUE: "收入",
-    TableKind.EXPENDITURE: "支出",
-    TableKind.FISCAL_SUMMARY: "财政拨款收入和支出",
-    TableKind.FISCAL_DETAIL: "财政拨款支出",
-    TableKind.GENERAL_BUDGET: "一般公共预算财政拨款支出",
-    TableKind.GENERAL_BUDGET_DETAIL: "一般公共预算财政拨款支出",
-    TableKind.GENERAL_BUDGET_BASIC: "一般公共预算财政拨款基本支出",
-    TableKind.GENERAL_BUDGET_PROJECT: "一般公共预算财政拨款项目支出",
-    TableKind.THREE_PUBLIC: "“三公”经费支出",
-    TableKind.GOVERNMENT_FUND: "政府性基金预算财政拨款收入和支出",
-    TableKind.GOVERNMENT_FUND_THREE_PUBLIC: "政府性基金预算财政拨款“三公”经费支出",
-    TableKind.STATE_CAPITAL: "国有资本经营预算财政拨款收入和支出",
-    TableKind.STATE_CAPITAL_EXPENDITURE: "国有资本经营预算财政拨款支出",
-}
 
-
-class _Builder:
+class _Builder(LedgerPanels):
     """Builds the tables of one ledger; each cell rounded on its own to ``places`` (None: exact)."""
 
     def __init__(self, ledger: Ledger, places: int | None) -> None:
-        self.ledger = ledger
-        self.quantum = None if places is None else Decimal(1).scaleb(-places)
-
-    def cell(self, amount: Amount | None) -> Cell:
-        return rounded_cell(amount, self.quantum)
-
-    def code_name(self, code: FunctionCode | EconomicCode) -> str | None:
-        """The catalogue name of ``code`` in the ledger's year, or ``None`` where there is none."""
-        return code_name(code, self.ledger.year)
-
-    # --- rows ---------------------------------------------------------------------------------
-
-    def line_row(self, panel: PanelSpec, line: Line, figures: Figures) -> TableRow:
-        spec = panel.line_spec(line)
-        name = spec.labels[0] if spec is not None else line.value
-        return TableRow.of_line(line, self.cells(panel, figures), name=name)
-
-    def cells(self, panel: PanelSpec, figures: Figures) -> tuple[Cell, ...]:
-        return tuple(self.cell(figures.get(spec.column)) for spec in panel.columns)
-
-    def function_rows(
-        self, panel: PanelSpec, rows: Mapping[FunctionCode, Figures], classes_only: bool = False
-    ) -> list[TableRow]:
-        out = []
-        for code in sorted(rows, key=lambda c: c.code):
-            if classes_only and len(code.code) != 3:
-                continue
-            figures = rows[code]
-            if not any(not amount.is_zero() for amount in figures.values()):
-                continue
-            out.append(TableRow.of_function(code, self.cells(panel, figures), name=self.code_name(code)))
-        return out
-
-    def panel(
-        self,
-        spec: PanelSpec,
-        lines: Mapping[Line, Figures],
-        coded: Iterable[TableRow] = (),
-    ) -> Panel:
-        leading = [self.line_row(spec, s.line, lines.get(s.line, {})) for s in spec.leading]
-        trailing = [self.line_row(spec, s.line, lines.get(s.line, {})) for s in spec.trailing]
-        return Panel(tuple(spec.column_keys()), (*leading, *coded, *trailing), spec.side)
+        super().__init__(ledger, None if places is None else Decimal(1).scaleb(-places))
 
     def two_sided(
         self,
@@ -155,7 +78,7 @@ class _Builder:
         return (
             self.panel(revenue_panel, lines),
             self.panel(
-                expenditure_panel, lines, self.function_rows(expenditure_panel, classes, classes_only=True)
+                expenditure_panel, lines, self.coded_rows(expenditure_panel, classes, classes_only=True)
             ),
         )
 
@@ -216,9 +139,9 @@ def _revenue(b: _Builder, spec: PanelSpec) -> tuple[Panel, ...]:
             out[column] = amounts.get(source, _ZERO)
         return out
 
-    by_code = revenue_by_function(ledger)
+    by_code = b.revenue_by_function()
     rows = {code: figures(split) for code, split in by_code.items()}
-    return (b.panel(spec, {Line.TOTAL: figures(ledger.revenue_by_source())}, b.function_rows(spec, rows)),)
+    return (b.panel(spec, {Line.TOTAL: figures(ledger.revenue_by_source())}, b.coded_rows(spec, rows)),)
 
 
 def _spending(
@@ -226,7 +149,7 @@ def _spending(
 ) -> tuple[Panel, ...]:
     fund_list = None if funds is None else tuple(funds)
     rows = b.spending_rows(fund_list, _T, kinds)
-    return (b.panel(spec, {Line.TOTAL: b.spending_total(fund_list, _T, kinds)}, b.function_rows(spec, rows)),)
+    return (b.panel(spec, {Line.TOTAL: b.spending_total(fund_list, _T, kinds)}, b.coded_rows(spec, rows)),)
 
 
 def _fiscal_summary(b: _Builder, spec_panels: tuple[PanelSpec, ...]) -> tuple[Panel, ...]:
@@ -250,13 +173,12 @@ def _fiscal_summary(b: _Builder, spec_panels: tuple[PanelSpec, ...]) -> tuple[Pa
         lines[line] = {_T: sum(values.values(), _ZERO)} | {
             Column(FUND_MEASURE[f]): v for f, v in values.items()
         }
-    return b.two_sided(spec_panels, lines, fiscal_by_class(ledger, Basis.ACTUAL))
+    return b.two_sided(spec_panels, lines, b.fiscal_by_class(Basis.ACTUAL))
 
 
 def _basic(b: _Builder, spec: PanelSpec) -> tuple[Panel, ...]:
-    ledger = b.ledger
-    by_code = basic_by_economic(ledger)
-    split = ledger.basic_split()
+    by_code = b.basic_by_economic()
+    split = b.ledger.basic_split()
     lines: dict[Line, Figures] = {
         Line.PERSONNEL_TOTAL: {_A: split.get(BasicExpensePart.PERSONNEL, _ZERO)},
         Line.PUBLIC_TOTAL: {_A: split.get(BasicExpensePart.PUBLIC, _ZERO)},
@@ -268,8 +190,8 @@ def _basic(b: _Builder, spec: PanelSpec) -> tuple[Panel, ...]:
         for code, amount in sorted(by_code.items(), key=lambda pair: pair[0].code)
         if not amount.is_zero()
     ]
-    leading = [b.line_row(spec, s.line, lines[s.line]) for s in spec.leading if s.line in lines]
-    trailing = [b.line_row(spec, s.line, lines[s.line]) for s in spec.trailing if s.line in lines]
+    leading = [b.line_row(spec, s, lines[s.line]) for s in spec.leading if s.line in lines]
+    trailing = [b.line_row(spec, s, lines[s.line]) for s in spec.trailing if s.line in lines]
     return (Panel(spec.column_keys(), (*leading, *coded, *trailing), spec.side),)
 
 
@@ -317,7 +239,7 @@ def _flow(b: _Builder, spec: PanelSpec, fund: Fund) -> tuple[Panel, ...]:
     total[Column(Measure.OPENING)] = ledger.opening_balance(fund)
     total[Column(Measure.REVENUE)] = ledger.fund_revenue(fund)
     total[Column(Measure.CLOSING)] = ledger.closing_balance(fund)
-    return (b.panel(spec, {Line.TOTAL: total}, b.function_rows(spec, rows)),)
+    return (b.panel(spec, {Line.TOTAL: total}, b.coded_rows(spec, rows)),)
 
 
 _BASIC_PROJECT: Final = {ExpenditureKind.BASIC: Measure.BASIC, ExpenditureKind.PROJECT: Measure.PROJECT}
@@ -349,7 +271,7 @@ def _project(b: _Builder, spec: PanelSpec) -> tuple[Panel, ...]:
         for code, split in b.ledger.by_function(funds=(Fund.GENERAL_BUDGET,)).items()
     }
     total = {project: b.ledger.expenditure_by_kind(Fund.GENERAL_BUDGET)[ExpenditureKind.PROJECT]}
-    return (b.panel(spec, {Line.TOTAL: total}, b.function_rows(spec, rows)),)
+    return (b.panel(spec, {Line.TOTAL: total}, b.coded_rows(spec, rows)),)
 
 
 def _table(b: _Builder, entry: TableEntry, set_name: str) -> StandardTable:
@@ -358,8 +280,7 @@ def _table(b: _Builder, entry: TableEntry, set_name: str) -> StandardTable:
     table = StandardTable(entry.kind, entry.title or spec.title, panels, number=entry.number)
     if table.has_data:
         return table
-    note = f"本部门{b.ledger.year}年度没有{_EMPTY[entry.kind]}，故本表无数据。"
-    return StandardTable(entry.kind, table.title, panels, number=entry.number, notes=(note,))
+    return table.with_no_data_note(b.ledger.year)
 
 
 def publish_tables(

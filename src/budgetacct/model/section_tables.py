@@ -28,9 +28,15 @@ from typing import Final
 from budgetacct.codes import FunctionCode
 from budgetacct.model.disclosure import Disclosure, FunctionLine, FundSpending, RevenueRow
 from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
-from budgetacct.model.publish_tables import _EMPTY
-from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, THREE_PUBLIC_MEASURES
-from budgetacct.model.table_specs import TABLE_SETS, PanelSpec, TableEntry, TableSpec, spec_for
+from budgetacct.model.table_figures import (
+    FUND_LINES,
+    FUND_MEASURE,
+    OVERVIEW_LINES,
+    THREE_PUBLIC_MEASURES,
+    PanelBuilder,
+)
+from budgetacct.model.table_layout import PanelSpec, TableEntry, TableSpec
+from budgetacct.model.table_specs import TABLE_SETS, spec_for
 from budgetacct.model.tables import (
     Basis,
     Cell,
@@ -106,16 +112,9 @@ THREE_PUBLIC_FIELDS: Final = {measure: name for name, measure in THREE_PUBLIC_ME
 # --- pieces -------------------------------------------------------------------------------------
 
 
-def _panel(spec: PanelSpec, lines: Mapping[Line, Figures], coded: Iterable[TableRow] = ()) -> Panel:
-    """The spec's named lines (printed with their first wording) around the coded rows."""
-
-    def line_row(line: Line, name: str) -> TableRow:
-        figures = lines.get(line, {})
-        return TableRow.of_line(line, tuple(figures.get(c.column) for c in spec.columns), name=name)
-
-    leading = [line_row(s.line, s.labels[0]) for s in spec.leading]
-    trailing = [line_row(s.line, s.labels[0]) for s in spec.trailing]
-    return Panel(spec.column_keys(), (*leading, *coded, *trailing), spec.side)
+#: The figures as the narrative states them: no rounding, and no catalogue names (the narrative's
+#: coded rows carry the names it prints).
+_panel: Final = PanelBuilder(None, None).panel
 
 
 def _function_rows(
@@ -158,14 +157,7 @@ def _summary(d: Disclosure, spec: TableSpec) -> tuple[Panel, ...]:
         lines[Line.of_source(source)] = {_A: _amount(r.get(source) if r else None, "amount")}
     lines[Line.FISCAL_REVENUE] = {_A: _fiscal_sum(d)}
     lines[Line.REVENUE_TOTAL] = {_A: _amount(r, "total")}
-    for line, field in (
-        (Line.NON_FISCAL_BALANCE_USED, "non_fiscal_balance_used"),
-        (Line.OPENING_BALANCE, "opening_balance"),
-        (Line.REVENUE_GRAND_TOTAL, "revenue_grand_total"),
-        (Line.SURPLUS_DISTRIBUTION, "surplus_distribution"),
-        (Line.CLOSING_BALANCE, "closing_balance"),
-        (Line.EXPENDITURE_GRAND_TOTAL, "expenditure_grand_total"),
-    ):
+    for field, line in OVERVIEW_LINES.items():
         lines[line] = {_A: _amount(o, field)}
     lines[Line.EXPENDITURE_TOTAL] = {_A: _amount(e, "total")}
     classes: Sequence[FunctionLine] = (e.classes or e.rows) if e is not None else ()
@@ -360,8 +352,7 @@ def table_from_sections(d: Disclosure, entry: TableEntry, set_name: str | None =
     stated = [cell for *_, cell in table.cells() if isinstance(cell, Amount)]
     if table.has_data or not (stated or _stated_none(d, entry.kind)):
         return table
-    note = f"本部门{d.year}年度没有{_EMPTY[entry.kind]}，故本表无数据。"
-    return StandardTable(entry.kind, table.title, panels, number=entry.number, notes=(note,))
+    return table.with_no_data_note(d.year)
 
 
 def tables_from_sections(d: Disclosure, set_name: str = "mof-9") -> tuple[StandardTable, ...]:

@@ -463,6 +463,25 @@ def _panels_keys_unique(_: object, attribute: attrs.Attribute[Any], panels: tupl
             seen.add(row.key)
 
 
+#: What a 决算 table with no figure says it lacks, by kind.
+_LACKING: Final = {
+    TableKind.SUMMARY: "收入和支出",
+    TableKind.REVENUE: "收入",
+    TableKind.EXPENDITURE: "支出",
+    TableKind.FISCAL_SUMMARY: "财政拨款收入和支出",
+    TableKind.FISCAL_DETAIL: "财政拨款支出",
+    TableKind.GENERAL_BUDGET: "一般公共预算财政拨款支出",
+    TableKind.GENERAL_BUDGET_DETAIL: "一般公共预算财政拨款支出",
+    TableKind.GENERAL_BUDGET_BASIC: "一般公共预算财政拨款基本支出",
+    TableKind.GENERAL_BUDGET_PROJECT: "一般公共预算财政拨款项目支出",
+    TableKind.THREE_PUBLIC: "“三公”经费支出",
+    TableKind.GOVERNMENT_FUND: "政府性基金预算财政拨款收入和支出",
+    TableKind.GOVERNMENT_FUND_THREE_PUBLIC: "政府性基金预算财政拨款“三公”经费支出",
+    TableKind.STATE_CAPITAL: "国有资本经营预算财政拨款收入和支出",
+    TableKind.STATE_CAPITAL_EXPENDITURE: "国有资本经营预算财政拨款支出",
+}
+
+
 @attrs.frozen
 class StandardTable:
     """One standard table as published; cells in 万元 whatever ``unit`` the table printed in."""
@@ -517,6 +536,11 @@ class StandardTable:
     def has_data(self) -> bool:
         """Whether any cell prints a non-zero figure."""
         return any(isinstance(cell, Amount) and not cell.is_zero() for *_, cell in self.cells())
+
+    def with_no_data_note(self, year: int) -> StandardTable:
+        """This 决算 table with the note a table with no figure carries (“本部门2021年度没有…，故本表无数据。”)
+        as its notes."""
+        return attrs.evolve(self, notes=(f"本部门{year}年度没有{_LACKING[self.kind]}，故本表无数据。",))
 
     def replace_cell(self, key: RowKey, column: Column, cell: Cell) -> StandardTable:
         """This table with one cell changed (for tests and the broken-report strategies)."""
