@@ -129,7 +129,8 @@ def _account(draw: st.DrawFn, table_set: str) -> BudgetAccount:
     non_fiscal_used = Amount(0)
     if table_set in _CARRYING_SETS and draw(st.booleans()):
         carried = tuple(
-            FundAmount(fund, _money(draw)) for fund in draw(st.lists(st.sampled_from(funds), unique=True, max_size=2))
+            FundAmount(fund, _money(draw))
+            for fund in draw(st.lists(st.sampled_from(funds), unique=True, max_size=2))
         )
         non_fiscal_used = _money(draw) if draw(st.booleans()) else Amount(0)
     return BudgetAccount(
