@@ -18,10 +18,10 @@ from budgetacct.errors import BudgetAcctError, InputError, UnresolvedPath
 from budgetacct.model import budget as model
 from budgetacct.model.budget import Budget, BudgetLevel
 from budgetacct.model.disclosure import Assets, BasicExpenditure, OperatingCosts, Procurement, SourceLine
-from budgetacct.model.enums import Fund, RevenueSource
 from budgetacct.model.tables import StandardTable
 from budgetacct.money import Amount
 from budgetacct.paths import render_path, resolve_path
+from budgetacct.reader.budget_fields import FUNDS, SOURCES, budget_place
 from budgetacct.reader.budget_text import FISCAL_ROWS, ITEMS, ROWS, BudgetText, read_budget_text
 from budgetacct.reader.document import Document, Narrative, TableGrid
 from budgetacct.reader.grid_tables import tables_from_grids
@@ -92,13 +92,6 @@ def budget_heading(
     return year, department, level
 
 
-_SOURCES: Final = {
-    "revenue.general_budget": RevenueSource.GENERAL_BUDGET,
-    "revenue.government_fund": RevenueSource.GOVERNMENT_FUND,
-    "revenue.operations": RevenueSource.OPERATIONS,
-    "revenue.business": RevenueSource.BUSINESS,
-    "revenue.other": RevenueSource.OTHER,
-}
 _THREE: Final = ("total", "outbound", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
 #: The overview's figures a budget's narrative states, by their field in BudgetOverview.
 _OVERVIEW: Final = (
@@ -110,44 +103,6 @@ _OVERVIEW: Final = (
     "carried_forward",
     "carry_to_next",
 )
-
-
-#: Sections that are one figure (an amount and its change).
-_FIGURES: Final = ("operating_costs", "meeting_costs", "training_costs")
-_FUNDS: Final = {
-    "fiscal.general_fund": Fund.GENERAL_BUDGET,
-    "fiscal.government_fund": Fund.GOVERNMENT_FUND,
-    "fiscal.state_capital": Fund.STATE_CAPITAL,
-}
-
-
-def _path(field: str, lines: list[str], funds: list[str], coded: dict[str, list[str]]) -> str | None:
-    """The Budget path a narrative field is stored at (``None``: not stored)."""
-    if field in _SOURCES:
-        return render_path(("revenue", "lines", lines.index(field), "amount"))
-    fund, _, changed = field.rpartition(".") if field.endswith(".change") else (field, "", "")
-    if fund in _FUNDS:
-        inside = ("change", "amount") if changed else ("amount",)
-        # A fund's amount is stored only beside the 一般公共预算 one (see budget_from).
-        stored = fund in funds and (bool(changed) or "fiscal.general_fund" in funds)
-        return render_path(("fiscal", "funds", funds.index(fund), *inside)) if stored else None
-    if field.startswith("targets.lines:"):
-        return render_path(("targets", "lines", int(field.rpartition(":")[2]), "amount"))
-    section, _, code_part = field.partition(":")
-    if code_part:
-        code, _, part = code_part.partition(".")
-        index = coded[section].index(code)
-        if part.startswith("factors:"):
-            place: tuple[str | int, ...] = ("factors", int(part.partition(":")[2]), "amount")
-        else:
-            place = ("executed",) if part == "executed" else (*((part,) if part else ()), "amount")
-        return render_path((*section.split("."), index, *place))
-    parts: tuple[str, ...] = tuple(field.split("."))
-    if (parts[0] == "three_public" and len(parts) == 2) or (parts[0] in _FIGURES and len(parts) == 1):
-        parts = (*parts, "amount")
-    if parts[-1].endswith("change"):
-        parts = (*parts, "amount")
-    return render_path(parts)
 
 
 _CODE_PREFIX: Final = re.compile(r"^[\d\s]+")
@@ -211,13 +166,13 @@ def budget_from(
         # Any: keyword arguments for only some of the class's fields (its amount validators check them).
         return {name: get(f"{section}.{name}") for name in names}
 
-    lines = [field for field in _SOURCES if get(field) is not None]
+    lines = [field for field in SOURCES if get(field) is not None]
     rows = _planned(text, ROWS)
     fiscal_rows = _planned(text, FISCAL_ROWS)
     # The funds only with the 一般公共预算 one: a fund read alone would not add up to the total.
-    funds = [field for field in _FUNDS if get(field) is not None] if get("fiscal.general_fund") else []
+    funds = [field for field in FUNDS if get(field) is not None] if get("fiscal.general_fund") else []
     # A fund's change printed without its amount (the amount left out: it would not add up alone).
-    funds = [field for field in _FUNDS if field in funds or text.change(f"{field}.change") is not None]
+    funds = [field for field in FUNDS if field in funds or text.change(f"{field}.change") is not None]
     overview = (
         model.BudgetOverview(**figures("overview", _OVERVIEW), change=text.change("overview.change"))
         if any_of("overview.")
@@ -227,7 +182,7 @@ def budget_from(
         model.BudgetRevenue(
             total=get("revenue.total"),
             fiscal=get("revenue.fiscal"),
-            lines=tuple(SourceLine(_SOURCES[field], text.get(field) or Amount(0)) for field in lines),
+            lines=tuple(SourceLine(SOURCES[field], text.get(field) or Amount(0)) for field in lines),
             change=text.change("revenue.change"),
             fiscal_change=text.change("revenue.fiscal_change"),
             general_budget_change=text.change("revenue.general_budget_change"),
@@ -264,7 +219,7 @@ def budget_from(
             else None,
             funds=tuple(
                 model.FundBudget(
-                    _FUNDS[field],
+                    FUNDS[field],
                     get(field) if get("fiscal.general_fund") else None,
                     change=text.change(f"{field}.change"),
                 )
@@ -362,11 +317,11 @@ def budget_from(
         section: [str(line.code) for line in planned_lines]
         for section, planned_lines in ((ITEMS, planned), (ROWS, rows), (FISCAL_ROWS, fiscal_rows))
     }
-    paths = {figure.field: _path(figure.field, lines, funds, coded) for figure in text.figures}
+    places = {figure.field: budget_place(figure.field, lines, funds, coded) for figure in text.figures}
     return budget, {
-        field: path
-        for field, path in paths.items()
-        if path is not None and _holds(budget, path, text.get(field))
+        field: render_path(place)
+        for field, place in places.items()
+        if place is not None and _holds(budget, render_path(place), text.get(field))
     }
 
 
