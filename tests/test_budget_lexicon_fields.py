@@ -46,18 +46,19 @@ def test_every_field_of_the_bundled_wordings_has_a_place() -> None:
     assert load_lexicon(_wording(*sorted(fields))).budget_wordings[0].fields == tuple(sorted(fields))
 
 
-@pytest.mark.parametrize(
-    ("field", "path"),
-    [
-        ("revenue.total", "$.revenue.total"),
-        ("revenue.business", "$.revenue.lines[3].amount"),
-        ("fiscal.state_capital.change", "$.fiscal.funds[2].change.amount"),
-        ("three_public.vehicles.change", "$.three_public.vehicles.change.amount"),
-        ("meeting_costs", "$.meeting_costs.amount"),
-        ("expenditure.reserve_change", "$.expenditure.reserve_change.amount"),
-        ("general_budget.items:2010301.factors:1", "$.general_budget.items[0].factors[1].amount"),
-        ("targets.lines:4", "$.targets.lines[4].amount"),
-    ],
-)
+#: A field and the Budget path it is stored at when every revenue line and fund is read.
+STORED_AT = {
+    "revenue.total": "$.revenue.total",
+    "revenue.business": "$.revenue.lines[3].amount",
+    "fiscal.state_capital.change": "$.fiscal.funds[2].change.amount",
+    "three_public.vehicles.change": "$.three_public.vehicles.change.amount",
+    "meeting_costs": "$.meeting_costs.amount",
+    "expenditure.reserve_change": "$.expenditure.reserve_change.amount",
+    "general_budget.items:2010301.factors:1": "$.general_budget.items[0].factors[1].amount",
+    "targets.lines:4": "$.targets.lines[4].amount",
+}
+
+
+@pytest.mark.parametrize(("field", "path"), STORED_AT.items())
 def test_a_field_is_checked_at_the_path_it_is_stored_at(field: str, path: str) -> None:
     assert render_path(check_budget_field(field)) == path
