@@ -1,10 +1,15 @@
-"""The lexicon's budget wordings: each field must name a place of the Budget when it is loaded."""
+"""The budget reader against the model: each lexicon field must name a place of the Budget when the
+lexicon is loaded, and a section built with a key the model lacks fails loudly."""
 
 from __future__ import annotations
 
 import pytest
 
+from budgetacct.errors import InputError
+from budgetacct.model.budget import BudgetOverview
+from budgetacct.money import Amount
 from budgetacct.paths import render_path
+from budgetacct.reader.assemble import structure_section
 from budgetacct.reader.budget_fields import check_budget_field
 from budgetacct.reader.lexicon import LEXICON, load_lexicon
 from budgetacct.reader.schema import ReaderBug
@@ -62,3 +67,15 @@ STORED_AT = {
 @pytest.mark.parametrize(("field", "path"), STORED_AT.items())
 def test_a_field_is_checked_at_the_path_it_is_stored_at(field: str, path: str) -> None:
     assert render_path(check_budget_field(field)) == path
+
+
+def test_a_budget_section_with_a_key_the_model_lacks_fails_loudly() -> None:
+    built = structure_section("overview", {"revenue_total": Amount("12.5")}, BudgetOverview)
+    assert built == BudgetOverview(revenue_total=Amount("12.5"))
+    with pytest.raises(ReaderBug, match="section overview"):
+        structure_section("overview", {"revenue_totl": Amount("12.5")}, BudgetOverview)
+
+
+def test_a_budget_section_the_model_refuses_is_input_error() -> None:
+    with pytest.raises(InputError):
+        structure_section("overview", {"revenue_total": Amount("-1")}, BudgetOverview)
