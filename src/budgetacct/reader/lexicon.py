@@ -10,8 +10,10 @@ of one wording may apply in the same section.  A bad lexicon raises
 
 Two more tables serve the 部门预算 reader (:mod:`budgetacct.reader.budget_text`):
 :class:`BudgetWording` (``[[budget_wording]]``: the budget figures a wording names, the wording as
-a regular expression) and :class:`NameAlias` (``[[function_name]]``: a 功能分类 name as printed
-for a catalogue name — an earlier catalogue's name or a misprint), each with where it was seen.
+a regular expression, each field a place of the :class:`~budgetacct.model.budget.Budget`
+checked with :func:`~budgetacct.reader.budget_fields.check_budget_field`) and :class:`NameAlias`
+(``[[function_name]]``: a 功能分类 name as printed for a catalogue name — an earlier catalogue's
+name or a misprint), each with where it was seen.
 
 Labels are found by longest match over a trie of the wordings (:func:`labels`): scanning left to
 right, the longest wording that starts at a position wins and the scan resumes after it, so
@@ -36,7 +38,8 @@ import attrs
 
 from budgetacct.errors import InvalidValue
 from budgetacct.paths import Path, parse_path
-from budgetacct.reader.schema import ReaderBug, field_type
+from budgetacct.reader.budget_fields import check_budget_field
+from budgetacct.reader.schema import REPORT_TEXT, ReaderBug, field_type
 
 __all__ = [
     "LEXICON",
@@ -321,6 +324,14 @@ def _budget_wording(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: 
     fields = _strings(raw["fields"], where)
     if not fields or not all(_FIELD_NAME.fullmatch(field) for field in fields):
         raise ReaderBug(f"lexicon {where}: fields are dotted names such as overview.revenue_total")
+    for field in fields:
+        try:
+            check_budget_field(field)
+        except ReaderBug as exc:
+            problem = str(exc).removesuffix(f" {REPORT_TEXT}")
+            raise ReaderBug(
+                f"lexicon {where}: field {field!r} has no place in the Budget ({problem})"
+            ) from None
     pattern = raw["pattern"]
     try:
         re.compile(pattern)

@@ -9,7 +9,8 @@ mapped onto the budget table specs.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Final, Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
@@ -17,14 +18,16 @@ from budgetacct.codes import FunctionCode, nearest_catalogue
 from budgetacct.errors import BudgetAcctError, InputError, UnresolvedPath
 from budgetacct.model import budget as model
 from budgetacct.model.budget import Budget, BudgetLevel
-from budgetacct.model.disclosure import Assets, BasicExpenditure, OperatingCosts, Procurement, SourceLine
-from budgetacct.model.enums import Fund, RevenueSource
+from budgetacct.model.disclosure import SourceLine, StatedChange
 from budgetacct.model.tables import StandardTable
 from budgetacct.money import Amount
 from budgetacct.paths import render_path, resolve_path
+from budgetacct.reader.assemble import structure_section
+from budgetacct.reader.budget_fields import FIGURES, FUNDS, SOURCES, budget_place
 from budgetacct.reader.budget_text import FISCAL_ROWS, ITEMS, ROWS, BudgetText, read_budget_text
 from budgetacct.reader.document import Document, Narrative, TableGrid
 from budgetacct.reader.grid_tables import tables_from_grids
+from budgetacct.reader.schema import budget_field_type
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.reader.published import PublishedRead
@@ -92,62 +95,70 @@ def budget_heading(
     return year, department, level
 
 
-_SOURCES: Final = {
-    "revenue.general_budget": RevenueSource.GENERAL_BUDGET,
-    "revenue.government_fund": RevenueSource.GOVERNMENT_FUND,
-    "revenue.operations": RevenueSource.OPERATIONS,
-    "revenue.business": RevenueSource.BUSINESS,
-    "revenue.other": RevenueSource.OTHER,
-}
 _THREE: Final = ("total", "outbound", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
-#: The overview's figures a budget's narrative states, by their field in BudgetOverview.
-_OVERVIEW: Final = (
-    "revenue_grand_total",
-    "expenditure_grand_total",
-    "revenue_total",
-    "expenditure_total",
-    "non_fiscal_balance_used",
-    "carried_forward",
-    "carry_to_next",
-)
-
-
-#: Sections that are one figure (an amount and its change).
-_FIGURES: Final = ("operating_costs", "meeting_costs", "training_costs")
-_FUNDS: Final = {
-    "fiscal.general_fund": Fund.GENERAL_BUDGET,
-    "fiscal.government_fund": Fund.GOVERNMENT_FUND,
-    "fiscal.state_capital": Fund.STATE_CAPITAL,
+#: The sections of the Budget its narrative states figure by figure: each section's fields that the
+#: narrative field ``<section>.<name>`` fills (a one-figure section's amount is the field
+#: ``<section>`` itself; the lists that need more than a lookup are added in :func:`budget_from`).
+_SECTIONS: Final[dict[str, tuple[str, ...]]] = {
+    "overview": (
+        "revenue_grand_total",
+        "expenditure_grand_total",
+        "revenue_total",
+        "expenditure_total",
+        "non_fiscal_balance_used",
+        "carried_forward",
+        "carry_to_next",
+        "change",
+    ),
+    "revenue": (
+        "total",
+        "fiscal",
+        "change",
+        "fiscal_change",
+        "general_budget_change",
+        "other_change",
+        "special_account",
+        "special_account_change",
+    ),
+    "expenditure": (
+        "total",
+        "basic",
+        "project",
+        "change",
+        "basic_change",
+        "project_change",
+        "reserve",
+        "reserve_change",
+    ),
+    "fiscal": ("total", "change", "reason"),
+    "general_budget": ("total", "change"),
+    "basic_expenditure": ("total", "personnel", "public"),
+    "procurement": ("total", "goods", "works", "services"),
+    "assets": ("equipment", "equipment_threshold"),
+    "asset_purchases": ("equipment", "equipment_threshold"),
+    "targets": ("amount", "overall_amount"),
+    **dict.fromkeys(FIGURES, ("amount", "change")),
+}
+#: The narrative's store of a field, by the field's type in the model.
+_STORES: Final[dict[type, Callable[[BudgetText, str], object]]] = {
+    Amount: BudgetText.get,
+    StatedChange: BudgetText.change,
+    str: BudgetText.reason,
+    int: BudgetText.count,
 }
 
 
-def _path(field: str, lines: list[str], funds: list[str], coded: dict[str, list[str]]) -> str | None:
-    """The Budget path a narrative field is stored at (``None``: not stored)."""
-    if field in _SOURCES:
-        return render_path(("revenue", "lines", lines.index(field), "amount"))
-    fund, _, changed = field.rpartition(".") if field.endswith(".change") else (field, "", "")
-    if fund in _FUNDS:
-        inside = ("change", "amount") if changed else ("amount",)
-        # A fund's amount is stored only beside the 一般公共预算 one (see budget_from).
-        stored = fund in funds and (bool(changed) or "fiscal.general_fund" in funds)
-        return render_path(("fiscal", "funds", funds.index(fund), *inside)) if stored else None
-    if field.startswith("targets.lines:"):
-        return render_path(("targets", "lines", int(field.rpartition(":")[2]), "amount"))
-    section, _, code_part = field.partition(":")
-    if code_part:
-        code, _, part = code_part.partition(".")
-        index = coded[section].index(code)
-        if part.startswith("factors:"):
-            place: tuple[str | int, ...] = ("factors", int(part.partition(":")[2]), "amount")
-        else:
-            place = ("executed",) if part == "executed" else (*((part,) if part else ()), "amount")
-        return render_path((*section.split("."), index, *place))
-    parts: tuple[str, ...] = tuple(field.split("."))
-    if (parts[0] == "three_public" and len(parts) == 2) or (parts[0] in _FIGURES and len(parts) == 1):
-        parts = (*parts, "amount")
-    if parts[-1].endswith("change"):
-        parts = (*parts, "amount")
-    return render_path(parts)
+def _stated(text: BudgetText, section: str, names: tuple[str, ...]) -> dict[str, object]:
+    """The figures the narrative states of ``section`` (a dotted Budget path), by field name."""
+    path = tuple(section.split("."))
+    # A one-figure section's amount (and a 三公 figure's) is stated as the section's own field.
+    whole = path[0] in (*FIGURES, "three_public")
+    return {
+        name: _STORES[budget_field_type((*path, name))](
+            text, section if whole and name == "amount" else f"{section}.{name}"
+        )
+        for name in names
+    }
 
 
 _CODE_PREFIX: Final = re.compile(r"^[\d\s]+")
@@ -204,156 +215,54 @@ def budget_from(
     def get(field: str) -> Amount | None:
         return text.get(field)
 
-    def any_of(prefix: str) -> bool:
-        return any(figure.field.startswith(prefix) for figure in text.figures)
+    def any_of(section: str) -> bool:
+        return any(f.field == section or f.field.startswith(f"{section}.") for f in text.figures)
 
-    def figures(section: str, names: tuple[str, ...]) -> dict[str, Any]:
-        # Any: keyword arguments for only some of the class's fields (its amount validators check them).
-        return {name: get(f"{section}.{name}") for name in names}
-
-    lines = [field for field in _SOURCES if get(field) is not None]
+    lines = [field for field in SOURCES if get(field) is not None]
     rows = _planned(text, ROWS)
     fiscal_rows = _planned(text, FISCAL_ROWS)
+    planned = _planned(text, ITEMS)
     # The funds only with the 一般公共预算 one: a fund read alone would not add up to the total.
-    funds = [field for field in _FUNDS if get(field) is not None] if get("fiscal.general_fund") else []
+    funds = [field for field in FUNDS if get(field) is not None] if get("fiscal.general_fund") else []
     # A fund's change printed without its amount (the amount left out: it would not add up alone).
-    funds = [field for field in _FUNDS if field in funds or text.change(f"{field}.change") is not None]
-    overview = (
-        model.BudgetOverview(**figures("overview", _OVERVIEW), change=text.change("overview.change"))
-        if any_of("overview.")
-        else None
-    )
-    revenue = (
-        model.BudgetRevenue(
-            total=get("revenue.total"),
-            fiscal=get("revenue.fiscal"),
-            lines=tuple(SourceLine(_SOURCES[field], text.get(field) or Amount(0)) for field in lines),
-            change=text.change("revenue.change"),
-            fiscal_change=text.change("revenue.fiscal_change"),
-            general_budget_change=text.change("revenue.general_budget_change"),
-            other_change=text.change("revenue.other_change"),
-            special_account=get("revenue.special_account"),
-            special_account_change=text.change("revenue.special_account_change"),
-        )
-        if any_of("revenue.")
-        else None
-    )
-    expenditure = (
-        model.BudgetExpenditure(
-            total=get("expenditure.total"),
-            basic=get("expenditure.basic"),
-            project=get("expenditure.project"),
-            change=text.change("expenditure.change"),
-            rows=tuple(rows),
-            basic_change=text.change("expenditure.basic_change"),
-            project_change=text.change("expenditure.project_change"),
-            reserve=get("expenditure.reserve"),
-            reserve_change=text.change("expenditure.reserve_change"),
-        )
-        if any_of("expenditure.")
-        else None
-    )
-    fiscal = (
-        model.BudgetFiscal(
-            total=get("fiscal.total"),
-            change=text.change("fiscal.change"),
-            reason=text.reason("fiscal.reason"),
-            rows=tuple(fiscal_rows),
-            basic=BasicExpenditure(**figures("fiscal.basic", ("total", "personnel", "public")))
-            if any_of("fiscal.basic.")
+    funds = [field for field in FUNDS if field in funds or text.change(f"{field}.change") is not None]
+    stated = {name: _stated(text, name, names) for name, names in _SECTIONS.items()}
+    stated["three_public"] = {
+        name: _stated(text, f"three_public.{name}", ("amount", "change", "reason")) for name in _THREE
+    }
+    lists: dict[str, dict[str, object]] = {
+        "revenue": {"lines": [SourceLine(SOURCES[field], get(field) or Amount(0)) for field in lines]},
+        "expenditure": {"rows": rows},
+        "fiscal": {
+            "rows": fiscal_rows,
+            "basic": _stated(text, "fiscal.basic", ("total", "personnel", "public"))
+            if any_of("fiscal.basic")
             else None,
-            funds=tuple(
+            "funds": [
                 model.FundBudget(
-                    _FUNDS[field],
+                    FUNDS[field],
                     get(field) if get("fiscal.general_fund") else None,
                     change=text.change(f"{field}.change"),
                 )
                 for field in funds
-            ),
-        )
-        if any_of("fiscal.")
-        else None
-    )
-    planned = _planned(text, ITEMS)
-    general = (
-        model.BudgetGeneral(
-            total=get("general_budget.total"),
-            change=text.change("general_budget.change"),
-            items=tuple(planned),
-            items_complete=False,
-        )
-        if any_of("general_budget.")
-        else None
-    )
-    three = (
-        model.BudgetThreePublic(
-            **{
-                name: model.PlannedFigure(
-                    amount=get(f"three_public.{name}"),
-                    change=text.change(f"three_public.{name}.change"),
-                    reason=text.reason(f"three_public.{name}.reason"),
-                )
-                for name in _THREE
-            }
-        )
-        if any_of("three_public.")
-        else None
-    )
-    costs = (
-        OperatingCosts(amount=get("operating_costs"), change=text.change("operating_costs.change"))
-        if any_of("operating_costs")
-        else None
-    )
-    meetings, training = (
-        model.PlannedFigure(amount=get(name), change=text.change(f"{name}.change")) if any_of(name) else None
-        for name in ("meeting_costs", "training_costs")
-    )
-    basic = (
-        BasicExpenditure(**figures("basic_expenditure", ("total", "personnel", "public")))
-        if any_of("basic_expenditure.")
-        else None
-    )
-    procurement = (
-        Procurement(**figures("procurement", ("total", "goods", "works", "services")))
-        if any_of("procurement.")
-        else None
-    )
-    held, planned_assets = (
-        Assets(
-            equipment=text.count(f"{name}.equipment"), equipment_threshold=get(f"{name}.equipment_threshold")
-        )
-        if any_of(f"{name}.")
-        else None
-        for name in ("assets", "asset_purchases")
-    )
-    targets = (
-        model.PerformanceTargets(
-            projects=text.target_projects,
-            amount=get("targets.amount"),
-            overall_amount=get("targets.overall_amount"),
-            lines=tuple(model.TargetedProject(name, figure.amount) for name, figure in text.targeted),
-        )
-        if any_of("targets.")
-        else None
-    )
+            ],
+        },
+        "general_budget": {"items": planned, "items_complete": False},
+        "targets": {
+            "projects": text.target_projects,
+            "lines": [model.TargetedProject(name, figure.amount) for name, figure in text.targeted],
+        },
+    }
+    sections = {
+        name: structure_section(name, {**figures, **lists.get(name, {})}, budget_field_type((name,)))
+        for name, figures in stated.items()
+        if any_of(name)
+    }
     budget = Budget(
         year=year,
         department=department,
         level=level,
-        overview=overview,
-        revenue=revenue,
-        expenditure=expenditure,
-        fiscal=fiscal,
-        general_budget=general,
-        basic_expenditure=basic,
-        three_public=three,
-        operating_costs=costs,
-        procurement=procurement,
-        assets=held,
-        asset_purchases=planned_assets,
-        targets=targets,
-        meeting_costs=meetings,
-        training_costs=training,
+        **sections,
         units=("万元",),
         tables=tables,
         table_set=table_set,
@@ -362,11 +271,11 @@ def budget_from(
         section: [str(line.code) for line in planned_lines]
         for section, planned_lines in ((ITEMS, planned), (ROWS, rows), (FISCAL_ROWS, fiscal_rows))
     }
-    paths = {figure.field: _path(figure.field, lines, funds, coded) for figure in text.figures}
+    places = {figure.field: budget_place(figure.field, lines, funds, coded) for figure in text.figures}
     return budget, {
-        field: path
-        for field, path in paths.items()
-        if path is not None and _holds(budget, path, text.get(field))
+        field: render_path(place)
+        for field, place in places.items()
+        if place is not None and _holds(budget, render_path(place), text.get(field))
     }
 
 

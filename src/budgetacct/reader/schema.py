@@ -28,7 +28,7 @@ import attrs
 
 from budgetacct.paths import Path, render_path
 
-__all__ = ["REPORT_TEXT", "ReaderBug", "field_type"]
+__all__ = ["REPORT_TEXT", "ReaderBug", "budget_field_type", "field_type"]
 
 #: Appended to the message of every :class:`ReaderBug`.
 REPORT_TEXT: Final = "(a bug in the report reader, not in your input: please report it with the input text)"
@@ -62,7 +62,24 @@ def field_type(path: Path) -> Any:
     """The type at ``path`` below a Disclosure; :class:`ReaderBug` when the model has no such place."""
     from budgetacct.model.disclosure import Disclosure
 
-    current: Any = Disclosure
+    return _type_below(Disclosure, path)
+
+
+@functools.cache
+def budget_field_type(path: Path) -> Any:
+    """The type at ``path`` below a :class:`~budgetacct.model.budget.Budget`; :class:`ReaderBug`
+    when the model has no such place.
+
+    >>> budget_field_type(("fiscal", "funds", 0, "change")).__name__
+    'StatedChange'
+    """
+    from budgetacct.model.budget import Budget
+
+    return _type_below(Budget, path)
+
+
+def _type_below(root: type, path: Path) -> Any:
+    current: Any = root
     for position, part in enumerate(path):
         current = _strip_optional(current)
         if isinstance(part, int):
