@@ -109,3 +109,8 @@ def test_the_chongqing_three_public_paragraph_reads_as_a_browser_shows_it() -> N
         "主要是根据中央“八项规定”,严格车运行维护费2450.18万元,比2017年减少243.12万元,主要是根据公务范围,"
         "减少公务用车运营成本;公务用车购置费0万元,与2017年一致。"
     )
+
+
+def test_cells_written_without_their_row_are_in_an_implied_row() -> None:
+    page = "<table><td>基本支出</td><td>1</td><tr><td>项目支出<td>2</table>"
+    assert _rows(read_html(page)) == [["基本支出", "1"], ["项目支出", "2"]]

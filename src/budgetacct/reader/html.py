@@ -144,6 +144,8 @@ class _TreeBuilder(HTMLParser):
         elif tag in ("td", "th"):
             self._close("td", frozenset({"tr", "table"}))
             self._close("th", frozenset({"tr", "table"}))
+            if self.stack[-1].tag in ("table", *_TABLE_PARTS):  # a cell with no row: the row is implied
+                self.handle_starttag("tr", [])
         elif tag == "tr":
             for part in ("td", "th", "tr"):
                 self._close(part, frozenset({"table", *_TABLE_PARTS} - {part}))
