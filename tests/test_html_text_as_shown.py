@@ -114,3 +114,28 @@ def test_the_chongqing_three_public_paragraph_reads_as_a_browser_shows_it() -> N
 def test_cells_written_without_their_row_are_in_an_implied_row() -> None:
     page = "<table><td>基本支出</td><td>1</td><tr><td>项目支出<td>2</table>"
     assert _rows(read_html(page)) == [["基本支出", "1"], ["项目支出", "2"]]
+
+
+def test_an_old_sites_layout_table_of_columns_is_read_as_the_pages_flow() -> None:
+    # The site's column of links beside the article, in one table row: not a table of figures.
+    page = (
+        '<table width="1000"><tr><td width="200"><a href="/">首页</a><br><a href="/zwgk">政务公开</a></td>'
+        "<td><p>一、收入支出预算总体情况</p><p>收入预算总计100万元。支出预算总计100万元。</p>"
+        "<p>二、“三公”经费预算12.5万元。</p></td></tr></table>"
+    )
+    document = read_html(page)
+    assert document.tables == ()
+    assert _paragraphs(document)[-3:] == [
+        "一、收入支出预算总体情况",
+        "收入预算总计100万元。支出预算总计100万元。",
+        "二、“三公”经费预算12.5万元。",
+    ]
+
+
+def test_a_table_of_figures_with_a_long_note_cell_stays_a_table() -> None:
+    page = (
+        "<table><tr><th>项目</th><th>金额</th></tr><tr><td>基本支出</td><td>60</td></tr>"
+        "<tr><td>项目支出</td><td>40</td></tr>"
+        "<tr><td>说明</td><td><p>本表反映本年预算。</p><p>项目支出含结转。</p></td></tr></table>"
+    )
+    assert _rows(read_html(page))[:3] == [["项目", "金额"], ["基本支出", "60"], ["项目支出", "40"]]

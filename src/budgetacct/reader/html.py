@@ -7,7 +7,8 @@ headings, ``li``; a ``<br>`` starts a new paragraph, as it starts a new line on 
 tables (``table``/``tr``/``td``/``th`` with ``colspan``/``rowspan``).  Scripts, styles, forms,
 hidden elements and the site's navigation (``nav``, ``header``, ``footer``, ``aside``, and
 elements whose class or id says menu, breadcrumb, footer …) are dropped; a table that holds
-tables, or only one column, is page layout, and its cells are read as the page's flow.
+tables, only one column, or a few rows one cell of which holds paragraphs of sentences (an old
+site's columns) is page layout, and its cells are read as the page's flow.
 Server-side template tags (``<% … %>`` of a .jsp / .asp page) are not content either.
 
 Text reads as a browser shows it: inline elements (``span``, ``font``, Word's ``o:p`` …) join
@@ -35,7 +36,7 @@ from budgetacct.reader.containers import DocumentTooLarge, load_bytes
 from budgetacct.reader.document import Document
 from budgetacct.reader.flow import FlowBuilder, join_pieces, place_spans
 
-__all__ = ["MAX_CHARACTERS", "MAX_DEPTH", "MAX_SPAN", "decode_html", "read_html"]
+__all__ = ["MAX_CHARACTERS", "MAX_DEPTH", "MAX_LAYOUT_ROWS", "MAX_SPAN", "decode_html", "read_html"]
 
 #: Characters of markup a web page may have.
 MAX_CHARACTERS: Final = 32 * 1024 * 1024
@@ -43,6 +44,8 @@ MAX_CHARACTERS: Final = 32 * 1024 * 1024
 MAX_SPAN: Final = 1000
 #: Elements nested deeper than this are flattened into their parent.
 MAX_DEPTH: Final = 200
+#: A table of at most this many rows with a cell holding paragraphs of sentences frames the page.
+MAX_LAYOUT_ROWS: Final = 3
 
 _VOID: Final = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -223,15 +226,26 @@ def _span(value: str | None) -> int:
         return 1
 
 
+def _holds_prose(cell: _Element) -> bool:
+    """Whether a cell holds paragraphs of sentences (an article), not a figure or a name."""
+    pieces = [""]
+    _cell_pieces(cell, pieces)
+    paragraphs = [piece for piece in pieces if piece.strip()]
+    return len(paragraphs) >= 2 and sum(piece.count("。") for piece in paragraphs) >= 2
+
+
 def _is_layout(table: _Element) -> bool:
-    """A table that only frames the page: it holds tables, or its rows have one cell each."""
+    """A table that only frames the page: it holds tables, its rows have one cell each, or it has
+    a few rows one cell of which holds the article (an old site's columns: links, then the text)."""
     if _has_table(table):
         return True
-    for row in table.elements("tr"):
-        cells = [c for c in row.children if isinstance(c, _Element) and c.tag in ("td", "th")]
-        if len(cells) > 1 or any(_span(cell.attributes.get("colspan")) > 1 for cell in cells):
-            return False
-    return True
+    rows = [
+        [c for c in row.children if isinstance(c, _Element) and c.tag in ("td", "th")]
+        for row in table.elements("tr")
+    ]
+    if all(len(cells) <= 1 and all(_span(c.attributes.get("colspan")) == 1 for c in cells) for cells in rows):
+        return True
+    return len(rows) <= MAX_LAYOUT_ROWS and any(_holds_prose(cell) for cells in rows for cell in cells)
 
 
 def _rows(table: _Element) -> list[_Element]:
