@@ -204,11 +204,12 @@ def test_the_putuo_items_carry_their_printed_comparisons() -> None:
     pytest.importorskip("pdfplumber", reason="the pdf extra reads PDFs: pip install 'budgetacct[pdf]'")
 
     read = read_published(_PUTUO)
-    # Page 22 as printed: 小于 for items 1, 5, 6, 7, 9, 10; “基本持平” (not read) for 2, 8, 11.
-    # Items 3 and 4 (信息化建设, 财政委托业务支出) are not in the 2024 catalogue and are not read.
+    # Page 22 as printed: 小于 for items 1, 3, 4, 5, 6, 7, 9, 10; “基本持平” (not read) for 2, 8, 11.
     assert _directions(read) == [
         ("2010601", _DOWN),
         ("2010602", None),
+        ("2010607", _DOWN),
+        ("2010608", _DOWN),
         ("2080501", _DOWN),
         ("2080505", _DOWN),
         ("2080506", _DOWN),

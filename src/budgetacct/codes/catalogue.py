@@ -488,7 +488,7 @@ def coverage_note(kind: CatalogueKind, year: int) -> tuple[str, str]:
 
     >>> zh, en = coverage_note("function", 2023)
     >>> zh
-    '2021年支出功能分类科目为自带的部分目录（共570条：29类、188款、353项；...），目录中没有的编码或名称不同不一定是错误，请以财政部当年正式目录为准。'
+    '2021年支出功能分类科目为自带的部分目录（共585条：29类、188款、368项；...），目录中没有的编码或名称不同不一定是错误，请以财政部当年正式目录为准。'
     >>> en.startswith("The bundled 2021 catalogue of the function classification")
     True
     """

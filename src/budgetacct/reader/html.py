@@ -7,8 +7,16 @@ headings, ``li``; a ``<br>`` starts a new paragraph, as it starts a new line on 
 tables (``table``/``tr``/``td``/``th`` with ``colspan``/``rowspan``).  Scripts, styles, forms,
 hidden elements and the site's navigation (``nav``, ``header``, ``footer``, ``aside``, and
 elements whose class or id says menu, breadcrumb, footer …) are dropped; a table that holds
-tables is page layout, and its cells are read as the page's flow.  Server-side template tags
-(``<% … %>`` of a .jsp / .asp page) are not content either.
+tables, only one column, or a few rows one cell of which holds paragraphs of sentences (an old
+site's columns) is page layout, and its cells are read as the page's flow.
+Server-side template tags (``<% … %>`` of a .jsp / .asp page) are not content either.
+
+Text reads as a browser shows it: inline elements (``span``, ``font``, Word's ``o:p`` …) join
+their text; an inline ``style="display:…"`` makes a block inline or an inline element a block; a
+line break of the markup between two Chinese characters is no space (CSS Text 3 removes it, so
+“公务用车⏎运行维护费” is one label); typographic spaces (``&ensp;``, ``&emsp;``, ``&thinsp;``) are
+spaces; the lines of a ``pre`` are lines; a table's ``thead`` rows come first and its ``tfoot``
+rows last, wherever the markup puts them.
 
 Bytes are decoded by their byte order mark, else the ``<meta charset>`` the page declares (GBK and
 GB2312 read as their superset GB18030), else UTF-8, else GB18030.  Every figure's place is its
@@ -28,7 +36,7 @@ from budgetacct.reader.containers import DocumentTooLarge, load_bytes
 from budgetacct.reader.document import Document
 from budgetacct.reader.flow import FlowBuilder, join_pieces, place_spans
 
-__all__ = ["MAX_CHARACTERS", "MAX_DEPTH", "MAX_SPAN", "decode_html", "read_html"]
+__all__ = ["MAX_CHARACTERS", "MAX_DEPTH", "MAX_LAYOUT_ROWS", "MAX_SPAN", "decode_html", "read_html"]
 
 #: Characters of markup a web page may have.
 MAX_CHARACTERS: Final = 32 * 1024 * 1024
@@ -36,6 +44,8 @@ MAX_CHARACTERS: Final = 32 * 1024 * 1024
 MAX_SPAN: Final = 1000
 #: Elements nested deeper than this are flattened into their parent.
 MAX_DEPTH: Final = 200
+#: A table of at most this many rows with a cell holding paragraphs of sentences frames the page.
+MAX_LAYOUT_ROWS: Final = 3
 
 _VOID: Final = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -67,6 +77,17 @@ _NAV_WORDS: Final = frozenset(
 _WORDS = re.compile(r"[\s_\-]+|(?<=[a-z0-9])(?=[A-Z])")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SERVER_TAGS = re.compile(r"<%.*?%>", re.DOTALL)
+_DISPLAY = re.compile(r"(?:^|;)\s*display\s*:\s*([a-z-]+)", re.IGNORECASE)
+_INLINE_DISPLAYS: Final = frozenset({"inline", "inline-block", "inline-flex", "inline-grid", "contents"})
+#: Characters a browser sets wide (CJK ideographs, kana, CJK and full-width punctuation, Chinese
+#: quotation marks): a line break of the markup between two of them is removed, not a space.
+_WIDE: Final = (
+    r"\u2018-\u201d\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
+    r"\uff00-\uff60\uffe0-\uffe6"
+)
+_SEGMENT_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\f]*[\r\n][ \t\r\n\f]*(?=[{_WIDE}])")
+#: Typographic spaces (en, em, thin, hair … and the narrow no-break space) show as spaces.
+_TYPOGRAPHIC_SPACE = re.compile(r"[\u2000-\u200a\u202f\u205f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _GB: Final = frozenset({"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"})
 
@@ -126,6 +147,8 @@ class _TreeBuilder(HTMLParser):
         elif tag in ("td", "th"):
             self._close("td", frozenset({"tr", "table"}))
             self._close("th", frozenset({"tr", "table"}))
+            if self.stack[-1].tag in ("table", *_TABLE_PARTS):  # a cell with no row: the row is implied
+                self.handle_starttag("tr", [])
         elif tag == "tr":
             for part in ("td", "th", "tr"):
                 self._close(part, frozenset({"table", *_TABLE_PARTS} - {part}))
@@ -168,6 +191,27 @@ def _dropped(element: _Element) -> bool:
     return any(word.lower() in _NAV_WORDS for word in _WORDS.split(names) if word)
 
 
+def _is_block(element: _Element) -> bool:
+    """Whether the element breaks the line, by its tag unless its inline style says otherwise."""
+    found = _DISPLAY.search(element.attributes.get("style", ""))
+    if found:
+        display = found.group(1).lower()
+        if display in _INLINE_DISPLAYS:
+            return False
+        if display != "none":
+            return True
+    return element.tag in _BLOCKS
+
+
+def _as_shown(text: str) -> str:
+    """Text as a browser shows it: no break between wide characters, typographic spaces as spaces.
+
+    >>> _as_shown("公务用车\\n   运行维护费\\u20038万元")
+    '公务用车运行维护费 8万元'
+    """
+    return _TYPOGRAPHIC_SPACE.sub(" ", _SEGMENT_BREAK.sub("", text))
+
+
 def _has_table(element: _Element) -> bool:
     return any(
         isinstance(child, _Element) and (child.tag == "table" or _has_table(child))
@@ -182,32 +226,81 @@ def _span(value: str | None) -> int:
         return 1
 
 
+def _holds_prose(cell: _Element) -> bool:
+    """Whether a cell holds paragraphs of sentences (an article), not a figure or a name."""
+    pieces = [""]
+    _cell_pieces(cell, pieces)
+    paragraphs = [piece for piece in pieces if piece.strip()]
+    return len(paragraphs) >= 2 and sum(piece.count("。") for piece in paragraphs) >= 2
+
+
+def _is_layout(table: _Element) -> bool:
+    """A table that only frames the page: it holds tables, its rows have one cell each, or it has
+    a few rows one cell of which holds the article (an old site's columns: links, then the text)."""
+    if _has_table(table):
+        return True
+    rows = [
+        [c for c in row.children if isinstance(c, _Element) and c.tag in ("td", "th")]
+        for row in table.elements("tr")
+    ]
+    if all(len(cells) <= 1 and all(_span(c.attributes.get("colspan")) == 1 for c in cells) for cells in rows):
+        return True
+    return len(rows) <= MAX_LAYOUT_ROWS and any(_holds_prose(cell) for cells in rows for cell in cells)
+
+
+def _rows(table: _Element) -> list[_Element]:
+    """The table's rows in the order a browser shows them: ``thead`` first, ``tfoot`` last."""
+    order = {"thead": 0, "tfoot": 2}
+    return sorted(
+        table.elements("tr"),
+        key=lambda row: order.get(row.parent.tag if row.parent is not None else "", 1),
+    )
+
+
 def _cell_pieces(element: _Element, pieces: list[str]) -> None:
     """A cell's text, split where a line break or block would break it on screen."""
     for child in element.children:
         if isinstance(child, str):
             pieces[-1] += child
         elif not _dropped(child):
-            if child.tag in _BLOCKS or child.tag == "br":
+            block = _is_block(child)
+            if block or child.tag == "br":
                 pieces.append("")
             _cell_pieces(child, pieces)
-            if child.tag in _BLOCKS:
+            if block:
                 pieces.append("")
+
+
+def _cell_text(cell: _Element) -> str:
+    pieces = [""]
+    _cell_pieces(cell, pieces)
+    return join_pieces([_as_shown(piece) for piece in pieces])
 
 
 class _Walker:
     def __init__(self, builder: FlowBuilder) -> None:
         self.builder = builder
         self.text = ""
+        self.preformatted = 0  # how many ``pre`` the walk is inside: their line breaks are lines
 
     def flush(self) -> None:
-        self.builder.paragraph(self.text)
+        self.builder.paragraph(_as_shown(self.text))
         self.text = ""
+
+    def add_text(self, text: str) -> None:
+        if not self.preformatted:
+            self.text += text
+            return
+        first, *lines = text.split("\n")
+        self.text += first
+        for line in lines:
+            self.flush()
+            self.text = line
 
     def walk(self, element: _Element) -> None:
         for child in element.children:
             if isinstance(child, str):
-                self.text += child
+                self.add_text(child)
                 continue
             if _dropped(child):
                 continue
@@ -215,31 +308,29 @@ class _Walker:
                 self.flush()
             elif child.tag == "table":
                 self.flush()
-                if _has_table(child):  # a layout table: its cells are the page's flow
+                if _is_layout(child):  # its cells are the page's flow
                     self.walk(child)
                 else:
                     self.table(child)
-            elif child.tag in _BLOCKS:
+            elif _is_block(child):
                 self.flush()
+                self.preformatted += child.tag == "pre"
                 self.walk(child)
+                self.preformatted -= child.tag == "pre"
                 self.flush()
             else:
                 self.walk(child)
 
     def table(self, table: _Element) -> None:
         for caption in table.elements("caption"):
-            pieces = [""]
-            _cell_pieces(caption, pieces)
-            self.builder.paragraph(join_pieces(pieces))
+            self.builder.paragraph(_cell_text(caption))
         rows: list[list[tuple[str, int, int]]] = []
-        for row in table.elements("tr"):
+        for row in _rows(table):
             cells = []
             for cell in row.children:
                 if isinstance(cell, _Element) and cell.tag in ("td", "th") and not _dropped(cell):
-                    pieces = [""]
-                    _cell_pieces(cell, pieces)
                     span = (_span(cell.attributes.get("colspan")), _span(cell.attributes.get("rowspan")))
-                    cells.append((join_pieces(pieces), *span))
+                    cells.append((_cell_text(cell), *span))
             rows.append(cells)
         self.builder.table(place_spans(rows))
 
