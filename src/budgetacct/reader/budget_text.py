@@ -80,6 +80,7 @@ CHANGE_FIELDS: Final = {
     "expenditure.basic": "expenditure.basic_change",
     "expenditure.project": "expenditure.project_change",
     "expenditure.reserve": "expenditure.reserve_change",
+    "fiscal.government_fund": "fiscal.government_fund.change",
     "meeting_costs": "meeting_costs.change",
     "training_costs": "training_costs.change",
     **{
