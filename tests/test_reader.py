@@ -420,6 +420,20 @@ def test_a_name_the_catalogue_lacks_is_unread_not_guessed() -> None:
     assert "catalogue" in result.unread[0].reason
 
 
+def test_an_unread_name_names_the_catalogue_that_was_searched() -> None:
+    # 2024 has no bundled catalogue: the reason names the 2021 one that was used, not "2024".
+    text = "1.文化旅游体育与传媒支出（类）文化和旅游（款）群众文化（项）：支出决算为12万元。"
+    unread = read_report(text, year=2024, department=DEPT).unread
+    assert [u.reason for u in unread] == [
+        "文化旅游体育与传媒支出/文化和旅游/群众文化 is not in the 2021 catalogue "
+        "(no 2024 catalogue; the 2021 one was used)"
+    ]
+    exact = read_report(text, year=2021, department=DEPT).unread
+    assert [u.reason for u in exact] == [
+        "文化旅游体育与传媒支出/文化和旅游/群众文化 is not in the 2021 catalogue"
+    ]
+
+
 def test_garbled_item_clause_is_unread_and_the_good_clause_read() -> None:
     text = "1.社会保障和就业（208）行政事业单位养老支出（05）：支行政单位离退休（01）出决算为13.1万元；机关事业单位基本养老保险（05）支出决算为46.68万元。"
     result = read_report(text, year=2021, department=DEPT)

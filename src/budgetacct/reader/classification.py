@@ -113,13 +113,8 @@ def _classes(
         name = m.group("n") + (m.group("tail") or "")
         code = m.group("code") or r.lookup(name, None)
         if code is None:
-            r.reject(
-                s,
-                a,
-                b,
-                f"类 name {name!r} is not in the {r.year} catalogue",
-                f"{r.year}年科目目录中没有类“{name}”",
-            )
+            en, zh = r.catalogue_named()
+            r.reject(s, a, b, f"类 name {name!r} is not in {en}", f"{zh}中没有类“{name}”")
             continue
         found = r.amount(s, m, "a")
         if found is None:
@@ -352,13 +347,8 @@ def _marked_item(r: Reader, s: Sentence) -> None:
         codes.append((code, name))
     if len(codes) < len(names):
         printed = "/".join(names)
-        r.reject_item(
-            s,
-            m.start(),
-            len(text),
-            f"{printed} is not in the {r.year} catalogue",
-            f"{r.year}年科目目录中找不到“{printed}”",
-        )
+        en, zh = r.catalogue_named()
+        r.reject_item(s, m.start(), len(text), f"{printed} is not in {en}", f"{zh}中找不到“{printed}”")
         return
     code, name = codes[-1]
     parents = tuple(n for _, n in codes[:-1])

@@ -149,6 +149,17 @@ class Reader:
                 self._catalogue = None
         return self._catalogue if isinstance(self._catalogue, Catalogue) else None
 
+    def catalogue_named(self) -> tuple[str, str]:
+        """The catalogue names are looked up in, as a message names it (English, Chinese): the
+        report's year may have no bundled catalogue, and then the nearest one is used."""
+        catalogue = self.catalogue()
+        if catalogue is None or catalogue.year == self.year:
+            return f"the {self.year} catalogue", f"{self.year}年科目目录"
+        return (
+            f"the {catalogue.year} catalogue (no {self.year} catalogue; the {catalogue.year} one was used)",
+            f"{catalogue.year}年科目目录（无{self.year}年目录，使用{catalogue.year}年目录）",
+        )
+
     def lookup(self, name: str, parent: str | None) -> str | None:
         """The code of the 类 (``parent=None``) or child of ``parent`` printed as ``name``."""
         catalogue = self.catalogue()
