@@ -84,12 +84,7 @@ class SheetTable:
                         continue
                     key = found
                 cells = tuple(row.cells)
-                if isinstance(key, Line):
-                    built.append(TableRow.of_line(key, cells, name=row.name))
-                elif isinstance(key, FunctionCode):
-                    built.append(TableRow.of_function(key, cells, name=row.name))
-                else:
-                    built.append(TableRow.of_economic(key, cells, name=row.name))
+                built.append(TableRow.of_key(key, cells, name=row.name))
                 for column, where in zip(columns, row.wheres, strict=True):
                     wheres[(key, column)] = where
             if spec.rows is Rows.ECONOMIC:  # printed in two blocks: put back in the spec's order
