@@ -26,7 +26,8 @@ import attrs
 
 from budgetacct.codes import EconomicCode, FunctionCode, nearest_catalogue
 from budgetacct.errors import BudgetAcctError
-from budgetacct.model.table_specs import ColumnSpec, LineSpec, PanelSpec, Rows, TableSpec, find_spec, spec_for
+from budgetacct.model.table_layout import ColumnSpec, LineSpec, PanelSpec, Rows, TableSpec
+from budgetacct.model.table_specs import find_spec, spec_for
 from budgetacct.model.tables import (
     DASH,
     Basis,

@@ -19,7 +19,8 @@ import attrs
 
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.io.excel.draft import Draft, cell_name, cell_text
-from budgetacct.model.table_specs import UNIVERSITY_SPECS, PanelSpec, Rows, TableSpec, find_spec
+from budgetacct.model.table_layout import PanelSpec, Rows, TableSpec
+from budgetacct.model.table_specs import UNIVERSITY_SPECS, find_spec
 from budgetacct.model.tables import (
     DASH,
     Basis,
