@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from budgetacct.model import table_identity
 from budgetacct.model.budget_specs import BUDGET_SPECS
 from budgetacct.model.table_identity import identify_table, normalize_table_title, table_number_value
-from budgetacct.model.table_specs import SPECS, TableSpec, find_spec
+from budgetacct.model.table_layout import TableSpec
+from budgetacct.model.table_specs import SPECS, find_spec
 from budgetacct.model.tables import TableKind
 
 # Tables other provinces publish whose titles end with a standard table's wording but are other

@@ -15,7 +15,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from budgetacct.paths import join_path
 
@@ -64,17 +64,24 @@ class BudgetAcctError(Exception):
 
 class _RebuiltFromFields(BudgetAcctError):
     """An error whose constructor takes exactly the attributes named in ``_fields``: it pickles
-    (and crosses process boundaries) by calling its class again with them."""
+    (and crosses process boundaries) by calling its class again with them.
 
-    _fields: tuple[str, ...] = ()
+    Its message is the class's ``_zh`` and ``_en`` templates, formatted with those attributes; an
+    error whose message is no such template states it in its own ``__init__``.
+    """
+
+    _fields: ClassVar[tuple[str, ...]] = ()
+    _zh: ClassVar[str]
+    _en: ClassVar[str]
+
+    def __init__(self, *values: object) -> None:
+        fields = dict(zip(self._fields, values, strict=True))
+        for name, value in fields.items():
+            setattr(self, name, value)
+        super().__init__(self._zh.format_map(fields), self._en.format_map(fields))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), tuple([getattr(self, name) for name in self._fields]))
-
-    def _keep(self, *values: object) -> None:
-        """Keep the constructor's arguments under the names in ``_fields``, in that order."""
-        for name, value in zip(self._fields, values, strict=True):
-            setattr(self, name, value)
 
 
 class InvalidValue(BudgetAcctError, ValueError):
@@ -114,17 +121,15 @@ class UnknownCode(_RebuiltFromFields, LookupError):
     """A well-formed classification code that the catalogue of the given year does not hold."""
 
     _fields = ("code", "year", "catalogue")
+    _zh = "{year}年{catalogue}中没有科目编码 {code}"
+    _en = "code {code} is not in the {year} catalogue of {catalogue}"
 
     code: str
     year: int
     catalogue: str
 
     def __init__(self, code: str, year: int, catalogue: str) -> None:
-        self._keep(code, year, catalogue)
-        super().__init__(
-            f"{year}年{catalogue}中没有科目编码 {code}",
-            f"code {code} is not in the {year} catalogue of {catalogue}",
-        )
+        super().__init__(code, year, catalogue)
 
 
 class UnresolvedPath(_RebuiltFromFields, LookupError):
@@ -135,16 +140,14 @@ class UnresolvedPath(_RebuiltFromFields, LookupError):
     """
 
     _fields = ("path", "stopped_at")
+    _zh = "路径 {path} 无对应的值（{stopped_at} 不存在）"
+    _en = "no value at {path} ({stopped_at} does not exist)"
 
     path: str
     stopped_at: str
 
     def __init__(self, path: str, stopped_at: str) -> None:
-        self._keep(path, stopped_at)
-        super().__init__(
-            f"路径 {path} 无对应的值（{stopped_at} 不存在）",
-            f"no value at {path} ({stopped_at} does not exist)",
-        )
+        super().__init__(path, stopped_at)
 
 
 class CatalogueError(BudgetAcctError, LookupError):
@@ -155,16 +158,14 @@ class MissingDependency(_RebuiltFromFields, ImportError):
     """An optional dependency (an ``extra`` of budgetacct) is not installed."""
 
     _fields = ("package", "extra")
+    _zh = "需要可选依赖 {package}：请运行 pip install budgetacct[{extra}]"
+    _en = "the optional dependency {package} is needed: pip install budgetacct[{extra}]"
 
     package: str
     extra: str
 
     def __init__(self, package: str, extra: str) -> None:
-        self._keep(package, extra)
-        super().__init__(
-            f"需要可选依赖 {package}：请运行 pip install budgetacct[{extra}]",
-            f"the optional dependency {package} is needed: pip install budgetacct[{extra}]",
-        )
+        super().__init__(package, extra)
 
 
 class Problem:
@@ -263,4 +264,4 @@ class InvariantError(_RebuiltFromFields, ValueError):
         self.findings = tuple(findings)
         zh = f"{len(self.findings)} 项核对未通过：" + "；".join(f.message.zh for f in self.findings[:10])
         en = f"{len(self.findings)} check(s) failed: " + "; ".join(f.message.en for f in self.findings[:10])
-        super().__init__(zh, en)
+        BudgetAcctError.__init__(self, zh, en)

@@ -45,7 +45,7 @@ from budgetacct.model.ledger import Ledger
 from budgetacct.model.table_figures import FUND_MEASURE, THREE_PUBLIC_MEASURES, LedgerPanels
 from budgetacct.model.table_layout import PanelSpec, Rows, TableEntry
 from budgetacct.model.tables import Basis, Column, Line, Measure, Panel, StandardTable, TableKind
-from budgetacct.money import Amount, Change, Direction, Unit
+from budgetacct.money import Amount, Direction, Unit
 
 __all__ = ["DEFAULT_BUDGET_SET", "publish_budget"]
 
@@ -146,16 +146,7 @@ class _Publisher:
         return amount if self.places is None else amount.rounded(self.places)
 
     def change(self, previous: Amount | None, current: Amount) -> StatedChange | None:
-        if previous is None:
-            return None
-        before, now = self.r(previous), self.r(current)
-        change = Change(before, now)
-        if change.direction is Direction.FLAT:
-            return StatedChange(Direction.FLAT, previous=before)
-        rate = change.rate
-        return StatedChange(
-            change.direction, abs(change.difference), None if rate is None else abs(rate), previous=before
-        )
+        return None if previous is None else StatedChange.between(self.r(previous), self.r(current))
 
     def build(self) -> b.Budget:
         account = self.account

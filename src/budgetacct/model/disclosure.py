@@ -32,7 +32,7 @@ from budgetacct.model import _fields as v
 from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.performance import Performance
 from budgetacct.model.tables import StandardTable
-from budgetacct.money import Amount, Direction, Percent
+from budgetacct.money import Amount, Change, Direction, Percent
 
 __all__ = [
     "Assets",
@@ -99,6 +99,23 @@ class StatedChange:
     def flat(cls, previous: Amount | None = None) -> StatedChange:
         """“持平”."""
         return cls(Direction.FLAT, previous=previous)
+
+    @classmethod
+    def between(cls, previous: Amount, current: Amount) -> StatedChange:
+        """The change from ``previous`` to ``current`` as a report words it, from the two figures as
+        printed: its direction, and the magnitudes of its difference and rate unless it is flat.
+
+        >>> change = StatedChange.between(Amount("894"), Amount("874.63"))
+        >>> change.direction, change.amount, change.rate
+        (<Direction.DECREASE: '减少'>, Amount('19.37'), Percent('2.17'))
+        """
+        change = Change(previous, current)
+        if change.direction is Direction.FLAT:
+            return cls(Direction.FLAT, previous=previous)
+        rate = change.rate
+        return cls(
+            change.direction, abs(change.difference), None if rate is None else abs(rate), previous=previous
+        )
 
 
 @attrs.frozen

@@ -22,7 +22,7 @@ from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueS
 from budgetacct.model.ledger import _NOTHING, _ZERO, Ledger, PriorYear, _RowCache
 from budgetacct.model.publish_tables import TEMPLATE_TABLE_SETS, publish_tables
 from budgetacct.model.table_specs import TABLE_SETS
-from budgetacct.money import Amount, Change, Direction, Percent, shares
+from budgetacct.money import Amount, Percent, shares
 
 __all__ = ["publish"]
 
@@ -158,16 +158,8 @@ class _Publisher:
         return _function_line(code=code, amount=amount, name=name, share=share)
 
     def change(self, previous: Amount | None, current: Amount) -> disclosure.StatedChange | None:
-        if previous is None:
-            return None
-        printed_previous, printed_current = self.r(previous), self.r(current)
-        change = Change(printed_previous, printed_current)
-        rate = change.rate
-        return disclosure.StatedChange(
-            direction=change.direction,
-            amount=abs(change.difference) if change.direction is not Direction.FLAT else None,
-            rate=abs(rate) if rate is not None and change.direction is not Direction.FLAT else None,
-            previous=printed_previous,
+        return (
+            None if previous is None else disclosure.StatedChange.between(self.r(previous), self.r(current))
         )
 
     def shares_of(self, amounts: list[Amount]) -> list[Percent | None]:

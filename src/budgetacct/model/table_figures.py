@@ -127,11 +127,7 @@ class PanelBuilder:
             figures = rows[code]
             if all(amount.is_zero() for amount in figures.values()):
                 continue
-            cells = self.cells(spec, figures)
-            if isinstance(code, FunctionCode):
-                out.append(TableRow.of_function(code, cells, name=self.code_name(code)))
-            else:
-                out.append(TableRow.of_economic(code, cells, name=self.code_name(code)))
+            out.append(TableRow.of_key(code, self.cells(spec, figures), name=self.code_name(code)))
         return out
 
     def panel(self, spec: PanelSpec, lines: Mapping[Line, Figures], coded: Iterable[TableRow] = ()) -> Panel:

@@ -23,12 +23,13 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from budgetacct.model import table_layout
 from budgetacct.model.table_identity import DocumentKind, identify_table
+from budgetacct.model.table_layout import *  # noqa: F403
 from budgetacct.model.table_layout import (
     CellSum,
     ColumnSpec,
     Group,
-    LineSpec,
     LineSum,
     PanelSpec,
     Rows,
@@ -49,25 +50,16 @@ from budgetacct.model.table_layout import (
 from budgetacct.model.table_layout import line_spec as _l
 from budgetacct.model.tables import Basis, Column, Line, Measure, TableKind
 
+# The layout classes and constructors stay importable from here, where the specs made of them are.
 __all__ = [
     "SPECS",
     "TABLE_SETS",
     "UNIVERSITY_SPECS",
-    "CellSum",
-    "ColumnSpec",
-    "Group",
-    "LineSpec",
-    "LineSum",
-    "PanelSpec",
-    "RowSum",
-    "Rows",
-    "TableEntry",
-    "TableSet",
-    "TableSpec",
     "find_spec",
     "normalize_title",
     "spec_for",
 ]
+__all__ += table_layout.__all__
 
 # --- columns ------------------------------------------------------------------------------------
 

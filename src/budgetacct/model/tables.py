@@ -379,6 +379,15 @@ class TableRow:
     def of_economic(cls, code: EconomicCode, cells: tuple[Cell, ...], *, name: str | None = None) -> TableRow:
         return cls(cells, economic=code, name=name)
 
+    @classmethod
+    def of_key(cls, key: RowKey, cells: tuple[Cell, ...], *, name: str | None = None) -> TableRow:
+        """The row keyed by ``key``, whichever kind of key it is (a 功能分类 code, a 经济分类 code, a line)."""
+        if isinstance(key, FunctionCode):
+            return cls(cells, function=key, name=name)
+        if isinstance(key, EconomicCode):
+            return cls(cells, economic=key, name=name)
+        return cls(cells, line=key, name=name)
+
     @property
     def key(self) -> RowKey:
         if self.function is not None:

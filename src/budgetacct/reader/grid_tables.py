@@ -26,7 +26,8 @@ import attrs
 
 from budgetacct.codes import EconomicCode, FunctionCode, nearest_catalogue
 from budgetacct.errors import BudgetAcctError
-from budgetacct.model.table_specs import ColumnSpec, LineSpec, PanelSpec, Rows, TableSpec, find_spec, spec_for
+from budgetacct.model.table_layout import ColumnSpec, LineSpec, PanelSpec, Rows, TableSpec
+from budgetacct.model.table_specs import find_spec, spec_for
 from budgetacct.model.tables import (
     DASH,
     Basis,
@@ -514,12 +515,7 @@ class _Builder:
                 self.cells_read += 1
                 self.placed.append((p, half, r, c, _page(box), _box(box) or (0.0, 0.0, 0.0, 0.0), text))
         clean_name = _NUMBERING.sub("", name.strip()) or None
-        if isinstance(key, FunctionCode):
-            rows.append(TableRow.of_function(key, tuple(cells), name=clean_name))
-        elif isinstance(key, EconomicCode):
-            rows.append(TableRow.of_economic(key, tuple(cells), name=clean_name))
-        else:
-            rows.append(TableRow.of_line(key, tuple(cells), name=clean_name))
+        rows.append(TableRow.of_key(key, tuple(cells), name=clean_name))
 
     def unread_row(self, boxes: Sequence[object], texts: Sequence[str], reason: str, reason_zh: str) -> None:
         box = next((b for b in boxes if isinstance(b, Box)), None)

@@ -37,7 +37,8 @@ import attrs
 
 from budgetacct.errors import InvalidValue
 from budgetacct.model.section_tables import REVENUE_ROW_FIELDS, SPENDING_FIELDS
-from budgetacct.model.table_specs import ColumnSpec, Rows, TableSpec, find_spec
+from budgetacct.model.table_layout import ColumnSpec, Rows, TableSpec
+from budgetacct.model.table_specs import find_spec
 from budgetacct.model.tables import Column, Line, Measure, StandardTable, TableKind
 from budgetacct.money import Amount, Unit
 from budgetacct.paths import Path, parse_path

@@ -14,8 +14,7 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from budgetacct.errors import InvalidValue
-from budgetacct.model.disclosure import StatedChange
-from budgetacct.money import Amount, Change, Direction, Percent
+from budgetacct.money import Amount, Percent
 
 T = TypeVar("T")
 A = TypeVar("A", bound=attrs.AttrsInstance)
@@ -123,19 +122,6 @@ def _prior_figures(
     """A previous year's optional figures: every field of ``record`` but ``but``, each drawn by
     ``draw_figure`` in the order the fields are declared."""
     return {field.name: draw_figure() for field in attrs.fields(record) if field.name != but}
-
-
-def _stated_change(previous: Amount, current: Amount) -> StatedChange:
-    """The change as a publisher words it, from the two printed figures."""
-    change = Change(previous, current)
-    flat = change.direction is Direction.FLAT
-    rate = change.rate
-    return StatedChange(
-        direction=change.direction,
-        amount=None if flat else abs(change.difference),
-        rate=None if flat or rate is None else abs(rate),
-        previous=previous,
-    )
 
 
 def _completion(actual: Amount | None, budget: Amount | None) -> Percent | None:

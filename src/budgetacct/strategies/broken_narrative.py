@@ -11,7 +11,7 @@ import attrs
 from hypothesis import strategies as st
 
 from budgetacct.codes import BasicExpensePart, EconomicCode
-from budgetacct.model.disclosure import BudgetedFigure, Disclosure, EconomicLine, OperatingCosts
+from budgetacct.model.disclosure import BudgetedFigure, Disclosure, EconomicLine, OperatingCosts, StatedChange
 from budgetacct.model.enums import ExpenditureKind
 from budgetacct.money import Amount, Direction, Percent
 from budgetacct.strategies._helpers import (
@@ -22,7 +22,6 @@ from budgetacct.strategies._helpers import (
     _raised,
     _raised_at,
     _replaced,
-    _stated_change,
 )
 from budgetacct.strategies.codes import _function_entries
 from budgetacct.strategies.mutation import Apply, _bump_basic_line, _delta, _mutation, _restate
@@ -35,11 +34,13 @@ def _refigure(figure: BudgetedFigure, actual: Amount) -> BudgetedFigure:
         actual=actual,
         completion=_completion(actual, figure.budget) if figure.completion is not None else None,
         versus_budget=(
-            _stated_change(_need(figure.versus_budget.previous), actual)
+            StatedChange.between(_need(figure.versus_budget.previous), actual)
             if figure.versus_budget is not None
             else None
         ),
-        change=(_stated_change(_need(figure.change.previous), actual) if figure.change is not None else None),
+        change=(
+            StatedChange.between(_need(figure.change.previous), actual) if figure.change is not None else None
+        ),
     )
 
 

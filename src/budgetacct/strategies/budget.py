@@ -21,6 +21,7 @@ from budgetacct.model.budget import Budget, BudgetLevel, PerformanceTargets, Tar
 from budgetacct.model.budget_ledger import BudgetAccount, PriorBudget, ThreePublicBudget
 from budgetacct.model.budget_publish import publish_budget
 from budgetacct.model.budget_sets import BUDGET_TABLE_SETS
+from budgetacct.model.disclosure import StatedChange
 from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.ledger import ExpenditureItem, FundAmount, ProcurementAccount, RevenueItem
 from budgetacct.model.tables import Basis, Column, Measure, TableKind
@@ -32,7 +33,6 @@ from budgetacct.strategies._helpers import (
     _prior_figures,
     _raised,
     _raised_at,
-    _stated_change,
 )
 from budgetacct.strategies.mutation import _delta
 
@@ -272,7 +272,7 @@ def _targets(draw: st.DrawFn, b: Budget) -> Budget:
 def _wrong_direction(draw: st.DrawFn, b: Budget) -> Budget:
     fiscal = _need(b.fiscal)
     total = _need(fiscal.total)
-    right = _stated_change(total + _delta(draw), total)
+    right = StatedChange.between(total + _delta(draw), total)
     wrong = attrs.evolve(right, direction=Direction.INCREASE)
     return attrs.evolve(b, fiscal=attrs.evolve(fiscal, change=wrong, reason=REASON))
 
@@ -280,7 +280,7 @@ def _wrong_direction(draw: st.DrawFn, b: Budget) -> Budget:
 def _no_reason(draw: st.DrawFn, b: Budget) -> Budget:
     fiscal = _need(b.fiscal)
     total = _need(fiscal.total)
-    change = _stated_change(total + total + _delta(draw), total)  # a fall of more than half
+    change = StatedChange.between(total + total + _delta(draw), total)  # a fall of more than half
     return attrs.evolve(b, fiscal=attrs.evolve(fiscal, change=change, reason=None))
 
 

@@ -12,7 +12,7 @@ from budgetacct.model.disclosure import BasicExpenditure, Disclosure, EconomicLi
 from budgetacct.model.ledger import Ledger
 from budgetacct.model.tables import StandardTable, TableKind
 from budgetacct.money import Amount
-from budgetacct.strategies._helpers import _amount_of, _need, _raised_at, _replaced, _stated_change
+from budgetacct.strategies._helpers import _amount_of, _need, _raised_at, _replaced
 
 Apply = Callable[[st.DrawFn, Disclosure], Disclosure]
 #: What a mutation that needs the valid ledger does first (print a part from a ledger booked otherwise).
@@ -79,7 +79,7 @@ def _delta(draw: st.DrawFn) -> Amount:
 
 
 def _restate(change: StatedChange | None, current: Amount) -> StatedChange | None:
-    return None if change is None else _stated_change(_need(change.previous), current)
+    return None if change is None else StatedChange.between(_need(change.previous), current)
 
 
 def _bump_basic_line(

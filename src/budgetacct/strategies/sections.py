@@ -14,7 +14,7 @@ from budgetacct.model import disclosure as dm
 from budgetacct.model.enums import FISCAL_FUNDS, ExpenditureKind, Fund, RevenueSource
 from budgetacct.model.ledger import Ledger
 from budgetacct.money import Amount, Percent
-from budgetacct.strategies._helpers import _amount_of, _completion, _stated_change
+from budgetacct.strategies._helpers import _amount_of, _completion
 from budgetacct.strategies.codes import _basic_codes, function_codes
 from budgetacct.strategies.ledger import disclosures, ledgers
 from budgetacct.strategies.money import _amounts, amounts, percents
@@ -84,7 +84,7 @@ def procurement_sections() -> SearchStrategy[dm.Procurement]:
 def _stated(
     draw: st.DrawFn, previous: SearchStrategy[Amount], current: SearchStrategy[Amount]
 ) -> dm.StatedChange:
-    return _stated_change(draw(previous), draw(current))
+    return dm.StatedChange.between(draw(previous), draw(current))
 
 
 def stated_changes(
@@ -177,8 +177,8 @@ def _budgeted(draw: st.DrawFn) -> dm.BudgetedFigure:
         actual=actual,
         budget=budget,
         completion=_completion(actual, budget),
-        versus_budget=None if budget is None else _stated_change(budget, actual),
-        change=None if previous is None else _stated_change(previous, actual),
+        versus_budget=None if budget is None else dm.StatedChange.between(budget, actual),
+        change=None if previous is None else dm.StatedChange.between(previous, actual),
     )
 
 

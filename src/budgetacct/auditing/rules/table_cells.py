@@ -15,7 +15,8 @@ from typing import Final
 import attrs
 
 from budgetacct.auditing.check import Checker
-from budgetacct.model.table_specs import PanelSpec, spec_for
+from budgetacct.model.table_layout import PanelSpec
+from budgetacct.model.table_specs import spec_for
 from budgetacct.model.tables import Column, Panel, RowKey, StandardTable, TableKind
 from budgetacct.money import Amount
 from budgetacct.paths import render_path

@@ -12,7 +12,8 @@ from budgetacct.auditing.check import Checker
 from budgetacct.auditing.finding import Message
 from budgetacct.auditing.rules.table_cells import Printed, compare, panels, printed_cell
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
-from budgetacct.model.table_specs import Group, TableSpec, spec_for
+from budgetacct.model.table_layout import Group, TableSpec
+from budgetacct.model.table_specs import spec_for
 from budgetacct.model.tables import Column, Line, Panel, RowKey, StandardTable, cell_value
 
 

@@ -19,7 +19,8 @@ import attrs
 
 from budgetacct.codes import EconomicCode, FunctionCode
 from budgetacct.io.excel.draft import Draft, cell_name, cell_text
-from budgetacct.model.table_specs import UNIVERSITY_SPECS, PanelSpec, Rows, TableSpec, find_spec
+from budgetacct.model.table_layout import PanelSpec, Rows, TableSpec
+from budgetacct.model.table_specs import UNIVERSITY_SPECS, find_spec
 from budgetacct.model.tables import (
     DASH,
     Basis,
@@ -84,12 +85,7 @@ class SheetTable:
                         continue
                     key = found
                 cells = tuple(row.cells)
-                if isinstance(key, Line):
-                    built.append(TableRow.of_line(key, cells, name=row.name))
-                elif isinstance(key, FunctionCode):
-                    built.append(TableRow.of_function(key, cells, name=row.name))
-                else:
-                    built.append(TableRow.of_economic(key, cells, name=row.name))
+                built.append(TableRow.of_key(key, cells, name=row.name))
                 for column, where in zip(columns, row.wheres, strict=True):
                     wheres[(key, column)] = where
             if spec.rows is Rows.ECONOMIC:  # printed in two blocks: put back in the spec's order

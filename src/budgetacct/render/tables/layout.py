@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from typing import Final
 
 from budgetacct.codes import BasicExpensePart, EconomicCode, FunctionCode
-from budgetacct.model.table_specs import PanelSpec, Rows, TableSpec, spec_for
+from budgetacct.model.table_layout import PanelSpec, Rows, TableSpec
+from budgetacct.model.table_specs import spec_for
 from budgetacct.model.tables import DASH, Basis, Column, Line, Panel, RowRole, StandardTable, TableRow
 from budgetacct.money import Amount, Unit
 from budgetacct.render.labels import code_name
