@@ -130,3 +130,12 @@ def test_every_overview_figure_is_compared_with_the_summary_line_of_its_name() -
         ("surplus_distribution", Line.SURPLUS_DISTRIBUTION),
         ("closing_balance", Line.CLOSING_BALANCE),
     ]
+
+
+def test_an_identity_without_both_sides_is_refused() -> None:
+    import pytest
+
+    from budgetacct.auditing.identities import parse_identity
+
+    with pytest.raises(ValueError, match="not an identity"):
+        parse_identity("$.fiscal.grand_total + $.fiscal.revenue_total")

@@ -8,12 +8,12 @@ tolerance.  Every finding states the tolerance it used.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
-from typing import Any, NamedTuple, Protocol, TypedDict, TypeVar
+from typing import Protocol, TypedDict, TypeVar
 
 from budgetacct.auditing.finding import Finding, Message
+from budgetacct.auditing.identities import parse_identity, sum_of_terms
 from budgetacct.auditing.registry import Rule
 from budgetacct.model._unchecked import unchecked
 from budgetacct.model.coverage import Coverage
@@ -246,53 +246,20 @@ class Checker:
         left side (one figure, or a sum of figures) is compared with the right by :meth:`equal`,
         at the path of its first term.
         """
-        left, right = _parse_identity(identity)
+        left, right = parse_identity(identity)
         # Most identities hold: compare the sums first, gather the figures only for one that does not.
-        left_sum = self._sum_of_terms(left)
+        left_sum = sum_of_terms(self.d, left)
         if left_sum is None:
             return
-        right_sum = self._sum_of_terms(right)
+        right_sum = sum_of_terms(self.d, right)
         if right_sum is None or left_sum == right_sum:
             return
         totals: list[Amount] = []
         parts: list[Amount] = []
-        self._sum_of_terms(left, totals)
-        self._sum_of_terms(right, parts)
+        sum_of_terms(self.d, left, totals, self.sum_of(()))
+        sum_of_terms(self.d, right, parts, self.sum_of(()))
         total = totals[0] if len(totals) == 1 else self.sum_of(totals)
         self.equal(left[0].path, total, parts, zh, en)
-
-    def _sum_of_terms(self, terms: tuple[_Term, ...], into: list[Amount] | None = None) -> Decimal | None:
-        """The sum of one side of an identity, None when a figure of it is not printed; each figure
-        is also appended to ``into`` (a blank one as a zero without allowance) when given."""
-        total = _ZERO
-        for _, fields, line_fields, blank_is_zero in terms:
-            node: Any = self.d
-            for name in fields:
-                node = getattr(node, name)
-                if node is None:
-                    break
-            if line_fields is None:
-                if node is None:
-                    if not blank_is_zero:
-                        return None
-                    if into is not None:
-                        into.append(self.sum_of(()))
-                    continue
-                total += node.value
-                if into is not None:
-                    into.append(node)
-            elif not node:  # a breakdown with no lines, or not printed at all
-                return None
-            else:
-                for line in node:
-                    for name in line_fields:
-                        line = getattr(line, name) if line is not None else None
-                    if line is None:
-                        return None
-                    total += line.value
-                    if into is not None:
-                        into.append(line)
-        return total
 
     def not_above(
         self,
@@ -685,40 +652,6 @@ class Checker:
             expected="0",
             actual=value,
         )
-
-
-class _Term(NamedTuple):
-    """A term of an identity: ``$.a.b`` (``fields`` a, b) or ``$.a.lines[*].amount`` (``fields``
-    a, lines; ``line_fields`` amount); ``blank_is_zero`` for one written ``…?``."""
-
-    path: str
-    fields: tuple[str, ...]
-    line_fields: tuple[str, ...] | None
-    blank_is_zero: bool
-
-
-@functools.cache
-def _parse_identity(identity: str) -> tuple[tuple[_Term, ...], tuple[_Term, ...]]:
-    """``"A + B = C + D?"`` → the terms of each side."""
-    left, _, right = identity.partition(" = ")
-    assert right, f"not an identity: {identity}"
-    return _terms(left), _terms(right)
-
-
-def _terms(side: str) -> tuple[_Term, ...]:
-    terms = []
-    for written in side.split(" + "):
-        path = written.removesuffix("?")
-        head, each, tail = path.partition("[*]")
-        terms.append(
-            _Term(path, _fields(head), _fields(tail) if each else None, blank_is_zero=written.endswith("?"))
-        )
-    return tuple(terms)
-
-
-def _fields(path: str) -> tuple[str, ...]:
-    """The field names of ``$.a.b`` or ``.a.b``: ``("a", "b")``."""
-    return tuple(path.removeprefix("$").removeprefix(".").split("."))
 
 
 def _places(value: Decimal) -> int:
