@@ -3,9 +3,12 @@ catalogue writes it (R2–R6, R14–R16, R27–R29, R44 state theirs this way)."
 
 from __future__ import annotations
 
+import pytest
+
 from budgetacct import Amount
 from budgetacct.auditing import REGISTRY
 from budgetacct.auditing.check import Checker
+from budgetacct.auditing.identities import parse_identity
 from budgetacct.model import Expenditure, KindLine, Overview, Procurement
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.enums import ExpenditureKind, Severity
@@ -133,9 +136,5 @@ def test_every_overview_figure_is_compared_with_the_summary_line_of_its_name() -
 
 
 def test_an_identity_without_both_sides_is_refused() -> None:
-    import pytest
-
-    from budgetacct.auditing.identities import parse_identity
-
     with pytest.raises(ValueError, match="not an identity"):
         parse_identity("$.fiscal.grand_total + $.fiscal.revenue_total")
