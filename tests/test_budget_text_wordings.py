@@ -217,3 +217,19 @@ def test_every_budget_wording_was_seen_and_reads_its_fields() -> None:
     assert all(wording.seen for wording in LEXICON.budget_wordings)
     fields = {field for wording in LEXICON.budget_wordings for field in wording.fields}
     assert {"revenue.special_account", "targets.overall_amount", "fiscal.general_fund"} <= fields
+
+
+def test_an_enumerated_reason_is_kept_whole_and_the_next_item_is_not_part_of_it() -> None:
+    from budgetacct.reader.budget_text import read_budget_text
+
+    whole = read_budget_text(
+        "公务接待费5.00万元，比上年减少1.00万元，主要原因是：一是严格控制接待标准；二是减少外省来访接待批次。"
+    )
+    assert whole.reason("three_public.reception.reason") == (
+        "主要原因是：一是严格控制接待标准；二是减少外省来访接待批次"
+    )
+    # A “；” before a clause with its own figure starts the next item.
+    cut = read_budget_text(
+        "公务接待费5.00万元，比上年减少1.00万元，主要原因是压减接待；公务用车购置费3.00万元，与上年持平。"
+    )
+    assert cut.reason("three_public.reception.reason") == "主要原因是压减接待"

@@ -90,7 +90,13 @@ CHANGE_FIELDS: Final = {
 }
 #: The reason stated right after a change (“，主要原因是压减了公务接待费的支出预算安排。”), kept for
 #: the figures whose model has a place for it; and Shanghai's paragraph on the fiscal budget's change.
-_REASON: Final = re.compile(r"\s*[，,。]\s*((?:主要原因是|主要是|原因是)[^。；;]+)")
+#: A reason runs to the end of its sentence, across “；” into the next part of an enumerated
+#: reason (“一是…；二是…”) or a clause stating no money figure; a “；” followed by a clause with its
+#: own figure (“；2.社会保障和就业支出比去年增加…万元”) starts the next item, not this reason.
+_REASON: Final = re.compile(
+    r"\s*[，,。]\s*((?:主要原因是|主要是|原因是)[^。；;]+"
+    r"(?:[；;](?:(?:[二三四五六七八九十]是|其次|再次|最后|此外|另外|同时)[^。；;]*|(?![^。；;]*\d\s*万元)[^。；;]+))*)"
+)
 _FISCAL_REASON: Final = re.compile(r"财政拨款收入支出(?:增加|减少)的主要原因是[^。]+。")
 _CHANGE_PLACES: Final = frozenset(CHANGE_FIELDS.values())
 _DIRECTIONS: Final = {
