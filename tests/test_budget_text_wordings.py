@@ -233,3 +233,18 @@ def test_an_enumerated_reason_is_kept_whole_and_the_next_item_is_not_part_of_it(
         "公务接待费5.00万元，比上年减少1.00万元，主要原因是压减接待；公务用车购置费3.00万元，与上年持平。"
     )
     assert cut.reason("three_public.reception.reason") == "主要原因是压减接待"
+
+
+@pytest.mark.parametrize("printed", ["卫生健康", "医疗卫生与计划生育", "医疗卫生与计划生育支出"])
+def test_an_earlier_class_name_is_read_with_or_without_its_spending_suffix(printed: str) -> None:
+    from budgetacct.codes.catalogue import nearest_catalogue
+    from budgetacct.reader.budget_text import read_budget_text
+
+    codes = {entry.code: entry.name for entry in nearest_catalogue("function", 2021)[0]}
+    text = (
+        f"三、一般公共预算支出情况说明\n（一）{printed}（类）\n"
+        "1．行政事业单位医疗（款）行政单位医疗（项）支出 100.00 万元，与上年相比增加10.00万元。"
+    )
+    read = read_budget_text(text, codes)
+    assert [(item.code, str(item.figure.amount)) for item in read.items] == [("2101101", "100.00")]
+    assert read.unread == ()

@@ -450,7 +450,8 @@ def _named(codes: Mapping[str, str], name: str, parent: str | None, digits: int)
     """The one code of ``digits`` digits under ``parent`` printed as ``name`` (±“支出”), else None."""
     wanted = "".join(name.split()).replace("其它", "其他")  # the same word, two spellings
     # A name of an earlier catalogue, or a common misprint, stands for the lexicon's catalogue name.
-    names = {wanted, *LEXICON.names_for(wanted), *LEXICON.names_for(wanted.removesuffix("支出"))}
+    printed_forms = (wanted, wanted.removesuffix("支出"), wanted.removesuffix("支出") + "支出")
+    names = {wanted, *(alias for form in printed_forms for alias in LEXICON.names_for(form))}
     variants = {variant for each in names for variant in (each, each + "支出", each.removesuffix("支出"))}
     found = {
         code
