@@ -18,7 +18,7 @@ from budgetacct.auditing.rules._common import BUDGET_THREE_PUBLIC_FIGURES
 from budgetacct.auditing.rules.budget_common import budget_of
 from budgetacct.codes import BasicExpensePart
 from budgetacct.model.disclosure import StatedChange
-from budgetacct.model.enums import FISCAL_FUNDS, Severity
+from budgetacct.model.enums import FISCAL_FUNDS, RevenueSource, Severity
 from budgetacct.money import Direction
 
 _BUDGET: Final = "预算"
@@ -112,10 +112,12 @@ def budget_revenue_sources(c: Checker) -> None:
     fiscal = [line for line in r.lines if line.source.is_fiscal]
     others = [line.amount for line in r.lines if not line.source.is_fiscal]
     parts = [line.amount for line in fiscal] if fiscal else [r.fiscal]
+    # 财政专户管理资金收入 is a source of its own beside the lines (Jiangsu and other provinces).
+    special = [r.special_account] if r.special_account is not None else []
     c.equal(
         "$.revenue.total",
         r.total,
-        [*parts, *others],
+        [*parts, *others, *special],
         "收入预算与各来源之和不符",
         "the revenue budget differs from its sources",
     )
@@ -263,6 +265,29 @@ def _changes(c: Checker) -> list[tuple[str, object, StatedChange | None, str]]:
         found.append(
             ("$.revenue.fiscal_change", b.revenue.fiscal, b.revenue.fiscal_change, "财政拨款收入预算")
         )
+        general, other = (
+            b.revenue.get(source) for source in (RevenueSource.GENERAL_BUDGET, RevenueSource.OTHER)
+        )
+        found += [
+            (
+                "$.revenue.general_budget_change",
+                general.amount if general else None,
+                b.revenue.general_budget_change,
+                "一般公共预算收入预算",
+            ),
+            (
+                "$.revenue.other_change",
+                other.amount if other else None,
+                b.revenue.other_change,
+                "其他收入预算",
+            ),
+            (
+                "$.revenue.special_account_change",
+                b.revenue.special_account,
+                b.revenue.special_account_change,
+                "财政专户管理资金收入预算",
+            ),
+        ]
     if b.expenditure is not None:
         found.append(("$.expenditure.change", b.expenditure.total, b.expenditure.change, "支出预算"))
     if b.fiscal is not None:
