@@ -124,3 +124,11 @@ def test_an_empty_table_gets_the_standard_note_for_its_kind() -> None:
     noted = empty.with_no_data_note(2021)
     assert noted.notes == ("本部门2021年度没有国有资本经营预算财政拨款支出，故本表无数据。",)
     assert attrs.evolve(noted, notes=()) == empty
+
+
+def test_the_three_public_figures_keep_their_positions_in_the_constructor() -> None:
+    from budgetacct.model.disclosure import BudgetedFigure, ThreePublic
+
+    total = BudgetedFigure(actual=Amount("8"))
+    assert ThreePublic(total).total is total
+    assert ThreePublic(total, outbound_groups=2).outbound_groups == 2

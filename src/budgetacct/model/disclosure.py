@@ -360,12 +360,13 @@ class BasicExpenditure:
     lines: tuple[EconomicLine, ...] = v.tuple_field(EconomicLine, "经济分类行", "an EconomicLine")
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class ThreePublicCounts:
     """What the report states beside the “三公” amounts: the 团组, 人次, 车辆 and 批次 counts, and
     ``foreign_included_in_domestic``, the form in which 外事接待 is reported inside 国内公务接待
     rather than beside it.  The narrative (:class:`ThreePublic`) and the ledger
-    (:class:`~budgetacct.model.ledger.ThreePublicAccount`) hold the same counts.
+    (:class:`~budgetacct.model.ledger.ThreePublicAccount`) hold the same counts.  They are
+    keyword-only, so that the figures of those classes keep their positions in the constructor.
     """
 
     foreign_included_in_domestic: bool = attrs.field(default=False, validator=v.boolean)
