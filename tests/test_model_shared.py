@@ -132,3 +132,16 @@ def test_the_three_public_figures_keep_their_positions_in_the_constructor() -> N
     total = BudgetedFigure(actual=Amount("8"))
     assert ThreePublic(total).total is total
     assert ThreePublic(total, outbound_groups=2).outbound_groups == 2
+
+
+def test_the_details_of_enum_members_are_constants() -> None:
+    from budgetacct.codes import CodeLevel
+    from budgetacct.money import Direction, Unit
+
+    with pytest.raises(AttributeError, match="cannot be changed"):
+        Unit.YUAN.in_wan_yuan = Amount("5").value  # type: ignore[misc]
+    with pytest.raises(AttributeError, match="cannot be changed"):
+        Direction.INCREASE.english = "up"  # type: ignore[misc]
+    with pytest.raises(AttributeError, match="cannot be changed"):
+        CodeLevel.CLASS.english = "kind"  # type: ignore[misc]
+    assert (str(Unit.YUAN.in_wan_yuan), Direction.INCREASE.english) == ("0.0001", "increase")

@@ -31,5 +31,11 @@ class Bilingual(enum.Enum):
         def __new__(cls, zh, english):  # makes each member from its pair, once
             member = object.__new__(cls)
             member._value_ = zh
-            member.english = english
+            object.__setattr__(member, "english", english)
             return member
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # The English word is a constant of the member, shared by every message.
+        if name == "english":
+            raise AttributeError(f"{type(self).__name__}.{self.name}.english cannot be changed")
+        super().__setattr__(name, value)

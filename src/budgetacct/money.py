@@ -166,8 +166,14 @@ class _Described(enum.Enum):
         member = object.__new__(cls)
         member._value_ = value
         for name, detail in zip(cls.__details__, details, strict=True):
-            setattr(member, name, detail)
+            object.__setattr__(member, name, detail)
         return member
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # A member's details are constants, shared by every amount of the process.
+        if name in type(self).__details__:
+            raise AttributeError(f"{type(self).__name__}.{self.name}.{name} cannot be changed")
+        super().__setattr__(name, value)
 
 
 class Unit(_Described):
