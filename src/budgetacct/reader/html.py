@@ -7,8 +7,9 @@ headings, ``li``; a ``<br>`` starts a new paragraph, as it starts a new line on 
 tables (``table``/``tr``/``td``/``th`` with ``colspan``/``rowspan``).  Scripts, styles, forms,
 hidden elements and the site's navigation (``nav``, ``header``, ``footer``, ``aside``, and
 elements whose class or id says menu, breadcrumb, footer …) are dropped; a table that holds
-tables, only one column, or a few rows one cell of which holds paragraphs of sentences (an old
-site's columns) is page layout, and its cells are read as the page's flow.
+tables, only one column, or a few rows whose cells of paragraphs of sentences hold most of its
+text and no other cell a figure (an old site's columns) is page layout, and its cells are read as
+the page's flow.
 Server-side template tags (``<% … %>`` of a .jsp / .asp page) are not content either.
 
 Text reads as a browser shows it: inline elements (``span``, ``font``, Word's ``o:p`` …) join
@@ -44,7 +45,7 @@ MAX_CHARACTERS: Final = 32 * 1024 * 1024
 MAX_SPAN: Final = 1000
 #: Elements nested deeper than this are flattened into their parent.
 MAX_DEPTH: Final = 200
-#: A table of at most this many rows with a cell holding paragraphs of sentences frames the page.
+#: A table of at most this many rows whose paragraphs of sentences are most of its text frames the page.
 MAX_LAYOUT_ROWS: Final = 3
 
 _VOID: Final = frozenset(
@@ -88,6 +89,8 @@ _WIDE: Final = (
 _SEGMENT_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\f]*[\r\n][ \t\r\n\f]*(?=[{_WIDE}])")
 #: Typographic spaces (en, em, thin, hair … and the narrow no-break space) show as spaces.
 _TYPOGRAPHIC_SPACE = re.compile(r"[\u2000-\u200a\u202f\u205f]")
+#: A cell that is one figure: an amount, a count or a rate ("1,234.50", "（12）", "8.5%").
+_FIGURE = re.compile(r"^[-−(（]?\d[\d,，]*(?:\.\d+)?[)）]?%?$")
 _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _GB: Final = frozenset({"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"})
 
@@ -236,7 +239,8 @@ def _holds_prose(cell: _Element) -> bool:
 
 def _is_layout(table: _Element) -> bool:
     """A table that only frames the page: it holds tables, its rows have one cell each, or it has
-    a few rows one cell of which holds the article (an old site's columns: links, then the text)."""
+    a few rows, no figure outside its prose and cells of paragraphs holding most of its text (an
+    old site's columns: links, then the article)."""
     if _has_table(table):
         return True
     rows = [
@@ -245,7 +249,15 @@ def _is_layout(table: _Element) -> bool:
     ]
     if all(len(cells) <= 1 and all(_span(c.attributes.get("colspan")) == 1 for c in cells) for cells in rows):
         return True
-    return len(rows) <= MAX_LAYOUT_ROWS and any(_holds_prose(cell) for cells in rows for cell in cells)
+    if len(rows) > MAX_LAYOUT_ROWS:
+        return False
+    # Only a frame when the prose is the page's article: a figure in another cell (a 绩效目标 table's
+    # amount under its header) makes it a table, and so does prose that is not most of its text.
+    texts = [(_cell_text(cell), _holds_prose(cell)) for cells in rows for cell in cells if not _dropped(cell)]
+    prose = sum(len(text) for text, is_prose in texts if is_prose)
+    if not prose or any(_FIGURE.match(text) for text, is_prose in texts if not is_prose):
+        return False
+    return 2 * prose > sum(len(text) for text, _ in texts)
 
 
 def _rows(table: _Element) -> list[_Element]:

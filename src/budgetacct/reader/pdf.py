@@ -209,11 +209,14 @@ def _glyphs(page: Any) -> list[Glyph]:
     x0, top, x1, bottom = page.bbox
     glyphs: list[Glyph] = []
     for char in page.chars:
-        # Characters outside the visible page (hidden text, crop marks) are not printed, nor one whose
-        # middle is outside it: only a sliver of it would show (text a Word export leaves above the
-        # page, 上海普陀区财政局 2025 page 8: a line at top -14, bottom 0.01).
-        middle_x, middle_y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-        if not (x0 <= middle_x <= x1 and top <= middle_y <= bottom):
+        # Characters outside the visible page (hidden text, crop marks) are not printed.
+        if char["x1"] < x0 or char["x0"] > x1 or char["bottom"] < top or char["top"] > bottom:
+            continue
+        # Nor one whose middle is above or below the page: only a sliver of its line would show (a
+        # line a Word export leaves above the page, 上海普陀区财政局 2025 page 8: top -14, bottom 0.01).
+        # Across the page a character is kept while any of it shows: a last digit past the right
+        # edge is still part of its figure, and dropping it would read another value.
+        if not top <= (char["top"] + char["bottom"]) / 2 <= bottom:
             continue
         glyphs.append(
             Glyph(
