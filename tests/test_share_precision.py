@@ -4,7 +4,7 @@ right there but not to two places, it is a note on the precision; wrong there, a
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -109,4 +109,84 @@ def test_a_percentage_computed_and_rounded_half_up_is_never_an_error_or_warning(
     c = Checker(disclosure(), exact=False)
     c.rule = REGISTRY[rule]
     c.percent_of("$.x", P(str(printed)), A(str(part)), A(str(whole)), "占比", "share")
+    assert [f for f in c.findings if f.severity is not Severity.NOTE] == []
+
+
+def _r37(total: str, *lines: tuple[RevenueSource, str, str]) -> list[tuple[Severity, str, str]]:
+    d = disclosure(revenue=Revenue(total=A(total), lines=tuple(src(*line) for line in lines)))
+    return [(f.severity, f.path, f.message.en) for f in findings(d, "R37")]
+
+
+def test_shares_that_total_100_without_needing_an_adjustment_are_errors() -> None:
+    # 24.6 % and 75.4 % round to 25 and 75, already 100: “26” and “74” total 100 too, but both
+    # are wrong, and the message quotes the value at the places compared (25, not 24.6).
+    assert _r37("100.00", (GENERAL, "24.60", "26"), (OTHER, "75.40", "74")) == [
+        (Severity.ERROR, "$.revenue.lines[0].share", "revenue share: expected 25%, found 26%"),
+        (Severity.ERROR, "$.revenue.lines[1].share", "revenue share: expected 75%, found 74%"),
+    ]
+
+
+def test_an_adjustment_without_decimals_where_the_roundings_total_99_is_a_note() -> None:
+    # 33.33, 33.33 and 33.34 round to 33 each, 99 in all: one “34” closes the gap.
+    found = _r37("100.00", (GENERAL, "33.33", "33"), (OTHER, "33.33", "33"), (OTHER, "33.34", "34"))
+    assert found == [
+        (
+            Severity.NOTE,
+            "$.revenue.lines[0].share",
+            "revenue share: the percentage 33% is printed to 0 decimal places; to two it is 33.33%",
+        ),
+        (
+            Severity.NOTE,
+            "$.revenue.lines[1].share",
+            "revenue share: the percentage 33% is printed to 0 decimal places; to two it is 33.33%",
+        ),
+        (
+            Severity.NOTE,
+            "$.revenue.lines[2].share",
+            "revenue share: rounds to 33% but 34% is printed, adjusted so the shares total 100%",
+        ),
+    ]
+
+
+def test_shares_moved_both_ways_or_by_more_than_one_unit_are_errors() -> None:
+    thirds = ((GENERAL, "33.33"), (OTHER, "33.33"), (OTHER, "33.34"))
+
+    def errors(*printed: str) -> list[str]:
+        lines = [(source, amount, share) for (source, amount), share in zip(thirds, printed, strict=True)]
+        return [path for severity, path, _ in _r37("100.00", *lines) if severity is Severity.ERROR]
+
+    # The gap of 33 + 33 + 33 = 99 is one unit up: two up and one down is more than it needs.
+    assert errors("34", "34", "32") == [f"$.revenue.lines[{i}].share" for i in range(3)]
+    # Two units up on one share (and one down on another) is no rounding either.
+    assert errors("35", "32", "33") == ["$.revenue.lines[0].share", "$.revenue.lines[1].share"]
+    # A share that could close the gap by one unit is still a note, whichever the publisher chose.
+    assert errors("34", "33", "33") == []
+
+
+_PARTS = st.lists(
+    st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999.99"), places=2), min_size=2, max_size=6
+)
+
+
+@given(parts=_PARTS, places=st.sampled_from([0, 1, 2]))
+def test_shares_rounded_and_adjusted_by_largest_remainder_are_never_an_error_or_warning(
+    parts: list[Decimal], places: int
+) -> None:
+    # What publishers do to total 100: round every share down, then give one unit of the
+    # printed place to the shares with the largest remainders until the total is 100.
+    whole = sum(parts, Decimal(0))
+    unit = Decimal(1).scaleb(-places)
+    ratios = [part * 100 / whole for part in parts]
+    floors = [ratio.quantize(unit, ROUND_FLOOR) for ratio in ratios]
+    missing = int(((100 - sum(floors, Decimal(0))) / unit).quantize(Decimal(1), ROUND_HALF_UP))
+    by_remainder = sorted(range(len(parts)), key=lambda i: ratios[i] - floors[i], reverse=True)
+    shares = [floor + (unit if i in by_remainder[:missing] else 0) for i, floor in enumerate(floors)]
+    assert sum(shares, Decimal(0)) == 100
+    c = Checker(disclosure(), exact=False)
+    c.rule = REGISTRY["R37"]
+    items = [
+        (f"$.x[{i}]", A(str(part)), P(str(share)))
+        for i, (part, share) in enumerate(zip(parts, shares, strict=True))
+    ]
+    c.shares("$.x", A(str(whole)), items, "占比", "share")
     assert [f for f in c.findings if f.severity is not Severity.NOTE] == []

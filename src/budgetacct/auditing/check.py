@@ -320,14 +320,15 @@ class Checker:
         en: str,
         *,
         adjusted_group: bool = False,
+        adjusted_towards: int = 0,
     ) -> None:
         """A printed share or completion rate against part/whole, half-up to 2 places.
 
         One printed to fewer places (“占 25.4%”, “完成率 98%”) is checked at its own precision:
         right there but not to two places, it is a note on the precision, as for a change rate.
-        A share off by one unit of its last place in a group whose shares sum to 100 is the
-        publishers' forced adjustment: a note.  Anything else outside the possible range is an
-        error.
+        The publishers' forced adjustment to total 100 is a note: a share off by 0.01 in a group
+        summing to 100 (``adjusted_group``); one printed to fewer places, by one unit of its place
+        in the direction its group needed (``adjusted_towards``).  Anything else is an error.
         """
         if printed is None or part is None or whole is None:
             return
@@ -372,7 +373,8 @@ class Checker:
         value = printed.value
         if low <= value <= high:
             return
-        exact_value = _round(_CTX.divide(part.value * _HUNDRED, whole.value), places)
+        ratio = _CTX.divide(part.value * _HUNDRED, whole.value)
+        exact_value = quoted = _round(ratio, places)
         if printed_places < 2:
             own_low, own_high = _round(bounds[0], printed_places), _round(bounds[1], printed_places)
             if own_low <= value <= own_high:
@@ -380,19 +382,22 @@ class Checker:
                     path, ("百分比", "the percentage"), value, printed_places, exact_value, zh, en
                 )
                 return
+            quoted = _round(ratio, printed_places)  # compared at its own places, quoted at them
             gap = own_low - value if value < own_low else value - own_high
+            adjusted = adjusted_towards == (1 if value > own_high else -1) and gap <= _QUANTA[printed_places]
         else:
             gap = low - value if value < low else value - high
+            adjusted = adjusted_group and gap <= _CENT
         self.note_or_fail(
-            adjusted_group and gap <= _QUANTA[min(2, printed_places)],
+            adjusted,
             path,
             Message(
-                f"{zh}：按四舍五入应为{_fmt(exact_value)}%，印为{_fmt(value)}%，系为使合计为100%所作的尾数调整",
-                f"{en}: rounds to {_fmt(exact_value)}% but {_fmt(value)}% is printed, adjusted so the shares total 100%",
+                f"{zh}：按四舍五入应为{_fmt(quoted)}%，印为{_fmt(value)}%，系为使合计为100%所作的尾数调整",
+                f"{en}: rounds to {_fmt(quoted)}% but {_fmt(value)}% is printed, adjusted so the shares total 100%",
             ),
             Message(
-                f"{zh}：应为{_fmt(exact_value)}%，实为{_fmt(value)}%",
-                f"{en}: expected {_fmt(exact_value)}%, found {_fmt(value)}%",
+                f"{zh}：应为{_fmt(quoted)}%，实为{_fmt(value)}%",
+                f"{en}: expected {_fmt(quoted)}%, found {_fmt(value)}%",
             ),
             expected=exact_value,
             actual=value,
@@ -413,6 +418,7 @@ class Checker:
         if whole is None or not printed:
             return
         sums_to_100 = len(printed) == len(items) and sum((p.value for p in printed), _ZERO) == _HUNDRED
+        way = self._adjusted_towards(whole, items) if sums_to_100 else 0
         for item_path, amount, share in items:
             if share is not None and not (0 <= share.value <= 100):
                 self.fail(
@@ -423,7 +429,10 @@ class Checker:
                     actual=share.value,
                 )
                 continue
-            self.percent_of(f"{item_path}.share", share, amount, whole, zh, en, adjusted_group=sums_to_100)
+            share_path = f"{item_path}.share"
+            self.percent_of(
+                share_path, share, amount, whole, zh, en, adjusted_group=sums_to_100, adjusted_towards=way
+            )
         if len(printed) == len(items) and len(items) > 1:
             total = sum((p.value for p in printed), _ZERO)
             slack = _CENT * (len(items) - 1) / 2
@@ -441,6 +450,24 @@ class Checker:
                     difference=total - _HUNDRED,
                     tolerance=slack,
                 )
+
+    def _adjusted_towards(self, whole: Amount, items: Sequence[tuple[str, Amount, Percent | None]]) -> int:
+        """The way (+1 up, −1 down, 0 none) shares printed to total 100 were adjusted: only where
+        their roundings (at their printed places) do not total 100, all off the same way to close
+        the gap (33/33/34 for 33.33/33.33/33.34).  “26”/“74” for 24.6/75.4 (25 + 75 = 100): none."""
+        if all(_places(share.value) >= 2 for _, _, share in items if share is not None):
+            return 0  # two-place shares keep their own allowance of 0.01 either way
+        directions: set[int] = set()
+        for _, amount, share in items:
+            bounds = self.ratio_range(amount, whole)
+            if share is None or bounds is None or not (0 <= share.value <= 100):
+                continue
+            places = _places(share.value)
+            if share.value > _round(bounds[1], places):
+                directions.add(1)
+            elif share.value < _round(bounds[0], places):
+                directions.add(-1)
+        return directions.pop() if len(directions) == 1 else 0
 
     def change(
         self,
