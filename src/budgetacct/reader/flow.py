@@ -37,6 +37,12 @@ _TITLE_CELL = re.compile(r"^(?:(?:部\s*门|单\s*位|编制单位|金额单位)
 _TABLE_NAME = re.compile(r"^(?:公开\s*\d+\s*表|表\s*\d+|附表)|表[)）]?$|单\s*位\s*[：:]")
 _AMOUNT = re.compile(r"^[-−(（]?\d[\d,]*(?:\.\d+)?[)）]?%?$")
 _NOTE = re.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:]")
+#: Full-width forms (“１２．５”, “（”, “％”, “－”) as their ASCII letters.
+_HALF_WIDTH: Final = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FIGURE_END = re.compile(r"[0-9%)]$")
+_FIGURE_START = re.compile(r"^[-−+(]?[0-9]")
+#: A cell line that is only a dash: "nil", never the sign of the amount on the next line.
+_NIL_DASH = re.compile(r"^[-−–—]+$")
 
 
 def clean(text: str) -> str:
@@ -45,20 +51,32 @@ def clean(text: str) -> str:
 
 
 def join_pieces(pieces: Sequence[str]) -> str:
-    """Lines of one table cell as one text: a space only between Latin words ("决算" + "数" → "决算数").
+    """Lines of one table cell as one text: "决算" + "数" → "决算数", "1,234" + ".56" → "1,234.56".
 
-    >>> join_pieces(["本年收入", "合计", "Total", "2024"])
-    '本年收入合计Total 2024'
+    A space stays between two Latin words or numbers, full-width or not, and between two figures
+    ("12%", "（34.5）", a nil dash "-" and an amount), so two lines of figures never read as one.
+
+    >>> join_pieces(["本年收入", "合计", "Total", "2024", "１２", "３４．５", "-", "5"])
+    '本年收入合计Total 2024 １２ ３４．５ - 5'
     """
-    text = ""
+    text = last = ""
     for piece in pieces:
         piece = clean(piece)
         if not piece:
             continue
-        if text and text[-1].isascii() and text[-1].isalnum() and piece[0].isascii() and piece[0].isalnum():
+        if last and _apart(last.translate(_HALF_WIDTH), piece.translate(_HALF_WIDTH)):
             text += " "
         text += piece
+        last = piece
     return text
+
+
+def _apart(before: str, after: str) -> bool:
+    """Whether a space separates two lines of a cell (as half-width letters): words or figures."""
+    if before[-1].isascii() and before[-1].isalnum() and after[0].isascii() and after[0].isalnum():
+        return True
+    ends_figure = _FIGURE_END.search(before) or _NIL_DASH.match(before)
+    return bool(ends_figure and (_FIGURE_START.match(after) or _NIL_DASH.match(after)))
 
 
 def text_line(text: str, box: Box) -> Line:
