@@ -23,7 +23,16 @@ from budgetacct.reader.containers import DocumentTooLarge
 from budgetacct.reader.document import Block, Box, Cell, Coordinates, Document, Line, Page, TableGrid, Token
 from budgetacct.reader.pdf_tables import header_paths, header_row_count
 
-__all__ = ["FlowBuilder", "Placed", "clean", "join_pieces", "place_spans", "sheet_grid", "text_line"]
+__all__ = [
+    "FlowBuilder",
+    "Placed",
+    "clean",
+    "join_pieces",
+    "place_row_groups",
+    "place_spans",
+    "sheet_grid",
+    "text_line",
+]
 
 #: At most this many paragraphs right before a table are taken as its title.
 MAX_TITLE_PARAGRAPHS: Final = 3
@@ -99,7 +108,8 @@ class Placed:
 def place_spans(rows: Sequence[Sequence[tuple[str, int, int]]]) -> list[Placed]:
     """Cells listed row by row as ``(text, colspan, rowspan)`` placed as HTML places them.
 
-    A cell goes to the first column of its row not yet taken by a cell spanning down from above.
+    A cell goes to the first column of its row not yet taken by a cell spanning down from above;
+    a cell spans down at most to the last row.
 
     >>> [(p.row, p.column) for p in place_spans([[("a", 1, 2), ("b", 1, 1)], [("c", 1, 1)]])]
     [(0, 0), (0, 1), (1, 1)]
@@ -111,11 +121,28 @@ def place_spans(rows: Sequence[Sequence[tuple[str, int, int]]]) -> list[Placed]:
         for text, colspan, rowspan in row:
             while busy_until.get(column, 0) > r:
                 column += 1
-            colspan, rowspan = max(colspan, 1), max(rowspan, 1)
+            colspan, rowspan = max(colspan, 1), min(max(rowspan, 1), len(rows) - r)
             placed.append(Placed(r, column, rowspan, colspan, text))
             for j in range(colspan):
                 busy_until[column + j] = r + rowspan
             column += colspan
+    return placed
+
+
+def place_row_groups(groups: Sequence[Sequence[Sequence[tuple[str, int, int]]]]) -> list[Placed]:
+    """Row groups (a web table's ``thead``, each ``tbody``, ``tfoot``) placed one below the other.
+
+    As in a browser, a cell spans down at most to the end of its group: the rows of the next group
+    start again at the first column.
+
+    >>> [(p.row, p.column, p.rows) for p in place_row_groups([[[("a", 1, 3), ("b", 1, 1)]], [[("c", 1, 1)]]])]
+    [(0, 0, 1), (0, 1, 1), (1, 0, 1)]
+    """
+    placed: list[Placed] = []
+    top = 0
+    for rows in groups:
+        placed += (attrs.evolve(cell, row=top + cell.row) for cell in place_spans(rows))
+        top += len(rows)
     return placed
 
 

@@ -35,7 +35,7 @@ from typing import Final
 
 from budgetacct.reader.containers import DocumentTooLarge, load_bytes
 from budgetacct.reader.document import Document
-from budgetacct.reader.flow import FlowBuilder, join_pieces, place_spans
+from budgetacct.reader.flow import FlowBuilder, join_pieces, place_row_groups
 
 __all__ = ["MAX_CHARACTERS", "MAX_DEPTH", "MAX_LAYOUT_ROWS", "MAX_SPAN", "decode_html", "read_html"]
 
@@ -260,13 +260,22 @@ def _is_layout(table: _Element) -> bool:
     return 2 * prose > sum(len(text) for text, _ in texts)
 
 
-def _rows(table: _Element) -> list[_Element]:
-    """The table's rows in the order a browser shows them: ``thead`` first, ``tfoot`` last."""
+def _row_groups(table: _Element) -> list[list[_Element]]:
+    """The table's row groups in the order a browser shows them: ``thead`` first, ``tfoot`` last.
+
+    Rows outside any ``thead``, ``tbody`` or ``tfoot`` form a group of their own up to the next one.
+    """
+    groups: list[tuple[_Element, list[_Element]]] = []
+    for row in table.elements("tr"):
+        group = row.parent
+        while group is not None and group.tag not in ("thead", "tbody", "tfoot", "table"):
+            group = group.parent
+        group = group if group is not None else table
+        if not groups or groups[-1][0] is not group:
+            groups.append((group, []))
+        groups[-1][1].append(row)
     order = {"thead": 0, "tfoot": 2}
-    return sorted(
-        table.elements("tr"),
-        key=lambda row: order.get(row.parent.tag if row.parent is not None else "", 1),
-    )
+    return [rows for _, rows in sorted(groups, key=lambda group: order.get(group[0].tag, 1))]
 
 
 def _cell_pieces(element: _Element, pieces: list[str]) -> None:
@@ -336,15 +345,17 @@ class _Walker:
     def table(self, table: _Element) -> None:
         for caption in table.elements("caption"):
             self.builder.paragraph(_cell_text(caption))
-        rows: list[list[tuple[str, int, int]]] = []
-        for row in _rows(table):
-            cells = []
-            for cell in row.children:
-                if isinstance(cell, _Element) and cell.tag in ("td", "th") and not _dropped(cell):
-                    span = (_span(cell.attributes.get("colspan")), _span(cell.attributes.get("rowspan")))
-                    cells.append((_cell_text(cell), *span))
-            rows.append(cells)
-        self.builder.table(place_spans(rows))
+        groups: list[list[list[tuple[str, int, int]]]] = []
+        for group in _row_groups(table):
+            groups.append([])
+            for row in group:
+                cells = []
+                for cell in row.children:
+                    if isinstance(cell, _Element) and cell.tag in ("td", "th") and not _dropped(cell):
+                        span = (_span(cell.attributes.get("colspan")), _span(cell.attributes.get("rowspan")))
+                        cells.append((_cell_text(cell), *span))
+                groups[-1].append(cells)
+        self.builder.table(place_row_groups(groups))
 
 
 def _declared(data: bytes) -> str | None:
