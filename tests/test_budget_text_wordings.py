@@ -248,3 +248,23 @@ def test_an_earlier_class_name_is_read_with_or_without_its_spending_suffix(print
     read = read_budget_text(text, codes)
     assert [(item.code, str(item.figure.amount)) for item in read.items] == [("2101101", "100.00")]
     assert read.unread == ()
+
+
+def test_a_figure_in_the_reason_for_a_change_is_not_the_budget_of_what_it_names() -> None:
+    text = (
+        "“三公”经费预算15万元，比上年减少8万元，主要原因是：一是压减因公出国（境）费5万元；二是压减公务接待费3万元。"
+        "其中：因公出国（境）费0万元，公务接待费5万元，公务用车购置及运行费10万元。"
+    )
+    read = read_budget_text(text)
+    assert read.get("three_public.outbound") == Amount("0")
+    assert read.get("three_public.reception") == Amount("5")
+    assert read.get("three_public.vehicles") == Amount("10")
+    assert _unread(text) == ["5万元", "3万元"]
+    meetings = (
+        "机关运行经费预算300万元，比上年减少20万元，主要原因是压减会议费预算支出10万元、培训费预算支出10万元"
+    )
+    read = read_budget_text(meetings)
+    assert read.get("meeting_costs") is None
+    assert read.get("training_costs") is None
+    assert read.get("operating_costs") == Amount("300")
+    assert _unread(meetings) == ["10万元", "10万元"]

@@ -144,6 +144,32 @@ def _reason_factors(joined: str, end: int) -> list[tuple[Direction, Amount, int,
     return factors
 
 
+def _reason_spans(joined: str) -> list[tuple[int, int]]:
+    """Where the reasons stated after the changes run (“，主要原因是：一是压减因公出国（境）费5万元；…”):
+    a figure there is a factor of the change, never the budget of the thing it names.  A reason
+    stops before a clause whose figure has a change of its own: that is the next item (a page that
+    lost words: “…主要是根据中央“八项规定”,严格车运行维护费2450.18万元,比2017年减少243.12万元”)."""
+    changes = list(_CHANGE.finditer(joined))
+    spans: list[tuple[int, int]] = []
+    for change in changes:
+        end = change.end()
+        if (previous := _PREVIOUS.match(joined, end)) is not None:
+            end = previous.end()
+        if (reason := _REASON.match(joined, end)) is None:
+            continue
+        start, stop = reason.span(1)
+        inner = next((other.start() for other in changes if start < other.start() < stop), None)
+        if inner is not None:
+            clause = _CLAUSE_START.search(joined, start, inner)
+            stop = clause.start() if clause is not None else inner
+        spans.append((start, stop))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
 @attrs.frozen
 class BudgetFigure:
     """A figure placed: the Budget field, the amount (万元), where it is printed in the text.
@@ -311,6 +337,7 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
             if (direction, amount) == (stated.direction, stated.amount) and (start, stop) not in taken:
                 place(change_field, amount, start, stop, True)
 
+    reasons_at = _reason_spans(joined)
     for fields, pattern in _COMPILED:
         for match in pattern.finditer(joined):
             span = (match.start("amount"), match.end("unit"))
@@ -322,6 +349,9 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
                 known_change = changes.get(fields[0])
                 if known_change is not None and known_change.amount == amount:
                     place(fields[0], amount, *span, True)
+                continue
+            # A reason's figures are factors of its change (a change restated there is read above).
+            if _inside(reasons_at, span[0]):
                 continue
             if new:
                 for field in fields:
