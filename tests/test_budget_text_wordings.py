@@ -268,3 +268,27 @@ def test_a_figure_in_the_reason_for_a_change_is_not_the_budget_of_what_it_names(
     assert read.get("training_costs") is None
     assert read.get("operating_costs") == Amount("300")
     assert _unread(meetings) == ["10万元", "10万元"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "财政拨款支出4000万元，其中基本支出3000万元，项目支出1000万元。",
+        "一般公共预算财政拨款支出4000万元，其中：基本支出3000万元，项目支出1000万元。",
+        "一般公共预算基本支出3000万元",
+        "财政拨款项目支出1200万元",
+        "政府性基金项目支出200万元",
+    ],
+)
+def test_a_funds_basic_and_project_spending_is_not_the_whole_budgets(text: str) -> None:
+    read = read_budget_text(text)
+    assert read.get("expenditure.basic") is None
+    assert read.get("expenditure.project") is None
+
+
+def test_the_whole_budgets_parts_before_a_funds_list_are_read() -> None:
+    text = "本年支出预算合计5000万元，其中：基本支出3500万元，项目支出1500万元。财政拨款支出4000万元，其中基本支出3000万元，项目支出1000万元。"
+    read = read_budget_text(text)
+    assert read.get("expenditure.basic") == Amount("3500")
+    assert read.get("expenditure.project") == Amount("1500")
+    assert _unread(text) == ["4000万元", "3000万元", "1000万元"]

@@ -166,6 +166,17 @@ def _reason_spans(joined: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: A fund's spending and the parts it lists in the same sentence (“财政拨款支出4000万元，其中基本支出
+#: 3000万元，项目支出1000万元。”): those parts are the fund's, not the whole budget's.
+_FUND_PARTS: Final = re.compile(
+    r"(?:财政拨款|一般公共预算|政府性基金|拨款)[^。；;，,]{0,20}?支出[^。；;，,0-9]{0,10}?"
+    + _ANY_AMOUNT.pattern
+    + r"[^。]{0,60}?[，,：:；;]\s*(?P<parts>其中[^。]*)"
+)
+#: The whole budget's parts, never read from a fund's list.
+_WHOLE_PARTS: Final = frozenset({"expenditure.basic", "expenditure.project"})
+
+
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:
     return any(start <= position < end for start, end in spans)
 
@@ -338,6 +349,7 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
                 place(change_field, amount, start, stop, True)
 
     reasons_at = _reason_spans(joined)
+    fund_parts_at = [listed.span("parts") for listed in _FUND_PARTS.finditer(joined)]
     for fields, pattern in _COMPILED:
         for match in pattern.finditer(joined):
             span = (match.start("amount"), match.end("unit"))
@@ -351,7 +363,9 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
                     place(fields[0], amount, *span, True)
                 continue
             # A reason's figures are factors of its change (a change restated there is read above).
-            if _inside(reasons_at, span[0]):
+            if _inside(reasons_at, span[0]) or (
+                _WHOLE_PARTS.intersection(fields) and _inside(fund_parts_at, span[0])
+            ):
                 continue
             if new:
                 for field in fields:
