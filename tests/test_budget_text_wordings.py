@@ -292,3 +292,18 @@ def test_the_whole_budgets_parts_before_a_funds_list_are_read() -> None:
     assert read.get("expenditure.basic") == Amount("3500")
     assert read.get("expenditure.project") == Amount("1500")
     assert _unread(text) == ["4000万元", "3000万元", "1000万元"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年收入预算总额6000万元，支出预算总额6000万元。二、财政拨款收支预算总体情况 2024年财政拨款收支总预算4,500.00万元。",
+        "2024年收入预算总额6000万元。政府性基金收入预算总计800万元。",
+        "政府性基金支出预算总计800万元。",
+        "财政拨款收入、支出预算总计4,500.00万元。",
+    ],
+)
+def test_a_funds_totals_are_not_the_grand_totals(text: str) -> None:
+    read = read_budget_text(text)
+    assert read.get("overview.revenue_grand_total") is None
+    assert read.get("overview.expenditure_grand_total") is None
