@@ -307,3 +307,11 @@ def test_a_funds_totals_are_not_the_grand_totals(text: str) -> None:
     read = read_budget_text(text)
     assert read.get("overview.revenue_grand_total") is None
     assert read.get("overview.expenditure_grand_total") is None
+
+
+def test_a_funds_fiscal_spending_and_revenue_are_not_the_whole_fiscal_figures() -> None:
+    read = read_budget_text("一般公共预算当年财政拨款支出预算3,200.5万元，比上年增加100万元。")
+    assert read.get("fiscal.total") is None
+    assert read.change("fiscal.change") is None
+    assert read_budget_text("政府性基金当年财政拨款支出预算300万元。").get("fiscal.total") is None
+    assert read_budget_text("政府性基金财政拨款收入500万元。").get("revenue.fiscal") is None
