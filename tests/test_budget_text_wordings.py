@@ -315,3 +315,10 @@ def test_a_funds_fiscal_spending_and_revenue_are_not_the_whole_fiscal_figures() 
     assert read.change("fiscal.change") is None
     assert read_budget_text("政府性基金当年财政拨款支出预算300万元。").get("fiscal.total") is None
     assert read_budget_text("政府性基金财政拨款收入500万元。").get("revenue.fiscal") is None
+
+
+def test_a_revenue_total_whose_parts_include_the_carried_forward_is_not_read_as_the_years() -> None:
+    text = "2024年部门收入预算5,000.00万元，其中：财政拨款收入4,000.00万元，上年结转1,000.00万元。"
+    read = read_budget_text(text)
+    assert read.get("revenue.total") is None
+    assert "5,000.00万元" in _unread(text)
