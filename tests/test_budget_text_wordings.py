@@ -322,3 +322,11 @@ def test_a_revenue_total_whose_parts_include_the_carried_forward_is_not_read_as_
     read = read_budget_text(text)
     assert read.get("revenue.total") is None
     assert "5,000.00万元" in _unread(text)
+
+
+def test_a_change_opening_the_sentence_after_a_list_is_not_the_last_parts() -> None:
+    text = "2024年支出预算5000万元，其中：基本支出3000万元，项目支出2000万元。与上年相比增加500万元"
+    read = read_budget_text(text)
+    assert read.get("expenditure.project") == Amount("2000")
+    assert read.change("expenditure.project_change") is None
+    assert _unread(text)[-1] == "500万元"

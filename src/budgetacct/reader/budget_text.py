@@ -311,10 +311,15 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
         figures.setdefault(field, figure)
         taken.setdefault((start, end), field)
 
-    def read_change(field: str, end: int) -> None:
+    def read_change(field: str, start: int, end: int) -> None:
         change_field = CHANGE_FIELDS.get(field)
         match = _CHANGE.match(joined, end)
         if change_field is None or match is None or (amount := _amount(match)) is None:
+            return
+        # “支出预算5000万元，其中：基本支出3000万元，项目支出2000万元。与上年相比增加500万元”: a change
+        # opening the sentence after a “其中” list may be the list's total's as well as its last part's.
+        opened = joined.rfind("。", 0, start) + 1
+        if "。" in joined[end : match.start("amount")] and "其中" in joined[opened:start]:
             return
         stated = StatedChange(_direction(match), amount, Percent(match["rate"]) if match["rate"] else None)
         known = changes.setdefault(change_field, stated)
@@ -374,7 +379,7 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
                 place(fields[0], amount, *span, True)
             else:
                 continue
-            read_change(next((field for field in fields if field in CHANGE_FIELDS), fields[0]), span[1])
+            read_change(next((field for field in fields if field in CHANGE_FIELDS), fields[0]), *span)
     fiscal_change = _FISCAL_CHANGE.search(joined)
     if fiscal_change is not None and "fiscal.change" not in changes and (amount := _amount(fiscal_change)):
         changes["fiscal.change"] = StatedChange(_DIRECTIONS[fiscal_change["direction"]], amount)
