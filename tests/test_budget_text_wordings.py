@@ -330,3 +330,11 @@ def test_a_change_opening_the_sentence_after_a_list_is_not_the_last_parts() -> N
     assert read.get("expenditure.project") == Amount("2000")
     assert read.change("expenditure.project_change") is None
     assert _unread(text)[-1] == "500万元"
+
+
+def test_a_funds_carried_forward_is_not_the_whole_budgets() -> None:
+    text = "2024年财政拨款收入预算4000万元，其中：一般公共预算当年拨款3800万元，上年结转200万元。"
+    assert read_budget_text(text).get("overview.carried_forward") is None
+    assert "200万元" in _unread(text)
+    whole = "2024年部门收入预算5,000.00万元，其中：财政拨款收入4,000.00万元，上年结转1,000.00万元。"
+    assert read_budget_text(whole).get("overview.carried_forward") == Amount("1000")

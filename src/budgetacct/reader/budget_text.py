@@ -166,15 +166,16 @@ def _reason_spans(joined: str) -> list[tuple[int, int]]:
     return spans
 
 
-#: A fund's spending and the parts it lists in the same sentence (“财政拨款支出4000万元，其中基本支出
-#: 3000万元，项目支出1000万元。”): those parts are the fund's, not the whole budget's.
+#: A fund's spending or revenue and the parts it lists in the same sentence (“财政拨款支出4000万元，
+#: 其中基本支出3000万元，项目支出1000万元。”, “财政拨款收入预算4000万元，其中：…上年结转200万元。”):
+#: those parts are the fund's, not the whole budget's.
 _FUND_PARTS: Final = re.compile(
-    r"(?:财政拨款|一般公共预算|政府性基金|拨款)[^。；;，,]{0,20}?支出[^。；;，,0-9]{0,10}?"
+    r"(?:财政拨款|一般公共预算|政府性基金|拨款)[^。；;，,]{0,20}?(?:支出|收入)[^。；;，,0-9]{0,10}?"
     + _ANY_AMOUNT.pattern
     + r"[^。]{0,60}?[，,：:；;]\s*(?P<parts>其中[^。]*)"
 )
 #: The whole budget's parts, never read from a fund's list.
-_WHOLE_PARTS: Final = frozenset({"expenditure.basic", "expenditure.project"})
+_WHOLE_PARTS: Final = frozenset({"expenditure.basic", "expenditure.project", "overview.carried_forward"})
 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:
