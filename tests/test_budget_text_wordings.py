@@ -248,3 +248,88 @@ def test_an_earlier_class_name_is_read_with_or_without_its_spending_suffix(print
     read = read_budget_text(text, codes)
     assert [(item.code, str(item.figure.amount)) for item in read.items] == [("2101101", "100.00")]
     assert read.unread == ()
+
+
+def test_a_figure_in_the_reason_for_a_change_is_not_the_budget_of_what_it_names() -> None:
+    text = (
+        "“三公”经费预算15万元，比上年减少8万元，主要原因是：一是压减因公出国（境）费5万元；二是压减公务接待费3万元。"
+        "其中：因公出国（境）费0万元，公务接待费5万元，公务用车购置及运行费10万元。"
+    )
+    read = read_budget_text(text)
+    assert read.get("three_public.outbound") == Amount("0")
+    assert read.get("three_public.reception") == Amount("5")
+    assert read.get("three_public.vehicles") == Amount("10")
+    assert _unread(text) == ["5万元", "3万元"]
+    meetings = (
+        "机关运行经费预算300万元，比上年减少20万元，主要原因是压减会议费预算支出10万元、培训费预算支出10万元"
+    )
+    read = read_budget_text(meetings)
+    assert read.get("meeting_costs") is None
+    assert read.get("training_costs") is None
+    assert read.get("operating_costs") == Amount("300")
+    assert _unread(meetings) == ["10万元", "10万元"]
+
+
+_BASIC_AND_PROJECT = ("expenditure.basic", "expenditure.project")
+_GRAND_TOTALS = ("overview.revenue_grand_total", "overview.expenditure_grand_total")
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        ("财政拨款支出4000万元，其中基本支出3000万元，项目支出1000万元。", _BASIC_AND_PROJECT),
+        ("一般公共预算财政拨款支出4000万元，其中：基本支出3000万元，项目支出1000万元。", _BASIC_AND_PROJECT),
+        ("一般公共预算基本支出3000万元", _BASIC_AND_PROJECT),
+        ("财政拨款项目支出1200万元", _BASIC_AND_PROJECT),
+        ("政府性基金项目支出200万元", _BASIC_AND_PROJECT),
+        (
+            "2024年收入预算总额6000万元。二、财政拨款收支预算总体情况 2024年财政拨款收支总预算4,500.00万元。",
+            _GRAND_TOTALS,
+        ),
+        ("2024年收入预算总额6000万元。政府性基金收入预算总计800万元。", _GRAND_TOTALS),
+        ("政府性基金支出预算总计800万元。", _GRAND_TOTALS),
+        ("财政拨款收入、支出预算总计4,500.00万元。", _GRAND_TOTALS),
+    ],
+)
+def test_a_funds_figure_is_not_read_as_the_whole_budgets(text: str, fields: tuple[str, ...]) -> None:
+    read = read_budget_text(text)
+    assert [read.get(field) for field in fields] == [None] * len(fields)
+
+
+def test_the_whole_budgets_parts_before_a_funds_list_are_read() -> None:
+    text = "本年支出预算合计5000万元，其中：基本支出3500万元，项目支出1500万元。财政拨款支出4000万元，其中基本支出3000万元，项目支出1000万元。"
+    read = read_budget_text(text)
+    assert read.get("expenditure.basic") == Amount("3500")
+    assert read.get("expenditure.project") == Amount("1500")
+    assert _unread(text) == ["4000万元", "3000万元", "1000万元"]
+
+
+def test_a_funds_fiscal_spending_and_revenue_are_not_the_whole_fiscal_figures() -> None:
+    read = read_budget_text("一般公共预算当年财政拨款支出预算3,200.5万元，比上年增加100万元。")
+    assert read.get("fiscal.total") is None
+    assert read.change("fiscal.change") is None
+    assert read_budget_text("政府性基金当年财政拨款支出预算300万元。").get("fiscal.total") is None
+    assert read_budget_text("政府性基金财政拨款收入500万元。").get("revenue.fiscal") is None
+
+
+def test_a_revenue_total_whose_parts_include_the_carried_forward_is_not_read_as_the_years() -> None:
+    text = "2024年部门收入预算5,000.00万元，其中：财政拨款收入4,000.00万元，上年结转1,000.00万元。"
+    read = read_budget_text(text)
+    assert read.get("revenue.total") is None
+    assert "5,000.00万元" in _unread(text)
+
+
+def test_a_change_opening_the_sentence_after_a_list_is_not_the_last_parts() -> None:
+    text = "2024年支出预算5000万元，其中：基本支出3000万元，项目支出2000万元。与上年相比增加500万元"
+    read = read_budget_text(text)
+    assert read.get("expenditure.project") == Amount("2000")
+    assert read.change("expenditure.project_change") is None
+    assert _unread(text)[-1] == "500万元"
+
+
+def test_a_funds_carried_forward_is_not_the_whole_budgets() -> None:
+    text = "2024年财政拨款收入预算4000万元，其中：一般公共预算当年拨款3800万元，上年结转200万元。"
+    assert read_budget_text(text).get("overview.carried_forward") is None
+    assert "200万元" in _unread(text)
+    whole = "2024年部门收入预算5,000.00万元，其中：财政拨款收入4,000.00万元，上年结转1,000.00万元。"
+    assert read_budget_text(whole).get("overview.carried_forward") == Amount("1000")

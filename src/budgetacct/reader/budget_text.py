@@ -144,6 +144,44 @@ def _reason_factors(joined: str, end: int) -> list[tuple[Direction, Amount, int,
     return factors
 
 
+def _reason_spans(joined: str) -> list[tuple[int, int]]:
+    """Where the reasons stated after the changes run (“，主要原因是：一是压减因公出国（境）费5万元；…”):
+    a figure there is a factor of the change, never the budget of the thing it names.  A reason
+    stops before a clause whose figure has a change of its own: that is the next item (a page that
+    lost words: “…主要是根据中央“八项规定”,严格车运行维护费2450.18万元,比2017年减少243.12万元”)."""
+    changes = list(_CHANGE.finditer(joined))
+    spans: list[tuple[int, int]] = []
+    for change in changes:
+        end = change.end()
+        if (previous := _PREVIOUS.match(joined, end)) is not None:
+            end = previous.end()
+        if (reason := _REASON.match(joined, end)) is None:
+            continue
+        start, stop = reason.span(1)
+        inner = next((other.start() for other in changes if start < other.start() < stop), None)
+        if inner is not None:
+            clause = _CLAUSE_START.search(joined, start, inner)
+            stop = clause.start() if clause is not None else inner
+        spans.append((start, stop))
+    return spans
+
+
+#: A fund's spending or revenue and the parts it lists in the same sentence (“财政拨款支出4000万元，
+#: 其中基本支出3000万元，项目支出1000万元。”, “财政拨款收入预算4000万元，其中：…上年结转200万元。”):
+#: those parts are the fund's, not the whole budget's.
+_FUND_PARTS: Final = re.compile(
+    r"(?:财政拨款|一般公共预算|政府性基金|拨款)[^。；;，,]{0,20}?(?:支出|收入)[^。；;，,0-9]{0,10}?"
+    + _ANY_AMOUNT.pattern
+    + r"[^。]{0,60}?[，,：:；;]\s*(?P<parts>其中[^。]*)"
+)
+#: The whole budget's parts, never read from a fund's list.
+_WHOLE_PARTS: Final = frozenset({"expenditure.basic", "expenditure.project", "overview.carried_forward"})
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
 @attrs.frozen
 class BudgetFigure:
     """A figure placed: the Budget field, the amount (万元), where it is printed in the text.
@@ -274,10 +312,15 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
         figures.setdefault(field, figure)
         taken.setdefault((start, end), field)
 
-    def read_change(field: str, end: int) -> None:
+    def read_change(field: str, start: int, end: int) -> None:
         change_field = CHANGE_FIELDS.get(field)
         match = _CHANGE.match(joined, end)
         if change_field is None or match is None or (amount := _amount(match)) is None:
+            return
+        # “支出预算5000万元，其中：基本支出3000万元，项目支出2000万元。与上年相比增加500万元”: a change
+        # opening the sentence after a “其中” list may be the list's total's as well as its last part's.
+        opened = joined.rfind("。", 0, start) + 1
+        if "。" in joined[end : match.start("amount")] and "其中" in joined[opened:start]:
             return
         stated = StatedChange(_direction(match), amount, Percent(match["rate"]) if match["rate"] else None)
         known = changes.setdefault(change_field, stated)
@@ -311,6 +354,8 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
             if (direction, amount) == (stated.direction, stated.amount) and (start, stop) not in taken:
                 place(change_field, amount, start, stop, True)
 
+    reasons_at = _reason_spans(joined)
+    fund_parts_at = [listed.span("parts") for listed in _FUND_PARTS.finditer(joined)]
     for fields, pattern in _COMPILED:
         for match in pattern.finditer(joined):
             span = (match.start("amount"), match.end("unit"))
@@ -323,6 +368,11 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
                 if known_change is not None and known_change.amount == amount:
                     place(fields[0], amount, *span, True)
                 continue
+            # A reason's figures are factors of its change (a change restated there is read above).
+            if _inside(reasons_at, span[0]) or (
+                _WHOLE_PARTS.intersection(fields) and _inside(fund_parts_at, span[0])
+            ):
+                continue
             if new:
                 for field in fields:
                     place(field, amount, *span, field not in new)
@@ -330,7 +380,7 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
                 place(fields[0], amount, *span, True)
             else:
                 continue
-            read_change(next((field for field in fields if field in CHANGE_FIELDS), fields[0]), span[1])
+            read_change(next((field for field in fields if field in CHANGE_FIELDS), fields[0]), *span)
     fiscal_change = _FISCAL_CHANGE.search(joined)
     if fiscal_change is not None and "fiscal.change" not in changes and (amount := _amount(fiscal_change)):
         changes["fiscal.change"] = StatedChange(_DIRECTIONS[fiscal_change["direction"]], amount)
