@@ -340,10 +340,8 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
         previous = _PREVIOUS.match(joined, end)
         before = _amount(previous) if previous is not None else None
         if previous is not None and before is not None and field in figures and stated.amount is not None:
-            moved = figures[field].amount - before
-            if moved == {Direction.INCREASE: stated.amount, Direction.DECREASE: -stated.amount}.get(
-                stated.direction
-            ):
+            implied = StatedChange.between(before, figures[field].amount)
+            if (implied.direction, implied.amount) == (stated.direction, stated.amount):
                 changes[change_field] = attrs.evolve(stated, previous=before)
                 place(
                     f"{change_field}.previous", before, previous.start("amount"), previous.end("unit"), False
@@ -500,8 +498,8 @@ def _named(codes: Mapping[str, str], name: str, parent: str | None, digits: int)
     """The one code of ``digits`` digits under ``parent`` printed as ``name`` (±“支出”), else None."""
     wanted = "".join(name.split()).replace("其它", "其他")  # the same word, two spellings
     # A name of an earlier catalogue, or a common misprint, stands for the lexicon's catalogue name.
-    printed_forms = (wanted, wanted.removesuffix("支出"), wanted.removesuffix("支出") + "支出")
-    names = {wanted, *(alias for form in printed_forms for alias in LEXICON.names_for(form))}
+    bare = wanted.removesuffix("支出")
+    names = {wanted, *(alias for form in (bare, bare + "支出") for alias in LEXICON.names_for(form))}
     variants = {variant for each in names for variant in (each, each + "支出", each.removesuffix("支出"))}
     found = {
         code
