@@ -73,10 +73,11 @@ def join_pieces(pieces: Sequence[str]) -> str:
         piece = clean(piece)
         if not piece:
             continue
-        if last and _apart(last.translate(_HALF_WIDTH), piece.translate(_HALF_WIDTH)):
+        half = piece.translate(_HALF_WIDTH)
+        if last and _apart(last, half):
             text += " "
         text += piece
-        last = piece
+        last = half
     return text
 
 

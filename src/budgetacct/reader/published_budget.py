@@ -222,10 +222,14 @@ def budget_from(
     rows = _planned(text, ROWS)
     fiscal_rows = _planned(text, FISCAL_ROWS)
     planned = _planned(text, ITEMS)
-    # The funds only with the 一般公共预算 one: a fund read alone would not add up to the total.
-    funds = [field for field in FUNDS if get(field) is not None] if get("fiscal.general_fund") else []
-    # A fund's change printed without its amount (the amount left out: it would not add up alone).
-    funds = [field for field in FUNDS if field in funds or text.change(f"{field}.change") is not None]
+    # A fund's amount only with the 一般公共预算 one (a fund read alone would not add up to the
+    # total); a fund's change also when its amount is left out.
+    with_general = bool(get("fiscal.general_fund"))  # a 0 一般公共预算 line keeps no fund either
+    funds = [
+        field
+        for field in FUNDS
+        if (with_general and get(field) is not None) or text.change(f"{field}.change") is not None
+    ]
     stated = {name: _stated(text, name, names) for name, names in _SECTIONS.items()}
     stated["three_public"] = {
         name: _stated(text, f"three_public.{name}", ("amount", "change", "reason")) for name in _THREE
@@ -241,7 +245,7 @@ def budget_from(
             "funds": [
                 model.FundBudget(
                     FUNDS[field],
-                    get(field) if get("fiscal.general_fund") else None,
+                    get(field) if with_general else None,
                     change=text.change(f"{field}.change"),
                 )
                 for field in funds

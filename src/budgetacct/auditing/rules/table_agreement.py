@@ -16,9 +16,9 @@ from budgetacct.auditing.check import Checker
 from budgetacct.auditing.rules._common import THREE_PUBLIC_CODES, plain
 from budgetacct.auditing.rules.table_cells import CellRef, Printed, compare, find, narrative_against_cells
 from budgetacct.codes import EconomicCode
-from budgetacct.model.disclosure import Disclosure, Overview
+from budgetacct.model.disclosure import Disclosure
 from budgetacct.model.enums import ExpenditureKind
-from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, THREE_PUBLIC_MEASURES
+from budgetacct.model.table_figures import FUND_LINES, FUND_MEASURE, OVERVIEW_LINES, THREE_PUBLIC_MEASURES
 from budgetacct.model.tables import Basis, Column, Line, Measure, RowKey, TableKind
 from budgetacct.money import Amount
 
@@ -255,13 +255,8 @@ def _section(name: str, cells: Cells) -> Reading:
     return reading
 
 
-#: The overview's figures, each printed on the summary table's line of the same name (every
-#: field of ``Overview`` but its stated change).
-_OVERVIEW_CELLS: Cells = tuple(
-    (field.name, CellRef(_S, Line[field.name.upper()], _A))
-    for field in attrs.fields(Overview)
-    if field.name.upper() in Line.__members__
-)
+#: The overview's figures, each on the summary table's line it is printed on.
+_OVERVIEW_CELLS: Cells = tuple((name, CellRef(_S, line, _A)) for name, line in OVERVIEW_LINES.items())
 
 
 def _revenue_lines(d: Disclosure) -> Iterator[tuple[str, Amount | None, CellRef]]:

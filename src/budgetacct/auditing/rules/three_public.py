@@ -11,9 +11,9 @@ from budgetacct.model.disclosure import BudgetedFigure
 
 def _budgeted_sum(c: Checker, total: str, parts: tuple[str, ...], zh: str, en: str) -> None:
     """The 三公 figure ``total`` equals the sum of the figures ``parts``, in 决算数 and in 预算数."""
-    if c.d.three_public is not None:
-        for identity in _budgeted_identities(total, parts):
-            c.adds_up(identity, zh, en)
+    # An identity whose section is not printed is not checked (Checker.adds_up).
+    for identity in _budgeted_identities(total, parts):
+        c.adds_up(identity, zh, en)
 
 
 @functools.cache
