@@ -18,7 +18,6 @@ Percent('7.30')
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import (
@@ -33,6 +32,7 @@ from decimal import (
 )
 from typing import Any, Final, Literal, Self, TypeVar, cast, final
 
+from budgetacct._bilingual import Described
 from budgetacct._codegen import slot_setter
 from budgetacct.errors import InvalidValue
 from budgetacct.paths import render_path
@@ -154,29 +154,7 @@ def _too_big(value: object, what_zh: str, what_en: str, path: str) -> Decimal:
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,6})?", re.ASCII)
 
 
-class _Described(enum.Enum):
-    """An enum whose members carry more than their value: ``NAME = value, detail, ...``, each
-    detail stored under the name the subclass lists in ``__details__`` (in the same order).  A
-    member is looked up by its value as in any enum."""
-
-    __details__: tuple[str, ...] = ()
-    _value_: str
-
-    def __new__(cls, value: str, *details: object) -> Self:
-        member = object.__new__(cls)
-        member._value_ = value
-        for name, detail in zip(cls.__details__, details, strict=True):
-            object.__setattr__(member, name, detail)
-        return member
-
-    def __setattr__(self, name: str, value: object) -> None:
-        # A member's details are constants, shared by every amount of the process.
-        if name in type(self).__details__:
-            raise AttributeError(f"{type(self).__name__}.{self.name}.{name} cannot be changed")
-        super().__setattr__(name, value)
-
-
-class Unit(_Described):
+class Unit(Described):
     """Money units seen in reports, with their size in 万元 (``in_wan_yuan``, exact) and the power
     of ten that turns an amount in the unit into 万元 (``shift``)."""
 
@@ -553,7 +531,7 @@ def shares(
     return tuple(Percent._exact(r.quantize(quantum, ROUND_HALF_UP, _ROUNDING)) for r in rounded)
 
 
-class Direction(_Described):
+class Direction(Described):
     """Which way a figure moved: the value is the word used with amounts, ``rate_word`` the word
     used with rates (增长 / 下降 / 持平), ``english`` the word in English messages.
 
