@@ -222,16 +222,21 @@ def test_percent_uses_the_rule_severity() -> None:
 def test_forced_adjustment_of_one_cent_is_a_note_only_in_an_adjusted_group(
     messages: Callable[..., None],
 ) -> None:
-    for printed, difference in (("33.34", "0.01"), ("33.32", "-0.01")):
+    for printed, difference, way in (("33.34", "0.01", 1), ("33.32", "-0.01", -1)):
         f = one(
-            "percent_of", "$.s", P(printed), A("1"), A("3"), "占比", "share", exact=True, adjusted_group=True
+            "percent_of", "$.s", P(printed), A("1"), A("3"), "占比", "share", exact=True, adjusted_towards=way
         )
         assert figures(f) == (N, "$.s", "33.33", printed, difference, "0")
         messages(f)
         assert one("percent_of", "$.s", P(printed), A("1"), A("3"), "占比", "share", exact=True).severity is E
-    for printed in ("33.35", "33.31"):
+        # Off the other way from the one its group needed: no adjustment, an error.
+        wrong = one(
+            "percent_of", "$.s", P(printed), A("1"), A("3"), "占比", "share", exact=True, adjusted_towards=-way
+        )
+        assert wrong.severity is E
+    for printed, way in (("33.35", 1), ("33.31", -1)):
         f = one(
-            "percent_of", "$.s", P(printed), A("1"), A("3"), "占比", "share", exact=True, adjusted_group=True
+            "percent_of", "$.s", P(printed), A("1"), A("3"), "占比", "share", exact=True, adjusted_towards=way
         )
         assert f.severity is E
 

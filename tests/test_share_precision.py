@@ -163,6 +163,20 @@ def test_shares_moved_both_ways_or_by_more_than_one_unit_are_errors() -> None:
     assert errors("34", "33", "33") == []
 
 
+def test_two_place_shares_moved_where_their_roundings_already_total_100_are_errors() -> None:
+    # Two halves round to 50.00 each: “50.01”/“49.99” also total 100, but no adjustment was
+    # needed, so neither is one.
+    assert _r37("10000.00", (GENERAL, "5000.00", "50.01"), (OTHER, "5000.00", "49.99")) == [
+        (Severity.ERROR, "$.revenue.lines[0].share", "revenue share: expected 50%, found 50.01%"),
+        (Severity.ERROR, "$.revenue.lines[1].share", "revenue share: expected 50%, found 49.99%"),
+    ]
+    # Three thirds round to 33.33 each (99.99): one “33.34” closes the gap and is a note.
+    found = _r37(
+        "10000.00", (GENERAL, "3333.33", "33.34"), (OTHER, "3333.33", "33.33"), (OTHER, "3333.34", "33.33")
+    )
+    assert [(severity, path) for severity, path, _ in found] == [(Severity.NOTE, "$.revenue.lines[0].share")]
+
+
 _PARTS = st.lists(
     st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999.99"), places=2), min_size=2, max_size=6
 )

@@ -319,16 +319,15 @@ class Checker:
         zh: str,
         en: str,
         *,
-        adjusted_group: bool = False,
         adjusted_towards: int = 0,
     ) -> None:
         """A printed share or completion rate against part/whole, half-up to 2 places.
 
         One printed to fewer places (“占 25.4%”, “完成率 98%”) is checked at its own precision:
         right there but not to two places, it is a note on the precision, as for a change rate.
-        The publishers' forced adjustment to total 100 is a note: a share off by 0.01 in a group
-        summing to 100 (``adjusted_group``); one printed to fewer places, by one unit of its place
-        in the direction its group needed (``adjusted_towards``).  Anything else is an error.
+        The publishers' forced adjustment to total 100 is a note: a share off by one unit of its
+        printed place (0.01 for two places) in the direction its group needed
+        (``adjusted_towards``, see :meth:`shares`).  Anything else is an error.
         """
         if printed is None or part is None or whole is None:
             return
@@ -387,7 +386,7 @@ class Checker:
             adjusted = adjusted_towards == (1 if value > own_high else -1) and gap <= _QUANTA[printed_places]
         else:
             gap = low - value if value < low else value - high
-            adjusted = adjusted_group and gap <= _CENT
+            adjusted = adjusted_towards == (1 if value > high else -1) and gap <= _CENT
         self.note_or_fail(
             adjusted,
             path,
@@ -431,7 +430,7 @@ class Checker:
                 continue
             share_path = f"{item_path}.share"
             self.percent_of(
-                share_path, share, amount, whole, zh, en, adjusted_group=sums_to_100, adjusted_towards=way
+                share_path, share, amount, whole, zh, en, adjusted_towards=way
             )
         if len(printed) == len(items) and len(items) > 1:
             total = sum((p.value for p in printed), _ZERO)
@@ -454,9 +453,8 @@ class Checker:
     def _adjusted_towards(self, whole: Amount, items: Sequence[tuple[str, Amount, Percent | None]]) -> int:
         """The way (+1 up, −1 down, 0 none) shares printed to total 100 were adjusted: only where
         their roundings (at their printed places) do not total 100, all off the same way to close
-        the gap (33/33/34 for 33.33/33.33/33.34).  “26”/“74” for 24.6/75.4 (25 + 75 = 100): none."""
-        if all(_places(share.value) >= 2 for _, _, share in items if share is not None):
-            return 0  # two-place shares keep their own allowance of 0.01 either way
+        the gap (33.34/33.33/33.33 for three thirds; 33/33/34 for 33.3/33.3/33.4 printed whole).
+        “26”/“74” for 24.6/75.4 (25 + 75 = 100), or 50.01/49.99 for two halves: none was needed."""
         directions: set[int] = set()
         for _, amount, share in items:
             bounds = self.ratio_range(amount, whole)
