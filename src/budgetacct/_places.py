@@ -17,7 +17,7 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from budgetacct.errors import InvalidValue
 from budgetacct.paths import parse_path
@@ -28,33 +28,16 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 __all__ = ["place_words"]
 
-#: The sections of a 部门预算 (its narrative follows no one outline: these name what each holds).
-_BUDGET_SECTIONS: Final = {
-    "overview": ("收支预算总体情况", "Overall budget"),
-    "revenue": ("收入预算情况", "Revenue budget"),
-    "expenditure": ("支出预算情况", "Expenditure budget"),
-    "fiscal": ("财政拨款支出预算情况", "Fiscal appropriation expenditure budget"),
-    "general_budget": ("一般公共预算支出预算情况", "General public budget expenditure"),
-    "basic_expenditure": ("一般公共预算基本支出预算情况", "General public budget basic expenditure"),
-    "three_public": ("“三公”经费预算情况", "“Three public” expenses"),
-    "operating_costs": ("机关运行经费预算情况", "Agency operating expenses"),
-    "procurement": ("政府采购预算情况", "Government procurement"),
-    "assets": ("国有资产占有使用情况", "State-owned assets"),
-    "asset_purchases": ("预算安排购置资产情况", "Assets to be purchased"),
-    "targets": ("绩效目标设置情况", "Performance targets"),
-}
-
 
 def _section(document: object, field: str) -> tuple[str, str] | None:
     """The section of the 决算说明 (or the budget) that holds the figures of ``field``."""
     from budgetacct.model import Budget, Disclosure
+    from budgetacct.render.templates import BUDGET_SECTIONS, SUBSECTIONS, TEMPLATES
 
     if isinstance(document, Budget):
-        return _BUDGET_SECTIONS.get(field)
+        return BUDGET_SECTIONS.get(field)
     if not isinstance(document, Disclosure):
         return None
-    from budgetacct.render.templates import SUBSECTIONS, TEMPLATES
-
     for template in TEMPLATES.values():
         for spec in template.sections:
             if spec.key == field:

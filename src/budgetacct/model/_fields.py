@@ -194,6 +194,11 @@ def optional_field(validator: Validator) -> Any:
     return attrs.field(default=None, validator=optional(validator))
 
 
+def optional_text_field() -> Any:
+    """Printed text, or ``None`` (the default)."""
+    return optional_field(text)
+
+
 def optional_amount_field() -> Any:
     """A non-negative :class:`~budgetacct.money.Amount`, or ``None`` (the default)."""
     return attrs.field(default=None, validator=optional_non_negative_amount)
@@ -202,6 +207,11 @@ def optional_amount_field() -> Any:
 def optional_instance_field(cls: type[Any], zh: str, en: str) -> Any:
     """A value of exactly type ``cls``, or ``None`` (the default)."""
     return attrs.field(default=None, validator=optional(instance(cls, zh, en)))
+
+
+def section_field(cls: type[Any], zh: str) -> Any:
+    """A report's section of type ``cls`` (``zh`` names it), or ``None`` where it is not printed."""
+    return optional_instance_field(cls, zh, f"a {cls.__name__}")
 
 
 def nested_field(cls: type[Any], zh: str, en: str) -> Any:

@@ -37,6 +37,7 @@ from budgetacct.model.disclosure import (
     Procurement,
     SourceLine,
     StatedChange,
+    change_field,
 )
 from budgetacct.model.enums import Fund, RevenueSource
 from budgetacct.model.tables import StandardTable
@@ -79,25 +80,13 @@ class BudgetLevel(enum.Enum):
     UNIT = "单位预算"
 
 
-def _change() -> Any:
-    return v.optional_instance_field(StatedChange, "变动（StatedChange）", "a StatedChange")
-
-
-def _section(cls: type[Any], zh: str) -> Any:
-    return v.optional_instance_field(cls, zh, f"a {cls.__name__}")
-
-
-def _text() -> Any:
-    return v.optional_field(v.text)
-
-
 @attrs.frozen
 class PlannedFigure:
     """A budgeted figure with its change against the previous year's budget and the stated reason."""
 
     amount: Amount | None = v.optional_amount_field()
-    change: StatedChange | None = _change()
-    reason: str | None = _text()
+    change: StatedChange | None = change_field()
+    reason: str | None = v.optional_text_field()
 
 
 @attrs.frozen
@@ -123,11 +112,11 @@ class PlannedLine:
 
     code: FunctionCode = attrs.field(validator=v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode"))
     amount: Amount = attrs.field(validator=v.non_negative_amount)
-    name: str | None = _text()
+    name: str | None = v.optional_text_field()
     basic: Amount | None = v.optional_amount_field()
     project: Amount | None = v.optional_amount_field()
     #: The change against last year's budget printed with the line (“与上年相比增加2,915.22万元”).
-    change: StatedChange | None = _change()
+    change: StatedChange | None = change_field()
     #: Last year's budget as executed, where the narrative states it (Shanghai: “2023年当年预算执行数为
     #: 54.60万元，2024年预算安排53.84万元”).
     executed: Amount | None = v.optional_amount_field()
@@ -147,7 +136,7 @@ class BudgetOverview:
     non_fiscal_balance_used: Amount | None = v.optional_amount_field()
     carried_forward: Amount | None = v.optional_amount_field()
     carry_to_next: Amount | None = v.optional_amount_field()
-    change: StatedChange | None = _change()
+    change: StatedChange | None = change_field()
 
 
 @attrs.frozen
@@ -157,17 +146,17 @@ class BudgetRevenue:
     total: Amount | None = v.optional_amount_field()
     fiscal: Amount | None = v.optional_amount_field()
     lines: tuple[SourceLine, ...] = v.tuple_field(SourceLine, "收入来源行", "a SourceLine")
-    change: StatedChange | None = _change()
-    fiscal_change: StatedChange | None = _change()
+    change: StatedChange | None = change_field()
+    fiscal_change: StatedChange | None = change_field()
     #: The change of the 一般公共预算 revenue line (“一般公共预算收入预算…，与上年相比增加…”).
-    general_budget_change: StatedChange | None = _change()
+    general_budget_change: StatedChange | None = change_field()
     #: The change of the 其他收入 line (Jiangsu: “其他资金收入预算总计14.39万元。与上年相比减少0.61万元”).
-    other_change: StatedChange | None = _change()
+    other_change: StatedChange | None = change_field()
     #: 财政专户管理资金收入: non-tax income (教育收费 and other fees) held in the treasury's special
     #: account, planned beside 财政拨款 and 其他收入 in the budgets of Jiangsu, Zhejiang, Guangdong and
     #: other provinces (“财政专户管理资金收入预算总计0万元，与上年相比无变化”), and its change.
     special_account: Amount | None = v.optional_amount_field()
-    special_account_change: StatedChange | None = _change()
+    special_account_change: StatedChange | None = change_field()
 
     def get(self, source: RevenueSource) -> SourceLine | None:
         return next((line for line in self.lines if line.source is source), None)
@@ -180,13 +169,13 @@ class BudgetExpenditure:
     total: Amount | None = v.optional_amount_field()
     basic: Amount | None = v.optional_amount_field()
     project: Amount | None = v.optional_amount_field()
-    change: StatedChange | None = _change()
+    change: StatedChange | None = change_field()
     rows: tuple[PlannedLine, ...] = v.tuple_field(PlannedLine, "功能分类行", "a PlannedLine")
-    basic_change: StatedChange | None = _change()
-    project_change: StatedChange | None = _change()
+    basic_change: StatedChange | None = change_field()
+    project_change: StatedChange | None = change_field()
     #: 单位预留机动经费 (Jiangsu): spending held back for the year, beside 基本 and 项目.
     reserve: Amount | None = v.optional_amount_field()
-    reserve_change: StatedChange | None = _change()
+    reserve_change: StatedChange | None = change_field()
 
 
 @attrs.frozen
@@ -195,7 +184,7 @@ class FundBudget:
 
     fund: Fund = attrs.field(validator=v.enum_of(Fund))
     amount: Amount | None = v.optional_amount_field()
-    change: StatedChange | None = _change()
+    change: StatedChange | None = change_field()
 
 
 @attrs.frozen
@@ -203,11 +192,11 @@ class BudgetFiscal:
     """财政拨款支出预算 by fund, its change against last year's budget and the stated reasons."""
 
     total: Amount | None = v.optional_amount_field()
-    change: StatedChange | None = _change()
+    change: StatedChange | None = change_field()
     funds: tuple[FundBudget, ...] = v.tuple_field(FundBudget, "分资金预算（FundBudget）", "a FundBudget")
-    reason: str | None = _text()
+    reason: str | None = v.optional_text_field()
     #: 财政拨款基本支出 (人员经费 + 公用经费) where the report states it apart from the 一般公共预算's.
-    basic: BasicExpenditure | None = _section(BasicExpenditure, "财政拨款基本支出（BasicExpenditure）")
+    basic: BasicExpenditure | None = v.section_field(BasicExpenditure, "财政拨款基本支出（BasicExpenditure）")
     #: 财政拨款支出 by 功能分类 where the narrative lists it (a university's “其中教育支出…”).
     rows: tuple[PlannedLine, ...] = v.tuple_field(PlannedLine, "功能分类行", "a PlannedLine")
 
@@ -220,7 +209,7 @@ class BudgetGeneral:
     """一般公共预算支出: the total and the listed 项 (“1.“一般公共服务支出（类）…（项）”1,623.18万元”)."""
 
     total: Amount | None = v.optional_amount_field()
-    change: StatedChange | None = _change()
+    change: StatedChange | None = change_field()
     items: tuple[PlannedLine, ...] = v.tuple_field(PlannedLine, "功能分类行", "a PlannedLine")
     items_complete: bool = attrs.field(default=True, validator=v.boolean)
 
@@ -272,29 +261,33 @@ class Budget:
     year: int = attrs.field(validator=v.year)
     department: str = attrs.field(validator=v.text)
     level: BudgetLevel = attrs.field(default=BudgetLevel.DEPARTMENT, validator=v.enum_of(BudgetLevel))
-    template: str | None = _text()
-    overview: BudgetOverview | None = _section(BudgetOverview, "收支预算总体情况（BudgetOverview）")
-    revenue: BudgetRevenue | None = _section(BudgetRevenue, "收入预算（BudgetRevenue）")
-    expenditure: BudgetExpenditure | None = _section(BudgetExpenditure, "支出预算（BudgetExpenditure）")
-    fiscal: BudgetFiscal | None = _section(BudgetFiscal, "财政拨款支出预算（BudgetFiscal）")
-    general_budget: BudgetGeneral | None = _section(BudgetGeneral, "一般公共预算支出（BudgetGeneral）")
-    basic_expenditure: BasicExpenditure | None = _section(BasicExpenditure, "基本支出（BasicExpenditure）")
-    three_public: BudgetThreePublic | None = _section(
+    template: str | None = v.optional_text_field()
+    overview: BudgetOverview | None = v.section_field(BudgetOverview, "收支预算总体情况（BudgetOverview）")
+    revenue: BudgetRevenue | None = v.section_field(BudgetRevenue, "收入预算（BudgetRevenue）")
+    expenditure: BudgetExpenditure | None = v.section_field(
+        BudgetExpenditure, "支出预算（BudgetExpenditure）"
+    )
+    fiscal: BudgetFiscal | None = v.section_field(BudgetFiscal, "财政拨款支出预算（BudgetFiscal）")
+    general_budget: BudgetGeneral | None = v.section_field(BudgetGeneral, "一般公共预算支出（BudgetGeneral）")
+    basic_expenditure: BasicExpenditure | None = v.section_field(
+        BasicExpenditure, "基本支出（BasicExpenditure）"
+    )
+    three_public: BudgetThreePublic | None = v.section_field(
         BudgetThreePublic, "“三公”经费预算（BudgetThreePublic）"
     )
-    operating_costs: OperatingCosts | None = _section(OperatingCosts, "机关运行经费（OperatingCosts）")
-    procurement: Procurement | None = _section(Procurement, "政府采购预算（Procurement）")
-    assets: Assets | None = _section(Assets, "国有资产（Assets）")
-    asset_purchases: Assets | None = _section(Assets, "预算安排购置资产（Assets）")
-    targets: PerformanceTargets | None = _section(PerformanceTargets, "绩效目标（PerformanceTargets）")
+    operating_costs: OperatingCosts | None = v.section_field(OperatingCosts, "机关运行经费（OperatingCosts）")
+    procurement: Procurement | None = v.section_field(Procurement, "政府采购预算（Procurement）")
+    assets: Assets | None = v.section_field(Assets, "国有资产（Assets）")
+    asset_purchases: Assets | None = v.section_field(Assets, "预算安排购置资产（Assets）")
+    targets: PerformanceTargets | None = v.section_field(PerformanceTargets, "绩效目标（PerformanceTargets）")
     #: 会议费 and 培训费 budgeted from the 一般公共预算 (Jiangsu prints them beside 三公).
-    meeting_costs: PlannedFigure | None = _section(PlannedFigure, "会议费（PlannedFigure）")
-    training_costs: PlannedFigure | None = _section(PlannedFigure, "培训费（PlannedFigure）")
+    meeting_costs: PlannedFigure | None = v.section_field(PlannedFigure, "会议费（PlannedFigure）")
+    training_costs: PlannedFigure | None = v.section_field(PlannedFigure, "培训费（PlannedFigure）")
     units: tuple[str, ...] = v.tuple_field(str, "金额单位", "a unit name")
     tables: tuple[StandardTable, ...] = v.tuple_field(
         StandardTable, "标准表（StandardTable）", "a StandardTable"
     )
-    table_set: str | None = _text()
+    table_set: str | None = v.optional_text_field()
 
     @property
     def previous_year(self) -> int:

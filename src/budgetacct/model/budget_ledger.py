@@ -154,7 +154,7 @@ class BudgetAccount:
     prior: PriorBudget | None = v.optional_instance_field(
         PriorBudget, "上年预算（PriorBudget）", "a PriorBudget"
     )
-    reason: str | None = v.optional_field(v.text)
+    reason: str | None = v.optional_text_field()
 
     @functools.cached_property
     def _ledger(self) -> Ledger:

@@ -69,16 +69,9 @@ def _percent() -> Any:
     return attrs.field(default=None, validator=v.optional_percent)
 
 
-def _change() -> Any:
+def change_field() -> Any:
+    """A :class:`StatedChange`, or ``None`` (the default): a change as a report (决算 or budget) states it."""
     return v.optional_instance_field(StatedChange, "变动（StatedChange）", "a StatedChange")
-
-
-def _text() -> Any:
-    return v.optional_field(v.text)
-
-
-def _section(cls: type[Any], zh: str) -> Any:
-    return v.optional_instance_field(cls, zh, f"a {cls.__name__}")
 
 
 @attrs.frozen
@@ -178,7 +171,7 @@ class FunctionLine:
 
     code: FunctionCode = attrs.field(validator=v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode"))
     amount: Amount = attrs.field(validator=v.non_negative_amount)
-    name: str | None = _text()
+    name: str | None = v.optional_text_field()
     parent_names: tuple[str, ...] = v.tuple_field(str, "科目名称", "a name")
     share: Percent | None = _percent()
     budget: Amount | None = v.optional_amount_field()
@@ -188,9 +181,9 @@ class FunctionLine:
     remittance: Amount | None = v.optional_amount_field()
     business: Amount | None = v.optional_amount_field()
     affiliate_subsidy: Amount | None = v.optional_amount_field()
-    versus_budget: StatedChange | None = _change()
+    versus_budget: StatedChange | None = change_field()
     #: The change against last year's 决算数 (“比2022年度决算数增长0.39%”).
-    change: StatedChange | None = _change()
+    change: StatedChange | None = change_field()
 
     def kind_split(self) -> dict[ExpenditureKind, Amount]:
         """The printed kind columns, without the ones not printed."""
@@ -210,7 +203,7 @@ class RevenueRow:
 
     code: FunctionCode = attrs.field(validator=v.instance(FunctionCode, "功能分类科目编码", "a FunctionCode"))
     total: Amount = attrs.field(validator=v.non_negative_amount)
-    name: str | None = _text()
+    name: str | None = v.optional_text_field()
     fiscal: Amount | None = v.optional_amount_field()
     superior_subsidy: Amount | None = v.optional_amount_field()
     operations: Amount | None = v.optional_amount_field()
@@ -239,7 +232,7 @@ class EconomicLine:
         validator=v.instance(EconomicCode, "经济分类科目编码", "an EconomicCode")
     )
     amount: Amount = attrs.field(validator=v.non_negative_amount)
-    name: str | None = _text()
+    name: str | None = v.optional_text_field()
 
 
 @attrs.frozen
@@ -251,7 +244,7 @@ class Overview:
 
     revenue_grand_total: Amount | None = v.optional_amount_field()
     expenditure_grand_total: Amount | None = v.optional_amount_field()
-    change: StatedChange | None = _change()
+    change: StatedChange | None = change_field()
     non_fiscal_balance_used: Amount | None = v.optional_amount_field()
     opening_balance: Amount | None = v.optional_amount_field()
     surplus_distribution: Amount | None = v.optional_amount_field()
@@ -264,11 +257,13 @@ class Revenue:
 
     total: Amount | None = v.optional_amount_field()
     lines: tuple[SourceLine, ...] = v.tuple_field(SourceLine, "收入来源行", "a SourceLine")
-    change: StatedChange | None = _change()
+    change: StatedChange | None = change_field()
     rows: tuple[RevenueRow, ...] = v.tuple_field(RevenueRow, "收入决算表行", "a RevenueRow")
     #: “财政拨款收入X，占Y%” printed as one line of the breakdown: the three 财政拨款 sources
     #: together, which the report does not split (their lines are then not in ``lines``).
-    fiscal: FiscalRevenueLine | None = _section(FiscalRevenueLine, "财政拨款收入行（FiscalRevenueLine）")
+    fiscal: FiscalRevenueLine | None = v.section_field(
+        FiscalRevenueLine, "财政拨款收入行（FiscalRevenueLine）"
+    )
     #: The change of each source, printed after the total's (“其中：财政拨款收入增加…”).
     part_changes: tuple[PartChange, ...] = _part_changes()
 
@@ -283,7 +278,7 @@ class Expenditure:
 
     total: Amount | None = v.optional_amount_field()
     lines: tuple[KindLine, ...] = v.tuple_field(KindLine, "支出类型行", "a KindLine")
-    change: StatedChange | None = _change()
+    change: StatedChange | None = change_field()
     classes: tuple[FunctionLine, ...] = v.tuple_field(FunctionLine, "功能分类行", "a FunctionLine")
     rows: tuple[FunctionLine, ...] = v.tuple_field(FunctionLine, "功能分类行", "a FunctionLine")
     #: The change of each 类, printed after the total's (“其中：教育支出增加…”).
@@ -309,7 +304,7 @@ class Fiscal:
     """§四 财政拨款收入支出决算总体情况 and T4 totals."""
 
     grand_total: Amount | None = v.optional_amount_field()
-    change: StatedChange | None = _change()
+    change: StatedChange | None = change_field()
     revenue_total: Amount | None = v.optional_amount_field()
     expenditure_total: Amount | None = v.optional_amount_field()
     opening_balance: Amount | None = v.optional_amount_field()
@@ -339,7 +334,7 @@ class GeneralBudget:
 
     total: Amount | None = v.optional_amount_field()
     share: Percent | None = _percent()
-    change: StatedChange | None = _change()
+    change: StatedChange | None = change_field()
     structure_total: Amount | None = v.optional_amount_field()
     classes: tuple[FunctionLine, ...] = v.tuple_field(FunctionLine, "功能分类行", "a FunctionLine")
     detail_total: Amount | None = v.optional_amount_field()
@@ -391,8 +386,8 @@ class BudgetedFigure:
     actual: Amount | None = v.optional_amount_field()
     budget: Amount | None = v.optional_amount_field()
     completion: Percent | None = _percent()
-    versus_budget: StatedChange | None = _change()
-    change: StatedChange | None = _change()
+    versus_budget: StatedChange | None = change_field()
+    change: StatedChange | None = change_field()
 
 
 def _figure() -> Any:
@@ -420,7 +415,7 @@ class FundSpending:
     """§八 政府性基金 / §九 国有资本经营: spending, its lines, and the T11/T13 carry-forward columns."""
 
     total: Amount | None = v.optional_amount_field()
-    change: StatedChange | None = _change()
+    change: StatedChange | None = change_field()
     lines: tuple[FunctionLine, ...] = v.tuple_field(FunctionLine, "功能分类行", "a FunctionLine")
     opening_balance: Amount | None = v.optional_amount_field()
     revenue: Amount | None = v.optional_amount_field()
@@ -432,7 +427,7 @@ class OperatingCosts:
     """§十(一) 机关运行经费, with its change from last year."""
 
     amount: Amount | None = v.optional_amount_field()
-    change: StatedChange | None = _change()
+    change: StatedChange | None = change_field()
 
 
 @attrs.frozen
@@ -477,7 +472,7 @@ class Assets:
     vehicles: tuple[Count, ...] = _counts()
     general_equipment: int | None = v.optional_field(v.count)
     special_equipment: int | None = v.optional_field(v.count)
-    as_of: str | None = _text()
+    as_of: str | None = v.optional_text_field()
     #: “单价100万元（含）以上设备（不含车辆）N台（套）”: equipment of any kind at or above the
     #: printed unit price (``equipment_threshold``), not split into 通用 and 专用.
     equipment: int | None = v.optional_field(v.count)
@@ -542,26 +537,28 @@ class Disclosure:
 
     year: int = attrs.field(validator=v.year)
     department: str = attrs.field(validator=v.text)
-    template: str | None = _text()
-    overview: Overview | None = _section(Overview, "收支总体情况（Overview）")
-    revenue: Revenue | None = _section(Revenue, "收入情况（Revenue）")
-    expenditure: Expenditure | None = _section(Expenditure, "支出情况（Expenditure）")
-    fiscal: Fiscal | None = _section(Fiscal, "财政拨款情况（Fiscal）")
-    general_budget: GeneralBudget | None = _section(GeneralBudget, "一般公共预算支出（GeneralBudget）")
-    basic_expenditure: BasicExpenditure | None = _section(BasicExpenditure, "基本支出（BasicExpenditure）")
-    three_public: ThreePublic | None = _section(ThreePublic, "“三公”经费（ThreePublic）")
-    government_fund: FundSpending | None = _section(FundSpending, "政府性基金支出（FundSpending）")
-    state_capital: FundSpending | None = _section(FundSpending, "国有资本经营支出（FundSpending）")
-    operating_costs: OperatingCosts | None = _section(OperatingCosts, "机关运行经费（OperatingCosts）")
-    procurement: Procurement | None = _section(Procurement, "政府采购（Procurement）")
-    assets: Assets | None = _section(Assets, "国有资产（Assets）")
-    staffing: Staffing | None = _section(Staffing, "人员（Staffing）")
-    performance: Performance | None = _section(Performance, "绩效（Performance）")
+    template: str | None = v.optional_text_field()
+    overview: Overview | None = v.section_field(Overview, "收支总体情况（Overview）")
+    revenue: Revenue | None = v.section_field(Revenue, "收入情况（Revenue）")
+    expenditure: Expenditure | None = v.section_field(Expenditure, "支出情况（Expenditure）")
+    fiscal: Fiscal | None = v.section_field(Fiscal, "财政拨款情况（Fiscal）")
+    general_budget: GeneralBudget | None = v.section_field(GeneralBudget, "一般公共预算支出（GeneralBudget）")
+    basic_expenditure: BasicExpenditure | None = v.section_field(
+        BasicExpenditure, "基本支出（BasicExpenditure）"
+    )
+    three_public: ThreePublic | None = v.section_field(ThreePublic, "“三公”经费（ThreePublic）")
+    government_fund: FundSpending | None = v.section_field(FundSpending, "政府性基金支出（FundSpending）")
+    state_capital: FundSpending | None = v.section_field(FundSpending, "国有资本经营支出（FundSpending）")
+    operating_costs: OperatingCosts | None = v.section_field(OperatingCosts, "机关运行经费（OperatingCosts）")
+    procurement: Procurement | None = v.section_field(Procurement, "政府采购（Procurement）")
+    assets: Assets | None = v.section_field(Assets, "国有资产（Assets）")
+    staffing: Staffing | None = v.section_field(Staffing, "人员（Staffing）")
+    performance: Performance | None = v.section_field(Performance, "绩效（Performance）")
     units: tuple[str, ...] = v.tuple_field(str, "金额单位", "a unit name")
     tables: tuple[StandardTable, ...] = v.tuple_field(
         StandardTable, "标准表（StandardTable）", "a StandardTable"
     )
-    table_set: str | None = _text()
+    table_set: str | None = v.optional_text_field()
     #: The headings the narrative prints with a year (“一、2024年度收入支出决算总体情况说明”),
     #: as printed: R100 checks that the year is the report's own.
     headings: tuple[str, ...] = v.tuple_field(str, "标题", "a heading")

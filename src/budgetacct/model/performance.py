@@ -46,10 +46,10 @@ class Indicator:
     level2: str = attrs.field(validator=v.text)
     name: str = attrs.field(validator=v.text)
     target: str = attrs.field(validator=v.text)
-    actual: str | None = v.optional_field(v.text)
+    actual: str | None = v.optional_text_field()
     weight: Decimal | None = v.optional_field(v.decimal_number)
     score: Decimal | None = v.optional_field(v.decimal_number)
-    deviation_reason: str | None = v.optional_field(v.text)
+    deviation_reason: str | None = v.optional_text_field()
 
     def evaluation(self) -> Evaluation:
         """Met / not met / not measurable, by the direction the indicator's 二级 label implies."""
@@ -65,17 +65,17 @@ class ProjectEvaluation:
     """A 项目支出绩效自评表 (one project's self-evaluation)."""
 
     name: str = attrs.field(validator=v.text)
-    department: str | None = v.optional_field(v.text)
-    implementing_unit: str | None = v.optional_field(v.text)
+    department: str | None = v.optional_text_field()
+    implementing_unit: str | None = v.optional_text_field()
     budget: FundingSplit = v.nested_field(FundingSplit, "资金构成（FundingSplit）", "a FundingSplit")
     executed: FundingSplit = v.nested_field(FundingSplit, "资金构成（FundingSplit）", "a FundingSplit")
-    goal_expected: str | None = v.optional_field(v.text)
-    goal_actual: str | None = v.optional_field(v.text)
+    goal_expected: str | None = v.optional_text_field()
+    goal_actual: str | None = v.optional_text_field()
     indicators: tuple[Indicator, ...] = v.tuple_field(Indicator, "绩效指标（Indicator）", "an Indicator")
     execution_weight: Decimal | None = v.optional_field(v.decimal_number)
     execution_score: Decimal | None = v.optional_field(v.decimal_number)
     total_score: Decimal | None = v.optional_field(v.decimal_number)
-    grade: str | None = v.optional_field(v.text)
+    grade: str | None = v.optional_text_field()
 
 
 @attrs.frozen
@@ -97,7 +97,7 @@ class Performance:
     claims_fully_executed: bool | None = v.optional_field(v.boolean)
     claims_no_balance: bool | None = v.optional_field(v.boolean)
     claims_no_adjustment: bool | None = v.optional_field(v.boolean)
-    overall_rating: str | None = v.optional_field(v.text)
+    overall_rating: str | None = v.optional_text_field()
     #: The budget those projects involve (“编报绩效目标的项目4个，涉及预算金额598.42万元”).
     targets_amount: Amount | None = v.optional_amount_field()
     monitored_amount: Amount | None = v.optional_amount_field()

@@ -258,16 +258,8 @@ _LINE_ROLES: Final = {
     Line.PUBLIC_TOTAL: RowRole.SUBTOTAL,
     Line.OPENING_BALANCE: RowRole.SUBTOTAL,
 }
-_LINE_OF_SOURCE: Final = {
-    RevenueSource.GENERAL_BUDGET: Line.GENERAL_BUDGET_REVENUE,
-    RevenueSource.GOVERNMENT_FUND: Line.GOVERNMENT_FUND_REVENUE,
-    RevenueSource.STATE_CAPITAL: Line.STATE_CAPITAL_REVENUE,
-    RevenueSource.SUPERIOR_SUBSIDY: Line.SUPERIOR_SUBSIDY,
-    RevenueSource.OPERATIONS: Line.OPERATIONS,
-    RevenueSource.BUSINESS: Line.BUSINESS,
-    RevenueSource.AFFILIATED_REMITTANCE: Line.AFFILIATED_REMITTANCE,
-    RevenueSource.OTHER: Line.OTHER,
-}
+# The 总表's 收入 rows are the 本年收入 sources, printed in the sources' own wording.
+_LINE_OF_SOURCE: Final = {source: Line(source.value) for source in RevenueSource}
 _SOURCE_OF_LINE: Final = {line: source for source, line in _LINE_OF_SOURCE.items()}
 _FUND_OF_LINE: Final = {
     Line.FISCAL_GENERAL_BUDGET: Fund.GENERAL_BUDGET,

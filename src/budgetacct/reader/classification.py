@@ -21,11 +21,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["figures_of_item", "item_heading", "read_expenditure_classes", "read_general_budget", "read_items"]
 
+#: The budget a figure is set against, as the items name it: 预算数, 年初预算, 调整后预算, 全年预算数.
+_BUDGETED = r"(?:年初|调整后?|全年)?预算(?:数)?"
 _GPB_DETAIL = re.compile(
     rf"一般公共预算(?:财政拨款)?支出(?P<rest>[^。；]{{0,40}}?)(?:支出)?决算(?:数)?(?:为|是)(?P<a>{AMOUNT})"
 )
-_BUDGET = re.compile(rf"(?:年初|调整后?|全年)?预算(?:数)?(?:为|是)(?P<b>{AMOUNT})")
-_COMPLETION = re.compile(rf"，?完成(?:年初|调整后?|全年)?预算(?:数)?的?(?P<p>{PERCENT})")
+_BUDGET = re.compile(rf"{_BUDGETED}(?:为|是)(?P<b>{AMOUNT})")
+_COMPLETION = re.compile(rf"，?完成{_BUDGETED}的?(?P<p>{PERCENT})")
 _GPB_TOTAL = re.compile(rf"一般公共预算财政拨款支出(?:决算)?(?:总计|合计|总额)?{COPULA}(?P<a>{AMOUNT})")
 _GPB_SHARE = re.compile(rf"，?占本年支出合计的?(?:比重|比例)?{COPULA}(?P<p>{PERCENT})")
 _STRUCTURE = re.compile(r"主要用于(?:以下方面)?[：]?")
@@ -141,8 +143,8 @@ _CODE_HEADER = re.compile(
 )
 _CODE_ITEM = re.compile(r"(?P<iname>[^；。：]{1,40}?)（(?P<ic>\d{2})）")
 _FIGURE = re.compile(
-    rf"[：。]?(?:(?:年初|调整后?|全年)?预算(?:数)?(?:为|是)(?P<b>{AMOUNT})，?)?(?:支出)?(?:决算(?:数)?)?{COPULA}(?P<a>{AMOUNT})"
-    rf"(?:，?完成(?:年初|调整后?|全年)?预算(?:数)?的?(?P<p>{PERCENT}))?"
+    rf"[：。]?(?:{_BUDGETED}(?:为|是)(?P<b>{AMOUNT})，?)?(?:支出)?(?:决算(?:数)?)?{COPULA}(?P<a>{AMOUNT})"
+    rf"(?:，?完成{_BUDGETED}的?(?P<p>{PERCENT}))?"
 )
 _MARKED = re.compile(
     r"(?P<cn>[^；。：]{1,30}?)（类）(?:(?P<sn>[^；。：]{0,40}?)（款）)?(?:(?P<in>[^；。：]{1,40}?)（项）)?"
@@ -155,7 +157,7 @@ _LONE_ITEM = re.compile(r"(?P<iname>[^（）；。：]{1,40}?)（(?P<ic>\d{3}|\d
 
 # The figures of an item printed apart from its heading: “1、一般公共服务支出（类）财政事务（款）
 # 行政运行（项）。主要用于：…。” then “年初预算为1560.05万元，支出决算为1511.89万元。”
-_FIGURES_ONLY = re.compile(r"(?:(?:年初|调整后?|全年)?预算(?:数)?|支出决算|决算数)(?:为|是)")
+_FIGURES_ONLY = re.compile(rf"(?:{_BUDGETED}|支出决算|决算数)(?:为|是)")
 
 
 def _body(text: str) -> int:

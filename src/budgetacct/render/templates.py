@@ -43,6 +43,7 @@ from budgetacct.errors import InvalidValue
 __all__ = [
     "ALL_LINES",
     "BASE_PHRASES",
+    "BUDGET_SECTIONS",
     "SICHUAN_2021",
     "TEMPLATES",
     "GlossaryEntry",
@@ -104,6 +105,9 @@ _OUTLINE: Final = tuple(SectionSpec(**section) for section in _DATA["outline"])
 
 #: Sub-section titles (zh, en), by builder key.
 SUBSECTIONS: Final[Mapping[str, Phrase]] = _phrase_table(_DATA["subsections"])
+
+#: The sections of a 部门预算 (zh, en), by the Budget field that holds their figures.
+BUDGET_SECTIONS: Final[Mapping[str, Phrase]] = _phrase_table(_DATA["budget_sections"])
 
 
 @attrs.frozen

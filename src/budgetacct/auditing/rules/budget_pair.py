@@ -78,6 +78,22 @@ def _three_public(p: PairChecker) -> Iterator[tuple[str, BudgetedFigure, str, Am
             yield name, figure, f"$.three_public.{name}.amount", amount
 
 
+def _as_budgeted(
+    c: Checker, path: str, stated: Amount | None, zh: str, en: str, *, budget: tuple[str, Amount]
+) -> None:
+    """The 决算's ``stated`` budget figure (``zh``/``en`` name it) is the budget report's figure
+    (``budget``: its path there and its amount)."""
+    planned_path, amount = budget
+    c.equal(
+        path,
+        stated,
+        [amount],
+        f"{zh}与部门预算公开的数不符",
+        f"{en} differs from the budget report's",
+        related=(planned_path,),
+    )
+
+
 def items_against_budget(c: Checker) -> None:
     """§五(三) 各项 年初预算 = the budget report's figure for that 项."""
     p = _pair(c)
@@ -87,14 +103,13 @@ def items_against_budget(c: Checker) -> None:
         planned = _planned_item(p, item.code)
         if item.budget is None or planned is None:
             continue
-        path, amount = planned
-        c.equal(
+        _as_budgeted(
+            c,
             f"$.general_budget.items[{i}].budget",
             item.budget,
-            [amount],
-            f"{item.code.code}的年初预算与部门预算公开的数不符",
-            f"{item.code.code}: the budget stated differs from the budget report's",
-            related=(path,),
+            f"{item.code.code}的年初预算",
+            f"{item.code.code}: the budget stated",
+            budget=planned,
         )
 
 
@@ -104,14 +119,13 @@ def total_against_budget(c: Checker) -> None:
     planned = None if p is None else _general_total(p)
     if p is None or p.d.general_budget is None or planned is None:
         return
-    path, amount = planned
-    c.equal(
+    _as_budgeted(
+        c,
         "$.general_budget.detail_budget",
         p.d.general_budget.detail_budget,
-        [amount],
-        "一般公共预算财政拨款支出年初预算与部门预算公开的数不符",
-        "the general-budget spending budget stated differs from the budget report's",
-        related=(path,),
+        "一般公共预算财政拨款支出年初预算",
+        "the general-budget spending budget stated",
+        budget=planned,
     )
 
 
@@ -121,13 +135,13 @@ def three_public_against_budget(c: Checker) -> None:
     if p is None:
         return
     for name, figure, path, amount in _three_public(p):
-        c.equal(
+        _as_budgeted(
+            c,
             f"$.three_public.{name}.budget",
             figure.budget,
-            [amount],
-            f"“三公”经费（{name}）预算数与部门预算公开的数不符",
-            f"the 三公 budget ({name}) differs from the budget report's",
-            related=(path,),
+            f"“三公”经费（{name}）预算数",
+            f"the 三公 budget ({name})",
+            budget=(path, amount),
         )
 
 
