@@ -1167,9 +1167,13 @@ def test_fiscal_totals_stated_as_revenue_and_spending_totals_are_the_fiscal_gran
     assert d.overview.expenditure_grand_total == d.overview.revenue_grand_total == Amount("3456.78")
     assert d.fiscal is not None and d.fiscal.grand_total == Amount("3150.00")
     assert len(result.sources_for("$.fiscal.grand_total")) == 2
-    # Different fiscal totals are a contradiction of the report: the second is left unread.
+    # Different figures are the year's fiscal revenue and spending, as real reports print them
+    # (四川 一妇幼保健院 2020: “财政拨款收入总计1614.63万元…；财政拨款支出总计1870.91万元”).
     uneven = read_report(text.replace("支出总计3,150.00", "支出总计3,100.00"), department=DEPT, year=2023)
-    assert [u.figures for u in uneven.unread] == [("3,100.00万元",)]
+    assert uneven.unread == ()
+    fiscal = uneven.disclosure.fiscal
+    assert fiscal is not None and fiscal.grand_total is None
+    assert (fiscal.revenue_total, fiscal.expenditure_total) == (Amount("3150.00"), Amount("3100.00"))
 
 
 def test_a_class_list_after_qizhong_under_the_structure_heading_names_classes_without_marks() -> None:
@@ -1646,8 +1650,10 @@ def test_older_reports_totals_and_a_fiscal_revenue_section() -> None:
         (ExpenditureKind.BASIC, Amount("700.00")),
         (ExpenditureKind.PROJECT, Amount("280.00")),
     ]
-    assert d.fiscal is not None and d.fiscal.change is not None
-    assert (d.fiscal.grand_total, d.fiscal.change.amount) == (Amount("900.00"), Amount("50.00"))
+    # 880 + 20 = 900: the 财政拨款收入总计 is the year's fiscal revenue, whose change has no place.
+    assert d.fiscal is not None and (d.fiscal.grand_total, d.fiscal.change) == (None, None)
+    assert d.fiscal.revenue_total == Amount("900.00")
+    assert ("50.00万元", "5.26%") in [u.figures for u in result.unread]
     gb = d.general_budget
     assert gb is not None and gb.change is not None and gb.change.amount == Amount("40.00")
     # The fiscal sources under 财政拨款收入 are not the year's revenue list: no false R1 error.
@@ -1660,8 +1666,13 @@ def test_changes_printed_as_a_pair_for_revenue_and_spending_are_not_guessed() ->
         "与2021年相比,收、支总计各减少267.86,570.97万元,各下降11.19%、21.03%。\n"
     )
     result = read_report(text, department=DEPT, year=2022)
-    assert result.disclosure.overview is None  # neither figure of either pair is taken for both
-    assert [u.figures for u in result.unread] == [("2143.91万元",), ("570.97万元", "11.19%", "21.03%")]
+    overview = result.disclosure.overview  # 收 the first of the pair, 支 the second
+    assert overview is not None and overview.change is None
+    assert (overview.revenue_grand_total, overview.expenditure_grand_total) == (
+        Amount("2125.49"),
+        Amount("2143.91"),
+    )
+    assert [u.figures for u in result.unread] == [("570.97万元", "11.19%", "21.03%")]
 
 
 def test_another_templates_overview_totals() -> None:

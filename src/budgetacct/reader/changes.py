@@ -10,7 +10,7 @@ from budgetacct.model.enums import RevenueSource
 from budgetacct.money import Direction
 from budgetacct.paths import Path
 from budgetacct.reader.draft import Where
-from budgetacct.reader.labelled import change_subjects
+from budgetacct.reader.labelled import NO_CHANGE_PLACE, change_subjects
 from budgetacct.reader.normalize import Sentence
 from budgetacct.reader.reading import AMOUNT, NUMBER, PERCENT, Reader
 
@@ -94,13 +94,20 @@ def read_year_on_year(r: Reader, s: Sentence) -> None:
         lead = text[max(subject[1], lead_start) : m.start()]
         if "预算" in lead:
             continue
-        put_change(r, s, subject[2], m)
-        changed.add(subject[2])
+        path = subject[2]
+        if path is None:
+            r.reject(s, m.start(), m.end(), *NO_CHANGE_PLACE)
+            continue
+        put_change(r, s, path, m)
+        changed.add(path)
     for m in _FLAT.finditer(text):
         subject = _nearest(subjects, m.start())
         if subject is None or subject[2] in changed or not PRIOR_REF.search(text, 0, m.end()):
             continue
         if "预算" in text[subject[1] : m.start()]:
+            continue
+        if subject[2] is None:
+            r.reject(s, m.start(), m.end(), *NO_CHANGE_PLACE)
             continue
         put_flat(r, s, subject[2], m.start(), m.end())
 
@@ -108,7 +115,9 @@ def read_year_on_year(r: Reader, s: Sentence) -> None:
 _PAIRED = re.compile(rf"[、，,](?:{AMOUNT}|{PERCENT}|{NUMBER}(?!\d))")
 
 
-def _nearest(subjects: list[tuple[int, int, Path]], position: int) -> tuple[int, int, Path] | None:
+def _nearest(
+    subjects: list[tuple[int, int, Path | None]], position: int
+) -> tuple[int, int, Path | None] | None:
     found = None
     for subject in subjects:
         if subject[1] <= position:
