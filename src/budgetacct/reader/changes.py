@@ -98,6 +98,9 @@ def read_year_on_year(r: Reader, s: Sentence) -> None:
         if path is None:
             r.reject(s, m.start(), m.end(), *NO_CHANGE_PLACE)
             continue
+        if _OF_WHICH in text[subject[1] : m.start()]:
+            _line_change(r, s, path, subject[1], m)
+            continue
         put_change(r, s, path, m)
         changed.add(path)
     for m in _FLAT.finditer(text):
@@ -106,10 +109,35 @@ def read_year_on_year(r: Reader, s: Sentence) -> None:
             continue
         if "预算" in text[subject[1] : m.start()]:
             continue
-        if subject[2] is None:
+        if subject[2] is None or _OF_WHICH in text[subject[1] : m.start()]:
             r.reject(s, m.start(), m.end(), *NO_CHANGE_PLACE)
             continue
         put_flat(r, s, subject[2], m.start(), m.end())
+
+
+#: A 其中 list opened after the subject: a change after one of its lines is that line's.
+_OF_WHICH: Final = "其中"
+
+
+def _line_change(r: Reader, s: Sentence, total: Path, after: int, m: Match[str]) -> None:
+    """“本年收入合计X，其中：财政拨款收入Y，比上年增加Z”: the change of the line before it — a revenue
+    source's among the revenue's part changes, any other line's left unread (never the total's)."""
+    names = list(_LINE_NAME.finditer(s.text, after, m.start()))
+    name = names[-1].group() if names else None
+    if total == ("revenue", "change") and name in _SOURCE_WORDS:
+        where = r.where(s, *names[-1].span())
+        index = r.draft.item(("revenue", "part_changes"), name, {"name": (name, where, None)})
+        if index is not None:
+            put_change(r, s, ("revenue", "part_changes", index, "change"), m)
+            return
+    r.reject(
+        s,
+        m.start(),
+        m.end(),
+        f"the change of a line of the 其中 list ({name or 'not named'}), not of the total; the model "
+        "holds no change of that line",
+        f"此增减变化属于“其中”所列的一项（{name or '未识别'}），不是合计数的变化，模型中没有记载该项变化的位置",
+    )
 
 
 _PAIRED = re.compile(rf"[、，,](?:{AMOUNT}|{PERCENT}|{NUMBER}(?!\d))")
@@ -133,6 +161,11 @@ def _nearest(
 _PART_LEAD = re.compile(r"其中[：，]")
 _PART_NAME = re.compile(r"(?P<n>[\u4e00-\u9fff]{2,20}?)(?=增加|减少|增长|下降|降低|上升)")
 _SOURCE_WORDS: Final = frozenset({*(source.value for source in RevenueSource), "财政拨款收入"})
+#: The revenue sources a 其中 list names, and the other lines whose change has no place.
+_LINE_NAME = re.compile(
+    "|".join(sorted(_SOURCE_WORDS, key=len, reverse=True))
+    + r"|[\u4e00-\u9fff]{1,12}?(?:支出|收入|经费)(?=\d|为|是)"
+)
 
 
 def read_part_changes(r: Reader, s: Sentence) -> None:
