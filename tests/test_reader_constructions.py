@@ -54,7 +54,7 @@ def test_fiscal_revenue_inside_a_longer_name_is_not_the_line() -> None:
 def test_fiscal_revenue_followed_by_its_years_revenue_is_the_fiscal_grand_total() -> None:
     result = _read(
         "四、财政拨款收入支出决算总体情况说明",
-        "2021年度，财政拨款收入4,600.00万元，其中本年收入合计4,500.00万元。",
+        "2023年度，财政拨款收入4,600.00万元，其中本年收入合计4,500.00万元。",
     )
     d = result.disclosure
     assert d.revenue is None or d.revenue.fiscal is None

@@ -208,12 +208,7 @@ def _unit(r: Reader, s: Sentence, name: str, start: int, spans: list[tuple[int, 
             found = r.count(s, m, "n")
             if found is None:
                 continue
-            label = m.group("c")
-            for verb in _VERBS:
-                index = label.rfind(verb)
-                if index >= 0:
-                    label = label[index + len(verb) :]
-            label = label.strip("，：、")
+            label = _category_of(m)
             if not label:
                 authorized = authorized or found
             else:
@@ -267,14 +262,60 @@ def _comma_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _staff_totals(r: Reader, s: Sentence) -> None:
-    if s.part == "profile" and not s.text.startswith(GENERIC_SUBJECTS):
-        return
-    for m in _TOTAL_ACTUAL.finditer(s.text):
-        group = "n" if m.group("n") is not None else "m"
-        r.put_count(("staffing", "total_actual"), r.count(s, m, group))
-    if _TOTAL_ACTUAL.search(s.text):
-        for m in _TOTAL_RETIRED.finditer(s.text):
-            r.put_count(("staffing", "total_retired"), r.count(s, m, "n"))
+    """The department's 实有人数 (and its retirees) stated with no unit named.  The other counts of
+    a clause that states staff in post are reported unread: the parts of the total (在职人员 of
+    “实有人数11人，其中：在职人员10人”) and counts by category (“行政编制115人，实有人数107人”)."""
+    read: set[tuple[int, int]] = set()
+    staffed = [
+        (a, b)
+        for a, b in _segments(s.text)
+        if _DEPT_ACTUAL.search(s.text, a, b) or _TOTAL_ACTUAL.search(s.text, a, b)
+    ]
+    by_category = [
+        (a, b) for a, b in staffed if any(_category_of(m) for m in _AUTHORIZED.finditer(s.text, a, b))
+    ]
+    if (s.part != "profile" or s.text.startswith(GENERIC_SUBJECTS)) and not by_category:
+        # “实有人数11人，其中：在职人员10人…”: 11 is the total, the 在职 count a part of it.
+        stated = list(_DEPT_ACTUAL.finditer(s.text)) or list(_TOTAL_ACTUAL.finditer(s.text))
+        if len(stated) == 1:
+            m = stated[0]
+            group = "m" if m.groupdict().get("m") is not None else "n"
+            if r.put_count(("staffing", "total_actual"), r.count(s, m, group)):
+                read.add((m.start(group), m.end()))
+            for m in _TOTAL_RETIRED.finditer(s.text):
+                if r.put_count(("staffing", "total_retired"), r.count(s, m, "n")):
+                    read.add((m.start("n"), m.end()))
+    counts = {
+        (m.start(group), m.end())
+        for a, b in staffed
+        for pattern in (_AUTHORIZED, _ACTUAL, _TOTAL_ACTUAL, _DEPT_ACTUAL)
+        for m in pattern.finditer(s.text, a, b)
+        for group in ("n", "m")
+        if group in m.groupdict() and m.group(group) is not None
+    }
+    for span in sorted(counts - read):
+        r.reject(s, *span, *_STAFF_COUNT_UNREAD)
+
+
+#: “本部门行政编制115人，实有人数107人；事业编制31人，实有人数26人” (北京 2019): counts by category
+#: of the department, or the parts of its total, for which the model has no place.
+_STAFF_COUNT_UNREAD: Final = (
+    "a staffing count of the department by category (or a part of its total): the model holds the "
+    "department's totals only",
+    "部门分类别的人员（编制）数或总数的组成部分，模型只记载部门的总数",
+)
+#: “实有人数11人” / “实有人员25人”: the department's staff, all categories together.
+_DEPT_ACTUAL = re.compile(r"实有(?:人数|人员)(?:为|共|共计)?(?P<n>\d+)(?:人|名)")
+
+
+def _category_of(m: re.Match[str]) -> str:
+    """The category a 编制 count names (行政, 事业 …), or ``""`` for the whole."""
+    label = m.group("c")
+    for verb in _VERBS:
+        index = label.rfind(verb)
+        if index >= 0:
+            label = label[index + len(verb) :]
+    return label.strip("，：、")
 
 
 def offer_title(r: Reader, p: Paragraph) -> None:

@@ -24,11 +24,13 @@ __all__ = [
     "COPULA",
     "GENERIC_SUBJECTS",
     "ITEMS",
+    "MASK",
     "MAX_COUNT",
     "NUMBER",
     "PERCENT",
     "Reader",
     "match_name",
+    "printed_text",
     "strip_name",
 ]
 
@@ -61,7 +63,7 @@ class Reader:
 
     def where(self, s: Sentence, start: int, end: int) -> Where:
         line, a, b = s.locate(start, end)
-        return Where(line, a, b, s.text)
+        return Where(line, a, b, printed_text(s))
 
     def whole(self, s: Sentence) -> Where:
         return self.where(s, 0, len(s.text))
@@ -114,7 +116,6 @@ class Reader:
     def reject(self, s: Sentence, start: int, end: int, reason: str, reason_zh: str) -> None:
         tokens = s.reject(start, end)
         where = self.where(s, start, end)
-        where.context = s.text
         self.draft.reject(where, reason, reason_zh, [t.text for t in tokens] or [s.text[start:end]])
 
     def reject_item(self, s: Sentence, start: int, end: int, reason: str, reason_zh: str) -> None:
@@ -187,6 +188,22 @@ class Reader:
             "$.department", where.line, where.start, where.end, self.draft.printed(where), where.context
         )
         return name
+
+
+#: What stands in a sentence for a stretch about another year (see ``reader/sentences.py``): the
+#: constructions do not see it, the unread entries quote the sentence as printed.
+MASK: Final = "＊"
+
+
+def printed_text(s: Sentence) -> str:
+    """The sentence as printed, its masked stretches restored from its paragraph."""
+    if MASK not in s.text:
+        return s.text
+    source = s.paragraph.text
+    return "".join(
+        source[s.offset + i] if char == MASK and 0 <= s.offset + i < len(source) else char
+        for i, char in enumerate(s.text)
+    )
 
 
 GENERIC_SUBJECTS: Final = (

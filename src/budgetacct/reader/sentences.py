@@ -24,7 +24,7 @@ from budgetacct.reader.normalize import Document, Sentence, heading_title, is_pa
 
 if TYPE_CHECKING:  # pragma: no cover
     pass
-from budgetacct.reader.changes import read_part_changes, read_year_on_year
+from budgetacct.reader.changes import THREE_PUBLIC_SUBJECT, read_part_changes, read_year_on_year
 from budgetacct.reader.classification import (
     figures_of_item,
     item_heading,
@@ -42,7 +42,7 @@ from budgetacct.reader.counts import (
 from budgetacct.reader.labelled import read_labelled
 from budgetacct.reader.lists import read_expenditure, read_fiscal, read_revenue
 from budgetacct.reader.procurement import read_sme_awards
-from budgetacct.reader.reading import Reader, match_name
+from budgetacct.reader.reading import MASK, Reader, match_name
 from budgetacct.reader.three_public import read_three_public
 from budgetacct.reader.versus_budget import follow_item
 
@@ -188,7 +188,8 @@ def read_prose(r: Reader) -> None:
         if paragraph.part in _SKIP_PARTS:
             continue
         read_staffing(r, paragraph)
-        for sentence in paragraph.sentences():
+        for printed in paragraph.sentences():
+            sentence = _of_the_year(r, printed)
             follow_item(r, sentence)
             heading = item_heading(sentence)
             if heading is not None:
@@ -225,11 +226,51 @@ def read_prose(r: Reader) -> None:
         _leftover(r, pending[0], "no pattern for this figure", "没有识别此数字的句式")
 
 
+# --- figures of another year -------------------------------------------------------------------------------
+
+#: A clause led by a year (“2020年度本年收入合计900万元”) or by 上年度 (“上年度机关运行经费支出60万元”):
+#: its figures are that year's.  Not a comparison (“与2020年相比”, “比上年”: not at a clause's start),
+#: a date (“2022年1月”) or the opening balance (上年结转和结余).
+_YEAR_LEAD = re.compile(
+    r"(?:^|(?<=[，；。：]))(?:\d{1,2}[.、])?(?:本(?:单位|部门)|我(?:单位|部门))?[，]?"
+    r"(?:(?P<year>\d{4})年度?(?![\d相同至—-])|(?P<prior>上一?年度|去年|上年(?![度结末同相]))|(?P<this>本年度|今年))"
+)
+
+
+def _of_the_year(r: Reader, s: Sentence) -> Sentence:
+    """The sentence with its clauses about another year than the report's masked: each such
+    stretch runs from its lead to the next clause led by a year (or to the end), its figures
+    reported unread.  A 三公 stretch is left to the 三公 construction, which reads both years."""
+    leads = list(_YEAR_LEAD.finditer(s.text))
+    stretches: list[tuple[int, int, str, str]] = []
+    for index, m in enumerate(leads):
+        year = m.group("year")
+        if m.group("this") is not None or (year is not None and int(year) == r.year):
+            continue
+        end = leads[index + 1].start() if index + 1 < len(leads) else len(s.text)
+        if THREE_PUBLIC_SUBJECT.search(s.text, m.start(), end) is None:
+            named = (year, f"{year}年") if year is not None else ("the year before", "上年度")
+            stretches.append((m.start(), end, *named))
+    if not stretches:
+        return s
+    text = list(s.text)
+    for start, end, year, year_zh in stretches:
+        if any(start <= t.start and t.end <= end for t in s.tokens):
+            r.reject(
+                s,
+                start,
+                end,
+                f"a figure of {year}, not of the report's year {r.year}",
+                f"{year_zh}的数字，不是本报告年度（{r.year}年）的数字",
+            )
+        text[start:end] = MASK * (end - start)
+    return Sentence(s.paragraph, s.offset, "".join(text))
+
+
 def _leftover(r: Reader, s: Sentence, reason: str, reason_zh: str) -> None:
     tokens = s.leftover()
     if tokens:
         where = r.where(s, tokens[0].start, tokens[-1].end)
-        where.context = s.text
         r.draft.reject(where, reason, reason_zh, [t.text for t in tokens])
         s.rejected.update(i for i, t in enumerate(s.tokens) if t in tokens)
     elif not s.tokens and s.has_code_pattern():
