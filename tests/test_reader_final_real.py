@@ -8,7 +8,7 @@ from traditional characters); the expected values are checked by hand against th
 
 from __future__ import annotations
 
-from budgetacct import Amount, Direction, Percent, audit
+from budgetacct import Amount, Direction, Fund, Percent, audit
 from budgetacct.reader import ReadResult, read_report
 
 DEPT = "示例单位"
@@ -67,7 +67,13 @@ def test_fiscal_revenue_total_whose_fund_lines_add_up_to_it_is_the_years_fiscal_
     fiscal = result.disclosure.fiscal
     assert fiscal is not None and (fiscal.grand_total, fiscal.change) == (None, None)
     assert fiscal.revenue_total == Amount("1516.64")
-    assert ("58.49万元", "3.71%") in _unread(result)
+    # The 其中 lines are each fund's revenue of the year.
+    assert [(f.fund, f.revenue) for f in fiscal.funds] == [
+        (Fund.GENERAL_BUDGET, Amount("1486.64")),
+        (Fund.GOVERNMENT_FUND, Amount("30")),
+    ]
+    assert _unread(result) == [("58.49万元", "3.71%")]
+    assert not audit(result.disclosure).errors
 
 
 def test_fiscal_revenue_total_alone_is_left_unread() -> None:
@@ -251,3 +257,53 @@ def test_staffing_counts_by_category_are_reported_unread() -> None:
     result = _read(T11, year=2019)
     assert result.disclosure.staffing is None
     assert _unread(result) == [("115人",), ("107人",), ("31人",), ("26人",)]
+
+
+# --- wordings: rate words, procurement classes --------------------------------------------------------------
+
+
+def test_rate_words_after_a_change() -> None:
+    # “较2020年下降10万元，降幅16.67%” (the reviewer's probe of the 增幅/降幅 wording): the rate is
+    # the change's when its word says the change's direction; 10 / 60 = 16.67%.
+    down = _read(
+        "（一）机关运行经费支出情况",
+        "2021年度机关运行经费支出50万元，较2020年下降10万元，降幅16.67%。",
+        year=2021,
+    )
+    costs = down.disclosure.operating_costs
+    assert costs is not None and costs.change is not None and down.unread == ()
+    assert (costs.change.direction, costs.change.amount, costs.change.rate) == (
+        Direction.DECREASE,
+        Amount("10"),
+        Percent("16.67"),
+    )
+    odd = _read(
+        "（一）机关运行经费支出情况",
+        "2021年度机关运行经费支出70万元，比上年增加10万元，降幅16.67%。",
+        year=2021,
+    )
+    costs = odd.disclosure.operating_costs
+    assert costs is not None and costs.change is not None and costs.change.rate is None
+    assert _unread(odd) == [("16.67%",)]
+
+
+# http://117.141.250.58:10060/wzyjsgkpt/uploadFile/upload843/upload20230331/E26C28AB51E06DED846A9BE66F242C41.html
+# (梧州市 a 科协 unit, 2023年部门预算, page 12): “其中:货物类采购 10000 元,占政府采购预算 58.8%;工程类采购
+# 0 元,占政府采购预算 0%;服务类采购 7000 元,占政府采购预算 41.2%。” — the same class words in a 决算.
+
+
+def test_procurement_classes_printed_as_class_words() -> None:
+    result = _read(
+        "（二）政府采购支出情况",
+        "2022年度政府采购支出总额17000元，其中:货物类采购10000元、工程类采购0元、服务类采购7000元。",
+        year=2022,
+    )
+    procurement = result.disclosure.procurement
+    assert procurement is not None
+    assert (procurement.total, procurement.goods, procurement.works, procurement.services) == (
+        Amount("1.7"),
+        Amount("1"),
+        Amount("0"),
+        Amount("0.7"),
+    )
+    assert result.unread == ()

@@ -38,9 +38,12 @@ THREE_PUBLIC_SUBJECT = re.compile(
 # --- changes ------------------------------------------------------------------------------------------------
 
 _UP: Final = ("增加", "增长", "上升")
+#: The rate after the amount: “下降16.67%”, “增长幅度为5%”, or “降幅16.67%” / “增幅为5%” (the word's
+#: direction must be the change's: see :func:`put_change`).
+_RATE_WORD: Final = r"(?:(?:增长|下降|降低|上升|减少|增加)了?(?:幅度为|幅度)?|(?P<rw>增幅|降幅)(?:为|是|达)?)"
 _CHANGE = re.compile(
     rf"(?P<dir>增加|增长|减少|下降|降低|上升)了?"
-    rf"(?:(?P<amt>{AMOUNT})(?:，?(?:增长|下降|降低|上升|减少|增加)了?(?:幅度为|幅度)?(?P<rate>{PERCENT}))?|(?P<rate_only>{PERCENT}))"
+    rf"(?:(?P<amt>{AMOUNT})(?:，?{_RATE_WORD}(?P<rate>{PERCENT}))?|(?P<rate_only>{PERCENT}))"
 )
 _FLAT = re.compile(r"持平|无增减变化|没有变化|无变化")
 PRIOR_REF = re.compile(r"(?:与|比|较)(?:上年|去年|上一年|上年度|\d{4}年)|同比|同期")
@@ -58,6 +61,15 @@ def put_change(r: Reader, s: Sentence, path: Path, m: Match[str]) -> None:
         return
     r.put_amount((*path, "amount"), r.amount(s, m, "amt"))
     rate_group = "rate" if m.group("rate") is not None else "rate_only"
+    word = m.group("rw")
+    if word is not None and (word == "增幅") != (direction is Direction.INCREASE):
+        r.reject(
+            s,
+            *m.span("rate"),
+            "a rate whose word (增幅/降幅) says the other direction",
+            "增减幅度的用词与增减方向不一致",
+        )
+        return
     r.put_percent((*path, "rate"), r.percent(s, m, rate_group))
 
 

@@ -47,7 +47,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from budgetacct.reader.normalize import Sentence
     from budgetacct.reader.reading import Reader
 
-__all__ = ["NO_CHANGE_PLACE", "Reading", "change_subjects", "read_labelled", "readings", "sentence_labels"]
+__all__ = [
+    "FUND_REVENUE_LINE",
+    "NO_CHANGE_PLACE",
+    "Reading",
+    "change_subjects",
+    "read_labelled",
+    "readings",
+    "sentence_labels",
+]
 
 #: Why a change is left unread when what changed is a figure read elsewhere than the model's change
 #: (财政拨款收入总计 read as the year's fiscal revenue) or a figure left unread.
@@ -275,8 +283,8 @@ _GRAND: Final = ("fiscal", "grand_total")
 #: A part after 财政拨款收入总计 that only its grand total has: 本年收入 (the head carried over) or 年初结转.
 _GRAND_PARTS: Final = (("fiscal", "revenue_total"), ("fiscal", "opening_balance"))
 #: The fiscal funds' revenue lines, as a 其中 list after the total prints them.
-_FUND_LINE: Final = re.compile(
-    r"(?:一般公共预算|政府性基金预算|国有资本经营预算)财政拨款收入(?:为|是)?(?P<a>\d[\d,]*(?:\.\d+)?(?:亿元|万元|元))"
+FUND_REVENUE_LINE: Final = re.compile(
+    r"(?P<f>一般公共预算|政府性基金预算|国有资本经营预算)财政拨款收入(?:为|是)?(?P<a>\d[\d,]*(?:\.\d+)?(?:亿元|万元|元))"
 )
 _UNDECIDED: Final = (
     "财政拨款收入总计 names the grand total (with the opening balances) in some reports and the "
@@ -296,7 +304,7 @@ def _funds_after(s: Sentence, end: int) -> Amount | None:
     if "其中" not in after:
         rest = s.paragraph.text[s.offset + len(s.text) :].lstrip("。；")
         after = rest[: rest.find("。")] if rest.startswith("其中") and "。" in rest else ""
-    values = [_value_of(m.group("a")) for m in _FUND_LINE.finditer(after)]
+    values = [_value_of(m.group("a")) for m in FUND_REVENUE_LINE.finditer(after)]
     if not values or any(v is None for v in values):
         return None
     return Amount(sum(v.value for v in values if v is not None))

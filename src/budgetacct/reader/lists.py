@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Final
 
-from budgetacct.model.enums import ExpenditureKind, RevenueSource
-from budgetacct.reader.labelled import readings, sentence_labels
+from budgetacct.model.enums import ExpenditureKind, Fund, RevenueSource
+from budgetacct.reader.labelled import FUND_REVENUE_LINE, readings, sentence_labels
 from budgetacct.reader.normalize import Sentence
 from budgetacct.reader.reading import AMOUNT, COPULA, PERCENT, Reader
 
@@ -161,3 +161,29 @@ def read_fiscal(r: Reader, s: Sentence) -> None:
         return
     for _, _, m in _fiscal_spans(s):
         r.put_amount(("fiscal", "grand_total"), r.amount(s, m, "g"))
+    _fund_revenue(r, s)
+
+
+def _fund_revenue(r: Reader, s: Sentence) -> None:
+    """“财政拨款收入总计X…。其中：一般公共预算财政拨款收入A，政府性基金预算财政拨款收入B” (天水市幼儿园
+    2017年度部门决算): each fund's revenue of the year, whichever 总计 the X is."""
+    total = s.text.find("财政拨款收入总计")
+    if total >= 0:
+        start = s.text.find("其中", total)
+    else:
+        before = s.paragraph.text[: s.offset].rstrip("。；")
+        previous = before[before.rfind("。") + 1 :]
+        start = 0 if s.text.startswith("其中") and "财政拨款收入总计" in previous else -1
+    if start < 0:
+        return
+    for m in FUND_REVENUE_LINE.finditer(s.text, start):
+        found = r.amount(s, m, "a")
+        if found is None:
+            continue
+        fund = Fund(m.group("f") + "财政拨款")
+        named = r.where(s, m.start("f"), m.start("a"))
+        r.draft.item(
+            ("fiscal", "funds"),
+            fund,
+            {"fund": (fund, named, None), "revenue": (found[0], found[2], found[1])},
+        )
