@@ -8,6 +8,8 @@ from traditional characters); the expected values are checked by hand against th
 
 from __future__ import annotations
 
+import pytest
+
 from budgetacct import Amount, Direction, Fund, Percent, audit
 from budgetacct.reader import ReadResult, read_report
 
@@ -262,29 +264,34 @@ def test_staffing_counts_by_category_are_reported_unread() -> None:
 # --- wordings: rate words, procurement classes --------------------------------------------------------------
 
 
-def test_rate_words_after_a_change() -> None:
-    # “较2020年下降10万元，降幅16.67%” (the reviewer's probe of the 增幅/降幅 wording): the rate is
-    # the change's when its word says the change's direction; 10 / 60 = 16.67%.
-    down = _read(
-        "（一）机关运行经费支出情况",
-        "2021年度机关运行经费支出50万元，较2020年下降10万元，降幅16.67%。",
-        year=2021,
-    )
-    costs = down.disclosure.operating_costs
-    assert costs is not None and costs.change is not None and down.unread == ()
-    assert (costs.change.direction, costs.change.amount, costs.change.rate) == (
-        Direction.DECREASE,
-        Amount("10"),
-        Percent("16.67"),
-    )
-    odd = _read(
-        "（一）机关运行经费支出情况",
-        "2021年度机关运行经费支出70万元，比上年增加10万元，降幅16.67%。",
-        year=2021,
-    )
-    costs = odd.disclosure.operating_costs
-    assert costs is not None and costs.change is not None and costs.change.rate is None
-    assert _unread(odd) == [("16.67%",)]
+@pytest.mark.parametrize(
+    ("sentence", "direction", "rate", "unread"),
+    [
+        (
+            "机关运行经费支出50万元，较2020年下降10万元，降幅16.67%。",
+            Direction.DECREASE,
+            Percent("16.67"),
+            [],
+        ),
+        (
+            "机关运行经费支出70万元，比上年增加10万元，增幅为16.67%。",
+            Direction.INCREASE,
+            Percent("16.67"),
+            [],
+        ),
+        # A rate word of the other direction: the rate is not taken.
+        ("机关运行经费支出70万元，比上年增加10万元，降幅16.67%。", Direction.INCREASE, None, [("16.67%",)]),
+    ],
+)
+def test_rate_words_after_a_change(
+    sentence: str, direction: Direction, rate: Percent | None, unread: list[tuple[str, ...]]
+) -> None:
+    # “较2020年下降10万元，降幅16.67%” (the reviewer's probe of the 增幅/降幅 wording); 10 / 60 = 16.67%.
+    result = _read("（一）机关运行经费支出情况", "2021年度" + sentence, year=2021)
+    costs = result.disclosure.operating_costs
+    assert costs is not None and costs.change is not None
+    assert (costs.change.direction, costs.change.amount, costs.change.rate) == (direction, Amount("10"), rate)
+    assert _unread(result) == unread
 
 
 # http://117.141.250.58:10060/wzyjsgkpt/uploadFile/upload843/upload20230331/E26C28AB51E06DED846A9BE66F242C41.html
@@ -298,12 +305,14 @@ def test_procurement_classes_printed_as_class_words() -> None:
         "2022年度政府采购支出总额17000元，其中:货物类采购10000元、工程类采购0元、服务类采购7000元。",
         year=2022,
     )
-    procurement = result.disclosure.procurement
-    assert procurement is not None
-    assert (procurement.total, procurement.goods, procurement.works, procurement.services) == (
-        Amount("1.7"),
-        Amount("1"),
-        Amount("0"),
-        Amount("0.7"),
-    )
+    read = {
+        source.path: source.printed for source in result.sources if source.path.startswith("$.procurement")
+    }
+    assert read == {
+        "$.procurement.total": "17000元",
+        "$.procurement.goods": "10000元",
+        "$.procurement.works": "0元",
+        "$.procurement.services": "7000元",
+    }
+    assert result.disclosure.procurement is not None and result.disclosure.procurement.total == Amount("1.7")
     assert result.unread == ()
