@@ -1,0 +1,161 @@
+"""What a §七 “三公” sentence says around its figures: which label names a figure's subject, which
+year the words speak of, and which words make an amount a comparison rather than the year's figure.
+
+The 三公 reader (:mod:`budgetacct.reader.three_public`) places a figure only when these say what it
+is; every other figure is reported unread with the reason, since a figure placed at the wrong field
+makes the audit report errors the report does not have.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = [
+    "AMBIGUOUS",
+    "LABEL",
+    "OTHER",
+    "PRIOR_YEAR",
+    "comparison_kind",
+    "direction_word",
+    "key_of",
+    "year_scopes",
+]
+
+#: A label that names no field of the model's 三公 figures (会议费, 培训费, any other “X费”).
+OTHER: Final = "other"
+#: A label that may name two fields: 公务用车及运行维护费 is printed for 公务用车购置及运行维护费
+#: and for 公务用车运行维护费 (hlx.gov.cn 2020 prints it beside a separate 公务用车购置 figure).
+AMBIGUOUS: Final = "ambiguous"
+#: The scope of a clause whose subject is last year (“上年度…支出60万元”).
+PRIOR_YEAR: Final = -1
+
+_FEE: Final = r"(?:费用?|经费)?"
+_VEHICLE: Final = r"(?:公务用车|公务车辆|公车)"
+_RUN: Final = r"运(?:行(?:维护)?|维)"
+
+#: The labels, in the order they are tried at one place: what must precede the label (a
+#: lookbehind, or ``""``), the label, and the model's figure it names (or :data:`OTHER` /
+#: :data:`AMBIGUOUS`).
+_LABELS: Final = (
+    ("", rf"国内公务接待{_FEE}", "domestic_reception"),
+    ("", rf"外事接待{_FEE}", "foreign_reception"),
+    ("", rf"公务接待{_FEE}", "reception"),
+    ("", rf"{_VEHICLE}购置(?:及|和){_RUN}{_FEE}", "vehicles"),
+    ("", rf"{_VEHICLE}购置{_FEE}", "vehicle_purchase"),
+    ("", rf"(?:{_VEHICLE}|车辆){_RUN}{_FEE}", "vehicle_operation"),
+    ("", r"公务用车及运行维护费用?", AMBIGUOUS),
+    ("", rf"因公出国(?:（境）)?{_FEE}", "outbound"),
+    ("", r"三公[”\"’']?经费", "total"),
+    # “公务用车保有量2辆，购置及运行维护费5万元” (湛江市委宣传部 2017): the vehicles' costs.
+    ("(?<=[，；：、])", rf"购置(?:及|和){_RUN}费用?", "vehicles"),
+    ("(?<![\u4e00-\u9fff])", r"接待费用?", "reception"),
+    ("", r"会议费|培训费", OTHER),
+)
+_KNOWN = re.compile("|".join(f"(?:{before}(?:{label}))" for before, label, _ in _LABELS))
+_KEYS = tuple((re.compile(label), key) for _, label, key in _LABELS)
+#: Any other label printed right before an amount (“差旅费3万元”): it ends the subject before it.
+_ANY_FEE: Final = r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,10}?费(?=(?:支出|合计|共计|为|是)*\d)"
+
+#: A subject: a known label first, then any “X费” label before an amount.
+LABEL: Final = rf"(?P<label>{_KNOWN.pattern}|{_ANY_FEE})"
+
+
+def key_of(label: str) -> str:
+    """The model's figure named by ``label`` (or :data:`OTHER`, :data:`AMBIGUOUS`).
+
+    An “X费” label that holds a known one (“年度公务接待费”, matched from the year before it) is
+    that one."""
+    for pattern, key in _KEYS:
+        if pattern.fullmatch(label):
+            return key
+    inner = _KNOWN.search(label)
+    if inner is not None:
+        return key_of(inner.group())
+    return OTHER
+
+
+# --- roles of an amount -----------------------------------------------------------------------------------------
+
+_UP_WORDS: Final = ("增加", "增长", "上升", "增支", "超支", "多支出", "多支")
+_DOWN_WORDS: Final = ("减少", "下降", "降低", "节约", "节省", "压减", "压缩", "减支", "少支出", "少支")
+#: The words every reader of changes knows; the others (节约, 超支…) are only read where the words
+#: say what the amount is compared with.
+PLAIN_DIRECTIONS: Final = frozenset({"增加", "增长", "上升", "减少", "下降", "降低"})
+_DIRECTION = re.compile(
+    "(?P<dir>" + "|".join(sorted((*_UP_WORDS, *_DOWN_WORDS), key=len, reverse=True)) + ")了?$"
+)
+_ANY_DIRECTION = re.compile("|".join((*_UP_WORDS, *_DOWN_WORDS)))
+_PRIOR = re.compile(r"(?:与|比|较|同)(?:上年|去年|上一年|上年度|\d{4}\s?年)|同比|同期|上年|去年|上一年")
+_BUDGET_COMPARED = re.compile(r"(?:与|比|较)(?:年初|全年|调整后)?预算")
+_DIFFERENCE = re.compile(r"(?:差值|差额|相差)(?:为|是)?$")
+
+
+def direction_word(lead: str) -> tuple[str, bool] | None:
+    """The direction word right before an amount, and whether it is an increase."""
+    found = _DIRECTION.search(lead)
+    if found is None:
+        return None
+    word = found.group("dir")
+    return word, word in _UP_WORDS
+
+
+def comparison_kind(context: str) -> str | None:
+    """What the words since the subject or the previous figure compare an amount with:
+
+    ``"budget"`` (比预算, 较年初预算), ``"prior"`` (比上年, 较2020年度, 同比), ``"difference"`` (差值为,
+    no direction), ``"unclear"`` (a direction word not right before the amount) or ``None``."""
+    if _DIFFERENCE.search(context):
+        return "difference"
+    prior = _PRIOR.search(context) is not None
+    if direction_word(context) is None and _ANY_DIRECTION.search(context):
+        return "unclear"
+    if _BUDGET_COMPARED.search(context) and not prior:
+        return "budget"
+    return "prior" if prior else None
+
+
+# --- the year a clause speaks of --------------------------------------------------------------------------------
+
+_YEAR_WORD = re.compile(
+    r"(?P<year>\d{4})\s?年(?:度)?|(?P<prior>上一?年度|上年|去年)|(?P<this>本年度|本年|当年)"
+)
+_COMPARING: Final = (
+    *("比", "较", "与", "同", "至", "于", "和", "及", "、", "到", "自", "过", "对", "从"),
+    *("低于", "高于", "少于", "多于", "超过"),
+)
+_CLAUSE_START: Final = "，。；：,;:（(）)、"
+
+
+def year_scopes(text: str, report_year: int, carried: int | None = None) -> list[tuple[int, int]]:
+    """Where the year the words speak of changes: ``(position, year)`` pairs, the year
+    :data:`PRIOR_YEAR` for a clause whose subject is last year.
+
+    A year printed as the subject (“2020年度“三公”经费…”, not “比2020年”, “与2020年相比” or a date
+    “2021年12月31日”) rules until the next one.  ``carried`` is the year the text starts in."""
+    scopes = [(0, report_year if carried is None else carried)]
+    for m in _YEAR_WORD.finditer(text):
+        before = text[: m.start()].rstrip()
+        if before.endswith(_COMPARING):
+            continue
+        after = text[m.end() : m.end() + 4]
+        if m.group("year") is not None:
+            if after[:1].isdigit() or after.startswith(("相比", "比较")):
+                continue
+            scopes.append((m.start(), int(m.group("year"))))
+        elif m.group("prior") is not None:
+            at_clause_start = not before or before[-1] in _CLAUSE_START
+            if at_clause_start and not after.startswith(("结转", "结余", "末", "相比", "同期")):
+                scopes.append((m.start(), PRIOR_YEAR))
+        else:
+            scopes.append((m.start(), report_year))
+    return scopes
+
+
+def year_at(scopes: list[tuple[int, int]], position: int) -> int:
+    year = scopes[0][1]
+    for start, found in scopes:
+        if start > position:
+            break
+        year = found
+    return year
