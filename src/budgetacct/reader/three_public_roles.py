@@ -19,6 +19,7 @@ __all__ = [
     "comparison_kind",
     "direction_word",
     "key_of",
+    "year_at",
     "year_scopes",
 ]
 
@@ -33,29 +34,33 @@ PRIOR_YEAR: Final = -1
 _FEE: Final = r"(?:费用?|经费)?"
 _VEHICLE: Final = r"(?:公务用车|公务车辆|公车)"
 _RUN: Final = r"运(?:行(?:维护)?|维)"
+_BEFORE_AMOUNT: Final = r"(?:支出|合计|共计|为|是)*\d"
 
 #: The labels, in the order they are tried at one place: what must precede the label (a
-#: lookbehind, or ``""``), the label, and the model's figure it names (or :data:`OTHER` /
-#: :data:`AMBIGUOUS`).
+#: lookbehind, or ``""``), the label, the model's figure it names (or :data:`OTHER` /
+#: :data:`AMBIGUOUS`), and what must follow it (or ``""``).
 _LABELS: Final = (
-    ("", rf"国内公务接待{_FEE}", "domestic_reception"),
-    ("", rf"外事接待{_FEE}", "foreign_reception"),
-    ("", rf"公务接待{_FEE}", "reception"),
-    ("", rf"{_VEHICLE}购置(?:及|和){_RUN}{_FEE}", "vehicles"),
-    ("", rf"{_VEHICLE}购置{_FEE}", "vehicle_purchase"),
-    ("", rf"(?:{_VEHICLE}|车辆){_RUN}{_FEE}", "vehicle_operation"),
-    ("", r"公务用车及运行维护费用?", AMBIGUOUS),
-    ("", rf"因公出国(?:（境）)?{_FEE}", "outbound"),
-    ("", r"三公[”\"’']?经费", "total"),
+    ("", rf"国内公务接待{_FEE}", "domestic_reception", ""),
+    ("", rf"外事接待{_FEE}", "foreign_reception", ""),
+    ("", rf"公务接待{_FEE}", "reception", ""),
+    ("", rf"{_VEHICLE}购置(?:及|和){_RUN}{_FEE}", "vehicles", ""),
+    ("", rf"{_VEHICLE}购置{_FEE}", "vehicle_purchase", ""),
+    ("", rf"{_VEHICLE}{_RUN}{_FEE}", "vehicle_operation", ""),
+    # Bare 车辆运行维护费 and 接待费 are also the names of 公用经费 items (“办公费、接待费等”):
+    # a 三公 label only right before its amount.
+    ("", rf"车辆{_RUN}{_FEE}", "vehicle_operation", _BEFORE_AMOUNT),
+    ("", r"公务用车及运行维护费用?", AMBIGUOUS, ""),
+    ("", rf"因公出国(?:（境）)?{_FEE}", "outbound", ""),
+    ("", r"三公[”\"’']?经费", "total", ""),
     # “公务用车保有量2辆，购置及运行维护费5万元” (湛江市委宣传部 2017): the vehicles' costs.
-    ("(?<=[，；：、])", rf"购置(?:及|和){_RUN}费用?", "vehicles"),
-    ("(?<![\u4e00-\u9fff])", r"接待费用?", "reception"),
-    ("", r"会议费|培训费", OTHER),
+    ("(?<=[，；：、])", rf"购置(?:及|和){_RUN}费用?", "vehicles", ""),
+    ("(?<![\u4e00-\u9fff])", r"接待费用?", "reception", _BEFORE_AMOUNT),
+    ("", r"会议费|培训费", OTHER, ""),
 )
-_KNOWN = re.compile("|".join(f"(?:{before}(?:{label}))" for before, label, _ in _LABELS))
-_KEYS = tuple((re.compile(label), key) for _, label, key in _LABELS)
+_KNOWN = re.compile("|".join(f"(?:{before}(?:{label})(?={after}))" for before, label, _, after in _LABELS))
+_KEYS = tuple((re.compile(label), key) for _, label, key, _ in _LABELS)
 #: Any other label printed right before an amount (“差旅费3万元”): it ends the subject before it.
-_ANY_FEE: Final = r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,10}?费(?=(?:支出|合计|共计|为|是)*\d)"
+_ANY_FEE: Final = rf"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,10}}?费(?={_BEFORE_AMOUNT})"
 
 #: A subject: a known label first, then any “X费” label before an amount.
 LABEL: Final = rf"(?P<label>{_KNOWN.pattern}|{_ANY_FEE})"
