@@ -265,13 +265,20 @@ def test_other_vehicle_labels() -> None:
         "公务用车购置及运维费": "vehicles",
         "公务用车运维费": "vehicle_operation",
         "接待费": "reception",
+        # and two forms of the template's labels
+        "公务用车购置费及运行维护费": "vehicles",
+        "出国（境）费": "outbound",
     }
     for label, field in cases.items():
-        text = f"2021年度“三公”经费支出12万元，其中：因公出国（境）费0万元，{label}8万元，比上年减少1万元。\n"
+        # the item before it must not take its figures
+        before, before_field = (
+            ("公务接待费", "reception") if field == "outbound" else ("因公出国（境）费", "outbound")
+        )
+        text = f"2021年度“三公”经费支出12万元，其中：{before}4万元，{label}8万元，比上年减少1万元。\n"
         _, tp = _read(text, 2021)
         assert getattr(tp, field).actual == Amount("8"), label
         assert _change(getattr(tp, field)) == (Direction.DECREASE, Amount("1"), None, None), label
-        assert tp.outbound == BudgetedFigure(actual=Amount("0")), label
+        assert getattr(tp, before_field) == BudgetedFigure(actual=Amount("4")), label
 
 
 def test_yunwei_parts_of_the_vehicle_costs() -> None:
@@ -328,3 +335,16 @@ def test_budget_and_final_totals_with_their_parts_in_one_passage() -> None:
     assert tp.reception == BudgetedFigure(Amount("16"), Amount("20"))
     assert not result.unread
     assert not [f for f in audit(result.disclosure).findings if f.rule == "R27"]
+
+
+def test_a_budget_named_in_the_comparison_is_the_budget() -> None:
+    # The comparison of the 财政部 template (“决算数较预算减少…”) with the budget figure printed in
+    # it, as 梧州 and other reports do: 25 = 30 − 5.
+    text = "2021年“三公”经费支出决算数为25万元，较预算数30万元减少5万元。\n"
+    _, tp = _read(text, 2021)
+    assert (tp.total.actual, tp.total.budget, tp.total.change) == (Amount("25"), Amount("30"), None)
+    assert tp.total.versus_budget is not None
+    assert (tp.total.versus_budget.direction, tp.total.versus_budget.amount) == (
+        Direction.DECREASE,
+        Amount("5"),
+    )

@@ -218,10 +218,13 @@ def _amount(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     elif comparison == "prior":
         _unread(r, s, m.start(), m.end(), _WHY["prior"])
     else:
-        budget = _is_budget(lead, w)
+        # “较预算数30万元减少5万元”: the budget, which the change after it is compared with
+        budget = comparison == "budget" or _is_budget(lead, w)
         r.put_amount((*base, "budget" if budget else "actual"), r.amount(s, m, "amount"))
         w.bases.append(budget)
         w.pending = None
+        if comparison == "budget":
+            return
     w.since = m.end()
 
 

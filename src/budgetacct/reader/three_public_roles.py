@@ -43,7 +43,7 @@ _LABELS: Final = (
     ("", rf"国内公务接待{_FEE}", "domestic_reception", ""),
     ("", rf"外事接待{_FEE}", "foreign_reception", ""),
     ("", rf"公务接待{_FEE}", "reception", ""),
-    ("", rf"{_VEHICLE}购置(?:及|和){_RUN}{_FEE}", "vehicles", ""),
+    ("", rf"{_VEHICLE}购置费?(?:及|和){_RUN}{_FEE}", "vehicles", ""),
     ("", rf"{_VEHICLE}购置{_FEE}", "vehicle_purchase", ""),
     ("", rf"{_VEHICLE}{_RUN}{_FEE}", "vehicle_operation", ""),
     # Bare 车辆运行维护费 and 接待费 are also the names of 公用经费 items (“办公费、接待费等”):
@@ -51,6 +51,7 @@ _LABELS: Final = (
     ("", rf"车辆{_RUN}{_FEE}", "vehicle_operation", _BEFORE_AMOUNT),
     ("", r"公务用车及运行维护费用?", AMBIGUOUS, ""),
     ("", rf"因公出国(?:（境）)?{_FEE}", "outbound", ""),
+    ("", r"出国(?:（境）)?(?:费用?|经费)", "outbound", ""),
     ("", r"三公[”\"’']?经费", "total", ""),
     # “公务用车保有量2辆，购置及运行维护费5万元” (湛江市委宣传部 2017): the vehicles' costs.
     ("(?<=[，；：、])", rf"购置(?:及|和){_RUN}费用?", "vehicles", ""),
