@@ -338,8 +338,8 @@ def test_budget_and_final_totals_with_their_parts_in_one_passage() -> None:
 
 
 def test_a_budget_named_in_the_comparison_is_the_budget() -> None:
-    # The comparison of the 财政部 template (“决算数较预算减少…”) with the budget figure printed in
-    # it, as 梧州 and other reports do: 25 = 30 − 5.
+    # Template wording: the 财政部 template's comparison (“决算数较预算减少…”) with the budget
+    # figure printed inside it: 25 = 30 − 5.
     text = "2021年“三公”经费支出决算数为25万元，较预算数30万元减少5万元。\n"
     _, tp = _read(text, 2021)
     assert (tp.total.actual, tp.total.budget, tp.total.change) == (Amount("25"), Amount("30"), None)
