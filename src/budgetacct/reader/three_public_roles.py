@@ -25,8 +25,8 @@ __all__ = [
 
 #: A label that names no field of the model's 三公 figures (会议费, 培训费, any other “X费”).
 OTHER: Final = "other"
-#: A label that may name two fields: 公务用车及运行维护费 is printed for 公务用车购置及运行维护费
-#: and for 公务用车运行维护费 (hlx.gov.cn 2020 prints it beside a separate 公务用车购置 figure).
+#: A label that may name two fields: 公务用车及运行维护费 reads as a misprint of 公务用车购置及运行维护费
+#: or of 公务用车运行维护费 (hlx.gov.cn 2020 prints it for the latter, beside a 公务用车购置 figure).
 AMBIGUOUS: Final = "ambiguous"
 #: The scope of a clause whose subject is last year (“上年度…支出60万元”).
 PRIOR_YEAR: Final = -1
