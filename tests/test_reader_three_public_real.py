@@ -27,6 +27,13 @@ def _unread(result: ReadResult) -> dict[str, str]:
     return {figure: u.reason for u in result.unread for figure in u.figures}
 
 
+def _figures(tp: ThreePublic) -> dict[str, BudgetedFigure]:
+    """The figures of ``tp`` that hold anything, by name."""
+    names = ("total", "outbound", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
+    names += ("domestic_reception", "foreign_reception")
+    return {name: getattr(tp, name) for name in names if getattr(tp, name) != BudgetedFigure()}
+
+
 def _change(figure: BudgetedFigure) -> tuple[object, ...] | None:
     change = figure.change
     if change is None:
@@ -137,12 +144,10 @@ ORDOS = (
 
 def test_figures_of_another_year_are_unread() -> None:
     result, tp = _read(ORDOS, 2021)
-    assert tp.total == BudgetedFigure(actual=Amount("20.12"))
-    assert tp.outbound == BudgetedFigure(actual=Amount("0"))
-    assert tp.reception == BudgetedFigure(actual=Amount("12.39"))
-    # 2.27 = 10 − 7.73: the next year's budget against this year, in a sentence naming no year
-    # after one naming 2022.
-    assert tp.vehicle_operation == BudgetedFigure(actual=Amount("7.73"))
+    # 2.27 = 10 − 7.73 is the next year's budget against this year, in a sentence naming no year
+    # after one naming 2022: 7.73 has no change.
+    actuals = {"total": "20.12", "outbound": "0", "reception": "12.39", "vehicle_operation": "7.73"}
+    assert _figures(tp) == {name: BudgetedFigure(actual=Amount(value)) for name, value in actuals.items()}
     unread = _unread(result)
     for figure in ("21.8万元", "11.8万元", "10万元", "1.68万元", "0.58万元", "4.68%", "2.27万元", "29.37%"):
         assert unread[figure] == "a figure of 2022, not of the report's year 2021"
@@ -150,12 +155,10 @@ def test_figures_of_another_year_are_unread() -> None:
 
 def test_the_parts_of_a_budget_total_are_budgets() -> None:
     _, tp = _read(ORDOS, 2022)
-    assert tp.total.budget == Amount("21.8")
-    assert (tp.outbound.budget, tp.reception.budget, tp.vehicle_operation.budget) == (
-        Amount("0"),
-        Amount("11.8"),
-        Amount("10"),
-    )
+    budgets = {"total": "21.8", "outbound": "0", "reception": "11.8", "vehicle_operation": "10"}
+    assert {name: figure.budget for name, figure in _figures(tp).items()} == {
+        name: Amount(value) for name, value in budgets.items()
+    }
     assert tp.reception.actual is None and tp.vehicle_operation.actual is None
 
 
@@ -180,10 +183,8 @@ LINCANG = (
 
 def test_parts_listed_after_a_budget_total_with_其中() -> None:
     _, tp = _read(LINCANG, 2018)
-    assert tp.total == BudgetedFigure(budget=Amount("2.7"))
-    assert tp.outbound == BudgetedFigure(budget=Amount("0"))
-    assert tp.vehicles == BudgetedFigure(budget=Amount("1.5"))
-    assert tp.reception == BudgetedFigure(budget=Amount("1.2"))
+    budgets = {"total": "2.7", "outbound": "0", "vehicles": "1.5", "reception": "1.2"}
+    assert _figures(tp) == {name: BudgetedFigure(budget=Amount(value)) for name, value in budgets.items()}
 
 
 # http://nanchang.baogaosu.com/xinwen/%E5%85%AC%E5%8A%A1%E6%8E%A5%E5%BE%85%E8%B4%B9%E4%BB%85/35520761/
@@ -238,15 +239,18 @@ def test_a_receptions_团组_is_not_an_outbound_count() -> None:
     assert set(_unread(result)) == {"团组10个", "80人次"}
 
 
+# http://www.duoyuan-iws.com.cn/zdlyxxgk/czyjshsg/sgjf/content/post_1359998.html (mirror of
+# 湛江市委宣传部 2017)
+ZHANJIANG_2017 = (
+    "2017年湛江市委宣传部财政预算拨款“三公”经费支出合计35万元,比上年减少2.28万元。其中:因公出国(境)费 0 万元,"
+    "占 %,比上年减少 万元;公务用车保有量2辆,购置及运行维护费5万元,占 %,比上年减少 0.28 万元,公务接待费30万元,"
+    "占 %,比上年减少2 万元,接待记者46批次,约600人。\n"
+)
+
+
 def test_vehicle_costs_after_the_fleet_size() -> None:
-    # http://www.duoyuan-iws.com.cn/zdlyxxgk/czyjshsg/sgjf/content/post_1359998.html
-    # (mirror of 湛江市委宣传部 2017): the 0.28 is the vehicles' change, not 因公出国's.
-    text = (
-        "2017年湛江市委宣传部财政预算拨款“三公”经费支出合计35万元,比上年减少2.28万元。其中:因公出国(境)费 0 万元,"
-        "占 %,比上年减少 万元;公务用车保有量2辆,购置及运行维护费5万元,占 %,比上年减少 0.28 万元,公务接待费30万元,"
-        "占 %,比上年减少2 万元,接待记者46批次,约600人。\n"
-    )
-    result, tp = _read(text, 2017)
+    # The 0.28 is the vehicles' change, not 因公出国's.
+    result, tp = _read(ZHANJIANG_2017, 2017)
     assert tp.outbound == BudgetedFigure(actual=Amount("0"))
     assert tp.vehicles.actual == Amount("5")
     assert _change(tp.vehicles) == (Direction.DECREASE, Amount("0.28"), None, None)
@@ -298,10 +302,7 @@ def test_yunwei_parts_of_the_vehicle_costs() -> None:
 def test_meeting_fees_in_the_three_public_section_end_the_subject() -> None:
     # Review reproducer d03; 柞水县审计局 2020, 连云港 2015 and 荆门市中医医院 2020 put 会议费 and
     # 培训费 in the “三公” section.  The Disclosure has no place for them.
-    text = (
-        "2021年度“三公”经费支出12万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费8万元，公务接待费4万元；"
-        "会议费3万元，比上年增加0.5万元，增长20%。\n"
-    )
+    text = "2021年度“三公”经费支出12万元，其中：公务接待费4万元；会议费3万元，比上年增加0.5万元，增长20%。\n"
     result, tp = _read(text, 2021)
     assert tp.reception == BudgetedFigure(actual=Amount("4"))
     unread = _unread(result)
@@ -310,29 +311,38 @@ def test_meeting_fees_in_the_three_public_section_end_the_subject() -> None:
 
 
 # https://www.shouxian.gov.cn/public/118322806/1258999741.html (寿县司法局2022年“三公”经费预算)
+SHOUXIAN_2022 = (
+    "(三)公务用车购置及运行费支出预算75万元,比2021年预算减少45万元,下降37.5%。其中:公务用车运行费50万元,"
+    "比2021年预算减少10万元,下降16.67%,下降原因主要是厉行节约,减少公务用车支出,该项经费主要用于车辆燃料费、"
+    "维修费、过路过桥费等支出;公务用车购置费25万元,比2021年预算减少35万元,下降58.33%。\n"
+)
+
+#: Review reproducer d01: the 决算 template prints the 预算 total and parts, then the 决算 ones.
+BUDGET_THEN_FINAL = (
+    "2021年度“三公”经费财政拨款预算为30万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费10万元，"
+    "公务接待费20万元。2021年度“三公”经费财政拨款支出决算为25万元，其中：因公出国（境）费0万元，公务用车购置"
+    "及运行维护费9万元，公务接待费16万元。\n"
+)
+
+
 def test_parts_in_the_sentence_after_a_budget_figure_are_budgets() -> None:
-    text = (
-        "(三)公务用车购置及运行费支出预算75万元,比2021年预算减少45万元,下降37.5%。其中:公务用车运行费50万元,"
-        "比2021年预算减少10万元,下降16.67%,下降原因主要是厉行节约,减少公务用车支出,该项经费主要用于车辆燃料费、"
-        "维修费、过路过桥费等支出;公务用车购置费25万元,比2021年预算减少35万元,下降58.33%。\n"
-    )
-    _, tp = _read(text, 2022)
-    assert tp.vehicles.budget == Amount("75")
-    assert (tp.vehicle_operation.budget, tp.vehicle_operation.actual) == (Amount("50"), None)
-    assert (tp.vehicle_purchase.budget, tp.vehicle_purchase.actual) == (Amount("25"), None)
+    _, tp = _read(SHOUXIAN_2022, 2022)
+    read = {name: (figure.actual, figure.budget) for name, figure in _figures(tp).items()}
+    assert read == {
+        name: (None, Amount(value))
+        for name, value in (("vehicles", "75"), ("vehicle_operation", "50"), ("vehicle_purchase", "25"))
+    }
 
 
 def test_budget_and_final_totals_with_their_parts_in_one_passage() -> None:
-    # Review reproducer d01: the 决算 template prints the 预算 total and parts, then the 决算 ones.
-    text = (
-        "2021年度“三公”经费财政拨款预算为30万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费10万元，"
-        "公务接待费20万元。2021年度“三公”经费财政拨款支出决算为25万元，其中：因公出国（境）费0万元，公务用车购置"
-        "及运行维护费9万元，公务接待费16万元。\n"
-    )
-    result, tp = _read(text, 2021)
-    assert tp.total == BudgetedFigure(Amount("25"), Amount("30"))
-    assert tp.vehicles == BudgetedFigure(Amount("9"), Amount("10"))
-    assert tp.reception == BudgetedFigure(Amount("16"), Amount("20"))
+    result, tp = _read(BUDGET_THEN_FINAL, 2021)
+    figures = {
+        "total": ("25", "30"),
+        "outbound": ("0", "0"),
+        "vehicles": ("9", "10"),
+        "reception": ("16", "20"),
+    }
+    assert _figures(tp) == {name: BudgetedFigure(Amount(a), Amount(b)) for name, (a, b) in figures.items()}
     assert not result.unread
     assert not [f for f in audit(result.disclosure).findings if f.rule == "R27"]
 

@@ -52,7 +52,7 @@ _GATE = re.compile(rf"{LABEL}|公务用车|团组")
 
 def _about_three_public(text: str) -> bool:
     """Whether the sentence names a “三公” item (not only another “X费”)."""
-    return any(m.group("label") is None or key_of(m.group("label")) != OTHER for m in _GATE.finditer(text))
+    return any(m.group("label") is None or key_of(m) != OTHER for m in _GATE.finditer(text))
 
 
 _RATE_LEAD = re.compile(r"(?:增长|下降|降低|上升|减少|增加)了?(?:幅度为|幅度)?$")
@@ -142,7 +142,7 @@ def read_three_public(r: Reader, s: Sentence) -> None:
 
 def _new_subject(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     _drop_prior(r, s, w)
-    key = key_of(m.group("label"))
+    key = key_of(m)
     if s.text.find("其中", w.last, m.end()) >= 0 and w.bases:
         w.budget_basis = all(w.bases)
     elif key == "total":

@@ -9,7 +9,10 @@ makes the audit report errors the report does not have.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:  # pragma: no cover
+    from re import Match
 
 __all__ = [
     "AMBIGUOUS",
@@ -36,49 +39,39 @@ _VEHICLE: Final = r"(?:公务用车|公务车辆|公车)"
 _RUN: Final = r"运(?:行(?:维护)?|维)"
 _BEFORE_AMOUNT: Final = r"(?:支出|合计|共计|为|是)*\d"
 
-#: The labels, in the order they are tried at one place: what must precede the label (a
-#: lookbehind, or ``""``), the label, the model's figure it names (or :data:`OTHER` /
-#: :data:`AMBIGUOUS`), and what must follow it (or ``""``).
-_LABELS: Final = (
-    ("", rf"国内公务接待{_FEE}", "domestic_reception", ""),
-    ("", rf"外事接待{_FEE}", "foreign_reception", ""),
-    ("", rf"公务接待{_FEE}", "reception", ""),
-    ("", rf"{_VEHICLE}购置费?(?:及|和){_RUN}{_FEE}", "vehicles", ""),
-    ("", rf"{_VEHICLE}购置{_FEE}", "vehicle_purchase", ""),
-    ("", rf"{_VEHICLE}{_RUN}{_FEE}", "vehicle_operation", ""),
-    # Bare 车辆运行维护费 and 接待费 are also the names of 公用经费 items (“办公费、接待费等”):
-    # a 三公 label only right before its amount.
-    ("", rf"车辆{_RUN}{_FEE}", "vehicle_operation", _BEFORE_AMOUNT),
-    ("", r"公务用车及运行维护费用?", AMBIGUOUS, ""),
-    ("", rf"因公出国(?:（境）)?{_FEE}", "outbound", ""),
-    ("", r"出国(?:（境）)?(?:费用?|经费)", "outbound", ""),
-    ("", r"三公[”\"’']?经费", "total", ""),
-    # “公务用车保有量2辆，购置及运行维护费5万元” (湛江市委宣传部 2017): the vehicles' costs.
-    ("(?<=[，；：、])", rf"购置(?:及|和){_RUN}费用?", "vehicles", ""),
-    ("(?<![\u4e00-\u9fff])", r"接待费用?", "reception", _BEFORE_AMOUNT),
-    ("", r"会议费|培训费", OTHER, ""),
-)
-_KNOWN = re.compile("|".join(f"(?:{before}(?:{label})(?={after}))" for before, label, _, after in _LABELS))
-_KEYS = tuple((re.compile(label), key) for _, label, key, _ in _LABELS)
+#: The labels of each figure of the model (or :data:`AMBIGUOUS`, :data:`OTHER`), tried in this
+#: order at one place.  Bare 车辆运行维护费 and 接待费 are also the names of 公用经费 items (“办公费、
+#: 接待费等”): they are labels only right before their amount.  “公务用车保有量2辆，购置及运行维护费
+#: 5万元” (湛江市委宣传部 2017) names the vehicles' costs without 公务用车.
+_LABELS: Final = {
+    "domestic_reception": rf"国内公务接待{_FEE}",
+    "foreign_reception": rf"外事接待{_FEE}",
+    "reception": rf"公务接待{_FEE}|(?<![\u4e00-\u9fff])接待费用?(?={_BEFORE_AMOUNT})",
+    "vehicles": rf"{_VEHICLE}购置费?(?:及|和){_RUN}{_FEE}|(?<=[，；：、])购置(?:及|和){_RUN}费用?",
+    "vehicle_purchase": rf"{_VEHICLE}购置{_FEE}",
+    "vehicle_operation": rf"{_VEHICLE}{_RUN}{_FEE}|车辆{_RUN}{_FEE}(?={_BEFORE_AMOUNT})",
+    AMBIGUOUS: r"公务用车及运行维护费用?",
+    "outbound": rf"因公出国(?:（境）)?{_FEE}|出国(?:（境）)?(?:费用?|经费)",
+    "total": r"三公[”\"’']?经费",
+    OTHER: r"会议费|培训费",
+}
+_KNOWN = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS.items()))
 #: Any other label printed right before an amount (“差旅费3万元”): it ends the subject before it.
 _ANY_FEE: Final = rf"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,10}}?费(?={_BEFORE_AMOUNT})"
 
 #: A subject: a known label first, then any “X费” label before an amount.
-LABEL: Final = rf"(?P<label>{_KNOWN.pattern}|{_ANY_FEE})"
+LABEL: Final = rf"(?P<label>{_KNOWN.pattern}|(?P<any_fee>{_ANY_FEE}))"
 
 
-def key_of(label: str) -> str:
-    """The model's figure named by ``label`` (or :data:`OTHER`, :data:`AMBIGUOUS`).
+def key_of(m: Match[str]) -> str:
+    """The model's figure named by the label ``m`` matched (or :data:`OTHER`, :data:`AMBIGUOUS`).
 
     An “X费” label that holds a known one (“年度公务接待费”, matched from the year before it) is
     that one."""
-    for pattern, key in _KEYS:
-        if pattern.fullmatch(label):
-            return key
-    inner = _KNOWN.search(label)
-    if inner is not None:
-        return key_of(inner.group())
-    return OTHER
+    known = m if m.group("label") != m.group("any_fee") else _KNOWN.search(m.group("label"))
+    if known is None:
+        return OTHER
+    return next(key for key in _LABELS if known.group(key) is not None)
 
 
 # --- roles of an amount -----------------------------------------------------------------------------------------
