@@ -231,7 +231,15 @@ def test_forced_adjustment_of_one_cent_is_a_note_only_in_an_adjusted_group(
         assert one("percent_of", "$.s", P(printed), A("1"), A("3"), "占比", "share", exact=True).severity is E
         # Off the other way from the one its group needed: no adjustment, an error.
         wrong = one(
-            "percent_of", "$.s", P(printed), A("1"), A("3"), "占比", "share", exact=True, adjusted_towards=-way
+            "percent_of",
+            "$.s",
+            P(printed),
+            A("1"),
+            A("3"),
+            "占比",
+            "share",
+            exact=True,
+            adjusted_towards=-way,
         )
         assert wrong.severity is E
     for printed, way in (("33.35", 1), ("33.31", -1)):

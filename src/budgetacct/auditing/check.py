@@ -429,9 +429,7 @@ class Checker:
                 )
                 continue
             share_path = f"{item_path}.share"
-            self.percent_of(
-                share_path, share, amount, whole, zh, en, adjusted_towards=way
-            )
+            self.percent_of(share_path, share, amount, whole, zh, en, adjusted_towards=way)
         if len(printed) == len(items) and len(items) > 1:
             total = sum((p.value for p in printed), _ZERO)
             slack = _CENT * (len(items) - 1) / 2

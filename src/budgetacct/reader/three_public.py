@@ -1,42 +1,278 @@
-"""§七 “三公”经费: each figure belongs to the nearest subject before it; its role comes from the words before it."""
+"""§七 “三公”经费: each figure belongs to the nearest subject before it; its role comes from the words
+before it (:mod:`budgetacct.reader.three_public_roles`).
+
+A figure is placed only when its role is certain.  The others are reported unread, with the reason:
+a comparison figure (last year's, a 差值), a figure of another year than the report's, a figure of
+a label the model's 三公 figures do not hold (会议费, 培训费, …), a count the model has no place for.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Final
 
+import attrs
+
+from budgetacct.money import Direction
 from budgetacct.paths import Path
-from budgetacct.reader.changes import PRIOR_REF, THREE_PUBLIC_SUBJECT, direction_of, put_flat
+from budgetacct.reader.changes import PRIOR_REF, direction_of, put_flat
 from budgetacct.reader.normalize import Sentence
 from budgetacct.reader.reading import AMOUNT, COPULA, PERCENT, Reader
+from budgetacct.reader.three_public_roles import (
+    AMBIGUOUS,
+    LABEL,
+    OTHER,
+    PLAIN_DIRECTIONS,
+    PRIOR_YEAR,
+    comparison_kind,
+    direction_word,
+    key_of,
+    year_at,
+    year_scopes,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from re import Match
 
 __all__ = ["read_three_public"]
 
-# 三公: each figure belongs to the nearest subject before it; its role comes from the words before it.
 _TP_EVENT = re.compile(
-    rf"(?P<subject>国内公务接待|外事接待|公务接待|公务用车购置(?:及|和)运行|公务用车购置|公务用车运行|因公出国|三公[”\"’']?经费)"
+    rf"{LABEL}"
     rf"|(?P<groups>团组(?:共计?)?(?P<ng>\d+)(?:次|个))"
     rf"|(?P<outpeople>(?:出国（境）|累计出国（境）)(?P<no>\d+)人(?:次)?)"
-    rf"|(?P<batches>(?<![\d.])(?P<nb>\d+)批次)"
-    rf"|(?P<people>(?<![\d.])(?P<np>\d+)人次)"
+    rf"|(?P<batches>(?<![\d.])(?P<nb>\d+)批次|批次(?:数)?(?:为|是|共计?)(?P<nb2>\d+)个?)"
+    rf"|(?P<people>(?<![\d.])(?P<np>\d+)人次|人次(?:数)?(?:为|是|共计?)(?P<np2>\d+)人)"
     rf"|(?P<bought>购置(?:公务用车)?(?P<nv>\d+)辆)"
     rf"|(?P<held>保有量{COPULA}(?P<nh>\d+)辆)"
     rf"|(?P<amount>(?<![\d.]){AMOUNT})|(?P<percent>(?<![\d.]){PERCENT})"
     rf"|(?P<flat>持平|无增减变化|没有变化|无变化)"
 )
-_TP_KEYS: Final = {
-    "国内公务接待": "domestic_reception",
-    "外事接待": "foreign_reception",
-    "公务接待": "reception",
-    "公务用车购置": "vehicle_purchase",
-    "公务用车运行": "vehicle_operation",
-    "因公出国": "outbound",
-}
+_GATE = re.compile(rf"{LABEL}|公务用车|团组")
+
+
+def _about_three_public(text: str) -> bool:
+    """Whether the sentence names a “三公” item (not only another “X费”)."""
+    return any(m.group("label") is None or key_of(m) != OTHER for m in _GATE.finditer(text))
+
+
 _RATE_LEAD = re.compile(r"(?:增长|下降|降低|上升|减少|增加)了?(?:幅度为|幅度)?$")
-_AMOUNT_LEAD = re.compile(r"(?P<dir>增加|增长|减少|下降|降低|上升)了?$")
+_COMPLETION = re.compile(r"完成[^，；。]*预算|预算执行(?:比例|率)")
+_ACTUAL_WORDS = re.compile(r"决算|实际")
+_FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|预算单位")
+_RECEPTIONS: Final = ("reception", "domestic_reception", "foreign_reception")
+
+#: Why a figure is left unread (English, Chinese), by what it is.
+_WHY: Final = {
+    "prior": ("a figure of last year, the comparison's base", "上年数，为比较的基数"),
+    "difference": (
+        "a difference (差值) whose direction is not stated",
+        "差值未说明增减方向",
+    ),
+    "unclear": (
+        "a figure whose role is not clear from the words before it",
+        "由前文不能确定此数字的含义",
+    ),
+    "saving": (
+        "a saving or overspending whose comparison (last year or the budget) is not stated",
+        "节约/超支未说明与上年还是与预算相比",
+    ),
+    AMBIGUOUS: (
+        "公务用车及运行维护费 may mean 公务用车购置及运行维护费 or 公务用车运行维护费",
+        "“公务用车及运行维护费”可指公务用车购置及运行维护费，也可指公务用车运行维护费",
+    ),
+    "reception_count": (
+        "a 公务接待 count not said to be 国内 or 外事; the model holds those two counts only",
+        "公务接待批次/人次未区分国内、外事，模型只有国内和外事接待的批次与人次",
+    ),
+    "count": (
+        "a count of this “三公” item the model has no place for",
+        "模型中没有此项“三公”经费的该项计数",
+    ),
+}
+
+
+@attrs.define
+class _Walk:
+    """The state of one sentence's walk: the subject, the basis its bare amounts take, what was
+    said since the subject or the previous figure."""
+
+    current: str | None = None
+    label: str = ""
+    last: int = 0  # end of the previous event: the words after it are the next figure's lead
+    since: int = 0  # end of the subject or of the previous placed figure: the comparison's words
+    pending: Path | None = None  # the change a following rate belongs to
+    budget_basis: bool = False  # the parts of a 预算 total (“预算总计21.8万元，其中：…”)
+    bases: list[bool] = attrs.field(factory=list)  # whether each figure read for the subject is a budget
+    prior: tuple[int, int] | None = None  # last year's figure, waiting for the change it is the base of
+
+
+def read_three_public(r: Reader, s: Sentence) -> None:
+    text = s.text
+    if not _about_three_public(text):
+        return
+    before = s.paragraph.text[: s.offset]
+    carried = year_at(year_scopes(before, r.year), len(before)) if before else r.year
+    scopes = year_scopes(text, r.year, carried if carried != PRIOR_YEAR else r.year)
+    w = _Walk()
+    if _PARTS_FIRST.match(text):
+        # “…支出预算75万元，比2021年预算减少45万元。其中：公务用车运行费50万元…”: the parts of the
+        # previous sentence's figure take its basis.
+        previous = before.rstrip("。")
+        w.budget_basis = _budget_statement(previous[previous.rfind("。") + 1 :])
+    for m in _TP_EVENT.finditer(text):
+        year = year_at(scopes, m.start())
+        if m.group("label") is not None:
+            _new_subject(r, s, w, m)
+        elif year != r.year:
+            if w.current is not None:
+                _other_year(r, s, m, year)
+        elif m.group("amount") is not None:
+            _amount(r, s, w, m)
+        elif m.group("percent") is not None:
+            _percent(r, s, w, m)
+            w.since = m.end()
+        elif m.group("flat") is not None:
+            _flat(r, s, w, m)
+            w.since = m.end()
+        else:
+            _count(r, s, w, m)
+        w.last = m.end()
+    _drop_prior(r, s, w)
+
+
+def _new_subject(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
+    _drop_prior(r, s, w)
+    key = key_of(m)
+    if s.text.find("其中", w.last, m.end()) >= 0 and w.bases:
+        w.budget_basis = all(w.bases)
+    elif key == "total":
+        w.budget_basis = False
+    w.current, w.label, w.pending, w.since, w.bases = key, m.group("label"), None, m.end(), []
+
+
+def _unread(r: Reader, s: Sentence, start: int, end: int, why: tuple[str, str]) -> None:
+    """Report ``text[start:end]`` unread, unless another construction has read it."""
+    if any(t.start >= start and t.end <= end for t in s.tokens) and not s.reject(start, end):
+        return
+    r.reject(s, start, end, *why)
+
+
+def _other_year(r: Reader, s: Sentence, m: Match[str], year: int) -> None:
+    if m.group("flat") is not None:
+        return
+    if year == PRIOR_YEAR:
+        why = (
+            f"a figure of the year before {r.year}, not of the report's year",
+            f"上年的数字，不是本报告年度（{r.year}年）的",
+        )
+    else:
+        why = (
+            f"a figure of {year}, not of the report's year {r.year}",
+            f"{year}年的数字，不是本报告年度（{r.year}年）的",
+        )
+    _unread(r, s, m.start(), m.end(), why)
+
+
+def _subject_unread(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> bool:
+    """A figure after a label that names no single field of the model is reported unread."""
+    if w.current == OTHER:
+        _unread(
+            r,
+            s,
+            m.start(),
+            m.end(),
+            (
+                f"a figure of {w.label}, which is not one of the “三公” figures",
+                f"“{w.label}”的数字，不属于“三公”经费",
+            ),
+        )
+        return True
+    if w.current == AMBIGUOUS:
+        _unread(r, s, m.start(), m.end(), _WHY[AMBIGUOUS])
+        return True
+    return False
+
+
+def _amount(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
+    if w.current is None or _subject_unread(r, s, w, m):
+        return
+    text = s.text
+    lead, context = text[w.last : m.start()], text[w.since : m.start()]
+    base: Path = ("three_public", w.current)
+    comparison = comparison_kind(context)
+    direction = direction_word(lead)
+    if direction is not None:
+        word, up = direction
+        target = {"budget": "versus_budget", "prior": "change"}.get(comparison or "")
+        if target is None and word in PLAIN_DIRECTIONS:
+            target = _target(lead)
+        if target is None:
+            _unread(r, s, m.start(), m.end(), _WHY["saving"])
+            return
+        _put_change(r, s, w, m, (*base, target), Direction.INCREASE if up else Direction.DECREASE)
+    elif comparison in ("difference", "unclear"):
+        _unread(r, s, m.start(), m.end(), _WHY[comparison])
+    elif comparison == "prior" and w.prior is None:
+        w.prior = m.span()
+        return  # the change that follows may take it as its base
+    elif comparison == "prior":
+        _unread(r, s, m.start(), m.end(), _WHY["prior"])
+    else:
+        # “较预算数30万元减少5万元”: the budget, which the change after it is compared with
+        budget = comparison == "budget" or _is_budget(lead, w)
+        r.put_amount((*base, "budget" if budget else "actual"), r.amount(s, m, "amount"))
+        w.bases.append(budget)
+        w.pending = None
+        if comparison == "budget":
+            return
+    w.since = m.end()
+
+
+def _is_budget(lead: str, w: _Walk) -> bool:
+    """Whether an amount is a budget: by the last of 预算 and 决算/实际 in its lead (not the 预算 of a
+    fund's name, “一般公共预算财政拨款支出”), else by the basis of the total whose part it is."""
+    lead = _FUND_NAMES.sub("", lead)
+    said_budget = lead.rfind("预算")
+    said_actual = max((x.start() for x in _ACTUAL_WORDS.finditer(lead)), default=-1)
+    if said_budget >= 0 or said_actual >= 0:
+        w.budget_basis = w.budget_basis and said_budget > said_actual
+        return said_budget > said_actual
+    return w.budget_basis
+
+
+_PARTS_FIRST = re.compile(r"其中[：:，,]?")
+
+
+def _budget_statement(text: str) -> bool:
+    """Whether every figure ``text`` states (its comparisons aside) is a budget, and it states one."""
+    bases = []
+    last = since = 0
+    for m in _TP_EVENT.finditer(text):
+        if m.group("label") is not None:
+            since = m.end()
+        elif m.group("amount") is not None:
+            lead = text[last : m.start()]
+            if direction_word(lead) is None and comparison_kind(text[since : m.start()]) is None:
+                bases.append(_is_budget(lead, _Walk()))
+            since = m.end()
+        last = m.end()
+    return bool(bases) and all(bases)
+
+
+def _put_change(r: Reader, s: Sentence, w: _Walk, m: Match[str], path: Path, direction: Direction) -> None:
+    if not r.draft.put((*path, "direction"), direction, r.where(s, m.start(), m.end())):
+        return
+    r.put_amount((*path, "amount"), r.amount(s, m, "amount"))
+    w.pending = path
+    if w.prior is not None and path[-1] == "change":
+        r.put_amount((*path, "previous"), r.amount_at(s, *w.prior))
+        w.prior = None
+
+
+def _drop_prior(r: Reader, s: Sentence, w: _Walk) -> None:
+    if w.prior is not None:
+        _unread(r, s, *w.prior, _WHY["prior"])
+        w.prior = None
 
 
 def _target(lead: str) -> str:
@@ -45,104 +281,80 @@ def _target(lead: str) -> str:
     return "versus_budget" if "预算" in lead and PRIOR_REF.search(lead) is None else "change"
 
 
-def _tp_key(subject: str) -> str:
-    if subject.startswith("公务用车购置") and subject != "公务用车购置":
-        return "vehicles"
-    if subject.startswith("三公"):
-        return "total"
-    return _TP_KEYS[subject]
-
-
-def read_three_public(r: Reader, s: Sentence) -> None:
-    text = s.text
-    if THREE_PUBLIC_SUBJECT.search(text) is None and "公务用车" not in text and "团组" not in text:
+def _percent(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
+    if w.current is None or _subject_unread(r, s, w, m):
         return
-    current: str | None = None
-    last = 0
-    pending: Path | None = None  # the change a following rate belongs to
-    for m in _TP_EVENT.finditer(text):
-        lead = text[last : m.start()]
-        kind = m.lastgroup
-        if m.group("subject") is not None:
-            current = _tp_key(m.group("subject"))
-            pending = None
-            last = m.end()
-            continue
-        if current is None:
-            if m.group("groups") or m.group("outpeople") or m.group("bought") or m.group("held"):
-                _tp_count(r, s, m, "outbound" if m.group("groups") or m.group("outpeople") else "vehicles")
-            last = m.end()
-            continue
-        base: Path = ("three_public", current)
-        if m.group("amount") is not None:
-            direction = _AMOUNT_LEAD.search(lead)
-            if direction is not None:
-                target = _target(lead)
-                path = (*base, target)
-                if r.draft.put(
-                    (*path, "direction"), direction_of(direction.group("dir")), r.where(s, m.start(), m.end())
-                ):
-                    r.put_amount((*path, "amount"), r.amount(s, m, "amount"))
-                    pending = path
-            elif lead.rfind("预算") > lead.rfind("决算"):
-                r.put_amount((*base, "budget"), r.amount(s, m, "amount"))
-                pending = None
-            else:
-                r.put_amount((*base, "actual"), r.amount(s, m, "amount"))
-                pending = None
-        elif m.group("percent") is not None:
-            rate = _RATE_LEAD.search(lead)
-            if rate is not None:
-                if pending is None:
-                    target = _target(lead)
-                    word = rate.group().rstrip("了幅度为")
-                    path = (*base, target)
-                    if r.draft.put(
-                        (*path, "direction"), direction_of(word[:2]), r.where(s, m.start(), m.end())
-                    ):
-                        pending = path
-                if pending is not None:
-                    r.put_percent((*pending, "rate"), r.percent(s, m, "percent"))
-                pending = None
-            elif "完成" in lead and "预算" in lead:
-                r.put_percent((*base, "completion"), r.percent(s, m, "percent"))
-        elif m.group("flat") is not None:
-            target = _target(lead)
-            if PRIOR_REF.search(lead) or "预算" in lead or "与" in lead:
-                put_flat(r, s, (*base, target), m.start(), m.end())
-        elif kind is not None:
-            _tp_count(r, s, m, current)
-        last = m.end()
+    lead = s.text[w.last : m.start()]
+    base: Path = ("three_public", w.current)
+    rate = _RATE_LEAD.search(lead)
+    if rate is not None:
+        if w.pending is None:
+            word = rate.group().rstrip("了幅度为")
+            path = (*base, _target(s.text[w.since : m.start()]))
+            if r.draft.put((*path, "direction"), direction_of(word[:2]), r.where(s, m.start(), m.end())):
+                w.pending = path
+        if w.pending is not None:
+            r.put_percent((*w.pending, "rate"), r.percent(s, m, "percent"))
+        w.pending = None
+    elif _COMPLETION.search(lead):
+        r.put_percent((*base, "completion"), r.percent(s, m, "percent"))
 
 
-def _tp_count(r: Reader, s: Sentence, m: Match[str], current: str) -> None:
-    fields = {
-        "groups": ("ng", {"outbound": "outbound_groups"}),
-        "outpeople": ("no", {"outbound": "outbound_people"}),
-        "batches": ("nb", {"domestic_reception": "domestic_batches", "foreign_reception": "foreign_batches"}),
-        "people": (
-            "np",
-            {
-                "domestic_reception": "domestic_people",
-                "foreign_reception": "foreign_people",
-                "outbound": "outbound_people",
-            },
-        ),
-        "bought": ("nv", {"vehicles": "vehicles_purchased", "vehicle_purchase": "vehicles_purchased"}),
-        "held": (
-            "nh",
-            {
-                "vehicles": "vehicles_held",
-                "vehicle_operation": "vehicles_held",
-                "vehicle_purchase": "vehicles_held",
-            },
-        ),
-    }
-    intrinsic = {"groups": "outbound", "outpeople": "outbound", "bought": "vehicles", "held": "vehicles"}
-    for name, (group, by_subject) in fields.items():
-        if m.group(name) is None:
+def _flat(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
+    if w.current is None or w.current in (OTHER, AMBIGUOUS):
+        return
+    lead = s.text[w.last : m.start()]
+    if PRIOR_REF.search(lead) or "预算" in lead or "与" in lead:
+        put_flat(r, s, ("three_public", w.current, _target(lead)), m.start(), m.end())
+
+
+_COUNT_FIELDS: Final = {
+    "groups": (("ng",), {"outbound": "outbound_groups"}),
+    "outpeople": (("no",), {"outbound": "outbound_people"}),
+    "batches": (
+        ("nb", "nb2"),
+        {"domestic_reception": "domestic_batches", "foreign_reception": "foreign_batches"},
+    ),
+    "people": (
+        ("np", "np2"),
+        {
+            "domestic_reception": "domestic_people",
+            "foreign_reception": "foreign_people",
+            "outbound": "outbound_people",
+        },
+    ),
+    "bought": (("nv",), {"vehicles": "vehicles_purchased", "vehicle_purchase": "vehicles_purchased"}),
+    "held": (
+        ("nh",),
+        {
+            "vehicles": "vehicles_held",
+            "vehicle_operation": "vehicles_held",
+            "vehicle_purchase": "vehicles_held",
+        },
+    ),
+}
+#: Counts that name their subject themselves (出国团组, 购置N辆, 保有量N辆) — except a 团组 of a
+#: 接待 (“共接待国内来访团组10个”), which is a reception's count.
+_INTRINSIC: Final = {"groups": "outbound", "outpeople": "outbound", "bought": "vehicles", "held": "vehicles"}
+
+
+def _count(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
+    name = m.lastgroup
+    for kind, (groups, by_subject) in _COUNT_FIELDS.items():
+        if m.group(kind) is None:
             continue
-        subject = intrinsic.get(name, current)
+        group = next(g for g in groups if m.group(g) is not None)
+        subject = _INTRINSIC.get(kind, w.current)
+        if kind == "groups" and w.current in _RECEPTIONS:
+            subject = w.current
+        if subject is None:
+            return
         if subject in by_subject:
             r.put_count(("three_public", by_subject[subject]), r.count(s, m, group))
+            return
+        reason = _WHY["reception_count" if subject == "reception" and kind != "groups" else "count"]
+        where = r.where(s, m.start(), m.end())
+        where.context = s.text
+        r.draft.reject(where, *reason, (m.group(),))
         return
+    raise AssertionError(name)  # pragma: no cover - every count group is listed above

@@ -1,0 +1,160 @@
+"""What a §七 “三公” sentence says around its figures: which label names a figure's subject, which
+year the words speak of, and which words make an amount a comparison rather than the year's figure.
+
+The 三公 reader (:mod:`budgetacct.reader.three_public`) places a figure only when these say what it
+is; every other figure is reported unread with the reason, since a figure placed at the wrong field
+makes the audit report errors the report does not have.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:  # pragma: no cover
+    from re import Match
+
+__all__ = [
+    "AMBIGUOUS",
+    "LABEL",
+    "OTHER",
+    "PRIOR_YEAR",
+    "comparison_kind",
+    "direction_word",
+    "key_of",
+    "year_at",
+    "year_scopes",
+]
+
+#: A label that names no field of the model's 三公 figures (会议费, 培训费, any other “X费”).
+OTHER: Final = "other"
+#: A label that may name two fields: 公务用车及运行维护费 reads as a misprint of 公务用车购置及运行维护费
+#: or of 公务用车运行维护费 (hlx.gov.cn 2020 prints it for the latter, beside a 公务用车购置 figure).
+AMBIGUOUS: Final = "ambiguous"
+#: The scope of a clause whose subject is last year (“上年度…支出60万元”).
+PRIOR_YEAR: Final = -1
+
+_FEE: Final = r"(?:费用?|经费)?"
+_VEHICLE: Final = r"(?:公务用车|公务车辆|公车)"
+_RUN: Final = r"运(?:行(?:维护)?|维)"
+_BEFORE_AMOUNT: Final = r"(?:支出|合计|共计|为|是)*\d"
+
+#: The labels of each figure of the model (or :data:`AMBIGUOUS`, :data:`OTHER`), tried in this
+#: order at one place.  Bare 车辆运行维护费 and 接待费 are also the names of 公用经费 items (“办公费、
+#: 接待费等”): they are labels only right before their amount.  “公务用车保有量2辆，购置及运行维护费
+#: 5万元” (湛江市委宣传部 2017) names the vehicles' costs without 公务用车.
+_LABELS: Final = {
+    "domestic_reception": rf"国内公务接待{_FEE}",
+    "foreign_reception": rf"外事接待{_FEE}",
+    "reception": rf"公务接待{_FEE}|(?<![\u4e00-\u9fff])接待费用?(?={_BEFORE_AMOUNT})",
+    "vehicles": rf"{_VEHICLE}购置费?(?:及|和){_RUN}{_FEE}|(?<=[，；：、])购置(?:及|和){_RUN}费用?",
+    "vehicle_purchase": rf"{_VEHICLE}购置{_FEE}",
+    "vehicle_operation": rf"{_VEHICLE}{_RUN}{_FEE}|车辆{_RUN}{_FEE}(?={_BEFORE_AMOUNT})",
+    AMBIGUOUS: r"公务用车及运行维护费用?",
+    "outbound": rf"因公出国(?:（境）)?{_FEE}|出国(?:（境）)?(?:费用?|经费)",
+    "total": r"三公[”\"’']?经费",
+    OTHER: r"会议费|培训费",
+}
+_KNOWN = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS.items()))
+#: Any other label printed right before an amount (“差旅费3万元”): it ends the subject before it.
+_ANY_FEE: Final = rf"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{1,10}}?费(?={_BEFORE_AMOUNT})"
+
+#: A subject: a known label first, then any “X费” label before an amount.
+LABEL: Final = rf"(?P<label>{_KNOWN.pattern}|(?P<any_fee>{_ANY_FEE}))"
+
+
+def key_of(m: Match[str]) -> str:
+    """The model's figure named by the label ``m`` matched (or :data:`OTHER`, :data:`AMBIGUOUS`).
+
+    An “X费” label that holds a known one (“年度公务接待费”, matched from the year before it) is
+    that one."""
+    known = m if m.group("label") != m.group("any_fee") else _KNOWN.search(m.group("label"))
+    if known is None:
+        return OTHER
+    return next(key for key in _LABELS if known.group(key) is not None)
+
+
+# --- roles of an amount -----------------------------------------------------------------------------------------
+
+_UP_WORDS: Final = ("增加", "增长", "上升", "增支", "超支", "多支出", "多支")
+_DOWN_WORDS: Final = ("减少", "下降", "降低", "节约", "节省", "压减", "压缩", "减支", "少支出", "少支")
+#: The words every reader of changes knows; the others (节约, 超支…) are only read where the words
+#: say what the amount is compared with.
+PLAIN_DIRECTIONS: Final = frozenset({"增加", "增长", "上升", "减少", "下降", "降低"})
+_DIRECTION = re.compile(
+    "(?P<dir>" + "|".join(sorted((*_UP_WORDS, *_DOWN_WORDS), key=len, reverse=True)) + ")了?$"
+)
+_ANY_DIRECTION = re.compile("|".join((*_UP_WORDS, *_DOWN_WORDS)))
+_PRIOR = re.compile(r"(?:与|比|较|同)(?:上年|去年|上一年|上年度|\d{4}\s?年)|同比|同期|上年|去年|上一年")
+_BUDGET_COMPARED = re.compile(r"(?:与|比|较)(?:年初|全年|调整后)?预算")
+_DIFFERENCE = re.compile(r"(?:差值|差额|相差)(?:为|是)?$")
+
+
+def direction_word(lead: str) -> tuple[str, bool] | None:
+    """The direction word right before an amount, and whether it is an increase."""
+    found = _DIRECTION.search(lead)
+    if found is None:
+        return None
+    word = found.group("dir")
+    return word, word in _UP_WORDS
+
+
+def comparison_kind(context: str) -> str | None:
+    """What the words since the subject or the previous figure compare an amount with:
+
+    ``"budget"`` (比预算, 较年初预算), ``"prior"`` (比上年, 较2020年度, 同比), ``"difference"`` (差值为,
+    no direction), ``"unclear"`` (a direction word not right before the amount) or ``None``."""
+    if _DIFFERENCE.search(context):
+        return "difference"
+    prior = _PRIOR.search(context) is not None
+    if direction_word(context) is None and _ANY_DIRECTION.search(context):
+        return "unclear"
+    if _BUDGET_COMPARED.search(context) and not prior:
+        return "budget"
+    return "prior" if prior else None
+
+
+# --- the year a clause speaks of --------------------------------------------------------------------------------
+
+_YEAR_WORD = re.compile(
+    r"(?P<year>\d{4})\s?年(?:度)?|(?P<prior>上一?年度|上年|去年)|(?P<this>本年度|本年|当年)"
+)
+_COMPARING: Final = (
+    *("比", "较", "与", "同", "至", "于", "和", "及", "、", "到", "自", "过", "对", "从"),
+    *("低于", "高于", "少于", "多于", "超过"),
+)
+_CLAUSE_START: Final = "，。；：,;:（(）)、"
+
+
+def year_scopes(text: str, report_year: int, carried: int | None = None) -> list[tuple[int, int]]:
+    """Where the year the words speak of changes: ``(position, year)`` pairs, the year
+    :data:`PRIOR_YEAR` for a clause whose subject is last year.
+
+    A year printed as the subject (“2020年度“三公”经费…”, not “比2020年”, “与2020年相比” or a date
+    “2021年12月31日”) rules until the next one.  ``carried`` is the year the text starts in."""
+    scopes = [(0, report_year if carried is None else carried)]
+    for m in _YEAR_WORD.finditer(text):
+        before = text[: m.start()].rstrip()
+        if before.endswith(_COMPARING):
+            continue
+        after = text[m.end() : m.end() + 4]
+        if m.group("year") is not None:
+            if after[:1].isdigit() or after.startswith(("相比", "比较")):
+                continue
+            scopes.append((m.start(), int(m.group("year"))))
+        elif m.group("prior") is not None:
+            at_clause_start = not before or before[-1] in _CLAUSE_START
+            if at_clause_start and not after.startswith(("结转", "结余", "末", "相比", "同期")):
+                scopes.append((m.start(), PRIOR_YEAR))
+        else:
+            scopes.append((m.start(), report_year))
+    return scopes
+
+
+def year_at(scopes: list[tuple[int, int]], position: int) -> int:
+    year = scopes[0][1]
+    for start, found in scopes:
+        if start > position:
+            break
+        year = found
+    return year
