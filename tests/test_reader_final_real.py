@@ -316,3 +316,12 @@ def test_procurement_classes_printed_as_class_words() -> None:
     }
     assert result.disclosure.procurement is not None and result.disclosure.procurement.total == Amount("1.7")
     assert result.unread == ()
+    # The budget's own sentence, read by the 决算 reader, gives no 决算 figure.
+    budget = _read(
+        "（二）政府采购支出情况",
+        "其中:货物类采购 10000 元,占政府采购预算 58.8%;工程类采购 0 元,占政府采购预算 0%;"
+        "服务类采购 7000 元,占政府采购预算 41.2%。",
+        year=2023,
+    )
+    assert budget.disclosure.procurement is None
+    assert {u.figures for u in budget.unread} >= {("10000元",), ("0元",), ("7000元",)}

@@ -229,6 +229,10 @@ def read_labelled(r: Reader, s: Sentence) -> None:
         if reading.unit_of is not None:
             _put_bare(r, s, reading.paths, span, reading.unit_of)
             continue
+        if "政府采购预算" in s.text and any(path[0] == "procurement" for path in reading.paths):
+            # “其中:货物类采购 10000 元,占政府采购预算 58.8%” (梧州 2023 部门预算): a budget's figure.
+            r.reject(s, *span, *_PROCUREMENT_BUDGET)
+            continue
         for path in reading.paths:
             _put(r, s, path, span)
         share_path = reading.entry.resolved_share(s.section)
@@ -246,6 +250,10 @@ def read_labelled(r: Reader, s: Sentence) -> None:
             r.put_percent(share_path, r.percent_at(s, *share_span))
 
 
+_PROCUREMENT_BUDGET: Final = (
+    "a figure of the procurement budget (政府采购预算), not the year's procurement",
+    "政府采购预算中的数字，不是本年度政府采购支出的决算数",
+)
 _SHARE_OF_A_PART: Final = (
     "a share of the amount awarded to SMEs, not of the total procurement the model's share is of",
     "此比例是占授予中小企业合同金额的比例，不是模型所载的占政府采购支出总额的比例",
