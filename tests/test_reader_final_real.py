@@ -325,3 +325,25 @@ def test_procurement_classes_printed_as_class_words() -> None:
     )
     assert budget.disclosure.procurement is None
     assert {u.figures for u in budget.unread} >= {("10000元",), ("0元",), ("7000元",)}
+
+
+def test_the_general_budget_spendings_change_named_without_its_last_word() -> None:
+    # https://dyrmt.com/article-117135-3.html (四川 一妇幼保健院 2020): 27.44 / (1264.92 − 27.44) = 2.22%.
+    result = _read(
+        "五、一般公共预算财政拨款支出决算情况说明",
+        "(一)一般公共预算财政拨款支出决算总体情况",
+        "2020年一般公共预算财政拨款支出1264.92万元,占本年支出合计的31.45%。"
+        "与2019年相比,一般公共预算财政拨款增加27.44万元,增长2.22%。",
+        year=2020,
+    )
+    gb = result.disclosure.general_budget
+    assert gb is not None and gb.change is not None and result.unread == ()
+    assert (gb.total, gb.change.direction, gb.change.amount, gb.change.rate) == (
+        Amount("1264.92"),
+        Direction.INCREASE,
+        Amount("27.44"),
+        Percent("2.22"),
+    )
+    # Outside its section the words name nothing.
+    elsewhere = _read("与2019年相比,一般公共预算财政拨款增加27.44万元,增长2.22%。", year=2020)
+    assert elsewhere.disclosure.general_budget is None
