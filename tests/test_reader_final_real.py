@@ -252,7 +252,7 @@ def test_the_departments_staff_in_post_is_the_total_not_its_in_service_part() ->
     result = _read(T13, year=2023)
     staffing = result.disclosure.staffing
     assert staffing is not None and (staffing.total_actual, staffing.total_retired) == (11, 1)
-    assert _unread(result) == [("10人",)]  # 在职人员: a part of the 11
+    assert _unread(result) == [("10人",), ("0人",)]  # 在职, 离休: parts of the 11
 
 
 def test_staffing_counts_by_category_are_reported_unread() -> None:
@@ -347,3 +347,14 @@ def test_the_general_budget_spendings_change_named_without_its_last_word() -> No
     # Outside its section the words name nothing.
     elsewhere = _read("与2019年相比,一般公共预算财政拨款增加27.44万元,增长2.22%。", year=2020)
     assert elsewhere.disclosure.general_budget is None
+
+
+def test_staffing_counts_of_a_category_template_are_reported_unread() -> None:
+    # The 云南 部门决算 template's wording (the reviewer's probe): every count is of a category or
+    # of a 编制 whose kind the model does not hold — none is dropped without a word.
+    result = _read(
+        "实有人员编制25人。其中：行政编制20人，事业编制5人；在职在编实有行政人员18人，事业人员4人。",
+        year=2021,
+    )
+    assert result.disclosure.staffing is None
+    assert _unread(result) == [("25人",), ("20人",), ("5人",), ("18人",), ("4人",)]

@@ -266,13 +266,13 @@ def _staff_totals(r: Reader, s: Sentence) -> None:
     a clause that states staff in post are reported unread: the parts of the total (在职人员 of
     “实有人数11人，其中：在职人员10人”) and counts by category (“行政编制115人，实有人数107人”)."""
     read: set[tuple[int, int]] = set()
-    staffed = [
-        (a, b)
-        for a, b in _segments(s.text)
-        if _DEPT_ACTUAL.search(s.text, a, b) or _TOTAL_ACTUAL.search(s.text, a, b)
-    ]
+    staffed = [(a, b) for a, b in _segments(s.text) if _STAFF_WORDS.search(s.text, a, b)]
+    # “行政编制115人，实有人数107人”: the staff in post of one category, not the department's.
     by_category = [
-        (a, b) for a, b in staffed if any(_category_of(m) for m in _AUTHORIZED.finditer(s.text, a, b))
+        (a, b)
+        for a, b in staffed
+        if any(pattern.search(s.text, a, b) for pattern in (_DEPT_ACTUAL, _TOTAL_ACTUAL, _ACTUAL))
+        and any(_category_of(m) for m in _AUTHORIZED.finditer(s.text, a, b))
     ]
     if (s.part != "profile" or s.text.startswith(GENERIC_SUBJECTS)) and not by_category:
         # “实有人数11人，其中：在职人员10人…”: 11 is the total, the 在职 count a part of it.
@@ -281,18 +281,11 @@ def _staff_totals(r: Reader, s: Sentence) -> None:
             m = stated[0]
             group = "m" if m.groupdict().get("m") is not None else "n"
             if r.put_count(("staffing", "total_actual"), r.count(s, m, group)):
-                read.add((m.start(group), m.end()))
+                read.add((m.start(group), m.end(group) + 1))
             for m in _TOTAL_RETIRED.finditer(s.text):
                 if r.put_count(("staffing", "total_retired"), r.count(s, m, "n")):
-                    read.add((m.start("n"), m.end()))
-    counts = {
-        (m.start(group), m.end())
-        for a, b in staffed
-        for pattern in (_AUTHORIZED, _ACTUAL, _TOTAL_ACTUAL, _DEPT_ACTUAL)
-        for m in pattern.finditer(s.text, a, b)
-        for group in ("n", "m")
-        if group in m.groupdict() and m.group(group) is not None
-    }
+                    read.add((m.start("n"), m.end("n") + 1))
+    counts = {m.span() for a, b in staffed for m in _PEOPLE.finditer(s.text, a, b)}
     for span in sorted(counts - read):
         r.reject(s, *span, *_STAFF_COUNT_UNREAD)
 
@@ -304,6 +297,9 @@ _STAFF_COUNT_UNREAD: Final = (
     "department's totals only",
     "部门分类别的人员（编制）数或总数的组成部分，模型只记载部门的总数",
 )
+#: A clause about staffing (编制, 实有, 在职 …) and a number of people in it.
+_STAFF_WORDS = re.compile(r"编制|实有|在职|在编")
+_PEOPLE = re.compile(r"(?<![\d.])\d+(?:人|名)(?!次)")
 #: “实有人数11人” / “实有人员25人”: the department's staff, all categories together.
 _DEPT_ACTUAL = re.compile(r"实有(?:人数|人员)(?:为|共|共计)?(?P<n>\d+)(?:人|名)")
 
