@@ -285,7 +285,13 @@ def _staff_totals(r: Reader, s: Sentence) -> None:
             for m in _TOTAL_RETIRED.finditer(s.text):
                 if r.put_count(("staffing", "total_retired"), r.count(s, m, "n")):
                     read.add((m.start("n"), m.end("n") + 1))
-    counts = {m.span() for a, b in staffed for m in _PEOPLE.finditer(s.text, a, b)}
+    # In a clause of staff in post every number of people is a count; in one of 编制 only, the 编制
+    # counts (a 概况's “其中副高级职称4人” describes the staff, outside the accounts).
+    counts = {
+        m.span("n")
+        for a, b in staffed
+        for m in (_PEOPLE if _IN_POST.search(s.text, a, b) else _AUTHORIZED_PEOPLE).finditer(s.text, a, b)
+    }
     for span in sorted(counts - read):
         r.reject(s, *span, *_STAFF_COUNT_UNREAD)
 
@@ -299,7 +305,9 @@ _STAFF_COUNT_UNREAD: Final = (
 )
 #: A clause about staffing (编制, 实有, 在职 …) and a number of people in it.
 _STAFF_WORDS = re.compile(r"编制|实有|在职|在编")
-_PEOPLE = re.compile(r"(?<![\d.])\d+(?:人|名)(?!次)")
+_PEOPLE = re.compile(r"(?P<n>(?<![\d.])\d+(?:人|名))(?!次)")
+_IN_POST = re.compile(r"实有|在职|在编")
+_AUTHORIZED_PEOPLE = re.compile(r"编制(?:数)?(?:为|是)?(?P<n>\d+(?:人|名))")
 #: “实有人数11人” / “实有人员25人”: the department's staff, all categories together.
 _DEPT_ACTUAL = re.compile(r"实有(?:人数|人员)(?:为|共|共计)?(?P<n>\d+)(?:人|名)")
 
