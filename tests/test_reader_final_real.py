@@ -358,3 +358,30 @@ def test_staffing_counts_of_a_category_template_are_reported_unread() -> None:
     )
     assert result.disclosure.staffing is None
     assert _unread(result) == [("25人",), ("20人",), ("5人",), ("18人",), ("4人",)]
+
+
+def test_a_change_after_a_class_in_the_same_sentence_is_the_class_part_change() -> None:
+    # 西南大学 2023年度部门决算 prints “其中：…教育支出增加…” in the sentence after the total's change
+    # (read by read_part_changes); the same list inside the total's sentence reads the same way.
+    result = _read(
+        "三、支出决算情况说明",
+        "2023年度本年支出合计1000万元，比上年增加100万元，增长11.11%，其中：教育支出增加80万元，卫生健康支出增加20万元。",
+        year=2023,
+    )
+    expenditure = result.disclosure.expenditure
+    assert expenditure is not None and expenditure.change is not None and result.unread == ()
+    assert expenditure.change.amount == Amount("100")
+    assert [(p.name, p.code and p.code.code, p.change.amount) for p in expenditure.part_changes] == [
+        ("教育支出", "205", Amount("80")),
+        ("卫生健康支出", "210", Amount("20")),
+    ]
+
+
+def test_a_change_after_an_unnamed_line_is_left_unread() -> None:
+    # 上级补助 (no 收入): the line before the change is none the reader names, so the change is not
+    # given to the 财政拨款收入 before it.
+    sentence = "2023年度本年收入合计1000万元，其中：财政拨款收入900万元，上级补助100万元，比上年增加10万元。"
+    result = _read("二、收入决算情况说明", sentence, year=2023)
+    assert result.disclosure.revenue is not None
+    assert (result.disclosure.revenue.change, result.disclosure.revenue.part_changes) == (None, ())
+    assert ("10万元",) in _unread(result)

@@ -134,14 +134,18 @@ _OF_WHICH: Final = "其中"
 def _line_change(r: Reader, s: Sentence, total: Path, after: int, m: Match[str]) -> None:
     """“本年收入合计X，其中：财政拨款收入Y，比上年增加Z”: the change of the line before it — a revenue
     source's among the revenue's part changes, any other line's left unread (never the total's)."""
-    names = list(_LINE_NAME.finditer(s.text, after, m.start()))
-    name = names[-1].group() if names else None
-    if total == ("revenue", "change") and name in _SOURCE_WORDS:
-        where = r.where(s, *names[-1].span())
-        index = r.draft.item(("revenue", "part_changes"), name, {"name": (name, where, None)})
-        if index is not None:
-            put_change(r, s, ("revenue", "part_changes", index, "change"), m)
-            return
+    # (the name's lookahead may see the change's own words: the search runs on, the names are cut)
+    names = [n for n in _LINE_NAME.finditer(s.text, after) if n.end() <= m.start()]
+    name = names[-1].group().removeprefix("其中") if names else None
+    if names and _another_line_between(s, names[-1].end(), m.start()):
+        name = None  # “财政拨款收入900万元，上级补助100万元，比上年…”: the line is not one named here
+    if name is not None and total == ("revenue", "change") and name in _SOURCE_WORDS:
+        _put_part_change(r, s, "revenue", name, None, names[-1].span(), m)
+        return
+    code = r.lookup(name, None) if name is not None and total == ("expenditure", "change") else None
+    if name is not None and code is not None and len(code) == 3:  # “其中：教育支出…，比上年增加…”: a 类
+        _put_part_change(r, s, "expenditure", name, code, names[-1].span(), m)
+        return
     r.reject(
         s,
         m.start(),
@@ -176,7 +180,7 @@ _SOURCE_WORDS: Final = frozenset({*(source.value for source in RevenueSource), "
 #: The revenue sources a 其中 list names, and the other lines whose change has no place.
 _LINE_NAME = re.compile(
     "|".join(sorted(_SOURCE_WORDS, key=len, reverse=True))
-    + r"|[\u4e00-\u9fff]{1,12}?(?:支出|收入|经费)(?=\d|为|是)"
+    + r"|[\u4e00-\u9fff]{1,12}?(?:支出|收入|经费)(?=\d|为|是|增加|减少|增长|下降|降低|上升)"
 )
 
 
@@ -218,9 +222,29 @@ def read_part_changes(r: Reader, s: Sentence) -> None:
     else:
         return
     for printed, code, change, start, end in parts:
-        required: dict[str, tuple[object, Where, None]] = {"name": (printed, r.where(s, start, end), None)}
-        if code is not None:
-            required["code"] = (FunctionCode(code), r.where(s, start, end), None)
-        index = r.draft.item((section, "part_changes"), printed, required)
-        if index is not None:
-            put_change(r, s, (section, "part_changes", index, "change"), change)
+        _put_part_change(r, s, section, printed, code, (start, end), change)
+
+
+def _another_line_between(s: Sentence, start: int, end: int) -> bool:
+    """Whether more than the line's own amount (and share) stands between its name and a change."""
+    amounts = [t for t in s.tokens if t.kind == "amount" and start <= t.start and t.end <= end]
+    return len(amounts) > 1 or "；" in s.text[start:end]
+
+
+def _put_part_change(
+    r: Reader,
+    s: Sentence,
+    section: str,
+    printed: str,
+    code: str | None,
+    span: tuple[int, int],
+    change: Match[str],
+) -> None:
+    """The change of one part (a revenue source, or a 类 with its code) among the section's part changes."""
+    where = r.where(s, *span)
+    required: dict[str, tuple[object, Where, None]] = {"name": (printed, where, None)}
+    if code is not None:
+        required["code"] = (FunctionCode(code), where, None)
+    index = r.draft.item((section, "part_changes"), printed, required)
+    if index is not None:
+        put_change(r, s, (section, "part_changes", index, "change"), change)
