@@ -1,0 +1,96 @@
+"""The report's year and the budget route, on passages of real reports from outside the corpus.
+
+Each quote gives its source address; the expected values are read off the quoted sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from budgetacct.reader import read_report
+from budgetacct.reader.detect import detect_year
+
+# http://117.141.250.58:10060/wzyjsgkpt/uploadFile/upload1201/upload20220906/BA376D4490B297975A1E469C1A381661.html
+# (梧州市 a 军休 unit, 2021年度单位决算, page 5; the PDF's line breaks kept). The body prints
+# “较2020年度决算数” after every line: 2020 is printed more often than the report's 2021.
+WUZHOU_2021 = """(一)本单位2021年度总收入581.45万元,其中本年收
+入390.55万元,较2020年度决算数减少175.26万元,下降31%。
+收入具体情况如下。
+1.一般公共预算财政拨款收入382.17万元,为市本级财政
+当年拨付的资金。较2020年度决算数减少157.86万元,下降
+29.2%,主要原因:一是军休人员自然减员减少下拨相应的
+离退休费、生活补助及其他经费;二是2020年下拨了军休人
+员抚恤金74.31万元;三是按要求压减了机构管理经费。
+2.上级补助收入8.38万元,为事业单位开展业务活动取得
+的收入。较2020年度决算数减少17.40万元,下降67.5%,主
+要原因是军休人员自然减员减少下拨定期增资经费及其他
+经费。
+3.上年结转和结余190.89万元,为以前年度支出预算因客
+观条件变化未执行完毕、结转到本年度按有关规定继续使用
+的资金。较2020年度决算数减少7.63万元,下降3.8 %,主要
+原因是中央、自治区安排的相关项目支出因客观原因结转到
+2021年度继续使用。
+(二)本单位2021年度总支出581.45万元,其中本年支
+出480.71万元,较2020年度决算数减少90.49万元,下降
+15.8%。"""
+
+# https://www.shouxian.gov.cn/public/118322806/1258999741.html (寿县司法局2022年“三公”经费预算情况):
+# “比2021年预算” and “与2021年预算一致” print last year more often than the budget's own 2022.
+SHOUXIAN_2022 = """寿县司法局2022年“三公”经费预算情况
+二、2022年一般公共预算“三公”经费支出预算情况说明
+寿县司法局2022年一般公共预算“三公”经费支出预算为79万元,比上年预算减少49万元,下降38.28%。其中:因公出国(境)费支出预算为0万元,公务接待费支出预算为4万元,公务用车购置及运行费支出预算为75万元。具体情况如下:
+(一)因公出国(境)费支出预算0万元,与2021年预算一致,持平原因主要是本年度未安排因公出国(境)预算,上年度也未安排此项预算。
+(二)公务接待费支出预算4万元,比2021年预算减少4万元,下降50%,下降原因主要是压缩开支,减少接待次数。
+(三)公务用车购置及运行费支出预算75万元,比2021年预算减少45万元,下降37.5%。其中:公务用车运行费50万元,比2021年预算减少10万元,下降16.67%;公务用车购置费25万元,比2021年预算减少35万元,下降58.33%。"""
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "2021年度梧州市某军休所单位决算",  # the reviewer's year-first form of the page's title
+        "梧州市某军休所2021年度单位决算",
+        "某军休所单位决算（2021年度）",
+        "",  # the passage alone: the year from the body, comparisons not counted
+    ],
+)
+def test_wuzhou_2021_final_is_read_as_2021(title: str) -> None:
+    text = f"{title}\n{WUZHOU_2021}" if title else WUZHOU_2021
+    assert detect_year(text.splitlines()) == 2021
+
+
+@pytest.mark.parametrize(
+    ("title", "year", "department"),
+    [
+        # Page titles met on the sites named (the year before the department's name).
+        ("2021年湛江市人民政府行政服务中心部门决算", 2021, "湛江市人民政府行政服务中心"),  # gosugo
+        (
+            "2022年度内蒙古自治区巴彦淖尔市审计局 部门决算公开",
+            2022,
+            "内蒙古自治区巴彦淖尔市审计局",
+        ),  # bynr.gov.cn
+        ("2020年度湖南省益阳市第三人民医院部门决算", 2020, "湖南省益阳市第三人民医院"),  # hnhs.gov.cn
+        ("2023年度尤溪县图书馆部门决算", 2023, "尤溪县图书馆"),  # fjyx.gov.cn
+    ],
+)
+def test_year_first_titles_give_year_and_department(title: str, year: int, department: str) -> None:
+    # A body line of the previous year's comparison, as 决算 print it.
+    text = f"{title}\n本年收入合计450万元，较{year - 1}年度决算数增加40万元，{year - 1}年度为410万元。"
+    result = read_report(text)
+    assert result.disclosure.year == year
+    assert result.disclosure.department == department
+
+
+def test_year_first_title_with_comparisons_in_body() -> None:
+    # The reviewer's d05 shape: a title “2021年度某局部门决算公开说明” over a body that compares with 2020.
+    text = (
+        "2021年度某局部门决算公开说明\n一、2021年度收入支出决算总体情况说明\n"
+        "本年收入合计450万元，较2020年度决算数增加40万元，2020年度为410万元。\n"
+        "本年支出合计440万元，较2020年度决算数增加30万元，2020年度为410万元。\n"
+    )
+    result = read_report(text)
+    assert result.disclosure.year == 2021
+    assert result.disclosure.department == "某局"
+
+
+@pytest.mark.parametrize("lines", [SHOUXIAN_2022.splitlines(), SHOUXIAN_2022.splitlines()[1:]])
+def test_shouxian_2022_budget_year(lines: list[str]) -> None:
+    assert detect_year(lines) == 2022
