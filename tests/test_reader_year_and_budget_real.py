@@ -4,10 +4,19 @@ Each quote gives its source address; the expected values are read off the quoted
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from budgetacct.reader import read_report
+from budgetacct.batch import load_read
+from budgetacct.cli import main
+from budgetacct.model.budget import Budget
+from budgetacct.money import Amount
+from budgetacct.reader import ReadResult, read_report, read_report_bytes, read_text
 from budgetacct.reader.detect import detect_year
+from budgetacct.reader.published import PublishedRead
+from budgetacct.reader.report import titled_budget
 
 # http://117.141.250.58:10060/wzyjsgkpt/uploadFile/upload1201/upload20220906/BA376D4490B297975A1E469C1A381661.html
 # (梧州市 a 军休 unit, 2021年度单位决算, page 5; the PDF's line breaks kept). The body prints
@@ -94,3 +103,78 @@ def test_year_first_title_with_comparisons_in_body() -> None:
 @pytest.mark.parametrize("lines", [SHOUXIAN_2022.splitlines(), SHOUXIAN_2022.splitlines()[1:]])
 def test_shouxian_2022_budget_year(lines: list[str]) -> None:
     assert detect_year(lines) == 2022
+
+
+# --- a budget's text is read by the budget reader, whatever the file it comes in -------------------
+
+# The reviewer's reproducer (template sentences shaped like real budget pages), as text and as a page.
+BUDGET_TEXT = """某局2022年部门预算
+一、收支预算总体情况
+2022年收入预算1000万元，支出预算1000万元，比上年增加100万元。
+二、“三公”经费预算
+2022年“三公”经费预算数为21.8万元，其中：因公出国（境）费0万元，公务接待费11.8万元，公务用车购置及运行维护费10万元。比2021年预算减少1万元。
+三、机关运行经费
+2022年机关运行经费预算为50万元。
+"""
+
+
+def _as_page(text: str) -> str:
+    paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines())
+    return f"<html><head><meta charset='utf-8'><title>t</title></head><body>{paragraphs}</body></html>"
+
+
+def test_a_budget_text_reads_into_the_same_budget_as_its_web_page(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text(BUDGET_TEXT, encoding="utf-8")
+    (tmp_path / "b.html").write_text(_as_page(BUDGET_TEXT), encoding="utf-8")
+    page = read_report(tmp_path / "b.html")
+    assert page.kind == "budget" and isinstance(page.disclosure, Budget)
+    for read in (
+        read_report(BUDGET_TEXT),
+        read_report(tmp_path / "b.txt"),
+        read_report(str(tmp_path / "b.txt")),
+        read_report_bytes(BUDGET_TEXT.encode("gb18030")),
+    ):
+        assert isinstance(read, PublishedRead)
+        assert read.kind == "budget"
+        assert read.disclosure == page.disclosure
+        assert read.coverage == page.coverage
+    budget = page.disclosure
+    assert (budget.year, budget.department) == (2022, "某局")
+    assert budget.three_public is not None
+    # “三公”经费预算数为21.8万元 … 因公出国（境）费0万元，公务接待费11.8万元: budget figures, no actuals.
+    assert budget.three_public.total.amount == Amount("21.8")
+    assert budget.three_public.outbound.amount == Amount("0")
+    assert budget.three_public.reception.amount == Amount("11.8")
+    assert budget.operating_costs is not None and budget.operating_costs.amount == Amount("50")
+
+
+def test_read_text_still_reads_a_budget_text_as_a_final_with_a_note() -> None:
+    result = read_text(BUDGET_TEXT)
+    assert isinstance(result, ReadResult) and result.kind == "final"
+    assert any("read_report reads a budget's text into a Budget" in note for note in result.notes)
+
+
+def test_titled_budget_names_the_kind_by_the_title() -> None:
+    assert titled_budget(BUDGET_TEXT)
+    assert titled_budget(SHOUXIAN_2022)
+    assert titled_budget("某局部门预算（2022年度）\n2022年机关运行经费预算为50万元。")
+    assert not titled_budget("2021年度某局部门决算\n2021年度“三公”经费财政拨款预算为30万元。")
+    # An untitled 决算 passage comparing with the budget stays a 决算.
+    assert not titled_budget("2021年度“三公”经费财政拨款预算为30万元，支出决算为25万元。")
+
+
+def test_the_cli_reads_and_audits_a_budget_text_as_a_budget(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "b.txt").write_text(BUDGET_TEXT, encoding="utf-8")
+    (tmp_path / "b.html").write_text(_as_page(BUDGET_TEXT), encoding="utf-8")
+    outputs = []
+    for command in (["read"], ["audit", "--format", "json"]):
+        for name in ("b.txt", "b.html"):
+            main([*command, str(tmp_path / name)])
+            outputs.append(json.loads(capsys.readouterr().out))
+    read_txt, read_html, audit_txt, audit_html = outputs
+    assert read_txt == read_html and read_txt["type"] == "Budget"
+    assert audit_txt == audit_html
+    document, _, coverage = load_read(tmp_path / "b.txt")
+    assert isinstance(document, Budget) and coverage is not None
