@@ -14,6 +14,7 @@ from budgetacct.cli import main
 from budgetacct.model.budget import Budget
 from budgetacct.money import Amount
 from budgetacct.reader import ReadResult, read_report, read_report_bytes, read_text
+from budgetacct.reader.budget_text import read_budget_text
 from budgetacct.reader.detect import detect_year
 from budgetacct.reader.published import PublishedRead
 from budgetacct.reader.report import titled_budget
@@ -178,3 +179,93 @@ def test_the_cli_reads_and_audits_a_budget_text_as_a_budget(
     assert audit_txt == audit_html
     document, _, coverage = load_read(tmp_path / "b.txt")
     assert isinstance(document, Budget) and coverage is not None
+
+
+# --- the budget reader on national wordings of real budget pages ------------------------------------
+
+
+def test_shouxian_2022_three_public_budget_is_read_as_budget_figures() -> None:
+    read = read_report(SHOUXIAN_2022)
+    assert isinstance(read, PublishedRead) and isinstance(read.disclosure, Budget)
+    budget = read.disclosure
+    assert budget.year == 2022
+    three = budget.three_public
+    assert three is not None
+    # “…“三公”经费支出预算为79万元,比上年预算减少49万元,下降38.28%”
+    assert three.total.amount == Amount("79")
+    assert three.total.change is not None and three.total.change.amount == Amount("49")
+    # “因公出国(境)费支出预算为0万元,公务接待费支出预算为4万元,公务用车购置及运行费支出预算为75万元”
+    assert (three.outbound.amount, three.reception.amount, three.vehicles.amount) == (
+        Amount("0"),
+        Amount("4"),
+        Amount("75"),
+    )
+    # “公务用车运行费50万元,比2021年预算减少10万元…;公务用车购置费25万元,比2021年预算减少35万元”
+    assert (three.vehicle_operation.amount, three.vehicle_purchase.amount) == (Amount("50"), Amount("25"))
+    assert three.vehicle_purchase.change is not None
+    assert three.vehicle_purchase.change.amount == Amount("35")
+
+
+def test_zhanjiang_2019_arranged_three_public_and_operating_costs() -> None:
+    # http://www.plpkl.com/zdlyxxgk/czyjshsgjf/sgjf/content/post_3449036.html (a mirror of a 湛江 2019
+    # 预算 page, converted from traditional characters)
+    text = (
+        "2019 年,本部门机关运行经费安排 312.23 万元, 比上年增加15.18万元,增长5.11 %,主要原因是公用经费标准有所增加。\n"
+        "2019年本部门财政拨款安排“三公”经费29万元,比上年增加0.5万元,增长1.75 %,其中:因公出国(境)费0万元,"
+        "较上年无增减;公务用车购置及运行费28万元(公务用车购置费0万元,公务用车运行维护费28万元),较上年无增减;"
+        "公务接待费1万元,比上年增加0.5万元,增长100 %。"
+    )
+    read = read_budget_text(text)
+    assert read.get("operating_costs") == Amount("312.23")
+    change = read.change("operating_costs.change")
+    assert change is not None and change.amount == Amount("15.18")
+    assert read.get("three_public.total") == Amount("29")
+    assert read.get("three_public.vehicles") == Amount("28")
+    assert read.get("three_public.vehicle_purchase") == Amount("0")
+    assert read.get("three_public.vehicle_operation") == Amount("28")
+    assert read.get("three_public.reception") == Amount("1")
+    assert read.unread == ()
+
+
+def test_lincang_2018_three_public_budget_total_and_maintenance_wording() -> None:
+    # https://lincang.gov.cn/zfxxgk_lcs_czj/artview/959/316343.html
+    text = (
+        "2018年财政拨款“三公”经费预算总额为2.7万元,其中,因公出国(境)费支出0万元,公务用车购置及运行费支出1.5万元,"
+        "公务接待费支出1.2万元。\n2.公务用车购置及运行维护费1.5万元。"
+    )
+    read = read_budget_text(text)
+    assert read.get("three_public.total") == Amount("2.7")
+    assert [f.amount for f in read.figures if f.field == "three_public.vehicles"] == [Amount("1.5")] * 2
+    assert read.get("three_public.reception") == Amount("1.2")
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "amount"),
+    [
+        # The 财政部 template's order of words (the reviewer's probe of the national wordings).
+        ("2022年“三公”经费财政拨款预算为21.8万元，比2021年预算减少1万元。", "three_public.total", "21.8"),
+        ("2022年本部门机关运行经费财政拨款预算50万元，比2021年预算减少5万元。", "operating_costs", "50"),
+        ("公务用车购置及运行维护费4070万元", "three_public.vehicles", "4070"),  # cqjb.gov.cn 2021
+        ("2024年财政拨款收支总预算4,500.00万元。", "fiscal.total", "4500.00"),
+        ("一般公共预算当年财政拨款支出预算3,200.5万元。", "general_budget.total", "3200.5"),
+        ("其中：一般公共预算拨款收入900万元，占90%", "revenue.general_budget", "900"),
+    ],
+)
+def test_national_budget_wordings(text: str, field: str, amount: str) -> None:
+    assert read_budget_text(text).get(field) == Amount(amount)
+
+
+def test_wuzhou_2024_budget_in_yuan_reads_nothing_wrong() -> None:
+    # http://117.141.250.58:10060/wzyjsgkpt/uploadFile/upload1412/upload20240311/C443CF594F700D82110193222E29D217.html
+    # (梧州 2024年部门预算, amounts in 元): the 基本/项目 lines are shares of the 一般公共预算 spending.
+    text = (
+        "1. 基本支出预算 2476260.58 元,占一般公共预算支出\n的84.06%,同比减少 4966.66 元,下降 0.2%。\n"
+        "2. 项目支出 469500 元,占一般公共预算支出的 19.62%,\n同比增加 70100 元 ,增长 17.55%。\n"
+        "六、一般公共预算基本支出情况说明\n2024 年本年一般公共预算基本支出 2476260.58 元,较\n上年减少 0.2%。"
+    )
+    read = read_budget_text(text)
+    assert read.get("expenditure.project") is None
+    assert read.get("expenditure.basic") is None
+    # 2476260.58 元 = 247.626058 万元, the 一般公共预算基本支出.
+    assert read.get("basic_expenditure.total") == Amount("247.626058")
+    assert "469500 元" in [printed for _, _, printed in read.unread]
