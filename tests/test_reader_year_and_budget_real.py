@@ -89,6 +89,13 @@ def test_year_first_titles_give_year_and_department(title: str, year: int, depar
     assert result.disclosure.department == department
 
 
+def test_a_level_in_a_year_first_title_is_not_a_department() -> None:
+    # The title of sh2025-ptczj-ys.pdf (“上海市普陀区2025年区级部门预算”) as if set in two lines.
+    result = read_text("上海市普陀区\n2025年区级部门预算\n", department=None)
+    assert result.disclosure.department == "上海市普陀区"
+    assert read_text("2024年度市级部门决算\n").disclosure.department == "（未识别部门）"
+
+
 def test_year_first_title_with_comparisons_in_body() -> None:
     # The reviewer's d05 shape: a title “2021年度某局部门决算公开说明” over a body that compares with 2020.
     text = (

@@ -150,6 +150,8 @@ _NAME_LINE = re.compile(r"[\u4e00-\u9fff（）A-Za-z]{2,40}")
 _YEAR_FIRST_NAME = re.compile(
     r"\d{4}\s*年度?\s*(?P<d>[\u4e00-\u9fff（）A-Za-z]{2,40}?)\s*(?:部门|单位)(?:决算|预算)(?:公开)?(?:说明)?"
 )
+#: The level a title may name where a department's name would be (“2025年区级部门预算”).
+_LEVELS: Final = ("区级", "市级", "省级", "县级", "本级")
 _PART_HEADING = re.compile(r"第[一二三四五六七八九十\d]{1,3}部分")
 _NOT_NAMES = ("目录", "目", "录", "附件", "公开")
 
@@ -165,7 +167,7 @@ def find_department(lines: Sequence[Any]) -> tuple[str, Any, int, int] | None:
             return labelled.group("d"), line, *labelled.span("d")
     for line in top:
         named = _YEAR_FIRST_NAME.fullmatch(line.text)
-        if named is not None and _title_year(line.text) is not None:
+        if named is not None and named.group("d") not in _LEVELS and _title_year(line.text) is not None:
             return named.group("d"), line, *named.span("d")
     for index, line in enumerate(top):
         title = _YEAR_STRONG.search(line.text)
