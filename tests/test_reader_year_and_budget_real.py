@@ -262,6 +262,20 @@ def test_national_budget_wordings(text: str, field: str, amount: str) -> None:
     assert read_budget_text(text).get(field) == Amount(amount)
 
 
+def test_revenue_budget_listing_the_general_budget_line() -> None:
+    # The 财政部 template's “收入预算X万元，其中：一般公共预算拨款收入Y万元…” (the reviewer's probe).
+    read = read_budget_text(
+        "2022年本部门收入预算1000万元，其中：一般公共预算拨款收入900万元，占90%；事业收入100万元，占10%。"
+    )
+    assert (read.get("revenue.total"), read.get("revenue.general_budget")) == (Amount("1000"), Amount("900"))
+    # With 上年结转 among the parts the total is not the year's revenue: left unread.
+    carried = (
+        "2022年本部门收入预算1000万元，其中：一般公共预算拨款收入900万元，占90%；上年结转100万元，占10%。"
+    )
+    assert read_budget_text(carried).get("revenue.total") is None
+    assert "1000万元" in [printed for _, _, printed in read_budget_text(carried).unread]
+
+
 def test_wuzhou_2024_budget_in_yuan_reads_nothing_wrong() -> None:
     # http://117.141.250.58:10060/wzyjsgkpt/uploadFile/upload1412/upload20240311/C443CF594F700D82110193222E29D217.html
     # (梧州 2024年部门预算, amounts in 元): the 基本/项目 lines are shares of the 一般公共预算 spending.
