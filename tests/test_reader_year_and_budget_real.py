@@ -282,11 +282,29 @@ def test_wuzhou_2024_budget_in_yuan_reads_nothing_wrong() -> None:
     text = (
         "1. 基本支出预算 2476260.58 元,占一般公共预算支出\n的84.06%,同比减少 4966.66 元,下降 0.2%。\n"
         "2. 项目支出 469500 元,占一般公共预算支出的 19.62%,\n同比增加 70100 元 ,增长 17.55%。\n"
-        "六、一般公共预算基本支出情况说明\n2024 年本年一般公共预算基本支出 2476260.58 元,较\n上年减少 0.2%。"
+        "六、一般公共预算基本支出情况说明\n2024 年本年一般公共预算基本支出 2476260.58 元,较\n上年减少 0.2%。其中:\n"
+        "人员经费 2128270.5 元,主要包括:基本工资、津贴补\n贴、奖金、绩效工资"
     )
     read = read_budget_text(text)
     assert read.get("expenditure.project") is None
     assert read.get("expenditure.basic") is None
     # 2476260.58 元 = 247.626058 万元, the 一般公共预算基本支出.
     assert read.get("basic_expenditure.total") == Amount("247.626058")
+    assert read.get("basic_expenditure.personnel") == Amount("212.82705")
     assert "469500 元" in [printed for _, _, printed in read.unread]
+
+
+def test_wuzhou_2023_procurement_budget_in_yuan() -> None:
+    # http://117.141.250.58:10060/wzyjsgkpt/uploadFile/upload843/upload20230331/E26C28AB51E06DED846A9BE66F242C41.html
+    # (梧州 a 科协 unit, 2023年部门预算, amounts in 元)
+    text = (
+        "2023 年政府采购预算 17000 元,同比增加 17000 元,上\n年无该预算,增长率无可比性。\n"
+        "按政府采购项目类型,分为货物类采购、工程类采购和\n服务类采购三种类型。其中:货物类采购 10000 元,占政府\n"
+        "采购预算 58.8%;工程类采购 0 元,占政府采购预算 0%;服\n务类采购 7000 元,占政府采购预算 41.2%。"
+    )
+    read = read_budget_text(text)
+    # 17000 元 = 1.7 万元; 10000 + 0 + 7000 = 17000.
+    assert read.get("procurement.total") == Amount("1.7")
+    assert read.get("procurement.goods") == Amount("1")
+    assert read.get("procurement.works") == Amount("0")
+    assert read.get("procurement.services") == Amount("0.7")
