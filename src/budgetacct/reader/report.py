@@ -112,8 +112,9 @@ class ReadResult:
 
     @property
     def kind(self) -> Literal["final"]:
-        """Always ``"final"``: a text is read into a Disclosure (a budget's text too, with a note);
-        :class:`~budgetacct.reader.published.PublishedRead` says ``"budget"`` for a budget file."""
+        """Always ``"final"``: :func:`read_text` reads any text into a Disclosure (a budget's text
+        too, with a note); :func:`read_report` reads a budget's text or file into a
+        :class:`~budgetacct.reader.published.PublishedRead`, whose ``kind`` is ``"budget"``."""
         return "final"
 
     @property
