@@ -162,6 +162,20 @@ def test_read_text_still_reads_a_budget_text_as_a_final_with_a_note() -> None:
     assert any("read_report reads a budget's text into a Budget" in note for note in result.notes)
 
 
+def test_a_numbered_heading_naming_a_budget_is_no_title() -> None:
+    # http://ordoszxfztz.com/index.php?c=show&id=73: the next year's 三公 budget, then this year's 决算,
+    # under numbered headings; the passage is a 决算's (no title names its kind).
+    text = (
+        "一、2022年“三公”经费预算安排情况\n"
+        "2022年度“三公”经费预算总计21.8万元,其中:因公出国(境)经费0万元,公务接待11.8万元,公务用车运行费用10万元。\n"
+        "二、2021年“三公”经费决算情况\n"
+        "2021年度“三公”经费合计支出20.12万元,其中:因公出国(境)经费0万元,公务接待12.39万元,公务用车运行费用"
+        "7.73万元。\n"
+    )
+    assert not titled_budget(text)
+    assert isinstance(read_report(text, year=2021, department="测试单位"), ReadResult)
+
+
 def test_titled_budget_names_the_kind_by_the_title() -> None:
     assert titled_budget(BUDGET_TEXT)
     assert titled_budget(SHOUXIAN_2022)

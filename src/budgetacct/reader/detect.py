@@ -128,6 +128,8 @@ def _title_year(text: str) -> re.Match[str] | None:
     """The year of a one-line title naming 决算 or 预算, printed before, inside or after the name."""
     if not _TITLE_LINE.fullmatch(text) or ("决算" not in text and "预算" not in text):
         return None
+    if _HEADING.match(text):  # a numbered section (“一、2022年“三公”经费预算安排情况”), not the title
+        return None
     for match in _TITLE_YEAR.finditer(text):
         if _plausible(int(match.group(match.lastindex or 1))):
             return match
