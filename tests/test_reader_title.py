@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from budgetacct.reader import read_report
+from budgetacct.reader import read_report, read_text
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,9 @@ from budgetacct.reader import read_report
     ],
 )
 def test_year_and_department_from_the_title_page(text: str, year: int, department: str) -> None:
-    result = read_report(text)
+    # read_text: the sentence reader's own title reading (read_report reads a budget's text into a
+    # Budget, tests/test_reader_year_and_budget_real.py).
+    result = read_text(text)
     assert (result.disclosure.year, result.disclosure.department) == (year, department)
     year_sources = result.sources_for("$.year")
     assert year_sources and year_sources[0].printed.strip() == str(year)
@@ -76,5 +78,6 @@ def test_a_part_heading_is_not_a_department() -> None:
     ],
 )
 def test_a_budget_is_named_in_the_notes(text: str, budget: bool) -> None:
-    notes = read_report(text, department="示例").notes
+    notes = read_text(text, department="示例").notes
     assert any("budget" in note for note in notes) is budget
+    assert read_report(text, department="示例").kind == ("budget" if budget else "final")

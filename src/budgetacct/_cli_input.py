@@ -130,10 +130,15 @@ def read_input(
         kind = sniff(file)
         if kind == "xlsx":
             return read_workbook(file), None, None
-        if kind == "published":
+        from budgetacct.reader.published import budget_text_file
+
+        budget_text = kind == "text" and budget_text_file(file)  # a budget's text: read as a budget
+        if kind == "published" or budget_text:
             from budgetacct.reader.published import read_published
 
-            read = read_published(file, year=year, department=department)
+            read = read_published(
+                file, year=year, department=department, kind="budget" if budget_text else None
+            )
             return read.disclosure, {s.path: s for s in read.sources}, read.coverage
         if kind == "text":
             result = read_text_report(file, year, department)
@@ -145,14 +150,16 @@ def read_input(
 
 
 def read_published_file(file: str, year: int | None, department: str | None) -> Disclosure | Budget | None:
-    """A PDF, Word document or web page read into a Disclosure (a Budget for a 预算); ``None``
-    for other files."""
+    """A PDF, Word document or web page read into a Disclosure (a Budget for a 预算), and a
+    budget's text (.txt) into a Budget; ``None`` for other files."""
     from budgetacct._files import sniff
+    from budgetacct.reader.published import budget_text_file, read_published
 
-    if sniff(file) != "published":
+    kind = sniff(file)
+    if kind == "text" and budget_text_file(file):
+        return read_published(file, year=year, department=department, kind="budget").disclosure
+    if kind != "published":
         return None
-    from budgetacct.reader.published import read_published
-
     return read_published(file, year=year, department=department).disclosure
 
 

@@ -124,10 +124,13 @@ def load_read(path: str | os.PathLike[str]) -> Any:
     UTF-16 report reads the same alone and in a batch.
     """
     from budgetacct._files import decode_text, sniff
+    from budgetacct.reader.published import budget_text_file
 
     file = Path(path)
     kind = sniff(file)
-    if kind == "text":
+    # A budget's text is read as a budget, as `budgetacct audit FILE` and read_report read it.
+    budget_text = kind == "text" and budget_text_file(file)
+    if kind == "text" and not budget_text:
         from budgetacct.reader import read_text
 
         result = read_text(decode_text(file.read_bytes(), file))
@@ -135,10 +138,10 @@ def load_read(path: str | os.PathLike[str]) -> Any:
         for source in result.sources:
             sources.setdefault(source.path, source.sentence)
         return result.disclosure, sources, None
-    if kind == "published":
+    if kind == "published" or budget_text:
         from budgetacct.reader.published import read_published
 
-        read = read_published(file)
+        read = read_published(file, kind="budget" if budget_text else None)
         pages = {s.path: f"第{s.page}页 page {s.page}: {s.printed}" for s in read.sources}
         return read.disclosure, pages, read.coverage
     if kind == "xlsx":

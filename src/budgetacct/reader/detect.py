@@ -73,6 +73,25 @@ _TITLE_WORDS = re.compile(
 _YEAR_ANY = re.compile(r"(?<!\d)(\d{4})年")
 #: How many non-blank lines from the top make the title page.
 _TITLE_LINES: Final = 15
+#: A title printed as one short line (no sentence marks) that names 决算 or 预算 with the year before
+#: the name (“2021年度某局部门决算公开说明”, “2022年度内蒙古自治区巴彦淖尔市审计局 部门决算公开”),
+#: after it (“寿县司法局2022年“三公”经费预算情况”) or in brackets (“某局部门决算（2021年度）”).
+_TITLE_LINE: Final = re.compile(r"[^，。；;,：:！？!?]{4,60}")
+_TITLE_YEAR: Final = re.compile(
+    r"(?<![\d与较比同至止])(\d{4})\s*年度?(?=.*?(?:决算|预算))|(?<=决算|预算)[（(]\s*(\d{4})\s*年度?\s*[）)]"
+)
+#: A year in a comparison or naming last year's figure (“与2020年相比”, “较2020年度决算数”, “比2021年
+#: 预算”, “2020年度为410万元”): in a report of another year, so no sign of the report's own.
+_COMPARED: Final = re.compile(
+    r"(?:与|较|比|同|相对于?)\s*(\d{4})\s*年|(\d{4})\s*年度?(?:决算数|预算数|为|同期|相比)"
+)
+#: A year opening what the report states of itself (“本单位2021年度总收入”, “2022年一般公共预算“三公”
+#: 经费支出预算”, “2021年度收入支出决算总体情况”).
+_OWN_PHRASE: Final = re.compile(r"(\d{4})\s*年度?[^，。；,;\d]{0,12}?(?:决算|预算|收入|支出|收支)")
+_HEADING_WORDS: Final = ("情况", "说明", "决算", "预算")
+_HEADING: Final = re.compile(
+    r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十\d]{1,3}部分)"
+)
 
 
 def _plausible(year: int) -> bool:
@@ -94,11 +113,34 @@ def find_year(lines: Sequence[Any]) -> tuple[int, Any, int, int] | None:
         neighbours = top[max(0, index - 1) : index] + top[index + 1 : index + 2]
         if any(_TITLE_WORDS.fullmatch(n.text) for n in neighbours):
             return int(alone.group(1)), line, *alone.span(1)
+    for line in top:
+        titled = _title_year(line.text)
+        if titled is not None:
+            return int(titled.group(titled.lastindex or 1)), line, *titled.span(titled.lastindex or 1)
     for line in lines:
         for match in _YEAR_STRONG.finditer(line.text):
-            if _plausible(int(match.group(1))):
+            if _plausible(int(match.group(1))) and not _compared(line.text, match.start(1)):
                 return int(match.group(1)), line, *match.span(1)
     return None
+
+
+def _title_year(text: str) -> re.Match[str] | None:
+    """The year of a one-line title naming 决算 or 预算, printed before, inside or after the name."""
+    if not _TITLE_LINE.fullmatch(text) or ("决算" not in text and "预算" not in text):
+        return None
+    if _HEADING.match(text):  # a numbered section (“一、2022年“三公”经费预算安排情况”), not the title
+        return None
+    for match in _TITLE_YEAR.finditer(text):
+        if _plausible(int(match.group(match.lastindex or 1))):
+            return match
+    return None
+
+
+def _compared(text: str, start: int) -> bool:
+    """Whether the year printed at ``start`` is inside a comparison (“较2020年度决算数”)."""
+    return any(
+        match.start(match.lastindex or 1) == start for match in _COMPARED.finditer(text, max(0, start - 4))
+    )
 
 
 # “预算主管部门：上海市普陀区财政局”, “预算单位：…”, “部门：…” on the title page or a table's head.
@@ -106,6 +148,12 @@ _LABELLED = re.compile(
     r"^(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|部门|单位)[：:](?P<d>[^\d，。；：]{2,40})$"
 )
 _NAME_LINE = re.compile(r"[\u4e00-\u9fff（）A-Za-z]{2,40}")
+#: The department between a title's leading year and its kind: “2021年度梧州市某军休所单位决算”.
+_YEAR_FIRST_NAME = re.compile(
+    r"\d{4}\s*年度?\s*(?P<d>[\u4e00-\u9fff（）A-Za-z]{2,40}?)\s*(?:部门|单位)(?:决算|预算)(?:公开)?(?:说明)?"
+)
+#: The level a title may name where a department's name would be (“2025年区级部门预算”).
+_LEVELS: Final = ("区级", "市级", "省级", "县级", "本级")
 _PART_HEADING = re.compile(r"第[一二三四五六七八九十\d]{1,3}部分")
 _NOT_NAMES = ("目录", "目", "录", "附件", "公开")
 
@@ -119,6 +167,10 @@ def find_department(lines: Sequence[Any]) -> tuple[str, Any, int, int] | None:
         labelled = _LABELLED.match(line.text)
         if labelled is not None:
             return labelled.group("d"), line, *labelled.span("d")
+    for line in top:
+        named = _YEAR_FIRST_NAME.fullmatch(line.text)
+        if named is not None and named.group("d") not in _LEVELS and _title_year(line.text) is not None:
+            return named.group("d"), line, *named.span("d")
     for index, line in enumerate(top):
         title = _YEAR_STRONG.search(line.text)
         alone = _YEAR_ALONE.fullmatch(line.text) is not None or _TITLE_WORDS.fullmatch(line.text) is not None
@@ -160,7 +212,8 @@ def is_budget(lines: Sequence[Any]) -> bool:
     if found is None:
         return False
     _, line, _, end = found
-    title = line.text[end : end + 16]
+    # A one-line title is read whole (“某局部门预算（2022年度）” names its kind before the year).
+    title = line.text if _title_year(line.text) is not None else line.text[end : end + 16]
     top = [ln for ln in lines if ln.text][:_TITLE_LINES]
     if _YEAR_ALONE.fullmatch(line.text):
         index = top.index(line) if line in top else -1
@@ -168,8 +221,21 @@ def is_budget(lines: Sequence[Any]) -> bool:
     return "预算" in title and "决算" not in title
 
 
+#: Weights of a year printed in the text when the report names none in a title: in a heading, in a
+#: phrase stating the report's own figures, anywhere else, in a comparison (last year's, never this).
+_IN_HEADING: Final = 3
+_IN_OWN_PHRASE: Final = 2
+_ELSEWHERE: Final = 1
+
+
 def detect_year(lines: Iterable[str]) -> int | None:
-    """The report's year from its text lines: the title's, else the year printed most often."""
+    """The report's year from its text lines: the title's, else the year printed with most weight.
+
+    Without a title, a year counts three times in a heading (“二、2022年一般公共预算“三公”经费支出预算
+    情况说明”), twice in a phrase stating the report's own figures (“本单位2021年度总收入”), once
+    elsewhere, and not at all inside a comparison (“较2020年度决算数”, “与2020年相比”, “比2021年预算”),
+    where a 决算 prints last year's as often as its own.
+    """
 
     @attrs.frozen
     class _Text:
@@ -181,10 +247,25 @@ def detect_year(lines: Iterable[str]) -> int | None:
         return found[0]
     counts: Counter[int] = Counter()
     for line in texts:
+        heading = _TITLE_LINE.fullmatch(line.text) is not None and (
+            _HEADING.match(line.text) is not None or any(word in line.text for word in _HEADING_WORDS)
+        )
+        own = {match.start(1) for match in _OWN_PHRASE.finditer(line.text)}
         for match in _YEAR_ANY.finditer(line.text):
             year = int(match.group(1))
-            if _plausible(year):
-                counts[year] += 1
+            if not _plausible(year) or _compared(line.text, match.start(1)):
+                continue
+            if heading:
+                counts[year] += _IN_HEADING
+            else:
+                counts[year] += _IN_OWN_PHRASE if match.start(1) in own else _ELSEWHERE
+    if not counts:  # only comparisons print a year: the most frequent stands, as before
+        counts.update(
+            int(match.group(1))
+            for line in texts
+            for match in _YEAR_ANY.finditer(line.text)
+            if _plausible(int(match.group(1)))
+        )
     if not counts:
         return None
     best = max(counts.values())

@@ -37,9 +37,11 @@ __all__ = [
     "Coverage",
     "PageSource",
     "PublishedRead",
+    "budget_text_file",
     "document_of",
     "read_document",
     "read_published",
+    "text_document",
 ]
 
 
@@ -227,10 +229,27 @@ def document_of(kind: PublishedKind, data: bytes, name: str | None) -> Document:
 
         return read_html(data if name is None else Path(name))
     from budgetacct._files import decode_text
+
+    return text_document(decode_text(data, name or ""), name)
+
+
+def budget_text_file(path: str | os.PathLike[str]) -> bool:
+    """Whether a text file (``.txt``) is a budget's text by its title
+    (:func:`budgetacct.reader.report.titled_budget`): the CLI and the batch audit read it with
+    ``read_published(path, kind="budget")``, as :func:`budgetacct.reader.read_report` does."""
+    from budgetacct._files import decode_text
+    from budgetacct.reader.report import titled_budget
+
+    return titled_budget(decode_text(Path(path).read_bytes(), os.fspath(path)))
+
+
+def text_document(text: str, name: str | None = None) -> Document:
+    """A report's text as a :class:`Document`, each of its lines a paragraph (``name`` its file):
+    how a text file is read, and a budget's text given to :func:`budgetacct.reader.read_report`."""
     from budgetacct.reader.flow import FlowBuilder
 
     builder = FlowBuilder(name)
-    for line in decode_text(data, name or "").splitlines():
+    for line in text.splitlines():
         builder.paragraph(line)
     return builder.document()
 

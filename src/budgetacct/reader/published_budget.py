@@ -25,6 +25,7 @@ from budgetacct.paths import render_path, resolve_path
 from budgetacct.reader.assemble import structure_section
 from budgetacct.reader.budget_fields import FIGURES, FUNDS, SOURCES, budget_place
 from budgetacct.reader.budget_text import FISCAL_ROWS, ITEMS, ROWS, BudgetText, read_budget_text
+from budgetacct.reader.detect import find_year
 from budgetacct.reader.document import Document, Narrative, TableGrid
 from budgetacct.reader.grid_tables import tables_from_grids
 from budgetacct.reader.schema import budget_field_type
@@ -63,6 +64,11 @@ _NAMED: Final = re.compile(r"(?:预算主管部门|预算单位|部门名称|单
 _BEFORE_YEAR: Final = re.compile(r"^\s*([^\s\d]{2,40}?)\s*(?:20\d{2})\s*年")
 
 
+@attrs.frozen
+class _Line:
+    text: str
+
+
 def budget_heading(
     head: str, *, year: int | None = None, department: str | None = None
 ) -> tuple[int, str, BudgetLevel]:
@@ -70,7 +76,15 @@ def budget_heading(
     level = BudgetLevel.UNIT if "单位预算" in head[:_HEAD] else BudgetLevel.DEPARTMENT
     if year is None:
         found_year = _YEAR.search(head[:_HEAD]) or _YEAR.search(head)
-        if found_year is None:
+        # A title set in two lines, its year alone on one (“年度部门预算” / “2025”).
+        titled = (
+            None if found_year else find_year([_Line(line.strip()) for line in head[:_HEAD].splitlines()])
+        )
+        if found_year is not None:
+            year = int(found_year.group(1))
+        elif titled is not None:
+            year = titled[0]
+        else:
             raise InputError.single(
                 "$.year",
                 "含有年度（如“2019年部门预算”）的预算，或给出 year=",
@@ -78,7 +92,6 @@ def budget_heading(
                 head[:40],
                 source="budget",
             )
-        year = int(found_year.group(1))
     if department is None:
         named = _NAMED.search(head)
         lines = [line.strip() for line in head.splitlines() if line.strip()]

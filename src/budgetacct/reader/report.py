@@ -55,6 +55,7 @@ from budgetacct.reader.detect import (
 from budgetacct.reader.draft import Draft, Source, UnitUse, Unread, Where, tidy_amount
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
+    from budgetacct.reader.normalize import Document as NormalDocument
     from budgetacct.reader.published import PublishedRead
 
 __all__ = [
@@ -73,6 +74,7 @@ __all__ = [
     "render_path",
     "resolve_path",
     "tidy_amount",
+    "titled_budget",
 ]
 
 #: Inputs larger than this are refused (about 100 MB of text).
@@ -110,8 +112,9 @@ class ReadResult:
 
     @property
     def kind(self) -> Literal["final"]:
-        """Always ``"final"``: a text is read into a Disclosure (a budget's text too, with a note);
-        :class:`~budgetacct.reader.published.PublishedRead` says ``"budget"`` for a budget file."""
+        """Always ``"final"``: :func:`read_text` reads any text into a Disclosure (a budget's text
+        too, with a note); :func:`read_report` reads a budget's text or file into a
+        :class:`~budgetacct.reader.published.PublishedRead`, whose ``kind`` is ``"budget"``."""
         return "final"
 
     @property
@@ -204,15 +207,23 @@ def read_report(
 ) -> ReadResult | PublishedRead:
     """Read a published report: its text, or a file — PDF, Word (.docx), workbook, web page, text.
 
-    A ``str`` is the report's text, read into a :class:`ReadResult` exactly as before; a path
-    (any ``os.PathLike``, or a ``str`` that :func:`names_file`) is a file. A file is told by its
-    content (:func:`budgetacct._files.published_kind`): a text file is decoded (UTF-8, UTF-16 with
-    BOM, GB18030) and read into a :class:`ReadResult`; a PDF, Word file, workbook or web page is
-    read with its tables by :func:`~budgetacct.reader.published.read_published` into a
+    A ``str`` is the report's text; a path (any ``os.PathLike``, or a ``str`` that
+    :func:`names_file`) is a file. A file is told by its content
+    (:func:`budgetacct._files.published_kind`): a text file is decoded (UTF-8, UTF-16 with BOM,
+    GB18030) and read as a text; a PDF, Word file, workbook or web page is read with its tables by
+    :func:`~budgetacct.reader.published.read_published` into a
     :class:`~budgetacct.reader.published.PublishedRead` (a :class:`~budgetacct.model.budget.Budget`
-    for a 预算). Both results carry ``disclosure``, ``sources``, ``unread``, ``coverage``,
-    ``notes``, ``kind`` and ``sources_for``; :func:`read_text` and ``read_published`` return
-    one type each, for code that wants the narrower one.
+    for a 预算).
+
+    A text is read into a :class:`ReadResult` (a 决算's Disclosure), unless its title names a
+    budget (:func:`titled_budget`: “某局2022年部门预算”, “寿县司法局2022年“三公”经费预算情况”): a
+    budget's text is read by the budget reader into the same
+    :class:`~budgetacct.reader.published.PublishedRead` (``kind == "budget"``, a
+    :class:`~budgetacct.model.budget.Budget` in ``disclosure``) as the same text saved as a web
+    page, so that its 预算 figures are never stored as a 决算's actuals (decision 0021). Both
+    results carry ``disclosure``, ``sources``, ``unread``, ``coverage``, ``notes``, ``kind`` and
+    ``sources_for``; :func:`read_text` (a 决算's text, whatever its title) and ``read_published``
+    return one type each, for code that wants the narrower one.
 
     ``year`` and ``department`` are taken from the report unless given.  ``template`` is ``"auto"``
     (detect the layout), or one of :data:`TEMPLATES` (a budget file's reader has its own).
@@ -236,7 +247,7 @@ def read_report(
                 "可以打开的报告文件", "a report file that can be opened", os_error_message(source, exc)
             ) from None
         return _read_file(data, name, year=year, template=template, department=department)
-    return _read_text(source, year=year, template=template, department=department)
+    return _read_any_text(source, year=year, template=template, department=department)
 
 
 def _read_file(
@@ -247,11 +258,47 @@ def _read_file(
 
     kind = published_kind(data, name or "")
     if kind == "text":
-        return _read_text(decode_text(data, name or ""), year=year, template=template, department=department)
+        return _read_any_text(
+            decode_text(data, name or ""), year=year, template=template, department=department, name=name
+        )
     from budgetacct.reader.published import document_of, read_document
 
     document = document_of(kind, data, name)
     return read_document(document, year=year, department=department, template=template)
+
+
+def titled_budget(text: str) -> bool:
+    """Whether a report's text is a 部门预算 / 单位预算 by its title (“某局2022年部门预算”,
+    “2024年单位预算”, “寿县司法局2022年“三公”经费预算情况”): the text :func:`read_report` reads with
+    the budget reader.  An untitled passage is read as a 决算 (``read_published(kind="budget")``
+    reads it as a budget).
+
+    >>> titled_budget("某局2022年部门预算\\n2022年机关运行经费预算为50万元。")
+    True
+    >>> titled_budget("2021年度某局部门决算\\n2021年度“三公”经费财政拨款预算为30万元。")
+    False
+    """
+    from budgetacct.reader.normalize import Document
+
+    return is_budget(Document(text).lines)
+
+
+def _read_any_text(
+    text: str,
+    *,
+    year: int | None = None,
+    template: str = "auto",
+    department: str | None = None,
+    name: str | None = None,
+) -> ReadResult | PublishedRead:
+    """A report's text (``name`` its file, if any): a budget's by the budget reader, as the same
+    text in a web page is read (:func:`titled_budget`); any other into a :class:`ReadResult`."""
+    document = _checked(text, year=year, template=template, department=department)
+    if not is_budget(document.lines):
+        return _read_document_text(document, text, year=year, template=template, department=department)
+    from budgetacct.reader.published import read_document, text_document
+
+    return read_document(text_document(text, name), year=year, department=department, kind="budget")
 
 
 def _read_text(
@@ -261,9 +308,14 @@ def _read_text(
     template: str = "auto",
     department: str | None = None,
 ) -> ReadResult:
-    """A report's text read into a Disclosure (the body of :func:`read_report` for text): any input
-    other than a readable string raises :class:`~budgetacct.errors.InputError`, a string nothing else."""
-    from budgetacct.reader import sentences, tables
+    """A report's text read into a Disclosure (the body of :func:`read_text`): any input other than
+    a readable string raises :class:`~budgetacct.errors.InputError`, a string nothing else."""
+    document = _checked(text, year=year, template=template, department=department)
+    return _read_document_text(document, text, year=year, template=template, department=department)
+
+
+def _checked(text: str, *, year: int | None, template: str, department: str | None) -> NormalDocument:
+    """The normalized lines of a report's text, once the text and the options are checked."""
     from budgetacct.reader.normalize import Document
 
     if not isinstance(text, str):
@@ -280,8 +332,20 @@ def _read_text(
             path=render_path((exc.start,)),
         ) from None
     _check_options(template, year, department)
+    return Document(text)
 
-    document = Document(text)
+
+def _read_document_text(
+    document: NormalDocument,
+    text: str,
+    *,
+    year: int | None,
+    template: str,
+    department: str | None,
+) -> ReadResult:
+    """The normalized ``document`` of ``text`` read into a Disclosure."""
+    from budgetacct.reader import sentences, tables
+
     draft = Draft(text)
     found_year = year if year is not None else detect_year(ln.text for ln in document.lines)
     if found_year is None:
@@ -306,7 +370,8 @@ def _read_text(
     if is_budget(document.lines):
         draft.notes.append(
             "the title names a budget (预算): its figures are read as the report prints them, into a "
-            "Disclosure that models final accounts (决算); 三公 and other amounts are budget figures"
+            "Disclosure that models final accounts (决算); 三公 and other amounts are budget figures "
+            "(read_report reads a budget's text into a Budget)"
         )
     name = department.strip() if department is not None else reader.department()
     if name is None:
@@ -412,7 +477,7 @@ def read_report_bytes(
             decoded = raw.decode(name)
         except (UnicodeDecodeError, LookupError):
             continue
-        return _read_text(decoded, year=year, template=template, department=department)
+        return _read_any_text(decoded, year=year, template=template, department=department)
     raise _problem(
         f"可用 {'/'.join(encodings)} 解码的文字", f"text decodable as {'/'.join(encodings)}", raw[:16]
     )
