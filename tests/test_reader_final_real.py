@@ -385,3 +385,66 @@ def test_a_change_after_an_unnamed_line_is_left_unread() -> None:
     assert result.disclosure.revenue is not None
     assert (result.disclosure.revenue.change, result.disclosure.revenue.part_changes) == (None, ())
     assert ("10万元",) in _unread(result)
+
+
+# --- the second review's cases (constructed sentences in the common wordings) ---------------------------
+
+
+def test_a_clause_of_this_year_ends_the_clause_of_another_year_before_it() -> None:
+    result = _read(
+        "一、收入支出决算总体情况说明",
+        "2020年度支出合计850万元，本年支出合计950万元。",
+        "上年收入合计900万元，本年收入合计1000万元。",
+        year=2021,
+    )
+    d = result.disclosure
+    assert d.expenditure is not None and d.expenditure.total == Amount("950")
+    assert d.revenue is not None and d.revenue.total == Amount("1000")
+    assert set(_unread(result)) == {("850万元",), ("900万元",)}
+
+
+def test_an_opening_balance_named_by_last_years_date_is_not_another_years_clause() -> None:
+    result = _read(
+        "一、收入支出决算总体情况说明", "本年收入合计1000万元，2020年结转和结余200万元。", year=2021
+    )
+    assert result.disclosure.revenue is not None and result.disclosure.revenue.total == Amount("1000")
+    assert all("2020" not in u.reason for u in result.unread)
+
+
+def test_a_change_after_the_last_line_whose_rate_fits_only_the_total_is_the_totals() -> None:
+    # 11.11% = 100 / 900: the total's rise from 900 to 1000; 其他收入 could not have risen by all
+    # of its 100 at a rate.
+    result = _read(
+        "2021年度本年收入合计1000万元，其中：财政拨款收入900万元，占90%；其他收入100万元，占10%，比上年增加100万元，增长11.11%。",
+        year=2021,
+    )
+    revenue = result.disclosure.revenue
+    assert revenue is not None and revenue.part_changes == ()
+    assert revenue.change is not None
+    assert (revenue.change.direction, revenue.change.amount, revenue.change.rate) == (
+        Direction.INCREASE,
+        Amount("100"),
+        Percent("11.11"),
+    )
+    # 9.76% = 80 / 820 fits 财政拨款收入, not the total (80 / 920 = 8.70%): the line's.
+    result = _read(
+        "2021年本年收入合计1000万元，其中：财政拨款收入900万元，比上年增加80万元，增长9.76%；其他收入100万元。",
+        year=2021,
+    )
+    revenue = result.disclosure.revenue
+    assert revenue is not None and revenue.change is None
+    assert [(p.name, p.change.amount) for p in revenue.part_changes] == [("财政拨款收入", Amount("80"))]
+
+
+def test_the_departments_authorized_staff_before_its_categories_is_the_total() -> None:
+    result = _read(
+        "一、部门基本情况",
+        "本部门编制人数20人，其中：行政编制15人，事业编制5人；实有人数18人。",
+        "二、收入支出决算总体情况说明",
+        "2021年度本年收入合计1000万元。",
+        year=2021,
+    )
+    staffing = result.disclosure.staffing
+    assert staffing is not None
+    assert (staffing.total_authorized, staffing.total_actual) == (20, 18)
+    assert set(_unread(result)) == {("15人",), ("5人",)}

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from budgetacct.codes import FunctionCode
 from budgetacct.model.enums import RevenueSource
-from budgetacct.money import Direction
+from budgetacct.money import Amount, Direction, Percent
 from budgetacct.paths import Path
 from budgetacct.reader.draft import Where
 from budgetacct.reader.labelled import NO_CHANGE_PLACE, change_subjects
@@ -136,6 +137,11 @@ def _line_change(r: Reader, s: Sentence, total: Path, after: int, m: Match[str])
     source's among the revenue's part changes, any other line's left unread (never the total's)."""
     # (the name's lookahead may see the change's own words: the search runs on, the names are cut)
     names = [n for n in _LINE_NAME.finditer(s.text, after) if n.end() <= m.start()]
+    if names and _rate_fits_only_the_total(s, after, names[-1].end(), m):
+        # “其他收入100万元，比上年增加100万元，增长11.11%”: 11.11% is 100 on 900, the total's
+        # rise; the line could not have risen by all it holds at a rate.
+        put_change(r, s, total, m)
+        return
     name = names[-1].group().removeprefix("其中") if names else None
     if names and _another_line_between(s, names[-1].end(), m.start()):
         name = None  # “财政拨款收入900万元，上级补助100万元，比上年…”: the line is not one named here
@@ -154,6 +160,34 @@ def _line_change(r: Reader, s: Sentence, total: Path, after: int, m: Match[str])
         "holds no change of that line",
         f"此增减变化属于“其中”所列的一项（{name or '未识别'}），不是合计数的变化，模型中没有记载该项变化的位置",
     )
+
+
+def _rate_fits_only_the_total(s: Sentence, total_at: int, line_at: int, m: Match[str]) -> bool:
+    """Whether a change's printed rate matches the total's figure and not the line's: the rate
+    is the change over the previous figure, current ∓ change."""
+    rate, amount = m.group("rate"), m.group("amt")
+    if rate is None or amount is None:
+        return False
+    try:
+        change = Amount.parse(amount).value
+        printed = Percent.parse(rate).value
+    except ValueError:
+        return False
+    sign = -1 if direction_of(m.group("dir")) is Direction.DECREASE else 1
+
+    def fits(position: int) -> bool:
+        token = next((t for t in s.tokens if t.kind == "amount" and t.start >= position), None)
+        if token is None or token.start >= m.start():
+            return False
+        previous = Amount.parse(token.text).value - sign * change
+        if previous <= 0:
+            return False
+        # Rounded half a unit of the printed rate's places, plus the amounts' own rounding.
+        places = max(0, -int(printed.as_tuple().exponent))
+        slack = Decimal(5).scaleb(-places - 1) + Decimal("0.01")
+        return abs(change * 100 / previous - printed) <= slack
+
+    return fits(total_at) and not fits(line_at)
 
 
 _PAIRED = re.compile(rf"[、，,](?:{AMOUNT}|{PERCENT}|{NUMBER}(?!\d))")

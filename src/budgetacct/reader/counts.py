@@ -282,6 +282,11 @@ def _staff_totals(r: Reader, s: Sentence) -> None:
             group = "m" if m.groupdict().get("m") is not None else "n"
             if r.put_count(("staffing", "total_actual"), r.count(s, m, group)):
                 read.add((m.start(group), m.end(group) + 1))
+            authorized = list(_DEPT_AUTHORIZED.finditer(s.text))
+            if len(authorized) == 1:
+                m = authorized[0]
+                if r.put_count(("staffing", "total_authorized"), r.count(s, m, "n")):
+                    read.add((m.start("n"), m.end("n") + 1))
             for m in _TOTAL_RETIRED.finditer(s.text):
                 if r.put_count(("staffing", "total_retired"), r.count(s, m, "n")):
                     read.add((m.start("n"), m.end("n") + 1))
@@ -307,7 +312,13 @@ _STAFF_COUNT_UNREAD: Final = (
 _STAFF_WORDS = re.compile(r"编制|实有|在职|在编")
 _PEOPLE = re.compile(r"(?P<n>(?<![\d.])\d+(?:人|名))(?!次)")
 _IN_POST = re.compile(r"实有|在职|在编")
-_AUTHORIZED_PEOPLE = re.compile(r"编制(?:数)?(?:为|是)?(?P<n>\d+(?:人|名))")
+_AUTHORIZED_PEOPLE = re.compile(r"编制(?:人数|数)?(?:为|是|共|共计)?(?P<n>\d+(?:人|名))")
+#: “本部门编制人数20人，其中：行政编制15人…”: the department's 编制, all categories together (a
+#: category's “行政编制15人” has its name right before 编制).
+_DEPT_AUTHORIZED = re.compile(
+    r"(?:^|(?<=[，。；：]))(?:本部门|本单位|我部门|我单位)?(?:共有|核定|现有)?编制(?:人数|数)?(?:为|是|共|共计)?"
+    r"(?P<n>\d+)(?:人|名)"
+)
 #: “实有人数11人” / “实有人员25人”: the department's staff, all categories together.
 _DEPT_ACTUAL = re.compile(r"实有(?:人数|人员)(?:为|共|共计)?(?P<n>\d+)(?:人|名)")
 

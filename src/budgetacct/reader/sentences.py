@@ -229,11 +229,13 @@ def read_prose(r: Reader) -> None:
 # --- figures of another year -------------------------------------------------------------------------------
 
 #: A clause led by a year (“2020年度本年收入合计900万元”) or by 上年度 (“上年度机关运行经费支出60万元”):
-#: its figures are that year's.  Not a comparison (“与2020年相比”, “比上年”: not at a clause's start),
-#: a date (“2022年1月”) or the opening balance (上年结转和结余).
+#: its figures are that year's, up to the next clause led by a year or by 本年/本期/今年 (“上年收入合计
+#: 900万元，本年收入合计1000万元”).  Not a comparison (“与2020年相比”, “比上年”: not at a clause's
+#: start), a date (“2022年1月”) or the opening balance (上年结转和结余, “2020年结转和结余200万元”).
 _YEAR_LEAD = re.compile(
     r"(?:^|(?<=[，；。：]))(?:\d{1,2}[.、])?(?:本(?:单位|部门)|我(?:单位|部门))?[，]?"
-    r"(?:(?P<year>\d{4})年度?(?![\d相同至—-])|(?P<prior>上一?年度(?!结)|去年|上年(?![度结末同相]))|(?P<this>本年度|今年))"
+    r"(?:(?P<year>\d{4})年度?+(?![\d相同至—-]|结转|结余)|(?P<prior>上一?年度(?!结)|去年|上年(?![度结末同相]))"
+    r"|(?P<this>本年|本期|今年))"
 )
 
 
