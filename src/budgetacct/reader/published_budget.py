@@ -25,7 +25,7 @@ from budgetacct.paths import render_path, resolve_path
 from budgetacct.reader.assemble import structure_section
 from budgetacct.reader.budget_fields import FIGURES, FUNDS, SOURCES, budget_place
 from budgetacct.reader.budget_text import FISCAL_ROWS, ITEMS, ROWS, BudgetText, read_budget_text
-from budgetacct.reader.detect import find_year
+from budgetacct.reader.detect import UNNAMED_DEPARTMENT, department_name, find_year
 from budgetacct.reader.document import Document, Narrative, TableGrid
 from budgetacct.reader.grid_tables import tables_from_grids
 from budgetacct.reader.schema import budget_field_type
@@ -69,6 +69,12 @@ class _Line:
     text: str
 
 
+def _clean(words: str | None) -> str | None:
+    """The department's name in ``words`` (:func:`budgetacct.reader.detect.department_name`)."""
+    kept = department_name(words) if words else None
+    return words[kept[0] : kept[1]] if words and kept is not None else None
+
+
 def budget_heading(
     head: str, *, year: int | None = None, department: str | None = None
 ) -> tuple[int, str, BudgetLevel]:
@@ -96,7 +102,9 @@ def budget_heading(
         named = _NAMED.search(head)
         lines = [line.strip() for line in head.splitlines() if line.strip()]
         before = next((m.group(1) for line in lines[:3] if (m := _BEFORE_YEAR.match(line))), None)
-        department = named.group(1) if named else before or (lines[0] if lines else None)
+        department = named.group(1) if named else _clean(before) or (_clean(lines[0]) if lines else None)
+        if lines and not department:  # a sentence or a heading opens the page: no name printed
+            department = UNNAMED_DEPARTMENT
         if not department:
             raise InputError.single(
                 "$.department",
