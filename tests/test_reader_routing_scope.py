@@ -7,6 +7,8 @@ expected values are read off the quoted lines."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from budgetacct.model.budget import Budget
@@ -207,3 +209,51 @@ def test_department_names_leave_title_words_out(title: str, department: str) -> 
     read = read_report(f"{title}\n\n2021年度机关运行经费支出50万元。\n")
     assert isinstance(read, ReadResult)
     assert (read.disclosure.year, read.disclosure.department) == (2021, department)
+
+
+def test_the_title_among_links_gives_the_budget_its_year() -> None:
+    text = f"2023年部门预算\n2022年部门决算\n某局2022年度部门预算公开说明\n{BUDGET_BODY}"
+    read = read_report(text)
+    assert isinstance(read.disclosure, Budget)
+    assert (read.disclosure.year, read.disclosure.department) == (2022, "某局")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A label line of a web page above the title, a sentence opening with 为 under it.
+        f"发布时间：2022-03-01 浏览次数：120\n某局2022年部门预算\n为推进预算公开，现公开如下。\n{BUDGET_BODY}",
+        f"某局2022年部门预算\n（一）主要职能\n{BUDGET_BODY}",
+    ],
+)
+def test_lines_around_a_budget_title_leave_it_a_title(text: str) -> None:
+    assert titled_budget(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A line of a sentence broken after the name: it runs into the next line, or on from the one above.
+        f"经审核，本部门2022年部门预算\n为1000万元，比上年增加100万元。\n{FINAL_BODY}",
+        f"根据有关规定，现将本部门2021年执行的\n2022年部门预算\n调整情况说明如下。\n{FINAL_BODY}",
+    ],
+)
+def test_a_sentence_broken_after_a_budget_name_is_no_title(text: str) -> None:
+    assert not titled_budget(text)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("某局2021年度预算执行情况说明", "final"),
+        ("某局2021年度部门决算公开说明", "final"),
+        ("某局2022年部门预算", "budget"),
+    ],
+)
+def test_a_web_page_is_routed_by_the_same_title(tmp_path: Path, title: str, kind: str) -> None:
+    body = "<p>2021年度机关运行经费支出50万元。</p>"
+    page = (
+        f"<html><head><meta charset='utf-8'><title>t</title></head><body><p>{title}</p>{body}</body></html>"
+    )
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    assert read_report(tmp_path / "p.html").kind == kind

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -20,6 +20,8 @@ __all__ = [
     "detect_year",
     "find_department",
     "find_year",
+    "own_title_year",
+    "titled_kind",
     "year_source",
 ]
 
@@ -99,7 +101,7 @@ _BUDGET_DOCUMENT: Final = re.compile(r"(?:部门|单位)预算")
 #: headings of a 决算 print “2021年度一般公共预算“三公”经费支出情况说明”), performance management.
 _NOT_BUDGET_TITLE: Final = ("预算执行", "一般公共预算", "政府性基金预算", "国有资本经营预算", "绩效")
 #: The opening of a line that continues the line above (“…“三公”经费支” / “出决算总额为…”).
-_CONTINUES: Final = re.compile(r"[，,。；;、：:）)]|为|是|总额|合计|共计|数为")
+_CONTINUES: Final = re.compile(r"[，,。；;、：:）)]|(?:为|是|总额为?|合计为?|共计|数为)\s*\d")
 _SENTENCE_END: Final = ("。", "；", ";", "！", "!", "？", "?", "：", ":")
 #: The sentence a page without a title opens with: “现将2022年部门预算公开如下”.
 _PUBLISHED_AS: Final = re.compile(
@@ -195,9 +197,9 @@ def _fragment(top: Sequence[Any], index: int) -> bool:
     text = top[index].text
     if "支出决算" in text:
         return True
-    above = top[index - 1].text if index > 0 else ""
-    if above and not _TITLE_LINE.fullmatch(above) and not above.rstrip().endswith(_SENTENCE_END):
-        return True
+    above = top[index - 1].text.rstrip() if index > 0 else ""
+    if ("，" in above or "," in above) and not above.endswith(_SENTENCE_END):
+        return True  # prose above whose sentence runs on (a label line “发布时间：…” has no comma)
     below = top[index + 1].text.lstrip() if index + 1 < len(top) else ""
     return bool(below) and _CONTINUES.match(below) is not None
 
@@ -339,15 +341,16 @@ def _from_part_headings(lines: Sequence[Any]) -> tuple[str, Any, int, int] | Non
     return None
 
 
-def is_budget(lines: Sequence[Any]) -> bool:
-    """Whether the report's own title names it a budget (部门预算, 单位预算, 预算公开, 预算情况说明,
-    “三公”经费预算情况 / 安排, of a year) rather than final accounts.
+def titled_kind(lines: Sequence[Any]) -> Literal["budget", "final"] | None:
+    """What the report's own title names it: ``"budget"`` for a budget (部门预算, 单位预算, 预算公开,
+    预算情况说明, “三公”经费预算情况 / 安排, of a year), ``"final"`` for final accounts, ``None`` when
+    no line of the title page names the document's kind.
 
-    No budget: a title naming 决算 or 预算执行, a fund's heading (“2021年度一般公共预算“三公”经费支出
-    情况说明”), a numbered section heading, a line of a sentence the PDF broke, links to both kinds
-    with no title standing out.  A combined title (“…2022年部门预算和2021年部门决算公开”) is a
-    budget only when the text names no 决算.  A page without a title is a budget when its opening
-    sentence says so (“现将2022年部门预算公开如下”); when unsure, a 决算.
+    Final accounts: a title naming 决算 or 预算执行, links to both kinds with no title standing out.
+    No kind: a fund's heading (“2021年度一般公共预算“三公”经费支出情况说明”), a numbered section
+    heading, a line of a sentence the PDF broke.  A combined title (“…2022年部门预算和2021年部门决算
+    公开”) is a budget only when the text names no 决算.  A page without a title is a budget when its
+    opening sentence says so (“现将2022年部门预算公开如下”).
     """
     top = [line for line in lines if line.text][:_TITLE_LINES]
     for index, line in enumerate(top):
@@ -355,16 +358,33 @@ def is_budget(lines: Sequence[Any]) -> bool:
         if alone is not None and _plausible(int(alone.group(1))):
             neighbours = top[max(0, index - 1) : index] + top[index + 1 : index + 2]
             if any(_TITLE_WORDS.fullmatch(n.text) for n in neighbours):  # “年度部门预算” / “2025”
-                return any(_title_kind(f"{alone.group(1)}年{n.text}") == "budget" for n in neighbours)
+                named = any(_title_kind(f"{alone.group(1)}年{n.text}") == "budget" for n in neighbours)
+                return "budget" if named else "final"
     titles = _titles(top)
     if not titles:
-        return any(_PUBLISHED_AS.search(line.text) for line in top)
+        return "budget" if any(_PUBLISHED_AS.search(line.text) for line in top) else None
     own = _own_title(titles)
     if own is None:
-        return False
+        return "final"
     if own[1] == "both":
-        return not any("决算" in line.text for line in lines if line is not own[0])
-    return own[1] == "budget"
+        return "final" if any("决算" in line.text for line in lines if line is not own[0]) else "budget"
+    return "budget" if own[1] == "budget" else "final"
+
+
+def is_budget(lines: Sequence[Any]) -> bool:
+    """Whether the report's own title names it a budget (:func:`titled_kind`); when unsure, a 决算."""
+    return titled_kind(lines) == "budget"
+
+
+def own_title_year(lines: Sequence[Any]) -> int | None:
+    """The year of the title naming the document's kind (the site's links above it left aside);
+    ``None`` for a combined title (“…2022年部门预算和2021年部门决算公开”), which prints two."""
+    top = [line for line in lines if line.text][:_TITLE_LINES]
+    own = _own_title(_titles(top))
+    if own is None or own[1] == "both":
+        return None
+    titled = _title_year(own[0].text)
+    return None if titled is None else int(titled.group(titled.lastindex or 1))
 
 
 #: Weights of a year printed in the text when the report names none in a title: in a heading, in a

@@ -25,7 +25,13 @@ from budgetacct.paths import render_path, resolve_path
 from budgetacct.reader.assemble import structure_section
 from budgetacct.reader.budget_fields import FIGURES, FUNDS, SOURCES, budget_place
 from budgetacct.reader.budget_text import FISCAL_ROWS, ITEMS, ROWS, BudgetText, read_budget_text
-from budgetacct.reader.detect import UNNAMED_DEPARTMENT, department_name, find_year
+from budgetacct.reader.detect import (
+    UNNAMED_DEPARTMENT,
+    department_name,
+    find_year,
+    own_title_year,
+    titled_kind,
+)
 from budgetacct.reader.document import Document, Narrative, TableGrid
 from budgetacct.reader.grid_tables import tables_from_grids
 from budgetacct.reader.schema import budget_field_type
@@ -46,6 +52,9 @@ def report_kind(head: str, table_kinds: tuple[bool, ...] = ()) -> ReportKind | N
     """``"budget"`` or ``"final"`` from the report's title (its first lines, ``head``), else from
     its tables (``table_kinds``: whether each recognized table is a 预算 table); ``None`` when
     neither tells."""
+    own = titled_kind([_Line(line.strip()) for line in head[:_HEAD].splitlines()])
+    if own is not None:  # the title names the document (decision 0021): 预算执行 is no budget
+        return own
     titled = _TITLE_KIND.search(head[:_HEAD])
     if titled is not None:
         return "budget" if titled.group(1) == "预算" else "final"
@@ -80,6 +89,9 @@ def budget_heading(
 ) -> tuple[int, str, BudgetLevel]:
     """The year, the department (or unit) and whose budget it is, from the report's first lines."""
     level = BudgetLevel.UNIT if "单位预算" in head[:_HEAD] else BudgetLevel.DEPARTMENT
+    if year is None:
+        # The title's year, a site's links above it left aside; else the first year printed.
+        year = own_title_year([_Line(line.strip()) for line in head[:_HEAD].splitlines()])
     if year is None:
         found_year = _YEAR.search(head[:_HEAD]) or _YEAR.search(head)
         # A title set in two lines, its year alone on one (“年度部门预算” / “2025”).
