@@ -257,3 +257,10 @@ def test_a_web_page_is_routed_by_the_same_title(tmp_path: Path, title: str, kind
     )
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
     assert read_report(tmp_path / "p.html").kind == kind
+
+
+def test_last_years_execution_under_a_budget_title_leaves_it_a_budget() -> None:
+    # A budget may tell last year's execution under a heading without a number.
+    assert titled_budget(f"某局2022年部门预算\n2021年度预算执行情况\n{BUDGET_BODY}")
+    # Links to both kinds above a 预算执行 title: the title is the 预算执行's, a 决算.
+    assert not titled_budget(f"2022年部门预算\n2021年部门决算\n某局2021年度预算执行情况说明\n{FINAL_BODY}")

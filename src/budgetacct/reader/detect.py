@@ -141,7 +141,7 @@ def find_year(lines: Sequence[Any]) -> tuple[int, Any, int, int] | None:
         if any(_TITLE_WORDS.fullmatch(n.text) for n in neighbours):
             return int(alone.group(1)), line, *alone.span(1)
     titles = _titles(top)
-    navigation = len({kind for _, kind in titles}) > 1
+    navigation = _links(titles)
     own = _own_title(titles) if navigation else None
     if navigation and own is None:  # no title stands out among the links: the 决算's
         own = max((title for title in titles if title[1] != "budget"), key=lambda t: len(t[0].text))
@@ -178,14 +178,15 @@ def _title_year(text: str) -> re.Match[str] | None:
 
 
 def _title_kind(text: str) -> str | None:
-    """``"final"`` for a title naming a 决算 (or a 预算执行, which is one), ``"budget"`` for a title
-    naming the document a budget (:data:`_BUDGET_TITLE`), ``"both"`` for a combined title, ``None``
-    for any other line naming 预算 (a fund's heading, 预算绩效)."""
+    """``"final"`` for a title naming a 决算, ``"execution"`` for one naming a 预算执行 (a 决算 too,
+    when it is the title; a budget may print last year's under an unnumbered heading), ``"budget"``
+    for a title naming the document a budget (:data:`_BUDGET_TITLE`), ``"both"`` for a combined
+    title, ``None`` for any other line naming 预算 (a fund's heading, 预算绩效)."""
     compact = re.sub(r"\s+", "", text)
     if "决算" in compact:
         return "both" if _BUDGET_DOCUMENT.search(compact) and "预算执行" not in compact else "final"
     if "预算执行" in compact:
-        return "final"
+        return "execution"
     if any(word in compact for word in _NOT_BUDGET_TITLE) or _BUDGET_TITLE.search(compact) is None:
         return None
     return "budget"
@@ -216,13 +217,18 @@ def _titles(top: Sequence[Any]) -> list[tuple[Any, str]]:
     return titles
 
 
+def _links(titles: list[tuple[Any, str]]) -> bool:
+    """Whether ``titles`` name a budget and a 决算 both: a site's links (“2022年部门预算” / “2021年
+    部门决算”) with the title among them."""
+    return len({kind for _, kind in titles} - {"execution"}) > 1
+
+
 def _own_title(titles: list[tuple[Any, str]]) -> tuple[Any, str] | None:
-    """The document's own title among ``titles``.  Lines naming a budget and lines naming a 决算
-    both on the title page are a site's links (“2022年部门预算” / “2021年部门决算”) with the title
-    among them: the title is the longest (it names the department); on a tie, none."""
+    """The document's own title among ``titles``: the first, or among a site's links (:func:`_links`)
+    the longest (it names the department); on a tie, none."""
     if not titles:
         return None
-    if len({kind for _, kind in titles}) == 1:
+    if not _links(titles):
         return titles[0]
     longest = max(len(line.text) for line, _ in titles)
     own = [title for title in titles if len(title[0].text) == longest]
@@ -299,7 +305,7 @@ def find_department(lines: Sequence[Any]) -> tuple[str, Any, int, int] | None:
                 start = named.start("d")
                 return named.group("d")[kept[0] : kept[1]], line, start + kept[0], start + kept[1]
     titles = _titles(top)
-    own = _own_title(titles) if len({kind for _, kind in titles}) > 1 else None
+    own = _own_title(titles) if _links(titles) else None
     if own is not None:  # links to both kinds above the title: the names are by the title
         top = top[top.index(own[0]) :]
     for index, line in enumerate(top):
