@@ -264,3 +264,15 @@ def test_last_years_execution_under_a_budget_title_leaves_it_a_budget() -> None:
     assert titled_budget(f"某局2022年部门预算\n2021年度预算执行情况\n{BUDGET_BODY}")
     # Links to both kinds above a 预算执行 title: the title is the 预算执行's, a 决算.
     assert not titled_budget(f"2022年部门预算\n2021年部门决算\n某局2021年度预算执行情况说明\n{FINAL_BODY}")
+
+
+def test_an_untitled_web_page_opening_with_a_fund_heading_is_a_final(tmp_path: Path) -> None:
+    # The reviewer's d03 as a web page: no title names the kind; 一般公共预算 is a fund's name.
+    lines = ["2021年度一般公共预算“三公”经费支出情况说明", *FINAL_BODY.splitlines()]
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    page = f"<html><head><meta charset='utf-8'><title>t</title></head><body>{body}</body></html>"
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    read = read_report(tmp_path / "p.html")
+    assert read.kind == "final" and isinstance(read.disclosure, Disclosure)
+    assert read.disclosure.operating_costs is not None
+    assert read.disclosure.operating_costs.amount == Amount("50")

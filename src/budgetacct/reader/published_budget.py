@@ -43,7 +43,11 @@ __all__ = ["ReportKind", "budget_from", "budget_heading", "read_budget_document"
 
 ReportKind = Literal["budget", "final"]
 
-_KIND: Final = re.compile(r"(预算|决算)(?:公开|编制说明|情况说明|表)?")
+#: The first 预算 or 决算 word of an untitled page; a fund's name (一般公共预算, which a 决算 prints
+#: in its headings) or a 预算执行 names no budget.
+_KIND: Final = re.compile(
+    r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)(预算(?!执行)|决算)(?:公开|编制说明|情况说明|表)?"
+)
 _TITLE_KIND: Final = re.compile(r"\d{4}\s*年度?\s*(?:区级|市级|省级)?\s*(?:部门|单位)?\s*(预算|决算)")
 _HEAD: Final = 400
 
