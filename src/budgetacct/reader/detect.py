@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -13,11 +13,15 @@ from budgetacct.reader.draft import Draft, Source
 
 __all__ = [
     "TEMPLATES",
+    "UNNAMED_DEPARTMENT",
     "ReaderTemplate",
+    "department_name",
     "detect_template",
     "detect_year",
     "find_department",
     "find_year",
+    "own_title_year",
+    "titled_kind",
     "year_source",
 ]
 
@@ -78,7 +82,30 @@ _TITLE_LINES: Final = 15
 #: after it (“寿县司法局2022年“三公”经费预算情况”) or in brackets (“某局部门决算（2021年度）”).
 _TITLE_LINE: Final = re.compile(r"[^，。；;,：:！？!?]{4,60}")
 _TITLE_YEAR: Final = re.compile(
-    r"(?<![\d与较比同至止])(\d{4})\s*年度?(?=.*?(?:决算|预算))|(?<=决算|预算)[（(]\s*(\d{4})\s*年度?\s*[）)]"
+    r"(?<![\d与较比同至止])(\d{4})\s*年度?(?=.*?(?:决算|预算))"
+    r"|(?<=决算|预算|公开|说明)[（(]\s*(\d{4})\s*年度?\s*[）)]"
+)
+#: The year a combined title (“某局2022年部门预算和2021年部门决算公开”) gives its 决算.
+_FINAL_YEAR: Final = re.compile(r"(\d{4})\s*年度?[^\d，。；]{0,12}?决算")
+#: A title naming the document a budget, the name ending the line (a bracketed year may follow):
+#: 部门预算 / 单位预算 (公开, 情况说明, 编制说明), 预算公开, 预算情况说明, “三公”经费预算情况 / 安排.
+_BUDGET_TITLE: Final = re.compile(
+    r"(?:(?:区级|市级|省级|县级|本级)?(?:部门|单位)预算(?:公开)?(?:情况|编制)?的?(?:说明)?"
+    r"|预算公开(?:说明)?|预算情况说明"
+    r"|[“\"]?三公[”\"]?经费预算(?:增减变化|安排)?(?:情况|安排)的?(?:说明)?)"
+    r"(?:[（(]\d{4}年度?[）)])?$"
+)
+#: A budget document named in a combined title (“…2022年部门预算和2021年部门决算公开”).
+_BUDGET_DOCUMENT: Final = re.compile(r"(?:部门|单位)预算")
+#: Words that make a line naming 预算 no budget's title: its execution (a 决算), a fund's name (the
+#: headings of a 决算 print “2021年度一般公共预算“三公”经费支出情况说明”), performance management.
+_NOT_BUDGET_TITLE: Final = ("预算执行", "一般公共预算", "政府性基金预算", "国有资本经营预算", "绩效")
+#: The opening of a line that continues the line above (“…“三公”经费支” / “出决算总额为…”).
+_CONTINUES: Final = re.compile(r"[，,。；;、：:）)]|(?:为|是|总额为?|合计为?|共计|数为)\s*\d")
+_SENTENCE_END: Final = ("。", "；", ";", "！", "!", "？", "?", "：", ":")
+#: The sentence a page without a title opens with: “现将2022年部门预算公开如下”.
+_PUBLISHED_AS: Final = re.compile(
+    r"现将[^，。；,;决]{0,20}?\d{4}\s*年度?[^，。；,;决]{0,20}?(?:部门|单位)预算[^，。；,;决]{0,10}?(?:公开|说明)如下"
 )
 #: A year in a comparison or naming last year's figure (“与2020年相比”, “较2020年度决算数”, “比2021年
 #: 预算”, “2020年度为410万元”): in a report of another year, so no sign of the report's own.
@@ -113,7 +140,12 @@ def find_year(lines: Sequence[Any]) -> tuple[int, Any, int, int] | None:
         neighbours = top[max(0, index - 1) : index] + top[index + 1 : index + 2]
         if any(_TITLE_WORDS.fullmatch(n.text) for n in neighbours):
             return int(alone.group(1)), line, *alone.span(1)
-    for line in top:
+    titles = _titles(top)
+    navigation = _links(titles)
+    own = _own_title(titles) if navigation else None
+    if navigation and own is None:  # no title stands out among the links: the 决算's
+        own = max((title for title in titles if title[1] != "budget"), key=lambda t: len(t[0].text))
+    for line in [own[0]] if own is not None else top:
         titled = _title_year(line.text)
         if titled is not None:
             return int(titled.group(titled.lastindex or 1)), line, *titled.span(titled.lastindex or 1)
@@ -125,15 +157,82 @@ def find_year(lines: Sequence[Any]) -> tuple[int, Any, int, int] | None:
 
 
 def _title_year(text: str) -> re.Match[str] | None:
-    """The year of a one-line title naming 决算 or 预算, printed before, inside or after the name."""
+    """The year of a one-line title naming 决算 or 预算, printed before, inside or after the name.
+
+    A year in brackets after the name (“2022年部门决算公开（2021年度）”) is the accounts' year and
+    outranks the year of publication printed first; a combined title (“某局2022年部门预算和2021年
+    部门决算公开”) gives its 决算's year."""
     if not _TITLE_LINE.fullmatch(text) or ("决算" not in text and "预算" not in text):
         return None
     if _HEADING.match(text):  # a numbered section (“一、2022年“三公”经费预算安排情况”), not the title
         return None
-    for match in _TITLE_YEAR.finditer(text):
-        if _plausible(int(match.group(match.lastindex or 1))):
-            return match
-    return None
+    matches = [m for m in _TITLE_YEAR.finditer(text) if _plausible(int(m.group(m.lastindex or 1)))]
+    bracketed = [m for m in matches if m.lastindex == 2]
+    if bracketed:
+        return bracketed[0]
+    if matches and "决算" in text and _BUDGET_DOCUMENT.search(text):
+        final = _FINAL_YEAR.search(text)
+        if final is not None and _plausible(int(final.group(1))):
+            return final
+    return matches[0] if matches else None
+
+
+def _title_kind(text: str) -> str | None:
+    """``"final"`` for a title naming a 决算, ``"execution"`` for one naming a 预算执行 (a 决算 too,
+    when it is the title; a budget may print last year's under an unnumbered heading), ``"budget"``
+    for a title naming the document a budget (:data:`_BUDGET_TITLE`), ``"both"`` for a combined
+    title, ``None`` for any other line naming 预算 (a fund's heading, 预算绩效)."""
+    compact = re.sub(r"\s+", "", text)
+    if "决算" in compact:
+        return "both" if _BUDGET_DOCUMENT.search(compact) and "预算执行" not in compact else "final"
+    if "预算执行" in compact:
+        return "execution"
+    if any(word in compact for word in _NOT_BUDGET_TITLE) or _BUDGET_TITLE.search(compact) is None:
+        return None
+    return "budget"
+
+
+def _fragment(top: Sequence[Any], index: int) -> bool:
+    """Whether the line ``top[index]`` is part of a sentence the PDF broke over lines: it names
+    支出决算, continues the prose above (no sentence end there), or runs on into the next line."""
+    text = top[index].text
+    if "支出决算" in text:
+        return True
+    above = top[index - 1].text.rstrip() if index > 0 else ""
+    if ("，" in above or "," in above) and not above.endswith(_SENTENCE_END):
+        return True  # prose above whose sentence runs on (a label line “发布时间：…” has no comma)
+    below = top[index + 1].text.lstrip() if index + 1 < len(top) else ""
+    return bool(below) and _CONTINUES.match(below) is not None
+
+
+def _titles(top: Sequence[Any]) -> list[tuple[Any, str]]:
+    """The title lines on the title page that name a document's kind, each with its kind."""
+    titles = []
+    for index, line in enumerate(top):
+        if _title_year(line.text) is None or _fragment(top, index):
+            continue
+        kind = _title_kind(line.text)
+        if kind is not None:
+            titles.append((line, kind))
+    return titles
+
+
+def _links(titles: list[tuple[Any, str]]) -> bool:
+    """Whether ``titles`` name a budget and a 决算 both: a site's links (“2022年部门预算” / “2021年
+    部门决算”) with the title among them."""
+    return len({kind for _, kind in titles} - {"execution"}) > 1
+
+
+def _own_title(titles: list[tuple[Any, str]]) -> tuple[Any, str] | None:
+    """The document's own title among ``titles``: the first, or among a site's links (:func:`_links`)
+    the longest (it names the department); on a tie, none."""
+    if not titles:
+        return None
+    if not _links(titles):
+        return titles[0]
+    longest = max(len(line.text) for line, _ in titles)
+    own = [title for title in titles if len(title[0].text) == longest]
+    return own[0] if len(own) == 1 else None
 
 
 def _compared(text: str, start: int) -> bool:
@@ -151,7 +250,38 @@ _NAME_LINE = re.compile(r"[\u4e00-\u9fff（）A-Za-z]{2,40}")
 #: The department between a title's leading year and its kind: “2021年度梧州市某军休所单位决算”.
 _YEAR_FIRST_NAME = re.compile(
     r"\d{4}\s*年度?\s*(?P<d>[\u4e00-\u9fff（）A-Za-z]{2,40}?)\s*(?:部门|单位)(?:决算|预算)(?:公开)?(?:说明)?"
+    r"(?:[（(]\d{4}年度?[）)])?"
 )
+#: Words around a name in a title that are not the name (“关于某局2021年度部门决算的说明”, “2021年度
+#: 某局预算执行情况和部门决算公开”).
+_NAME_LEAD: Final = re.compile(r"^关于")
+_NAME_TAIL: Final = re.compile(r"(?:(?:预算)?执行情况)?[和及与的]$")
+#: What no department's name holds: a report's or a fund's words (“一般公共预算”), a book's title
+#: marks, a sentence's punctuation.
+_NOT_IN_NAMES: Final = ("预算", "决算", "经费", "财政拨款", "《", "》", "，", "。", "；", "：", ",", ";", ":")
+
+
+#: The department of a report whose title page names none.
+UNNAMED_DEPARTMENT: Final = "（未识别部门）"
+
+
+def department_name(name: str) -> tuple[int, int] | None:
+    """The span of the department's name in ``name`` (a title's words where a name stands), without
+    a leading 关于 or a trailing 预算执行情况和 / 及 / 的; ``None`` when what is left is no name (a
+    fund's heading, a sentence, a numbered section heading)."""
+    start, end = 0, len(name)
+    lead = _NAME_LEAD.search(name)
+    if lead is not None:
+        start = lead.end()
+    tail = _NAME_TAIL.search(name, start)
+    if tail is not None:
+        end = tail.start()
+    kept = name[start:end]
+    if len(kept) < 2 or _HEADING.match(kept) or any(word in kept for word in _NOT_IN_NAMES):
+        return None
+    return start, end
+
+
 #: The level a title may name where a department's name would be (“2025年区级部门预算”).
 _LEVELS: Final = ("区级", "市级", "省级", "县级", "本级")
 _PART_HEADING = re.compile(r"第[一二三四五六七八九十\d]{1,3}部分")
@@ -170,7 +300,14 @@ def find_department(lines: Sequence[Any]) -> tuple[str, Any, int, int] | None:
     for line in top:
         named = _YEAR_FIRST_NAME.fullmatch(line.text)
         if named is not None and named.group("d") not in _LEVELS and _title_year(line.text) is not None:
-            return named.group("d"), line, *named.span("d")
+            kept = department_name(named.group("d"))
+            if kept is not None:
+                start = named.start("d")
+                return named.group("d")[kept[0] : kept[1]], line, start + kept[0], start + kept[1]
+    titles = _titles(top)
+    own = _own_title(titles) if _links(titles) else None
+    if own is not None:  # links to both kinds above the title: the names are by the title
+        top = top[top.index(own[0]) :]
     for index, line in enumerate(top):
         title = _YEAR_STRONG.search(line.text)
         alone = _YEAR_ALONE.fullmatch(line.text) is not None or _TITLE_WORDS.fullmatch(line.text) is not None
@@ -178,14 +315,18 @@ def find_department(lines: Sequence[Any]) -> tuple[str, Any, int, int] | None:
             continue
         if _PART_HEADING.match(line.text):
             break  # a 第X部分 heading: the title page is over
-        if title is not None and title.start() >= 2 and _NAME_LINE.fullmatch(line.text[: title.start()]):
-            return line.text[: title.start()], line, 0, title.start()
+        before = line.text[: title.start()] if title is not None else ""
+        kept = department_name(before) if _NAME_LINE.fullmatch(before) else None
+        if kept is not None:
+            return before[kept[0] : kept[1]], line, *kept
         above = top[index - 1] if index > 0 else None
         while above is not None and (_YEAR_ALONE.fullmatch(above.text) or _TITLE_WORDS.fullmatch(above.text)):
             position = top.index(above)
             above = top[position - 1] if position > 0 else None
         if above is not None and _NAME_LINE.fullmatch(above.text) and above.text not in _NOT_NAMES:
-            return above.text, above, 0, len(above.text)
+            kept = department_name(above.text)
+            if kept is not None:
+                return above.text[kept[0] : kept[1]], above, *kept
         break
     return _from_part_headings(lines)
 
@@ -206,19 +347,50 @@ def _from_part_headings(lines: Sequence[Any]) -> tuple[str, Any, int, int] | Non
     return None
 
 
+def titled_kind(lines: Sequence[Any]) -> Literal["budget", "final"] | None:
+    """What the report's own title names it: ``"budget"`` for a budget (部门预算, 单位预算, 预算公开,
+    预算情况说明, “三公”经费预算情况 / 安排, of a year), ``"final"`` for final accounts, ``None`` when
+    no line of the title page names the document's kind.
+
+    Final accounts: a title naming 决算 or 预算执行, links to both kinds with no title standing out.
+    No kind: a fund's heading (“2021年度一般公共预算“三公”经费支出情况说明”), a numbered section
+    heading, a line of a sentence the PDF broke.  A combined title (“…2022年部门预算和2021年部门决算
+    公开”) is a budget only when the text names no 决算.  A page without a title is a budget when its
+    opening sentence says so (“现将2022年部门预算公开如下”).
+    """
+    top = [line for line in lines if line.text][:_TITLE_LINES]
+    for index, line in enumerate(top):
+        alone = _YEAR_ALONE.fullmatch(line.text)
+        if alone is not None and _plausible(int(alone.group(1))):
+            neighbours = top[max(0, index - 1) : index] + top[index + 1 : index + 2]
+            if any(_TITLE_WORDS.fullmatch(n.text) for n in neighbours):  # “年度部门预算” / “2025”
+                named = any(_title_kind(f"{alone.group(1)}年{n.text}") == "budget" for n in neighbours)
+                return "budget" if named else "final"
+    titles = _titles(top)
+    if not titles:
+        return "budget" if any(_PUBLISHED_AS.search(line.text) for line in top) else None
+    own = _own_title(titles)
+    if own is None:
+        return "final"
+    if own[1] == "both":
+        return "final" if any("决算" in line.text for line in lines if line is not own[0]) else "budget"
+    return "budget" if own[1] == "budget" else "final"
+
+
 def is_budget(lines: Sequence[Any]) -> bool:
-    """Whether the report's title names a budget (部门预算, 单位预算) rather than final accounts."""
-    found = find_year(lines)
-    if found is None:
-        return False
-    _, line, _, end = found
-    # A one-line title is read whole (“某局部门预算（2022年度）” names its kind before the year).
-    title = line.text if _title_year(line.text) is not None else line.text[end : end + 16]
-    top = [ln for ln in lines if ln.text][:_TITLE_LINES]
-    if _YEAR_ALONE.fullmatch(line.text):
-        index = top.index(line) if line in top else -1
-        title = "".join(ln.text for ln in top[max(0, index - 1) : index + 2])
-    return "预算" in title and "决算" not in title
+    """Whether the report's own title names it a budget (:func:`titled_kind`); when unsure, a 决算."""
+    return titled_kind(lines) == "budget"
+
+
+def own_title_year(lines: Sequence[Any]) -> int | None:
+    """The year of the title naming the document's kind (the site's links above it left aside);
+    ``None`` for a combined title (“…2022年部门预算和2021年部门决算公开”), which prints two."""
+    top = [line for line in lines if line.text][:_TITLE_LINES]
+    own = _own_title(_titles(top))
+    if own is None or own[1] == "both":
+        return None
+    titled = _title_year(own[0].text)
+    return None if titled is None else int(titled.group(titled.lastindex or 1))
 
 
 #: Weights of a year printed in the text when the report names none in a title: in a heading, in a

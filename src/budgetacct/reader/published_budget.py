@@ -25,7 +25,13 @@ from budgetacct.paths import render_path, resolve_path
 from budgetacct.reader.assemble import structure_section
 from budgetacct.reader.budget_fields import FIGURES, FUNDS, SOURCES, budget_place
 from budgetacct.reader.budget_text import FISCAL_ROWS, ITEMS, ROWS, BudgetText, read_budget_text
-from budgetacct.reader.detect import find_year
+from budgetacct.reader.detect import (
+    UNNAMED_DEPARTMENT,
+    department_name,
+    find_year,
+    own_title_year,
+    titled_kind,
+)
 from budgetacct.reader.document import Document, Narrative, TableGrid
 from budgetacct.reader.grid_tables import tables_from_grids
 from budgetacct.reader.schema import budget_field_type
@@ -37,7 +43,11 @@ __all__ = ["ReportKind", "budget_from", "budget_heading", "read_budget_document"
 
 ReportKind = Literal["budget", "final"]
 
-_KIND: Final = re.compile(r"(预算|决算)(?:公开|编制说明|情况说明|表)?")
+#: The first 预算 or 决算 word of an untitled page; a fund's name (一般公共预算, which a 决算 prints
+#: in its headings) or a 预算执行 names no budget.
+_KIND: Final = re.compile(
+    r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)(预算(?!执行)|决算)(?:公开|编制说明|情况说明|表)?"
+)
 _TITLE_KIND: Final = re.compile(r"\d{4}\s*年度?\s*(?:区级|市级|省级)?\s*(?:部门|单位)?\s*(预算|决算)")
 _HEAD: Final = 400
 
@@ -46,6 +56,9 @@ def report_kind(head: str, table_kinds: tuple[bool, ...] = ()) -> ReportKind | N
     """``"budget"`` or ``"final"`` from the report's title (its first lines, ``head``), else from
     its tables (``table_kinds``: whether each recognized table is a 预算 table); ``None`` when
     neither tells."""
+    own = titled_kind([_Line(line.strip()) for line in head[:_HEAD].splitlines()])
+    if own is not None:  # the title names the document (decision 0021): 预算执行 is no budget
+        return own
     titled = _TITLE_KIND.search(head[:_HEAD])
     if titled is not None:
         return "budget" if titled.group(1) == "预算" else "final"
@@ -69,11 +82,20 @@ class _Line:
     text: str
 
 
+def _clean(words: str | None) -> str | None:
+    """The department's name in ``words`` (:func:`budgetacct.reader.detect.department_name`)."""
+    kept = department_name(words) if words else None
+    return words[kept[0] : kept[1]] if words and kept is not None else None
+
+
 def budget_heading(
     head: str, *, year: int | None = None, department: str | None = None
 ) -> tuple[int, str, BudgetLevel]:
     """The year, the department (or unit) and whose budget it is, from the report's first lines."""
     level = BudgetLevel.UNIT if "单位预算" in head[:_HEAD] else BudgetLevel.DEPARTMENT
+    if year is None:
+        # The title's year, a site's links above it left aside; else the first year printed.
+        year = own_title_year([_Line(line.strip()) for line in head[:_HEAD].splitlines()])
     if year is None:
         found_year = _YEAR.search(head[:_HEAD]) or _YEAR.search(head)
         # A title set in two lines, its year alone on one (“年度部门预算” / “2025”).
@@ -96,7 +118,9 @@ def budget_heading(
         named = _NAMED.search(head)
         lines = [line.strip() for line in head.splitlines() if line.strip()]
         before = next((m.group(1) for line in lines[:3] if (m := _BEFORE_YEAR.match(line))), None)
-        department = named.group(1) if named else before or (lines[0] if lines else None)
+        department = named.group(1) if named else _clean(before) or (_clean(lines[0]) if lines else None)
+        if lines and not department:  # a sentence or a heading opens the page: no name printed
+            department = UNNAMED_DEPARTMENT
         if not department:
             raise InputError.single(
                 "$.department",

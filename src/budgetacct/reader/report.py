@@ -45,7 +45,9 @@ from budgetacct.paths import Path, render_path, resolve_path
 from budgetacct.reader.assemble import build_disclosure
 from budgetacct.reader.detect import (
     TEMPLATES,
+    UNNAMED_DEPARTMENT,
     ReaderTemplate,
+    department_name,
     detect_template,
     detect_year,
     find_department,
@@ -374,8 +376,12 @@ def _read_document_text(
             "(read_report reads a budget's text into a Budget)"
         )
     name = department.strip() if department is not None else reader.department()
+    if department is None and name is not None and department_name(name) != (0, len(name)):
+        # A fund's heading or a sentence's words where a name would stand (“2021年度一般公共预算
+        # “三公”经费支出情况说明”): no department.
+        name, reader.department_source = None, None
     if name is None:
-        name = "（未识别部门）"
+        name = UNNAMED_DEPARTMENT
         draft.notes.append("department name not found in the text; pass department=")
     chosen = detect_template(text) if template == "auto" else template
     disclosure = build_disclosure(draft, found_year, name, chosen)
