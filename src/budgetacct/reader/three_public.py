@@ -25,8 +25,10 @@ from budgetacct.reader.three_public_roles import (
     PLAIN_DIRECTIONS,
     PRIOR_YEAR,
     comparison_kind,
+    continues,
     direction_word,
     key_of,
+    own_budget,
     year_at,
     year_scopes,
 )
@@ -80,6 +82,14 @@ _WHY: Final = {
         "公务用车及运行维护费 may mean 公务用车购置及运行维护费 or 公务用车运行维护费",
         "“公务用车及运行维护费”可指公务用车购置及运行维护费，也可指公务用车运行维护费",
     ),
+    "arranged": (
+        "a figure said to be 安排 (arranged) and spent (支出): budget or actual is not clear",
+        "“安排…支出”的数字，不能确定是预算数还是决算数",
+    ),
+    "after_arranged": (
+        "a figure in the paragraph of a 安排 (budget) figure, not said to be a budget or an actual",
+        "段落中前有“安排”（预算）数，此数字未说明是预算数还是决算数",
+    ),
     "reception_count": (
         "a 公务接待 count not said to be 国内 or 外事; the model holds those two counts only",
         "公务接待批次/人次未区分国内、外事，模型只有国内和外事接待的批次与人次",
@@ -104,6 +114,8 @@ class _Walk:
     budget_basis: bool = False  # the parts of a 预算 total (“预算总计21.8万元，其中：…”)
     bases: list[bool] = attrs.field(factory=list)  # whether each figure read for the subject is a budget
     prior: tuple[int, int] | None = None  # last year's figure, waiting for the change it is the base of
+    subject: int = 0  # start of the subject's clause: the words before its label may say 安排
+    after_arranged: bool = False  # a sentence without basis words after a 安排 budget in its paragraph
 
 
 def read_three_public(r: Reader, s: Sentence) -> None:
@@ -111,14 +123,16 @@ def read_three_public(r: Reader, s: Sentence) -> None:
     if not _about_three_public(text):
         return
     before = s.paragraph.text[: s.offset]
-    carried = year_at(year_scopes(before, r.year), len(before)) if before else r.year
-    scopes = year_scopes(text, r.year, carried if carried != PRIOR_YEAR else r.year)
+    scopes = year_scopes(text, r.year, _carried_year(before, text, r.year))
     w = _Walk()
     if _PARTS_FIRST.match(text):
         # “…支出预算75万元，比2021年预算减少45万元。其中：公务用车运行费50万元…”: the parts of the
         # previous sentence's figure take its basis.
         previous = before.rstrip("。")
-        w.budget_basis = _budget_statement(previous[previous.rfind("。") + 1 :])
+        w.budget_basis = _budget_statement(previous[previous.rfind("。") + 1 :], r.year)
+    elif _ACTUAL_WORDS.search(text) is None and "预算" not in _FUND_NAMES.sub("", text):
+        pieces = _SENTENCE.finditer(before)
+        w.after_arranged = any(arranged for m in pieces for arranged, _ in _bases(m.group(), r.year))
     for m in _TP_EVENT.finditer(text):
         year = year_at(scopes, m.start())
         if m.group("label") is not None:
@@ -140,6 +154,22 @@ def read_three_public(r: Reader, s: Sentence) -> None:
     _drop_prior(r, s, w)
 
 
+_SENTENCE = re.compile(r"[^。！？]*(?:[。！？]|$)")
+
+
+def _carried_year(before: str, text: str, report_year: int) -> int:
+    """The year ``text`` starts in: the report's, or the year of the end of the sentence before it
+    where ``text`` goes on with that sentence's figures (:func:`continues`)."""
+    pieces = [m.group() for m in _SENTENCE.finditer(before) if m.group()]
+    year = report_year
+    for index, piece in enumerate(pieces):
+        scopes = year_scopes(piece, report_year, year)
+        start, end_year = scopes[-1]
+        following = pieces[index + 1] if index + 1 < len(pieces) else text
+        year = end_year if continues(piece[start:], following) else report_year
+    return year
+
+
 def _new_subject(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     _drop_prior(r, s, w)
     key = key_of(m)
@@ -148,6 +178,7 @@ def _new_subject(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     elif key == "total":
         w.budget_basis = False
     w.current, w.label, w.pending, w.since, w.bases = key, m.group("label"), None, m.end(), []
+    w.subject = _clause_start(s.text, w.last, m.start())
 
 
 def _unread(r: Reader, s: Sentence, start: int, end: int, why: tuple[str, str]) -> None:
@@ -199,13 +230,13 @@ def _amount(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     text = s.text
     lead, context = text[w.last : m.start()], text[w.since : m.start()]
     base: Path = ("three_public", w.current)
-    comparison = comparison_kind(context)
+    comparison = comparison_kind(context, r.year)
     direction = direction_word(lead)
     if direction is not None:
         word, up = direction
         target = {"budget": "versus_budget", "prior": "change"}.get(comparison or "")
         if target is None and word in PLAIN_DIRECTIONS:
-            target = _target(lead)
+            target = _target(lead, r.year)
         if target is None:
             _unread(r, s, m.start(), m.end(), _WHY["saving"])
             return
@@ -219,13 +250,40 @@ def _amount(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
         _unread(r, s, m.start(), m.end(), _WHY["prior"])
     else:
         # “较预算数30万元减少5万元”: the budget, which the change after it is compared with
-        budget = comparison == "budget" or _is_budget(lead, w)
+        arranged = _arranged(lead if w.bases else text[w.subject : m.start()])
+        if arranged is None and comparison != "budget":
+            _unread(r, s, m.start(), m.end(), _WHY["arranged"])
+            return
+        budget = comparison == "budget" or arranged or _is_budget(lead, w)
+        if not budget and w.after_arranged:
+            _unread(r, s, m.start(), m.end(), _WHY["after_arranged"])
+            return
         r.put_amount((*base, "budget" if budget else "actual"), r.amount(s, m, "amount"))
         w.bases.append(budget)
         w.pending = None
         if comparison == "budget":
             return
     w.since = m.end()
+
+
+def _clause_start(text: str, start: int, end: int) -> int:
+    return max(start, *(text.rfind(mark, start, end) + 1 for mark in "，,；;。：:"))
+
+
+def _arranged(words: str) -> bool | None:
+    """What 安排 in the words of a figure says of it: a budget (“财政拨款安排“三公”经费502.4万元”,
+    “预安排2415.44万元”), nothing (no 安排; the 决算 template's “财政拨款安排的“三公”经费支出”; 安排
+    with 预算, 决算 or 实际 after it, which say it themselves), or ``None``, unclear (“安排“三公”经费
+    支出30万元”, which prints 支出 without the template's 的)."""
+    at = words.rfind("安排")
+    if at < 0:
+        return False
+    after = words[at + 2 :]
+    if _ACTUAL_WORDS.search(after) or "预算" in _FUND_NAMES.sub("", after):
+        return False
+    if "支出" in after:
+        return False if after.startswith("的") else None
+    return True
 
 
 def _is_budget(lead: str, w: _Walk) -> bool:
@@ -243,20 +301,31 @@ def _is_budget(lead: str, w: _Walk) -> bool:
 _PARTS_FIRST = re.compile(r"其中[：:，,]?")
 
 
-def _budget_statement(text: str) -> bool:
+def _budget_statement(text: str, year: int) -> bool:
     """Whether every figure ``text`` states (its comparisons aside) is a budget, and it states one."""
-    bases = []
-    last = since = 0
+    bases = _bases(text, year)
+    return bool(bases) and all(budget for _, budget in bases)
+
+
+def _bases(text: str, year: int) -> list[tuple[bool, bool]]:
+    """For each figure ``text`` states (its comparisons aside): whether 安排 says it is a budget,
+    and whether it is a budget."""
+    bases: list[tuple[bool, bool]] = []
+    last = since = subject = 0
+    stated = False
     for m in _TP_EVENT.finditer(text):
         if m.group("label") is not None:
-            since = m.end()
+            since, subject, stated = m.end(), _clause_start(text, last, m.start()), False
         elif m.group("amount") is not None:
             lead = text[last : m.start()]
-            if direction_word(lead) is None and comparison_kind(text[since : m.start()]) is None:
-                bases.append(_is_budget(lead, _Walk()))
+            if direction_word(lead) is None and comparison_kind(text[since : m.start()], year) is None:
+                arranged = _arranged(lead if stated else text[subject : m.start()])
+                budget = arranged is True or (arranged is False and _is_budget(lead, _Walk()))
+                bases.append((arranged is True, budget))
+                stated = True
             since = m.end()
         last = m.end()
-    return bool(bases) and all(bases)
+    return bases
 
 
 def _put_change(r: Reader, s: Sentence, w: _Walk, m: Match[str], path: Path, direction: Direction) -> None:
@@ -275,9 +344,11 @@ def _drop_prior(r: Reader, s: Sentence, w: _Walk) -> None:
         w.prior = None
 
 
-def _target(lead: str) -> str:
-    """What a change compares with: the budget (“决算数较预算减少…”), or last year — also when last
-    year's budget is named (“与2023年预算持平”, as budgets print it)."""
+def _target(lead: str, report_year: int) -> str:
+    """What a change compares with: the budget (“决算数较预算减少…”, “比2021年预算减少…” in a 2021
+    report), or last year — also when last year's budget is named (“与2023年预算持平”, as budgets
+    print it)."""
+    lead = own_budget(lead, report_year) or lead
     return "versus_budget" if "预算" in lead and PRIOR_REF.search(lead) is None else "change"
 
 
@@ -290,7 +361,7 @@ def _percent(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     if rate is not None:
         if w.pending is None:
             word = rate.group().rstrip("了幅度为")
-            path = (*base, _target(s.text[w.since : m.start()]))
+            path = (*base, _target(s.text[w.since : m.start()], r.year))
             if r.draft.put((*path, "direction"), direction_of(word[:2]), r.where(s, m.start(), m.end())):
                 w.pending = path
         if w.pending is not None:
@@ -305,7 +376,7 @@ def _flat(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
         return
     lead = s.text[w.last : m.start()]
     if PRIOR_REF.search(lead) or "预算" in lead or "与" in lead:
-        put_flat(r, s, ("three_public", w.current, _target(lead)), m.start(), m.end())
+        put_flat(r, s, ("three_public", w.current, _target(lead, r.year)), m.start(), m.end())
 
 
 _COUNT_FIELDS: Final = {
