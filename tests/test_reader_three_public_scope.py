@@ -173,3 +173,24 @@ def test_the_决算_templates_安排的_is_an_actual() -> None:
     result = read_report("2021年财政拨款安排“三公”经费支出30万元。\n", year=2021, department="测试单位")
     assert result.disclosure.three_public is None
     assert "budget or actual is not clear" in _unread(result)["30万元"]
+
+
+def test_every_count_of_a_county_wide_report_is_read() -> None:
+    # http://luzhai.gov.cn/xxgk/fdzdgknr/yjsgkpt/sgjf/2019_65937/202102/t20210226_2616318.shtml
+    # (鹿寨县 2019)
+    text = (
+        "2019年鹿寨县因公出国(境)团组0个,人数0人;公务用车购置100辆,公务用车保有量345辆;国内公务接待批次3978个,"
+        "接待人次28598人;国(境)外公务接待批次23个,接待人次142人。\n"
+    )
+    result, tp = _read(text, 2019)
+    assert (tp.outbound_groups, tp.outbound_people) == (0, 0)
+    assert (tp.vehicles_purchased, tp.vehicles_held) == (100, 345)
+    assert (tp.domestic_batches, tp.domestic_people) == (3978, 28598)
+    assert (tp.foreign_batches, tp.foreign_people) == (23, 142)
+    assert not result.unread
+
+
+def test_a_count_of_no_field_is_unread_not_dropped() -> None:
+    # Constructed: 会议 has no count in the model.
+    result, _ = _read("2021年度“三公”经费支出12万元，其中：公务接待费4万元，会议费3万元，共3个会议。\n", 2021)
+    assert "does not place" in _unread(result)["3个"]

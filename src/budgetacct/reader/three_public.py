@@ -42,12 +42,15 @@ _TP_EVENT = re.compile(
     rf"{LABEL}"
     rf"|(?P<groups>团组(?:共计?)?(?P<ng>\d+)(?:次|个))"
     rf"|(?P<outpeople>(?:出国（境）|累计出国（境）)(?P<no>\d+)人(?:次)?)"
-    rf"|(?P<batches>(?<![\d.])(?P<nb>\d+)批次|批次(?:数)?(?:为|是|共计?)(?P<nb2>\d+)个?)"
-    rf"|(?P<people>(?<![\d.])(?P<np>\d+)人次|人次(?:数)?(?:为|是|共计?)(?P<np2>\d+)人)"
+    rf"|(?P<batches>(?<![\d.])(?P<nb>\d+)批次|批次(?:数)?(?:为|是|共计?)?(?P<nb2>\d+)个?)"
+    rf"|(?P<people>(?<![\d.])(?P<np>\d+)人次|人次(?:数)?(?:为|是|共计?)?(?P<np2>\d+)人)"
+    rf"|(?P<persons>人数(?:为|是|共计?)?(?P<nper>\d+)人(?!次))"
     rf"|(?P<bought>购置(?:公务用车)?(?P<nv>\d+)辆)"
     rf"|(?P<held>保有量{COPULA}(?P<nh>\d+)辆)"
     rf"|(?P<amount>(?<![\d.]){AMOUNT})|(?P<percent>(?<![\d.]){PERCENT})"
     rf"|(?P<flat>持平|无增减变化|没有变化|无变化)"
+    rf"|(?P<cars>(?<![\d.])(?P<nc>\d+)辆)"
+    rf"|(?P<unplaced>(?<![\d.年月])(?P<nu>\d+)(?:批次|人次|批|个|人|次))"
 )
 _GATE = re.compile(rf"{LABEL}|公务用车|团组")
 
@@ -93,6 +96,10 @@ _WHY: Final = {
     "reception_count": (
         "a 公务接待 count not said to be 国内 or 外事; the model holds those two counts only",
         "公务接待批次/人次未区分国内、外事，模型只有国内和外事接待的批次与人次",
+    ),
+    "unplaced": (
+        "a count the reader does not place: what it counts is not clear from the words before it",
+        "由前文不能确定此计数所指，未读取",
     ),
     "count": (
         "a count of this “三公” item the model has no place for",
@@ -394,7 +401,18 @@ _COUNT_FIELDS: Final = {
             "outbound": "outbound_people",
         },
     ),
+    "persons": (
+        ("nper",),
+        {
+            "domestic_reception": "domestic_people",
+            "foreign_reception": "foreign_people",
+            "outbound": "outbound_people",
+        },
+    ),
     "bought": (("nv",), {"vehicles": "vehicles_purchased", "vehicle_purchase": "vehicles_purchased"}),
+    # “公务用车购置100辆”: the label 公务用车购置 names what the cars are
+    "cars": (("nc",), {"vehicle_purchase": "vehicles_purchased"}),
+    "unplaced": (("nu",), {}),
     "held": (
         ("nh",),
         {
@@ -418,12 +436,15 @@ def _count(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
         subject = _INTRINSIC.get(kind, w.current)
         if kind == "groups" and w.current in _RECEPTIONS:
             subject = w.current
-        if subject is None:
-            return
+        if subject is None or (kind == "cars" and subject not in by_subject):
+            return  # a count of no “三公” item, or cars another construction reads (共有车辆N辆)
         if subject in by_subject:
             r.put_count(("three_public", by_subject[subject]), r.count(s, m, group))
             return
-        reason = _WHY["reception_count" if subject == "reception" and kind != "groups" else "count"]
+        if subject == "reception" and kind != "groups":
+            reason = _WHY["reception_count"]
+        else:
+            reason = _WHY["unplaced" if kind == "unplaced" else "count"]
         where = r.where(s, m.start(), m.end())
         where.context = s.text
         r.draft.reject(where, *reason, (m.group(),))

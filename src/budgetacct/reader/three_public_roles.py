@@ -47,7 +47,7 @@ _BEFORE_AMOUNT: Final = r"(?:支出|合计|共计|为|是)*\d"
 #: 5万元” (湛江市委宣传部 2017) names the vehicles' costs without 公务用车.
 _LABELS: Final = {
     "domestic_reception": rf"国内公务接待{_FEE}",
-    "foreign_reception": rf"外事接待{_FEE}",
+    "foreign_reception": rf"(?:外事|国（境）外|境外|国外)公务接待{_FEE}|外事接待{_FEE}",
     "reception": rf"公务接待{_FEE}|(?<![\u4e00-\u9fff])接待费用?(?={_BEFORE_AMOUNT})",
     "vehicles": rf"{_VEHICLE}购置费?(?:及|和){_RUN}{_FEE}|(?<=[，；：、])购置(?:及|和){_RUN}费用?",
     "vehicle_purchase": rf"{_VEHICLE}购置{_FEE}",
