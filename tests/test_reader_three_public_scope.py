@@ -194,3 +194,22 @@ def test_a_count_of_no_field_is_unread_not_dropped() -> None:
     # Constructed: 会议 has no count in the model.
     result, _ = _read("2021年度“三公”经费支出12万元，其中：公务接待费4万元，会议费3万元，共3个会议。\n", 2021)
     assert "does not place" in _unread(result)["3个"]
+
+
+def test_a_change_printed_without_its_direction_word() -> None:
+    # https://www.ynyx.gov.cn/zfxxgk_yx/artview/229/316075.html (云县 2023; the page omits 增加 after
+    # last year's figure): 820.33 − 688.84 = 131.49, 131.49/688.84 = 19.09%.
+    text = (
+        "云县2023“三公”经费预算数为832.05万元,决算支出数为820.33万元,完成年初预算数的98.59%,"
+        "较2022年决算数688.84万元131.49万元,增长19.09%。\n"
+    )
+    result, tp = _read(text, 2023)
+    assert (tp.total.budget, tp.total.actual, tp.total.completion) == (
+        Amount("832.05"),
+        Amount("820.33"),
+        Percent("98.59"),
+    )
+    assert tp.total.change is not None and tp.total.change.amount is None
+    unread = _unread(result)
+    assert unread["688.84万元"] == "a figure of last year, the comparison's base"
+    assert "without its direction word" in unread["131.49万元"]

@@ -73,6 +73,10 @@ _WHY: Final = {
         "a difference (差值) whose direction is not stated",
         "差值未说明增减方向",
     ),
+    "undirected": (
+        "a change printed right after last year's figure without its direction word (增加/减少)",
+        "紧接上年数之后的增减额，未印出增减方向（增加/减少）",
+    ),
     "unclear": (
         "a figure whose role is not clear from the words before it",
         "由前文不能确定此数字的含义",
@@ -254,7 +258,10 @@ def _amount(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
         w.prior = m.span()
         return  # the change that follows may take it as its base
     elif comparison == "prior":
-        _unread(r, s, m.start(), m.end(), _WHY["prior"])
+        # “较2022年决算数688.84万元131.49万元，增长19.09%” (the page dropped 增加): a change
+        # without its direction word, right after last year's figure
+        undirected = w.prior is not None and not text[w.prior[1] : m.start()].strip(" ，,")
+        _unread(r, s, m.start(), m.end(), _WHY["undirected" if undirected else "prior"])
     else:
         # “较预算数30万元减少5万元”: the budget, which the change after it is compared with
         arranged = _arranged(lead if w.bases else text[w.subject : m.start()])
