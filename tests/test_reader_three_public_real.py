@@ -367,7 +367,7 @@ def test_a_budget_named_in_the_comparison_is_the_budget() -> None:
 # in a reason or with a figure of its own rules its clause only.
 
 
-#: Constructed passages of a 2021 决算 (review reproducers d01, p12 and p10; the reasons' wording is
+#: Constructed passages of a 2021 决算 (review reproducers d01, p12, p10 and two more; the reasons' wording is
 #: typical of real reports): the text, the actuals read, the figures unread as 2020's.
 YEAR_SCOPES = {
     "a year in a reason does not rule the next sentences": (
@@ -393,6 +393,11 @@ YEAR_SCOPES = {
         "公务用车运行维护费支出15万元。因公出国（境）费支出0万元。",
         {"reception": "10", "vehicle_operation": "15", "outbound": "0"},
         ("30万元", "11万元"),
+    ),
+    "a year standing alone in its clause leads the next one": (
+        "2020年，“三公”经费支出30万元，其中公务接待费12万元。2021年，“三公”经费支出25万元。",
+        {"total": "25"},
+        ("30万元", "12万元"),
     ),
     "the 其中 sentence after another year's total goes on with that year": (
         "2020年度“三公”经费支出30万元。其中：公务接待费12万元。\n2021年度“三公”经费支出25万元。",

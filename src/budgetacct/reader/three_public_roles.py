@@ -155,6 +155,11 @@ _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:亿元|万元|元)")
 _LABEL_AT = re.compile(LABEL)
 
 
+def _clause_end(text: str, start: int) -> int:
+    mark = _CLAUSE_END.search(text, start)
+    return len(text) if mark is None else mark.start()
+
+
 def _leads_figure(clause: str) -> bool:
     """Whether a clause after its year names a “三公” item and then states an amount of it
     (“2020年度“三公”经费支出30万元”, not “2020年度为30万元” nor a reason's “2020年已更新车辆”)."""
@@ -191,8 +196,9 @@ def year_scopes(text: str, report_year: int, carried: int | None = None) -> list
             year = PRIOR_YEAR
         else:
             year = report_year
-        end_mark = _CLAUSE_END.search(text, m.end())
-        end = len(text) if end_mark is None else end_mark.start()
+        end = _clause_end(text, m.end())
+        if not text[m.end() : end].strip(" 度"):
+            end = _clause_end(text, end + 1)  # “2020年，“三公”经费支出30万元”: the year leads the next clause
         if _leads_figure(text[m.end() : end]):
             scopes.append((m.start(), year))
         else:
