@@ -43,8 +43,8 @@ _TP_EVENT = re.compile(
     rf"|(?P<groups>团组(?:共计?)?(?P<ng>\d+)(?:次|个))"
     rf"|(?P<outpeople>(?:出国（境）|累计出国（境）)(?P<no>\d+)人(?:次)?)"
     rf"|(?P<batches>(?<![\d.])(?P<nb>\d+)批次|批次(?:数)?(?:为|是|共计?)?(?P<nb2>\d+)个?)"
-    rf"|(?P<people>(?<![\d.])(?P<np>\d+)人次|人次(?:数)?(?:为|是|共计?)?(?P<np2>\d+)人)"
-    rf"|(?P<persons>人数(?:为|是|共计?)?(?P<nper>\d+)人(?!次))"
+    rf"|(?P<people>(?<![\d.])(?P<np>\d+)人次|人次(?:数)?(?:为|是|共计?)?(?P<np2>\d+)人"
+    rf"|人数(?:为|是|共计?)?(?P<np3>\d+)人(?!次))"
     rf"|(?P<bought>购置(?:公务用车)?(?P<nv>\d+)辆)"
     rf"|(?P<held>保有量{COPULA}(?P<nh>\d+)辆)"
     rf"|(?P<amount>(?<![\d.]){AMOUNT})|(?P<percent>(?<![\d.]){PERCENT})"
@@ -401,15 +401,7 @@ _COUNT_FIELDS: Final = {
         {"domestic_reception": "domestic_batches", "foreign_reception": "foreign_batches"},
     ),
     "people": (
-        ("np", "np2"),
-        {
-            "domestic_reception": "domestic_people",
-            "foreign_reception": "foreign_people",
-            "outbound": "outbound_people",
-        },
-    ),
-    "persons": (
-        ("nper",),
+        ("np", "np2", "np3"),
         {
             "domestic_reception": "domestic_people",
             "foreign_reception": "foreign_people",

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
+from budgetacct.reader.reading import AMOUNT
+
 if TYPE_CHECKING:  # pragma: no cover
     from re import Match
 
@@ -151,7 +153,9 @@ _CLAUSE_START: Final = "，。；：,;:（(）)、"
 
 _CLAUSE_END = re.compile(r"[，,；;。！？）)]")
 _CLAUSE_MARKS: Final = "，,；;。：:（("
-_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:亿元|万元|元)")
+_AMOUNT = re.compile(AMOUNT)
+#: Words that open a reason: a year after them in their clause is the reason's, not the figures'.
+_REASON_WORDS: Final = ("原因", "由于", "因为", "主要是")
 _LABEL_AT = re.compile(LABEL)
 
 
@@ -183,7 +187,7 @@ def year_scopes(text: str, report_year: int, carried: int | None = None) -> list
             continue
         after = text[m.end() : m.end() + 4]
         clause_start = max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1
-        if "原因" in before[clause_start:]:
+        if any(word in before[clause_start:] for word in _REASON_WORDS):
             continue
         if m.group("year") is not None:
             if after[:1].isdigit() or after.startswith(("相比", "比较")):
