@@ -454,6 +454,16 @@ def test_a_change_against_the_reports_own_budget_is_versus_budget() -> None:
     assert tp.vehicle_operation == BudgetedFigure(Amount("15"), versus_budget=operation)
 
 
+def test_a_change_against_an_earlier_years_budget_is_unread() -> None:
+    # Constructed: the model holds no comparison with 2019's budget in a 2021 report.
+    result, tp = _read(
+        "2021年度“三公”经费财政拨款支出决算为25万元，比2019年预算减少5万元，下降16.67%。\n", 2021
+    )
+    assert tp.total == BudgetedFigure(Amount("25"))
+    assert set(_unread(result)) == {"5万元", "16.67%"}
+    assert all("a year other than the report's" in reason for reason in _unread(result).values())
+
+
 def test_a_change_against_last_years_budget_is_a_change() -> None:
     # https://www.shouxian.gov.cn/public/118322806/1258999741.html (寿县司法局2022年“三公”经费预算)
     text = "(三)公务用车购置及运行费支出预算75万元,比2021年预算减少45万元,下降37.5%。\n"

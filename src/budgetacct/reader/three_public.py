@@ -77,6 +77,10 @@ _WHY: Final = {
         "a change printed right after last year's figure without its direction word (增加/减少)",
         "紧接上年数之后的增减额，未印出增减方向（增加/减少）",
     ),
+    "other_budget": (
+        "a comparison with the budget of a year other than the report's or the year before it",
+        "与本报告年度及上年以外年度的预算相比，模型中没有此项比较",
+    ),
     "unclear": (
         "a figure whose role is not clear from the words before it",
         "由前文不能确定此数字的含义",
@@ -246,13 +250,15 @@ def _amount(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     if direction is not None:
         word, up = direction
         target = {"budget": "versus_budget", "prior": "change"}.get(comparison or "")
-        if target is None and word in PLAIN_DIRECTIONS:
+        if target is None and word in PLAIN_DIRECTIONS and comparison != "other_budget":
             target = _target(lead, r.year)
         if target is None:
-            _unread(r, s, m.start(), m.end(), _WHY["saving"])
+            _unread(
+                r, s, m.start(), m.end(), _WHY["other_budget" if comparison == "other_budget" else "saving"]
+            )
             return
         _put_change(r, s, w, m, (*base, target), Direction.INCREASE if up else Direction.DECREASE)
-    elif comparison in ("difference", "unclear"):
+    elif comparison in ("difference", "unclear", "other_budget"):
         _unread(r, s, m.start(), m.end(), _WHY[comparison])
     elif comparison == "prior" and w.prior is None:
         w.prior = m.span()
@@ -358,11 +364,14 @@ def _drop_prior(r: Reader, s: Sentence, w: _Walk) -> None:
         w.prior = None
 
 
-def _target(lead: str, report_year: int) -> str:
+def _target(lead: str, report_year: int) -> str | None:
     """What a change compares with: the budget (“决算数较预算减少…”, “比2021年预算减少…” in a 2021
     report), or last year — also when last year's budget is named (“与2023年预算持平”, as budgets
-    print it)."""
-    lead = own_budget(lead, report_year) or lead
+    print it); ``None`` for the budget of another year (“比2019年预算” in a 2021 report)."""
+    named = own_budget(lead, report_year)
+    if named is None:
+        return None
+    lead = named
     return "versus_budget" if "预算" in lead and PRIOR_REF.search(lead) is None else "change"
 
 
@@ -373,9 +382,13 @@ def _percent(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     base: Path = ("three_public", w.current)
     rate = _RATE_LEAD.search(lead)
     if rate is not None:
-        if w.pending is None:
+        target = _target(s.text[w.since : m.start()], r.year)
+        if w.pending is None and target is None:
+            _unread(r, s, m.start(), m.end(), _WHY["other_budget"])
+            return
+        if w.pending is None and target is not None:
             word = rate.group().rstrip("了幅度为")
-            path = (*base, _target(s.text[w.since : m.start()], r.year))
+            path = (*base, target)
             if r.draft.put((*path, "direction"), direction_of(word[:2]), r.where(s, m.start(), m.end())):
                 w.pending = path
         if w.pending is not None:
@@ -389,8 +402,9 @@ def _flat(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     if w.current is None or w.current in (OTHER, AMBIGUOUS):
         return
     lead = s.text[w.last : m.start()]
-    if PRIOR_REF.search(lead) or "预算" in lead or "与" in lead:
-        put_flat(r, s, ("three_public", w.current, _target(lead, r.year)), m.start(), m.end())
+    target = _target(lead, r.year)
+    if target is not None and (PRIOR_REF.search(lead) or "预算" in lead or "与" in lead):
+        put_flat(r, s, ("three_public", w.current, target), m.start(), m.end())
 
 
 _COUNT_FIELDS: Final = {

@@ -124,12 +124,13 @@ def comparison_kind(context: str, report_year: int) -> str | None:
 
     ``"budget"`` (比预算, 较年初预算, 比2021年度预算 in a 2021 report), ``"prior"`` (比上年, 较2020年度,
     同比, 比2020年预算: last year's budget), ``"difference"`` (差值为, no direction), ``"unclear"`` (a
-    direction word not right before the amount, a budget of another year) or ``None``."""
+    direction word not right before the amount), ``"other_budget"`` (比2019年预算 in a 2021 report)
+    or ``None``."""
     if _DIFFERENCE.search(context):
         return "difference"
     named = own_budget(context, report_year)
     if named is None:
-        return "unclear"
+        return "other_budget"
     context = named
     prior = _PRIOR.search(context) is not None
     if direction_word(context) is None and _ANY_DIRECTION.search(context):
