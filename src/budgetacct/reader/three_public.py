@@ -25,8 +25,10 @@ from budgetacct.reader.three_public_roles import (
     PLAIN_DIRECTIONS,
     PRIOR_YEAR,
     comparison_kind,
+    continues,
     direction_word,
     key_of,
+    own_budget,
     year_at,
     year_scopes,
 )
@@ -40,12 +42,15 @@ _TP_EVENT = re.compile(
     rf"{LABEL}"
     rf"|(?P<groups>团组(?:共计?)?(?P<ng>\d+)(?:次|个))"
     rf"|(?P<outpeople>(?:出国（境）|累计出国（境）)(?P<no>\d+)人(?:次)?)"
-    rf"|(?P<batches>(?<![\d.])(?P<nb>\d+)批次|批次(?:数)?(?:为|是|共计?)(?P<nb2>\d+)个?)"
-    rf"|(?P<people>(?<![\d.])(?P<np>\d+)人次|人次(?:数)?(?:为|是|共计?)(?P<np2>\d+)人)"
+    rf"|(?P<batches>(?<![\d.])(?P<nb>\d+)批次|批次(?:数)?(?:为|是|共计?)?(?P<nb2>\d+)个?)"
+    rf"|(?P<people>(?<![\d.])(?P<np>\d+)人次|人次(?:数)?(?:为|是|共计?)?(?P<np2>\d+)人"
+    rf"|人数(?:为|是|共计?)?(?P<np3>\d+)人(?!次))"
     rf"|(?P<bought>购置(?:公务用车)?(?P<nv>\d+)辆)"
     rf"|(?P<held>保有量{COPULA}(?P<nh>\d+)辆)"
     rf"|(?P<amount>(?<![\d.]){AMOUNT})|(?P<percent>(?<![\d.]){PERCENT})"
     rf"|(?P<flat>持平|无增减变化|没有变化|无变化)"
+    rf"|(?P<cars>(?<![\d.])(?P<nc>\d+)辆)"
+    rf"|(?P<unplaced>(?<![\d.年月])(?P<nu>\d+)(?:批次|人次|批|个|人|次))"
 )
 _GATE = re.compile(rf"{LABEL}|公务用车|团组")
 
@@ -68,6 +73,14 @@ _WHY: Final = {
         "a difference (差值) whose direction is not stated",
         "差值未说明增减方向",
     ),
+    "undirected": (
+        "a change printed right after last year's figure without its direction word (增加/减少)",
+        "紧接上年数之后的增减额，未印出增减方向（增加/减少）",
+    ),
+    "other_budget": (
+        "a comparison with the budget of a year other than the report's or the year before it",
+        "与本报告年度及上年以外年度的预算相比，模型中没有此项比较",
+    ),
     "unclear": (
         "a figure whose role is not clear from the words before it",
         "由前文不能确定此数字的含义",
@@ -80,9 +93,21 @@ _WHY: Final = {
         "公务用车及运行维护费 may mean 公务用车购置及运行维护费 or 公务用车运行维护费",
         "“公务用车及运行维护费”可指公务用车购置及运行维护费，也可指公务用车运行维护费",
     ),
+    "arranged": (
+        "a figure said to be 安排 (arranged) and spent (支出): budget or actual is not clear",
+        "“安排…支出”的数字，不能确定是预算数还是决算数",
+    ),
+    "after_arranged": (
+        "a figure in the paragraph of a 安排 (budget) figure, not said to be a budget or an actual",
+        "段落中前有“安排”（预算）数，此数字未说明是预算数还是决算数",
+    ),
     "reception_count": (
         "a 公务接待 count not said to be 国内 or 外事; the model holds those two counts only",
         "公务接待批次/人次未区分国内、外事，模型只有国内和外事接待的批次与人次",
+    ),
+    "unplaced": (
+        "a count the reader does not place: what it counts is not clear from the words before it",
+        "由前文不能确定此计数所指，未读取",
     ),
     "count": (
         "a count of this “三公” item the model has no place for",
@@ -104,6 +129,8 @@ class _Walk:
     budget_basis: bool = False  # the parts of a 预算 total (“预算总计21.8万元，其中：…”)
     bases: list[bool] = attrs.field(factory=list)  # whether each figure read for the subject is a budget
     prior: tuple[int, int] | None = None  # last year's figure, waiting for the change it is the base of
+    subject: int = 0  # start of the subject's clause: the words before its label may say 安排
+    after_arranged: bool = False  # a sentence without basis words after a 安排 budget in its paragraph
 
 
 def read_three_public(r: Reader, s: Sentence) -> None:
@@ -111,14 +138,16 @@ def read_three_public(r: Reader, s: Sentence) -> None:
     if not _about_three_public(text):
         return
     before = s.paragraph.text[: s.offset]
-    carried = year_at(year_scopes(before, r.year), len(before)) if before else r.year
-    scopes = year_scopes(text, r.year, carried if carried != PRIOR_YEAR else r.year)
+    scopes = year_scopes(text, r.year, _carried_year(before, text, r.year))
     w = _Walk()
     if _PARTS_FIRST.match(text):
         # “…支出预算75万元，比2021年预算减少45万元。其中：公务用车运行费50万元…”: the parts of the
         # previous sentence's figure take its basis.
         previous = before.rstrip("。")
-        w.budget_basis = _budget_statement(previous[previous.rfind("。") + 1 :])
+        w.budget_basis = _budget_statement(previous[previous.rfind("。") + 1 :], r.year)
+    elif _ACTUAL_WORDS.search(text) is None and "预算" not in _FUND_NAMES.sub("", text):
+        pieces = _SENTENCE.finditer(before)
+        w.after_arranged = any(arranged for m in pieces for arranged, _ in _bases(m.group(), r.year))
     for m in _TP_EVENT.finditer(text):
         year = year_at(scopes, m.start())
         if m.group("label") is not None:
@@ -140,6 +169,22 @@ def read_three_public(r: Reader, s: Sentence) -> None:
     _drop_prior(r, s, w)
 
 
+_SENTENCE = re.compile(r"[^。！？]*(?:[。！？]|$)")
+
+
+def _carried_year(before: str, text: str, report_year: int) -> int:
+    """The year ``text`` starts in: the report's, or the year of the end of the sentence before it
+    where ``text`` goes on with that sentence's figures (:func:`continues`)."""
+    pieces = [m.group() for m in _SENTENCE.finditer(before) if m.group()]
+    year = report_year
+    for index, piece in enumerate(pieces):
+        scopes = year_scopes(piece, report_year, year)
+        start, end_year = scopes[-1]
+        following = pieces[index + 1] if index + 1 < len(pieces) else text
+        year = end_year if continues(piece[start:], following) else report_year
+    return year
+
+
 def _new_subject(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     _drop_prior(r, s, w)
     key = key_of(m)
@@ -148,6 +193,7 @@ def _new_subject(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     elif key == "total":
         w.budget_basis = False
     w.current, w.label, w.pending, w.since, w.bases = key, m.group("label"), None, m.end(), []
+    w.subject = _clause_start(s.text, w.last, m.start())
 
 
 def _unread(r: Reader, s: Sentence, start: int, end: int, why: tuple[str, str]) -> None:
@@ -199,33 +245,65 @@ def _amount(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     text = s.text
     lead, context = text[w.last : m.start()], text[w.since : m.start()]
     base: Path = ("three_public", w.current)
-    comparison = comparison_kind(context)
+    comparison = comparison_kind(context, r.year)
     direction = direction_word(lead)
     if direction is not None:
         word, up = direction
         target = {"budget": "versus_budget", "prior": "change"}.get(comparison or "")
-        if target is None and word in PLAIN_DIRECTIONS:
-            target = _target(lead)
+        if target is None and word in PLAIN_DIRECTIONS and comparison != "other_budget":
+            target = _target(lead, r.year)
         if target is None:
-            _unread(r, s, m.start(), m.end(), _WHY["saving"])
+            _unread(
+                r, s, m.start(), m.end(), _WHY["other_budget" if comparison == "other_budget" else "saving"]
+            )
             return
         _put_change(r, s, w, m, (*base, target), Direction.INCREASE if up else Direction.DECREASE)
-    elif comparison in ("difference", "unclear"):
+    elif comparison in ("difference", "unclear", "other_budget"):
         _unread(r, s, m.start(), m.end(), _WHY[comparison])
     elif comparison == "prior" and w.prior is None:
         w.prior = m.span()
         return  # the change that follows may take it as its base
     elif comparison == "prior":
-        _unread(r, s, m.start(), m.end(), _WHY["prior"])
+        # “较2022年决算数688.84万元131.49万元，增长19.09%” (the page dropped 增加): a change
+        # without its direction word, right after last year's figure
+        undirected = w.prior is not None and not text[w.prior[1] : m.start()].strip(" ，,")
+        _unread(r, s, m.start(), m.end(), _WHY["undirected" if undirected else "prior"])
     else:
         # “较预算数30万元减少5万元”: the budget, which the change after it is compared with
-        budget = comparison == "budget" or _is_budget(lead, w)
+        arranged = _arranged(lead if w.bases else text[w.subject : m.start()])
+        if arranged is None and comparison != "budget":
+            _unread(r, s, m.start(), m.end(), _WHY["arranged"])
+            return
+        budget = comparison == "budget" or arranged or _is_budget(lead, w)
+        if not budget and w.after_arranged:
+            _unread(r, s, m.start(), m.end(), _WHY["after_arranged"])
+            return
         r.put_amount((*base, "budget" if budget else "actual"), r.amount(s, m, "amount"))
         w.bases.append(budget)
         w.pending = None
         if comparison == "budget":
             return
     w.since = m.end()
+
+
+def _clause_start(text: str, start: int, end: int) -> int:
+    return max(start, *(text.rfind(mark, start, end) + 1 for mark in "，,；;。：:"))
+
+
+def _arranged(words: str) -> bool | None:
+    """What 安排 in the words of a figure says of it: a budget (“财政拨款安排“三公”经费502.4万元”,
+    “预安排2415.44万元”), nothing (no 安排; the 决算 template's “财政拨款安排的“三公”经费支出”; 安排
+    with 预算, 决算 or 实际 after it, which say it themselves), or ``None``, unclear (“安排“三公”经费
+    支出30万元”, which prints 支出 without the template's 的)."""
+    at = words.rfind("安排")
+    if at < 0:
+        return False
+    after = words[at + 2 :]
+    if _ACTUAL_WORDS.search(after) or "预算" in _FUND_NAMES.sub("", after):
+        return False
+    if "支出" in after:
+        return False if after.startswith("的") else None
+    return True
 
 
 def _is_budget(lead: str, w: _Walk) -> bool:
@@ -243,20 +321,31 @@ def _is_budget(lead: str, w: _Walk) -> bool:
 _PARTS_FIRST = re.compile(r"其中[：:，,]?")
 
 
-def _budget_statement(text: str) -> bool:
+def _budget_statement(text: str, year: int) -> bool:
     """Whether every figure ``text`` states (its comparisons aside) is a budget, and it states one."""
-    bases = []
-    last = since = 0
+    bases = _bases(text, year)
+    return bool(bases) and all(budget for _, budget in bases)
+
+
+def _bases(text: str, year: int) -> list[tuple[bool, bool]]:
+    """For each figure ``text`` states (its comparisons aside): whether 安排 says it is a budget,
+    and whether it is a budget."""
+    bases: list[tuple[bool, bool]] = []
+    last = since = subject = 0
+    stated = False
     for m in _TP_EVENT.finditer(text):
         if m.group("label") is not None:
-            since = m.end()
+            since, subject, stated = m.end(), _clause_start(text, last, m.start()), False
         elif m.group("amount") is not None:
             lead = text[last : m.start()]
-            if direction_word(lead) is None and comparison_kind(text[since : m.start()]) is None:
-                bases.append(_is_budget(lead, _Walk()))
+            if direction_word(lead) is None and comparison_kind(text[since : m.start()], year) is None:
+                arranged = _arranged(lead if stated else text[subject : m.start()])
+                budget = arranged is True or (arranged is False and _is_budget(lead, _Walk()))
+                bases.append((arranged is True, budget))
+                stated = True
             since = m.end()
         last = m.end()
-    return bool(bases) and all(bases)
+    return bases
 
 
 def _put_change(r: Reader, s: Sentence, w: _Walk, m: Match[str], path: Path, direction: Direction) -> None:
@@ -275,9 +364,14 @@ def _drop_prior(r: Reader, s: Sentence, w: _Walk) -> None:
         w.prior = None
 
 
-def _target(lead: str) -> str:
-    """What a change compares with: the budget (“决算数较预算减少…”), or last year — also when last
-    year's budget is named (“与2023年预算持平”, as budgets print it)."""
+def _target(lead: str, report_year: int) -> str | None:
+    """What a change compares with: the budget (“决算数较预算减少…”, “比2021年预算减少…” in a 2021
+    report), or last year — also when last year's budget is named (“与2023年预算持平”, as budgets
+    print it); ``None`` for the budget of another year (“比2019年预算” in a 2021 report)."""
+    named = own_budget(lead, report_year)
+    if named is None:
+        return None
+    lead = named
     return "versus_budget" if "预算" in lead and PRIOR_REF.search(lead) is None else "change"
 
 
@@ -288,9 +382,13 @@ def _percent(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     base: Path = ("three_public", w.current)
     rate = _RATE_LEAD.search(lead)
     if rate is not None:
-        if w.pending is None:
+        target = _target(s.text[w.since : m.start()], r.year)
+        if w.pending is None and target is None:
+            _unread(r, s, m.start(), m.end(), _WHY["other_budget"])
+            return
+        if w.pending is None and target is not None:
             word = rate.group().rstrip("了幅度为")
-            path = (*base, _target(s.text[w.since : m.start()]))
+            path = (*base, target)
             if r.draft.put((*path, "direction"), direction_of(word[:2]), r.where(s, m.start(), m.end())):
                 w.pending = path
         if w.pending is not None:
@@ -304,8 +402,9 @@ def _flat(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     if w.current is None or w.current in (OTHER, AMBIGUOUS):
         return
     lead = s.text[w.last : m.start()]
-    if PRIOR_REF.search(lead) or "预算" in lead or "与" in lead:
-        put_flat(r, s, ("three_public", w.current, _target(lead)), m.start(), m.end())
+    target = _target(lead, r.year)
+    if target is not None and (PRIOR_REF.search(lead) or "预算" in lead or "与" in lead):
+        put_flat(r, s, ("three_public", w.current, target), m.start(), m.end())
 
 
 _COUNT_FIELDS: Final = {
@@ -316,7 +415,7 @@ _COUNT_FIELDS: Final = {
         {"domestic_reception": "domestic_batches", "foreign_reception": "foreign_batches"},
     ),
     "people": (
-        ("np", "np2"),
+        ("np", "np2", "np3"),
         {
             "domestic_reception": "domestic_people",
             "foreign_reception": "foreign_people",
@@ -324,6 +423,9 @@ _COUNT_FIELDS: Final = {
         },
     ),
     "bought": (("nv",), {"vehicles": "vehicles_purchased", "vehicle_purchase": "vehicles_purchased"}),
+    # “公务用车购置100辆”: the label 公务用车购置 names what the cars are
+    "cars": (("nc",), {"vehicle_purchase": "vehicles_purchased"}),
+    "unplaced": (("nu",), {}),
     "held": (
         ("nh",),
         {
@@ -347,12 +449,15 @@ def _count(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
         subject = _INTRINSIC.get(kind, w.current)
         if kind == "groups" and w.current in _RECEPTIONS:
             subject = w.current
-        if subject is None:
-            return
+        if subject is None or (kind == "cars" and subject not in by_subject):
+            return  # a count of no “三公” item, or cars another construction reads (共有车辆N辆)
         if subject in by_subject:
             r.put_count(("three_public", by_subject[subject]), r.count(s, m, group))
             return
-        reason = _WHY["reception_count" if subject == "reception" and kind != "groups" else "count"]
+        if subject == "reception" and kind != "groups":
+            reason = _WHY["reception_count"]
+        else:
+            reason = _WHY["unplaced" if kind == "unplaced" else "count"]
         where = r.where(s, m.start(), m.end())
         where.context = s.text
         r.draft.reject(where, *reason, (m.group(),))

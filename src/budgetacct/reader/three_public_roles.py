@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
+from budgetacct.reader.reading import AMOUNT
+
 if TYPE_CHECKING:  # pragma: no cover
     from re import Match
 
@@ -20,8 +22,10 @@ __all__ = [
     "OTHER",
     "PRIOR_YEAR",
     "comparison_kind",
+    "continues",
     "direction_word",
     "key_of",
+    "own_budget",
     "year_at",
     "year_scopes",
 ]
@@ -45,7 +49,7 @@ _BEFORE_AMOUNT: Final = r"(?:支出|合计|共计|为|是)*\d"
 #: 5万元” (湛江市委宣传部 2017) names the vehicles' costs without 公务用车.
 _LABELS: Final = {
     "domestic_reception": rf"国内公务接待{_FEE}",
-    "foreign_reception": rf"外事接待{_FEE}",
+    "foreign_reception": rf"(?:外事|国（境）外|境外|国外)公务接待{_FEE}|外事接待{_FEE}",
     "reception": rf"公务接待{_FEE}|(?<![\u4e00-\u9fff])接待费用?(?={_BEFORE_AMOUNT})",
     "vehicles": rf"{_VEHICLE}购置费?(?:及|和){_RUN}{_FEE}|(?<=[，；：、])购置(?:及|和){_RUN}费用?",
     "vehicle_purchase": rf"{_VEHICLE}购置{_FEE}",
@@ -99,13 +103,35 @@ def direction_word(lead: str) -> tuple[str, bool] | None:
     return word, word in _UP_WORDS
 
 
-def comparison_kind(context: str) -> str | None:
+_YEAR_BUDGET = re.compile(r"(?P<compare>与|比|较)(?P<year>\d{4})\s?年度?(?=(?:年初|全年|调整后)?预算)")
+
+
+def own_budget(context: str, report_year: int) -> str | None:
+    """``context`` with a budget of the report's own year named as the budget (“比2021年度预算” in
+    a 2021 report is “比预算”); ``None`` where it names the budget of a year other than the report's
+    or the year before it, which none of the figures holds."""
+    for m in reversed(list(_YEAR_BUDGET.finditer(context))):
+        year = int(m.group("year"))
+        if year == report_year:
+            context = context[: m.start()] + m.group("compare") + context[m.end() :]
+        elif year != report_year - 1:
+            return None
+    return context
+
+
+def comparison_kind(context: str, report_year: int) -> str | None:
     """What the words since the subject or the previous figure compare an amount with:
 
-    ``"budget"`` (比预算, 较年初预算), ``"prior"`` (比上年, 较2020年度, 同比), ``"difference"`` (差值为,
-    no direction), ``"unclear"`` (a direction word not right before the amount) or ``None``."""
+    ``"budget"`` (比预算, 较年初预算, 比2021年度预算 in a 2021 report), ``"prior"`` (比上年, 较2020年度,
+    同比, 比2020年预算: last year's budget), ``"difference"`` (差值为, no direction), ``"unclear"`` (a
+    direction word not right before the amount), ``"other_budget"`` (比2019年预算 in a 2021 report)
+    or ``None``."""
     if _DIFFERENCE.search(context):
         return "difference"
+    named = own_budget(context, report_year)
+    if named is None:
+        return "other_budget"
+    context = named
     prior = _PRIOR.search(context) is not None
     if direction_word(context) is None and _ANY_DIRECTION.search(context):
         return "unclear"
@@ -126,29 +152,76 @@ _COMPARING: Final = (
 _CLAUSE_START: Final = "，。；：,;:（(）)、"
 
 
+_CLAUSE_END = re.compile(r"[，,；;。！？）)]")
+_CLAUSE_MARKS: Final = "，,；;。：:（("
+_AMOUNT = re.compile(AMOUNT)
+#: Words that open a reason: a year after them in their clause is the reason's, not the figures'.
+_REASON_WORDS: Final = ("原因", "由于", "因为", "主要是")
+_LABEL_AT = re.compile(LABEL)
+
+
+def _clause_end(text: str, start: int) -> int:
+    mark = _CLAUSE_END.search(text, start)
+    return len(text) if mark is None else mark.start()
+
+
+def _leads_figure(clause: str) -> bool:
+    """Whether a clause after its year names a “三公” item and then states an amount of it
+    (“2020年度“三公”经费支出30万元”, not “2020年度为30万元” nor a reason's “2020年已更新车辆”)."""
+    label = next((m for m in _LABEL_AT.finditer(clause) if key_of(m) != OTHER), None)
+    return label is not None and _AMOUNT.search(clause, label.end()) is not None
+
+
 def year_scopes(text: str, report_year: int, carried: int | None = None) -> list[tuple[int, int]]:
     """Where the year the words speak of changes: ``(position, year)`` pairs, the year
     :data:`PRIOR_YEAR` for a clause whose subject is last year.
 
-    A year printed as the subject (“2020年度“三公”经费…”, not “比2020年”, “与2020年相比” or a date
-    “2021年12月31日”) rules until the next one.  ``carried`` is the year the text starts in."""
+    A year printed as the subject (not “比2020年”, “与2020年相比” or a date “2021年12月31日”) rules
+    until the next one where it leads a clause stating a “三公” figure (“2020年度“三公”经费支出30万
+    元”).  A year with a figure of its own (“2020年度为30万元”, “2020年支出11万元”) rules its clause
+    only; a year inside a reason (“主要原因是2020年…”) rules nothing.  ``carried`` is the year the
+    text starts in."""
     scopes = [(0, report_year if carried is None else carried)]
     for m in _YEAR_WORD.finditer(text):
         before = text[: m.start()].rstrip()
         if before.endswith(_COMPARING):
             continue
         after = text[m.end() : m.end() + 4]
+        clause_start = max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1
+        if any(word in before[clause_start:] for word in _REASON_WORDS):
+            continue
         if m.group("year") is not None:
             if after[:1].isdigit() or after.startswith(("相比", "比较")):
                 continue
-            scopes.append((m.start(), int(m.group("year"))))
+            year = int(m.group("year"))
         elif m.group("prior") is not None:
             at_clause_start = not before or before[-1] in _CLAUSE_START
-            if at_clause_start and not after.startswith(("结转", "结余", "末", "相比", "同期")):
-                scopes.append((m.start(), PRIOR_YEAR))
+            if not at_clause_start or after.startswith(("结转", "结余", "末", "相比", "同期")):
+                continue
+            year = PRIOR_YEAR
         else:
-            scopes.append((m.start(), report_year))
-    return scopes
+            year = report_year
+        end = _clause_end(text, m.end())
+        if not text[m.end() : end].strip(" 度"):
+            end = _clause_end(text, end + 1)  # “2020年，“三公”经费支出30万元”: the year leads the next clause
+        if _leads_figure(text[m.end() : end]):
+            scopes.append((m.start(), year))
+        else:
+            outer = year_at(scopes, m.start())
+            scopes += [(m.start(), year), (end, outer)]
+    return sorted(scopes, key=lambda scope: scope[0])
+
+
+def continues(stretch: str, following: str) -> bool:
+    """Whether the sentence ``following`` goes on with the figures of ``stretch`` (the end of the
+    sentence before it, in one year's scope): it opens with 其中, or it names the next part of a
+    其中 list that ``stretch`` began (“…，其中公务接待较上年同期减少0.58万元。公务用车运行费用较上年
+    同期增加2.27万元”)."""
+    following = following.lstrip()
+    if following.startswith("其中"):
+        return True
+    label = _LABEL_AT.match(following)
+    return "其中" in stretch and label is not None and key_of(label) not in ("total", OTHER)
 
 
 def year_at(scopes: list[tuple[int, int]], position: int) -> int:
