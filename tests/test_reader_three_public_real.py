@@ -431,6 +431,10 @@ def test_a_year_with_its_own_figure_rules_its_clause_only() -> None:
     actuals = {name: figure.actual for name, figure in _figures(tp).items()}
     assert actuals == {"total": Amount("25"), "reception": Amount("10"), "vehicle_operation": Amount("15")}
     assert _unread(result)["30万元"] == "a figure of 2020, not of the report's year 2021"
+    # The change after 2020's figure is the 三公 total's (30 → 25), not left to the sentence reader's
+    # mask of 2020's clause.
+    assert tp.total.change is not None
+    assert (tp.total.change.direction, tp.total.change.amount) == (Direction.DECREASE, Amount("5"))
 
 
 def test_a_budget_of_the_reports_year_in_the_comparison() -> None:

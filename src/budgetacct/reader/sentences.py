@@ -250,7 +250,7 @@ def _of_the_year(r: Reader, s: Sentence) -> Sentence:
         if m.group("this") is not None or (year is not None and int(year) == r.year):
             continue
         end = leads[index + 1].start() if index + 1 < len(leads) else len(s.text)
-        if THREE_PUBLIC_SUBJECT.search(s.text, m.start(), end) is None:
+        if THREE_PUBLIC_SUBJECT.search(s.text, 0, end) is None:
             named = (year, f"{year}年") if year is not None else ("the year before", "上年度")
             stretches.append((m.start(), end, *named))
     if not stretches:
