@@ -312,15 +312,17 @@ _STAFF_COUNT_UNREAD: Final = (
 _STAFF_WORDS = re.compile(r"编制|实有|在职|在编")
 _PEOPLE = re.compile(r"(?P<n>(?<![\d.])\d+(?:人|名))(?!次)")
 _IN_POST = re.compile(r"实有|在职|在编")
+#: The words of a count of people (“编制人数20人”, “实有人员为25人”): what is counted, then the number.
+_PEOPLE_COUNT = r"{counted}(?:为|是|共|共计)?(?P<n>\d+)(?:人|名)"
+#: A 编制 count in a clause of 编制 only, with its unit (the span reported unread).
 _AUTHORIZED_PEOPLE = re.compile(r"编制(?:人数|数)?(?:为|是|共|共计)?(?P<n>\d+(?:人|名))")
-#: “本部门编制人数20人，其中：行政编制15人…”: the department's 编制, all categories together (a
-#: category's “行政编制15人” has its name right before 编制).
+#: “本部门编制人数20人，其中：行政编制15人…” and “实有人数11人”: the department's 编制 and staff, all
+#: categories together (a category's “行政编制15人” has its name right before 编制).
 _DEPT_AUTHORIZED = re.compile(
-    r"(?:^|(?<=[，。；：]))(?:本部门|本单位|我部门|我单位)?(?:共有|核定|现有)?编制(?:人数|数)?(?:为|是|共|共计)?"
-    r"(?P<n>\d+)(?:人|名)"
+    r"(?:^|(?<=[，。；：]))(?:本部门|本单位|我部门|我单位)?(?:共有|核定|现有)?"
+    + _PEOPLE_COUNT.format(counted="编制(?:人数|数)?")
 )
-#: “实有人数11人” / “实有人员25人”: the department's staff, all categories together.
-_DEPT_ACTUAL = re.compile(r"实有(?:人数|人员)(?:为|共|共计)?(?P<n>\d+)(?:人|名)")
+_DEPT_ACTUAL = re.compile(_PEOPLE_COUNT.format(counted="实有(?:人数|人员)"))
 
 
 def _category_of(m: re.Match[str]) -> str:
