@@ -448,3 +448,22 @@ def test_the_departments_authorized_staff_before_its_categories_is_the_total() -
     assert staffing is not None
     assert (staffing.total_authorized, staffing.total_actual) == (20, 18)
     assert set(_unread(result)) == {("15人",), ("5人",)}
+
+
+def test_another_years_clause_after_a_three_public_figure_is_masked_unless_it_has_no_subject() -> None:
+    # Constructed (code review): 900 is 2020's revenue, not 三公's and not the report year's.
+    result = _read(
+        "一、情况说明", "公务接待费4万元，共接待来访团组10个，2020年度本年收入合计900万元。", year=2021
+    )
+    assert result.disclosure.revenue is None
+    reasons = {u.figures: u.reason for u in result.unread}
+    assert reasons[("900万元",)] == "a figure of 2020, not of the report's year 2021"
+    # Every unread entry quotes the sentence as printed, not as masked for the other year.
+    assert all("＊" not in u.sentence for u in result.unread)
+    # “2020年度为30万元” names no subject: it continues the 三公 total, whose reader reads the change.
+    result = _read(
+        "一、情况说明", "2021年度“三公”经费财政拨款支出决算为25万元，2020年度为30万元，减少5万元。", year=2021
+    )
+    three_public = result.disclosure.three_public
+    assert three_public is not None and three_public.total.change is not None
+    assert (three_public.total.actual, three_public.total.change.amount) == (Amount("25"), Amount("5"))

@@ -559,3 +559,10 @@ def test_a_change_printed_without_its_direction_word() -> None:
     unread = _unread(result)
     assert unread["688.84万元"] == "a figure of last year, the comparison's base"
     assert "without its direction word" in unread["131.49万元"]
+
+
+def test_a_rate_after_the_words_zengfu_or_jiangfu() -> None:
+    # Constructed (code review): the rate words 增幅/降幅 lead a 三公 rate as they lead any change's.
+    text = "2021年度“三公”经费财政拨款支出决算为25万元，比上年减少5万元，降幅16.67%。\n"
+    _, tp = _read(text, 2021)
+    assert tp.total.change == StatedChange(Direction.DECREASE, Amount("5"), Percent("16.67"))

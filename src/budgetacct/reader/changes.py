@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "PRIOR_REF",
+    "RATE_WORD",
     "THREE_PUBLIC_SUBJECT",
     "direction_of",
     "put_change",
@@ -41,10 +42,11 @@ THREE_PUBLIC_SUBJECT = re.compile(
 _UP: Final = ("增加", "增长", "上升")
 #: The rate after the amount: “下降16.67%”, “增长幅度为5%”, or “降幅16.67%” / “增幅为5%” (the word's
 #: direction must be the change's: see :func:`put_change`).
-_RATE_WORD: Final = r"(?:(?:增长|下降|降低|上升|减少|增加)了?(?:幅度为|幅度)?|(?P<rw>增幅|降幅)(?:为|是|达)?)"
+#: The words before a change's rate: its direction (“减少…，下降”) or 增幅/降幅 (``rw``).
+RATE_WORD: Final = r"(?:(?:增长|下降|降低|上升|减少|增加)了?(?:幅度为|幅度)?|(?P<rw>增幅|降幅)(?:为|是|达)?)"
 _CHANGE = re.compile(
     rf"(?P<dir>增加|增长|减少|下降|降低|上升)了?"
-    rf"(?:(?P<amt>{AMOUNT})(?:，?{_RATE_WORD}(?P<rate>{PERCENT}))?|(?P<rate_only>{PERCENT}))"
+    rf"(?:(?P<amt>{AMOUNT})(?:，?{RATE_WORD}(?P<rate>{PERCENT}))?|(?P<rate_only>{PERCENT}))"
 )
 _FLAT = re.compile(r"持平|无增减变化|没有变化|无变化")
 PRIOR_REF = re.compile(r"(?:与|比|较)(?:上年|去年|上一年|上年度|\d{4}年)|同比|同期")

@@ -239,6 +239,10 @@ _YEAR_LEAD = re.compile(
 )
 
 
+#: What follows a year's lead in a clause that names no subject: its figure straight away.
+_NO_SUBJECT = re.compile(r"[，]?(?:为|是|共|支出|共支出|决算(?:数)?为?)?\d")
+
+
 def _of_the_year(r: Reader, s: Sentence) -> Sentence:
     """The sentence with its clauses about another year than the report's masked: each such
     stretch runs from its lead to the next clause led by a year (or to the end), its figures
@@ -250,7 +254,11 @@ def _of_the_year(r: Reader, s: Sentence) -> Sentence:
         if m.group("this") is not None or (year is not None and int(year) == r.year):
             continue
         end = leads[index + 1].start() if index + 1 < len(leads) else len(s.text)
-        if THREE_PUBLIC_SUBJECT.search(s.text, 0, end) is None:
+        # A 三公 clause of another year is the 三公 construction's, which reads both years: one
+        # naming its 三公 item, or one with no subject of its own (“…决算为25万元，2020年度为30万元”)
+        # after a 三公 item in the same sentence.
+        elliptical = _NO_SUBJECT.match(s.text, m.end()) is not None
+        if THREE_PUBLIC_SUBJECT.search(s.text, 0 if elliptical else m.start(), end) is None:
             named = (year, f"{year}年") if year is not None else ("the year before", "上年度")
             stretches.append((m.start(), end, *named))
     if not stretches:

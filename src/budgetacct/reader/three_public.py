@@ -15,7 +15,7 @@ import attrs
 
 from budgetacct.money import Direction
 from budgetacct.paths import Path
-from budgetacct.reader.changes import PRIOR_REF, direction_of, put_flat
+from budgetacct.reader.changes import PRIOR_REF, RATE_WORD, direction_of, put_flat
 from budgetacct.reader.normalize import Sentence
 from budgetacct.reader.reading import AMOUNT, COPULA, PERCENT, Reader
 from budgetacct.reader.three_public_roles import (
@@ -60,7 +60,7 @@ def _about_three_public(text: str) -> bool:
     return any(m.group("label") is None or key_of(m) != OTHER for m in _GATE.finditer(text))
 
 
-_RATE_LEAD = re.compile(r"(?:增长|下降|降低|上升|减少|增加)了?(?:幅度为|幅度)?$")
+_RATE_LEAD = re.compile(rf"{RATE_WORD}$")
 _COMPLETION = re.compile(r"完成[^，；。]*预算|预算执行(?:比例|率)")
 _ACTUAL_WORDS = re.compile(r"决算|实际")
 _FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|预算单位")
@@ -387,9 +387,10 @@ def _percent(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
             _unread(r, s, m.start(), m.end(), _WHY["other_budget"])
             return
         if w.pending is None and target is not None:
-            word = rate.group().rstrip("了幅度为")
+            word = rate.group("rw") or rate.group()
+            direction = Direction.INCREASE if word == "增幅" else direction_of(word[:2])
             path = (*base, target)
-            if r.draft.put((*path, "direction"), direction_of(word[:2]), r.where(s, m.start(), m.end())):
+            if r.draft.put((*path, "direction"), direction, r.where(s, m.start(), m.end())):
                 w.pending = path
         if w.pending is not None:
             r.put_percent((*w.pending, "rate"), r.percent(s, m, "percent"))
@@ -458,8 +459,6 @@ def _count(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
             reason = _WHY["reception_count"]
         else:
             reason = _WHY["unplaced" if kind == "unplaced" else "count"]
-        where = r.where(s, m.start(), m.end())
-        where.context = s.text
-        r.draft.reject(where, *reason, (m.group(),))
+        r.draft.reject(r.where(s, m.start(), m.end()), *reason, (m.group(),))
         return
     raise AssertionError(name)  # pragma: no cover - every count group is listed above
