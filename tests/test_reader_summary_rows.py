@@ -38,11 +38,20 @@ def test_a_row_printed_empty_beside_its_row_number_gives_no_figure() -> None:
     assert (str(d.overview.opening_balance), str(d.overview.closing_balance)) == ("364.65", "474.38")
     assert (str(d.revenue.total), str(d.expenditure.total)) == ("34846.81", "36341.62")
     assert str(d.overview.revenue_grand_total) == str(d.overview.expenditure_grand_total) == "36816.00"
-    report = audit(d, coverage=read.coverage)
-    assert [f.rule for f in report.findings if f.severity.value == "error"] == []
-    # The 2017 类 name is not in the bundled catalogue: its row is reported, and so the lists are
-    # not used; the figures that were read add up.
-    assert {u.figures for u in read.unread} == {("625.58",), ("34221.23",), ("36341.62",)}
+    # 医疗卫生与计划生育支出 is the 2017 name of 210 (卫生健康支出 since the 2019 catalogue).
+    assert [(c.code.code, c.name, str(c.amount)) for c in d.expenditure.classes] == [
+        ("210", "医疗卫生与计划生育支出", "36341.62")
+    ]
+    assert d.revenue.fiscal is not None and str(d.revenue.fiscal.amount) == "625.58"
+    assert read.unread == ()
+    assert audit(d, coverage=read.coverage).findings == ()
+
+
+def test_a_former_class_name_is_a_stale_name_in_a_report_after_the_renames() -> None:
+    read = read_report(_table(2021, "九、医疗卫生与计划生育支出", "使用非财政拨款结余"))
+    assert [c.code.code for c in read.disclosure.expenditure.classes] == ["210"]
+    stale = audit(read.disclosure).by_rule("R56")
+    assert [(f.severity.value, f.path) for f in stale] == [("warning", "$.expenditure.classes[0].name")]
 
 
 def test_the_fiscal_revenue_line_of_the_older_templates_waits_with_the_table_s_lists() -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Final
 
 from budgetacct.codes import nearest_catalogue
 from budgetacct.codes.catalogue import Catalogue, CatalogueEntry
+from budgetacct.codes.former import FORMER_NAMES
 from budgetacct.errors import BudgetAcctError, InvalidValue
 from budgetacct.money import Amount, Percent, Unit, parse_amount
 from budgetacct.paths import Path
@@ -225,10 +226,20 @@ def strip_name(name: str) -> str:
 
 
 def match_name(name: str, entries: tuple[CatalogueEntry, ...]) -> str | None:
-    """The code of the entry printed as ``name`` (exact, ±“支出”, or a unique prefix either way)."""
+    """The code of the entry printed as ``name`` (exact, ±“支出”, or a unique prefix either way;
+    a name of the catalogues before 2019 as the entry it names since,
+    :data:`~budgetacct.codes.former.FORMER_NAMES`).
+
+    >>> from budgetacct.codes import catalogue
+    >>> match_name("医疗卫生与计划生育支出", catalogue("function", 2021).children(None))
+    '210'
+    """
     wanted = strip_name(name)
     if not wanted:
         return None
+    former = [e.code for e in entries if {wanted, wanted + "支出"} & set(FORMER_NAMES.get(e.code, ()))]
+    if len(former) == 1:
+        return former[0]
     variants = {wanted, wanted + "支出", wanted.removesuffix("支出")}
     exact = [e.code for e in entries if e.name in variants]
     if len(exact) == 1:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from budgetacct.auditing.check import Checker
-from budgetacct.codes import FunctionCode, coverage_note, nearest_catalogue
+from budgetacct.codes import CatalogueEntry, FunctionCode, coverage_note, nearest_catalogue
+from budgetacct.codes.former import is_former_name
 from budgetacct.model.disclosure import FunctionLine
 from budgetacct.model.enums import Severity
 from budgetacct.money import Amount, Unit
@@ -59,15 +60,21 @@ def _names_agree(year: int, code: str, name: str | None, parent_names: tuple[str
     """Whether ``code`` is in the year's catalogue and every printed name equals the catalogue's."""
     cat = nearest_catalogue("function", year)[0]
     entry = cat.get(code)
-    if entry is None or (name is not None and not _same_name(name, entry.name)):
+    if entry is None or (name is not None and not _year_s_name(name, entry, year)):
         return False
     ancestors = FunctionCode(code).ancestors
     for k, printed in enumerate(parent_names):
         if k < len(ancestors):
             parent = cat.get(ancestors[k].code)
-            if parent is not None and not _same_name(printed, parent.name):
+            if parent is not None and not _year_s_name(printed, parent, year):
                 return False
     return True
+
+
+def _year_s_name(printed: str, entry: CatalogueEntry, year: int) -> bool:
+    """Whether ``printed`` is ``entry``'s name in the catalogue of ``year`` (its name before the
+    2019 renames in a report of an earlier year)."""
+    return _same_name(printed, entry.name) or is_former_name(entry.code, printed, year)
 
 
 def one_money_unit(c: Checker) -> None:
@@ -133,6 +140,8 @@ def codes_and_names_in_catalogue(c: Checker) -> None:
                         )
             for name_path, code, printed, official in printed_names:
                 if printed is None or _same_name(printed, official) or (code, printed) in seen:
+                    continue
+                if is_former_name(code, printed, year):
                     continue
                 seen.add((code, printed))
                 severity = Severity.NOTE if _near_name(printed, official) else Severity.WARNING
