@@ -73,10 +73,9 @@ def _key(text: str, m: Match[str]) -> str:
     """The figure a label names: :func:`key_of`, except that 会议费/培训费 in a reason's or a change's
     clause (see :data:`_NOT_A_SUBJECT`) names no figure of the year."""
     key = key_of(m)
-    if key in BESIDE:
-        clause = text[_clause_start(text, 0, m.start()) : m.start()]
-        if _NOT_A_SUBJECT.search(clause):
-            return OTHER
+    # The label itself may hold the words (“主要原因是压减会议费”, matched as one “X费” after the comma).
+    if key in BESIDE and _NOT_A_SUBJECT.search(text, _clause_start(text, 0, m.start()), m.end()):
+        return OTHER
     return key
 
 
