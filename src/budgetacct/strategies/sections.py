@@ -196,13 +196,13 @@ def _with_beside(draw: st.DrawFn, source: SearchStrategy[dm.Disclosure]) -> dm.D
 
 
 def meeting_and_training(
-    disclosures_: SearchStrategy[dm.Disclosure] | None = None,
+    reports: SearchStrategy[dm.Disclosure] | None = None,
 ) -> SearchStrategy[dm.Disclosure]:
-    """Published valid reports (:func:`disclosures` by default) that sometimes state 会议费 and 培训费
-    beside the “三公” (``meeting_costs``, ``training_costs``): each a :func:`budgeted_figures`, its
-    comparisons worded from its printed figures, so that the report still audits without error or
-    warning.  ``st.from_type(Disclosure)`` draws from this strategy."""
-    return _with_beside(disclosures_ if disclosures_ is not None else disclosures())
+    """Published valid reports (``reports``, :func:`disclosures` by default) that sometimes state
+    会议费 and 培训费 beside the “三公” (``meeting_costs``, ``training_costs``): each a
+    :func:`budgeted_figures`, its comparisons worded from its printed figures, so that the report
+    still audits without error or warning.  ``st.from_type(Disclosure)`` draws from this strategy."""
+    return _with_beside(reports if reports is not None else disclosures())
 
 
 @st.composite
