@@ -91,6 +91,27 @@ def test_in_the_three_public_section_budget_completion_and_both_changes() -> Non
     assert not audit(d).findings
 
 
+def test_hunan_general_spending_section() -> None:
+    # The 岳阳 template's “一般性支出情况说明” (no 三公 word): each fee leads its clause; the counts of
+    # people have no field and are reported, not dropped.
+    text = (
+        "十、一般性支出情况说明\n2021年度本部门会议费支出1.2万元，主要用于召开工作会议，人数80人；"
+        "培训费支出0.8万元，主要用于开展业务培训，人数60人。\n"
+    )
+    result = _read(text)
+    assert result.disclosure.meeting_costs == BudgetedFigure(actual=Amount("1.2"))
+    assert result.disclosure.training_costs == BudgetedFigure(actual=Amount("0.8"))
+    assert set(_unread(result)) == {"人数80人", "人数60人"}
+
+
+def test_a_definition_naming_the_fee_places_nothing() -> None:
+    # The 名词解释's wording printed in the 三公 section: 培训费 is a part of 因公出国（境）费 there.
+    text = "七、“三公”经费支出决算情况说明\n因公出国（境）费反映单位公务出国（境）的国际旅费、住宿费、伙食费、培训费、公杂费等支出5万元。\n"
+    result = _read(text)
+    assert result.disclosure.training_costs is None
+    assert "5万元" in _unread(result)
+
+
 def test_flat_against_last_year() -> None:
     d = _read("2021年度会议费支出2万元，与上年持平。\n").disclosure
     assert d.meeting_costs == BudgetedFigure(actual=Amount("2"), change=StatedChange(Direction.FLAT))
