@@ -60,7 +60,9 @@ _TP_EVENT = re.compile(
 _GATE = re.compile(rf"{LABEL}|公务用车|团组")
 #: The words of a clause that make a 会议费/培训费 after them a reason's or a change's figure, not
 #: the year's (“主要原因是压减会议费10万元”, “较上年增加培训费”).
-_NOT_A_SUBJECT = re.compile(r"原因|由于|因为|主要是|用于|包括|反映|压减|压缩|节约|增加|减少|增长|下降|降低|上升")
+_NOT_A_SUBJECT = re.compile(
+    r"原因|由于|因为|主要是|用于|包括|反映|压减|压缩|节约|增加|减少|增长|下降|降低|上升"
+)
 #: What may come before 会议费/培训费 in a sentence they lead: a year, and who spent it.
 #: (A label may hold the 年 of its year: “2021年度会议费” matches “年度会议费” after “2021”.)
 _LEAD_IN = re.compile(
