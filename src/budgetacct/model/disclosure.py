@@ -517,6 +517,10 @@ def _plural(count: int, noun: str) -> str:
 class Disclosure:
     """A published final-accounts report, section by section; every section may be missing.
 
+    ``meeting_costs`` and ``training_costs`` hold 会议费 and 培训费 where the report states them (in or
+    beside the “三公” section, as many do): each a :class:`BudgetedFigure` like a 三公 figure, with
+    its budget, 完成预算% and changes, audited the same way but not part of the 三公 total.
+
     ``units`` lists the money units the report printed its figures in, when known (a reader of
     published text records them; amounts are always held in 万元).  More than one is a finding.
 
@@ -554,6 +558,10 @@ class Disclosure:
     assets: Assets | None = v.section_field(Assets, "国有资产（Assets）")
     staffing: Staffing | None = v.section_field(Staffing, "人员（Staffing）")
     performance: Performance | None = v.section_field(Performance, "绩效（Performance）")
+    #: 会议费 and 培训费, which many reports state in or beside §七 (“会议费支出3.5万元，比上年减少
+    #: 1.2万元”): the record of a 三公 figure, but no part of the 三公 total.
+    meeting_costs: BudgetedFigure | None = v.section_field(BudgetedFigure, "会议费（BudgetedFigure）")
+    training_costs: BudgetedFigure | None = v.section_field(BudgetedFigure, "培训费（BudgetedFigure）")
     units: tuple[str, ...] = v.tuple_field(str, "金额单位", "a unit name")
     tables: tuple[StandardTable, ...] = v.tuple_field(
         StandardTable, "标准表（StandardTable）", "a StandardTable"

@@ -1,9 +1,13 @@
 """§七 “三公”经费: each figure belongs to the nearest subject before it; its role comes from the words
 before it (:mod:`budgetacct.reader.three_public_roles`).
 
+会议费 and 培训费 are read the same way, into ``meeting_costs`` and ``training_costs``: in a 三公
+sentence, in a sentence of the 三公 section, and in a sentence they lead (“2021年度会议费支出3.5万元，
+比上年减少1.2万元”), never where a reason or a change names them (“主要原因是压减会议费10万元”).
+
 A figure is placed only when its role is certain.  The others are reported unread, with the reason:
 a comparison figure (last year's, a 差值), a figure of another year than the report's, a figure of
-a label the model's 三公 figures do not hold (会议费, 培训费, …), a count the model has no place for.
+a label the model does not hold (差旅费, …), a count the model has no place for.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from budgetacct.reader.normalize import Sentence
 from budgetacct.reader.reading import AMOUNT, COPULA, PERCENT, Reader
 from budgetacct.reader.three_public_roles import (
     AMBIGUOUS,
+    BESIDE,
     LABEL,
     OTHER,
     PLAIN_DIRECTIONS,
@@ -53,11 +58,40 @@ _TP_EVENT = re.compile(
     rf"|(?P<unplaced>(?<![\d.年月])(?P<nu>\d+)(?:批次|人次|批|个|人|次))"
 )
 _GATE = re.compile(rf"{LABEL}|公务用车|团组")
+#: The words of a clause that make a 会议费/培训费 after them a reason's or a change's figure, not
+#: the year's (“主要原因是压减会议费10万元”, “较上年增加培训费”).
+_NOT_A_SUBJECT = re.compile(
+    r"原因|由于|因为|主要是|用于|包括|反映|压减|压缩|节约|增加|减少|增长|下降|降低|上升"
+)
+#: What may come before 会议费/培训费 in a sentence they lead: a year, and who spent it.
+#: (A label may hold the 年 of its year: “2021年度会议费” matches “年度会议费” after “2021”.)
+_LEAD_IN = re.compile(
+    r"(?:本部门|本单位|我部门|我单位)?(?:\d{4}\s?(?:年度?)?|本年度?|全年|当年)?[，,]?"
+    r"(?:本部门|本单位|我部门|我单位|部门|单位)?(?:全年)?"
+)
 
 
-def _about_three_public(text: str) -> bool:
-    """Whether the sentence names a “三公” item (not only another “X费”)."""
-    return any(m.group("label") is None or key_of(m) != OTHER for m in _GATE.finditer(text))
+def _key(text: str, m: Match[str]) -> str:
+    """The figure a label names: :func:`key_of`, except that 会议费/培训费 in a reason's or a change's
+    clause (see :data:`_NOT_A_SUBJECT`) names no figure of the year."""
+    key = key_of(m)
+    # The label itself may hold the words (“主要原因是压减会议费”, matched as one “X费” after the comma).
+    if key in BESIDE and _NOT_A_SUBJECT.search(text, _clause_start(text, 0, m.start()), m.end()):
+        return OTHER
+    return key
+
+
+def _about_three_public(s: Sentence) -> bool:
+    """Whether the sentence names a “三公” item (not only another “X费”), or 会议费/培训费 where they
+    are the year's figures: in the 三公 section, or leading the sentence (:data:`_LEAD_IN`)."""
+    text = s.text
+    keys = [(m, None if m.group("label") is None else _key(text, m)) for m in _GATE.finditer(text)]
+    if any(key is None or key not in (OTHER, *BESIDE) for _, key in keys):
+        return True
+    beside = [m for m, key in keys if key in BESIDE]
+    if not beside:
+        return False
+    return s.section == "three_public" or _LEAD_IN.fullmatch(text, 0, beside[0].start()) is not None
 
 
 _RATE_LEAD = re.compile(rf"{RATE_WORD}$")
@@ -123,6 +157,7 @@ class _Walk:
 
     current: str | None = None
     label: str = ""
+    named: str = ""  # what the label names by itself: 会议费 in a reason's clause is no subject
     last: int = 0  # end of the previous event: the words after it are the next figure's lead
     since: int = 0  # end of the subject or of the previous placed figure: the comparison's words
     pending: Path | None = None  # the change a following rate belongs to
@@ -135,7 +170,7 @@ class _Walk:
 
 def read_three_public(r: Reader, s: Sentence) -> None:
     text = s.text
-    if not _about_three_public(text):
+    if not _about_three_public(s):
         return
     before = s.paragraph.text[: s.offset]
     scopes = year_scopes(text, r.year, _carried_year(before, text, r.year))
@@ -187,12 +222,13 @@ def _carried_year(before: str, text: str, report_year: int) -> int:
 
 def _new_subject(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     _drop_prior(r, s, w)
-    key = key_of(m)
+    key = _key(s.text, m)
     if s.text.find("其中", w.last, m.end()) >= 0 and w.bases:
         w.budget_basis = all(w.bases)
-    elif key == "total":
+    elif key in ("total", *BESIDE):
         w.budget_basis = False
     w.current, w.label, w.pending, w.since, w.bases = key, m.group("label"), None, m.end(), []
+    w.named = key_of(m)
     w.subject = _clause_start(s.text, w.last, m.start())
 
 
@@ -222,16 +258,17 @@ def _other_year(r: Reader, s: Sentence, m: Match[str], year: int) -> None:
 def _subject_unread(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> bool:
     """A figure after a label that names no single field of the model is reported unread."""
     if w.current == OTHER:
-        _unread(
-            r,
-            s,
-            m.start(),
-            m.end(),
-            (
+        if w.named in BESIDE:
+            why = (
+                f"a figure of {w.label} named in a reason or a change, not the year's {w.label}",
+                f"原因或增减中提及的“{w.label}”数字，不是本年度的{w.label}",
+            )
+        else:
+            why = (
                 f"a figure of {w.label}, which is not one of the “三公” figures",
                 f"“{w.label}”的数字，不属于“三公”经费",
-            ),
-        )
+            )
+        _unread(r, s, m.start(), m.end(), why)
         return True
     if w.current == AMBIGUOUS:
         _unread(r, s, m.start(), m.end(), _WHY[AMBIGUOUS])
@@ -239,12 +276,17 @@ def _subject_unread(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> bool:
     return False
 
 
+def _base(key: str) -> Path:
+    """Where the figure ``key`` is held: 会议费/培训费 beside the 三公 section, the others in it."""
+    return (key,) if key in BESIDE else ("three_public", key)
+
+
 def _amount(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     if w.current is None or _subject_unread(r, s, w, m):
         return
     text = s.text
     lead, context = text[w.last : m.start()], text[w.since : m.start()]
-    base: Path = ("three_public", w.current)
+    base = _base(w.current)
     comparison = comparison_kind(context, r.year)
     direction = direction_word(lead)
     if direction is not None:
@@ -379,7 +421,7 @@ def _percent(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     if w.current is None or _subject_unread(r, s, w, m):
         return
     lead = s.text[w.last : m.start()]
-    base: Path = ("three_public", w.current)
+    base = _base(w.current)
     rate = _RATE_LEAD.search(lead)
     if rate is not None:
         target = _target(s.text[w.since : m.start()], r.year)
@@ -405,7 +447,7 @@ def _flat(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     lead = s.text[w.last : m.start()]
     target = _target(lead, r.year)
     if target is not None and (PRIOR_REF.search(lead) or "预算" in lead or "与" in lead):
-        put_flat(r, s, ("three_public", w.current, target), m.start(), m.end())
+        put_flat(r, s, (*_base(w.current), target), m.start(), m.end())
 
 
 _COUNT_FIELDS: Final = {

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "AMBIGUOUS",
+    "BESIDE",
     "LABEL",
     "OTHER",
     "PRIOR_YEAR",
@@ -30,8 +31,11 @@ __all__ = [
     "year_scopes",
 ]
 
-#: A label that names no field of the model's 三公 figures (会议费, 培训费, any other “X费”).
+#: A label that names no field of the model's 三公 figures (差旅费, any other “X费”).
 OTHER: Final = "other"
+#: The figures printed in or beside §七 with the record of a 三公 figure but outside the 三公: 会议费
+#: and 培训费, the Disclosure's own fields (not under ``three_public``).
+BESIDE: Final = ("meeting_costs", "training_costs")
 #: A label that may name two fields: 公务用车及运行维护费 reads as a misprint of 公务用车购置及运行维护费
 #: or of 公务用车运行维护费 (hlx.gov.cn 2020 prints it for the latter, beside a 公务用车购置 figure).
 AMBIGUOUS: Final = "ambiguous"
@@ -57,7 +61,8 @@ _LABELS: Final = {
     AMBIGUOUS: r"公务用车及运行维护费用?",
     "outbound": rf"因公出国(?:（境）)?{_FEE}|出国(?:（境）)?(?:费用?|经费)",
     "total": r"三公[”\"’']?经费",
-    OTHER: r"会议费|培训费",
+    "meeting_costs": r"会议(?:费用?|经费)",
+    "training_costs": r"培训(?:费用?|经费)",
 }
 _KNOWN = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS.items()))
 #: Any other label printed right before an amount (“差旅费3万元”): it ends the subject before it.
@@ -221,7 +226,7 @@ def continues(stretch: str, following: str) -> bool:
     if following.startswith("其中"):
         return True
     label = _LABEL_AT.match(following)
-    return "其中" in stretch and label is not None and key_of(label) not in ("total", OTHER)
+    return "其中" in stretch and label is not None and key_of(label) not in ("total", OTHER, *BESIDE)
 
 
 def year_at(scopes: list[tuple[int, int]], position: int) -> int:

@@ -17,6 +17,7 @@ from budgetacct.money import Amount, Direction, Percent
 from budgetacct.strategies._helpers import (
     _CTX,
     _ZERO,
+    _amount_of,
     _completion,
     _need,
     _raised,
@@ -122,6 +123,20 @@ def _m_change_rate(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     return attrs.evolve(d, general_budget=attrs.evolve(gb, change=changed))
 
 
+def _m_beside_change(draw: st.DrawFn, d: Disclosure) -> Disclosure:
+    """会议费 or 培训费 printed with a change against last year whose amount does not add up."""
+    field = draw(st.sampled_from(("meeting_costs", "training_costs")))
+    previous = _amount_of(draw(st.integers(100, 100_000)), 2)
+    actual = _amount_of(draw(st.integers(0, 100_000)), 2)
+    change = StatedChange.between(previous, actual)
+    if change.direction is Direction.FLAT:
+        change = StatedChange(Direction.INCREASE, _delta(draw), previous=previous)
+    else:
+        change = attrs.evolve(change, amount=_need(change.amount) + _delta(draw))
+    beside: dict[str, Any] = {field: BudgetedFigure(actual=actual, change=change)}
+    return attrs.evolve(d, **beside)
+
+
 def _m_completion(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     gb = _need(d.general_budget)
     # The item with the largest budget (≥ 100 万元): its completion is pinned to 0.01 points.
@@ -132,7 +147,8 @@ def _m_completion(draw: st.DrawFn, d: Disclosure) -> Disclosure:
 
 def _m_item(draw: st.DrawFn, d: Disclosure) -> Disclosure:
     gb = _need(d.general_budget)
-    index = draw(st.integers(0, len(gb.items) - 1))
+    # An item of 0 is not printed in the tables, which then have no figure to disagree with (R68).
+    index = draw(st.sampled_from([i for i, item in enumerate(gb.items) if item.amount]))
     item = gb.items[index]
     amount = item.amount + _delta(draw)
     completion = _completion(amount, item.budget) if item.completion is not None else None
@@ -259,6 +275,12 @@ MUTATIONS: Final = (
     _mutation("direction-word", ["R38"], "the direction word of the revenue change is flipped", _m_direction),
     _mutation("change-amount", ["R38"], "the amount of the expenditure change is raised", _m_change_amount),
     _mutation("change-rate", ["R38"], "the rate of the 一般公共预算 change is raised", _m_change_rate),
+    _mutation(
+        "meeting-training-change",
+        ["R38"],
+        "会议费 or 培训费 is printed with a change against last year that does not add up",
+        _m_beside_change,
+    ),
     _mutation("completion", ["R39"], "one 完成预算% of §五(三) is raised by 5–50 points", _m_completion),
     _mutation(
         "general-item",

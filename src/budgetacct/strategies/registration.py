@@ -33,7 +33,7 @@ def _from_type_strategies() -> dict[type[Any], SearchStrategy[Any]]:
         model.ProcurementAccount: ledger_parts.procurement(),
         model.PriorYear: ledger_parts.prior_years(),
         model.Ledger: st.deferred(ledger.ledgers),
-        model.Disclosure: st.deferred(ledger.disclosures),
+        model.Disclosure: st.deferred(sections.meeting_and_training),
         model.Budget: st.deferred(budget.budgets),
         model.BudgetAccount: st.deferred(budget.budget_accounts),
         model.StatedChange: sections.stated_changes(),

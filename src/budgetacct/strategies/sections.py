@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
@@ -185,6 +186,23 @@ def _budgeted(draw: st.DrawFn) -> dm.BudgetedFigure:
 def budgeted_figures() -> SearchStrategy[dm.BudgetedFigure]:
     """A 三公 figure with its budget, 完成预算% and changes worded from the printed figures."""
     return _budgeted()
+
+
+@st.composite
+def _with_beside(draw: st.DrawFn, source: SearchStrategy[dm.Disclosure]) -> dm.Disclosure:
+    d = draw(source)
+    meeting, training = draw(st.none() | _budgeted()), draw(st.none() | _budgeted())
+    return attrs.evolve(d, meeting_costs=meeting, training_costs=training)
+
+
+def meeting_and_training(
+    reports: SearchStrategy[dm.Disclosure] | None = None,
+) -> SearchStrategy[dm.Disclosure]:
+    """Published valid reports (``reports``, :func:`disclosures` by default) that sometimes state
+    会议费 and 培训费 beside the “三公” (``meeting_costs``, ``training_costs``): each a
+    :func:`budgeted_figures`, its comparisons worded from its printed figures, so that the report
+    still audits without error or warning.  ``st.from_type(Disclosure)`` draws from this strategy."""
+    return _with_beside(reports if reports is not None else disclosures())
 
 
 @st.composite

@@ -8,15 +8,17 @@ from decimal import Decimal
 from typing import Final
 
 from budgetacct.auditing.check import Checker
-from budgetacct.model.disclosure import Disclosure, FundSpending
+from budgetacct.model.disclosure import BudgetedFigure, Disclosure, FundSpending
 from budgetacct.model.enums import Fund, Severity
 from budgetacct.model.table_layout import TableSet
 from budgetacct.model.tables import TableKind
 
 __all__ = [
+    "BESIDE_THREE_PUBLIC",
     "BUDGET_THREE_PUBLIC_FIGURES",
     "THREE_PUBLIC_CODES",
     "THREE_PUBLIC_FIGURES",
+    "budgeted_figures",
     "fund_sections",
     "missing_tables",
     "plain",
@@ -42,6 +44,25 @@ THREE_PUBLIC_FIGURES: Final = (
 )
 #: The figures of a budget's 三公 section: a budget does not split 公务接待费 into 国内 and 外事.
 BUDGET_THREE_PUBLIC_FIGURES: Final = THREE_PUBLIC_FIGURES[:6]
+#: The figures a report prints in or beside §七 with the record of a 三公 figure, but outside the
+#: 三公 total: (the field of the document, its Chinese and English names).
+BESIDE_THREE_PUBLIC: Final = (
+    ("meeting_costs", "会议费", "meeting costs"),
+    ("training_costs", "培训费", "training costs"),
+)
+
+
+def budgeted_figures(d: Disclosure) -> Iterator[tuple[str, BudgetedFigure, str, str]]:
+    """Every 三公 figure of ``d`` and the 会议费/培训费 it prints: each one's path, the figure, and
+    the words a message names it by (“三公”经费 / 三公, 会议费 / meeting costs).  A rule on a figure's
+    own arithmetic walks these; the 三公 totals and parts are other rules'."""
+    if d.three_public is not None:
+        for name in THREE_PUBLIC_FIGURES:
+            yield f"$.three_public.{name}", getattr(d.three_public, name), "“三公”经费", "三公"
+    for name, zh, en in BESIDE_THREE_PUBLIC:
+        figure = getattr(d, name)
+        if figure is not None:
+            yield f"$.{name}", figure, zh, en
 
 
 #: The 部门预算经济分类 款 whose 基本支出 is part of a 三公 figure: (the 款, the figure, its name).

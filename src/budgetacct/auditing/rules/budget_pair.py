@@ -1,7 +1,8 @@
 """Rules between a department's budget and the same year's 决算 (R95–R98).
 
 The 决算 measures the year against the budget: §五(三) gives each 项's 年初预算 and 完成年初预算%,
-§五 the 一般公共预算 年初预算 total, §七 the 三公 预算数.  Those figures should be the budget
+§五 the 一般公共预算 年初预算 total, §七 the 三公 预算数 (and the 会议费/培训费 预算数 printed in or
+beside it).  Those figures should be the budget
 report's own, and the completion rates should follow from them.  A finding's ``path`` is in the
 决算; ``related`` holds the budget's path of the figure compared (``$.general_budget.items[2].amount``
 in the budget report).
@@ -10,10 +11,10 @@ in the budget report).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final
+from typing import Final, NamedTuple
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.rules._common import BUDGET_THREE_PUBLIC_FIGURES
+from budgetacct.auditing.rules._common import BESIDE_THREE_PUBLIC, BUDGET_THREE_PUBLIC_FIGURES
 from budgetacct.auditing.rules.budget_common import BudgetChecker
 from budgetacct.auditing.rules.table_cells import CellRef, find
 from budgetacct.codes import FunctionCode
@@ -67,15 +68,32 @@ def _general_total(p: PairChecker) -> tuple[str, Amount] | None:
     return None if found is None else (found.path, found.amount)
 
 
-def _three_public(p: PairChecker) -> Iterator[tuple[str, BudgetedFigure, str, Amount]]:
+class _Compared(NamedTuple):
+    """A 三公 figure (or 会议费, 培训费) that both documents print."""
+
+    path: str  # in the 决算
+    figure: BudgetedFigure  # the 决算's
+    planned_path: str  # in the budget
+    planned: Amount
+    zh: str  # what a message names it by
+    en: str
+    en_budget: str  # what a message names its budget by
+
+
+def _three_public(p: PairChecker) -> Iterator[_Compared]:
     final, planned = p.d.three_public, p.budget.three_public
-    if final is None or planned is None:
-        return
-    for name in BUDGET_THREE_PUBLIC_FIGURES:
-        figure: BudgetedFigure = getattr(final, name)
-        amount = getattr(planned, name).amount
-        if amount is not None:
-            yield name, figure, f"$.three_public.{name}.amount", amount
+    if final is not None and planned is not None:
+        for name in BUDGET_THREE_PUBLIC_FIGURES:
+            figure: BudgetedFigure = getattr(final, name)
+            amount = getattr(planned, name).amount
+            if amount is not None:
+                path = f"$.three_public.{name}"
+                zh, en, en_budget = f"“三公”经费（{name}）", f"三公 ({name})", f"三公 budget ({name})"
+                yield _Compared(path, figure, f"{path}.amount", amount, zh, en, en_budget)
+    for name, zh, en in BESIDE_THREE_PUBLIC:
+        stated, budgeted = getattr(p.d, name), getattr(p.budget, name)
+        if stated is not None and budgeted is not None and budgeted.amount is not None:
+            yield _Compared(f"$.{name}", stated, f"$.{name}.amount", budgeted.amount, zh, en, f"{en} budget")
 
 
 def _as_budgeted(
@@ -130,18 +148,18 @@ def total_against_budget(c: Checker) -> None:
 
 
 def three_public_against_budget(c: Checker) -> None:
-    """§七 “三公” 预算数 = the budget report's “三公” budget, figure by figure."""
+    """§七 “三公” 预算数 = the budget report's “三公” budget, figure by figure; 会议费 and 培训费 too."""
     p = _pair(c)
     if p is None:
         return
-    for name, figure, path, amount in _three_public(p):
+    for compared in _three_public(p):
         _as_budgeted(
             c,
-            f"$.three_public.{name}.budget",
-            figure.budget,
-            f"“三公”经费（{name}）预算数",
-            f"the 三公 budget ({name})",
-            budget=(path, amount),
+            f"{compared.path}.budget",
+            compared.figure.budget,
+            f"{compared.zh}预算数",
+            f"the {compared.en_budget}",
+            budget=(compared.planned_path, compared.planned),
         )
 
 
@@ -173,12 +191,12 @@ def completion_from_budget(c: Checker) -> None:
                 "一般公共预算支出完成年初预算的百分比（按部门预算公开的预算数）",
                 "the general-budget completion rate against the budget report's figure",
             )
-    for name, figure, _, amount in _three_public(p):
+    for compared in _three_public(p):
         c.percent_of(
-            f"$.three_public.{name}.completion",
-            figure.completion,
-            figure.actual,
-            amount,
-            f"“三公”经费（{name}）完成预算的百分比（按部门预算公开的预算数）",
-            f"the 三公 ({name}) completion rate against the budget report's figure",
+            f"{compared.path}.completion",
+            compared.figure.completion,
+            compared.figure.actual,
+            compared.planned,
+            f"{compared.zh}完成预算的百分比（按部门预算公开的预算数）",
+            f"the {compared.en} completion rate against the budget report's figure",
         )

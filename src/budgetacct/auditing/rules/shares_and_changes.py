@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.rules._common import THREE_PUBLIC_FIGURES, fund_sections
-from budgetacct.model.disclosure import BudgetedFigure
+from budgetacct.auditing.rules._common import budgeted_figures, fund_sections
+from budgetacct.model.disclosure import StatedChange
 from budgetacct.money import Direction
 
 
@@ -112,12 +112,8 @@ def changes_stated_correctly(c: Checker) -> None:
             "机关运行经费增减",
             "operating costs change",
         )
-    if d.three_public is not None:
-        for name in THREE_PUBLIC_FIGURES:
-            figure: BudgetedFigure = getattr(d.three_public, name)
-            c.change(
-                f"$.three_public.{name}.change", figure.actual, figure.change, "“三公”经费增减", "三公 change"
-            )
+    for path, figure, zh, en in budgeted_figures(d):
+        c.change(f"{path}.change", figure.actual, figure.change, f"{zh}增减", f"{en} change")
 
 
 def completion_rates_stated_correctly(c: Checker) -> None:
@@ -143,43 +139,38 @@ def completion_rates_stated_correctly(c: Checker) -> None:
                 f"{line.code}完成预算比例",
                 f"{line.code} completion rate",
             )
-    if d.three_public is not None:
-        for name in THREE_PUBLIC_FIGURES:
-            figure: BudgetedFigure = getattr(d.three_public, name)
-            path = f"$.three_public.{name}"
-            c.percent_of(
-                f"{path}.completion",
-                figure.completion,
+    for path, figure, zh, en in budgeted_figures(d):
+        c.percent_of(
+            f"{path}.completion",
+            figure.completion,
+            figure.actual,
+            figure.budget,
+            f"{zh}完成预算比例",
+            f"{en} completion rate",
+        )
+        if figure.versus_budget is not None:
+            stated = figure.versus_budget
+            if stated.previous is None and figure.budget is not None:
+                stated = StatedChange(stated.direction, stated.amount, stated.rate, figure.budget)
+            c.change(
+                f"{path}.versus_budget",
                 figure.actual,
-                figure.budget,
-                "“三公”经费完成预算比例",
-                "三公 completion rate",
+                stated,
+                f"{zh}决算与预算比较",
+                f"{en} final versus budget",
             )
-            if figure.versus_budget is not None:
-                stated = figure.versus_budget
-                if stated.previous is None and figure.budget is not None:
-                    from budgetacct.model.disclosure import StatedChange
-
-                    stated = StatedChange(stated.direction, stated.amount, stated.rate, figure.budget)
-                c.change(
+        if figure.completion is not None and figure.versus_budget is not None:
+            # Printed figures that differ differ in truth too, so “增加” means a completion of
+            # 100% or more and “减少” 100% or less.  The rest is rounding: 1000.04 against
+            # 1000.00 is “增加” at 100.00%, and 0.00 against 0.00 may be “持平” at 0%.
+            direction = figure.versus_budget.direction
+            completion = figure.completion.value
+            if (direction is Direction.INCREASE and completion < 100) or (
+                direction is Direction.DECREASE and completion > 100
+            ):
+                c.fail(
                     f"{path}.versus_budget",
-                    figure.actual,
-                    stated,
-                    "“三公”经费决算与预算比较",
-                    "三公 final versus budget",
+                    f"完成预算{figure.completion}%与“决算数与预算数{figure.versus_budget.direction.value}”矛盾",
+                    f"completion {figure.completion}% contradicts “{figure.versus_budget.direction.value}” versus budget",
+                    actual=figure.versus_budget.direction.value,
                 )
-            if figure.completion is not None and figure.versus_budget is not None:
-                # Printed figures that differ differ in truth too, so “增加” means a completion of
-                # 100% or more and “减少” 100% or less.  The rest is rounding: 1000.04 against
-                # 1000.00 is “增加” at 100.00%, and 0.00 against 0.00 may be “持平” at 0%.
-                direction = figure.versus_budget.direction
-                completion = figure.completion.value
-                if (direction is Direction.INCREASE and completion < 100) or (
-                    direction is Direction.DECREASE and completion > 100
-                ):
-                    c.fail(
-                        f"{path}.versus_budget",
-                        f"完成预算{figure.completion}%与“决算数与预算数{figure.versus_budget.direction.value}”矛盾",
-                        f"completion {figure.completion}% contradicts “{figure.versus_budget.direction.value}” versus budget",
-                        actual=figure.versus_budget.direction.value,
-                    )

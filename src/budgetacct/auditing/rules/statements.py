@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from budgetacct.auditing.check import Checker
-from budgetacct.auditing.rules._common import THREE_PUBLIC_FIGURES
+from budgetacct.auditing.rules._common import budgeted_figures
 from budgetacct.auditing.rules.budget_common import budget_of
 from budgetacct.model.disclosure import BudgetedFigure, FunctionLine
 from budgetacct.model.enums import Severity
@@ -110,7 +110,7 @@ def _check_against_completion(
         )
 
 
-def _three_public_doubtful(c: Checker, path: str, figure: BudgetedFigure) -> None:
+def _three_public_doubtful(c: Checker, path: str, figure: BudgetedFigure, label: str) -> None:
     # R39 reports a 三公 comparison that cannot hold; only the one that cannot be told from the
     # printed figures is left to this rule.
     stated = figure.versus_budget
@@ -122,7 +122,7 @@ def _three_public_doubtful(c: Checker, path: str, figure: BudgetedFigure) -> Non
     difference = figure.actual.value - budget.value
     tolerance = c.half(figure.actual) + c.half(budget)
     if _possible(stated.direction, difference, tolerance) and _doubtful(difference, tolerance):
-        _check_against_budget(c, path, "“三公”经费", figure.actual, budget, stated.direction)
+        _check_against_budget(c, path, label, figure.actual, budget, stated.direction)
 
 
 def budget_comparisons_worded_correctly(c: Checker) -> None:
@@ -138,10 +138,8 @@ def budget_comparisons_worded_correctly(c: Checker) -> None:
                 _check_against_budget(c, path, _item_label(line), line.amount, line.budget, stated.direction)
             elif line.completion is not None:
                 _check_against_completion(c, path, _item_label(line), line.completion, stated.direction)
-    tp = c.d.three_public
-    if tp is not None:
-        for name in THREE_PUBLIC_FIGURES:
-            _three_public_doubtful(c, f"$.three_public.{name}.versus_budget", getattr(tp, name))
+    for path, figure, zh, _ in budgeted_figures(c.d):
+        _three_public_doubtful(c, f"{path}.versus_budget", figure, zh)
 
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")

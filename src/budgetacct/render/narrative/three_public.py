@@ -1,4 +1,5 @@
-"""Section 七: the “三公”经费 from appropriations, overall and by part."""
+"""Section 七: the “三公”经费 from appropriations, overall and by part, then the 会议费 and 培训费 a
+report states beside them (a sub-section of their own, only when the disclosure holds them)."""
 
 from __future__ import annotations
 
@@ -37,10 +38,38 @@ def _part(ctx: Context, key: str, n: int, figure: BudgetedFigure, counts: str) -
     return head + counts + ctx.yoy_sentence(f"{key}_subject", figure.change)
 
 
+def _beside(ctx: Context) -> list[str]:
+    """“2021年度会议费支出3.5万元，比2020年减少1.2万元，下降25.53%。”, and the same of 培训费."""
+    sentences = []
+    for key, figure in (("tp_meeting", ctx.d.meeting_costs), ("tp_training", ctx.d.training_costs)):
+        if figure is None or figure.actual is None:
+            continue
+        change = (
+            "" if figure.change is None else ctx.p("tp_beside_change", words=ctx.versus_prior(figure.change))
+        )
+        sentences.append(
+            ctx.p(
+                "tp_beside",
+                year=ctx.year,
+                name=ctx.p(key),
+                amount=ctx.amount(figure.actual),
+                change=change,
+                completion=ctx.completion_clause(figure.actual, figure.budget, figure.completion),
+                versus=_versus_budget(ctx, figure),
+            )
+        )
+    return sentences
+
+
 def three_public(ctx: Context, spec: SectionSpec) -> Section | None:
+    beside = _beside(ctx)
     tp = ctx.d.three_public
     if tp is None or tp.total.actual is None:
-        return absent(ctx, spec, "tp_what")
+        missing = absent(ctx, spec, "tp_what")
+        if not beside:
+            return missing
+        paragraphs = () if missing is None else missing.paragraphs
+        return section(ctx, spec, paragraphs, [subsection(ctx, 1, "tp_beside", beside)])
     overall = ctx.p(
         "tp_total",
         year=ctx.year,
@@ -104,4 +133,6 @@ def three_public(ctx: Context, spec: SectionSpec) -> Section | None:
             detail.append(text)
     if detail:
         subs.append(subsection(ctx, 2, "tp_detail", detail))
+    if beside:
+        subs.append(subsection(ctx, len(subs) + 1, "tp_beside", beside))
     return section(ctx, spec, [], subs)
