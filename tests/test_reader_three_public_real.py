@@ -567,3 +567,32 @@ def test_a_rate_after_the_words_zengfu_or_jiangfu() -> None:
     text = "2021年度“三公”经费财政拨款支出决算为25万元，比上年减少5万元，降幅16.67%。\n"
     _, tp = _read(text, 2021)
     assert tp.total.change == StatedChange(Direction.DECREASE, Amount("5"), Percent("16.67"))
+
+
+# A bureau's 2015年“三公”经费决算情况及增减变化原因说明 (https://lcwfggxs.com/html/caiwugongkai201605182906.html):
+# 公共预算 / 公共财政预算 are the 一般公共预算's names before 2015; their 预算 says nothing of the
+# figures' basis, which are the year's 决算.  “公务用车保有7辆” is the vehicles held.
+_GONGGONG_2015 = (
+    "2015年“三公”经费决算情况及增减变化原因说明\n"
+    "一、2015年“三公”经费决算情况 2015年我局部门决算汇总“三公”经费公共预算财政拨款支出74.6万元，"
+    "其中公务用车及运行维护费用61.8万元，公务接待费12.8万元。\n"
+    "二、公务用车购置及保有情况\n"
+    "本年度使用公共预算财政拨款购置公务用车7辆，年末公共预算财政拨款开支运行维护费的公务用车保有7辆。\n"
+)
+
+
+def test_the_older_names_of_the_general_budget_make_no_figure_a_budget() -> None:
+    tp = read_report(_GONGGONG_2015, department="某局").disclosure.three_public
+    assert tp is not None
+    assert (str(tp.total.actual), tp.total.budget) == ("74.6", None)
+    assert (str(tp.reception.actual), tp.reception.budget) == ("12.8", None)
+    assert (tp.vehicles_purchased, tp.vehicles_held) == (7, 7)
+    distinct = _GONGGONG_2015.replace("购置公务用车7辆", "购置公务用车1辆")
+    tp = read_report(distinct, department="某局").disclosure.three_public
+    assert tp is not None and (tp.vehicles_purchased, tp.vehicles_held) == (1, 7)
+    variant = "2014年度部门决算\n一、“三公”经费\n2014年公共财政预算拨款“三公”经费支出20.5万元。\n"
+    tp = read_report(variant, department="某局").disclosure.three_public
+    assert tp is not None and (str(tp.total.actual), tp.total.budget) == ("20.5", None)
+    budgeted = "2015年度部门决算\n一、“三公”经费\n2015年“三公”经费公共预算财政拨款预算数为30万元，支出决算为25万元。\n"
+    tp = read_report(budgeted, department="某局").disclosure.three_public
+    assert tp is not None and (str(tp.total.budget), str(tp.total.actual)) == ("30", "25")

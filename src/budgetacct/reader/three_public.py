@@ -51,7 +51,7 @@ _TP_EVENT = re.compile(
     rf"|(?P<people>(?<![\d.])(?P<np>\d+)人次|人次(?:数)?(?:为|是|共计?)?(?P<np2>\d+)人"
     rf"|人数(?:为|是|共计?)?(?P<np3>\d+)人(?!次))"
     rf"|(?P<bought>购置(?:公务用车)?(?P<nv>\d+)辆)"
-    rf"|(?P<held>保有量{COPULA}(?P<nh>\d+)辆)"
+    rf"|(?P<held>保有量?{COPULA}(?:公务用车|车辆)?(?P<nh>\d+)辆)"
     rf"|(?P<amount>(?<![\d.]){AMOUNT})|(?P<percent>(?<![\d.]){PERCENT})"
     rf"|(?P<flat>持平|无增减变化|没有变化|无变化)"
     rf"|(?P<cars>(?<![\d.])(?P<nc>\d+)辆)"
@@ -97,7 +97,11 @@ def _about_three_public(s: Sentence) -> bool:
 _RATE_LEAD = re.compile(rf"{RATE_WORD}$")
 _COMPLETION = re.compile(r"完成[^，；。]*预算|预算执行(?:比例|率)")
 _ACTUAL_WORDS = re.compile(r"决算|实际")
-_FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|预算单位")
+#: The funds' names, whose 预算 says nothing of a figure's basis: 公共预算 and 公共财政预算 are the
+#: 一般公共预算's names before 2015 (““三公”经费公共预算财政拨款支出74.6万元” in a 2015 决算).
+_FUND_NAMES = re.compile(
+    r"一般公共预算|公共(?:财政)?预算(?=财政|拨款)|政府性基金预算|国有资本经营预算|预算单位"
+)
 _RECEPTIONS: Final = ("reception", "domestic_reception", "foreign_reception")
 
 #: Why a figure is left unread (English, Chinese), by what it is.
