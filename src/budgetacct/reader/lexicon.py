@@ -19,6 +19,15 @@ Labels are found by longest match over a trie of the wordings (:func:`labels`): 
 right, the longest wording that starts at a position wins and the scan resumes after it, so
 ``财政拨款收入总计`` is one label and never ``收入总计`` preceded by ``财政拨款``.
 
+A fund's own figures (``[fund_roles]`` and ``[[fund]]``): a generic wording of the department's
+figures (收入总计, 年末结转和结余, 本年支出 …) with a fund's name before it is that fund's figure
+(``一般公共预算财政拨款年末结转和结余``: its FundFlow's closing balance; ``一般公共预算收入总计``:
+no place in the model, so unread with that reason), and so is the wording in the fund's section and
+after the fund's label in the same sentence (:meth:`Lexicon.scan`).
+
+>>> [(f.wording, f.entries[0].flow) for f in labels("一般公共预算收入总计9万元，年末结转和结余1万元")][1]
+('年末结转和结余', (<Fund.GENERAL_BUDGET: '一般公共预算财政拨款'>, 'closing'))
+
 >>> [(found.wording, found.start) for found in labels("2021年度财政拨款收入总计5万元，收入总计9万元。")]
 [('财政拨款收入总计', 6), ('收入总计', 18)]
 >>> entry = LEXICON.entries_for("收入总计")[1]
@@ -435,11 +444,23 @@ class _Fund:
         return Entry(wording, (), self.seen, sections=sections, unread=reason)
 
 
-def _roles(raw: object) -> dict[str, str]:
-    """[fund_roles]: each generic wording → the role it names."""
-    if not isinstance(raw, dict) or set(raw) - set(_ROLES):
+def _roles(raw: object) -> tuple[dict[str, str], frozenset[str]]:
+    """[fund_roles]: each generic wording → the role it names; the wordings a section alone does
+    not make a fund's (``qualified_only``)."""
+    if not isinstance(raw, dict) or set(raw) - {*_ROLES, "qualified_only"}:
         raise ReaderBug(f"lexicon fund_roles: roles are among {list(_ROLES)}")
-    return {wording: role for role, wordings in raw.items() for wording in _strings(wordings, "fund_roles")}
+    only = frozenset(_strings(raw.get("qualified_only", []), "fund_roles"))
+    roles = {
+        wording: role
+        for role, wordings in raw.items()
+        if role != "qualified_only"
+        for wording in _strings(wordings, "fund_roles")
+    }
+    if only - set(roles):
+        raise ReaderBug(
+            f"lexicon fund_roles: qualified_only names wordings without a role: {sorted(only - set(roles))}"
+        )
+    return roles, only
 
 
 def _fund(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> _Fund:
@@ -464,6 +485,8 @@ def _fund(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> _F
     if change is not None and field_type(change).__name__ != "StatedChange":
         raise ReaderBug(f"lexicon {where}: change must be the path of a StatedChange")
     names = _strings(raw.get("names"), where)
+    if not names or not all(names):
+        raise ReaderBug(f"lexicon {where}: names are the fund's names as printed")
     return _Fund(names, name, section, places, flow, change, _seen(raw.get("seen"), sources, where))
 
 
@@ -472,14 +495,15 @@ def _is_department(entry: Entry) -> bool:
 
 
 def _with_funds(
-    entries: list[Entry], roles: Mapping[str, str], funds: Sequence[_Fund]
+    entries: list[Entry], generic_wordings: tuple[Mapping[str, str], frozenset[str]], funds: Sequence[_Fund]
 ) -> tuple[list[Entry], FundLabels]:
     """The entries with each fund's readings of the generic wordings (see ``[[fund]]``)."""
     written = Lexicon(entries)
     sections = tuple(fund.section for fund in funds)
+    roles, qualified_only = generic_wordings
     out = [
         attrs.evolve(e, outside=(*e.outside, *(x for x in sections if x not in e.outside)))
-        if e.wording in roles and _is_department(e)
+        if e.wording in roles and e.wording not in qualified_only and _is_department(e)
         else e
         for e in entries
     ]
@@ -489,7 +513,7 @@ def _with_funds(
     for index, fund in enumerate(funds):
         for generic, role in roles.items():
             own = [e for e in entries if e.wording == generic and not _is_department(e)]
-            if not any(e.applies(fund.section) for e in own):
+            if generic not in qualified_only and not any(e.applies(fund.section) for e in own):
                 out.append(fund.entry(generic, role, (fund.section,)))
             explicit = written.entries_for(fund.names[0] + generic)
             carried[(index, generic)] = explicit or (fund.entry(generic, role, None),)
