@@ -153,8 +153,16 @@ _DEPARTMENT_SECTIONS: Final = ("overview", "revenue", "expenditure")
 
 def _within_fund(section: str | None, found: str, heading: str) -> bool:
     """A numbered sub-heading of a fund's section (“五、一般公共预算财政拨款支出决算情况说明 /
-    （二）财政拨款支出决算结构情况”, 益阳市第五中学 2020) stays in that section: its 支出决算 is
-    the fund's, not the department's 支出决算情况."""
+    （一）财政拨款支出决算总体情况”, 益阳市第五中学 2020) stays in that section: its 支出决算 is
+    the fund's, not the department's 支出决算情况.
+
+    Not yet a 结构 sub-heading of the 一般公共预算 section that does not name it (“（二）财政拨款支出
+    决算结构情况”): in that section the 类 reader takes such a heading's sentences for a list of 类
+    from their start, and would miss the first 类 of “财政拨款支出X，主要用于以下方面：一般公共服务
+    支出Y…” (a partial list, summed against the total: a false R40).  Its 基本/项目 list is the
+    财政拨款's by the sentence itself (:func:`budgetacct.reader.lists.read_expenditure`)."""
+    if section == "general_budget" and "结构" in heading and "一般公共预算" not in heading:
+        return False
     return (
         section in _FUND_SECTIONS
         and found in _DEPARTMENT_SECTIONS
