@@ -200,6 +200,18 @@ def test_balances_of_the_fiscal_section_are_the_fiscal_ones() -> None:
     assert d.overview is None and result.unread == ()
 
 
+def test_a_numbered_sub_heading_of_the_fiscal_section_stays_in_it() -> None:
+    # “（二）…支出决算…” would name the department's 支出决算 section on its own.
+    result = _read(
+        FISCAL_SECTION[0],
+        "（二）财政拨款支出决算情况",
+        "2020年度本年支出1020.00万元，年末结转和结余30.00万元。",
+        year=2020,
+    )
+    assert _fiscal_flow(result.disclosure) == (None, None, "1020.00", "30.00")
+    assert result.disclosure.overview is None
+
+
 def test_the_same_balances_named_with_fiscal_before_each_label_anywhere() -> None:
     result = _read(
         "一、收入支出决算总体情况说明",
@@ -293,6 +305,22 @@ def test_a_list_led_by_fiscal_spending_is_the_fiscal_spending_by_kind(heading: s
         (ExpenditureKind.PROJECT, Amount("155.9"), Percent("4.32")),
     ]
     assert d.expenditure is None or not d.expenditure.lines
+
+
+def test_a_class_list_led_by_fiscal_spending_is_not_read_in_part() -> None:
+    # 150 + 30 + 20 = 200: were the list read from the sentence's start, its first 类 would be lost
+    # and the two others summed against 200 (a false R40).
+    d = _read(
+        "五、一般公共预算财政拨款支出决算情况说明",
+        "(一)财政拨款支出决算总体情况说明",
+        "一般公共预算财政拨款支出200.00万元。",
+        "(二)财政拨款支出决算结构情况说明",
+        "2020年度财政拨款支出200.00万元,主要用于以下方面:一般公共服务支出150.00万元,占75%;"
+        "社会保障和就业支出30.00万元,占15%;住房保障支出20.00万元,占10%。",
+        year=2020,
+    ).disclosure
+    assert d.general_budget is not None and d.general_budget.total == Amount("200.00")
+    assert _errors(d, "R37", "R40") == []
 
 
 def test_the_departments_list_under_a_fiscal_sub_heading_stays_the_departments() -> None:
