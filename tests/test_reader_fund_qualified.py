@@ -200,6 +200,29 @@ def test_balances_of_the_fiscal_section_are_the_fiscal_ones() -> None:
     assert d.overview is None and result.unread == ()
 
 
+def test_the_fiscal_sections_grand_total_and_its_change_are_the_fiscal_ones() -> None:
+    # 50 / (1050 − 50) = 5.00%.
+    result = _read(
+        FISCAL_SECTION[0], "2020年度收、支总计1050.00万元，与上年相比增加50.00万元，增长5.00%。", year=2020
+    )
+    fiscal = result.disclosure.fiscal
+    assert fiscal is not None and fiscal.grand_total == Amount("1050.00")
+    assert fiscal.change is not None and fiscal.change.amount == Amount("50.00")
+    assert result.disclosure.overview is None
+
+
+def test_the_spending_half_of_a_fiscal_total_pair_follows_its_fund() -> None:
+    # The head 财政拨款 named once: 支出总计 1020 is the fiscal spending, differing from the
+    # revenue 1000 (so neither is the grand total).
+    result = _read(
+        "一、收入支出决算总体情况说明",
+        "2020年度财政拨款收入总计1000.00万元，比上年增加10.00万元，支出总计1020.00万元。",
+        year=2020,
+    )
+    assert _fiscal_flow(result.disclosure) == (None, "1000.00", "1020.00", None)
+    assert result.disclosure.overview is None
+
+
 def test_a_numbered_sub_heading_of_the_fiscal_section_stays_in_it() -> None:
     # “（二）…支出决算…” would name the department's 支出决算 section on its own.
     result = _read(
