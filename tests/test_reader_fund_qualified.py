@@ -211,39 +211,46 @@ def test_the_fiscal_sections_grand_total_and_its_change_are_the_fiscal_ones() ->
     assert result.disclosure.overview is None
 
 
-def test_the_spending_half_of_a_fiscal_total_pair_follows_its_fund() -> None:
-    # The head 财政拨款 named once: 支出总计 1020 is the fiscal spending, differing from the
-    # revenue 1000 (so neither is the grand total).
-    result = _read(
-        "一、收入支出决算总体情况说明",
-        "2020年度财政拨款收入总计1000.00万元，比上年增加10.00万元，支出总计1020.00万元。",
-        year=2020,
-    )
-    assert _fiscal_flow(result.disclosure) == (None, "1000.00", "1020.00", None)
-    assert result.disclosure.overview is None
-
-
-def test_a_numbered_sub_heading_of_the_fiscal_section_stays_in_it() -> None:
-    # “（二）…支出决算…” would name the department's 支出决算 section on its own.
-    result = _read(
-        FISCAL_SECTION[0],
-        "（二）财政拨款支出决算情况",
-        "2020年度本年支出1020.00万元，年末结转和结余30.00万元。",
-        year=2020,
-    )
-    assert _fiscal_flow(result.disclosure) == (None, None, "1020.00", "30.00")
-    assert result.disclosure.overview is None
-
-
-def test_the_same_balances_named_with_fiscal_before_each_label_anywhere() -> None:
-    result = _read(
-        "一、收入支出决算总体情况说明",
-        "2020年度财政拨款年初结转和结余50.00万元，财政拨款本年收入1000.00万元，财政拨款本年支出1020.00万元，"
-        "财政拨款年末结转和结余30.00万元。",
-        year=2020,
-    )
-    assert _fiscal_flow(result.disclosure) == ("50.00", "1000.00", "1020.00", "30.00")
-    assert result.disclosure.overview is None
+@pytest.mark.parametrize(
+    ("lines", "flow"),
+    [
+        pytest.param(
+            # “（二）…支出决算…” would name the department's 支出决算 section on its own.
+            (
+                FISCAL_SECTION[0],
+                "（二）财政拨款支出决算情况",
+                "2020年度本年支出1020.00万元，年末结转和结余30.00万元。",
+            ),
+            (None, None, "1020.00", "30.00"),
+            id="a-sub-heading-of-the-fiscal-section-stays-in-it",
+        ),
+        pytest.param(
+            (
+                "一、收入支出决算总体情况说明",
+                "2020年度财政拨款年初结转和结余50.00万元，财政拨款本年收入1000.00万元，"
+                "财政拨款本年支出1020.00万元，财政拨款年末结转和结余30.00万元。",
+            ),
+            ("50.00", "1000.00", "1020.00", "30.00"),
+            id="fiscal-named-before-each-label-anywhere",
+        ),
+        pytest.param(
+            # 财政拨款 named once: 支出总计 1020 is the fiscal spending, differing from the revenue
+            # 1000 (so neither is the grand total).
+            (
+                "一、收入支出决算总体情况说明",
+                "2020年度财政拨款收入总计1000.00万元，比上年增加10.00万元，支出总计1020.00万元。",
+            ),
+            (None, "1000.00", "1020.00", None),
+            id="the-spending-half-of-a-fiscal-pair",
+        ),
+    ],
+)
+def test_fiscal_figures_however_the_fund_is_named(
+    lines: tuple[str, ...], flow: tuple[str | None, ...]
+) -> None:
+    d = _read(*lines, year=2020).disclosure
+    assert _fiscal_flow(d) == flow
+    assert d.overview is None
 
 
 def test_the_departments_unqualified_wordings_read_as_before() -> None:
