@@ -19,6 +19,15 @@ Labels are found by longest match over a trie of the wordings (:func:`labels`): 
 right, the longest wording that starts at a position wins and the scan resumes after it, so
 ``财政拨款收入总计`` is one label and never ``收入总计`` preceded by ``财政拨款``.
 
+A fund's own figures (``[fund_roles]`` and ``[[fund]]``): a generic wording of the department's
+figures (收入总计, 年末结转和结余, 本年支出 …) with a fund's name before it is that fund's figure
+(``一般公共预算财政拨款年末结转和结余``: its FundFlow's closing balance; ``一般公共预算收入总计``:
+no place in the model, so unread with that reason), and so is the wording in the fund's section and
+after the fund's label in the same sentence (:meth:`Lexicon.scan`).
+
+>>> [(f.wording, f.entries[0].flow) for f in labels("一般公共预算收入总计9万元，年末结转和结余1万元")][1]
+('年末结转和结余', (<Fund.GENERAL_BUDGET: '一般公共预算财政拨款'>, 'closing'))
+
 >>> [(found.wording, found.start) for found in labels("2021年度财政拨款收入总计5万元，收入总计9万元。")]
 [('财政拨款收入总计', 6), ('收入总计', 18)]
 >>> entry = LEXICON.entries_for("收入总计")[1]
@@ -37,6 +46,7 @@ from typing import Any, Final
 import attrs
 
 from budgetacct.errors import InvalidValue
+from budgetacct.model.enums import Fund
 from budgetacct.paths import Path, parse_path
 from budgetacct.reader.budget_fields import check_budget_field
 from budgetacct.reader.schema import REPORT_TEXT, ReaderBug, field_type
@@ -47,6 +57,7 @@ __all__ = [
     "BudgetWording",
     "Entry",
     "Found",
+    "FundLabels",
     "Lexicon",
     "NameAlias",
     "Seen",
@@ -101,6 +112,10 @@ class Entry:
     at_start: bool = False
     part_of: tuple[Path, ...] = ()
     change: Path | None = None
+    #: A fund's own figure kept in its FundFlow of ``$.fiscal.funds``: the fund and the field.
+    flow: tuple[Fund, str] | None = None
+    #: Why the figure is left unread (English, Chinese): a fund's figure the model has no place for.
+    unread: tuple[str, str] | None = None
 
     def applies(self, section: str | None) -> bool:
         """Whether the wording names this entry's figure in a sentence of ``section``."""
@@ -159,6 +174,20 @@ class Found:
     entries: tuple[Entry, ...]
 
 
+@attrs.frozen
+class FundLabels:
+    """The labels that name one fund's figure (see ``[[fund]]`` in ``data/lexicon.toml``).
+
+    ``qualified``: a fund's name + a generic wording (一般公共预算收入总计) → (the fund's index, the
+    generic wording); ``carried``: (a fund's index, a generic wording) → how the generic wording
+    reads after that fund's label in the same sentence; ``generated``: the qualified wordings made
+    from ``[[fund]]`` (not written as a ``[[label]]``)."""
+
+    qualified: Mapping[str, tuple[int, str]] = attrs.field(factory=dict)
+    carried: Mapping[tuple[int, str], tuple[Entry, ...]] = attrs.field(factory=dict)
+    generated: frozenset[str] = frozenset()
+
+
 class Lexicon:
     """The entries by wording, and a character trie of the wordings for longest-match lookup."""
 
@@ -167,10 +196,12 @@ class Lexicon:
         entries: Sequence[Entry],
         aliases: Sequence[NameAlias] = (),
         budget_wordings: Sequence[BudgetWording] = (),
+        funds: FundLabels | None = None,
     ) -> None:
         self.entries = tuple(entries)
         self.aliases = tuple(aliases)
         self.budget_wordings = tuple(budget_wordings)
+        self.funds = funds or FundLabels()
         self._by_wording: dict[str, tuple[Entry, ...]] = {}
         for entry in entries:
             self._by_wording[entry.wording] = (*self._by_wording.get(entry.wording, ()), entry)
@@ -202,18 +233,33 @@ class Lexicon:
         return found
 
     def scan(self, text: str) -> Iterator[Found]:
-        """Every label of ``text``, left to right, by longest match (matches never overlap)."""
+        """Every label of ``text``, left to right, by longest match (matches never overlap).
+
+        After a label naming a fund's figure (一般公共预算收入总计), a generic label that follows
+        (本年支出, 年末结转和结余) names that fund's figure too, up to a label of something else, a
+        generic wording met twice, or one right after 占 (“占本年支出合计的…”: the department's)."""
         position, first = 0, self.first_chars
         length = len(text)
+        fund: int | None = None
+        named: set[str] = set()  # the generic wordings the fund was carried to
         while position < length:
-            if text[position] in first:
-                wording = self.longest_at(text, position)
-                if wording is not None:
-                    end = position + len(wording)
-                    yield Found(wording, position, end, self._by_wording[wording])
-                    position = end
-                    continue
-            position += 1
+            wording = self.longest_at(text, position) if text[position] in first else None
+            if wording is None or (wording in self.funds.generated and text.endswith("非", 0, position)):
+                position += 1  # 非财政拨款…: no fund's figure
+                continue
+            end = position + len(wording)
+            entries = self._by_wording[wording]
+            qualified = self.funds.qualified.get(wording)
+            carried = self.funds.carried.get((fund, wording)) if fund is not None else None
+            if qualified is not None:
+                fund, named = qualified[0], {qualified[1]}
+            elif carried is not None and wording not in named and not text.endswith("占", 0, position):
+                entries = carried
+                named.add(wording)
+            else:
+                fund = None
+            yield Found(wording, position, end, entries)
+            position = end
 
 
 def _path(text: object, where: str) -> Path:
@@ -355,13 +401,146 @@ def _check_overlaps(entries: Sequence[Entry]) -> None:
                 raise ReaderBug(f"lexicon: two entries of {wording!r} apply in section {section}")
 
 
+# --- a fund's own figures ([fund_roles] and [[fund]]) ------------------------------------------------
+
+#: The figures a generic wording may name ([fund_roles]); the last four are a FundFlow's fields.
+_ROLES: Final = (
+    "grand_total",
+    "revenue_grand_total",
+    "expenditure_grand_total",
+    "opening",
+    "closing",
+    "revenue",
+    "expenditure",
+)
+_FLOW_ROLES: Final = ("opening", "closing", "revenue", "expenditure")
+#: The department's own places: a generic wording's entry reading into them is not a fund's.
+_DEPARTMENT: Final = ("overview", "revenue", "expenditure")
+
+
+@attrs.frozen
+class _Fund:
+    """A ``[[fund]]``: its printed names, its name in reasons, its section and its places."""
+
+    names: tuple[str, ...]
+    name: str
+    section: str
+    places: Mapping[str, Path]
+    flow: Fund | None
+    change: Path | None
+    seen: tuple[Seen, ...]
+
+    def entry(self, wording: str, role: str, sections: tuple[str, ...] | None) -> Entry:
+        """How ``wording`` (of ``role``) reads as this fund's figure, in ``sections``."""
+        if role in self.places:
+            change = self.change if role == "grand_total" else None
+            return Entry(wording, (self.places[role],), self.seen, sections=sections, change=change)
+        if self.flow is not None and role in _FLOW_ROLES:
+            return Entry(wording, (), self.seen, sections=sections, flow=(self.flow, role))
+        reason = (
+            f"a figure of the {self.name} fund, not the department's: the model has no place for it",
+            f"{self.name}的数字，不是本单位（部门）的数字，模型中没有它的位置",
+        )
+        return Entry(wording, (), self.seen, sections=sections, unread=reason)
+
+
+def _roles(raw: object) -> tuple[dict[str, str], frozenset[str]]:
+    """[fund_roles]: each generic wording → the role it names; the wordings a section alone does
+    not make a fund's (``qualified_only``)."""
+    if not isinstance(raw, dict) or set(raw) - {*_ROLES, "qualified_only"}:
+        raise ReaderBug(f"lexicon fund_roles: roles are among {list(_ROLES)}")
+    only = frozenset(_strings(raw.get("qualified_only", []), "fund_roles"))
+    roles = {
+        wording: role
+        for role, wordings in raw.items()
+        if role != "qualified_only"
+        for wording in _strings(wordings, "fund_roles")
+    }
+    if only - set(roles):
+        raise ReaderBug(
+            f"lexicon fund_roles: qualified_only names wordings without a role: {sorted(only - set(roles))}"
+        )
+    return roles, only
+
+
+def _fund(raw: Mapping[str, Any], sources: Mapping[str, Seen], index: int) -> _Fund:
+    where = f"fund {index + 1} ({raw.get('name')!r})"
+    extra = set(raw) - {"names", "name", "section", "places", "flow", "change", "seen"}
+    if extra:
+        raise ReaderBug(f"lexicon {where}: unknown fields {sorted(extra)}")
+    section, name = raw.get("section"), raw.get("name")
+    if section not in SECTIONS or not isinstance(name, str) or not name:
+        raise ReaderBug(f"lexicon {where}: needs a name and a known section")
+    places_raw = raw.get("places", {})
+    if not isinstance(places_raw, dict) or set(places_raw) - set(_ROLES):
+        raise ReaderBug(f"lexicon {where}: places are paths by role among {list(_ROLES)}")
+    places = {role: _path(text, where) for role, text in places_raw.items()}
+    for path in places.values():
+        field_type(path)
+    try:
+        flow = Fund(raw["flow"]) if "flow" in raw else None
+    except ValueError:
+        raise ReaderBug(f"lexicon {where}: flow names a fiscal fund, not {raw['flow']!r}") from None
+    change = _path(raw["change"], where) if "change" in raw else None
+    if change is not None and field_type(change).__name__ != "StatedChange":
+        raise ReaderBug(f"lexicon {where}: change must be the path of a StatedChange")
+    names = _strings(raw.get("names"), where)
+    if not names or not all(names):
+        raise ReaderBug(f"lexicon {where}: names are the fund's names as printed")
+    return _Fund(names, name, section, places, flow, change, _seen(raw.get("seen"), sources, where))
+
+
+def _is_department(entry: Entry) -> bool:
+    return any(path[0] in _DEPARTMENT for path in entry.paths)
+
+
+def _with_funds(
+    entries: list[Entry], generic_wordings: tuple[Mapping[str, str], frozenset[str]], funds: Sequence[_Fund]
+) -> tuple[list[Entry], FundLabels]:
+    """The entries with each fund's readings of the generic wordings (see ``[[fund]]``)."""
+    written = Lexicon(entries)
+    sections = tuple(fund.section for fund in funds)
+    roles, qualified_only = generic_wordings
+    out = [
+        attrs.evolve(e, outside=(*e.outside, *(x for x in sections if x not in e.outside)))
+        if e.wording in roles and e.wording not in qualified_only and _is_department(e)
+        else e
+        for e in entries
+    ]
+    qualified: dict[str, tuple[int, str]] = {}
+    carried: dict[tuple[int, str], tuple[Entry, ...]] = {}
+    generated: set[str] = set()
+    for index, fund in enumerate(funds):
+        for generic, role in roles.items():
+            own = [e for e in entries if e.wording == generic and not _is_department(e)]
+            if generic not in qualified_only and not any(e.applies(fund.section) for e in own):
+                out.append(fund.entry(generic, role, (fund.section,)))
+            explicit = written.entries_for(fund.names[0] + generic)
+            carried[(index, generic)] = explicit or (fund.entry(generic, role, None),)
+            for name in fund.names:
+                wording = name + generic
+                longest = written.longest_at(wording, 0)
+                if longest == wording:
+                    qualified[wording] = (index, generic)
+                elif (
+                    longest is None
+                    or len(longest) <= len(name)
+                    or not any(e.paths or e.change for e in written.entries_for(longest))
+                ):
+                    # No label reads past the fund's name: the wording is the fund's figure.
+                    out.append(fund.entry(wording, role, None))
+                    qualified[wording] = (index, generic)
+                    generated.add(wording)
+    return out, FundLabels(qualified, carried, frozenset(generated))
+
+
 def load_lexicon(text: str) -> Lexicon:
     """Parse and validate a lexicon (the TOML text of ``data/lexicon.toml``)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ReaderBug(f"lexicon: not valid TOML: {exc}") from None
-    tables = {"sources", "label", "function_name", "budget_wording"}
+    tables = {"sources", "label", "function_name", "budget_wording", "fund_roles", "fund"}
     if set(data) - tables:
         raise ReaderBug(f"lexicon: unknown tables {sorted(set(data) - tables)}")
     sources: dict[str, Seen] = {}
@@ -370,10 +549,12 @@ def load_lexicon(text: str) -> Lexicon:
             raise ReaderBug(f"lexicon source {key}: needs exactly province, year and document")
         sources[key] = Seen(key, str(raw["province"]), int(raw["year"]), str(raw["document"]))
     entries = [_entry(raw, sources, index) for index, raw in enumerate(data.get("label", []))]
+    funds = [_fund(raw, sources, index) for index, raw in enumerate(data.get("fund", []))]
+    entries, fund_labels = _with_funds(entries, _roles(data.get("fund_roles", {})), funds)
     _check_overlaps(entries)
     aliases = [_alias(raw, sources, index) for index, raw in enumerate(data.get("function_name", []))]
     wordings = [_budget_wording(raw, sources, i) for i, raw in enumerate(data.get("budget_wording", []))]
-    return Lexicon(entries, aliases, wordings)
+    return Lexicon(entries, aliases, wordings, fund_labels)
 
 
 def _bundled() -> Lexicon:

@@ -99,14 +99,25 @@ def _unit_total(r: Reader, s: Sentence, kind: str, section: str) -> None:
         r.put_amount((section, "total"), r.amount(s, m, "a"))
 
 
+#: “财政拨款支出3611.81万元,主要用于以下方面:基本支出3455.91万元,占95.68%;…” (益阳市第五中学 2020,
+#: under “（二）财政拨款支出决算结构情况”): a list whose own total is the year's fiscal spending lists
+#: that spending by kind, whatever the heading says.  Not a fund's (一般公共预算…, 政府性基金预算…) nor
+#: 非财政拨款's spending.
+_FISCAL_KINDS = re.compile(
+    rf"(?<!预算)(?<!非)财政拨款(?:本年)?支出(?:决算)?(?:数)?{COPULA}{AMOUNT}，?(?:其中|主要用于)"
+)
+
+
 def read_expenditure(r: Reader, s: Sentence) -> None:
     if "支出" not in s.text:
         return
     _unit_total(r, s, "支出", "expenditure")
-    if s.section == "fiscal_spending" and any(
-        path == ("fiscal", "expenditure_total") for reading in readings(s) for path in reading.paths
+    fiscal_total = _FISCAL_KINDS.search(s.text)
+    if (fiscal_total is not None and "本年支出合计" not in s.text[: fiscal_total.start()]) or (
+        s.section == "fiscal_spending"
+        and any(path == ("fiscal", "expenditure_total") for reading in readings(s) for path in reading.paths)
     ):
-        # “财政拨款支出总计X，其中基本支出Y，占总支出的Z%” under a 财政拨款支出决算表说明.
+        # … or “财政拨款支出总计X，其中基本支出Y，占总支出的Z%” under a 财政拨款支出决算表说明.
         _lines(r, s, _EXP_LINE, _KIND_NAMES, "fiscal", "kind")
         return
     if "本年支出合计" not in s.text and s.section != "expenditure":

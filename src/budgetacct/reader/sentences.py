@@ -39,7 +39,7 @@ from budgetacct.reader.counts import (
     read_performance,
     read_staffing,
 )
-from budgetacct.reader.labelled import read_labelled
+from budgetacct.reader.labelled import read_labelled, readings
 from budgetacct.reader.lists import read_expenditure, read_fiscal, read_revenue
 from budgetacct.reader.procurement import read_sme_awards
 from budgetacct.reader.reading import MASK, Reader, match_name
@@ -66,6 +66,12 @@ _PARTS: Final = (
 
 _SECTIONS: Final = (
     ("名词解释", "glossary"),
+    # A fund's own section before the words it shares with the department's (收入支出, 收支):
+    # “二、2018年度一般公共预算收入支出决算情况”, “三、政府性基金预算财政拨款收支情况”.
+    ("一般公共预算收入支出", "general_budget"),
+    ("一般公共预算收支", "general_budget"),
+    ("政府性基金预算财政拨款", "government_fund"),
+    ("国有资本经营预算财政拨款", "state_capital"),
     ("财政拨款收入支出决算总体", "fiscal"),
     ("财政拨款收支", "fiscal"),
     ("财政拨款收入决算", "fiscal"),
@@ -132,7 +138,7 @@ def assign_context(document: Document) -> None:
                     part = "glossary"
                     section = "glossary"
                     by_heading = True
-                elif found is not None:
+                elif found is not None and not _within_fund(section, found, line.text):
                     section = found
         line.part = part
         line.section = section
@@ -140,6 +146,29 @@ def assign_context(document: Document) -> None:
 
 
 _TOP_LEVEL = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+#: The sections of one fund's figures, and those of the department's the same words name.
+_FUND_SECTIONS: Final = ("fiscal", "fiscal_spending", "general_budget", "government_fund", "state_capital")
+_DEPARTMENT_SECTIONS: Final = ("overview", "revenue", "expenditure")
+
+
+def _within_fund(section: str | None, found: str, heading: str) -> bool:
+    """A numbered sub-heading of a fund's section (“五、一般公共预算财政拨款支出决算情况说明 /
+    （一）财政拨款支出决算总体情况”, 益阳市第五中学 2020) stays in that section: its 支出决算 is
+    the fund's, not the department's 支出决算情况.
+
+    Not yet a 结构 sub-heading of the 一般公共预算 section that does not name it (“（二）财政拨款支出
+    决算结构情况”): in that section the 类 reader takes such a heading's sentences for a list of 类
+    from their start, and would miss the first 类 of “财政拨款支出X，主要用于以下方面：一般公共服务
+    支出Y…” (a partial list, summed against the total: a false R40).  Its 基本/项目 list is the
+    财政拨款's by the sentence itself (:func:`budgetacct.reader.lists.read_expenditure`)."""
+    if section == "general_budget" and "结构" in heading and "一般公共预算" not in heading:
+        return False
+    return (
+        section in _FUND_SECTIONS
+        and found in _DEPARTMENT_SECTIONS
+        and _TOP_LEVEL.match(heading) is None
+        and not is_part_heading(heading)
+    )
 
 
 def _subsection_of(title: str) -> str | None:
@@ -153,8 +182,30 @@ def _subsection_of(title: str) -> str | None:
     return None
 
 
+def read_fund_figures(r: Reader, s: Sentence) -> None:
+    """The figures of one fund's labels (see ``[[fund]]`` in the lexicon) that no path holds: a
+    fund's own flow (``$.fiscal.funds``) or, where the model has no place, reported unread."""
+    for reading in readings(s):
+        entry, span = reading.entry, reading.figure
+        if entry is None or span is None:
+            continue
+        if entry.flow is not None:
+            found = r.amount_at(s, *span)
+            if found is not None:
+                fund, field = entry.flow
+                named = r.where(s, reading.found.start, reading.found.end)
+                r.draft.item(
+                    ("fiscal", "funds"),
+                    fund,
+                    {"fund": (fund, named, None), field: (found[0], found[2], found[1])},
+                )
+        elif entry.unread is not None:
+            r.reject(s, *span, *entry.unread)
+
+
 _HANDLERS: Final = (
     read_labelled,
+    read_fund_figures,
     read_fiscal,
     read_revenue,
     read_expenditure,
