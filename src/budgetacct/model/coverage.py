@@ -32,7 +32,9 @@ class Coverage:
     """How much of a published report the read understood.
 
     ``figures_read`` / ``figures_unread`` count printed figures placed into the Disclosure or left
-    unread (narrative and tables together); ``tables_found`` counts table grids that print figures,
+    unread (narrative and tables together): a printed number counts once, whatever fields it fills
+    (a 类's code, name and amount; “收、支总计各1000万元”'s two totals), and the report's year, its
+    department's name and the words of a change's direction are no figures; ``tables_found`` counts table grids that print figures,
     ``tables_recognized`` those mapped onto a standard table; ``pages_without_text`` pages that
     carry no text layer at all (scanned).
     """
