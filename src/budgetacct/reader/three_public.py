@@ -246,16 +246,13 @@ def _unread(r: Reader, s: Sentence, start: int, end: int, why: tuple[str, str]) 
 def _other_year(r: Reader, s: Sentence, m: Match[str], year: int) -> None:
     if m.group("flat") is not None:
         return
-    if year == PRIOR_YEAR:
-        why = (
-            f"a figure of the year before {r.year}, not of the report's year",
-            f"上年的数字，不是本报告年度（{r.year}年）的",
-        )
-    else:
-        why = (
-            f"a figure of {year}, not of the report's year {r.year}",
-            f"{year}年的数字，不是本报告年度（{r.year}年）的",
-        )
+    prior = year == PRIOR_YEAR
+    of_en, of_zh = (f"the year before {r.year}", "上年") if prior else (str(year), f"{year}年")
+    own = "" if prior else f" {r.year}"
+    why = (
+        f"a figure of {of_en}, not of the report's year{own}",
+        f"{of_zh}的数字，不是本报告年度（{r.year}年）的",
+    )
     _unread(r, s, m.start(), m.end(), why)
 
 
