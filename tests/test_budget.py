@@ -199,8 +199,8 @@ def test_a_budget_change_of_nothing_needs_no_reason() -> None:
     import attrs
 
     from budgetacct import load_example
-    from budgetacct.money import Amount, Direction, Percent
     from budgetacct.model.disclosure import StatedChange
+    from budgetacct.money import Amount, Direction, Percent
 
     budget = load_example("ptczj-2025", "budget")
     three_public = budget.three_public
