@@ -15,7 +15,7 @@ The text is read as the 决算 reader reads it (:func:`budgetacct.reader.normali
 full-width digits, thousands separators, spaces inside a sentence), each character kept with its
 place in the page's text.
 
->>> joined, at = normalized("收入１，２３４.５\\n万元")
+>>> joined, at, _ = normalized("收入１，２３４.５\\n万元")
 >>> joined, at[-1]
 ('收入1234.5万元', 11)
 >>> line = "机构运行100万元，其中：基本支出100万元"
@@ -24,13 +24,15 @@ place in the page's text.
 >>> whole = "本年支出预算合计150万元，其中：基本支出100万元"
 >>> list_owner(whole, whole.find("基本"))
 'whole'
->>> other_year("2022年收入预算总计900万元", 5, 2023)
+>>> other_year("2022年收入预算总计900万元", 5, 2023, [0])
 True
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from typing import Final, Literal
 
 from budgetacct.reader.normalize import normalize_line
@@ -58,18 +60,21 @@ WITHHELD: Final[dict[str, tuple[str, str]]] = {
 }
 
 
-def normalized(text: str) -> tuple[str, list[int]]:
+def normalized(text: str) -> tuple[str, list[int], list[int]]:
     """``text`` normalized line by line and joined without its line breaks (a sentence wrapped
-    across lines reads as one), and the position in ``text`` of each character kept."""
+    across lines reads as one), the position in ``text`` of each character kept, and where each
+    line starts in the joined text."""
     pieces: list[str] = []
     at: list[int] = []
+    starts: list[int] = []
     base = 0
     for line in text.split("\n"):
         normal = normalize_line(line, with_origin=True)
+        starts.append(len(at))
         pieces.append(normal.text)
         at.extend(base + index for index in normal.origin or ())
         base += len(line) + 1
-    return "".join(pieces), at
+    return "".join(pieces), at, starts
 
 
 _AMOUNT: Final = re.compile(r"(?<![0-9.])[0-9][0-9,，]*(?:\.[0-9]+)?(?:万元|亿元|元)")
@@ -137,17 +142,23 @@ def list_owner(joined: str, position: int) -> Owner | None:
     return "line" if head is None else _owner(head)
 
 
-#: A clause led by another year: “2022年…”, “较2017年…”, “上年…”, “去年…” (not a date: “2022年12月”).
+#: A clause led by another year: “2022年…”, “较2017年…”, “上年…”, “去年…” (not a date: “2022年12月”;
+#: not 上年结转, this year's money carried over).
 _YEAR_LEAD: Final = re.compile(
     r"(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]|[一二三四五六七八九十]+、)?\s*(?:与|较|比)?"
-    r"(?:(?P<year>20\d{2})\s*年度?(?!\d{1,2}月)|上年|去年|上一年度?)"
+    r"(?:(?P<year>20\d{2})\s*年度?(?!\d{1,2}月)|(?:上年|去年|上一年度?)(?!结转|结余))"
 )
 
 
-def other_year(joined: str, position: int, year: int | None) -> bool:
+def other_year(joined: str, position: int, year: int | None, line_starts: Sequence[int]) -> bool:
     """Whether the clause a figure's wording at ``position`` stands in is led by a year other than
-    the report's ``year`` (or by 上年 / 去年): last year's budget, printed beside this year's."""
-    lead = _YEAR_LEAD.match(joined, _clause_start(joined, position), position)
-    if lead is None:
-        return False
-    return lead["year"] is None or (year is not None and int(lead["year"]) != year)
+    the report's ``year`` (or by 上年 / 去年): last year's budget, printed beside this year's.  A
+    line of the clause may lead it too: a title without a full stop runs into the first sentence
+    (“某县人民医院2023年部门预算” / “2022年公务接待费预算3万元，…”)."""
+    start = _clause_start(joined, position)
+    first = bisect.bisect_right(line_starts, start)
+    for lead_at in (start, *line_starts[first : bisect.bisect_left(line_starts, position)]):
+        lead = _YEAR_LEAD.match(joined, lead_at, position)
+        if lead is not None:
+            return lead["year"] is None or (year is not None and int(lead["year"]) != year)
+    return False

@@ -63,7 +63,7 @@ _COMPILED: Final = tuple((fields, re.compile(wording + _AMOUNT)) for fields, wor
 _CHANGE: Final = re.compile(
     r"(?:\s*[，,]\s*占[^。，；;]{0,20}?[0-9.]+\s*%)?"  # “，占本年支出合计的 100%。与上年相比…”
     r"(?:\s*[，,]\s*主要(?:是)?用于[^。]{0,80}。)?"  # “，主要用于人员支出、日常公用支出。与上年相比…”
-    r"\s*[，,。；;]?\s*(?:(?:与上年相比|比上年相比|比上年(?:预算数?)?|较上年预算数?|与20\d{2}年(?:预算)?相比|比20\d{2}年(?:预算)?)"
+    r"\s*[，,。；;]?\s*(?:(?:与上年相比|比上年相比|比上年(?:预算数?)?|较(?:上年|20\d{2}年)预算数?|与20\d{2}年(?:预算)?相比|比20\d{2}年(?:预算)?)"
     r"[，,]?\s*(?:收、支预算总计各|财政拨款收、支总计各|财政拨款支出)?"
     r"(?P<direction>增加|减少)|本年数(?P<compared>小于|大于)上年预算数"
     # Shanghai 2025: “公务用车购置费0万元，与2024年预算一致0万元” (the change's blank filled with 0).
@@ -311,7 +311,12 @@ def read_budget_text(
     ``codes`` (function code → name, from the report's tables and the catalogue) identifies the
     功能分类 lines the narrative lists by name; without it they are left unread.
     """
-    joined, at = normalized(text)
+    joined, at, line_starts = normalized(text)
+
+    def printed(start: int, end: int) -> str:
+        """The text printed from ``start`` to ``end`` (joined places), its line breaks left out."""
+        return text[at[start] : at[end - 1] + 1].replace("\n", "")
+
     figures: dict[str, BudgetFigure] = {}
     withheld: dict[tuple[int, int], tuple[str, str]] = {}
     general_basic: list[tuple[Amount, int, int]] = []
@@ -320,7 +325,7 @@ def read_budget_text(
     changes: dict[str, StatedChange] = {}
     reasons: dict[str, str] = {}
     if (fiscal_reason := _FISCAL_REASON.search(joined)) is not None:
-        reasons["fiscal.reason"] = fiscal_reason.group()
+        reasons["fiscal.reason"] = printed(*fiscal_reason.span())
 
     def place(field: str, amount: Amount, start: int, end: int, restated: bool) -> None:
         figure = BudgetFigure(
@@ -348,9 +353,9 @@ def read_budget_text(
                 read_previous(field, change_field, stated, match.end())
             reason = _REASON.match(joined, match.end())
             if reason is not None and field.startswith("three_public."):
-                reasons.setdefault(f"{field}.reason", reason.group(1).strip())
+                reasons.setdefault(f"{field}.reason", printed(*reason.span(1)).strip())
             elif reason is not None and field == "fiscal.total":
-                reasons.setdefault("fiscal.reason", reason.group(1).strip() + "。")
+                reasons.setdefault("fiscal.reason", printed(*reason.span(1)).strip() + "。")
 
     def read_previous(field: str, change_field: str, stated: StatedChange, end: int) -> None:
         """Last year's figure in brackets after the change, and the change restated by its reason."""
@@ -386,7 +391,7 @@ def read_budget_text(
             # A reason's figures are factors of its change (a change restated there is read above).
             if _inside(reasons_at, span[0]):
                 continue
-            if other_year(joined, match.start(), year):
+            if other_year(joined, match.start(), year, line_starts):
                 withheld.setdefault(span, WITHHELD["year"])
                 continue
             owner = list_owner(joined, match.start()) if _WHOLE_PARTS.intersection(fields) else None
@@ -415,7 +420,7 @@ def read_budget_text(
         place("fiscal.change", amount, fiscal_change.start("amount"), fiscal_change.end("unit"), False)
         # Its reasons follow line by line: “其中：1.教育支出比上年增加…，主要原因是…；2.…。”
         if (by_line := _LINE_REASONS.match(joined, fiscal_change.end())) is not None:
-            reasons.setdefault("fiscal.reason", by_line.group(1).strip())
+            reasons.setdefault("fiscal.reason", printed(*by_line.span(1)).strip())
     fund_change = _FUND_CHANGE.search(joined)
     if fund_change is not None and (amount := _amount(fund_change)) is not None:
         field = "fiscal.government_fund.change"
