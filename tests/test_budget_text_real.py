@@ -106,17 +106,20 @@ def test_a_lines_split_after_the_whole_budget_is_left_unread(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "basic", "project"),
     [
-        "本年支出预算合计150万元，其中：基本支出100万元，项目支出50万元。",
-        "2024年支出预算150万元，比上年增加10万元。其中：基本支出100万元，项目支出50万元。",
-        "（二）支出预算：2024年年初预算数150万元，其中：基本支出100万元，项目支出50万元。",
-        "本单位支出为150万元。其中：基本支出100万元，项目支出50万元。",
+        ("本年支出预算合计150万元，其中：基本支出100万元，项目支出50万元。", "100", "50"),
+        ("2024年支出预算160万元，比上年增加10万元。其中：基本支出120万元，项目支出40万元。", "120", "40"),
+        ("（二）支出预算：2024年年初预算数90万元，其中：基本支出60万元，项目支出30万元。", "60", "30"),
+        ("本单位支出为75.5万元。其中：基本支出70.5万元，项目支出5万元。", "70.5", "5"),
     ],
 )
-def test_the_whole_budgets_split_is_read(text: str) -> None:
+def test_the_whole_budgets_split_is_read(text: str, basic: str, project: str) -> None:
     read = read_budget_text(text)
-    assert (read.get("expenditure.basic"), read.get("expenditure.project")) == (Amount("100"), Amount("50"))
+    assert (read.get("expenditure.basic"), read.get("expenditure.project")) == (
+        Amount(basic),
+        Amount(project),
+    )
 
 
 def test_a_lines_split_raises_no_r82_and_a_real_slip_still_does() -> None:

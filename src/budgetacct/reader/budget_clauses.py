@@ -81,8 +81,28 @@ _AMOUNT: Final = re.compile(r"(?<![0-9.])[0-9][0-9,，]*(?:\.[0-9]+)?(?:万元|�
 #: “其中：”, “其中，”, “其中基本支出…”; “收入包括：”, “支出包括：”.
 _OPENING: Final = re.compile(r"其中[：:，,]?|(?:收入|支出)?包括[：:]")
 _SEPARATORS: Final = "，,；;。"
+
+
+def _clause_start(joined: str, position: int) -> int:
+    """Where the clause holding ``position`` starts (a wording may open with its separator)."""
+    while position < len(joined) and joined[position] in _SEPARATORS:
+        position += 1
+    return max(joined.rfind(separator, 0, position) for separator in _SEPARATORS) + 1
+
+
 #: Words of a change or a share: the figure they lead is not the one a list belongs to.
 _CHANGE_WORDS: Final = re.compile(r"增加|减少|增长|下降|持平|一致|相比|同比|较|比|占")
+
+
+def _head(joined: str, start: int, end: int) -> str | None:
+    """The words naming the last figure in ``joined[start:end]`` that is no change or share."""
+    for amount in reversed(list(_AMOUNT.finditer(joined, start, end))):
+        clause = joined[_clause_start(joined, amount.start()) : amount.start()]
+        if not _CHANGE_WORDS.search(clause):
+            return clause
+    return None
+
+
 #: A fund's total, right before its figure: “一般公共预算财政拨款支出”, “2025年本年一般公共预算支出”,
 #: “财政拨款收支总预算”, “政府性基金预算支出”.
 _FUND_HEAD: Final = re.compile(
@@ -98,22 +118,6 @@ _WHOLE_HEAD: Final = re.compile(
     r"|预算(?:收入|支出)(?:总数|总计|合计|总额))"
     r"(?:为|是|数为)?(?:[：:][^：:，,]*?(?:年初)?预算数(?:为)?)?$"
 )
-
-
-def _clause_start(joined: str, position: int) -> int:
-    """Where the clause holding ``position`` starts (a wording may open with its separator)."""
-    while position < len(joined) and joined[position] in _SEPARATORS:
-        position += 1
-    return max(joined.rfind(separator, 0, position) for separator in _SEPARATORS) + 1
-
-
-def _head(joined: str, start: int, end: int) -> str | None:
-    """The words naming the last figure in ``joined[start:end]`` that is no change or share."""
-    for amount in reversed(list(_AMOUNT.finditer(joined, start, end))):
-        clause = joined[_clause_start(joined, amount.start()) : amount.start()]
-        if not _CHANGE_WORDS.search(clause):
-            return clause
-    return None
 
 
 def _owner(head: str) -> Owner:
