@@ -476,3 +476,22 @@ def test_a_share_of_the_general_budget_is_its_basic_spending_not_the_whole_budge
     read = read_budget_text("1.基本支出预算 1440224.60 元,占一般公共预算支出的\n96.41%。")
     assert read.get("expenditure.basic") is None
     assert read.get("basic_expenditure.total") == Amount("144.022460")
+
+
+def test_targets_in_the_mof_templates_order() -> None:
+    text = "2022年本部门实行绩效目标管理的项目5个，涉及财政性资金合计120万元。"
+    read = read_budget_text(text)
+    assert (read.target_projects, read.get("targets.amount")) == (5, Amount("120"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年财政拨款收入总计705.75万元（含上年结转2.31万元）。",
+        "2023年财政拨款收、支总预算705.75万元，收入包括：一般公共预算拨款703.44万元，上年结转2.31万元。",
+    ],
+)
+def test_a_fiscal_total_with_carry_over_is_not_the_years_fiscal_revenue(text: str) -> None:
+    read = read_budget_text(text)
+    assert read.get("revenue.fiscal") is None
+    assert read.get("overview.carried_forward") is None

@@ -78,8 +78,8 @@ def normalized(text: str) -> tuple[str, list[int], list[int]]:
 
 
 _AMOUNT: Final = re.compile(r"(?<![0-9.])[0-9][0-9,，]*(?:\.[0-9]+)?(?:万元|亿元|元)")
-#: “其中：”, “其中，”, “其中基本支出…”; “收入包括：”, “支出包括：”.
-_OPENING: Final = re.compile(r"其中[：:，,]?|(?:收入|支出)?包括[：:]")
+#: “其中：”, “其中，”, “其中基本支出…”; “收入包括：”, “支出包括：”; “（含上年结转…）”.
+_OPENING: Final = re.compile(r"其中[：:，,]?|(?:收入|支出)?包括[：:]|[（(]含")
 _SEPARATORS: Final = "，,；;。"
 
 

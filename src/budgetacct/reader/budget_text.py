@@ -280,7 +280,9 @@ _OF_WHICH: Final = re.compile(r"\s*[。，,]\s*其中[：:]")
 _TARGETED: Final = re.compile(
     r"\s*(?P<name>[^，,。；;：:\d\s][^，,。；;：:\d]{1,30}?)\s*" + _AMOUNT + r"\s*[，,、；;]?"
 )
-_TARGET_PROJECTS: Final = re.compile(r"绩效目标的项目共\s*(\d+)\s*个|共\s*(\d+)\s*个项目实行绩效目标管理")
+_TARGET_PROJECTS: Final = re.compile(
+    r"绩效目标的项目共\s*(\d+)\s*个|共\s*(\d+)\s*个项目实行绩效目标管理|实行绩效目标管理的项目(?:共)?\s*(\d+)\s*个"
+)
 
 
 def _amount(match: re.Match[str]) -> Amount | None:
@@ -475,7 +477,7 @@ def read_budget_text(
         tuple(ordered),
         unread,
         tuple(changes.items()),
-        int(projects.group(1) or projects.group(2)) if projects else None,
+        int(next(count for count in projects.groups() if count)) if projects else None,
         tuple(reasons.items()),
         tuple(items),
         tuple(counts.items()),
