@@ -94,7 +94,7 @@ def budget_heading(
 ) -> tuple[int, str, BudgetLevel]:
     """The year, the department (or unit) and whose budget it is, from the report's first lines
     (normalized as the narrative is: a title typed in full-width digits, “…２０１８年部门预算”)."""
-    head = "\n".join(normalize_line(line, squeeze=False).text for line in head.split("\n"))
+    printed, head = head, "\n".join(normalize_line(line, squeeze=False).text for line in head.split("\n"))
     level = BudgetLevel.UNIT if "单位预算" in head[:_HEAD] else BudgetLevel.DEPARTMENT
     if year is None:
         # The title's year, a site's links above it left aside; else the first year printed.
@@ -114,7 +114,7 @@ def budget_heading(
                 "$.year",
                 "含有年度（如“2019年部门预算”）的预算，或给出 year=",
                 "a budget that states its year (such as 2019年部门预算), or year=",
-                head[:40],
+                printed[:40],
                 source="budget",
             )
     if department is None:
@@ -129,7 +129,7 @@ def budget_heading(
                 "$.department",
                 "写明部门名称的预算，或给出 department=",
                 "a budget that names its department, or department=",
-                head[:40],
+                printed[:40],
                 source="budget",
             )
     return year, department, level
