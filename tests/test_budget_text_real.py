@@ -464,6 +464,19 @@ def test_a_number_with_a_space_inside_is_not_read_as_its_last_groups(
             "overview.carried_forward",
             "29.81",
         ),
+        # http://www.youxian.gov.cn/zwgk/zdxxgk/czzj/sgjfyjs/sgjfjs/qsjjyjs/30190221.html (游仙区审计局 2022).
+        ("2022年区审计局“三公”经费财政拨款预算数2万元,较2021年预算增长(下降)0%。", "three_public.total", "2"),
+        (
+            "其中:因公出国(境)经费0万元,公务接待费2万元,公务用车购置及运行维护费0万元。",
+            "three_public.outbound",
+            "0",
+        ),
+        (
+            "公务用车购置费预算安排0万元,与2021年预算持平,增加(减少)0万元。",
+            "three_public.vehicle_purchase",
+            "0",
+        ),
+        ("公务用车运行维护费预算安排0万元,与2021年预算持平。", "three_public.vehicle_operation", "0"),
         ("2022年机关运行经费预算安排32.5万元，比上年减少2.1万元。", "operating_costs", "32.5"),
         ("2022年一般公共预算支出预算800万元，比上年预算增加50万元。", "general_budget.total", "800"),
     ],
