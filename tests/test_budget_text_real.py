@@ -431,63 +431,74 @@ def test_a_number_with_a_space_inside_is_never_read_as_its_last_groups(
 
 
 @pytest.mark.parametrize(
-    ("text", "field", "amount"),
+    ("text", "expected"),
     [
         # http://www.myfc.gov.cn/zwgk/zdlyxxgk/czzj/qbjczzys/23311181.html (涪城区 2019 “三公”经费预算).
         (
-            "公务用车购置和运行维护费1,502万元,其中:公车购置费384万元,同比增长100%;公车运行维护费1118万元,同比下降0.8%。",
-            "three_public.vehicles",
-            "1502",
-        ),
-        (
-            "公务用车购置和运行维护费1,502万元,其中:公车购置费384万元,同比增长100%;",
-            "three_public.vehicle_purchase",
-            "384",
-        ),
-        (
-            "其中:公车购置费384万元,同比增长100%;公车运行维护费1118万元,同比下降0.8%。",
-            "three_public.vehicle_operation",
-            "1118",
+            "2019年涪城区“三公”经费预算总额1,938万元,同比增长20.07%;其中:因公出国(境)费43万元,同比下降18.87;"
+            "公务接待费393万元,同比下降9.24%;公务用车购置和运行维护费1,502万元,其中:公车购置费384万元,同比增长100%;"
+            "公车运行维护费1118万元,同比下降0.8%。",
+            {
+                "three_public.total": "1938",
+                "three_public.outbound": "43",
+                "three_public.reception": "393",
+                "three_public.vehicles": "1502",
+                "three_public.vehicle_purchase": "384",
+                "three_public.vehicle_operation": "1118",
+            },
         ),
         # https://cqlagm.com/2018/0110/11713 (重庆某县 2017 “三公”经费预算).
         (
             "2017年县级一般公共预算安排“三公”经费支出预算中公务用车运行维护费为39.6万元,比上年减少0.9万元,下降2%。",
-            "three_public.vehicle_operation",
-            "39.6",
+            {"three_public.vehicle_operation": "39.6", "three_public.vehicle_operation.change": "0.9"},
         ),
         # 梧州 2025 (the 文化 unit above): the whole budget's 项目支出, a share of 支出总预算.
-        ("项目支出预算 48100 元,占支出总预算的 4.43%,同比无增\n减变化。", "expenditure.project", "4.81"),
+        ("项目支出预算 48100 元,占支出总预算的 4.43%,同比无增\n减变化。", {"expenditure.project": "4.81"}),
         # https://scgw.gov.cn/Detail.aspx?id=20180305141010431 (旺苍县张华镇 2018).
         (
             "部门基本支出预算7031563.00元,其中:人员支出5901832.00元,公用支出1129731.00元。",
-            "expenditure.basic",
-            "703.1563",
+            {"expenditure.basic": "703.1563"},
         ),
         # 垫江 2022 (above): “…其他收入0万元;上年结转结余资金29.81万元;”.
         (
             "事业单位经营收入0万元,其他收入0万元;上年结转结余资金29.81万元;",
-            "overview.carried_forward",
-            "29.81",
+            {"revenue.business": "0", "revenue.other": "0", "overview.carried_forward": "29.81"},
         ),
         # http://www.youxian.gov.cn/zwgk/zdxxgk/czzj/sgjfyjs/sgjfjs/qsjjyjs/30190221.html (游仙区审计局 2022).
-        ("2022年区审计局“三公”经费财政拨款预算数2万元,较2021年预算增长(下降)0%。", "three_public.total", "2"),
         (
-            "其中:因公出国(境)经费0万元,公务接待费2万元,公务用车购置及运行维护费0万元。",
-            "three_public.outbound",
-            "0",
+            "2022年区审计局“三公”经费财政拨款预算数2万元,较2021年预算增长(下降)0%,增加(减少)0万元。主要原因是严格控制"
+            "支出。其中:因公出国(境)经费0万元,公务接待费2万元,公务用车购置及运行维护费0万元。",
+            {
+                "three_public.total": "2",
+                "three_public.outbound": "0",
+                "three_public.reception": "2",
+                "three_public.vehicles": "0",
+            },
         ),
         (
-            "公务用车购置费预算安排0万元,与2021年预算持平,增加(减少)0万元。",
-            "three_public.vehicle_purchase",
-            "0",
+            "公务用车购置费预算安排0万元,与2021年预算持平,增加(减少)0万元。主要原因是无计划。"
+            "公务用车运行维护费预算安排0万元,与2021年预算持平,增加(减少)0万元。主要原因是公务用车改革。",
+            {"three_public.vehicle_purchase": "0", "three_public.vehicle_operation": "0"},
         ),
-        ("公务用车运行维护费预算安排0万元,与2021年预算持平。", "three_public.vehicle_operation", "0"),
-        ("2022年机关运行经费预算安排32.5万元，比上年减少2.1万元。", "operating_costs", "32.5"),
-        ("2022年一般公共预算支出预算800万元，比上年预算增加50万元。", "general_budget.total", "800"),
+        (
+            "2022年机关运行经费预算安排32.5万元，比上年减少2.1万元。",
+            {"operating_costs": "32.5", "operating_costs.change": "2.1"},
+        ),
+        (
+            "2022年一般公共预算支出预算800万元，比上年预算增加50万元。",
+            {"general_budget.total": "800", "general_budget.change": "50"},
+        ),
     ],
 )
-def test_county_budget_wordings(text: str, field: str, amount: str) -> None:
-    assert read_budget_text(text).get(field) == Amount(amount)
+def test_county_budget_wordings(text: str, expected: dict[str, str]) -> None:
+    read = read_budget_text(text)
+    found = {
+        field: (change.amount if (change := read.change(field)) else None)
+        if field.endswith("change")
+        else read.get(field)
+        for field in expected
+    }
+    assert found == {field: Amount(amount) for field, amount in expected.items()}
 
 
 def test_a_share_of_the_general_budget_is_its_basic_spending_not_the_whole_budgets() -> None:
