@@ -34,7 +34,10 @@ FLOORS = {
     # Unread: 400.00 / 3000.00万元, the thresholds of the projects a service reviews (no budget figure).
     "sh2025-ptczj-ys.pdf": 96.2,
     "swu2023-ys.pdf": 96.8,
-    "cq2018-jtw-ys.jsp": 92.3,
+    # Unread: the 一般公共预算's 项目支出 263928.15 and the changes of its 基本/项目支出 (“一般公共预算财政
+    # 拨款支出324970.32万元…。其中：基本支出…项目支出…”): the fund's split, which the Budget has no place
+    # for (its 基本支出 is read as basic_expenditure.total); the department also spends 政府性基金 38610.
+    "cq2018-jtw-ys.jsp": 80.7,
 }
 
 

@@ -7,6 +7,7 @@ expected values are read off the quoted lines."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -146,7 +147,9 @@ def test_links_to_both_kinds_above_the_title_are_not_the_title() -> None:
     ],
 )
 def test_budget_titles_are_read_as_budgets(title: str, department: str) -> None:
-    text = f"{title}\n{BUDGET_BODY}"
+    # The body's figure is of the title's year: a clause led by another year is that year's, unread.
+    year = re.findall(r"(20\d{2})\s*年", title)[-1]
+    text = f"{title}\n{BUDGET_BODY.replace('2022', year)}"
     assert titled_budget(text)
     read = read_report(text)
     assert read.kind == "budget" and isinstance(read.disclosure, Budget)

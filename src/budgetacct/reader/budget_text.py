@@ -24,6 +24,9 @@ import attrs
 from budgetacct.errors import BudgetAcctError
 from budgetacct.model.disclosure import StatedChange
 from budgetacct.money import Amount, Direction, Percent, Unit, parse_amount
+from budgetacct.reader.budget_clauses import WITHHELD, list_owner, normalized, other_year
+from budgetacct.reader.counts import _OF_WHICH as _VEHICLES_OF_WHICH
+from budgetacct.reader.counts import _VEHICLE_CATEGORY, _VEHICLES_TOTAL
 from budgetacct.reader.lexicon import LEXICON
 
 __all__ = [
@@ -38,8 +41,12 @@ __all__ = [
     "read_budget_text",
 ]
 
-_AMOUNT: Final = r"(?P<amount>[0-9][0-9,，]*(?:\.[0-9]+)?)\s*(?P<unit>万元|亿元|元)"
-_ANY_AMOUNT: Final = re.compile(r"[0-9][0-9,，]*(?:\.[0-9]+)?\s*(?:万元|亿元|元)")
+#: An amount, never the end of a number printed with a space inside (“1 903.55万元”, where the
+#: normalizer has not joined the groups): that number is listed unread whole, not read as 903.55.
+_AMOUNT: Final = r"(?<![0-9.])(?<![0-9] )(?P<amount>[0-9][0-9,，]*(?:\.[0-9]+)?)\s*(?P<unit>万元|亿元|元)"
+_ANY_AMOUNT: Final = re.compile(
+    r"(?<![0-9.])[0-9][0-9,，]*(?: [0-9][0-9,，]*)*(?:\.[0-9]+)?\s*(?:万元|亿元|元)"
+)
 
 #: (fields, wording) pairs, from the lexicon (``data/lexicon.toml``, ``[[budget_wording]]``): a
 #: field is a dotted place in the Budget (``overview.revenue_grand_total``, ``revenue.general_budget``
@@ -56,7 +63,7 @@ _COMPILED: Final = tuple((fields, re.compile(wording + _AMOUNT)) for fields, wor
 _CHANGE: Final = re.compile(
     r"(?:\s*[，,]\s*占[^。，；;]{0,20}?[0-9.]+\s*%)?"  # “，占本年支出合计的 100%。与上年相比…”
     r"(?:\s*[，,]\s*主要(?:是)?用于[^。]{0,80}。)?"  # “，主要用于人员支出、日常公用支出。与上年相比…”
-    r"\s*[，,。；;]?\s*(?:(?:与上年相比|比上年相比|比上年(?:预算数?)?|较上年预算数?|与20\d{2}年(?:预算)?相比|比20\d{2}年(?:预算)?)"
+    r"\s*[，,。；;]?\s*(?:(?:与上年相比|比上年相比|比上年(?:预算数?)?|较(?:上年|20\d{2}年)预算数?|与20\d{2}年(?:预算)?相比|比20\d{2}年(?:预算)?)"
     r"[，,]?\s*(?:收、支预算总计各|财政拨款收、支总计各|财政拨款支出)?"
     r"(?P<direction>增加|减少)|本年数(?P<compared>小于|大于)上年预算数"
     # Shanghai 2025: “公务用车购置费0万元，与2024年预算一致0万元” (the change's blank filled with 0).
@@ -93,8 +100,14 @@ CHANGE_FIELDS: Final = {
 #: A reason runs to the end of its sentence, across “；” into the next part of an enumerated
 #: reason (“一是…；二是…”) or a clause stating no money figure; a “；” followed by a clause with its
 #: own figure (“；2.社会保障和就业支出比去年增加…万元”) starts the next item, not this reason.
+#: The words that open a reason: “主要原因是”, “下降原因主要是”, “减少的主要原因是”, “增加的原因是”,
+#: “变动原因：”, “主要是”, “主要用于”, “系…所致”.
+_REASON_WORDS: Final = (
+    r"(?:(?:(?:增加|减少|增长|下降|变动|变化)的?)?(?:主要)?原因(?:主要)?(?:是|为|[：:])"
+    r"|主要是|主要用于|系(?=[^。；;]{1,60}?所致))"
+)
 _REASON: Final = re.compile(
-    r"\s*[，,。]\s*((?:主要原因是|主要是|原因是)[^。；;]+"
+    r"\s*[，,。]\s*(" + _REASON_WORDS + r"[^。；;]+"
     r"(?:[；;](?:(?:[二三四五六七八九十]是|其次|再次|最后|此外|另外|同时)[^。；;]*|(?![^。；;]*\d\s*万元)[^。；;]+))*)"
 )
 _FISCAL_REASON: Final = re.compile(r"财政拨款收入支出(?:增加|减少)的主要原因是[^。]+。")
@@ -119,15 +132,18 @@ _PREVIOUS: Final = re.compile(r"\s*[（(]上年[^）)]{0,30}?" + _AMOUNT + r"\s*
 #: The reason after a change, to the end of its sentence and the sentences that go on with it
 #: (“主要原因是…减少部门支出1,653万元。同时，…增加部门预算1,464.3万元。”).
 _REASON_SPAN: Final = re.compile(
-    r"\s*[，,。；;]?\s*(?:主要原因是|主要是|原因是)[^。]*。(?:\s*(?:同时|另外|此外)[^。]*。)*"
+    r"\s*[，,。；;]?\s*" + _REASON_WORDS + r"[^。]*。(?:\s*(?:同时|另外|此外)[^。]*。)*"
 )
 #: A figure the reason names, with its direction: “减少部门支出 1,653 万元”, “增加了 40万元”.
 _FACTOR: Final = re.compile(r"(?P<direction>增加|减少)了?[^，,。；;0-9]{0,8}?\s*" + _AMOUNT)
 _CLAUSE_START: Final = re.compile(r"[^，,。；;]*$")
 
 
-def _reason_factors(joined: str, end: int) -> list[tuple[Direction, Amount, int, int, str]]:
-    """The figures the reason right after ``end`` names: direction, amount, span, its clause."""
+def _reason_factors(
+    joined: str, end: int, printed: Callable[[int, int], str] | None = None
+) -> list[tuple[Direction, Amount, int, int, str]]:
+    """The figures the reason right after ``end`` names: direction, amount, span, its clause (as
+    ``printed`` gives the text between two places, else as normalized)."""
     reason = _REASON_SPAN.match(joined, end)
     if reason is None:
         return []
@@ -137,8 +153,9 @@ def _reason_factors(joined: str, end: int) -> list[tuple[Direction, Amount, int,
         if amount is None:
             continue
         head = _CLAUSE_START.search(joined, reason.start(), factor.start())
-        clause = joined[head.start() if head else factor.start() : factor.end()]
-        clause = re.sub(r"^\s*(?:主要原因是|主要是|原因是|同时|另外|此外)", "", clause).strip()
+        start = head.start() if head else factor.start()
+        clause = printed(start, factor.end()) if printed else joined[start : factor.end()]
+        clause = re.sub(r"^\s*(?:" + _REASON_WORDS + r"|同时|另外|此外)", "", clause).strip()
         direction = _DIRECTIONS[factor["direction"]]
         factors.append((direction, amount, factor.start("amount"), factor.end("unit"), clause))
     return factors
@@ -166,15 +183,10 @@ def _reason_spans(joined: str) -> list[tuple[int, int]]:
     return spans
 
 
-#: A fund's spending or revenue and the parts it lists in the same sentence (“财政拨款支出4000万元，
-#: 其中基本支出3000万元，项目支出1000万元。”, “财政拨款收入预算4000万元，其中：…上年结转200万元。”):
-#: those parts are the fund's, not the whole budget's.
-_FUND_PARTS: Final = re.compile(
-    r"(?:财政拨款|一般公共预算|政府性基金|拨款)[^。；;，,]{0,20}?(?:支出|收入)[^。；;，,0-9]{0,10}?"
-    + _ANY_AMOUNT.pattern
-    + r"[^。]{0,60}?[，,：:；;]\s*(?P<parts>其中[^。]*)"
-)
-#: The whole budget's parts, never read from a fund's list.
+#: The whole budget's parts, read only from a list of the whole budget's or from no list
+#: (:func:`~budgetacct.reader.budget_clauses.list_owner`): a fund's list (“财政拨款支出4000万元，其中
+#: 基本支出3000万元…”, “…收支总预算X。收入包括：…上年结转结余Y”) and a 功能分类 line's (“机构运行X元，
+#: 其中：基本支出X元，项目支出0元”) hold that fund's or that line's parts.
 _WHOLE_PARTS: Final = frozenset({"expenditure.basic", "expenditure.project", "overview.carried_forward"})
 
 
@@ -227,6 +239,10 @@ class BudgetText:
     counts: tuple[tuple[str, int], ...] = ()
     #: The projects listed after the targeted money (“其中：中介机构服务费418.80万元，…”), by name.
     targeted: tuple[tuple[str, BudgetFigure], ...] = ()
+    #: The figures of a known wording left unread on purpose, and why: (start, end, English, Chinese).
+    withheld: tuple[tuple[int, int, str, str], ...] = ()
+    #: The vehicles held by category (“其中：一般公务用车1辆、执法执勤用车2辆”).
+    vehicles: tuple[tuple[str, int], ...] = ()
 
     def get(self, field: str) -> Amount | None:
         return next((figure.amount for figure in self.figures if figure.field == field), None)
@@ -264,14 +280,9 @@ _OF_WHICH: Final = re.compile(r"\s*[。，,]\s*其中[：:]")
 _TARGETED: Final = re.compile(
     r"\s*(?P<name>[^，,。；;：:\d\s][^，,。；;：:\d]{1,30}?)\s*" + _AMOUNT + r"\s*[，,、；;]?"
 )
-_TARGET_PROJECTS: Final = re.compile(r"绩效目标的项目共\s*(\d+)\s*个|共\s*(\d+)\s*个项目实行绩效目标管理")
-
-
-def _joined(text: str) -> tuple[str, list[int]]:
-    """``text`` without its line breaks (a sentence wrapped across lines reads as one), and the
-    position in ``text`` of each character kept."""
-    kept = [i for i, char in enumerate(text) if char != "\n"]
-    return "".join(text[i] for i in kept), kept
+_TARGET_PROJECTS: Final = re.compile(
+    r"绩效目标的项目共\s*(\d+)\s*个|共\s*(\d+)\s*个项目实行绩效目标管理|实行绩效目标管理的项目(?:共)?\s*(\d+)\s*个"
+)
 
 
 def _amount(match: re.Match[str]) -> Amount | None:
@@ -284,9 +295,16 @@ def _amount(match: re.Match[str]) -> Amount | None:
     return amount
 
 
-def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> BudgetText:
+def read_budget_text(
+    text: str, codes: Mapping[str, str] | None = None, *, year: int | None = None
+) -> BudgetText:
     """The first printing of each budget figure in ``text`` (and its identical restatements, and
     the changes stated with them); the other money figures, unread.
+
+    The text is read normalized as a 决算's is (full-width digits, thousands separators, spaces;
+    :func:`~budgetacct.reader.budget_clauses.normalized`).  A figure in a clause led by another
+    year than ``year`` (or by 上年) is last year's and stays unread, and so do the whole budget's
+    parts printed in a fund's or a line's list (each with its reason in ``withheld``).
 
     >>> read = read_budget_text("某局2025年“三公”经费预算数为0.95万元，比2024年预算减少0.05万元。")
     >>> read.get("three_public.total"), read.change("three_public.total.change").amount
@@ -295,14 +313,21 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
     ``codes`` (function code → name, from the report's tables and the catalogue) identifies the
     功能分类 lines the narrative lists by name; without it they are left unread.
     """
-    joined, at = _joined(text)
+    joined, at, line_starts = normalized(text)
+
+    def printed(start: int, end: int) -> str:
+        """The text printed from ``start`` to ``end`` (joined places), its line breaks left out."""
+        return text[at[start] : at[end - 1] + 1].replace("\n", "")
+
     figures: dict[str, BudgetFigure] = {}
+    withheld: dict[tuple[int, int], tuple[str, str]] = {}
+    general_basic: list[tuple[Amount, int, int]] = []
     taken: dict[tuple[int, int], str] = {}
     found: list[BudgetFigure] = []
     changes: dict[str, StatedChange] = {}
     reasons: dict[str, str] = {}
     if (fiscal_reason := _FISCAL_REASON.search(joined)) is not None:
-        reasons["fiscal.reason"] = fiscal_reason.group()
+        reasons["fiscal.reason"] = printed(*fiscal_reason.span())
 
     def place(field: str, amount: Amount, start: int, end: int, restated: bool) -> None:
         figure = BudgetFigure(
@@ -330,9 +355,9 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
                 read_previous(field, change_field, stated, match.end())
             reason = _REASON.match(joined, match.end())
             if reason is not None and field.startswith("three_public."):
-                reasons.setdefault(f"{field}.reason", reason.group(1).strip())
+                reasons.setdefault(f"{field}.reason", printed(*reason.span(1)).strip())
             elif reason is not None and field == "fiscal.total":
-                reasons.setdefault("fiscal.reason", reason.group(1).strip() + "。")
+                reasons.setdefault("fiscal.reason", printed(*reason.span(1)).strip() + "。")
 
     def read_previous(field: str, change_field: str, stated: StatedChange, end: int) -> None:
         """Last year's figure in brackets after the change, and the change restated by its reason."""
@@ -353,7 +378,6 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
                 place(change_field, amount, start, stop, True)
 
     reasons_at = _reason_spans(joined)
-    fund_parts_at = [listed.span("parts") for listed in _FUND_PARTS.finditer(joined)]
     for fields, pattern in _COMPILED:
         for match in pattern.finditer(joined):
             span = (match.start("amount"), match.end("unit"))
@@ -367,9 +391,17 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
                     place(fields[0], amount, *span, True)
                 continue
             # A reason's figures are factors of its change (a change restated there is read above).
-            if _inside(reasons_at, span[0]) or (
-                _WHOLE_PARTS.intersection(fields) and _inside(fund_parts_at, span[0])
-            ):
+            if _inside(reasons_at, span[0]):
+                continue
+            if other_year(joined, match.start(), year, line_starts):
+                withheld.setdefault(span, WITHHELD["year"])
+                continue
+            owner = list_owner(joined, match.start()) if _WHOLE_PARTS.intersection(fields) else None
+            if owner not in (None, "whole"):
+                # The 一般公共预算's 基本支出 is a figure of its own, read when no wording states it.
+                if owner == "general_budget" and fields == ("expenditure.basic",):
+                    general_basic.append((amount, *span))
+                withheld.setdefault(span, WITHHELD[str(owner)])
                 continue
             if new:
                 for field in fields:
@@ -379,13 +411,18 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
             else:
                 continue
             read_change(next((field for field in fields if field in CHANGE_FIELDS), fields[0]), *span)
+    for amount, start, end in general_basic:
+        known = figures.get("basic_expenditure.total")
+        if known is None or known.amount == amount:
+            place("basic_expenditure.total", amount, start, end, known is not None)
+            withheld.pop((start, end), None)
     fiscal_change = _FISCAL_CHANGE.search(joined)
     if fiscal_change is not None and "fiscal.change" not in changes and (amount := _amount(fiscal_change)):
         changes["fiscal.change"] = StatedChange(_DIRECTIONS[fiscal_change["direction"]], amount)
         place("fiscal.change", amount, fiscal_change.start("amount"), fiscal_change.end("unit"), False)
         # Its reasons follow line by line: “其中：1.教育支出比上年增加…，主要原因是…；2.…。”
         if (by_line := _LINE_REASONS.match(joined, fiscal_change.end())) is not None:
-            reasons.setdefault("fiscal.reason", by_line.group(1).strip())
+            reasons.setdefault("fiscal.reason", printed(*by_line.span(1)).strip())
     fund_change = _FUND_CHANGE.search(joined)
     if fund_change is not None and (amount := _amount(fund_change)) is not None:
         field = "fiscal.government_fund.change"
@@ -417,7 +454,13 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
         place(
             f"{section}.equipment_threshold", amount, equipment.start("amount"), equipment.end("unit"), False
         )
-    items = _read_items(joined, codes or {}, lambda start, end: (at[start], at[end - 1] + 1), taken)
+    vehicles = _vehicles_held(joined, counts)
+    items = _read_items(
+        joined,
+        codes or {},
+        lambda start, end: (at[start], at[end - 1] + 1, text[at[start] : at[end - 1] + 1]),
+        taken,
+    )
     found.extend(item.figure for item in items)
     found.extend(item.change_figure for item in items if item.change_figure is not None)
     found.extend(item.executed for item in items if item.executed is not None)
@@ -425,20 +468,46 @@ def read_budget_text(text: str, codes: Mapping[str, str] | None = None) -> Budge
     projects = _TARGET_PROJECTS.search(joined)
     placed = {(figure.start, figure.end) for figure in found}
     unread = tuple(
-        (found_at.start(), found_at.end(), found_at.group())
-        for found_at in _ANY_AMOUNT.finditer(text)
-        if (found_at.start(), found_at.end()) not in placed
+        (start, end, text[start:end])
+        for found_at in _ANY_AMOUNT.finditer(joined)
+        if (start := at[found_at.start()], end := at[found_at.end() - 1] + 1) not in placed
     )
     ordered = sorted(found, key=lambda figure: (figure.start, figure.field))
     return BudgetText(
         tuple(ordered),
         unread,
         tuple(changes.items()),
-        int(projects.group(1) or projects.group(2)) if projects else None,
+        int(next(count for count in projects.groups() if count)) if projects else None,
         tuple(reasons.items()),
         tuple(items),
         tuple(counts.items()),
         tuple(targeted),
+        tuple(
+            (at[start], at[end - 1] + 1, *reason)
+            for (start, end), reason in withheld.items()
+            if (at[start], at[end - 1] + 1) not in placed
+        ),
+        vehicles,
+    )
+
+
+def _vehicles_held(joined: str, counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    """The vehicles held, as the 决算 reader reads them (“本部门共有车辆3辆，其中：一般公务用车1辆、
+    执法执勤用车2辆”): the total into ``counts``, and the categories of the list after it."""
+    held = _VEHICLES_TOTAL.search(joined)
+    if held is None:
+        return ()
+    counts["assets.vehicles_total"] = int(held["n"])
+    of_which = _VEHICLES_OF_WHICH.match(joined, held.end())
+    if of_which is None:
+        return ()
+    end = min(
+        (at for at in (joined.find(stop, of_which.end()) for stop in "；。") if at >= 0), default=len(joined)
+    )
+    return tuple(
+        (category["c"].strip("：，"), int(category["n"]))
+        for category in _VEHICLE_CATEGORY.finditer(joined, of_which.end(), end)
+        if category["c"].strip("：，")
     )
 
 
@@ -512,7 +581,7 @@ def _named(codes: Mapping[str, str], name: str, parent: str | None, digits: int)
 def _read_items(
     joined: str,
     codes: Mapping[str, str],
-    span_of: Callable[[int, int], tuple[int, int]],
+    span_of: Callable[[int, int], tuple[int, int, str]],
     taken: dict[tuple[int, int], str],
 ) -> list[BudgetItem]:
     """The 功能分类 lines whose every printed name is one code of the report's (first printing; a
@@ -531,8 +600,7 @@ def _read_items(
         first = lines.get(field)
         if first is not None and first.figure.amount != amount:
             return
-        span = span_of(start, end)
-        figure = BudgetFigure(field, amount, *span, joined[start:end], first is not None)
+        figure = BudgetFigure(field, amount, *span_of(start, end), first is not None)
         change_match = _CHANGE.match(joined, end)
         change = change_figure = None
         if change_match is not None and (change_amount := _amount(change_match)) is not None:
@@ -544,18 +612,15 @@ def _read_items(
                     f"{field}.change",
                     change_amount,
                     *span_of(c_start, c_end),
-                    joined[c_start:c_end],
                     first is not None,
                 )
         factors: list[tuple[Direction, str, BudgetFigure]] = []
         if first is None and change_match is not None and change is not None:
             for direction, amount_named, f_start, f_end, clause in _reason_factors(
-                joined, change_match.end()
+                joined, change_match.end(), lambda a, b: span_of(a, b)[2].replace("\n", "")
             ):
                 factor_field = f"{field}.factors:{len(factors)}"
-                named = BudgetFigure(
-                    factor_field, amount_named, *span_of(f_start, f_end), joined[f_start:f_end]
-                )
+                named = BudgetFigure(factor_field, amount_named, *span_of(f_start, f_end))
                 factors.append((direction, clause, named))
                 taken[(f_start, f_end)] = factor_field
         item = BudgetItem(
@@ -567,9 +632,7 @@ def _read_items(
         executed = _EXECUTED.match(joined, end)
         if first is None and executed is not None and (executed_amount := _amount(executed)) is not None:
             e_start, e_end = executed.start("amount"), executed.end("unit")
-            spent = BudgetFigure(
-                f"{field}.executed", executed_amount, *span_of(e_start, e_end), joined[e_start:e_end]
-            )
+            spent = BudgetFigure(f"{field}.executed", executed_amount, *span_of(e_start, e_end))
             item = attrs.evolve(item, executed=spent)
             lines[field] = item
             read[-1] = item
@@ -577,7 +640,7 @@ def _read_items(
         arranged = _ARRANGED.match(joined, end)
         if arranged is not None and _amount(arranged) == amount:
             a_start, a_end = arranged.start("amount"), arranged.end("unit")
-            restated = BudgetFigure(field, amount, *span_of(a_start, a_end), joined[a_start:a_end], True)
+            restated = BudgetFigure(field, amount, *span_of(a_start, a_end), True)
             read.append(BudgetItem(code, name, restated))
             taken[(a_start, a_end)] = field
 
@@ -624,7 +687,7 @@ def _read_items(
         if first is None or first.change is not None or amount is None:
             continue
         start, end = changed.start("amount"), changed.end("unit")
-        figure = BudgetFigure(f"{first.figure.field}.change", amount, *span_of(start, end), joined[start:end])
+        figure = BudgetFigure(f"{first.figure.field}.change", amount, *span_of(start, end))
         updated = attrs.evolve(first, change=StatedChange(_DIRECTIONS[changed["direction"]], amount))
         lines[first.figure.field] = updated
         read[read.index(first)] = attrs.evolve(updated, change_figure=figure)

@@ -18,7 +18,7 @@ from budgetacct.codes import FunctionCode, nearest_catalogue
 from budgetacct.errors import BudgetAcctError, InputError, UnresolvedPath
 from budgetacct.model import budget as model
 from budgetacct.model.budget import Budget, BudgetLevel
-from budgetacct.model.disclosure import SourceLine, StatedChange
+from budgetacct.model.disclosure import Count, SourceLine, StatedChange
 from budgetacct.model.tables import StandardTable
 from budgetacct.money import Amount
 from budgetacct.paths import render_path, resolve_path
@@ -34,6 +34,7 @@ from budgetacct.reader.detect import (
 )
 from budgetacct.reader.document import Document, Narrative, TableGrid
 from budgetacct.reader.grid_tables import tables_from_grids
+from budgetacct.reader.normalize import normalize_line
 from budgetacct.reader.schema import budget_field_type
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -91,7 +92,9 @@ def _clean(words: str | None) -> str | None:
 def budget_heading(
     head: str, *, year: int | None = None, department: str | None = None
 ) -> tuple[int, str, BudgetLevel]:
-    """The year, the department (or unit) and whose budget it is, from the report's first lines."""
+    """The year, the department (or unit) and whose budget it is, from the report's first lines
+    (normalized as the narrative is: a title typed in full-width digits, “…２０１８年部门预算”)."""
+    printed, head = head, "\n".join(normalize_line(line, squeeze=False).text for line in head.split("\n"))
     level = BudgetLevel.UNIT if "单位预算" in head[:_HEAD] else BudgetLevel.DEPARTMENT
     if year is None:
         # The title's year, a site's links above it left aside; else the first year printed.
@@ -111,7 +114,7 @@ def budget_heading(
                 "$.year",
                 "含有年度（如“2019年部门预算”）的预算，或给出 year=",
                 "a budget that states its year (such as 2019年部门预算), or year=",
-                head[:40],
+                printed[:40],
                 source="budget",
             )
     if department is None:
@@ -126,7 +129,7 @@ def budget_heading(
                 "$.department",
                 "写明部门名称的预算，或给出 department=",
                 "a budget that names its department, or department=",
-                head[:40],
+                printed[:40],
                 source="budget",
             )
     return year, department, level
@@ -171,7 +174,7 @@ _SECTIONS: Final[dict[str, tuple[str, ...]]] = {
     "general_budget": ("total", "change"),
     "basic_expenditure": ("total", "personnel", "public"),
     "procurement": ("total", "goods", "works", "services"),
-    "assets": ("equipment", "equipment_threshold"),
+    "assets": ("equipment", "equipment_threshold", "vehicles_total"),
     "asset_purchases": ("equipment", "equipment_threshold"),
     "targets": ("amount", "overall_amount"),
     **dict.fromkeys(FIGURES, ("amount", "change")),
@@ -253,7 +256,8 @@ def budget_from(
         return text.get(field)
 
     def any_of(section: str) -> bool:
-        return any(f.field == section or f.field.startswith(f"{section}.") for f in text.figures)
+        fields = (*(f.field for f in text.figures), *(name for name, _ in text.counts))
+        return any(field == section or field.startswith(f"{section}.") for field in fields)
 
     lines = [field for field in SOURCES if get(field) is not None]
     rows = _planned(text, ROWS)
@@ -289,6 +293,7 @@ def budget_from(
             ],
         },
         "general_budget": {"items": planned, "items_complete": False},
+        "assets": {"vehicles": [Count(category, count) for category, count in text.vehicles]},
         "targets": {
             "projects": text.target_projects,
             "lines": [model.TargetedProject(name, figure.amount) for name, figure in text.targeted],
@@ -356,7 +361,7 @@ def read_budget_document(
     elif tables.tables and chosen is not None and chosen != table_set:
         tables = tables_from_grids(grids, year=year, table_set=chosen)
     noted = noted_tables(document, grids, tables)
-    text = read_budget_text(narrative.text, _function_names(tables.tables, year))
+    text = read_budget_text(narrative.text, _function_names(tables.tables, year), year=year)
     budget, paths = budget_from(
         text, noted, year=year, department=department, level=level, table_set=chosen if noted else None
     )
@@ -368,6 +373,7 @@ def read_budget_document(
             *((f.start, f.end, f.printed) for f in text.figures if (f.start, f.end) not in stored),
         }
     )
+    why = {(start, end): (english, chinese) for start, end, english, chinese in text.withheld}
     read = assemble_read(
         document,
         narrative,
@@ -382,10 +388,12 @@ def read_budget_document(
             (
                 start,
                 printed,
-                "a budget figure no wording of the budget reader places",
-                "预算说明中未能对应的数字",
+                *why.get(
+                    (start, end),
+                    ("a budget figure no wording of the budget reader places", "预算说明中未能对应的数字"),
+                ),
             )
-            for start, _, printed in unread
+            for start, end, printed in unread
         ],
         unread_figures=len(unread),
     )
