@@ -9,6 +9,8 @@ are worked out in the comments); a figure whose meaning the words leave open sta
 
 from __future__ import annotations
 
+import pytest
+
 from budgetacct import Amount, Direction, ExpenditureKind, Fund, Percent, RevenueSource, audit
 from budgetacct.model.disclosure import StatedChange
 from budgetacct.reader import ReadResult, read_report
@@ -121,12 +123,30 @@ QIJIANG = (
 )
 
 
-def test_grand_totals_change_is_read_and_the_reasons_changes_are_not() -> None:
-    result = _read("(一)收入支出决算总体情况说明。", QIJIANG, year=2023)
-    overview = result.disclosure.overview
-    # 418.97 / (10328.56 - 418.97) = 418.97 / 9909.59 = 4.23%
-    assert overview is not None and overview.change == _change(Direction.INCREASE, "418.97", "4.23")
-    assert _unread(result) == [("2296.45万元", "401.85万元", "1475.63万元")]
+# The same page, 2.收入情况: a reason with figures of its own before the 其中 sentence (here cut after
+# its first line: the page goes on “;…”).
+QIJIANG_REVENUE = (
+    "2.收入情况。2023年度收入合计10328.56万元,较上年决算数增加1894.61万元,增长22.46%,主要原因是上年年初结转"
+    "资金1475.63万元,实际较上年增加资金418.98万元。其中:财政拨款收入10328.56万元,占100%。"
+)
+
+
+def test_figures_of_a_reason_do_not_make_a_second_total() -> None:
+    # 1894.61 / (10328.56 - 1894.61) = 1894.61 / 8433.95 = 22.46%; the reason's figures stay unread.
+    result = _read("(一)收入支出决算总体情况说明。", QIJIANG_REVENUE, year=2023)
+    revenue = result.disclosure.revenue
+    assert revenue is not None and revenue.change == _change(Direction.INCREASE, "1894.61", "22.46")
+    assert revenue.fiscal is not None
+    assert (revenue.fiscal.amount, revenue.fiscal.share) == (Amount("10328.56"), Percent("100"))
+    assert _unread(result) == [("1475.63万元", "418.98万元")]
+
+
+# http://www.cqkz.gov.cn/qzfjz_238/hfjdbsc_81980/zwgk_73112/fdzdgknr_73114/ysjs/jsgk/202509/t20250922_15031132.html
+# (重庆市开州区大进镇人民政府 2024年度决算): last year named by its number.
+KAIZHOU = (
+    "1.总体情况。2024年度收入总计4697.76万元,支出总计4697.76万元。收、支与2023年度相比,减少956.31万元,"
+    "下降16.9%,主要原因是2024年上级对我单位各类项目投入量有所减少,故造成本年收支总体略有减少。"
+)
 
 
 def test_revenue_title_as_a_heading_line_and_the_list_in_the_same_sentence() -> None:
@@ -229,10 +249,10 @@ def test_qizhong_list_naming_a_class_is_not_read_as_kinds() -> None:
 # --- 浙江 template: “包括…，占收入合计X%” -----------------------------------------------------------------
 
 # https://www.linan.gov.cn/art/2022/10/8/art_1229309755_4091877.html
-# (杭州市临安区高虹镇中心幼儿园 2021年度单位决算), as far as the page's text was stored.
+# (杭州市临安区高虹镇中心幼儿园 2021年度单位决算), cut after 事业收入: the page goes on “;经营收入…”.
 ZJ_REVENUE = (
     "本年收入合计1,151.41万元;包括财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,政府性基金预算0万元,"
-    "国有资本经营预算0万元),占收入合计93.57%;上级补助收入0万元,占收入合计0%;事业收入0万元,占收入合计0%。"
+    "国有资本经营预算0万元),占收入合计93.57%;上级补助收入0万元,占收入合计0%;事业收入0万元,占收入合计0%"
 )
 
 
@@ -341,43 +361,78 @@ def test_audit_finds_the_slips_of_a_chongqing_passage() -> None:
 YIYANG_TOTAL = "2020年度收、支总计3903.88万元。与上年相比,增加30.66 万元,增长0.79%,主要是因为年终绩效奖增加。"
 
 
-def test_change_after_the_grand_total_sentence() -> None:
-    result = _read("一、收入支出决算总体情况说明", YIYANG_TOTAL, year=2020)
-    overview = result.disclosure.overview
-    # 30.66 / (3903.88 - 30.66) = 30.66 / 3873.22 = 0.79%
-    assert overview is not None and overview.change == _change(Direction.INCREASE, "30.66", "0.79")
-    assert result.unread == ()
+OVERVIEW = "一、收入支出决算总体情况说明"
+FISCAL = "四、财政拨款收入支出决算总体情况说明"
 
 
-def test_change_after_the_fiscal_grand_total_is_the_fiscals() -> None:
-    # Variant: the same after 财政拨款收、支总计 (100 / 900 = 11.11%).
-    result = _read(
-        "四、财政拨款收入支出决算总体情况说明",
-        "2020年度财政拨款收、支总计1000.00万元。与上年相比,增加100.00万元,增长11.11%。",
-        year=2020,
-    )
-    fiscal = result.disclosure.fiscal
-    assert fiscal is not None and fiscal.change == _change(Direction.INCREASE, "100.00", "11.11")
+@pytest.mark.parametrize(
+    ("heading", "text", "year", "where", "expected", "unread"),
+    [
+        # 418.97 / (10328.56 - 418.97) = 418.97 / 9909.59 = 4.23%; the reason's changes stay unread.
+        (
+            OVERVIEW,
+            QIJIANG,
+            2023,
+            "overview",
+            ("增加", "418.97", "4.23"),
+            [("2296.45万元", "401.85万元", "1475.63万元")],
+        ),
+        # 30.66 / (3903.88 - 30.66) = 30.66 / 3873.22 = 0.79%
+        (OVERVIEW, YIYANG_TOTAL, 2020, "overview", ("增加", "30.66", "0.79"), []),
+        # 956.31 / (4697.76 + 956.31) = 956.31 / 5654.07 = 16.91%, printed 16.9
+        (OVERVIEW, KAIZHOU, 2024, "overview", ("减少", "956.31", "16.9"), []),
+        # Variant: after 财政拨款收、支总计 it is the fiscal's: 100 / 900 = 11.11%.
+        (
+            FISCAL,
+            "2020年度财政拨款收、支总计1000.00万元。与上年相比,增加100.00万元,增长11.11%。",
+            2020,
+            "fiscal",
+            ("增加", "100.00", "11.11"),
+            [],
+        ),
+    ],
+)
+def test_a_change_in_a_sentence_of_its_own_is_the_change_of_the_total_before_it(
+    heading: str,
+    text: str,
+    year: int,
+    where: str,
+    expected: tuple[str, str, str],
+    unread: list[tuple[str, ...]],
+) -> None:
+    result = _read(heading, text, year=year)
+    assert getattr(result.disclosure, where).change == _change(Direction(expected[0]), *expected[1:])
+    assert _unread(result) == unread
 
 
-def test_change_after_a_sentence_of_other_figures_is_left_unread() -> None:
-    # The sentence before prints a balance besides the total, or last year's total, or (收支 after a
-    # fiscal total) names a subject that is not the one before it: whose change it is, is not certain.
-    for before, heading in (
-        ("2020年度收入总计1000.00万元,年初结转和结余100.00万元。", "一、收入支出决算总体情况说明"),
-        ("2020年度收、支总计1000.00万元,2019年度收、支总计900.00万元。", "一、收入支出决算总体情况说明"),
-        ("2020年度财政拨款收、支总计1000.00万元。", "四、财政拨款收入支出决算总体情况说明"),
-    ):
-        change = (
-            "收支较上年决算数增加100.00万元,增长11.11%。"
-            if "财政" in before
-            else "与上年相比,增加100.00万元,增长11.11%。"
-        )
-        result = _read(heading, before + change, year=2020)
-        d = result.disclosure
-        assert d.overview is None or d.overview.change is None
-        assert d.fiscal is None or d.fiscal.change is None
-        assert ("100.00万元", "11.11%") in _unread(result)
+@pytest.mark.parametrize(
+    ("heading", "text", "year"),
+    [
+        # The sentence before prints a balance besides the total,
+        (
+            OVERVIEW,
+            "2020年度收入总计1000.00万元,年初结转和结余100.00万元。与上年相比,增加100.00万元,增长11.11%。",
+            2020,
+        ),
+        # or last year's total too,
+        (
+            OVERVIEW,
+            "2020年度收、支总计1000.00万元,2019年度收、支总计900.00万元。与上年相比,增加100.00万元,增长11.11%。",
+            2020,
+        ),
+        # or 收支 names a subject other than the fiscal total before it,
+        (FISCAL, "2020年度财政拨款收、支总计1000.00万元。收支较上年决算数增加100.00万元,增长11.11%。", 2020),
+        # or the change is against an older year than the model's last year.
+        (OVERVIEW, KAIZHOU.replace("2023年度相比", "2022年度相比"), 2024),
+    ],
+)
+def test_a_change_whose_total_is_not_certain_is_left_unread(heading: str, text: str, year: int) -> None:
+    result = _read(heading, text, year=year)
+    d = result.disclosure
+    assert d.overview is None or d.overview.change is None
+    assert d.fiscal is None or d.fiscal.change is None
+    printed = ("956.31万元", "16.9%") if "956.31" in text else ("100.00万元", "11.11%")
+    assert printed in _unread(result)
 
 
 # --- 政府采购's classes named bare; §六's total in short words --------------------------------------------

@@ -141,9 +141,10 @@ def read_year_on_year(r: Reader, s: Sentence) -> None:
 #: “收支较上年决算数减少194.65万元，下降23.94%” (重庆 template, after “收入总计X万元，支出总计X万元。”),
 #: “与上年相比，增加30.66万元，增长0.79%” (益阳市第五中学 2020, after “收、支总计3903.88万元。”).
 _BOTH: Final = r"(?:收支|收、支|收入、支出|收入支出|收入和支出)(?:总计)?(?:各|均)?"
+#: (“收、支与2023年度相比，减少956.31万元，下降16.9%”: 重庆市开州区大进镇人民政府 2024年度决算.)
 _CHANGE_ALONE = re.compile(
-    rf"^(?P<both>{_BOTH})?(?:与上年度?相比|较上年度?(?:决算数?)?|比上年度?(?:决算数?)?|同比)[，：]?"
-    rf"(?P<both_after>{_BOTH})?"
+    rf"^(?P<both>{_BOTH})?(?:(?:与|较|比)(?:上年度?|上一年度?|去年|(?P<y>\d{{4}})年度?)(?:决算数?)?(?:相比)?|同比)"
+    rf"[，：]?(?P<both_after>{_BOTH})?"
 )
 _YEAR = re.compile(r"(\d{4})年")
 
@@ -156,6 +157,8 @@ def _change_of_sentence_before(r: Reader, s: Sentence) -> None:
     lead = _CHANGE_ALONE.match(s.text)
     change = _CHANGE.match(s.text, lead.end()) if lead is not None else None
     if lead is None or change is None or _PAIRED.match(s.text, change.end()):
+        return
+    if lead.group("y") is not None and int(lead.group("y")) != r.year - 1:
         return
     before = sentences_before(s)
     if not before:

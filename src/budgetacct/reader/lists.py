@@ -243,6 +243,7 @@ def sentences_before(s: Sentence) -> list[Sentence]:
     ]
 
 
+_REASON = re.compile(r"(?:主要)?原因(?:是|为|：)|主要是因为|主要是由于")
 #: The words right before a change's amount or rate (“较上年决算数增加72.29万元，增长15.58%”).
 _CHANGE_WORDS = re.compile(r"(?:增加|减少|增长|下降|降低|上升|增幅|降幅)了?(?:幅度)?(?:为|是|达)?$")
 
@@ -257,8 +258,12 @@ def _total_before(r: Reader, s: Sentence, kind: str) -> bool:
     m = year_total(r, previous)
     if m is None or m.group("k") != kind:
         return False
+    # (the figures of a reason are no totals: “主要原因是上年年初结转资金1475.63万元”, 綦江 2023)
+    reason = _REASON.search(previous.text)
     return all(
-        token.start == m.start("a") or _CHANGE_WORDS.search(previous.text, 0, token.start) is not None
+        token.start == m.start("a")
+        or _CHANGE_WORDS.search(previous.text, 0, token.start) is not None
+        or (reason is not None and token.start > reason.start())
         for token in previous.tokens
     )
 
