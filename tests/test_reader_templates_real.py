@@ -435,6 +435,21 @@ def test_a_change_whose_total_is_not_certain_is_left_unread(heading: str, text: 
     assert printed in _unread(result)
 
 
+def test_a_change_naming_its_subject_is_read_once() -> None:
+    # “与2023年相比，收、支总计各减少…” names what changed: read by that label, not again as the
+    # change of the sentence before (56.95 / 3052.34 = 1.87%).
+    result = _read(
+        OVERVIEW,
+        "2024年度收、支总计2995.39万元。与2023年相比,收、支总计各减少56.95万元,下降1.87%。",
+        year=2024,
+    )
+    assert [s.printed for s in result.sources if s.path.startswith("$.overview.change")] == [
+        "减少",
+        "56.95万元",
+        "1.87%",
+    ]
+
+
 # --- 政府采购's classes named bare; §六's total in short words --------------------------------------------
 
 # https://xzdrsyxx.30edu.com.cn/Article/af7e8300-c2f8-4211-b05c-59cbc1269987.shtml

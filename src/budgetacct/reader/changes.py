@@ -87,7 +87,6 @@ def read_year_on_year(r: Reader, s: Sentence) -> None:
         return
     if not any(word in text for word in ("增", "减", "下降", "降低", "上升", "持平", "变化")):
         return
-    _change_of_sentence_before(r, s)
     # "占本年支出合计的…" names the base of a share, not what changed.
     subjects = [
         (start, end, path)
@@ -97,6 +96,7 @@ def read_year_on_year(r: Reader, s: Sentence) -> None:
     total = year_total_subject(r, s)
     if total is not None:
         subjects.append(total)  # “2023年度收入合计536.30万元，较上年决算数增加72.29万元”
+    _change_of_sentence_before(r, s, subjects)
     if not subjects:
         return
     subjects.sort()
@@ -149,7 +149,7 @@ _CHANGE_ALONE = re.compile(
 _YEAR = re.compile(r"(\d{4})年")
 
 
-def _change_of_sentence_before(r: Reader, s: Sentence) -> None:
+def _change_of_sentence_before(r: Reader, s: Sentence, subjects: list[tuple[int, int, Path | None]]) -> None:
     """The change a sentence opens with, as the change of the one total the sentence before it
     states (the grand totals of 收、支 together count as one, their change being one): only when
     that sentence prints nothing but that total (or the two grand totals), of the report's year,
@@ -158,6 +158,8 @@ def _change_of_sentence_before(r: Reader, s: Sentence) -> None:
     change = _CHANGE.match(s.text, lead.end()) if lead is not None else None
     if lead is None or change is None or _PAIRED.match(s.text, change.end()):
         return
+    if any(end <= change.start() for _, end, _ in subjects):
+        return  # “与2023年相比，收、支总计各减少…”: the change of the subject it names
     if lead.group("y") is not None and int(lead.group("y")) != r.year - 1:
         return
     before = sentences_before(s)
