@@ -346,6 +346,22 @@ def test_unknown_source_after_baokuo_is_named_without_the_list_word() -> None:
     assert revenue is not None and (revenue.fiscal, revenue.lines) == (None, ())
 
 
+def test_fiscal_line_beside_its_own_sources_is_unread_with_that_reason() -> None:
+    # Variant: the funds' lines after 财政拨款收入 without a bracket: which line is a line of the
+    # list is not known (1000 + 77.36 = 1077.36 would be counted twice).
+    result = _read(
+        "(二)收入决算情况说明",
+        "本年收入合计1,151.41万元;包括财政拨款收入1,077.36万元,其中一般公共预算财政拨款收入1,000.00万元,"
+        "政府性基金预算财政拨款收入77.36万元;事业收入74.05万元。",
+        year=2021,
+    )
+    revenue = result.disclosure.revenue
+    assert revenue is not None and (revenue.fiscal, revenue.lines) == (None, ())
+    assert result.unread[0].reason.startswith(
+        "财政拨款收入 printed twice or beside a fiscal source of its own"
+    )
+
+
 def test_audit_finds_the_slips_of_a_chongqing_passage() -> None:
     # A slip in the list: 399.94 + 106.64 + 19.72 = 526.30, not 536.30; and 19.72 / 536.30 = 3.68%,
     # not 5.54%.

@@ -108,13 +108,7 @@ def _revenue_lines(r: Reader, s: Sentence, start: int) -> None:
             unknown.append((name, begins, m.end()))
     if unknown:
         for name, begins, ends in unknown:
-            r.reject(
-                s,
-                begins,
-                ends,
-                f"{name} is not a revenue source of the model; the sources of this sentence are not read",
-                f"“{name}”不是模型中的收入来源，本句各项收入未读取",
-            )
+            r.reject(s, begins, ends, *_unknown_source(name))
         return
     if fiscal_line is not None:
         r.put_amount(("revenue", "fiscal", "amount"), r.amount(s, fiscal_line, "a"))
@@ -122,6 +116,21 @@ def _revenue_lines(r: Reader, s: Sentence, start: int) -> None:
         _bracket_funds(r, s, fiscal_line)
     bracket = fiscal_line.span("funds") if fiscal_line is not None else (-1, -1)
     _lines(r, s, _REV_LINE, SOURCE_NAMES, "revenue", "source", bracket)
+
+
+def _unknown_source(name: str) -> tuple[str, str]:
+    """Why a list naming ``name`` is not read (English, Chinese)."""
+    if name == "财政拨款收入":
+        # the three fiscal sources together, printed twice or beside one of them outside a bracket
+        return (
+            "财政拨款收入 printed twice or beside a fiscal source of its own: which line stands for "
+            "which is not known; the sources of this sentence are not read",
+            "“财政拨款收入”重复列出或与其所含的财政拨款收入来源并列，各行含义不能确定，本句各项收入未读取",
+        )
+    return (
+        f"{name} is not a revenue source of the model; the sources of this sentence are not read",
+        f"“{name}”不是模型中的收入来源，本句各项收入未读取",
+    )
 
 
 #: One fund's part of 财政拨款收入 in the bracket after it (“一般公共预算1,077.36万元”).
