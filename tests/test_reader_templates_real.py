@@ -16,6 +16,8 @@ from budgetacct.model.disclosure import StatedChange
 from budgetacct.reader import ReadResult, read_report
 
 DEPT = "示例单位"
+OVERVIEW = "一、收入支出决算总体情况说明"
+FISCAL = "四、财政拨款收入支出决算总体情况说明"
 
 
 def _read(*lines: str, year: int) -> ReadResult:
@@ -211,6 +213,37 @@ def test_heji_whose_meaning_is_not_certain_is_left_unread() -> None:
         assert _unread(result) == [("536.30万元",), ("399.94万元", "74.57%")]
 
 
+def test_qizhong_sentence_after_a_benian_heji_sentence_under_the_overview_heading() -> None:
+    # Variant of 益阳市第五中学 2020 (http://5z.yysedu.cn/web-yyswz/905/26853.html) with its 收入 and 支出
+    # paragraphs under the 总体 heading, each list in the sentence after its total:
+    # 1865.86 + 247 = 2112.86; 3702.91 + 155.9 = 3858.81.
+    result = _read(
+        OVERVIEW,
+        "2020年度本年收入合计2112.86万元。其中:财政拨款收入1865.86万元,占88.31%;事业收入247万元,占11.69%。"
+        "本年支出合计3858.81万元。其中:基本支出3702.91万元,占95.96%;项目支出155.9万元,占4.04%。",
+        year=2020,
+    )
+    d = result.disclosure
+    assert d.revenue is not None and d.revenue.fiscal is not None and d.expenditure is not None
+    assert (d.revenue.fiscal.amount, [line.amount for line in d.revenue.lines]) == (
+        Amount("1865.86"),
+        [Amount("247")],
+    )
+    assert [line.amount for line in d.expenditure.lines] == [Amount("3702.91"), Amount("155.9")]
+    assert result.unread == ()
+    # Not after a sentence that states a balance too, nor under the 财政拨款 heading.
+    for heading, text in (
+        (
+            OVERVIEW,
+            "本年收入合计2112.86万元,年初结转和结余100.00万元。其中:财政拨款收入1865.86万元,占88.31%。",
+        ),
+        (FISCAL, "本年收入合计2112.86万元。其中:财政拨款收入1865.86万元,占88.31%。"),
+    ):
+        other = _read(heading, text, year=2020)
+        assert other.disclosure.revenue is not None and other.disclosure.revenue.fiscal is None
+        assert ("1865.86万元", "88.31%") in _unread(other)
+
+
 def test_shouru_zongji_under_a_revenue_title_stays_the_grand_total() -> None:
     # 收入总计 is the grand total (with the balances), never the year's 收入合计.
     result = _read(CQ_HEADING, "2.收入情况。2023年度收入总计618.38万元。", year=2023)
@@ -375,10 +408,6 @@ def test_audit_finds_the_slips_of_a_chongqing_passage() -> None:
 
 # http://5z.yysedu.cn/web-yyswz/905/26853.html (益阳市第五中学 2020年度部门决算)
 YIYANG_TOTAL = "2020年度收、支总计3903.88万元。与上年相比,增加30.66 万元,增长0.79%,主要是因为年终绩效奖增加。"
-
-
-OVERVIEW = "一、收入支出决算总体情况说明"
-FISCAL = "四、财政拨款收入支出决算总体情况说明"
 
 
 @pytest.mark.parametrize(

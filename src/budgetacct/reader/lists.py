@@ -265,16 +265,32 @@ def _total_before(r: Reader, s: Sentence, kind: str) -> bool:
         return False
     previous = before[-1]
     m = year_total(r, previous)
-    if m is None or m.group("k") != kind:
+    figure = m.start("a") if m is not None and m.group("k") == kind else _labelled_total(previous, kind)
+    if figure is None:
         return False
     # (the figures of a reason are no totals: “主要原因是上年年初结转资金1475.63万元”, 綦江 2023)
     reason = _REASON.search(previous.text)
     return all(
-        token.start == m.start("a")
+        token.start == figure
         or _CHANGE_WORDS.search(previous.text, 0, token.start) is not None
         or (reason is not None and token.start > reason.start())
         for token in previous.tokens
     )
+
+
+_YEAR_LEAD = re.compile(r"(?:\d{1,2}[.、])?(?:\d{4}年度?，?)?")
+
+
+def _labelled_total(s: Sentence, kind: str) -> int | None:
+    """Where the figure of the lexicon's 本年收入合计 (本年支出合计) stands when the sentence opens with
+    it and states no other labelled figure, under the 总体 heading (in its own section every
+    sentence's list is read): “2020年度本年收入合计2112.86万元。其中：…”."""
+    if s.section not in ("overview", None):
+        return None
+    found = [reading for reading in readings(s) if reading.figure is not None and reading.paths]
+    if len(found) != 1 or found[0].paths != ((_SECTION_OF_KIND[kind], "total"),) or found[0].figure is None:
+        return None
+    return found[0].figure[0] if _YEAR_LEAD.fullmatch(s.text, 0, found[0].found.start) else None
 
 
 #: Any “…支出 X万元” clause of a list of spending by kind: a name that is not a kind (a 类, a fund's
