@@ -11,7 +11,8 @@ from budgetacct.model.enums import RevenueSource
 from budgetacct.money import Amount, Direction, Percent
 from budgetacct.paths import Path
 from budgetacct.reader.draft import Where
-from budgetacct.reader.labelled import NO_CHANGE_PLACE, change_subjects
+from budgetacct.reader.labelled import NO_CHANGE_PLACE, change_subjects, readings
+from budgetacct.reader.lists import sentences_before, year_total_subject
 from budgetacct.reader.normalize import Sentence
 from budgetacct.reader.reading import AMOUNT, NUMBER, PERCENT, Reader
 
@@ -46,7 +47,7 @@ _UP: Final = ("增加", "增长", "上升")
 RATE_WORD: Final = r"(?:(?:增长|下降|降低|上升|减少|增加)了?(?:幅度为|幅度)?|(?P<rw>增幅|降幅)(?:为|是|达)?)"
 _CHANGE = re.compile(
     rf"(?P<dir>增加|增长|减少|下降|降低|上升)了?"
-    rf"(?:(?P<amt>{AMOUNT})(?:，?{RATE_WORD}(?P<rate>{PERCENT}))?|(?P<rate_only>{PERCENT}))"
+    rf"(?:(?P<amt>{AMOUNT})(?:[，、]?{RATE_WORD}(?P<rate>{PERCENT}))?|(?P<rate_only>{PERCENT}))"
 )
 _FLAT = re.compile(r"持平|无增减变化|没有变化|无变化")
 PRIOR_REF = re.compile(r"(?:与|比|较)(?:上年|去年|上一年|上年度|\d{4}年)|同比|同期")
@@ -92,6 +93,10 @@ def read_year_on_year(r: Reader, s: Sentence) -> None:
         for start, end, path in change_subjects(s)
         if "占" not in text[max(0, start - 2) : start]
     ]
+    total = year_total_subject(r, s)
+    if total is not None:
+        subjects.append(total)  # “2023年度收入合计536.30万元，较上年决算数增加72.29万元”
+    _change_of_sentence_before(r, s, subjects)
     if not subjects:
         return
     subjects.sort()
@@ -128,6 +133,65 @@ def read_year_on_year(r: Reader, s: Sentence) -> None:
             r.reject(s, m.start(), m.end(), *NO_CHANGE_PLACE)
             continue
         put_flat(r, s, subject[2], m.start(), m.end())
+
+
+# --- a change in a sentence of its own, after its total's ---------------------------------------------------
+
+#: A sentence that opens with a change against last year and names no subject of its own but 收支:
+#: “收支较上年决算数减少194.65万元，下降23.94%” (重庆 template, after “收入总计X万元，支出总计X万元。”),
+#: “与上年相比，增加30.66万元，增长0.79%” (益阳市第五中学 2020, after “收、支总计3903.88万元。”).
+_BOTH: Final = r"(?:收支|收、支|收入、支出|收入支出|收入和支出)(?:总计)?(?:各|均)?"
+#: (“收、支与2023年度相比，减少956.31万元，下降16.9%”: 重庆市开州区大进镇人民政府 2024年度决算.)
+_CHANGE_ALONE = re.compile(
+    rf"^(?P<both>{_BOTH})?(?:(?:与|较|比)(?:上年度?|上一年度?|去年|(?P<y>\d{{4}})年度?)(?:决算数?)?(?:相比)?|同比)"
+    rf"[，：]?(?P<both_after>{_BOTH})?"
+)
+_YEAR = re.compile(r"(\d{4})年")
+
+
+def _change_of_sentence_before(r: Reader, s: Sentence, subjects: list[tuple[int, int, Path | None]]) -> None:
+    """The change a sentence opens with, as the change of the one total the sentence before it
+    states (the grand totals of 收、支 together count as one, their change being one): only when
+    that sentence prints nothing but that total (or the two grand totals), of the report's year,
+    with no change of its own.  “收支…” must then be the grand totals'."""
+    lead = _CHANGE_ALONE.match(s.text)
+    change = _CHANGE.match(s.text, lead.end()) if lead is not None else None
+    if lead is None or change is None or _PAIRED.match(s.text, change.end()):
+        return
+    if any(end <= change.start() for _, end, _ in subjects):
+        return  # “与2023年相比，收、支总计各减少…”: the change of the subject it names
+    if lead.group("y") is not None and int(lead.group("y")) != r.year - 1:
+        return
+    before = sentences_before(s)
+    if not before:
+        return
+    previous = before[-1]
+    if _CHANGE.search(previous.text) or any(int(y) != r.year for y in _YEAR.findall(previous.text)):
+        return
+    figures: set[tuple[int, int]] = set()
+    paths: set[Path] = set()
+    for reading in readings(previous):
+        if reading.figure is None or not reading.paths:
+            continue
+        figures.add(reading.figure)
+        paths.add(reading.change if reading.change is not None else ("no", "change"))
+    total = year_total_subject(r, previous)
+    if total is not None:
+        m = _TOTAL_FIGURE.search(previous.text, total[1])
+        if m is not None:
+            figures.add(m.span())
+            paths.add(total[2])
+    if len(paths) != 1 or any((t.start, t.end) not in figures for t in previous.tokens):
+        return
+    path = paths.pop()
+    if path == ("no", "change") or "_section_" in path:
+        return
+    if (lead.group("both") or lead.group("both_after")) and path != ("overview", "change"):
+        return
+    put_change(r, s, path, change)
+
+
+_TOTAL_FIGURE = re.compile(AMOUNT)
 
 
 #: A 其中 list opened after the subject: a change after one of its lines is that line's.
