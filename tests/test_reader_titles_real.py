@@ -17,6 +17,8 @@ from budgetacct.model.budget import Budget
 from budgetacct.model.disclosure import Disclosure
 from budgetacct.money import Amount
 from budgetacct.reader import ReadResult, read_report
+from budgetacct.reader.detect import find_year
+from budgetacct.reader.normalize import Document
 from budgetacct.reader.report import titled_budget
 
 
@@ -49,7 +51,11 @@ def _read_final(text: str) -> Disclosure:
     ("title", "year", "department"),
     [
         # http://www.xincheng.gov.cn/zwgk/zdxxgk/czxx/gdwsgjf/5de0a50bfd8508098d0afee3.html
-        ("西安市新城区卫生和计划生育局 2019年部门预算“三公”经费公开说明", 2019, "西安市新城区卫生和计划生育局"),
+        (
+            "西安市新城区卫生和计划生育局 2019年部门预算“三公”经费公开说明",
+            2019,
+            "西安市新城区卫生和计划生育局",
+        ),
         # http://www.youxian.gov.cn/zwgk/zdxxgk/czzj/sgjfyjs/sgjfjs/qsjjyjs/30190221.html
         ("绵阳市游仙区审计局财政拨款“三公”经费2022年预算情况的说明", 2022, "绵阳市游仙区审计局"),
         # http://www.chidc.com.cn/OpennessContent/show/1253381.html (安徽 青阳县)
@@ -57,7 +63,11 @@ def _read_final(text: str) -> Disclosure:
         # https://www.hbdj.gov.cn/zwgk/public/184/56284131.html
         ("杜集经济开发区管委会2020年“三公”经费预算", 2020, "杜集经济开发区管委会"),
         # http://159.75.53.135:8081/index.php?r=article/Content/index&content_id=130340 (环江)
-        ("环江毛南族自治县水源镇中心小学 2021年部门预算及“三公”经费预算", 2021, "环江毛南族自治县水源镇中心小学"),
+        (
+            "环江毛南族自治县水源镇中心小学 2021年部门预算及“三公”经费预算",
+            2021,
+            "环江毛南族自治县水源镇中心小学",
+        ),
         # cxs.gov.cn (楚雄市)
         ("楚雄市新苗幼儿园2025年预算公开目录", 2025, "楚雄市新苗幼儿园"),
         # xqq.gov.cn (银川市兴庆区)
@@ -173,6 +183,7 @@ def test_the_huanjiang_title_over_a_budget_body() -> None:
     [
         "2021年“三公”经费预算执行情况说明",
         "2021年“三公”经费预算完成情况",
+        "2021年度“三公”经费年初预算与支出",
         "某局2021年部门预算执行情况",
         "2021年度部门预算绩效自评情况",
         "2021年度一般公共预算“三公”经费支出情况说明",
@@ -199,8 +210,12 @@ HUIZHOU = """安徽省徽州师范学校2022年度一般公共预算财政拨款
 """
 
 
-def test_a_unit_line_is_no_department() -> None:
-    report = _read_final(HUIZHOU)
+@pytest.mark.parametrize(
+    "text",
+    [HUIZHOU, HUIZHOU.replace("经费支出决算公开\n", "经费支出决\n算公开\n", 1)],  # as a PDF breaks the title
+)
+def test_a_unit_line_is_no_department(text: str) -> None:
+    report = _read_final(text)
     assert (report.year, report.department) == (2022, "安徽省徽州师范学校")
     three = report.three_public
     assert three is not None
@@ -223,7 +238,10 @@ def test_a_labelled_unit_name_is_still_the_department() -> None:
     ("title", "department"),
     [
         # http://www.kmxd.gov.cn/c/2023-08-22/6684833.shtml
-        ("寻甸回族彝族自治县文学艺术界联合会2022年度“三公”经费决算情况说明", "寻甸回族彝族自治县文学艺术界联合会"),
+        (
+            "寻甸回族彝族自治县文学艺术界联合会2022年度“三公”经费决算情况说明",
+            "寻甸回族彝族自治县文学艺术界联合会",
+        ),
         # https://www.shouxian.gov.cn/public/118322773/1260348611.html
         ("寿县文物保护中心2022年度一般公共预算财政拨款“三公”经费支出决算", "寿县文物保护中心"),
         # https://www.ynyx.gov.cn/zfxxgk_yx/artview/229/316075.html (county-wide)
@@ -233,6 +251,7 @@ def test_a_labelled_unit_name_is_still_the_department() -> None:
         ("2022年度某局预算执行情况和部门决算公开", "某局"),
         ("【某局2022年度部门决算】", "某局"),
         ("某局部门决算（2022年度）", "某局"),
+        ("本溪市某局2022年度部门决算", "本溪市某局"),  # 本 opening a name, not “本单位”
     ],
 )
 def test_final_titles_name_their_department(title: str, department: str) -> None:
@@ -289,6 +308,14 @@ BREADCRUMB = """首页 > 政务公开 > 财政预决算 > 2022年部门预算
 新绛县万安镇人民政府2021年部门决算
 2021年本年收入合计830.63万元，其中：一般公共预算财政拨款收入739万元，其他收入91.63万元。
 """
+
+
+def test_a_table_title_gives_the_year() -> None:
+    # A 决算's table heading as the first line (“收入支出决算总表”), then the unit line.
+    text = "2022年度收入支出决算总表\n单位：元\n2022年度机关运行经费支出50万元。\n"
+    found = find_year(Document(text).lines)
+    assert found is not None and (found[0], found[1].text) == (2022, "2022年度收入支出决算总表")
+    assert _read_final(text).year == 2022
 
 
 def test_a_breadcrumb_above_the_title_sets_no_year() -> None:

@@ -103,16 +103,16 @@ _BUDGET_TITLE: Final = re.compile(
 )
 #: A budget document named in a combined title (“…2022年部门预算和2021年部门决算公开”).
 _BUDGET_DOCUMENT: Final = re.compile(r"(?:部门|单位)预算")
-#: Words that make a line naming 预算 no budget's title: its execution or completion (a 决算's
-#: “2021年“三公”经费预算完成情况”), performance management.
-_NOT_BUDGET_TITLE: Final = ("预算执行", "完成", "绩效")
+#: Words that make a line naming 预算 no budget's title: its execution or completion and the 年初预算
+#: it is set against (a 决算's “2021年“三公”经费预算完成情况”), performance management.
+_NOT_BUDGET_TITLE: Final = ("预算执行", "完成", "年初预算", "绩效")
 #: A fund's name (the headings of a 决算 print “2021年度一般公共预算“三公”经费支出情况说明”): no budget's
 #: title either, unless the line names the document (“某局2021年部门预算及一般公共预算“三公”经费预算”).
 _FUNDS: Final = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
 #: The opening of a line that continues the line above (“…“三公”经费支” / “出决算总额为…”).
 _CONTINUES: Final = re.compile(r"[，,。；;、：:）)]|(?:为|是|总额为?|合计为?|共计|数为)\s*\d")
 #: 支出决算 inside a line, not naming the document at its end (“…经费支出决算总额” / “为5.48万元”).
-_SPENT: Final = re.compile(r"支出决算(?!(?:表|公开|情况|说明|的说明)*$)")
+_SPENT: Final = re.compile(r"支出决算(?!(?:总表|明细表|表|公开|情况|说明|的说明)*$)")
 _SENTENCE_END: Final = ("。", "；", ";", "！", "!", "？", "?", "：", ":")
 #: The sentence a page without a title opens with: “现将2022年部门预算公开如下”.
 _PUBLISHED_AS: Final = re.compile(
@@ -156,10 +156,7 @@ def find_year(lines: Sequence[Any]) -> tuple[int, Any, int, int] | None:
     own = _own_title(titles) if navigation else None
     if navigation and own is None:  # no title stands out among the links: the 决算's
         own = max((title for title in titles if title[1] != "budget"), key=lambda t: len(t[0].text))
-    candidates = (
-        [own[0]] if own is not None else [line for i, line in enumerate(top) if not _fragment(top, i)]
-    )
-    for line in candidates:
+    for line in [own[0]] if own is not None else _title_lines(top):
         titled = _title_year(line.text)
         if titled is not None:
             return int(titled.group(titled.lastindex or 1)), line, *titled.span(titled.lastindex or 1)
@@ -226,16 +223,16 @@ def _fragment(top: Sequence[Any], index: int) -> bool:
     return bool(below) and _CONTINUES.match(below) is not None
 
 
+def _title_lines(top: Sequence[Any]) -> list[Any]:
+    """The lines on the title page printed as a title with its year (:func:`_title_year`), a
+    sentence's broken lines (:func:`_fragment`) left out."""
+    return [line for index, line in enumerate(top) if _title_year(line.text) and not _fragment(top, index)]
+
+
 def _titles(top: Sequence[Any]) -> list[tuple[Any, str]]:
     """The title lines on the title page that name a document's kind, each with its kind."""
-    titles = []
-    for index, line in enumerate(top):
-        if _title_year(line.text) is None or _fragment(top, index):
-            continue
-        kind = _title_kind(line.text)
-        if kind is not None:
-            titles.append((line, kind))
-    return titles
+    kinds = [(line, _title_kind(line.text)) for line in _title_lines(top)]
+    return [(line, kind) for line, kind in kinds if kind is not None]
 
 
 def _links(titles: list[tuple[Any, str]]) -> bool:
@@ -321,6 +318,20 @@ def _bare_name(name: str) -> tuple[int, int] | None:
 
 #: The level a title may name where a department's name would be (“2025年区级部门预算”).
 _LEVELS: Final = ("区级", "市级", "省级", "县级", "本级")
+#: How a report names itself in a sentence (“本单位2021年度…”, “我局…”): no name (本溪市 is one).
+_SELF: Final = (
+    "本部门",
+    "本单位",
+    "本局",
+    "本院",
+    "本校",
+    "本机关",
+    "我部门",
+    "我单位",
+    "我局",
+    "我院",
+    "我校",
+)
 _PART_HEADING = re.compile(r"第[一二三四五六七八九十\d]{1,3}部分")
 _NOT_NAMES = ("目录", "目", "录", "附件", "公开")
 
@@ -343,10 +354,10 @@ def find_department(lines: Sequence[Any]) -> tuple[str, Any, int, int] | None:
                 return named.group("d")[kept[0] : kept[1]], line, start + kept[0], start + kept[1]
     titles = _titles(top)
     own = _own_title(titles)
-    # The first title naming the department (a line “2021年部门决算” may stand above the full title);
-    # among a site's links to both kinds, only the document's own.
-    named_titles = titles if not _links(titles) else [own] if own is not None else []
-    for title, _ in named_titles:
+    # The first title naming the department (a line “2021年部门决算” may stand above the full title,
+    # a PDF may break “…经费支出决” / “算公开”); among a site's links to both kinds, only the own.
+    named_titles = _title_lines(top) if not _links(titles) else [own[0]] if own is not None else []
+    for title in named_titles:
         span = _titled_name(title.text)
         if span is not None:
             return title.text[span[0] : span[1]], title, *span
@@ -398,7 +409,7 @@ def _titled_name(title: str) -> tuple[int, int] | None:
     if kept is None:
         return None
     name = title[start + kept[0] : start + kept[1]]
-    if not _NAME_LINE.fullmatch(name) or name in _NOT_NAMES or name in _LEVELS:
+    if not _NAME_LINE.fullmatch(name) or name in _NOT_NAMES or name in _LEVELS or name.startswith(_SELF):
         return None
     return start + kept[0], start + kept[1]
 
@@ -414,7 +425,7 @@ def _from_part_headings(lines: Sequence[Any]) -> tuple[str, Any, int, int] | Non
         if not line.text.startswith("第"):
             continue
         named = _PART_NAME.match(line.text)
-        if named is not None and not named.group("d").startswith(("部门", "单位", "本部门", "本单位")):
+        if named is not None and not named.group("d").startswith(("部门", "单位", *_SELF)):
             return named.group("d"), line, *named.span("d")
     return None
 
