@@ -83,25 +83,36 @@ _TITLE_LINES: Final = 15
 _TITLE_LINE: Final = re.compile(r"[^，。；;,：:！？!?]{4,60}")
 _TITLE_YEAR: Final = re.compile(
     r"(?<![\d与较比同至止])(\d{4})\s*年度?(?=.*?(?:决算|预算))"
-    r"|(?<=决算|预算|公开|说明)[（(]\s*(\d{4})\s*年度?\s*[）)]"
+    r"|(?<=决算|预算|公开|说明|情况|报告|目录|概况)[（(]\s*(\d{4})\s*年度?\s*[）)]"
 )
+#: What no title prints: an amount or a rate (“…“三公”经费合计16.08万元增加15.15”, a PDF line of a
+#: sentence), a change by a number.
+_FIGURE: Final = re.compile(
+    r"\d(?:\.\d+)?\s*(?:万元|亿元|千元|元|%|％)|\d\.\d|(?:增加|减少|增长|下降|上升|降低|持平)\s*\d"
+)
+#: A site's breadcrumb (“首页 > 信息公开 > 2020年部门预算”): the path to the page, not its title.
+_BREADCRUMB: Final = re.compile(r"[>＞»›]|首页|当前位置")
 #: The year a combined title (“某局2022年部门预算和2021年部门决算公开”) gives its 决算.
 _FINAL_YEAR: Final = re.compile(r"(\d{4})\s*年度?[^\d，。；]{0,12}?决算")
-#: A title naming the document a budget, the name ending the line (a bracketed year may follow):
-#: 部门预算 / 单位预算 (公开, 情况说明, 编制说明), 预算公开, 预算情况说明, “三公”经费预算情况 / 安排.
+#: A title naming the document a budget, the name anywhere in the line: 部门预算 / 单位预算 (“…2021年
+#: 部门预算及“三公”经费预算”, “…部门预算——单位概况”, “…部门预算“三公”经费公开说明”), 预算公开 (目录,
+#: 说明), 预算(编制)(情况)说明, “三公”经费…预算 (“…2022年“三公”经费预算”, “…“三公”经费2022年预算情况的
+#: 说明”).
 _BUDGET_TITLE: Final = re.compile(
-    r"(?:(?:区级|市级|省级|县级|本级)?(?:部门|单位)预算(?:公开)?(?:情况|编制)?的?(?:说明)?"
-    r"|预算公开(?:说明)?|预算情况说明"
-    r"|[“\"]?三公[”\"]?经费预算(?:增减变化|安排)?(?:情况|安排)的?(?:说明)?)"
-    r"(?:[（(]\d{4}年度?[）)])?$"
+    r"(?:部门|单位)预算|预算公开|预算(?:编制)?(?:情况)?说明|[“\"]?三公[”\"]?经费[^决]{0,12}?预算"
 )
 #: A budget document named in a combined title (“…2022年部门预算和2021年部门决算公开”).
 _BUDGET_DOCUMENT: Final = re.compile(r"(?:部门|单位)预算")
-#: Words that make a line naming 预算 no budget's title: its execution (a 决算), a fund's name (the
-#: headings of a 决算 print “2021年度一般公共预算“三公”经费支出情况说明”), performance management.
-_NOT_BUDGET_TITLE: Final = ("预算执行", "一般公共预算", "政府性基金预算", "国有资本经营预算", "绩效")
+#: Words that make a line naming 预算 no budget's title: its execution or completion and the 年初预算
+#: it is set against (a 决算's “2021年“三公”经费预算完成情况”), performance management.
+_NOT_BUDGET_TITLE: Final = ("预算执行", "完成", "年初预算", "绩效")
+#: A fund's name (the headings of a 决算 print “2021年度一般公共预算“三公”经费支出情况说明”): no budget's
+#: title either, unless the line names the document (“某局2021年部门预算及一般公共预算“三公”经费预算”).
+_FUNDS: Final = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
 #: The opening of a line that continues the line above (“…“三公”经费支” / “出决算总额为…”).
 _CONTINUES: Final = re.compile(r"[，,。；;、：:）)]|(?:为|是|总额为?|合计为?|共计|数为)\s*\d")
+#: 支出决算 inside a line, not naming the document at its end (“…经费支出决算总额” / “为5.48万元”).
+_SPENT: Final = re.compile(r"支出决算(?!(?:总表|明细表|表|公开|情况|说明|的说明)*$)")
 _SENTENCE_END: Final = ("。", "；", ";", "！", "!", "？", "?", "：", ":")
 #: The sentence a page without a title opens with: “现将2022年部门预算公开如下”.
 _PUBLISHED_AS: Final = re.compile(
@@ -145,14 +156,16 @@ def find_year(lines: Sequence[Any]) -> tuple[int, Any, int, int] | None:
     own = _own_title(titles) if navigation else None
     if navigation and own is None:  # no title stands out among the links: the 决算's
         own = max((title for title in titles if title[1] != "budget"), key=lambda t: len(t[0].text))
-    for line in [own[0]] if own is not None else top:
+    for line in [own[0]] if own is not None else _title_lines(top):
         titled = _title_year(line.text)
         if titled is not None:
             return int(titled.group(titled.lastindex or 1)), line, *titled.span(titled.lastindex or 1)
+    previous = ""
     for line in lines:
         for match in _YEAR_STRONG.finditer(line.text):
-            if _plausible(int(match.group(1))) and not _compared(line.text, match.start(1)):
+            if _plausible(int(match.group(1))) and not _compared(line.text, match.start(1), previous):
                 return int(match.group(1)), line, *match.span(1)
+        previous = line.text
     return None
 
 
@@ -165,6 +178,8 @@ def _title_year(text: str) -> re.Match[str] | None:
     if not _TITLE_LINE.fullmatch(text) or ("决算" not in text and "预算" not in text):
         return None
     if _HEADING.match(text):  # a numbered section (“一、2022年“三公”经费预算安排情况”), not the title
+        return None
+    if _FIGURE.search(text) or _BREADCRUMB.search(text):  # a sentence's line, a site's path
         return None
     matches = [m for m in _TITLE_YEAR.finditer(text) if _plausible(int(m.group(m.lastindex or 1)))]
     bracketed = [m for m in matches if m.lastindex == 2]
@@ -187,16 +202,19 @@ def _title_kind(text: str) -> str | None:
         return "both" if _BUDGET_DOCUMENT.search(compact) and "预算执行" not in compact else "final"
     if "预算执行" in compact:
         return "execution"
-    if any(word in compact for word in _NOT_BUDGET_TITLE) or _BUDGET_TITLE.search(compact) is None:
+    if _BUDGET_TITLE.search(compact) is None or any(word in compact for word in _NOT_BUDGET_TITLE):
+        return None
+    if _BUDGET_DOCUMENT.search(compact) is None and any(fund in compact for fund in _FUNDS):
         return None
     return "budget"
 
 
 def _fragment(top: Sequence[Any], index: int) -> bool:
     """Whether the line ``top[index]`` is part of a sentence the PDF broke over lines: it names
-    支出决算, continues the prose above (no sentence end there), or runs on into the next line."""
+    支出决算 other than as its last words (“…“三公”经费支出决算公开” is a title), continues the prose
+    above (no sentence end there), or runs on into the next line."""
     text = top[index].text
-    if "支出决算" in text:
+    if _SPENT.search(text):
         return True
     above = top[index - 1].text.rstrip() if index > 0 else ""
     if ("，" in above or "," in above) and not above.endswith(_SENTENCE_END):
@@ -205,16 +223,16 @@ def _fragment(top: Sequence[Any], index: int) -> bool:
     return bool(below) and _CONTINUES.match(below) is not None
 
 
+def _title_lines(top: Sequence[Any]) -> list[Any]:
+    """The lines on the title page printed as a title with its year (:func:`_title_year`), a
+    sentence's broken lines (:func:`_fragment`) left out."""
+    return [line for index, line in enumerate(top) if _title_year(line.text) and not _fragment(top, index)]
+
+
 def _titles(top: Sequence[Any]) -> list[tuple[Any, str]]:
     """The title lines on the title page that name a document's kind, each with its kind."""
-    titles = []
-    for index, line in enumerate(top):
-        if _title_year(line.text) is None or _fragment(top, index):
-            continue
-        kind = _title_kind(line.text)
-        if kind is not None:
-            titles.append((line, kind))
-    return titles
+    kinds = [(line, _title_kind(line.text)) for line in _title_lines(top)]
+    return [(line, kind) for line, kind in kinds if kind is not None]
 
 
 def _links(titles: list[tuple[Any, str]]) -> bool:
@@ -232,19 +250,27 @@ def _own_title(titles: list[tuple[Any, str]]) -> tuple[Any, str] | None:
         return titles[0]
     longest = max(len(line.text) for line, _ in titles)
     own = [title for title in titles if len(title[0].text) == longest]
-    return own[0] if len(own) == 1 else None
+    # The title printed twice (over the page and above the text) is still one.
+    return own[0] if len({line.text for line, _ in own}) == 1 else None
 
 
-def _compared(text: str, start: int) -> bool:
-    """Whether the year printed at ``start`` is inside a comparison (“较2020年度决算数”)."""
+def _compared(text: str, start: int, above: str = "") -> bool:
+    """Whether the year printed at ``start`` is inside a comparison (“较2020年度决算数”); ``above`` is
+    the line before, whose last words a PDF may have broken off (“…0万元。较” / “2014年度…”)."""
+    tail = above[-4:] if start == 0 else ""
     return any(
-        match.start(match.lastindex or 1) == start for match in _COMPARED.finditer(text, max(0, start - 4))
+        match.start(match.lastindex or 1) == start + len(tail)
+        for match in _COMPARED.finditer(tail + text, max(0, start + len(tail) - 4))
     )
 
 
 # “预算主管部门：上海市普陀区财政局”, “预算单位：…”, “部门：…” on the title page or a table's head.
 _LABELLED = re.compile(
     r"^(?:预算主管部门|主管部门|预算单位|部门名称|单位名称|部门|单位)[：:](?P<d>[^\d，。；：]{2,40})$"
+)
+#: A label's value that is a unit of measure (“单位：万元” above every table), not a name.
+_UNIT: Final = re.compile(
+    r"(?:人民币)?(?:百万|千|万|亿)?元.*|(?:人次|人|个|辆|台|套|次|%|％)(?:[、/](?:人次|人|个|辆|台|套|次))*"
 )
 _NAME_LINE = re.compile(r"[\u4e00-\u9fff（）A-Za-z]{2,40}")
 #: The department between a title's leading year and its kind: “2021年度梧州市某军休所单位决算”.
@@ -253,9 +279,11 @@ _YEAR_FIRST_NAME = re.compile(
     r"(?:[（(]\d{4}年度?[）)])?"
 )
 #: Words around a name in a title that are not the name (“关于某局2021年度部门决算的说明”, “2021年度
-#: 某局预算执行情况和部门决算公开”).
-_NAME_LEAD: Final = re.compile(r"^关于")
-_NAME_TAIL: Final = re.compile(r"(?:(?:预算)?执行情况)?[和及与的]$")
+#: 某局预算执行情况和部门决算公开”, “某局财政拨款“三公”经费2022年预算情况的说明”, “【某局2022年部门预算】”).
+_NAME_LEAD: Final = re.compile(r"^[【《\[「『]?(?:关于)?")
+_NAME_TAIL: Final = re.compile(
+    r"(?:(?:(?:预算)?执行情况)?[和及与的]|关于|(?:财政拨款)?(?:[“\"]?三公[”\"]?经费)?)[】》\]」』]?$"
+)
 #: What no department's name holds: a report's or a fund's words (“一般公共预算”), a book's title
 #: marks, a sentence's punctuation.
 _NOT_IN_NAMES: Final = ("预算", "决算", "经费", "财政拨款", "《", "》", "，", "。", "；", "：", ",", ";", ":")
@@ -267,8 +295,14 @@ UNNAMED_DEPARTMENT: Final = "（未识别部门）"
 
 def department_name(name: str) -> tuple[int, int] | None:
     """The span of the department's name in ``name`` (a title's words where a name stands), without
-    a leading 关于 or a trailing 预算执行情况和 / 及 / 的; ``None`` when what is left is no name (a
-    fund's heading, a sentence, a numbered section heading)."""
+    a leading 关于 or a trailing 预算执行情况和 / 及 / 的; in a whole title, the name it prints before
+    its year or kind, or between its leading year and its kind (“2022年某局部门预算公开说明”, “某局部门
+    预算（2022年度）”); ``None`` when what is left is no name (a fund's heading, a sentence, a numbered
+    section heading)."""
+    return _bare_name(name) or _titled_name(name)
+
+
+def _bare_name(name: str) -> tuple[int, int] | None:
     start, end = 0, len(name)
     lead = _NAME_LEAD.search(name)
     if lead is not None:
@@ -284,6 +318,20 @@ def department_name(name: str) -> tuple[int, int] | None:
 
 #: The level a title may name where a department's name would be (“2025年区级部门预算”).
 _LEVELS: Final = ("区级", "市级", "省级", "县级", "本级")
+#: How a report names itself in a sentence (“本单位2021年度…”, “我局…”): no name (本溪市 is one).
+_SELF: Final = (
+    "本部门",
+    "本单位",
+    "本局",
+    "本院",
+    "本校",
+    "本机关",
+    "我部门",
+    "我单位",
+    "我局",
+    "我院",
+    "我校",
+)
 _PART_HEADING = re.compile(r"第[一二三四五六七八九十\d]{1,3}部分")
 _NOT_NAMES = ("目录", "目", "录", "附件", "公开")
 
@@ -295,7 +343,7 @@ def find_department(lines: Sequence[Any]) -> tuple[str, Any, int, int] | None:
     top = [line for line in lines if line.text][:_TITLE_LINES]
     for line in top:
         labelled = _LABELLED.match(line.text)
-        if labelled is not None:
+        if labelled is not None and not _UNIT.fullmatch(labelled.group("d").strip()):
             return labelled.group("d"), line, *labelled.span("d")
     for line in top:
         named = _YEAR_FIRST_NAME.fullmatch(line.text)
@@ -305,10 +353,19 @@ def find_department(lines: Sequence[Any]) -> tuple[str, Any, int, int] | None:
                 start = named.start("d")
                 return named.group("d")[kept[0] : kept[1]], line, start + kept[0], start + kept[1]
     titles = _titles(top)
-    own = _own_title(titles) if _links(titles) else None
-    if own is not None:  # links to both kinds above the title: the names are by the title
+    own = _own_title(titles)
+    # The first title naming the department (a line “2021年部门决算” may stand above the full title,
+    # a PDF may break “…经费支出决” / “算公开”); among a site's links to both kinds, only the own.
+    named_titles = _title_lines(top) if not _links(titles) else [own[0]] if own is not None else []
+    for title in named_titles:
+        span = _titled_name(title.text)
+        if span is not None:
+            return title.text[span[0] : span[1]], title, *span
+    if own is not None and _links(titles):  # links to both kinds above the title: the names are by it
         top = top[top.index(own[0]) :]
     for index, line in enumerate(top):
+        if _BREADCRUMB.search(line.text):
+            continue
         title = _YEAR_STRONG.search(line.text)
         alone = _YEAR_ALONE.fullmatch(line.text) is not None or _TITLE_WORDS.fullmatch(line.text) is not None
         if title is None and not alone:
@@ -331,6 +388,32 @@ def find_department(lines: Sequence[Any]) -> tuple[str, Any, int, int] | None:
     return _from_part_headings(lines)
 
 
+#: Where the name before a title's kind ends: the year, a fund's name, the document's name.
+_AFTER_NAME: Final = re.compile(
+    r"\d{4}\s*年|(?:一般公共|政府性基金|国有资本经营)?(?:区级|市级|省级|县级|本级)?(?:部门|单位)?(?:预算|决算)"
+)
+
+
+def _titled_name(title: str) -> tuple[int, int] | None:
+    """The span of the department's name a title prints between its leading year and its kind
+    (“2022年某局部门预算公开说明”), else before its year or kind (“安徽省徽州师范学校2022年度一般公共
+    预算财政拨款“三公”经费支出决算公开”, “某局财政拨款“三公”经费2022年预算情况的说明”, “某局部门预算
+    （2022年度）”); ``None`` when it prints none there."""
+    year_first = _YEAR_FIRST_NAME.fullmatch(title)
+    if year_first is not None:
+        start, end = year_first.span("d")
+    else:
+        cut = _AFTER_NAME.search(title)
+        start, end = 0, len(title[: cut.start()].rstrip()) if cut is not None else 0
+    kept = _bare_name(title[start:end])
+    if kept is None:
+        return None
+    name = title[start + kept[0] : start + kept[1]]
+    if not _NAME_LINE.fullmatch(name) or name in _NOT_NAMES or name in _LEVELS or name.startswith(_SELF):
+        return None
+    return start + kept[0], start + kept[1]
+
+
 # “第一部分 上海市普陀区财政局概况”, “第二部分 上海市普陀区财政局2024年度部门决算表”.
 _PART_NAME = re.compile(
     r"第[一二三四五六七八九十\d]{1,3}部分(?P<d>[\u4e00-\u9fff（）A-Za-z]{2,40}?)(?:概况|\d{4}年度?(?:部门|单位)(?:决算|预算))"
@@ -342,7 +425,7 @@ def _from_part_headings(lines: Sequence[Any]) -> tuple[str, Any, int, int] | Non
         if not line.text.startswith("第"):
             continue
         named = _PART_NAME.match(line.text)
-        if named is not None and not named.group("d").startswith(("部门", "单位", "本部门", "本单位")):
+        if named is not None and not named.group("d").startswith(("部门", "单位", *_SELF)):
             return named.group("d"), line, *named.span("d")
     return None
 
@@ -418,14 +501,14 @@ def detect_year(lines: Iterable[str]) -> int | None:
     if found is not None:
         return found[0]
     counts: Counter[int] = Counter()
-    for line in texts:
+    for line, above in zip(texts, [_Text(""), *texts], strict=False):
         heading = _TITLE_LINE.fullmatch(line.text) is not None and (
             _HEADING.match(line.text) is not None or any(word in line.text for word in _HEADING_WORDS)
         )
         own = {match.start(1) for match in _OWN_PHRASE.finditer(line.text)}
         for match in _YEAR_ANY.finditer(line.text):
             year = int(match.group(1))
-            if not _plausible(year) or _compared(line.text, match.start(1)):
+            if not _plausible(year) or _compared(line.text, match.start(1), above.text):
                 continue
             if heading:
                 counts[year] += _IN_HEADING
