@@ -68,3 +68,20 @@ def test_the_fiscal_revenue_line_of_the_older_templates_waits_with_the_table_s_l
 def test_a_wrong_fiscal_line_is_found_against_the_revenue_total() -> None:
     read = read_report(_table(2021, "九、卫生健康支出", "使用非财政拨款结余").replace("625.58", "652.58"))
     assert "R1" in {f.rule for f in audit(read.disclosure).findings if f.severity.value == "error"}
+
+
+def test_a_row_whose_row_number_is_left_blank_gives_its_amount() -> None:
+    # “其他收入<tab><tab>12.00”: the 行次 cell is printed blank, the amount follows it.
+    # 625.58 + 34209.23 + 12.00 = 34846.81, so the lists add up to 本年收入合计.
+    text = _table(2021, "九、卫生健康支出", "使用非财政拨款结余").replace(
+        "三、事业收入\t3\t34221.23\t九、卫生健康支出\t36\t36341.62\n",
+        "九、卫生健康支出\t36\t36341.62\n三、事业收入\t3\t34209.23\n其他收入\t\t12.00\n",
+    )
+    read = read_report(text)
+    d = read.disclosure
+    assert d.revenue is not None
+    assert [(line.source.value, str(line.amount)) for line in d.revenue.lines] == [
+        ("事业收入", "34209.23"),
+        ("其他收入", "12.00"),
+    ]
+    assert [f.rule for f in audit(d).findings if f.severity.value == "error"] == []

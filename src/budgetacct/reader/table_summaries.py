@@ -55,7 +55,9 @@ def _summary_pairs(cells: list[Cell], numbered: bool = False) -> tuple[list[tupl
         if not label or NUMBER_CELL.match(label):
             return None
         index += 1
-        if (
+        if index + 1 < len(cells) and not cells[index].value and NUMBER_CELL.match(cells[index + 1].value):
+            index += 1  # 行次 left blank (“六、其他收入<tab><tab>12”): the amount follows
+        elif (
             index + 1 < len(cells)
             and _ROW_NUMBER.match(cells[index].value)
             and (NUMBER_CELL.match(cells[index + 1].value) or cells[index + 1].value in _DASHES)
@@ -172,6 +174,10 @@ class Summary(TableLists[tuple[str, Cell]]):
             self.numbered = True
         found = _summary_pairs(cells, self.numbered)
         if found is None:
+            if cells and cells[0].label and any(NUMBER_CELL.match(cell.value) for cell in cells[1:]):
+                # A row of the table that prints a number the pairs do not account for: the lists
+                # would miss it, and be summed against their printed totals.
+                self.complete = False
             return None
         pairs, self.numbered = found
         return pairs
