@@ -77,11 +77,25 @@ def test_a_row_whose_row_number_is_left_blank_gives_its_amount() -> None:
         "三、事业收入\t3\t34221.23\t九、卫生健康支出\t36\t36341.62\n",
         "九、卫生健康支出\t36\t36341.62\n三、事业收入\t3\t34209.23\n其他收入\t\t12.00\n",
     )
-    read = read_report(text)
-    d = read.disclosure
+    d = read_report(text).disclosure
     assert d.revenue is not None
     assert [(line.source.value, str(line.amount)) for line in d.revenue.lines] == [
         ("事业收入", "34209.23"),
         ("其他收入", "12.00"),
     ]
     assert [f.rule for f in audit(d).findings if f.severity.value == "error"] == []
+
+
+def test_a_row_of_figures_the_reader_cannot_pair_leaves_the_lists_unused() -> None:
+    # A note between the label and its amount: the row's 12.00 cannot be placed, so the lists
+    # (which would miss it and be summed against 本年收入合计) are not used, and R1 is not run on them.
+    text = _table(2021, "九、卫生健康支出", "使用非财政拨款结余").replace(
+        "三、事业收入\t3\t34221.23\t九、卫生健康支出\t36\t36341.62\n",
+        "九、卫生健康支出\t36\t36341.62\n三、事业收入\t3\t34209.23\n其他收入\t（注1）\t12.00\n",
+    )
+    read = read_report(text)
+    d = read.disclosure
+    assert d.revenue is not None and d.revenue.lines == () and d.revenue.fiscal is None
+    assert str(d.revenue.total) == "34846.81"
+    assert "R1" not in {f.rule for f in audit(d).findings}
+    assert ("12.00",) in {u.figures for u in read.unread}

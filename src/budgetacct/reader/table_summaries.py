@@ -55,9 +55,7 @@ def _summary_pairs(cells: list[Cell], numbered: bool = False) -> tuple[list[tupl
         if not label or NUMBER_CELL.match(label):
             return None
         index += 1
-        if index + 1 < len(cells) and not cells[index].value and NUMBER_CELL.match(cells[index + 1].value):
-            index += 1  # 行次 left blank (“六、其他收入<tab><tab>12”): the amount follows
-        elif (
+        if (
             index + 1 < len(cells)
             and _ROW_NUMBER.match(cells[index].value)
             and (NUMBER_CELL.match(cells[index + 1].value) or cells[index + 1].value in _DASHES)
