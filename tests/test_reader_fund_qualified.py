@@ -18,7 +18,7 @@ from budgetacct import Amount, ExpenditureKind, Fund, Percent, audit
 from budgetacct.model.disclosure import Disclosure, FundFlow, KindLine
 from budgetacct.paths import parse_path, resolve_path
 from budgetacct.reader import ReadResult, read_report
-from budgetacct.reader.lexicon import labels
+from budgetacct.reader.lexicon import LEXICON, labels
 
 DEPT = "示例单位"
 
@@ -367,6 +367,152 @@ def test_the_departments_list_under_a_fiscal_sub_heading_stays_the_departments()
         (ExpenditureKind.PROJECT, Decimal("155.9"), Decimal("4.04")),
     ]
     assert result.disclosure.fiscal is None
+
+
+# --- where a fund's carry ends, and where a fund's section ends -------------------------------------------------
+
+# A department's sentence naming one fund's share of one figure: only that share is the fund's.
+DEPARTMENT_WITH_A_FISCAL_SHARE = (
+    "2023年度收入总计100万元，其中：本年收入合计90万元，年初结转和结余10万元（其中：财政拨款上年结转8万元），"
+    "支出总计100万元，其中：本年支出合计95万元，年末结转和结余5万元。"
+)
+DEPARTMENT_WITH_A_FUNDS_SHARE = (
+    "2023年度收入总计100万元，其中：本年收入合计90万元，年初结转和结余10万元，其中：一般公共预算上年结转8万元；"
+    "本年支出合计95万元，年末结转和结余5万元。"
+)
+
+
+def _overview(d: Disclosure) -> tuple[Amount | None, ...]:
+    assert d.overview is not None
+    o = d.overview
+    return (o.revenue_grand_total, o.expenditure_grand_total, o.opening_balance, o.closing_balance)
+
+
+def test_a_fiscal_share_in_a_bracket_carries_nothing() -> None:
+    result = _read("一、收入支出决算总体情况说明", DEPARTMENT_WITH_A_FISCAL_SHARE, year=2023)
+    d = result.disclosure
+    # 100 = 90 + 10 = 95 + 5: the department's; 8 of the 10 brought forward are the fiscal funds'.
+    assert _overview(d) == (Amount("100"), Amount("100"), Amount("10"), Amount("5"))
+    assert d.revenue is not None and d.revenue.total == Amount("90")
+    assert d.expenditure is not None and d.expenditure.total == Amount("95")
+    assert _fiscal_flow(d) == ("8", None, None, None)
+    assert d.fiscal is not None and d.fiscal.grand_total is None
+    assert result.unread == ()
+
+
+def test_a_funds_share_after_a_breakdown_carries_nothing_past_the_semicolon() -> None:
+    result = _read("一、收入支出决算总体情况说明", DEPARTMENT_WITH_A_FUNDS_SHARE, year=2023)
+    d = result.disclosure
+    assert _overview(d) == (Amount("100"), None, Amount("10"), Amount("5"))
+    assert d.expenditure is not None and d.expenditure.total == Amount("95")
+    flow = _flow(d, Fund.GENERAL_BUDGET)
+    assert (flow.opening, flow.revenue, flow.expenditure, flow.closing) == (Amount("8"), None, None, None)
+
+
+def test_a_funds_share_raises_no_false_error_against_the_funds_spending() -> None:
+    # §五's 83 is the 一般公共预算 spending; the 95 of §一 is the department's, not the fund's.
+    d = _read(
+        "一、收入支出决算总体情况说明",
+        DEPARTMENT_WITH_A_FUNDS_SHARE,
+        "四、财政拨款收入支出决算总体情况说明",
+        "2023年度财政拨款收入80万元，其中：一般公共预算财政拨款收入80万元。",
+        "五、一般公共预算财政拨款支出决算情况说明",
+        "2023年度一般公共预算财政拨款支出83万元。",
+        year=2023,
+    ).disclosure
+    assert d.general_budget is not None and d.general_budget.total == Amount("83")
+    assert _flow(d, Fund.GENERAL_BUDGET).expenditure is None
+    assert _errors(d, *_ALL) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一般公共预算收入总计100万元，其中：本年支出90万元",
+        "一般公共预算收入总计100万元（含上年结转10万元），本年支出90万元",
+        "一般公共预算收入总计100万元；本年支出90万元",
+        # a fund's label that does not lead its clause starts no carry
+        "收入总计120万元，其中一般公共预算收入总计100万元，本年支出90万元",
+        "年初结转和结余10万元（其中：财政拨款上年结转8万元），本年支出90万元",
+    ],
+)
+def test_the_carry_stops_at_a_breakdown_a_bracket_or_a_semicolon(text: str) -> None:
+    found = labels(text)
+    assert found[-1].wording == "本年支出"
+    assert found[-1].entries == LEXICON.entries_for("本年支出")
+
+
+def test_the_carry_holds_across_a_funds_own_clauses() -> None:
+    found = labels(XINZHOU_GENERAL_BUDGET)
+    assert [(f.wording, f.entries[0].flow) for f in found[:3]] == [
+        ("一般公共预算收入总计", None),
+        ("本年支出", (Fund.GENERAL_BUDGET, "expenditure")),
+        ("年末结转和结余", (Fund.GENERAL_BUDGET, "closing")),
+    ]
+
+
+def test_the_funds_name_is_sourced_where_it_is_printed() -> None:
+    result = _read("二、2018年度决算情况", XINZHOU_GENERAL_BUDGET, year=2018)
+    named = {source.printed for source in result.sources_for("$.fiscal.funds[0].fund")}
+    assert named == {"一般公共预算"}
+    result = _read(ZHOUQU_GENERAL_BUDGET, year=2023)
+    named = {source.printed for source in result.sources_for("$.fiscal.funds[0].fund")}
+    assert named == {"一般公共预算财政拨款"}
+
+
+# The layout of 博乐市财政局's 决算 (its table of contents, xjbl.gov.cn/info/2256/32775.htm): a part
+# heading on 财政拨款 with （一）（二） under it, then a heading naming no section the reader knows.
+BOLE_FISCAL_PART = (
+    "二、部门财政拨款收支情况",
+    "（一）财政拨款收支总体情况说明",
+    "2023年度财政拨款收、支总计80万元。",
+    "（二）一般公共预算支出决算情况说明",
+    "2023年度一般公共预算财政拨款支出75万元。",
+)
+
+
+def test_a_top_level_heading_naming_no_section_ends_the_funds_section() -> None:
+    d = _read(
+        *BOLE_FISCAL_PART,
+        "三、部门结转结余情况",
+        "2023年度年初结转和结余10万元，年末结转和结余5万元。",
+        year=2023,
+    ).disclosure
+    assert d.overview is not None
+    assert (d.overview.opening_balance, d.overview.closing_balance) == (Amount("10"), Amount("5"))
+    assert d.fiscal is not None and d.fiscal.get(Fund.GENERAL_BUDGET) is None
+    assert d.general_budget is not None and d.general_budget.total == Amount("75")
+
+
+def test_a_sub_heading_under_a_fiscal_part_stays_in_it() -> None:
+    # （三） is numbered under 二、部门财政拨款收支情况: its 本年支出 and balance are the fiscal ones.
+    d = _read(
+        *BOLE_FISCAL_PART,
+        "（三）支出决算情况",
+        "2023年度本年支出75万元，年末结转和结余5万元。",
+        year=2023,
+    ).disclosure
+    assert _fiscal_flow(d) == (None, None, "75", "5")
+    assert d.overview is None
+
+
+def test_a_sibling_of_the_funds_heading_is_the_departments_section() -> None:
+    # The 说明 numbered （一）…（三） at its top: （三）支出决算 follows the 财政拨款 section, not under it.
+    result = _read(
+        "第二部分 2023年度部门决算情况说明",
+        "（一）财政拨款收入支出决算总体情况说明",
+        "2023年度财政拨款收、支总计80万元。",
+        "（二）收入决算情况说明",
+        "2023年度本年收入合计90万元，其中：财政拨款收入80万元，占88.89%；其他收入10万元，占11.11%。",
+        "（三）支出决算情况说明",
+        "2023年度本年支出合计95万元，其中：基本支出60万元，占63.16%；项目支出35万元，占36.84%。",
+        "2023年度支出总计100万元，其中本年支出合计95万元，年末结转和结余5万元。",
+        year=2023,
+    )
+    d = result.disclosure
+    assert d.overview is not None and d.overview.closing_balance == Amount("5")
+    assert d.fiscal is not None and (d.fiscal.grand_total, d.fiscal.closing_balance) == (Amount("80"), None)
+    assert not any("not the department's" in u.reason for u in result.unread)
 
 
 # --- the audit: the false errors are gone, a true slip is still found ------------------------------------------

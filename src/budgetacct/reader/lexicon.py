@@ -172,6 +172,9 @@ class Found:
     start: int
     end: int
     entries: tuple[Entry, ...]
+    #: Where the name of the fund whose figure the label names is printed (its own start, or the
+    #: label that carried the fund to it), if it names one.
+    fund_name: tuple[int, int] | None = None
 
 
 @attrs.frozen
@@ -235,13 +238,19 @@ class Lexicon:
     def scan(self, text: str) -> Iterator[Found]:
         """Every label of ``text``, left to right, by longest match (matches never overlap).
 
-        After a label naming a fund's figure (一般公共预算收入总计), a generic label that follows
-        (本年支出, 年末结转和结余) names that fund's figure too, up to a label of something else, a
-        generic wording met twice, or one right after 占 (“占本年支出合计的…”: the department's)."""
+        A label naming a fund's figure (一般公共预算收入总计) that leads its clause (only a year or
+        本单位 before it) makes the sentence the fund's: a generic label that follows (本年支出,
+        年末结转和结余) names that fund's figure too.  The carry ends at a label of something else, a
+        generic wording met twice, one right after 占 (“占本年支出合计的…”: the department's), and at a
+        breakdown (其中), a bracket or a ；, after which the labels are the department's again: a
+        fund's share named inside a department's sentence (“年初结转和结余10万元（其中：财政拨款上年
+        结转8万元），…年末结转和结余5万元”) carries nothing."""
         position, first = 0, self.first_chars
         length = len(text)
         fund: int | None = None
+        fund_name: tuple[int, int] | None = None  # where the carried fund's name is printed
         named: set[str] = set()  # the generic wordings the fund was carried to
+        previous_end = 0
         while position < length:
             wording = self.longest_at(text, position) if text[position] in first else None
             if wording is None or (wording in self.funds.generated and text.endswith("非", 0, position)):
@@ -250,16 +259,39 @@ class Lexicon:
             end = position + len(wording)
             entries = self._by_wording[wording]
             qualified = self.funds.qualified.get(wording)
+            if fund is not None and _CARRY_STOP.search(text, previous_end, position):
+                fund = None
             carried = self.funds.carried.get((fund, wording)) if fund is not None else None
+            found_name: tuple[int, int] | None = None
             if qualified is not None:
-                fund, named = qualified[0], {qualified[1]}
+                found_name = (position, end - len(qualified[1]))
+                fund, fund_name, named = qualified[0], found_name, {qualified[1]}
+                if _CLAUSE_LEAD.fullmatch(text, _clause_start(text, position), position) is None:
+                    fund = None  # a fund's share in another's clause (“其中：财政拨款上年结转…”)
             elif carried is not None and wording not in named and not text.endswith("占", 0, position):
                 entries = carried
+                found_name = fund_name
                 named.add(wording)
             else:
                 fund = None
-            yield Found(wording, position, end, entries)
-            position = end
+            yield Found(wording, position, end, entries, found_name)
+            position = previous_end = end
+
+
+#: Where a fund's carry ends: a breakdown, a bracket, a ；, the sentence's end.
+_CARRY_STOP: Final = re.compile(r"其中|[（()）；;。]")
+#: What may come before a fund's label in its clause for the clause to be the fund's: an
+#: enumerator, a year, the department itself (“2018年度一般公共预算收入总计…”).
+_CLAUSE_LEAD: Final = re.compile(
+    r"(?:\d{1,2}[.、]|（[一二三四五六七八九十\d]{1,3}）)?(?:[本我](?:单位|部门))?(?:\d{4}年度?)?"
+    r"(?:[本我](?:单位|部门))?[，,]?"
+)
+_CLAUSES: Final = "，,；;。"
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding ``text[position]`` starts (after the last mark before it)."""
+    return max((text.rfind(mark, 0, position) for mark in _CLAUSES), default=-1) + 1
 
 
 def _path(text: object, where: str) -> Path:

@@ -113,6 +113,8 @@ def assign_context(document: Document) -> None:
     """Give every line the part (第N部分) and section (一、二、… heading) it belongs to."""
     part = "unknown"
     section: str | None = None
+    level: int | None = None  # the numbering level of the heading that opened the section
+    opened: str | None = None  # the section that heading opened
     subsection: str | None = None
     by_heading = False  # the glossary was entered by a 一、 heading, not by a 第X部分 one
     for line in document.lines:
@@ -138,23 +140,61 @@ def assign_context(document: Document) -> None:
                     part = "glossary"
                     section = "glossary"
                     by_heading = True
-                elif found is not None and not _within_fund(section, found, line.text):
+                elif found is not None and not _within_fund(section, level, found, line.text):
+                    # A fund's sub-heading naming a fund (“二、部门财政拨款收支情况 / （二）一般公共
+                    # 预算支出决算情况说明”) ends where the outer fund's section ends.
+                    nested = section in _FUND_SECTIONS and found in _FUND_SECTIONS
+                    if not (nested and _deeper(line.text, level)):
+                        level, opened = _level(line.text), found
                     section = found
+                elif found is not None:
+                    section = opened  # a sub-heading of the fund's section that opened at ``level``
+                elif found is None and section in _FUND_SECTIONS and _ends(line.text, level):
+                    # “三、部门结转结余情况” after a fund's section: the fund's section has ended,
+                    # though the heading names no section the reader knows.
+                    section = None
         line.part = part
         line.section = section
         line.subsection = subsection
 
 
 _TOP_LEVEL = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+#: The numbering of headings, outermost first: 一、 / （一） / 1. / （1）.
+_LEVELS: Final = (
+    re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]"),
+    re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]"),
+    re.compile(r"^\d{1,2}[、.．](?!\d)"),
+    re.compile(r"^[（(]\d{1,2}[）)]"),
+)
 #: The sections of one fund's figures, and those of the department's the same words name.
 _FUND_SECTIONS: Final = ("fiscal", "fiscal_spending", "general_budget", "government_fund", "state_capital")
 _DEPARTMENT_SECTIONS: Final = ("overview", "revenue", "expenditure")
 
 
-def _within_fund(section: str | None, found: str, heading: str) -> bool:
+def _level(heading: str) -> int | None:
+    """The numbering level of a heading (1 for 一、, 2 for （一） …), ``None`` when unnumbered."""
+    return next((index + 1 for index, numbering in enumerate(_LEVELS) if numbering.match(heading)), None)
+
+
+def _deeper(heading: str, level: int | None) -> bool:
+    """Whether ``heading`` is numbered below a heading of ``level`` (its sub-heading)."""
+    own = _level(heading)
+    return own is not None and level is not None and own > level
+
+
+def _ends(heading: str, level: int | None) -> bool:
+    """Whether ``heading`` ends a section opened by a heading of ``level``: it is numbered at that
+    level or above (at the top level when the section's own heading was not numbered)."""
+    own = _level(heading)
+    return own is not None and own <= (level or 1)
+
+
+def _within_fund(section: str | None, level: int | None, found: str, heading: str) -> bool:
     """A numbered sub-heading of a fund's section (“五、一般公共预算财政拨款支出决算情况说明 /
     （一）财政拨款支出决算总体情况”, 益阳市第五中学 2020) stays in that section: its 支出决算 is
-    the fund's, not the department's 支出决算情况.
+    the fund's, not the department's 支出决算情况.  A sub-heading is numbered below the heading
+    that opened the fund's section (``level``): after “（一）财政拨款收入支出决算总体情况说明”,
+    “（三）支出决算情况说明” is the department's next section.
 
     Not yet a 结构 sub-heading of the 一般公共预算 section that does not name it (“（二）财政拨款支出
     决算结构情况”): in that section the 类 reader takes such a heading's sentences for a list of 类
@@ -163,12 +203,7 @@ def _within_fund(section: str | None, found: str, heading: str) -> bool:
     财政拨款's by the sentence itself (:func:`budgetacct.reader.lists.read_expenditure`)."""
     if section == "general_budget" and "结构" in heading and "一般公共预算" not in heading:
         return False
-    return (
-        section in _FUND_SECTIONS
-        and found in _DEPARTMENT_SECTIONS
-        and _TOP_LEVEL.match(heading) is None
-        and not is_part_heading(heading)
-    )
+    return section in _FUND_SECTIONS and found in _DEPARTMENT_SECTIONS and _deeper(heading, level)
 
 
 def _subsection_of(title: str) -> str | None:
@@ -193,7 +228,8 @@ def read_fund_figures(r: Reader, s: Sentence) -> None:
             found = r.amount_at(s, *span)
             if found is not None:
                 fund, field = entry.flow
-                named = r.where(s, reading.found.start, reading.found.end)
+                name = reading.found.fund_name or (reading.found.start, reading.found.end)
+                named = r.where(s, *name)
                 r.draft.item(
                     ("fiscal", "funds"),
                     fund,
