@@ -467,3 +467,26 @@ def test_another_years_clause_after_a_three_public_figure_is_masked_unless_it_ha
     three_public = result.disclosure.three_public
     assert three_public is not None and three_public.total.change is not None
     assert (three_public.total.actual, three_public.total.change.amount) == (Amount("25"), Amount("5"))
+
+
+def test_the_classes_after_a_lead_that_names_no_fund_under_the_structure_heading() -> None:
+    # The 陕西 template's “（二）一般公共预算财政拨款支出决算结构情况说明” opens its list with
+    # “财政拨款支出X万元，主要用于以下方面：”: every 类 after the lead is read (the first one was lost),
+    # and the lead's total, which may hold other funds, is not taken as the 一般公共预算's.
+    text = (
+        "某县审计局2020年部门决算\n"
+        "五、一般公共预算财政拨款支出决算情况说明\n"
+        "（二）一般公共预算财政拨款支出决算结构情况说明\n"
+        "2020年度财政拨款支出200.00万元，主要用于以下方面：一般公共服务支出150.00万元，占75%；"
+        "社会保障和就业支出30.00万元，占15%；住房保障支出20.00万元，占10%。\n"
+    )
+    read = read_report(text)
+    gb = read.disclosure.general_budget
+    assert gb is not None
+    assert [(c.code.code, str(c.amount), str(c.share)) for c in gb.classes] == [
+        ("201", "150.00", "75"),
+        ("208", "30.00", "15"),
+        ("221", "20.00", "10"),
+    ]
+    assert gb.structure_total is None
+    assert not audit(read.disclosure).errors

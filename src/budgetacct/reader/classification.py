@@ -45,8 +45,11 @@ _BY_FUNCTION = re.compile(r"按(?:照)?支出功能(?:科目|分类)?(?:划分)?
 def read_general_budget(r: Reader, s: Sentence) -> None:
     if "一般公共预算" not in s.text:
         if s.section == "general_budget" and s.subsection == "structure":
-            # The list of 类 printed without its lead (“教育支出（类）9000万元，占88.24%；…”).
-            _classes(r, s, 0)
+            # The list of 类 printed without its lead (“教育支出（类）9000万元，占88.24%；…”), or
+            # after a lead that does not name the fund (“财政拨款支出200万元，主要用于以下方面：…”,
+            # whose total is left to the other readers: 财政拨款 may hold other funds).
+            lead = _STRUCTURE.search(s.text)
+            _classes(r, s, 0 if lead is None else lead.end())
         return
     detail = _GPB_DETAIL.search(s.text)
     total: Match[str] | None
