@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from budgetacct import Amount, Direction, Percent, audit, audit_pair, dump, load_example, loads, read_report
@@ -146,6 +147,127 @@ def test_other_fees_stay_unread() -> None:
     result = _read(text)
     assert result.disclosure.meeting_costs == BudgetedFigure(actual=Amount("2"))
     assert "差旅费" in _unread(result)["3万元"]
+
+
+# The two fees named together: the model holds each fee's figure, not their sum, so a joint figure is
+# neither's.  The heading is the Shaanxi template's (柞水县审计局 2020, above); the sentences are made up
+# in its wording, with each joiner a report may print.
+THREE_PUBLIC_HEADING = "七、“三公”经费、会议费、培训费支出决算情况说明\n"
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "会议费、培训费",
+        "会议费和培训费",
+        "会议费及培训费",
+        "会议费与培训费",
+        "培训费、会议费",
+        "会议、培训费",
+    ],
+)
+def test_the_two_fees_named_together_are_neither_fees_figure(names: str) -> None:
+    # 8 is the two together, 2 their joint change: no field holds either.
+    result = _read(f"{THREE_PUBLIC_HEADING}2021年度{names}支出合计8万元，比上年减少2万元。\n")
+    d = result.disclosure
+    assert (d.meeting_costs, d.training_costs) == (None, None)
+    unread = _unread(result)
+    assert set(unread) == {"8万元", "2万元"}
+    assert all("named together" in reason for reason in unread.values())
+
+
+def test_a_joint_change_after_each_fees_own_figure() -> None:
+    # 5 and 3 are each fee's figure; the 2 after “会议费和培训费” is the change of the two together.
+    result = _read(
+        f"{THREE_PUBLIC_HEADING}2021年度会议费支出5万元，培训费支出3万元，会议费和培训费比上年减少2万元。\n"
+    )
+    d = result.disclosure
+    assert d.meeting_costs == BudgetedFigure(actual=Amount("5"))
+    assert d.training_costs == BudgetedFigure(actual=Amount("3"))
+    assert "named together" in _unread(result)["2万元"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年度“三公”经费、会议费、培训费支出合计20万元。\n",  # the 三公 and both fees: 20 is none of them
+        "2021年度“三公”经费及会议费支出合计20万元。\n",
+        "2021年度办公费和会议费支出20万元。\n",  # 会议费 with a 公用经费 item
+        "2021年度会议费和差旅费支出20万元。\n",
+    ],
+)
+def test_a_fee_named_together_with_another_item_places_nothing(text: str) -> None:
+    result = _read(text)
+    d = result.disclosure
+    assert (d.meeting_costs, d.training_costs, d.three_public) == (None, None, None)
+    assert "20万元" in _unread(result)
+
+
+# 会议费 and 培训费 as items of 公用经费 (of the 基本支出 only, without the projects' fees) or of 机关运行经费
+# are those totals' parts, not the department's 会议费/培训费.  The section headings are the 财政部
+# template's; the sentences are made up in the wording of a 公用经费 list.
+BASIC_HEADING = "六、一般公共预算财政拨款基本支出决算情况说明\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2021年度公用经费10万元，主要包括办公费3万元、会议费2万元、培训费1万元。",
+        "公用经费中，会议费2万元，培训费1万元，办公费7万元。",
+        "会议费2万元，培训费1万元，办公费7万元。",  # in the 基本支出 section: the same list
+        "2021年度会议费支出2万元，培训费支出1万元。",  # idem, though it reads like the department's
+    ],
+)
+def test_the_fees_in_the_basic_expenditure_section_are_not_read(sentence: str) -> None:
+    # 40 + 10 = 50: the section's own figures are read as before.
+    text = f"{BASIC_HEADING}2021年度一般公共预算财政拨款基本支出50万元，其中：人员经费40万元，公用经费10万元。\n{sentence}\n"
+    result = _read(text)
+    d = result.disclosure
+    assert (d.meeting_costs, d.training_costs) == (None, None)
+    assert d.basic_expenditure is not None
+    assert (d.basic_expenditure.total, d.basic_expenditure.personnel, d.basic_expenditure.public) == (
+        Amount("50"),
+        Amount("40"),
+        Amount("10"),
+    )
+    # left to the other readers as before the fields were added: unread, not dropped
+    assert {"2万元", "1万元"} <= {figure for u in result.unread for figure in u.figures}
+
+
+def test_the_fees_in_the_operating_costs_section_are_not_read() -> None:
+    # 2 and 1 are parts of the 20 of 机关运行经费.
+    text = "八、机关运行经费支出情况说明\n2021年度机关运行经费支出20万元，其中：会议费2万元，培训费1万元。\n"
+    result = _read(text)
+    d = result.disclosure
+    assert (d.meeting_costs, d.training_costs) == (None, None)
+    assert d.operating_costs is not None and d.operating_costs.amount == Amount("20")
+
+
+def test_a_fee_listed_with_a_three_public_item_of_the_public_funds_is_its_part() -> None:
+    # The 公务接待费 makes it a 三公 sentence; the 会议费 beside it is still an item of 公用经费.
+    result = _read("2021年度公用经费支出10万元，其中：公务接待费1万元，会议费2万元。\n")
+    assert result.disclosure.meeting_costs is None
+    assert "公用经费" in _unread(result)["2万元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("本年度会议费支出3万元。\n", "3"),
+        ("2021年度会议费决算2万元。\n", "2"),
+        ("十一、其他重要事项的情况说明\n2021年度会议费支出1.5万元。\n", "1.5"),
+    ],
+)
+def test_a_sentence_about_the_departments_fee_is_read_outside_the_totals_sections(
+    text: str, amount: str
+) -> None:
+    assert _read(text).disclosure.meeting_costs == BudgetedFigure(actual=Amount(amount))
+
+
+def test_a_list_of_items_without_a_year_outside_the_three_public_section_is_not_read() -> None:
+    # No year, no 支出: “会议费2万元，培训费1万元，办公费7万元” reads as a list of items, whose total is not named.
+    d = _read("会议费2万元，培训费1万元，办公费7万元。\n").disclosure
+    assert (d.meeting_costs, d.training_costs) == (None, None)
 
 
 # --- JSON --------------------------------------------------------------------------------------------------------

@@ -2,8 +2,11 @@
 before it (:mod:`budgetacct.reader.three_public_roles`).
 
 会议费 and 培训费 are read the same way, into ``meeting_costs`` and ``training_costs``: in a 三公
-sentence, in a sentence of the 三公 section, and in a sentence they lead (“2021年度会议费支出3.5万元，
-比上年减少1.2万元”), never where a reason or a change names them (“主要原因是压减会议费10万元”).
+sentence, in a sentence of the 三公 section, and in a sentence about them that they lead (“2021年度会议费
+支出3.5万元，比上年减少1.2万元”).  Never where a reason or a change names them (“主要原因是压减会议费
+10万元”), nor as items of 公用经费 or 机关运行经费 (in a list of those totals' items, or in their
+sections: the 公用经费's 会议费 is the 基本支出's part of the fee only), nor named together with another
+item (“会议费、培训费支出合计8万元”: the model holds no joint figure).
 
 A figure is placed only when its role is certain.  The others are reported unread, with the reason:
 a comparison figure (last year's, a 差值), a figure of another year than the report's, a figure of
@@ -25,6 +28,7 @@ from budgetacct.reader.reading import AMOUNT, COPULA, PERCENT, Reader
 from budgetacct.reader.three_public_roles import (
     AMBIGUOUS,
     BESIDE,
+    JOINT,
     LABEL,
     OTHER,
     PLAIN_DIRECTIONS,
@@ -60,38 +64,86 @@ _TP_EVENT = re.compile(
 _GATE = re.compile(rf"{LABEL}|公务用车|团组")
 #: The words of a clause that make a 会议费/培训费 after them a reason's or a change's figure, not
 #: the year's (“主要原因是压减会议费10万元”, “较上年增加培训费”).
-_NOT_A_SUBJECT = re.compile(
-    r"原因|由于|因为|主要是|用于|包括|反映|压减|压缩|节约|增加|减少|增长|下降|降低|上升"
-)
+_REASON_OR_CHANGE = re.compile(r"原因|由于|因为|主要是|压减|压缩|节约|增加|减少|增长|下降|降低|上升")
+#: The words of a clause that make a 会议费/培训费 after them an item of what the clause is about
+#: (“主要用于会议费”, “包括…培训费”, a 名词解释's “反映…培训费”).
+_AN_ITEM = re.compile(r"用于|包括|反映")
+#: The totals whose items 会议费/培训费 also are (“公用经费…主要包括办公费3万元、会议费2万元”): there
+#: they are the 公用经费's part of the fee (the 基本支出's only, without the projects'), not the
+#: department's 会议费/培训费.  So are they in the sections of those totals.
+_A_TOTAL = re.compile(r"公用经费|基本支出|机关运行经费|商品和服务支出")
+_TOTALS_SECTIONS: Final = ("basic_expenditure", "operating_costs")
+#: A fee word joined to the label (“会议费和办公费”, ““三公”经费、会议费”): the figure after them is
+#: the items' together.
+_JOINED_AFTER = re.compile(r"[”\"’']?[、和及与](?P<word>[^，,；;。：:、和及与\d]{0,12}?(?:费用?|经费))")
+_JOINED_BEFORE = re.compile(r"(?P<word>[^，,；;。：:、和及与\d]{0,12}?(?:费用?|经费))[”\"’']?[、和及与]$")
+_FEE_WORDS = re.compile(r"会议|培训")
 #: What may come before 会议费/培训费 in a sentence they lead: a year, and who spent it.
 #: (A label may hold the 年 of its year: “2021年度会议费” matches “年度会议费” after “2021”.)
 _LEAD_IN = re.compile(
     r"(?:本部门|本单位|我部门|我单位)?(?:\d{4}\s?(?:年度?)?|本年度?|全年|当年)?[，,]?"
     r"(?:本部门|本单位|我部门|我单位|部门|单位)?(?:全年)?"
 )
+#: A lead-in or the words after the label that make the sentence the department's 会议费 (“本年度会议费
+#: 支出3万元”, “2021年度会议费决算2万元”), not a list of items (“会议费2万元，培训费1万元，办公费7万元”).
+_OWN_LEAD = re.compile(r"\d{4}|本年|全年|当年|部门|单位")
+_OWN_AFTER = re.compile(r"(?:支出|决算|实际)")
+_FEES: Final = (*BESIDE, JOINT)
+#: 会议费/培训费 as an item of 公用经费 or 机关运行经费 (see :data:`_A_TOTAL`).
+_PART: Final = "part"
 
 
-def _key(text: str, m: Match[str]) -> str:
-    """The figure a label names: :func:`key_of`, except that 会议费/培训费 in a reason's or a change's
-    clause (see :data:`_NOT_A_SUBJECT`) names no figure of the year."""
-    key = key_of(m)
+def _key(s: Sentence, m: Match[str]) -> str:
+    """The figure a label names: :func:`key_of`, except for 会议费/培训费 where they are not the
+    department's own figure of the year: named together with another item (:data:`JOINT`), in a
+    reason's or a change's clause or as an item of what its clause is about (:data:`OTHER`), as an
+    item of 公用经费 or 机关运行经费 (:data:`_PART`)."""
+    text, key = s.text, key_of(m)
+    if _joined(text, m, key):
+        key = JOINT
+    if key not in _FEES:
+        return key
+    start = _clause_start(text, 0, m.start())
     # The label itself may hold the words (“主要原因是压减会议费”, matched as one “X费” after the comma).
-    if key in BESIDE and _NOT_A_SUBJECT.search(text, _clause_start(text, 0, m.start()), m.end()):
+    if _REASON_OR_CHANGE.search(text, start, m.end()):
         return OTHER
-    return key
+    if s.section in _TOTALS_SECTIONS or _A_TOTAL.search(text, 0, m.start()):
+        return _PART
+    return OTHER if _AN_ITEM.search(text, start, m.end()) else key
+
+
+def _joined(text: str, m: Match[str], key: str) -> bool:
+    """Whether the label names 会议费 or 培训费 together with another item: “会议费和办公费”,
+    “办公费、会议费” (or one “X费” label holding both), “会议费、培训费”, ““三公”经费、会议费”."""
+    if key == OTHER:
+        return False
+    if key in BESIDE and m.group("any_fee") is not None and m.group("label").count("费") > 1:
+        return True  # one “X费” label holding two fees (“年度办公费和会议费”)
+    after = _JOINED_AFTER.match(text, m.end())
+    before = _JOINED_BEFORE.search(text, 0, m.start())
+    words = [found.group("word") for found in (after, before) if found is not None]
+    if key in BESIDE:
+        return bool(words)
+    return any(_FEE_WORDS.search(word) for word in words)
 
 
 def _about_three_public(s: Sentence) -> bool:
     """Whether the sentence names a “三公” item (not only another “X费”), or 会议费/培训费 where they
-    are the year's figures: in the 三公 section, or leading the sentence (:data:`_LEAD_IN`)."""
+    are the year's figures: in the 三公 section, or leading a sentence about them (:data:`_LEAD_IN`,
+    :data:`_OWN_LEAD`) outside the sections of 公用经费 and 机关运行经费."""
     text = s.text
-    keys = [(m, None if m.group("label") is None else _key(text, m)) for m in _GATE.finditer(text)]
-    if any(key is None or key not in (OTHER, *BESIDE) for _, key in keys):
+    labels = list(_GATE.finditer(text))
+    if any(m.group("label") is None or key_of(m) not in (OTHER, *_FEES) for m in labels):
         return True
-    beside = [m for m, key in keys if key in BESIDE]
-    if not beside:
+    fees = [m for m in labels if _key(s, m) in _FEES]
+    if not fees:
         return False
-    return s.section == "three_public" or _LEAD_IN.fullmatch(text, 0, beside[0].start()) is not None
+    if s.section == "three_public":
+        return True
+    lead = _LEAD_IN.fullmatch(text, 0, fees[0].start())
+    return lead is not None and (
+        _OWN_LEAD.search(lead.group()) is not None or _OWN_AFTER.match(text, fees[0].end()) is not None
+    )
 
 
 _RATE_LEAD = re.compile(rf"{RATE_WORD}$")
@@ -130,6 +182,16 @@ _WHY: Final = {
     AMBIGUOUS: (
         "公务用车及运行维护费 may mean 公务用车购置及运行维护费 or 公务用车运行维护费",
         "“公务用车及运行维护费”可指公务用车购置及运行维护费，也可指公务用车运行维护费",
+    ),
+    JOINT: (
+        "a figure of 会议费 or 培训费 named together with another item: the model holds no joint figure,"
+        " and which item it is of is not stated",
+        "会议费或培训费与其他项目合并列示的数字：模型没有合计数，也不能确定属于哪一项",
+    ),
+    _PART: (
+        "会议费 or 培训费 listed as an item of 公用经费 (基本支出) or 机关运行经费: that total's part of"
+        " the fee, not the department's 会议费/培训费",
+        "作为公用经费（基本支出）或机关运行经费明细列出的会议费、培训费，是该项经费中的部分，不是部门的会议费、培训费支出",
     ),
     "arranged": (
         "a figure said to be 安排 (arranged) and spent (支出): budget or actual is not clear",
@@ -226,7 +288,7 @@ def _carried_year(before: str, text: str, report_year: int) -> int:
 
 def _new_subject(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
     _drop_prior(r, s, w)
-    key = _key(s.text, m)
+    key = _key(s, m)
     if s.text.find("其中", w.last, m.end()) >= 0 and w.bases:
         w.budget_basis = all(w.bases)
     elif key in ("total", *BESIDE):
@@ -259,7 +321,7 @@ def _other_year(r: Reader, s: Sentence, m: Match[str], year: int) -> None:
 def _subject_unread(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> bool:
     """A figure after a label that names no single field of the model is reported unread."""
     if w.current == OTHER:
-        if w.named in BESIDE:
+        if w.named in _FEES:
             why = (
                 f"a figure of {w.label} named in a reason or a change, not the year's {w.label}",
                 f"原因或增减中提及的“{w.label}”数字，不是本年度的{w.label}",
@@ -270,6 +332,9 @@ def _subject_unread(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> bool:
                 f"“{w.label}”的数字，不属于“三公”经费",
             )
         _unread(r, s, m.start(), m.end(), why)
+        return True
+    if w.current in (JOINT, _PART):
+        _unread(r, s, m.start(), m.end(), _WHY[w.current])
         return True
     if w.current == AMBIGUOUS:
         _unread(r, s, m.start(), m.end(), _WHY[AMBIGUOUS])
@@ -443,7 +508,7 @@ def _percent(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
 
 
 def _flat(r: Reader, s: Sentence, w: _Walk, m: Match[str]) -> None:
-    if w.current is None or w.current in (OTHER, AMBIGUOUS):
+    if w.current is None or w.current in (OTHER, AMBIGUOUS, JOINT, _PART):
         return
     lead = s.text[w.last : m.start()]
     target = _target(lead, r.year)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "AMBIGUOUS",
     "BESIDE",
+    "JOINT",
     "LABEL",
     "OTHER",
     "PRIOR_YEAR",
@@ -36,6 +37,9 @@ OTHER: Final = "other"
 #: The figures printed in or beside §七 with the record of a 三公 figure but outside the 三公: 会议费
 #: and 培训费, the Disclosure's own fields (not under ``three_public``).
 BESIDE: Final = ("meeting_costs", "training_costs")
+#: 会议费 and 培训费 named together (“会议费、培训费支出合计8万元”, “会议费和培训费比上年减少2万元”):
+#: the model holds no joint figure, and the figure is neither fee's.
+JOINT: Final = "joint"
 #: A label that may name two fields: 公务用车及运行维护费 reads as a misprint of 公务用车购置及运行维护费
 #: or of 公务用车运行维护费 (hlx.gov.cn 2020 prints it for the latter, beside a 公务用车购置 figure).
 AMBIGUOUS: Final = "ambiguous"
@@ -61,6 +65,7 @@ _LABELS: Final = {
     AMBIGUOUS: r"公务用车及运行维护费用?",
     "outbound": rf"因公出国(?:（境）)?{_FEE}|出国(?:（境）)?(?:费用?|经费)",
     "total": r"三公[”\"’']?经费",
+    JOINT: rf"会议{_FEE}[、和及与]培训(?:费用?|经费)|培训{_FEE}[、和及与]会议(?:费用?|经费)",
     "meeting_costs": r"会议(?:费用?|经费)",
     "training_costs": r"培训(?:费用?|经费)",
 }
@@ -226,7 +231,7 @@ def continues(stretch: str, following: str) -> bool:
     if following.startswith("其中"):
         return True
     label = _LABEL_AT.match(following)
-    return "其中" in stretch and label is not None and key_of(label) not in ("total", OTHER, *BESIDE)
+    return "其中" in stretch and label is not None and key_of(label) not in ("total", OTHER, JOINT, *BESIDE)
 
 
 def year_at(scopes: list[tuple[int, int]], position: int) -> int:
