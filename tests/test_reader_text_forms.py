@@ -149,6 +149,21 @@ def test_a_number_the_sentence_prints_on_a_line_of_its_own_is_kept() -> None:
     assert result.disclosure.three_public.vehicles_held == 8
 
 
+def test_a_wrapped_line_beginning_with_the_titles_words_is_kept() -> None:
+    # https://jyj.huangshan.gov.cn/zsdw/ahshzsfxx/cwgl/yjsxx/9162135.html, wrapped as a PDF prints it:
+    # the sentence's first line shares most of its words with the title, but is the sentence's own.
+    title = "安徽省徽州师范学校2022年度一般公共预算财政拨款“三公”经费支出决算公开"
+    lines = [
+        "安徽省徽州师范学校2022年度一般公共预算财政拨款“三公”经费支出预",
+        "算为1.69万元,支出决算为1.69万元,完成预算的100%,较上年减少1.73万元,下降50.58%。",
+    ]
+    wrapped, whole = _read("\n".join([title, *lines])), _read("\n".join([title, "".join(lines)]))
+    assert _values(wrapped) == _values(whole)
+    # 预算1.69万元, 决算1.69万元, 完成100%, 减少1.73万元, 下降50.58%.
+    assert _values(wrapped)["$.three_public.total.actual"] == Amount("1.69")
+    assert _values(wrapped)["$.three_public.total.change.rate"] == Percent("50.58")
+
+
 def test_a_line_of_a_table_printed_one_cell_per_line_is_kept() -> None:
     # https://jyj.huangshan.gov.cn/zsdw/ahshzsfxx/cwgl/yjsxx/9162135.html: the table as the stored page
     # prints it, one cell per line. “0” lines are cells, never page numbers: all figures counted.

@@ -215,7 +215,6 @@ _BASIS_WORDS: Final = frozenset({"预算数", "决算数", "年初预算数", "�
 _SIDE_WORDS: Final = {"收入": Side.REVENUE, "支出": Side.EXPENDITURE}
 _CODE_WORDS: Final = ("科目编码", "编码", "科目代码", "功能分类", "经济分类")
 _NAME_WORDS: Final = ("科目名称", "项目", "名称", "品目大类")  # 采购品目大类: a 政府采购预算表's rows
-_ROW_NUMBER_WORDS: Final = ("行次", "栏次", "序号")
 _OF_WHICH: Final = re.compile(r"^其中[：:]?")
 
 
@@ -462,31 +461,10 @@ class _Builder:
         return any(layout.values for layouts in self.layouts for layout in layouts)
 
     def add(self, grid: TableGrid, rows: Iterable[Sequence[object]]) -> None:
-        taken = {
-            j
-            for layouts in self.layouts
-            for layout in layouts
-            for j in (*layout.code_columns, *(j for j, _ in layout.values), layout.name_column)
-            if j is not None
-        }
         for row in rows:
             for p, panel_spec in enumerate(self.panels):
                 for half, layout in enumerate(self.layouts[p]):
                     self.add_row(p, half, panel_spec, layout, row)
-            for j, cell in enumerate(row):
-                # A figure under a header no column of the layout names is counted, never passed over.
-                text = getattr(cell, "text", "") if cell is not None else ""
-                if j not in taken and _is_number(text) and not _row_number_column(grid, j):
-                    box = getattr(cell, "box", None)
-                    self.unread.append(
-                        UnreadCell(
-                            _page(box),
-                            text,
-                            "a figure in a column the table's layout does not name",
-                            "表式中没有的列中的数字",
-                            _box(box),
-                        )
-                    )
 
     def add_row(self, p: int, half: int, spec: PanelSpec, layout: _Layout, row: Sequence[object]) -> None:
         texts = [getattr(cell, "text", "") if cell is not None else "" for cell in row]
@@ -577,12 +555,6 @@ class _Builder:
 
 def _page(box: object) -> int:
     return box.page if isinstance(box, Box) else 0
-
-
-def _row_number_column(grid: TableGrid, j: int) -> bool:
-    """A 行次 / 栏次 / 序号 column: the rows' numbers, no figures of the report."""
-    path = grid.columns[j] if j < len(grid.columns) else ()
-    return any(word in _norm(text) for text in path for word in _ROW_NUMBER_WORDS)
 
 
 def _item(label: str) -> str:

@@ -541,6 +541,7 @@ class Document:
         from budgetacct.reader.page_lines import mark_furniture, tab_pipe_rows
 
         tab_pipe_rows(self.lines)
+        #: The report's name: one line, or two when it wraps (never joined to the text below it).
         self.title = mark_furniture(self.lines)
         self._kinds = {line.number: line.kind for line in self.lines}
 
@@ -603,7 +604,7 @@ class Document:
                 adjacent = previous.number + 1 >= line.number or self._page_break(previous, line)
                 if (
                     ends
-                    or previous is self.title
+                    or (bool(self.title) and previous is self.title[-1])
                     or caption
                     or numbered
                     or glued

@@ -51,6 +51,14 @@ _SENTENCE_ENDS: Final = ("。", "；", "：", "！", "？", "!", "?", "…")
 _REPORT_WORDS = re.compile(r"(?:19|20)\d{2}|决算|预算|说明|报告|公开|部门")
 _CLAUSE_MARKS: Final = frozenset("。；，：！？、")
 # How a report's title ends (a wrapped line of a sentence does not: “…“三公”经费支”).
+#: The title is looked for among this many first lines (a web page's links and date come first).
+TITLE_LINES: Final = 5
+#: A running header prints at least this share of the title, or the title and a word of at most
+#: this many characters (“公开”).
+MIN_HEADER_SHARE: Final = 0.6
+MAX_TITLE_ADDED: Final = 4
+#: A title wrapped onto a second line leaves at most this many characters there.
+MAX_TITLE_TAIL: Final = 20
 _TITLE_END = re.compile(r"(?:决算|预算|说明|报告|公开|情况|信息)(?:（[^（）]{1,12}）)?$")
 
 
@@ -69,13 +77,12 @@ def _header_like(line: Line) -> bool:
 
 
 def _repeats_title(text: str, title: str) -> bool:
-    """The title again, a shortened title, or the title with a word added (“…部门决算公开”)."""
-    common = 0
-    for a, b in zip(text, title, strict=False):
-        if a != b:
-            break
-        common += 1
-    return common >= 6 and common >= 0.8 * len(text)
+    """The title again, the title cut short (most of it, as a running header), or the title with a
+    short word added (“…部门决算公开”). A sentence beginning with the title's words is none of these."""
+    if title.startswith(text):
+        return len(text) >= MIN_HEADER_SHARE * len(title)
+    added = text.removeprefix(title)
+    return added != text and len(added) <= MAX_TITLE_ADDED and not any(char.isdigit() for char in added)
 
 
 def _breaks_sentence(before: Line, after: Line) -> bool:
@@ -92,40 +99,60 @@ def _breaks_sentence(before: Line, after: Line) -> bool:
     )
 
 
-def mark_furniture(lines: Sequence[Line]) -> Line | None:
-    """Mark the lines a PDF prints on every page as ``furniture``, and return the title line.
+def _title(content: Sequence[Line]) -> list[Line]:
+    """The report's name (“某局2021年度部门决算”): the first line of the first few that is one, with
+    the line it wraps onto when the name goes on there (“…部门决算分” / “析报告”); a page's links
+    (“首页 > …”) are none."""
+    for index, line in enumerate(content[:TITLE_LINES]):
+        if not _header_like(line) or ">" in line.text:
+            continue
+        if _TITLE_END.search(line.text):
+            return [line]
+        after = content[index + 1] if index + 1 < len(content) else None
+        if (
+            after is not None
+            and after.kind == "prose"
+            and len(after.text) <= MAX_TITLE_TAIL
+            and not _CLAUSE_MARKS.intersection(after.text)
+            and _TITLE_END.search(line.text + after.text)
+        ):
+            return [line, after]
+    return []
+
+
+def mark_furniture(lines: Sequence[Line]) -> list[Line]:
+    """Mark the lines a PDF prints on every page as ``furniture``, and return the title's lines.
 
     Furniture is a page number (:data:`_PAGE_MARK`, or a bare number that breaks a sentence) and a
-    running header: a line repeating the title (the first line, when it is a report's name), or a line
-    naming a report that comes again where a sentence breaks. A line with a figure or a clause is
-    never furniture, nor the first line naming the report.
+    running header: a line after the title repeating it, whole, shortened or with a word added, or
+    a line naming a report that comes again where a sentence breaks. A line with a figure or a
+    clause is never furniture, nor the title itself.
     """
     content = [line for line in lines if line.kind != "blank"]
-    title = (
-        content[0] if content and _header_like(content[0]) and _TITLE_END.search(content[0].text) else None
-    )
+    title = _title(content)
+    name = "".join(line.text for line in title)
     seen: set[str] = set()
+    after_title = False
     last: Line | None = None  # the last line that is not furniture
     for index, line in enumerate(content):
-        if line.kind == "prose" and index > 0:
+        if any(line is part for part in title):
+            after_title = True
+        elif line.kind == "prose" and last is not None:
             header = _header_like(line)
-            broken = last is not None and last.kind == "prose" and not last.text.endswith(_SENTENCE_ENDS)
+            broken = last.kind == "prose" and not last.text.endswith(_SENTENCE_ENDS)
             if (
                 _PAGE_MARK.fullmatch(line.cells.strip())
                 or (
                     _BARE_NUMBER.fullmatch(line.text) is not None
                     and index + 1 < len(content)
-                    and last is not None
                     and _breaks_sentence(last, content[index + 1])
                 )
-                or (header and title is not None and _repeats_title(line.text, title.text))
+                or (header and after_title and _repeats_title(line.text, name))
                 or (header and broken and line.text in seen)
             ):
                 line.kind = "furniture"
                 continue
-            if header:
-                seen.add(line.text)
-        elif line is title:
+        if _header_like(line):
             seen.add(line.text)
         last = line
     return title

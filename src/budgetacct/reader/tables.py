@@ -452,6 +452,8 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> PastedTables:
     pairs: list[ChartPair] = []
     evaluation: list[Row] | None = None
     for line in r.document.lines:
+        if line.kind == "furniture":
+            continue  # a page number or running header inside a table: the table goes on past it
         if evaluation is not None:
             if line.kind == "tabular" or (line.kind != "word" and "\t" in line.raw.strip("\n\r ")):
                 evaluation.append(_tab_row(line))
