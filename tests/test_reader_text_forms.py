@@ -225,7 +225,8 @@ XUNDIAN = (
 
 
 @pytest.mark.parametrize(
-    "printed", ["12000.00", "12,000.00", "12 000.00", "12\u202f000.00", "１２ ０００.００"]
+    "printed",
+    ["12000.00", "12,000.00", "12 000.00", "12\u202f000.00", "１２ ０００.００", "12 000. 00", "12000. 00"],
 )
 def test_a_space_between_thousand_groups_is_one_number(printed: str) -> None:
     result = _read(XUNDIAN.format(printed))

@@ -106,7 +106,7 @@ _THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3})+(?!\d)")
 # typesetting). Joined only when a unit follows, where the form cannot be two numbers; “8 93.16”
 # (a row number and a figure) stays as printed. (A space after the point, “1903. 55万元”, goes
 # with the squeezing of whitespace: it stands between a point and a digit.)
-_SPACED_GROUPS = re.compile(r"(?<![\d.])(?<!\d )\d{1,3}(?: \d{3})+(?:\.\d+)?(?= ?(?:亿元|万元|元))")
+_SPACED_GROUPS = re.compile(r"(?<![\d.])(?<!\d )\d{1,3}(?: \d{3})+(?:\. ?\d+)?(?= ?(?:亿元|万元|元))")
 _WHITESPACE = re.compile(r"\s+")
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
