@@ -50,7 +50,6 @@ _SENTENCE_ENDS: Final = ("。", "；", "：", "！", "？", "!", "?", "…")
 # A title or running header names the report: a year, or the words of a report's name.
 _REPORT_WORDS = re.compile(r"(?:19|20)\d{2}|决算|预算|说明|报告|公开|部门")
 _CLAUSE_MARKS: Final = frozenset("。；，：！？、")
-# How a report's title ends (a wrapped line of a sentence does not: “…“三公”经费支”).
 #: The title is looked for among this many first lines (a web page's links and date come first).
 TITLE_LINES: Final = 5
 #: A running header prints at least this share of the title, or the title and a word of at most
@@ -59,6 +58,7 @@ MIN_HEADER_SHARE: Final = 0.6
 MAX_TITLE_ADDED: Final = 4
 #: A title wrapped onto a second line leaves at most this many characters there.
 MAX_TITLE_TAIL: Final = 20
+# How a report's title ends (a wrapped line of a sentence does not: “…“三公”经费支”).
 _TITLE_END = re.compile(r"(?:决算|预算|说明|报告|公开|情况|信息)(?:（[^（）]{1,12}）)?$")
 
 
