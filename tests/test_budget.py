@@ -191,3 +191,26 @@ def test_an_empty_budget_table_says_why() -> None:
     fund_table = next(t for t in budget.tables if t.kind is TableKind.BUDGET_GOVERNMENT_FUND)
     assert fund_table.notes == ("注：本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。",)
     assert "R70" not in audit(budget).fired()
+
+
+def test_a_budget_change_of_nothing_needs_no_reason() -> None:
+    # 合川区 2022 部门预算 prints “公务接待费…比上年减少0万元” with no reason: nothing changed, so
+    # R91 has nothing to ask for; the same figure falling by 0.5万元 (50%) without a reason does.
+    import attrs
+
+    from budgetacct import load_example
+    from budgetacct.money import Amount, Direction, Percent
+    from budgetacct.model.disclosure import StatedChange
+
+    budget = load_example("ptczj-2025", "budget")
+    three_public = budget.three_public
+    assert three_public is not None
+
+    def with_reception_change(change: StatedChange) -> object:
+        reception = attrs.evolve(three_public.reception, change=change, reason=None)
+        return attrs.evolve(budget, three_public=attrs.evolve(three_public, reception=reception))
+
+    nothing = with_reception_change(StatedChange(Direction.DECREASE, Amount("0"), None))
+    assert [f.path for f in audit(nothing).by_rule("R91")] == []
+    halved = with_reception_change(StatedChange(Direction.DECREASE, Amount("0.5"), Percent("50")))
+    assert [f.path for f in audit(halved).by_rule("R91")] == ["$.three_public.reception.reason"]

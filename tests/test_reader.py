@@ -1280,7 +1280,7 @@ def test_the_summary_table_is_read_side_by_side() -> None:
 
 
 def test_a_summary_row_the_reader_does_not_know_is_reported_once_and_its_lists_with_it() -> None:
-    text = SUMMARY_TABLE.replace("六、经营收入\t6\t0.00", "六、用事业基金弥补收支差额\t6\t5.00")
+    text = SUMMARY_TABLE.replace("六、经营收入\t6\t0.00", "六、代管款项收入\t6\t5.00")
     reasons = [u.reason for u in read_report(text).unread]
     assert sum("does not know" in reason for reason in reasons) == 1
     assert sum("its lists are not used" in reason for reason in reasons) == 4
@@ -1514,8 +1514,8 @@ def test_a_pasted_table_that_does_not_add_up_is_an_audit_error(
         pytest.param(
             SUMMARY_TABLE,
             "六、经营收入\t6\t0.00",
-            "六、用事业基金弥补收支差额\t6\t5.00",
-            "用事业基金弥补收支差额",
+            "六、代管款项收入\t6\t5.00",
+            "代管款项收入",
             ("$.revenue.lines", "$.expenditure.classes"),
             "$.revenue.total",
             "312.50",

@@ -296,6 +296,9 @@ def test_a_table_pasted_with_pipes_reads_as_with_tabs(form: str) -> None:
     assert values["$.expenditure.total"] == Amount("36341.62")
     assert values["$.overview.opening_balance"] == Amount("364.65")
     assert values["$.overview.closing_balance"] == Amount("474.38")
+    # 一、财政拨款收入 625.58; 用事业基金弥补收支差额 1604.54 (the older name of 使用非财政拨款结余).
+    assert values["$.revenue.fiscal.amount"] == Amount("625.58")
+    assert values["$.overview.non_fiscal_balance_used"] == Amount("1604.54")
     # 结余分配's amount cell is empty: its 行次 51 is no figure.
     assert "$.overview.surplus_distribution" not in values
     assert sorted(

@@ -175,7 +175,13 @@ _SUMMARY = balanced_table(
         (
             *_SOURCE_LINES,
             _REVENUE_TOTAL,
-            _l(Line.NON_FISCAL_BALANCE_USED, "使用非财政拨款结余", "使用非财政拨款结余（含专用结余）"),
+            _l(
+                Line.NON_FISCAL_BALANCE_USED,
+                "使用非财政拨款结余",
+                "使用非财政拨款结余（含专用结余）",
+                # the same row before the 2019 templates (事业单位会计制度): 事业单位 reports print it
+                "用事业基金弥补收支差额",
+            ),
             _l(Line.OPENING_BALANCE, "年初结转和结余", "上年结转和结余"),
             _l(Line.REVENUE_GRAND_TOTAL, "总计", "合计", "收入总计"),
         ),

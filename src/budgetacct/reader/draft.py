@@ -20,7 +20,7 @@ from budgetacct.money import Amount, Unit
 from budgetacct.paths import Path, render_path
 from budgetacct.reader.schema import field_type
 
-__all__ = ["Draft", "Source", "UnitUse", "Unread", "Where", "tidy_amount"]
+__all__ = ["Draft", "Source", "UnitUse", "Unread", "Where", "figures_placed", "tidy_amount"]
 
 _CENT: Final = Decimal("0.01")
 
@@ -40,6 +40,30 @@ def tidy_amount(value: Amount, unit: Unit) -> Amount:
     if exponent >= -2:
         return Amount(value.value.quantize(_CENT))
     return Amount(number)
+
+
+#: What a read names beside its figures: the report's year and its department.
+_NAMES: Final = frozenset({"$.year", "$.department"})
+
+
+def figures_placed(placed: Iterable[tuple[str, int, int, str]]) -> int:
+    """How many printed figures the placed ``(path, start, end, printed)`` hold, counted as a
+    report's unread figures are: a printed number once, though it fills two fields (“收、支总计各
+    1000万元”); neither the year nor the department's name, nor a change's direction word (增加),
+    which belong to no figure of their own.
+
+    >>> figures_placed([("$.year", 0, 4, "2021"), ("$.overview.revenue_grand_total", 9, 15, "1000万元"),
+    ...                 ("$.overview.expenditure_grand_total", 9, 15, "1000万元"),
+    ...                 ("$.overview.change.direction", 18, 20, "增加"), ("$.overview.change.amount", 20, 24, "50万元")])
+    2
+    """
+    return len(
+        {
+            (start, end)
+            for path, start, end, printed in placed
+            if path not in _NAMES and any(ch.isdigit() for ch in printed)
+        }
+    )
 
 
 @attrs.frozen

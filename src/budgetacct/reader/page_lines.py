@@ -173,7 +173,6 @@ def furniture_lines(texts: Sequence[str]) -> list[int]:
 _PIPE = re.compile(r" *\| *")
 _PIPE_RULE = re.compile(r"[ |:\-—–]*")
 _FIGURE_CELL = re.compile(r"[-−]?\d[\d，]*(?:\.\d+)?%?")
-_ROW_NUMBER = re.compile(r"\d{1,3}")
 
 
 def _pipe_cells(cells_text: str) -> list[str] | None:
@@ -188,47 +187,19 @@ def _pipe_cells(cells_text: str) -> list[str] | None:
     return cells
 
 
-def _without_empty_rows_numbers(cells: list[str]) -> list[str]:
-    """A row's cells without each label whose 行次 stands over an empty cell (“结余分配 | 51 | |”):
-    with the empty cell left out, the 行次 would be read as the label's amount."""
-    out: list[str] = []
-    for cell in cells:
-        if cell:
-            out.append(cell)
-        elif len(out) >= 2 and _ROW_NUMBER.fullmatch(out[-1]) and not _FIGURE_CELL.fullmatch(out[-2]):
-            del out[-2:]
-    return out
-
-
 def tab_pipe_rows(lines: Sequence[Line]) -> None:
     """Lines of a table pasted with “ | ” between cells, given tabs instead: read as the same rows
-    pasted from Word. A line is such a row when it prints a figure in a cell of its own or when a
-    line next to it is one too (a header row); a lone “首页 | 新闻” stays text. In a table with a
-    行次 column (pipes or tabs), a label whose amount cell is empty is left out with its 行次, and
-    the 栏次 row (the columns' numbers) is the header's."""
+    pasted from Word, empty cells kept (“结余分配 | 51 | |”: a 行次 over an empty amount). A line is
+    such a row when it prints a figure in a cell of its own or when a line next to it is one too
+    (a header row); a lone “首页 | 新闻” stays text, and a Markdown rule under a header is none."""
     split = [_pipe_cells(line.cells) for line in lines]
-    numbered = False  # the table prints a 行次 column
-    for index, (line, piped) in enumerate(zip(lines, split, strict=True)):
-        tabbed = "\t" in line.cells.strip() and piped is None
-        if piped is None and not tabbed:
-            numbered = False
+    for index, (line, cells) in enumerate(zip(lines, split, strict=True)):
+        if cells is None:
             continue
-        if piped is not None and _PIPE_RULE.fullmatch(line.cells):
+        if _PIPE_RULE.fullmatch(line.cells):
             line.kind = "blank"
             continue
-        cells = (
-            piped if piped is not None else [cell.strip() for cell in line.cells.strip(" \r\n").split("\t")]
-        )
-        numbered = numbered or "行次" in cells
-        if piped is not None:
-            neighbours = [split[i] for i in (index - 1, index + 1) if 0 <= i < len(split)]
-            if not any(_FIGURE_CELL.fullmatch(c) for c in cells) and all(n is None for n in neighbours):
-                continue
-        elif not numbered:
-            continue  # a row pasted from Word: read as it always was
-        if numbered and all(cell in ("栏次", "") or _ROW_NUMBER.fullmatch(cell) for cell in cells):
-            line.kind = "word"
-            continue
-        kept = _without_empty_rows_numbers(cells) if numbered else [cell for cell in cells if cell]
-        line.cells = "\t".join(kept)
-        line.kind = "tabular" if len(kept) >= 2 else "word"
+        neighbours = [split[i] for i in (index - 1, index + 1) if 0 <= i < len(split)]
+        if any(_FIGURE_CELL.fullmatch(cell) for cell in cells) or any(n is not None for n in neighbours):
+            line.cells = "\t".join(cells)
+            line.kind = "tabular" if sum(1 for cell in cells if cell) >= 2 else "word"

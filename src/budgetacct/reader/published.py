@@ -27,6 +27,7 @@ from budgetacct.model.table_layout import TableSet
 from budgetacct.model.table_specs import TABLE_SETS, find_spec
 from budgetacct.model.tables import StandardTable
 from budgetacct.reader.document import Box, Document, Narrative, TableGrid
+from budgetacct.reader.draft import figures_placed
 from budgetacct.reader.grid_tables import GridTables, UnreadCell, tables_from_grids
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -348,10 +349,11 @@ def assemble_read(
         for box in (box_at(start),)
     ]
     unread.extend(tables.unread)
+    read = figures_placed(placed)
     coverage = Coverage(
-        figures_read=len(placed) + tables.cells_read,
+        figures_read=read + tables.cells_read,
         figures_unread=unread_figures + tables.figures_unread,
-        narrative_read=len(placed),
+        narrative_read=read,
         narrative_unread=unread_figures,
         tables_found=tables.grids,
         tables_recognized=len(tables.tables),

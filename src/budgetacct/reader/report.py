@@ -54,7 +54,7 @@ from budgetacct.reader.detect import (
     is_budget,
     year_source,
 )
-from budgetacct.reader.draft import Draft, Source, UnitUse, Unread, Where, tidy_amount
+from budgetacct.reader.draft import Draft, Source, UnitUse, Unread, Where, figures_placed, tidy_amount
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from budgetacct.reader.normalize import Document as NormalDocument
@@ -124,7 +124,7 @@ class ReadResult:
         """How much of the text was read: the figures placed (its sources) and the figures of the
         unread sentences (a sentence counts one when it prints none the reader could name)."""
         unread = sum(max(len(u.figures), 1) for u in self.unread)
-        read = len(self.sources)
+        read = figures_placed((s.path, s.start, s.end, s.printed) for s in self.sources)
         return Coverage(
             figures_read=read, figures_unread=unread, narrative_read=read, narrative_unread=unread
         )

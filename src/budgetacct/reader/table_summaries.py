@@ -32,18 +32,22 @@ _SUMMARY_FIGURES: Final = {
     "本年收入合计": ("revenue", "total"),
     "本年支出合计": ("expenditure", "total"),
     "使用非财政拨款结余": ("overview", "non_fiscal_balance_used"),
+    "用事业基金弥补收支差额": ("overview", "non_fiscal_balance_used"),  # its name before the 2019 templates
     "年初结转和结余": ("overview", "opening_balance"),
     "结余分配": ("overview", "surplus_distribution"),
     "年末结转和结余": ("overview", "closing_balance"),
 }
+_FISCAL_REVENUE: Final = "财政拨款收入"
 _GRAND_TOTALS: Final = (("overview", "revenue_grand_total"), ("overview", "expenditure_grand_total"))
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")
 _LABEL_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．]")
 _DASHES: Final = ("-", "—", "--")
 
 
-def _summary_pairs(cells: list[Cell]) -> list[tuple[str, Cell]] | None:
-    """The (label, amount cell) pairs of a T1 row: a label, its 行次 if printed, its amount."""
+def _summary_pairs(cells: list[Cell], numbered: bool = False) -> tuple[list[tuple[str, Cell]], bool] | None:
+    """The (label, amount cell) pairs of a T1 row — a label, its 行次 if printed, its amount — and
+    whether the row prints 行次.  In a table that prints them (``numbered``, or a pair of the row
+    before), a 行次 with nothing after it (“结余分配<tab>51<tab>”) is a row left empty: no figure."""
     pairs: list[tuple[str, Cell]] = []
     index = 0
     while index < len(cells):
@@ -57,13 +61,22 @@ def _summary_pairs(cells: list[Cell]) -> list[tuple[str, Cell]] | None:
             and (NUMBER_CELL.match(cells[index + 1].value) or cells[index + 1].value in _DASHES)
         ):
             index += 1  # 行次
+            numbered = True
+        elif (
+            numbered
+            and index < len(cells)
+            and _ROW_NUMBER.match(cells[index].value)
+            and (index + 1 == len(cells) or not NUMBER_CELL.match(cells[index + 1].value))
+        ):
+            index += 1  # the 行次 of an empty row
+            continue
         if index >= len(cells) or not (
             NUMBER_CELL.match(cells[index].value) or cells[index].value in _DASHES
         ):
             return None
         pairs.append((_LABEL_ENUMERATOR.sub("", label), cells[index]))
         index += 1
-    return pairs
+    return pairs, numbered
 
 
 Required = dict[str, tuple[object, Where, Unit | None]]
@@ -106,7 +119,8 @@ class TableLists(ABC, Generic[_Group]):
         """Put the figures of one row."""
 
     def wait(self, path: Path, key: object, required: Required) -> None:
-        """Keep the list element ``key`` of ``path`` (with ``required``) until the table ends."""
+        """Keep the list element ``key`` of ``path`` (with ``required``) until the table ends;
+        with ``key`` ``None``, the record at ``path`` (a part of a list's total, as the list)."""
         self.pending.append((path, key, required))
 
     def unknown_row(self, r: Reader, where: Where, label: str, figures: list[str]) -> None:
@@ -122,7 +136,10 @@ class TableLists(ABC, Generic[_Group]):
     def close(self, r: Reader) -> None:
         """The table has ended: its list elements go into the disclosure, or are reported unread."""
         for path, key, required in self.pending:
-            if self.complete:
+            if self.complete and key is None:  # a record, not a list element
+                for name, (value, where, unit) in required.items():
+                    r.draft.put((*path, name), value, where, unit)
+            elif self.complete:
                 r.draft.item(path, key, required)
             else:
                 _, where, _ = next(iter(required.values()))  # the element's amount cell
@@ -146,9 +163,22 @@ class Summary(TableLists[tuple[str, Cell]]):
     title = ("收入支出决算总表", "收入支出决算总表")
     lists = ("lists", "收入、支出分项")
 
+    #: Whether the table prints a 行次 column (its header names it, or a row printed one).
+    numbered = False
+
     def groups(self, cells: list[Cell]) -> list[tuple[str, Cell]] | None:
         """The row's label–amount pairs."""
-        return _summary_pairs(cells)
+        if any(cell.value == "行次" for cell in cells):
+            self.numbered = True
+        found = _summary_pairs(cells, self.numbered)
+        if found is None:
+            return None
+        pairs, self.numbered = found
+        return pairs
+
+    def reset(self) -> None:
+        super().reset()
+        self.numbered = False
 
     def stream(self, r: Reader, unit: Unit, cells: list[Cell]) -> None:
         """Read the table printed one cell per line (a web page's table as text): the header
@@ -161,9 +191,9 @@ class Summary(TableLists[tuple[str, Cell]]):
             ),
             len(cells),
         )
-        pairs = _summary_pairs(cells[start:])
-        if pairs:
-            self.read(r, unit, pairs)
+        found = _summary_pairs(cells[start:])
+        if found is not None and found[0]:
+            self.read(r, unit, found[0])
         else:
             unread_cells(
                 r,
@@ -180,7 +210,8 @@ class Summary(TableLists[tuple[str, Cell]]):
         grand_totals = [i for i, (label, _) in enumerate(pairs) if label == "总计"]
         for position, (label, cell) in enumerate(pairs):
             code: str | None = None
-            if label != "总计" and label not in _SUMMARY_FIGURES and label not in SOURCE_NAMES:
+            known = label in _SUMMARY_FIGURES or label in SOURCE_NAMES or label == _FISCAL_REVENUE
+            if label != "总计" and not known:
                 code = r.lookup(label, None)  # a 类 of the 支出 side
                 if code is None:
                     self.unknown_row(r, cell.where(), label, [cell.value])
@@ -204,6 +235,10 @@ class Summary(TableLists[tuple[str, Cell]]):
                 r.draft.put(_SUMMARY_FIGURES[label], amount, where, used)
             elif not amount:
                 continue
+            elif label == _FISCAL_REVENUE:
+                # The three fiscal sources printed as one line (the templates before 2019): R1 adds
+                # it to the other sources, so it waits with them.
+                self.wait(("revenue", "fiscal"), None, {"amount": (amount, where, used)})
             elif code is None:
                 source = SOURCE_NAMES[label]
                 required: Required = {"source": (source, where, None), "amount": (amount, where, used)}

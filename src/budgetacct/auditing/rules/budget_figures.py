@@ -354,6 +354,8 @@ def budget_change_reasons(c: Checker) -> None:
     for path, change, reason, name in explained:
         if change is None or change.direction is Direction.FLAT or reason:
             continue
+        if change.amount is not None and not change.amount.value:
+            continue  # “比上年减少0万元”: nothing changed, so there is nothing to explain
         large = change.rate is None or change.rate.value >= LARGE_CHANGE
         if every or large:
             c.emit(
