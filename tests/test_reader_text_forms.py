@@ -375,6 +375,50 @@ def test_a_web_pages_upright_sangong_table_is_read(tmp_path: Path) -> None:
     }
 
 
+def _sangong_page(tmp_path: Path, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> PublishedRead:
+    cells = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in [header, *rows])
+    page = tmp_path / "sangong.html"
+    page.write_text(
+        "<html><body><h1>安徽省徽州师范学校2022年度一般公共预算财政拨款“三公”经费支出决算公开</h1>"
+        f"<p>一、2022年度一般公共预算财政拨款“三公”经费支出决算表</p><p>单位：万元</p><table>{cells}</table>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    result = read_report(page)
+    assert isinstance(result, PublishedRead)
+    return result
+
+
+def test_an_upright_tables_column_of_no_place_is_counted(tmp_path: Path) -> None:
+    # The same rows with a 上年决算数 column beside 决算数 (as some pages print it): the model's
+    # 三公 table has no place for last year's figures, so they are counted unread, never dropped.
+    rows = [("合计", "1.69", "3.42"), ("因公出国（境）费", "0.00", "0.00"), ("公务接待费", "1.50", "1.80")]
+    result = _sangong_page(tmp_path, ("项目", "决算数", "上年决算数"), rows)
+    table = result.disclosure.tables[0]
+    read = dict(
+        zip((c.measure.name for c in table.panels[0].columns), table.panels[0].rows[0].cells, strict=True)
+    )
+    assert read == {
+        "THREE_PUBLIC_TOTAL": Amount("1.69"),
+        "OUTBOUND": Amount("0.00"),
+        "RECEPTION": Amount("1.50"),
+    }
+    assert sorted(u.text for u in result.unread) == ["0.00", "1.80", "3.42"]
+    assert result.coverage.figures_unread == 3
+
+
+def test_a_titled_table_whose_header_names_no_column_is_counted_not_empty(tmp_path: Path) -> None:
+    # Titled as the 三公 table, but its header names none of its columns: not read as that table
+    # (which would reach the audit empty, with a false R70), its two figures counted unread.
+    result = _sangong_page(tmp_path, ("项目", "甲", "乙"), [("合计", "1.69", "1.50")])
+    assert result.disclosure.tables == ()
+    assert result.coverage.tables_found == 1 and result.coverage.tables_recognized == 0
+    assert result.coverage.figures_unread == 2
+    assert "R70" not in {
+        finding.rule for finding in audit(result.disclosure, coverage=result.coverage).findings
+    }
+
+
 # --- 7. 繁体 pages ----------------------------------------------------------------------------------
 
 # http://www.tykjjz.com/html/news/tzgg/857.html (云南省中西医结合医院 2017)

@@ -455,6 +455,19 @@ class _Builder:
         rows = [tuple(_pick(row, mapping, len(self.column_spans))) for row in grid.rows]
         self.add(grid, rows)
 
+    def count_unnamed(self, grid: TableGrid) -> None:
+        """Each figure of a column no layout names, counted unread (an upright table's columns are
+        single figures: “上年数” beside 预算数 and 决算数 is one the table's layout has no place for)."""
+        named = {j for layouts in self.layouts for layout in layouts for j, _ in layout.values}
+        for row in grid.body:
+            for j, cell in enumerate(row):
+                if j not in named and _is_number(cell.text):
+                    reason = (
+                        "a figure in a column the table's layout does not name",
+                        "表式中没有的列中的数字",
+                    )
+                    self.unread.append(UnreadCell(_page(cell.box), cell.text, *reason, _box(cell.box)))
+
     @property
     def maps_values(self) -> bool:
         """Whether the header names any column of the table's figures."""
@@ -557,6 +570,11 @@ def _page(box: object) -> int:
     return box.page if isinstance(box, Box) else 0
 
 
+def _named_lines_only(spec: TableSpec) -> bool:
+    """Whether the table's rows are only its named lines (no 科目 codes to key a row by)."""
+    return all(panel.rows is Rows.NONE for panel in spec.panels)
+
+
 def _item(label: str) -> str:
     """A row's label as a column's header names the item (“其中：公务用车购置费” → 公务用车购置费)."""
     return _OF_WHICH.sub("", _label(label))
@@ -649,12 +667,15 @@ def tables_from_grids(
         first_page = grid.pages[0] if grid.pages else 0
         if spec is not None:
             spec = spec_for(spec.kind, table_set)
-            grid = upright(grid, spec)
+            turned = upright(grid, spec)
             current = _Builder(spec, number, title, _unit(grid) or default_unit, year, len(builders))
             current.department = _department(grid)
-            current.start(grid)
-            if not current.maps_values and _is_table_like(grid):
-                # Titled as a standard table, but no column its layout names: not read as one.
+            current.start(turned)
+            if turned is not grid:
+                current.count_unnamed(turned)
+            if not current.maps_values and _is_table_like(grid) and _named_lines_only(spec):
+                # A table of named lines (“三公”) titled so, but no column its layout names: not
+                # read as one, its figures counted, never an empty table for the audit.
                 spec, current = None, None
         if current is not None and spec is not None:
             builders.append(current)
