@@ -21,6 +21,7 @@ import attrs
 from budgetacct.model.table_specs import find_spec
 from budgetacct.reader.containers import DocumentTooLarge
 from budgetacct.reader.document import Block, Box, Cell, Coordinates, Document, Line, Page, TableGrid, Token
+from budgetacct.reader.page_lines import furniture_lines
 from budgetacct.reader.pdf_tables import header_paths, header_row_count
 
 __all__ = [
@@ -368,10 +369,25 @@ class FlowBuilder:
         self.labels[number] = label
 
     def document(self) -> Document:
+        # Page numbers and running headers a text pasted from a PDF carries (“- 2 -”, the title
+        # again) are no paragraphs of the narrative; they stay lines, so places are still counted.
+        furniture = {
+            id(self.paragraphs[i]) for i in furniture_lines([block.text for block in self.paragraphs])
+        }
         # A break with nothing after it (or two in a row) makes no page anybody sees.
         pages = [
-            Page(number, 0, 0, 0, lines, blocks, tables, label=self.labels.get(number, ""))
+            Page(
+                number,
+                0,
+                0,
+                0,
+                lines,
+                [block for block in blocks if id(block) not in furniture],
+                tables,
+                label=self.labels.get(number, ""),
+            )
             for number, (lines, blocks, tables) in enumerate(self.pages, 1)
             if lines or tables
         ]
-        return Document(pages, self.tables, self.paragraphs, self.source, self.coordinates)
+        paragraphs = [block for block in self.paragraphs if id(block) not in furniture]
+        return Document(pages, self.tables, paragraphs, self.source, self.coordinates)

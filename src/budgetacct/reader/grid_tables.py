@@ -215,6 +215,7 @@ _BASIS_WORDS: Final = frozenset({"预算数", "决算数", "年初预算数", "�
 _SIDE_WORDS: Final = {"收入": Side.REVENUE, "支出": Side.EXPENDITURE}
 _CODE_WORDS: Final = ("科目编码", "编码", "科目代码", "功能分类", "经济分类")
 _NAME_WORDS: Final = ("科目名称", "项目", "名称", "品目大类")  # 采购品目大类: a 政府采购预算表's rows
+_OF_WHICH: Final = re.compile(r"^其中[：:]?")
 
 
 def _basis(path: Sequence[str]) -> Basis | None:
@@ -454,6 +455,24 @@ class _Builder:
         rows = [tuple(_pick(row, mapping, len(self.column_spans))) for row in grid.rows]
         self.add(grid, rows)
 
+    def count_unnamed(self, grid: TableGrid) -> None:
+        """Each figure of a column no layout names, counted unread (an upright table's columns are
+        single figures: “上年数” beside 预算数 and 决算数 is one the table's layout has no place for)."""
+        named = {j for layouts in self.layouts for layout in layouts for j, _ in layout.values}
+        for row in grid.body:
+            for j, cell in enumerate(row):
+                if j not in named and _is_number(cell.text):
+                    reason = (
+                        "a figure in a column the table's layout does not name",
+                        "表式中没有的列中的数字",
+                    )
+                    self.unread.append(UnreadCell(_page(cell.box), cell.text, *reason, _box(cell.box)))
+
+    @property
+    def maps_values(self) -> bool:
+        """Whether the header names any column of the table's figures."""
+        return any(layout.values for layouts in self.layouts for layout in layouts)
+
     def add(self, grid: TableGrid, rows: Iterable[Sequence[object]]) -> None:
         for row in rows:
             for p, panel_spec in enumerate(self.panels):
@@ -551,6 +570,39 @@ def _page(box: object) -> int:
     return box.page if isinstance(box, Box) else 0
 
 
+def _named_lines_only(spec: TableSpec) -> bool:
+    """Whether the table's rows are only its named lines (no 科目 codes to key a row by)."""
+    return all(panel.rows is Rows.NONE for panel in spec.panels)
+
+
+def _item(label: str) -> str:
+    """A row's label as a column's header names the item (“其中：公务用车购置费” → 公务用车购置费)."""
+    return _OF_WHICH.sub("", _label(label))
+
+
+def upright(grid: TableGrid, spec: TableSpec) -> TableGrid:
+    """A one-row table (“三公”) printed upright — its items as rows (合计 / 因公出国（境）费 / …)
+    under 预算数 / 决算数 — as the grid its spec reads, the items across: each figure keeps its cell.
+    Any other grid comes back as it is."""
+    panel = spec.panels[0]
+    if len(spec.panels) != 1 or panel.rows is not Rows.NONE or len(panel.lines) != 1 or grid.column_count < 2:
+        return grid
+    items = {_norm(label) for column in panel.columns for label in column.labels}
+    body = [row for row in grid.body if any(_norm(cell.text) for cell in row)]
+    if len(body) < 3 or any(_item(row[0].text) not in items for row in body):
+        return grid
+    header = [_norm(cell.text) for cell in grid.rows[grid.header_rows - 1]] if grid.header_rows else []
+    cells: list[GridCell] = []
+    paths: list[tuple[str, ...]] = []
+    for j in range(1, grid.column_count):
+        above = (*grid.columns[j],) if j < len(grid.columns) and grid.columns[j] else tuple(header[j : j + 1])
+        for row in body:
+            if j < len(row):
+                cells.append(row[j])
+                paths.append((*above, _item(row[0].text)))
+    return TableGrid([[GridCell(path[-1]) for path in paths], cells], grid.boxes, grid.title_lines, 1, paths)
+
+
 def _spans(rows: Sequence[Sequence[GridCell]], width: int) -> list[tuple[float, float]]:
     """Each column's horizontal extent, from its narrowest cells (merged header cells span more)."""
     spans: list[tuple[float, float]] = []
@@ -615,12 +667,19 @@ def tables_from_grids(
         first_page = grid.pages[0] if grid.pages else 0
         if spec is not None:
             spec = spec_for(spec.kind, table_set)
-            unit = _unit(grid) or default_unit
-            current = _Builder(spec, number, title, unit, year, len(builders))
+            turned = upright(grid, spec)
+            current = _Builder(spec, number, title, _unit(grid) or default_unit, year, len(builders))
             current.department = _department(grid)
+            current.start(turned)
+            if turned is not grid:
+                current.count_unnamed(turned)
+            if not current.maps_values and _is_table_like(grid) and _named_lines_only(spec):
+                # A table of named lines (“三公”) titled so, but no column its layout names: not
+                # read as one, its figures counted, never an empty table for the audit.
+                spec, current = None, None
+        if current is not None and spec is not None:
             builders.append(current)
             last_grid.append(index)
-            current.start(grid)
             recognized += 1
         elif current is not None and not grid.title_lines and first_page - last_page in (0, 1):
             current.continue_with(grid)

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 import unicodedata
 from collections.abc import Iterator
+from importlib import resources
 from typing import Final
 
 import attrs
@@ -30,6 +32,7 @@ __all__ = [
     "AMOUNT_TOKEN",
     "CHUNK",
     "PERCENT_TOKEN",
+    "SPACED_TOKEN",
     "Document",
     "Line",
     "Normalized",
@@ -85,15 +88,36 @@ _WIDTH.update(
     }
 )
 
+
+def _traditional() -> dict[int, str]:
+    """繁体 characters the reader's wordings need, each as its 简体 form (data/traditional.toml)."""
+    text = (
+        resources.files("budgetacct.reader").joinpath("data", "traditional.toml").read_text(encoding="utf-8")
+    )
+    return {ord(char): simple for char, simple in tomllib.loads(text)["traditional"].items()}
+
+
+# A 繁体 page (萬元, 預算, 撥款 …) reads like its 简体 form: one character for one, offsets unchanged.
+_WIDTH.update(_traditional())
+
 # 1,234,567.89 (ASCII comma, or a full-width comma between digit groups): one number.
 _THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:[,，]\d{3})+(?!\d)")
+# “12 000.00元”, “1 903.55万元”: thousand groups set apart by a space (PDFs of Word tables, some
+# typesetting). Joined only when a unit follows, where the form cannot be two numbers; “8 93.16”
+# (a row number and a figure) stays as printed. (A space after the point, “1903. 55万元”, goes
+# with the squeezing of whitespace: it stands between a point and a digit.)
+_SPACED_GROUPS = re.compile(r"(?<![\d.])(?<!\d )\d{1,3}(?: \d{3})+(?:\. ?\d+)?(?= ?(?:亿元|万元|元))")
 _WHITESPACE = re.compile(r"\s+")
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
-#: A printed amount: digits, optional decimals, a money unit.
-AMOUNT_TOKEN: Final = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:亿元|万元|元)")
+#: A printed amount: digits, optional decimals, a money unit (never the part of a number after a
+#: space: “8 93.16万元” is no amount of 93.16).
+AMOUNT_TOKEN: Final = re.compile(r"(?<![\d.])(?<!\d )\d+(?:\.\d+)?(?:亿元|万元|元)")
 #: A printed percentage.
-PERCENT_TOKEN: Final = re.compile(r"(?<![\d.])\d+(?:\.\d+)?%")
+PERCENT_TOKEN: Final = re.compile(r"(?<![\d.])(?<!\d )\d+(?:\.\d+)?%")
+#: Digits set apart by spaces before a unit, in a form that is not one number for sure
+#: (“8 93.16万元”): a figure printed, quoted whole, that no pattern reads.
+SPACED_TOKEN: Final = re.compile(r"(?<![\d.])(?<!\d )\d+(?: \d+(?:\.\d+)?)+(?:亿元|万元|元|%)")
 _SENTENCE_END = re.compile(r"[。！？!?]+")
 # A sentence that only names a 类/款/项 (marked or coded), without a figure.
 _CLASSIFICATION_ONLY = re.compile(
@@ -176,6 +200,19 @@ def _join_thousands(text: str, origin: list[int] | None) -> tuple[str, list[int]
     return text.replace(",", "，"), origin
 
 
+def _join_spaced_numbers(text: str, origin: list[int] | None) -> tuple[str, list[int] | None]:
+    """“12 000.00元” → “12000.00元”, “1 903.55万元” → “1903.55万元” (see :data:`_SPACED_GROUPS`)."""
+    if " " not in text:
+        return text, origin
+    spans = [
+        (m.start() + i, m.start() + i + 1)
+        for m in _SPACED_GROUPS.finditer(text)
+        for i, char in enumerate(m.group())
+        if char == " "
+    ]
+    return _remove_spans(text, origin, spans, [""] * len(spans)) if spans else (text, origin)
+
+
 def _squeeze(text: str, origin: list[int] | None) -> tuple[str, list[int] | None]:
     """Drop whitespace, except one space between two ASCII letters or digits (``8 93.16``)."""
     if _WHITESPACE.search(text) is None:
@@ -196,8 +233,10 @@ def normalize_line(raw: str, *, squeeze: bool = True, with_origin: bool = False)
     """Normalize one line (no ``\\n`` inside).
 
     Steps, in order: strip ``[bookmark: …]`` markers; full-width digits, letters, ``．％`` and odd
-    spaces to ASCII; ASCII ``( ) : ;`` to full width (the form the patterns expect); thousands
-    separators removed (``1,234.5`` → ``1234.5``); remaining ASCII commas to ``，``; with
+    spaces to ASCII; ASCII ``( ) : ;`` to full width (the form the patterns expect); 繁体 characters
+    of the reader's words to 简体 (``萬元`` → ``万元``); thousand groups set apart by spaces before a
+    unit joined (``1 903.55万元``); thousands separators removed (``1,234.5`` →
+    ``1234.5``); remaining ASCII commas to ``，``; with
     ``squeeze``, whitespace removed except a single space between two ASCII letters or digits.
 
     With ``with_origin`` the result also gives, for each character, its index in ``raw``.
@@ -209,6 +248,7 @@ def normalize_line(raw: str, *, squeeze: bool = True, with_origin: bool = False)
     origin: list[int] | None = list(range(len(raw))) if with_origin else None
     text, origin = _strip_bookmarks(raw, origin)
     text, origin = _translate(text, origin)
+    text, origin = _join_spaced_numbers(text, origin)
     text, origin = _join_thousands(text, origin)
     if squeeze:
         text, origin = _squeeze(text, origin)
@@ -246,7 +286,7 @@ class Line:
     raw: str
     cells: str
     text: str
-    kind: str = "prose"  # blank | prose | heading | tabular | word
+    kind: str = "prose"  # blank | prose | heading | tabular | word | furniture
     part: str = "unknown"
     section: str | None = None
     #: "total", "structure" or "detail" under a heading such as （二）…决算结构情况 (else None)
@@ -348,12 +388,17 @@ def tabular_cells(cells_text: str) -> list[str] | None:
     return None
 
 
+#: Lines between two pieces of one sentence that a page break may leave (blank lines, furniture).
+MAX_PAGE_BREAK: Final = 8
+
+
 # --- paragraphs and sentences -----------------------------------------------------------------------------
 
 
 @attrs.define(slots=True)
 class Token:
-    """A figure printed in a sentence: an amount (``874.63万元``) or a percentage (``2.17%``)."""
+    """A figure printed in a sentence: an amount (``874.63万元``), a percentage (``2.17%``), or
+    digits set apart by spaces that are not one number for sure (``spaced``: ``8 93.16万元``)."""
 
     kind: str
     start: int
@@ -422,6 +467,7 @@ class Sentence:
             return
         tokens = [Token("amount", m.start(), m.end(), m.group()) for m in AMOUNT_TOKEN.finditer(self.text)]
         tokens += [Token("percent", m.start(), m.end(), m.group()) for m in PERCENT_TOKEN.finditer(self.text)]
+        tokens += [Token("spaced", m.start(), m.end(), m.group()) for m in SPACED_TOKEN.finditer(self.text)]
         tokens.sort(key=lambda t: t.start)
         self.tokens = tokens
 
@@ -468,6 +514,7 @@ class Sentence:
         """Up to ``limit`` printed figures of the sentence (used for sentences too long to match)."""
         found = [m.group() for _, m in zip(range(limit), AMOUNT_TOKEN.finditer(self.text), strict=False)]
         found += [m.group() for _, m in zip(range(limit), PERCENT_TOKEN.finditer(self.text), strict=False)]
+        found += [m.group() for _, m in zip(range(limit), SPACED_TOKEN.finditer(self.text), strict=False)]
         return found[:limit]
 
     def has_code_pattern(self) -> bool:
@@ -491,13 +538,28 @@ class Document:
             elif heading_title(prose) is not None:
                 line.kind = "heading"
             self.lines.append(line)
+        from budgetacct.reader.page_lines import mark_furniture, tab_pipe_rows
+
+        tab_pipe_rows(self.lines)
+        #: The report's name: one line, or two when it wraps (never joined to the text below it).
+        self.title = mark_furniture(self.lines)
+        self._kinds = {line.number: line.kind for line in self.lines}
+
+    def _page_break(self, before: Line, after: Line) -> bool:
+        """Whether only blank lines and page furniture stand between two lines, and furniture does."""
+        if after.number - before.number > MAX_PAGE_BREAK:
+            return False
+        between = [self._kinds.get(n, "") for n in range(before.number + 1, after.number)]
+        return "furniture" in between and all(kind in ("blank", "furniture") for kind in between)
 
     def paragraphs(self, lines: list[Line]) -> list[Paragraph]:
         """Group prose lines into paragraphs.
 
         A line is joined to the next one when it does not end a sentence (``。；：！？``), is not a
-        heading or a chart caption, and the next line is prose of the same part and section.  This
-        mends sentences broken by PDF extraction while keeping titles apart from the text below.
+        heading, the title or a chart caption, and the next line is prose of the same part and
+        section, right below it or past a page break (page numbers and running headers, which are
+        never part of a sentence: :func:`mark_furniture`).  This mends sentences broken by PDF
+        extraction while keeping titles apart from the text below.
         """
         out: list[Paragraph] = []
         current: list[Line] = []
@@ -539,9 +601,10 @@ class Document:
                     and previous.section == line.section
                     and previous.subsection == line.subsection
                 )
-                adjacent = previous.number + 1 >= line.number
+                adjacent = previous.number + 1 >= line.number or self._page_break(previous, line)
                 if (
                     ends
+                    or (bool(self.title) and previous is self.title[-1])
                     or caption
                     or numbered
                     or glued

@@ -377,6 +377,24 @@ def _short_row(text: str) -> list[str] | None:
     return None
 
 
+_MONEY_UNIT: Final = re.compile(r"单位：(?:万元|元|亿元)")
+_SPACED_ROW: Final = re.compile(
+    r"(?P<label>[^\s。，；！？]*[\u4e00-\u9fff][^。，；！？]*?[^\d\s.])\s+(?P<figures>-?\d+(?:\.\d+)?(?:\s+-?\d+(?:\.\d+)?)*)"
+)
+
+
+def _spaced_row(line: TextLine) -> tuple[Cell, list[str]] | None:
+    """A table row printed as its label and its figures with single spaces between (“一、支出合计
+    9.28”): the label's cell and the figures; ``None`` for any other line."""
+    if line.kind not in ("prose", "heading"):
+        return None
+    found = _SPACED_ROW.fullmatch(line.cells.strip())
+    if found is None:
+        return None
+    label = found.group("label")
+    return Cell(label, line, label), found.group("figures").split()
+
+
 def _wrapped_prose(text: str) -> bool:
     """A line of a sentence (wrapped at the page's width, as PDF text is): sentence punctuation
     inside it.  Table cells carry none; such a line ends the table before it."""
@@ -425,6 +443,8 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> PastedTables:
     # A table title followed by its unit line (金额单位：万元): the rows below are a table's, not a
     # list of titles (a report's table of contents) with chart data after it.
     unit_line = False
+    # A unit line with no 决算表 title above it: rows “label figure” printed with one space below it.
+    loose = False
     summary = Summary()
     stream: list[Cell] = []
     fiscal = FiscalTable()
@@ -432,6 +452,8 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> PastedTables:
     pairs: list[ChartPair] = []
     evaluation: list[Row] | None = None
     for line in r.document.lines:
+        if line.kind == "furniture":
+            continue  # a page number or running header inside a table: the table goes on past it
         if evaluation is not None:
             if line.kind == "tabular" or (line.kind != "word" and "\t" in line.raw.strip("\n\r ")):
                 evaluation.append(_tab_row(line))
@@ -454,10 +476,17 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> PastedTables:
             stream.append(Cell(line.cells.strip(), line, line.raw.strip()))
             line.kind = "word"
             continue
+        spaced = _spaced_row(line) if loose else None
+        if spaced is not None:
+            # “2、公务接待费 9.28” under “单位：万元” (a table no title names): its figures counted.
+            r.draft.reject(spaced[0].where(), "table row not understood", "未能识别的表格行", spaced[1])
+            line.kind = "word"
+            continue
         if stream and line.kind != "blank":
             _read_stream(r, kind, unit, stream, summary)
             stream = []
         if line.kind in ("prose", "heading"):
+            loose = loose and not _wrapped_prose(line.text) and not is_part_heading(line.text)
             if ("决算表" in line.text or "决算总表" in line.text) and len(line.text) <= 60:
                 summary.close(r)
                 fiscal.close(r)
@@ -469,6 +498,7 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> PastedTables:
                 unit_line = False
             elif "单位" in line.text and len(line.text) <= 40:
                 unit_line = kind is not None
+                loose = kind is None and _MONEY_UNIT.search(line.text) is not None
                 if re.search(r"单位[：]?元", line.text):
                     unit = Unit.YUAN
                 elif "万元" in line.text:
