@@ -99,3 +99,45 @@ def test_a_row_of_figures_the_reader_cannot_pair_leaves_the_lists_unused() -> No
     assert str(d.revenue.total) == "34846.81"
     assert "R1" not in {f.rule for f in audit(d).findings}
     assert ("12.00",) in {u.figures for u in read.unread}
+
+
+def test_a_small_whole_amount_beside_a_blank_row_number_is_read() -> None:
+    # “六、其他收入<tab><tab>12”: the 行次 is blank, 12 is the amount (not the 行次 of an empty row,
+    # which would leave the list short of it and give a false R1).  625.58 + 34209.23 + 12 = 34846.81.
+    text = _table(2017, "九、医疗卫生与计划生育支出", "用事业基金弥补收支差额").replace(
+        "三、事业收入\t3\t34221.23\t九、医疗卫生与计划生育支出\t36\t36341.62\n",
+        "九、医疗卫生与计划生育支出\t36\t36341.62\n三、事业收入\t3\t34209.23\t\t\t\n六、其他收入\t\t12\t\t\t\n",
+    )
+    read = read_report(text)
+    d = read.disclosure
+    assert d.revenue is not None and d.overview is not None
+    assert [(line.source.value, str(line.amount)) for line in d.revenue.lines] == [
+        ("事业收入", "34209.23"),
+        ("其他收入", "12"),
+    ]
+    assert d.overview.surplus_distribution is None  # “结余分配<tab>51<tab>”: 行次 51, blank amount
+    assert [f.rule for f in audit(d).findings if f.severity.value == "error"] == []
+
+
+def test_a_lone_number_whose_blanks_are_not_printed() -> None:
+    # Cells set apart by spaces: “结余分配  51” is 行次 51 of an empty row where every amount of the
+    # table prints its decimals; where amounts are whole numbers it may be 51万元: in doubt, it is
+    # neither read nor dropped, and the table's lists are not summed.
+    rows = (
+        "项目  行次  金额  项目  行次  金额\n"
+        "事业收入  3  100.00  卫生健康支出  36  90.00\n"
+        "本年收入合计  23  100.00  本年支出合计  50  90.00\n"
+        "年初结转和结余  25  0.00  结余分配  51\n"
+        "使用非财政拨款结余  24  0.00  年末结转和结余  52  10.00\n"
+        "总计  26  100.00  总计  53  100.00\n"
+    )
+    head = "某医院2021年度部门决算\n1.收入支出决算总表\n单位：万元\n"
+    read = read_report(head + rows)
+    d = read.disclosure
+    assert d.overview is not None and d.overview.surplus_distribution is None
+    assert d.revenue is not None and [str(line.amount) for line in d.revenue.lines] == ["100.00"]
+    assert read.unread == ()
+    whole = read_report(head + rows.replace(".00", ""))
+    assert whole.disclosure.overview is not None and whole.disclosure.overview.surplus_distribution is None
+    assert ("51",) in {u.figures for u in whole.unread}
+    assert whole.disclosure.revenue is not None and whole.disclosure.revenue.lines == ()

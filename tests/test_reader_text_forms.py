@@ -209,9 +209,16 @@ def test_a_budget_text_reads_the_same_past_page_furniture() -> None:
     assert isinstance(clean, PublishedRead) and isinstance(broken, PublishedRead)
     assert _values(broken) == _values(clean)
     read = _values(clean)
-    assert read["$.expenditure.basic"] == Amount("1057.49")
-    assert read["$.expenditure.project"] == Amount("846.06")
-    assert broken.coverage.figures_unread == clean.coverage.figures_unread == 0
+    # The split follows the 一般公共预算's total: its 基本支出 is the 一般公共预算 basic spending; the
+    # model holds no 一般公共预算 项目支出, nor the parts' changes, which are listed unread.
+    assert read["$.general_budget.total"] == Amount("1903.55")
+    assert read["$.basic_expenditure.total"] == Amount("1057.49")
+    assert (
+        [u.text for u in clean.unread]
+        == [u.text for u in broken.unread]
+        == ["197.32万元", "846.06万元", "52.17万元"]
+    )
+    assert broken.coverage.figures_unread == clean.coverage.figures_unread == 3
 
 
 # --- 3. thousand groups set apart by spaces ------------------------------------------------------------

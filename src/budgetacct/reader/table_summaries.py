@@ -44,39 +44,65 @@ _LABEL_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,
 _DASHES: Final = ("-", "—", "--")
 
 
-def _summary_pairs(cells: list[Cell], numbered: bool = False) -> tuple[list[tuple[str, Cell]], bool] | None:
-    """The (label, amount cell) pairs of a T1 row — a label, its 行次 if printed, its amount — and
-    whether the row prints 行次.  In a table that prints them (``numbered``, or a pair of the row
-    before), a 行次 with nothing after it (“结余分配<tab>51<tab>”) is a row left empty: no figure."""
-    pairs: list[tuple[str, Cell]] = []
-    index = 0
-    while index < len(cells):
+@attrs.define
+class _SummaryRow:
+    """The pairs of a T1 row, whether it prints 行次, and the lone numbers it leaves in doubt."""
+
+    pairs: list[tuple[str, Cell]]
+    numbered: bool
+    doubtful: list[Cell]
+
+
+def _summary_pairs(cells: list[Cell], numbered: bool = False, pointed: bool = False) -> _SummaryRow | None:
+    """The (label, amount cell) pairs of a T1 row — a label, its 行次 if printed, its amount.
+
+    Cells may be blank where a row is pasted with its empty cells (tabs, “|”): a blank 行次 before
+    an amount, a blank amount after a 行次 (an empty row: no figure), a side left blank.  Where
+    the blanks are not printed, a lone whole number after a label in a table that prints 行次
+    (``numbered``, or a pair of the row before) is the 行次 of an empty row (“结余分配 51”) when
+    every amount of the table so far printed its decimals (``pointed``), else in doubt — a 行次 or
+    a small amount (“其他收入 12”) — and neither read nor dropped.  A 栏次 row numbers the columns.
+    """
+    if cells and cells[0].label == "栏次":
+        return _SummaryRow([], numbered, [])
+    row = _SummaryRow([], numbered, [])
+    index, count = 0, len(cells)
+
+    def value(at: int) -> str:
+        return cells[at].value if at < count else ""
+
+    while index < count:
+        if not value(index):
+            index += 1  # a blank cell between pairs: a side left blank
+            continue
         label = cells[index].label
+        unlabelled = index + 1 < count and cells[index + 1].label and not NUMBER_CELL.match(value(index + 1))
+        if row.numbered and _ROW_NUMBER.match(value(index)) and unlabelled:
+            index += 1  # the 行次 of a row printed without its label or figure (“9<tab>九、…支出”)
+            continue
         if not label or NUMBER_CELL.match(label):
             return None
         index += 1
-        if (
-            index + 1 < len(cells)
-            and _ROW_NUMBER.match(cells[index].value)
-            and (NUMBER_CELL.match(cells[index + 1].value) or cells[index + 1].value in _DASHES)
-        ):
+        figure_after = NUMBER_CELL.match(value(index + 1)) or value(index + 1) in _DASHES
+        if index + 1 < count and not value(index) and figure_after:
+            index += 1  # 行次 left blank (“六、其他收入<tab><tab>12”): the amount follows
+        elif index + 1 < count and _ROW_NUMBER.match(value(index)) and figure_after:
             index += 1  # 行次
-            numbered = True
-        elif (
-            numbered
-            and index < len(cells)
-            and _ROW_NUMBER.match(cells[index].value)
-            and (index + 1 == len(cells) or not NUMBER_CELL.match(cells[index + 1].value))
-        ):
-            index += 1  # the 行次 of an empty row
+            row.numbered = True
+        elif index + 1 < count and _ROW_NUMBER.match(value(index)) and not value(index + 1):
+            index += 2  # 行次 and a blank amount: the row is empty (“结余分配<tab>51<tab>”)
+            row.numbered = True
             continue
-        if index >= len(cells) or not (
-            NUMBER_CELL.match(cells[index].value) or cells[index].value in _DASHES
-        ):
+        elif row.numbered and _ROW_NUMBER.match(value(index)) and not NUMBER_CELL.match(value(index + 1)):
+            if not pointed:
+                row.doubtful.append(cells[index])  # 行次 or amount: the blanks are not printed
+            index += 1
+            continue
+        if index >= count or not (NUMBER_CELL.match(value(index)) or value(index) in _DASHES):
             return None
-        pairs.append((_LABEL_ENUMERATOR.sub("", label), cells[index]))
+        row.pairs.append((_LABEL_ENUMERATOR.sub("", label), cells[index]))
         index += 1
-    return pairs, numbered
+    return row
 
 
 Required = dict[str, tuple[object, Where, Unit | None]]
@@ -166,23 +192,52 @@ class Summary(TableLists[tuple[str, Cell]]):
     #: Whether the table prints a 行次 column (its header names it, or a row printed one).
     numbered = False
 
+    def __init__(self) -> None:
+        super().__init__()
+        #: The lone numbers of the row being read that may be its 行次 or its amount.
+        self.doubtful: list[Cell] = []
+        #: Whether every amount of the table so far printed its decimals (``None``: none yet).
+        self.pointed: bool | None = None
+
     def groups(self, cells: list[Cell]) -> list[tuple[str, Cell]] | None:
         """The row's label–amount pairs."""
         if any(cell.value == "行次" for cell in cells):
             self.numbered = True
-        found = _summary_pairs(cells, self.numbered)
+        found = _summary_pairs(cells, self.numbered, self.pointed is True)
         if found is None:
             if cells and cells[0].label and any(NUMBER_CELL.match(cell.value) for cell in cells[1:]):
                 # A row of the table that prints a number the pairs do not account for: the lists
                 # would miss it, and be summed against their printed totals.
                 self.complete = False
             return None
-        pairs, self.numbered = found
-        return pairs
+        self.numbered = found.numbered
+        self.doubtful.extend(found.doubtful)
+        for _, cell in found.pairs:
+            if NUMBER_CELL.match(cell.value):
+                self.pointed = self.pointed is not False and "." in cell.value
+        return found.pairs
+
+    def row(self, r: Reader, unit: Unit, cells: list[Cell]) -> bool:
+        self.doubtful = []
+        groups = self.groups(cells)
+        for cell in self.doubtful:
+            # A list that may miss this amount is not summed against its printed total.
+            self.complete = False
+            r.draft.reject(
+                cell.where(),
+                "a lone number after a row's label: its 行次 (the row left empty) or its amount",
+                "项目后单独的数字，可能是行次（该行无数），也可能是金额",
+                [cell.value],
+            )
+        if not groups:
+            return bool(self.doubtful)
+        self.read(r, unit, groups)
+        return True
 
     def reset(self) -> None:
         super().reset()
         self.numbered = False
+        self.pointed = None
 
     def stream(self, r: Reader, unit: Unit, cells: list[Cell]) -> None:
         """Read the table printed one cell per line (a web page's table as text): the header
@@ -196,8 +251,8 @@ class Summary(TableLists[tuple[str, Cell]]):
             len(cells),
         )
         found = _summary_pairs(cells[start:])
-        if found is not None and found[0]:
-            self.read(r, unit, found[0])
+        if found is not None and found.pairs:
+            self.read(r, unit, found.pairs)
         else:
             unread_cells(
                 r,

@@ -468,8 +468,9 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> PastedTables:
             evaluation = [Row([Cell(line.cells.strip(), line, line.raw.strip())], line)]
             line.kind = "word"
             continue
-        if line.kind == "prose" and unit_line and _short_row(line.cells):
-            # “其他人员支出<tab>10.00” under a table's title and unit: a row of two cells.
+        if line.kind in ("prose", "heading") and unit_line and _short_row(line.cells):
+            # “其他人员支出<tab>10.00” (“六、其他收入<tab><tab>12”, numbered like a heading) under a
+            # table's title and unit: a row of two cells.
             line.kind = "tabular"
         if line.kind in ("prose", "heading") and unit_line and _table_cell_line(line.text):
             # A table printed one cell per line (a web page's table as text): gathered whole.
@@ -512,6 +513,9 @@ def read_tables(r: Reader, blocks: list[list[Row]]) -> PastedTables:
         found = tabular_cells(line.cells) or _short_row(line.cells)
         if not found:
             continue
+        if kind == "summary" and "\t" in line.cells:
+            # The summary's rows with their blank cells: where a 行次 or an amount is left blank.
+            found = [piece.strip() for piece in line.cells.strip("\n\r ").split("\t")]
         cells = [Cell(text, line, text) for text in found]
         pair = _chart_pair(r, cells)
         if pair is not None:
