@@ -141,3 +141,16 @@ def test_a_lone_number_whose_blanks_are_not_printed() -> None:
     assert whole.disclosure.overview is not None and whole.disclosure.overview.surplus_distribution is None
     assert ("51",) in {u.figures for u in whole.unread}
     assert whole.disclosure.revenue is not None and whole.disclosure.revenue.lines == ()
+
+
+def test_the_former_names_of_a_class_s_children_name_their_codes() -> None:
+    from budgetacct.codes import catalogue
+    from budgetacct.codes.former import is_former_name
+    from budgetacct.reader.reading import match_name
+
+    function = catalogue("function", 2021)
+    assert match_name("所属事业单位离退休", function.children("20805")) == "2080502"
+    assert match_name("归口管理的行政单位离退休", function.children("20805")) == "2080501"
+    assert match_name("国土资源事务", function.children("220")) == "22001"
+    assert is_former_name("22001", "国土资源事务", 2018)
+    assert not is_former_name("22001", "国土资源事务", 2019)
