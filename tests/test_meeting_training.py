@@ -445,3 +445,20 @@ def test_generated_reports_with_the_fees_audit_clean(d: Disclosure) -> None:
     serious = [f for f in audit(d).findings if f.severity.value in ("error", "warning")]
     assert serious == []
     assert loads(dump(d)) == d
+
+
+def test_a_heading_that_names_no_section_ends_the_one_before_it() -> None:
+    # “八、会议费、培训费支出情况说明” after the 机关运行经费 section: the reader knows no section by
+    # that name, but a heading of the same level ends the 机关运行经费 section, so the fees are the
+    # department's (and not 机关运行经费 parts).
+    text = (
+        "某局2021年度部门决算\n"
+        "七、机关运行经费支出情况说明\n"
+        "2021年度本部门机关运行经费支出20万元，比上年减少2万元，下降9.09%。\n"
+        "八、会议费、培训费支出情况说明\n"
+        "2021年度会议费支出3万元，培训费支出2万元。\n"
+    )
+    d = read_report(text).disclosure
+    assert d.operating_costs is not None and str(d.operating_costs.amount) == "20"
+    assert d.meeting_costs is not None and str(d.meeting_costs.actual) == "3"
+    assert d.training_costs is not None and str(d.training_costs.actual) == "2"

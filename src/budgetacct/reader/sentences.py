@@ -149,9 +149,10 @@ def assign_context(document: Document) -> None:
                     section = found
                 elif found is not None:
                     section = opened  # a sub-heading of the fund's section that opened at ``level``
-                elif found is None and section in _FUND_SECTIONS and _ends(line.text, level):
-                    # “三、部门结转结余情况” after a fund's section: the fund's section has ended,
-                    # though the heading names no section the reader knows.
+                elif found is None and section not in (None, "glossary") and _ends(line.text, level):
+                    # “三、部门结转结余情况” after a fund's section, “八、会议费、培训费支出情况” after
+                    # the 机关运行经费's: the section has ended, though the heading names no section
+                    # the reader knows.
                     section = None
         line.part = part
         line.section = section
