@@ -17,6 +17,7 @@ from budgetacct import audit
 from budgetacct.money import Amount, Percent
 from budgetacct.paths import resolve_path
 from budgetacct.reader import read_report
+from budgetacct.reader.normalize import Document
 from budgetacct.reader.published import PublishedRead
 from budgetacct.reader.report import ReadResult
 
@@ -454,3 +455,25 @@ def test_a_traditional_page_reads_like_its_simplified_form() -> None:
     assert traditional.coverage == simplified.coverage
     assert traditional.disclosure.year == 2017
     assert traditional.disclosure.department == "云南省中西医结合医院"
+
+
+def test_a_number_alone_on_a_line_is_a_page_number_only_in_the_pages_sequence() -> None:
+    # A PDF breaks “面积约为120平方米” and “其中1/2用于…” as well as it prints page numbers: a bare
+    # number is a page number only where the page numbers around it go on from it (4, 5, 6).
+    broken = "某局2021年度部门决算\n五、国有资产占用情况说明\n本部门房屋建筑面积约为\n120\n平方米，比上年增长\n2\n倍。\n"
+    document = Document(broken)
+    assert [line.text for line in document.lines if line.kind == "furniture"] == []
+    pages = (
+        "某局2021年度部门决算\n一、收入支出决算总体情况说明\n2021年度本年收入合计830.63万元，其中：一般公共预算财政拨款收入\n"
+        "4\n739万元，占88.96%；其他收入91.63万元，占11.04%。本年支出合计800.00万元，其中：基本支出\n"
+        "5\n700.00万元，占87.5%；项目支出100.00万元，占12.5%。\n"
+    )
+    assert [line.text for line in Document(pages).lines if line.kind == "furniture"] == ["4", "5"]
+
+
+def test_a_simplified_character_the_traditional_table_shares_is_kept() -> None:
+    # 於潜镇 (杭州市临安区) prints 於, a character of 简体 too.
+    result = _read(
+        "杭州市临安区於潜镇人民政府2021年度部门决算\n一、收入支出决算总体情况说明\n2021年度收、支总计3903.88万元。\n"
+    )
+    assert result.disclosure.department == "杭州市临安区於潜镇人民政府"

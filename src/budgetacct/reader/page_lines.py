@@ -40,10 +40,13 @@ _PAGE_MARK = re.compile(
     r"[-—–－―·•]+ *(?:\d{1,4}|[ivxlcIVXLC]{1,6}) *[-—–－―·•]+"
     r"|第 *\d{1,4} *页(?: *[，/]? *共 *\d{1,4} *页)?"
     r"|共 *\d{1,4} *页 *[，]? *第 *\d{1,4} *页"
-    r"|\d{1,4} */ *\d{1,4}"
     r"|(?:page|Page|PAGE) *\d{1,4}(?: *(?:of|/) *\d{1,4})?"
 )
 _BARE_NUMBER = re.compile(r"[1-9]\d{0,2}")
+#: A page number a bare line may be (“5”, “5/12”): one only where the page numbers before or after
+#: it go on from it (“4” … “5” … “6”), since a number alone on a line is as often a figure the PDF
+#: broke off its sentence (“面积约为 / 120 / 平方米”, “其中 / 1/2 / 用于…”).
+_NUMBERED_PAGE = re.compile(r"(?P<n>[1-9]\d{0,3})(?: */ *\d{1,4})?")
 # What follows a number it belongs to (“5” / “辆，…”): such a bare number is the sentence's own.
 _AFTER_NUMBER = re.compile(r"[.%]|[亿万元个辆人次批年月日项家名所台套件户座处岁天期位张本册份]")
 _SENTENCE_ENDS: Final = ("。", "；", "：", "！", "？", "!", "?", "…")
@@ -120,15 +123,36 @@ def _title(content: Sequence[Line]) -> list[Line]:
     return []
 
 
+def _numbered_pages(content: Sequence[Line]) -> set[int]:
+    """The lines (their indices in ``content``) that are page numbers by their sequence: a line that
+    is only a number (or “n/m”) whose number goes on from another such line's, one more or one less
+    (“- 5 -” and “第5页” forms say so themselves)."""
+    found: dict[int, int] = {}
+    for index, line in enumerate(content):
+        page = _NUMBERED_PAGE.fullmatch(line.cells.strip()) if line.kind in ("prose", "heading") else None
+        if page is not None:
+            found[index] = int(page.group("n"))
+    numbers = sorted(found.items())
+    kept: set[int] = set()
+    for position, (index, number) in enumerate(numbers):
+        before = numbers[position - 1][1] if position else None
+        after = numbers[position + 1][1] if position + 1 < len(numbers) else None
+        if number - 1 == before or number + 1 == after:
+            kept.add(index)
+    return kept
+
+
 def mark_furniture(lines: Sequence[Line]) -> list[Line]:
     """Mark the lines a PDF prints on every page as ``furniture``, and return the title's lines.
 
-    Furniture is a page number (:data:`_PAGE_MARK`, or a bare number that breaks a sentence) and a
+    Furniture is a page number (:data:`_PAGE_MARK`, or a bare number or “n/m” in the sequence of the
+    page numbers, a bare one where it breaks a sentence) and a
     running header: a line after the title repeating it, whole, shortened or with a word added, or
     a line naming a report that comes again where a sentence breaks. A line with a figure or a
     clause is never furniture, nor the title itself.
     """
     content = [line for line in lines if line.kind != "blank"]
+    numbered = _numbered_pages(content)
     title = _title(content)
     name = "".join(line.text for line in title)
     seen: set[str] = set()
@@ -143,9 +167,11 @@ def mark_furniture(lines: Sequence[Line]) -> list[Line]:
             if (
                 _PAGE_MARK.fullmatch(line.cells.strip())
                 or (
-                    _BARE_NUMBER.fullmatch(line.text) is not None
-                    and index + 1 < len(content)
-                    and _breaks_sentence(last, content[index + 1])
+                    index in numbered
+                    and (
+                        _BARE_NUMBER.fullmatch(line.text) is None
+                        or (index + 1 < len(content) and _breaks_sentence(last, content[index + 1]))
+                    )
                 )
                 or (header and after_title and _repeats_title(line.text, name))
                 or (header and broken and line.text in seen)
