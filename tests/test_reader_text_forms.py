@@ -415,6 +415,41 @@ def test_an_upright_tables_column_of_no_place_is_counted(tmp_path: Path) -> None
     assert result.coverage.figures_unread == 3
 
 
+@pytest.mark.parametrize(
+    ("header", "extra"),
+    [
+        (("项目", "上年数", "预算数", "决算数"), "9.99"),  # last year's column first
+        (("项目", "上年决算数", "预算数", "决算数"), "9.99"),  # its 决算 is last year's
+        (("项目", "行次", "预算数", "决算数"), None),  # the rows' numbers, no figures
+    ],
+)
+def test_an_upright_table_s_other_columns_never_take_the_year_s_figures(
+    tmp_path: Path, header: tuple[str, ...], extra: str | None
+) -> None:
+    # A column left of 预算数 that names no basis of the year's own (上年数, 上年决算数, 行次) took
+    # the budget's place, and the budget column the actuals'.
+    figures = [
+        ("合计", "15.00", "12.50"),
+        ("因公出国（境）费", "0.00", "0.00"),
+        ("公务接待费", "5.00", "2.50"),
+    ]
+    rows = [
+        (item, extra if extra else str(number + 1), budget, actual)
+        for number, (item, budget, actual) in enumerate(figures)
+    ]
+    result = _sangong_page(tmp_path, header, rows)
+    table = result.disclosure.tables[0]
+    read = {
+        (column.measure.name, column.basis.name): cell
+        for column, cell in zip(table.panels[0].columns, table.panels[0].rows[0].cells, strict=True)
+    }
+    assert read[("THREE_PUBLIC_TOTAL", "BUDGET")] == Amount("15.00")
+    assert read[("THREE_PUBLIC_TOTAL", "ACTUAL")] == Amount("12.50")
+    assert read[("RECEPTION", "BUDGET")] == Amount("5.00")
+    assert read[("RECEPTION", "ACTUAL")] == Amount("2.50")
+    assert sorted(u.text for u in result.unread) == ([extra] * 3 if extra else [])
+
+
 def test_a_titled_table_whose_header_names_no_column_is_counted_not_empty(tmp_path: Path) -> None:
     # Titled as the 三公 table, but its header names none of its columns: not read as that table
     # (which would reach the audit empty, with a false R70), its two figures counted unread.

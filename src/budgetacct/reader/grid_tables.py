@@ -218,8 +218,17 @@ _NAME_WORDS: Final = ("科目名称", "项目", "名称", "品目大类")  # 采
 _OF_WHICH: Final = re.compile(r"^其中[：:]?")
 
 
+#: A header naming last year's figures (“上年数”, “上年决算数”, “上年预算数”): no column of the
+#: year's own figures, whatever basis word it prints.
+_PRIOR_YEAR = re.compile(r"(?:上年度?|上一年度?|去年)(?:预算|决算|实际|执行)?数")
+#: Headers of a column that numbers the rows.
+_ROW_NUMBERS: Final = frozenset({"行次", "栏次", "序号"})
+
+
 def _basis(path: Sequence[str]) -> Basis | None:
     for element in path:
+        if _PRIOR_YEAR.search(element):
+            return Basis.PRIOR_BUDGET
         if any(word in element for word in _ACTUAL_WORDS):
             return Basis.ACTUAL
         if any(word in element for word in _BUDGET_WORDS) and "预算财政拨款" not in element:
@@ -596,6 +605,8 @@ def upright(grid: TableGrid, spec: TableSpec) -> TableGrid:
     paths: list[tuple[str, ...]] = []
     for j in range(1, grid.column_count):
         above = (*grid.columns[j],) if j < len(grid.columns) and grid.columns[j] else tuple(header[j : j + 1])
+        if _ROW_NUMBERS.intersection(above):
+            continue  # the rows' numbers, no figures
         for row in body:
             if j < len(row):
                 cells.append(row[j])
