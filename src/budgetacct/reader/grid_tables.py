@@ -15,9 +15,7 @@ read's coverage can say how much of the tables it understood.
 
 from __future__ import annotations
 
-import itertools
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Final
@@ -27,7 +25,7 @@ import attrs
 from budgetacct.codes import EconomicCode, FunctionCode, nearest_catalogue
 from budgetacct.errors import BudgetAcctError
 from budgetacct.model.table_layout import ColumnSpec, LineSpec, PanelSpec, Rows, TableSpec
-from budgetacct.model.table_specs import find_spec, spec_for
+from budgetacct.model.table_specs import spec_for
 from budgetacct.model.tables import (
     DASH,
     Basis,
@@ -43,6 +41,17 @@ from budgetacct.money import Amount, Unit, parse_amount
 from budgetacct.paths import render_path
 from budgetacct.reader.document import Box, TableGrid
 from budgetacct.reader.document import Cell as GridCell
+from budgetacct.reader.grid_titles import (
+    DASH_TEXTS,
+    LEADING_CODE,
+    NUMBERING,
+    identify,
+    is_number,
+    norm,
+    printed_department,
+    printed_unit,
+    row_label,
+)
 
 __all__ = ["CellSource", "GridTables", "UnreadCell", "tables_from_grids"]
 
@@ -88,123 +97,8 @@ class GridTables:
     grid_of_table: tuple[int, ...] = ()
 
 
-# --- text --------------------------------------------------------------------------------------
-
-_SPACE = re.compile(r"[\s\u3000]+")
-_NUMBERING = re.compile(r"^(?:[（(]?[一二三四五六七八九十]+[)）、.．]|\d+[、.．]\s*(?!\d)|[（(]\d+[)）])+")
-_NUMBER = re.compile(r"^[（(]?-?[\d,，]+(?:\.\d+)?[)）]?$")
-_DASH_TEXTS: Final = frozenset({"-", "—", "－", "–", "——", "−", "/"})
-_CODE = re.compile(r"^\d{2,7}$")
-_LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(\S.*)$")
-
-
-def _norm(text: str) -> str:
-    """Header or label text without spacing, width differences or quotes."""
-    text = unicodedata.normalize("NFKC", text)
-    return (
-        _SPACE.sub("", text)
-        .replace("“", "")
-        .replace("”", "")
-        .replace('"', "")
-        .replace("(", "（")
-        .replace(")", "）")
-    )
-
-
-def _label(text: str) -> str:
-    """A row label without its enumeration (一、 （一） 1.) and spacing."""
-    return _NUMBERING.sub("", _norm(text))
-
-
-def _is_number(text: str) -> bool:
-    return bool(_NUMBER.match(_norm(text)))
-
-
 def _box(box: Box | None) -> tuple[float, float, float, float] | None:
     return None if box is None else (box.x0, box.top, box.x1, box.bottom)
-
-
-# --- the title ---------------------------------------------------------------------------------
-
-_TABLE_NUMBER = re.compile(r"(公开\s*\d+\s*表|表\s*\d+|附表\s*\d+|^[一二三四五六七八九十]+、)")
-
-
-def _identify(grid: TableGrid) -> tuple[TableSpec | None, str | None, str]:
-    """The spec the grid's title names, the number printed with it, and the title line itself."""
-    number = None
-    for line in grid.title_lines:
-        found = _TABLE_NUMBER.search(_norm(line.text))
-        if found and number is None:
-            number = found.group(1).rstrip("、")
-    texts = [
-        line.text.strip()
-        for line in grid.title_lines
-        # “单位：万元” is not a title; “单位“三公”经费和机关运行经费预算表” (a 单位预算's) is.
-        if not (_norm(line.text).startswith(("单位：", "单位:")) or "单位：" in _norm(line.text)[:6])
-    ]
-    # “部门名称：江苏省高级人民法院” names the unit (StandardTable.department), never the table.
-    titles = [text for text in texts if not _DEPARTMENT_LABEL.match(_norm(text))]
-    headers = tuple(text for path in grid.columns for text in path)
-    singles = [find_spec(_norm(text), number=number, headers=headers) for text in titles]
-    # A long title wrapped onto a second line (“…会议费、培训费” / “支出预算表”): the two lines
-    # name another table than the second line alone does.
-    for index, (first, second) in enumerate(itertools.pairwise(titles)):
-        joined = find_spec(_norm(first + second), number=number, headers=headers)
-        if joined is not None and singles[index] is None and singles[index + 1] != joined:
-            return joined, number, first + second
-    for text, spec in zip(titles, singles, strict=True):
-        if spec is not None:
-            return spec, number, text
-    # Lines above the grid but none a table's title (a department's name): the headers may name it.
-    untitled = bool(texts) and not any("表" in text for text in texts)
-    by_headers = find_spec("", number=number, headers=headers) if untitled else None
-    return by_headers, number, "" if by_headers is None else by_headers.title
-
-
-_UNIT_LINE: Final = re.compile(r"单位[:：]\s*(万元|亿元|元)")
-
-# “编制单位：上海市普陀区社会福利院 单位：元”, “部门名称：江苏省高级人民法院 单位：万元”,
-# “部门： 江苏省人民检察院 单位：万元”: the unit the table is printed for, before the money unit.
-_DEPARTMENT_LABEL: Final = re.compile(r"^(?:编制单位|编制部门|部门名称|单位名称|预算单位|部门)[:：]")
-_MONEY_LABEL: Final = re.compile(r"单位[:：]")
-# A money unit's last character wrapped onto the name's line (“单位：万” / “部门名称：… 元”).
-_TRAILING_MONEY: Final = re.compile(r"\s+(?:万元|亿元|元)$")
-
-
-def _department(grid: TableGrid) -> str | None:
-    """The unit printed under the title (as printed, spaces dropped), or ``None``."""
-    lines = [unicodedata.normalize("NFKC", line.text).strip() for line in grid.title_lines]
-    for index, line in enumerate(lines):
-        label = _DEPARTMENT_LABEL.match(_norm(line))
-        if label is None:
-            continue
-        rest = line[line.index(label.group()[-1]) + 1 :]
-        money = _MONEY_LABEL.search(rest)
-        name = _TRAILING_MONEY.sub("", rest[: money.start()] if money else rest)
-        if money is None and index + 1 < len(lines):
-            # A long name wrapped onto the next line, before its money unit (“…人民法” / “院 单位：万元”).
-            wrapped = _MONEY_LABEL.search(lines[index + 1])
-            if wrapped is not None and not _DEPARTMENT_LABEL.match(_norm(lines[index + 1])):
-                name += lines[index + 1][: wrapped.start()]
-        name = _SPACE.sub("", name)
-        return name or None
-    return None
-
-
-def _unit(grid: TableGrid) -> Unit | None:
-    # “编制单位：上海市普陀区社会福利院 单位：元”: the money unit is the one a unit word follows.
-    printed = [found for line in grid.title_lines for found in _UNIT_LINE.findall(_norm(line.text))]
-    unit = printed[-1] if printed else grid.unit
-    if unit is None:
-        return None
-    unit = _norm(unit)
-    if unit.startswith("万元"):
-        return Unit.WAN_YUAN
-    if unit.startswith("亿元"):
-        return Unit.YI_YUAN
-    if unit.startswith("元"):
-        return Unit.YUAN
-    return None
 
 
 # --- columns -----------------------------------------------------------------------------------
@@ -245,7 +139,7 @@ def _score(spec: ColumnSpec, path: Sequence[str], default: Basis = Basis.ACTUAL)
 
     A header that names no basis is the table's own: 决算 figures in a 决算 table, the planned
     figures in a 预算 table (whose “金额” column is the budget)."""
-    labels = {_norm(label) for label in spec.labels}
+    labels = {norm(label) for label in spec.labels}
     named = [element for element in path if element not in _BASIS_WORDS]
     leaf = named[-1] if named else ""
     basis = _basis(path) or default
@@ -256,7 +150,7 @@ def _score(spec: ColumnSpec, path: Sequence[str], default: Basis = Basis.ACTUAL)
         return 0
     score = 2 + (leaf in labels)
     if spec.group is not None:
-        group = _norm(spec.group)
+        group = norm(spec.group)
         if any(_similar(group, element) for element in path):
             score += 2
         elif len(named) > 1 and all(len(hit) <= 2 or hit in ("小计", "合计") for hit in hits):
@@ -276,18 +170,18 @@ class _Layout:
 def _paths(grid: TableGrid, width: int) -> tuple[list[tuple[str, ...]], int]:
     """Each column's header path, and how many body rows were header rows the grid did not count."""
     paths = [
-        tuple(_norm(text) for text in (grid.columns[j] if j < len(grid.columns) else ()) if text)
+        tuple(norm(text) for text in (grid.columns[j] if j < len(grid.columns) else ()) if text)
         for j in range(width)
     ]
     absorbed = 0
     # Header rows the grid did not count as such (no figure in them) extend the paths.
     for row in grid.body[:3]:
-        texts = [_norm(cell.text) for cell in row]
-        if any(_is_number(text) for text in texts) or not any(texts):
+        texts = [norm(cell.text) for cell in row]
+        if any(is_number(text) for text in texts) or not any(texts):
             break
         if not any(text and not text.isdigit() for text in texts):
             break
-        if any(_label(text) in ("合计", "总计") for text in texts):
+        if any(row_label(text) in ("合计", "总计") for text in texts):
             break
         for j, text in enumerate(texts[:width]):
             if text and (not paths[j] or paths[j][-1] != text):
@@ -350,7 +244,7 @@ def _names(path: Sequence[str]) -> bool:
 def _class_codes(year: int) -> dict[str, FunctionCode]:
     """类 names of the year's catalogue (or the nearest) → their codes."""
     found = nearest_catalogue("function", year)[0]
-    names = {_label(entry.name): FunctionCode(entry.code) for entry in found.roots()}
+    names = {row_label(entry.name): FunctionCode(entry.code) for entry in found.roots()}
     # Names changed over the years; older and newer wordings of the same 类.
     for old, new in (
         ("文化体育与传媒支出", "文化旅游体育与传媒支出"),
@@ -362,7 +256,7 @@ def _class_codes(year: int) -> dict[str, FunctionCode]:
 
 
 def _code_of(texts: Sequence[str]) -> str | None:
-    digits = "".join(_norm(text) for text in texts)
+    digits = "".join(norm(text) for text in texts)
     if not digits or not digits.isdigit():
         return None
     return digits
@@ -371,7 +265,7 @@ def _code_of(texts: Sequence[str]) -> str | None:
 def _key(kind: Rows, code_texts: Sequence[str], name: str, year: int) -> FunctionCode | EconomicCode | None:
     code = _code_of(code_texts)
     if code is None:
-        leading = _LEADING_CODE.match(_norm(name))
+        leading = LEADING_CODE.match(norm(name))
         code = leading.group(1) if leading else None
     try:
         if code is not None and kind in (Rows.FUNCTION, Rows.FUNCTION_CLASSES):
@@ -381,27 +275,27 @@ def _key(kind: Rows, code_texts: Sequence[str], name: str, year: int) -> Functio
     except BudgetAcctError:
         return None
     if kind is Rows.FUNCTION_CLASSES:
-        return _class_codes(year).get(_label(name))
+        return _class_codes(year).get(row_label(name))
     return None
 
 
 def _match_line(lines: Sequence[LineSpec], label: str, start: int) -> tuple[Line | None, int]:
     """The first named line at or after ``start`` whose wordings include ``label``."""
     for index in range(start, len(lines)):
-        if label in {_label(wording) for wording in lines[index].labels}:
+        if label in {row_label(wording) for wording in lines[index].labels}:
             return lines[index].line, index + 1
     for index in range(start):  # a line printed out of the usual order
-        if label in {_label(wording) for wording in lines[index].labels}:
+        if label in {row_label(wording) for wording in lines[index].labels}:
             return lines[index].line, start
     return None, start
 
 
 def _cell(text: str, unit: Unit) -> Cell | str:
     """A cell's figure, a blank, a dash — or the text back when it is none of them."""
-    text = _norm(text)
+    text = norm(text)
     if not text:
         return None
-    if text in _DASH_TEXTS:
+    if text in DASH_TEXTS:
         return DASH
     negative = text.startswith(("（", "(")) and text.endswith(("）", ")"))
     try:
@@ -470,7 +364,7 @@ class _Builder:
         named = {j for layouts in self.layouts for layout in layouts for j, _ in layout.values}
         for row in grid.body:
             for j, cell in enumerate(row):
-                if j not in named and _is_number(cell.text):
+                if j not in named and is_number(cell.text):
                     reason = (
                         "a figure in a column the table's layout does not name",
                         "表式中没有的列中的数字",
@@ -503,13 +397,13 @@ class _Builder:
             (j, column, texts[j] if j < len(texts) else "", boxes[j] if j < len(boxes) else None)
             for j, column in layout.values
         ]
-        printed = [(j, text) for j, _, text, _ in values if _norm(text)]
-        if code_texts and not _code_of(code_texts) and not _norm(name):
+        printed = [(j, text) for j, _, text, _ in values if norm(text)]
+        if code_texts and not _code_of(code_texts) and not norm(name):
             name, code_texts = " ".join(code_texts), []  # a label printed across the code columns
-        label = _label(name)
+        label = row_label(name)
         if layout.name_column is None and not layout.code_columns and len(spec.lines) == 1:
-            label = _label(spec.lines[0].labels[0])  # a one-row table (“三公”) names its row nowhere
-        if not label and not any(_norm(t) for t in code_texts):
+            label = row_label(spec.lines[0].labels[0])  # a one-row table (“三公”) names its row nowhere
+        if not label and not any(norm(t) for t in code_texts):
             if printed:
                 self.unread_row(boxes, texts, "figures in a row without a label", "无行名的数字")
             return
@@ -542,7 +436,7 @@ class _Builder:
             if isinstance(value, Amount) or value is DASH:
                 self.cells_read += 1
                 self.placed.append((p, half, r, c, _page(box), _box(box) or (0.0, 0.0, 0.0, 0.0), text))
-        clean_name = _NUMBERING.sub("", name.strip()) or None
+        clean_name = NUMBERING.sub("", name.strip()) or None
         rows.append(TableRow.of_key(key, tuple(cells), name=clean_name))
 
     def unread_row(self, boxes: Sequence[object], texts: Sequence[str], reason: str, reason_zh: str) -> None:
@@ -586,7 +480,7 @@ def _named_lines_only(spec: TableSpec) -> bool:
 
 def _item(label: str) -> str:
     """A row's label as a column's header names the item (“其中：公务用车购置费” → 公务用车购置费)."""
-    return _OF_WHICH.sub("", _label(label))
+    return _OF_WHICH.sub("", row_label(label))
 
 
 def upright(grid: TableGrid, spec: TableSpec) -> TableGrid:
@@ -596,11 +490,11 @@ def upright(grid: TableGrid, spec: TableSpec) -> TableGrid:
     panel = spec.panels[0]
     if len(spec.panels) != 1 or panel.rows is not Rows.NONE or len(panel.lines) != 1 or grid.column_count < 2:
         return grid
-    items = {_norm(label) for column in panel.columns for label in column.labels}
-    body = [row for row in grid.body if any(_norm(cell.text) for cell in row)]
+    items = {norm(label) for column in panel.columns for label in column.labels}
+    body = [row for row in grid.body if any(norm(cell.text) for cell in row)]
     if len(body) < 3 or any(_item(row[0].text) not in items for row in body):
         return grid
-    header = [_norm(cell.text) for cell in grid.rows[grid.header_rows - 1]] if grid.header_rows else []
+    header = [norm(cell.text) for cell in grid.rows[grid.header_rows - 1]] if grid.header_rows else []
     cells: list[GridCell] = []
     paths: list[tuple[str, ...]] = []
     for j in range(1, grid.column_count):
@@ -658,7 +552,7 @@ def _pick(row: Sequence[object], mapping: Sequence[int | None], width: int) -> l
 
 def _is_table_like(grid: TableGrid) -> bool:
     """A grid that prints figures (a list of units or a contents page is not a table of figures)."""
-    return sum(1 for row in grid.body for cell in row if _is_number(cell.text)) >= 2
+    return sum(1 for row in grid.body for cell in row if is_number(cell.text)) >= 2
 
 
 def tables_from_grids(
@@ -674,13 +568,13 @@ def tables_from_grids(
     for index, grid in enumerate(grids):
         table_like = _is_table_like(grid) or bool(grid.title_lines)
         seen += table_like
-        spec, number, title = _identify(grid)
+        spec, number, title = identify(grid)
         first_page = grid.pages[0] if grid.pages else 0
         if spec is not None:
             spec = spec_for(spec.kind, table_set)
             turned = upright(grid, spec)
-            current = _Builder(spec, number, title, _unit(grid) or default_unit, year, len(builders))
-            current.department = _department(grid)
+            current = _Builder(spec, number, title, printed_unit(grid) or default_unit, year, len(builders))
+            current.department = printed_department(grid)
             current.start(turned)
             if turned is not grid:
                 current.count_unnamed(turned)
@@ -697,7 +591,7 @@ def tables_from_grids(
             last_grid[-1] = index
             recognized += 1
         elif _is_table_like(grid):
-            figures = [cell for row in grid.body for cell in row if _is_number(cell.text)]
+            figures = [cell for row in grid.body for cell in row if is_number(cell.text)]
             figures_unread += len(figures)
             box = figures[0].box if figures else None
             unread.append(
@@ -717,7 +611,7 @@ def tables_from_grids(
     tables = tuple(builder.table() for builder in builders)
     for builder in builders:
         unread.extend(builder.unread)
-    figures_unread += sum(1 for u in unread if _is_number(u.text) or u.reason.startswith("figures"))
+    figures_unread += sum(1 for u in unread if is_number(u.text) or u.reason.startswith("figures"))
     return GridTables(
         tables=tables,
         sources=tuple(s for builder in builders for s in builder.sources()),
