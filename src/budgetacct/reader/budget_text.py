@@ -25,8 +25,7 @@ from budgetacct.errors import BudgetAcctError
 from budgetacct.model.disclosure import StatedChange
 from budgetacct.money import Amount, Direction, Percent, Unit, parse_amount
 from budgetacct.reader.budget_clauses import WITHHELD, list_owner, normalized, other_year
-from budgetacct.reader.counts import _OF_WHICH as _VEHICLES_OF_WHICH
-from budgetacct.reader.counts import _VEHICLE_CATEGORY, _VEHICLES_TOTAL
+from budgetacct.reader.counts import VEHICLE_CATEGORY, VEHICLES_OF_WHICH, VEHICLES_TOTAL
 from budgetacct.reader.lexicon import LEXICON
 
 __all__ = [
@@ -494,11 +493,11 @@ def read_budget_text(
 def _vehicles_held(joined: str, counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
     """The vehicles held, as the 决算 reader reads them (“本部门共有车辆3辆，其中：一般公务用车1辆、
     执法执勤用车2辆”): the total into ``counts``, and the categories of the list after it."""
-    held = _VEHICLES_TOTAL.search(joined)
+    held = VEHICLES_TOTAL.search(joined)
     if held is None:
         return ()
     counts["assets.vehicles_total"] = int(held["n"])
-    of_which = _VEHICLES_OF_WHICH.match(joined, held.end())
+    of_which = VEHICLES_OF_WHICH.match(joined, held.end())
     if of_which is None:
         return ()
     end = min(
@@ -506,7 +505,7 @@ def _vehicles_held(joined: str, counts: dict[str, int]) -> tuple[tuple[str, int]
     )
     return tuple(
         (category["c"].strip("：，"), int(category["n"]))
-        for category in _VEHICLE_CATEGORY.finditer(joined, of_which.end(), end)
+        for category in VEHICLE_CATEGORY.finditer(joined, of_which.end(), end)
         if category["c"].strip("：，")
     )
 

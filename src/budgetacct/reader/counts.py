@@ -11,7 +11,16 @@ from budgetacct.reader.draft import Where
 from budgetacct.reader.normalize import Paragraph, Sentence
 from budgetacct.reader.reading import AMOUNT, COPULA, GENERIC_SUBJECTS, Reader
 
-__all__ = ["offer_department_lead", "offer_title", "read_assets", "read_performance", "read_staffing"]
+__all__ = [
+    "VEHICLES_OF_WHICH",
+    "VEHICLES_TOTAL",
+    "VEHICLE_CATEGORY",
+    "offer_department_lead",
+    "offer_title",
+    "read_assets",
+    "read_performance",
+    "read_staffing",
+]
 
 _DEPT_LEAD = re.compile(
     r"^\d{4}年度?，?(?P<d>[^，。；：\d“”\"]{2,40}?)(?:机关运行经费|政府采购支出|[“\"]?三公[”\"]?经费)"
@@ -21,9 +30,9 @@ _DEPT_LEAD = re.compile(
 _AS_OF = re.compile(r"截至(?P<d>\d{4}年\d{1,2}月\d{1,2}日)")
 # “共有车辆N辆，其中：一般公务用车N辆、…”: the holdings and, in the 其中 list after them, the
 # categories.  A 用车 count elsewhere (“购置公务用车1辆”, “预算安排购置车辆0辆”) is no holding.
-_VEHICLES_TOTAL = re.compile(r"(?:(?:共有|拥有|现有|实有)车辆(?:共)?|车辆(?:共|总数为?|合计))(?P<n>\d+)辆")
-_VEHICLE_CATEGORY = re.compile(r"(?P<c>[^\d，。；：、（）]{1,20}?用车)(?P<n>\d+)辆")
-_OF_WHICH = re.compile(r"[，,]?其中[：，]?")
+VEHICLES_TOTAL = re.compile(r"(?:(?:共有|拥有|现有|实有)车辆(?:共)?|车辆(?:共|总数为?|合计))(?P<n>\d+)辆")
+VEHICLE_CATEGORY = re.compile(r"(?P<c>[^\d，。；：、（）]{1,20}?用车)(?P<n>\d+)辆")
+VEHICLES_OF_WHICH = re.compile(r"[，,]?其中[：，]?")
 _EQUIPMENT = re.compile(
     r"单价(?P<t>\d+(?:\.\d+)?万元)以上(?:的)?(?P<k>通用设备|专用设备)(?:共)?(?P<n>\d+)(?:台（套）|台|套|件)"
 )
@@ -44,9 +53,9 @@ def read_assets(r: Reader, s: Sentence) -> None:
         return
     as_of = _AS_OF.search(text)
     touched = False
-    for m in _VEHICLES_TOTAL.finditer(text):
+    for m in VEHICLES_TOTAL.finditer(text):
         touched |= r.put_count(("assets", "vehicles_total"), r.count(s, m, "n"))
-        of_which = _OF_WHICH.match(text, m.end())
+        of_which = VEHICLES_OF_WHICH.match(text, m.end())
         if of_which is not None:
             end = text.find("；", of_which.end())
             touched |= _vehicle_categories(r, s, of_which.end(), len(text) if end < 0 else end)
@@ -65,7 +74,7 @@ def read_assets(r: Reader, s: Sentence) -> None:
 
 def _vehicle_categories(r: Reader, s: Sentence, start: int, end: int) -> bool:
     touched = False
-    for m in _VEHICLE_CATEGORY.finditer(s.text, start, end):
+    for m in VEHICLE_CATEGORY.finditer(s.text, start, end):
         found = r.count(s, m, "n")
         category = m.group("c").strip("：，")
         if found is None or not category:
